@@ -1,0 +1,3 @@
+"""yanglao-data: elderly-care policy measures, targets and subsidies as open data."""
+
+__version__ = "0.1.0"
