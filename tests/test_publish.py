@@ -1,0 +1,117 @@
+"""Releases are validated, atomic, versioned, and never half-written."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from yanglao.publish import diff_tables, next_version, publish_release, table_csv
+from yanglao.fields import TARGETS
+from yanglao.validate import ValidationFailed
+
+TEXT = "到2025年底,社区养老设施等级评定率达到90%。"
+NOW = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+
+
+def tables(value=90, comparator="eq") -> dict[str, list[dict]]:
+    quote = "社区养老设施等级评定率达到90%"
+    start = TEXT.index(quote)
+    return {
+        "sources": [
+            {"source_id": "demo", "url": "https://example.gov.cn/a.html", "city": "武汉市", "province": "湖北省",
+             "region_code": "420100", "issuer": "武汉市民政局", "doc_type": "policy_measures", "format": "html",
+             "active": True, "note": None}
+        ],
+        "documents": [
+            {"document_id": "demo", "title": "若干措施", "doc_type": "policy_measures", "city": "武汉市",
+             "province": "湖北省", "region_code": "420100", "published_date": "2024-08-30",
+             "retrieved_at": "2026-03-01T08:00:00Z", "content_sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
+             "char_count": len(TEXT), "text": TEXT, "source_url": "https://example.gov.cn/a.html"}
+        ],
+        "measures": [],
+        "targets": [
+            {"target_id": "demo:t0123456789", "document_id": "demo", "measure_id": None,
+             "indicator": "社区养老设施等级评定率", "comparator": comparator, "value": value, "value_max": None,
+             "unit": "%", "deadline_year": 2025, "deadline": "2025-12-31", "scope": None, "quote": quote,
+             "start": start, "end": start + len(quote)}
+        ],
+        "subsidies": [],
+    }
+
+
+def snapshot_tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_first_release_is_published_with_its_version(tmp_path):
+    release = publish_release(tmp_path, tables(), NOW)
+    assert release.published and release.version == "2026.03.01"
+    assert (tmp_path / "datasets" / "latest" / "targets.csv").read_bytes() == (release.path / "targets.csv").read_bytes()
+    assert "2026.03.01" in (tmp_path / "datasets" / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_same_data_publishes_nothing(tmp_path):
+    publish_release(tmp_path, tables(), NOW)
+    again = publish_release(tmp_path, tables(), NOW)
+    assert not again.published and again.version == "2026.03.01"
+
+
+def test_changed_data_on_the_same_day_gets_a_suffix_and_a_diff(tmp_path):
+    publish_release(tmp_path, tables(), NOW)
+    second = publish_release(tmp_path, tables(comparator="gte"), NOW)
+    assert second.version == "2026.03.01.2"
+    assert second.changes["targets"]["changed"] == {"demo:t0123456789": ["comparator"]}
+
+
+@pytest.mark.parametrize(
+    ("breakage", "field", "reason"),
+    [
+        (lambda t: t["targets"][0].update(comparator="about"), "comparator", "constraint-error"),
+        (lambda t: t["targets"][0].update(deadline_year="2025年"), "deadline_year", "type-error"),
+        (lambda t: t["targets"][0].update(target_id="Demo T1"), "target_id", "constraint-error"),
+        (lambda t: t["targets"][0].update(measure_id="demo:m9"), None, "foreign-key"),
+    ],
+)
+def test_a_row_that_breaks_its_schema_stops_the_release(tmp_path, breakage, field, reason):
+    publish_release(tmp_path, tables(), NOW)
+    before = snapshot_tree(tmp_path)
+    broken = tables(value=95)
+    breakage(broken)
+    with pytest.raises(ValidationFailed) as failure:
+        publish_release(tmp_path, broken, datetime(2026, 3, 2, tzinfo=UTC))
+    problem = failure.value.problems[0]
+    assert problem.table == "targets" and reason in problem.reason
+    assert problem.row_key in {"demo:t0123456789", "Demo T1"}
+    if field:
+        assert problem.field == field
+    assert snapshot_tree(tmp_path) == before  # byte for byte, and no staging folder left behind
+
+
+def test_a_quote_that_is_not_at_its_offsets_stops_the_release(tmp_path):
+    broken = tables()
+    broken["targets"][0]["start"] += 1
+    with pytest.raises(ValidationFailed, match="demo:t0123456789 field quote"):
+        publish_release(tmp_path, broken, NOW)
+    assert not (tmp_path / "datasets").exists()
+
+
+def test_versions_count_up_within_a_day():
+    assert next_version("2026-03-01", set()) == "2026.03.01"
+    assert next_version("2026-03-01", {"2026.03.01"}) == "2026.03.01.2"
+    assert next_version("2026-03-01", {"2026.03.01", "2026.03.01.2"}) == "2026.03.01.3"
+
+
+def test_csv_is_the_same_whatever_the_row_order_and_number_type():
+    rows = tables()["targets"] * 1
+    other = [dict(rows[0], value=90.0)]
+    assert table_csv(TARGETS, rows) == table_csv(TARGETS, other)
+
+
+def test_diff_names_added_removed_and_changed_rows():
+    old = {"targets": [{"target_id": "a", "value": "1"}, {"target_id": "b", "value": "2"}]}
+    new = {"targets": [{"target_id": "b", "value": "3"}, {"target_id": "c", "value": "4"}]}
+    change = diff_tables(old, new)["targets"]
+    assert change == {"added": ["c"], "removed": ["a"], "changed": {"b": ["value"]}}

@@ -1,0 +1,106 @@
+"""The snapshot archive: every body ever fetched, as raw bytes under its sha256, with a record of how it came.
+
+Layout (plain files, friendly to git and to people):
+
+    archive/objects/ab/abcdef…          raw bytes, named by their sha256
+    archive/records/<source_id>.jsonl   one JSON record per snapshot, oldest first
+
+Later stages only ever read snapshots, so any release can be rebuilt from the archive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class SnapshotRecord:
+    source_id: str
+    url: str | None
+    retrieved_at: str
+    status: int | None
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+    sha256: str
+    size: int
+    note: str | None = None
+
+
+class ArchiveError(RuntimeError):
+    """An archived object is missing or does not match its hash."""
+
+
+class Archive:
+    """Snapshots under `root`; reads fall back to a read-only `fallback` archive (the shipped one).
+
+    A run that writes elsewhere (`--output DIR`) archives what it fetches under DIR
+    and still finds the shipped snapshots of sources with no address.
+    """
+
+    def __init__(self, root: Path, fallback: Path | None = None):
+        self.root = Path(root)
+        self.fallback = Archive(fallback) if fallback and Path(fallback).resolve() != self.root.resolve() else None
+
+    def object_path(self, sha256: str) -> Path:
+        return self.root / "objects" / sha256[:2] / sha256
+
+    def records_path(self, source_id: str) -> Path:
+        return self.root / "records" / f"{source_id}.jsonl"
+
+    def store(self, source_id: str, body: bytes, **record_fields) -> SnapshotRecord:
+        """Archive a body and record it; a body identical to the latest snapshot adds no new record."""
+        sha = hashlib.sha256(body).hexdigest()
+        path = self.object_path(sha)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomically(path, body)
+        record = SnapshotRecord(source_id=source_id, sha256=sha, size=len(body), **record_fields)
+        latest = self.latest(source_id)
+        if latest is not None and latest.sha256 == sha:
+            return latest
+        records = self.records_path(source_id)
+        records.parent.mkdir(parents=True, exist_ok=True)
+        with records.open("a", encoding="utf-8") as f:
+            f.write(json.dumps(asdict(record), ensure_ascii=False, sort_keys=True) + "\n")
+        return record
+
+    def history(self, source_id: str) -> list[SnapshotRecord]:
+        path = self.records_path(source_id)
+        if not path.exists():
+            return self.fallback.history(source_id) if self.fallback else []
+        with path.open(encoding="utf-8") as f:
+            return [SnapshotRecord(**json.loads(line)) for line in f if line.strip()]
+
+    def latest(self, source_id: str) -> SnapshotRecord | None:
+        history = self.history(source_id)
+        return history[-1] if history else None
+
+    def read(self, sha256: str) -> bytes:
+        path = self.object_path(sha256)
+        if not path.exists() and self.fallback is not None:
+            return self.fallback.read(sha256)
+        try:
+            body = path.read_bytes()
+        except FileNotFoundError:
+            raise ArchiveError(f"archive object {sha256} is missing ({path})") from None
+        if hashlib.sha256(body).hexdigest() != sha256:
+            raise ArchiveError(f"archive object {path} does not match its sha256")
+        return body
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

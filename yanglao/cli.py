@@ -1,0 +1,126 @@
+"""The `yanglao` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def project_root() -> Path:
+    """The repository (where the shipped registry and archive are); the current folder otherwise."""
+    candidate = PACKAGE_DIR.parent
+    if (candidate / "sources.yaml").exists() and (candidate / "archive").exists():
+        return candidate
+    return Path.cwd()
+
+
+def _quiet_prefect() -> None:
+    # Offline by design: no telemetry, and Prefect's own INFO lines would drown the stage summary.
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    _quiet_prefect()
+    from flows.refresh import refresh
+
+    root = project_root()
+    output = Path(args.output).resolve() if args.output else root
+    sources = Path(args.sources).resolve() if args.sources else root / "sources.yaml"
+    archive = Path(args.archive).resolve() if args.archive else output / "archive"
+    fetch = args.fetch or args.sources is not None
+    mode = "fetching live sources" if fetch else "replaying the snapshot archive (offline)"
+    print(f"yanglao run: {sources} → {output} ({mode})", flush=True)
+    started = time.perf_counter()
+    summary = refresh(
+        sources_path=str(sources),
+        output=str(output),
+        archive_root=str(archive),
+        fetch=fetch,
+        archive_fallback=str(root / "archive"),
+    )
+    seconds = time.perf_counter() - started
+    rows = ", ".join(f"{summary.rows.get(t, 0)} {t}" for t in ("measures", "targets", "subsidies"))
+    print(f"documents: {summary.documents}; rows: {rows}")
+    print("validation: passed (frictionless, provenance)")
+    state = "new" if summary.published else "unchanged, latest is"
+    print(f"release: {state} {summary.version} → {output / 'datasets' / 'latest'}")
+    print(f"sqlite: {summary.database}")
+    for failure in summary.failures:
+        print(f"failed source: {failure}", file=sys.stderr)
+    print(f"time: {seconds:.1f} s")
+    return 1 if summary.failures else 0
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from yanglao.schemas import write_schemas
+
+    written = write_schemas(Path(args.output) if args.output else project_root() / "schemas")
+    for path in written:
+        print(path)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from yanglao.validate import validate_package
+
+    problems = validate_package(Path(args.descriptor))
+    for problem in problems:
+        print(problem)
+    print(f"{args.descriptor}: {'valid' if not problems else f'{len(problems)} problem(s)'}")
+    return 1 if problems else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="yanglao", description="Elderly-care policy measures, targets and subsidies as open data."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="build the datasets and the SQLite database (offline from the archive by default)")
+    run.add_argument("--sources", help="another registry; its http(s):// and file:// URLs are fetched and archived")
+    run.add_argument("--output", help="write datapackage.json and datasets/ under this folder instead of the repository")
+    run.add_argument("--archive", help="snapshot archive to write to (default: OUTPUT/archive)")
+    run.add_argument("--fetch", action="store_true", help="fetch the registry's live URLs instead of replaying the archive")
+    run.set_defaults(func=cmd_run)
+
+    schemas = sub.add_parser("schemas", help="write the Frictionless table schemas generated from the field registry")
+    schemas.add_argument("--output", help="folder (default: the repository's schemas/)")
+    schemas.set_defaults(func=cmd_schemas)
+
+    validate = sub.add_parser("validate", help="validate a datapackage.json with Frictionless")
+    validate.add_argument("descriptor", nargs="?", default="datapackage.json")
+    validate.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from yanglao.archive import ArchiveError
+    from yanglao.registry import RegistryError
+    from yanglao.validate import ValidationFailed
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ValidationFailed as exc:
+        print(f"error: nothing published: {exc}", file=sys.stderr)
+        for problem in exc.problems[:50]:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    except (RegistryError, ArchiveError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""Document text → measures, targets and subsidies rows, with ids and measure links.
+
+Pure. The extractors (outline, targets, subsidies) find facts in text; this stage
+gives them their contract shape: ids, document and parent links, and the innermost
+measure containing each quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections import Counter
+
+from yanglao import outline, subsidies, targets
+
+
+def stable_id(document_id: str, letter: str, parts: tuple, seen: Counter) -> str:
+    """An id from the row's own content, so inserting text elsewhere in the document does not renumber it."""
+    key = "\x1f".join("" if p is None else str(p) for p in parts)
+    seen[key] += 1
+    digest = hashlib.sha1(f"{key}\x1e{seen[key]}".encode()).hexdigest()[:10]
+    return f"{document_id}:{letter}{digest}"
+
+
+def _number(value):
+    """Integers as int so that 150000.0 and 150000 give the same id and the same CSV text."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+class MeasureIndex:
+    """Finds the innermost measure whose span contains a given span."""
+
+    def __init__(self, measures: list[dict]):
+        self.measures = sorted(measures, key=lambda m: (m["start"], -m["end"]))
+        self.starts = [m["start"] for m in self.measures]
+
+    def innermost(self, start: int, end: int) -> str | None:
+        # Spans nest, so the first enclosing span found walking left from `start` is the innermost one.
+        for i in range(bisect.bisect_right(self.starts, start) - 1, -1, -1):
+            if self.measures[i]["end"] >= end:
+                return self.measures[i]["measure_id"]
+        return None
+
+
+def extract_rows(document_id: str, text: str, document_year: int | None = None) -> dict[str, list[dict]]:
+    measures = []
+    for m in outline.extract_measures(text):
+        path = m["path"]
+        parent = path.rsplit(".", 1)[0] if "." in path else None
+        measures.append(
+            {
+                "measure_id": f"{document_id}:m{path}",
+                "document_id": document_id,
+                "parent_id": f"{document_id}:m{parent}" if parent else None,
+                "path": path,
+                "heading": m["heading"],
+                "text": m.get("text"),
+                "category": m.get("category"),
+                "lead_units": m.get("lead_units"),
+                "support_units": m.get("support_units"),
+                "start": m["start"],
+                "end": m["end"],
+            }
+        )
+    index = MeasureIndex(measures)
+
+    seen: Counter = Counter()
+    target_rows = []
+    for t in targets.extract_targets(text, document_year=document_year):
+        value, value_max = _number(t["value"]), _number(t.get("value_max"))
+        parts = ("t", t["quote"], value, value_max, t.get("unit"), t.get("deadline_year"))
+        target_rows.append(
+            {
+                "target_id": stable_id(document_id, "t", parts, seen),
+                "document_id": document_id,
+                "measure_id": index.innermost(t["start"], t["end"]),
+                "indicator": t["indicator"],
+                "comparator": t["comparator"],
+                "value": value,
+                "value_max": value_max,
+                "unit": t.get("unit"),
+                "deadline_year": t.get("deadline_year"),
+                "deadline": t.get("deadline"),
+                "scope": t.get("scope"),
+                "quote": t["quote"],
+                "start": t["start"],
+                "end": t["end"],
+            }
+        )
+
+    subsidy_rows = []
+    for s in subsidies.extract_subsidies(text):
+        amount, rate, cap = (_number(s.get(k)) for k in ("amount_yuan", "rate_percent", "cap_yuan"))
+        parts = ("s", s["quote"], s["kind"], amount, rate, cap, s.get("recipient"))
+        subsidy_rows.append(
+            {
+                "subsidy_id": stable_id(document_id, "s", parts, seen),
+                "document_id": document_id,
+                "measure_id": index.innermost(s["start"], s["end"]),
+                "kind": s["kind"],
+                "recipient": s.get("recipient"),
+                "amount_yuan": amount,
+                "rate_percent": rate,
+                "cap_yuan": cap,
+                "basis": s.get("basis"),
+                "frequency": s.get("frequency") or "unspecified",
+                "quote": s["quote"],
+                "start": s["start"],
+                "end": s["end"],
+            }
+        )
+    return {"measures": measures, "targets": target_rows, "subsidies": subsidy_rows}

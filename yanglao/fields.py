@@ -1,0 +1,334 @@
+"""The one registry of table and field metadata.
+
+The Frictionless table schemas (`schemas/*.json`), the data package descriptor, the
+Datasette metadata and the data dictionary are all generated from these
+definitions, so they cannot disagree. Descriptions are bilingual: 中文 first,
+then English, as consumers read both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SLUG = r"[a-z0-9][a-z0-9-]*"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # frictionless type: string, integer, number, boolean, date, datetime
+    zh: str
+    en: str
+    required: bool = False
+    unique: bool = False
+    enum: tuple[str, ...] | None = None
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: str | None = None
+    facet: bool = False
+
+    def descriptor(self) -> dict:
+        out: dict = {"name": self.name, "type": self.type, "title": self.zh.split("。")[0]}
+        out["description"] = f"{self.zh} / {self.en}"
+        if self.unit:
+            out["unit"] = self.unit
+        constraints: dict = {}
+        if self.required:
+            constraints["required"] = True
+        if self.unique:
+            constraints["unique"] = True
+        if self.enum:
+            constraints["enum"] = list(self.enum)
+        if self.pattern:
+            constraints["pattern"] = self.pattern
+        if self.minimum is not None:
+            constraints["minimum"] = self.minimum
+        if self.maximum is not None:
+            constraints["maximum"] = self.maximum
+        if constraints:
+            out["constraints"] = constraints
+        return out
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title_zh: str
+    title_en: str
+    description_zh: str
+    description_en: str
+    fields: tuple[Field, ...]
+    primary_key: str
+    foreign_keys: tuple[tuple[str, str, str], ...] = ()  # (field, referenced table, referenced field)
+    label_column: str | None = None
+    sort: str | None = None
+    id_rule: str = ""
+    search_columns: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict)
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+
+DOC_TYPES = ("proposal_reply", "suggestion_reply", "work_plan", "policy_measures", "rules", "notice", "other")
+COMPARATORS = ("eq", "gte", "lte", "approx", "range")
+SUBSIDY_KINDS = (
+    "construction",
+    "operation",
+    "reward",
+    "service_purchase",
+    "allowance",
+    "training",
+    "budget_allocation",
+    "other",
+)
+BASES = ("facility", "bed", "person", "household", "meal", "project", "total")
+FREQUENCIES = ("one_off", "annual", "monthly", "daily", "per_meal", "unspecified")
+FORMATS = ("html", "pdf", "text")
+
+
+def measure_categories() -> tuple[str, ...]:
+    """The category vocabulary lives beside the rules that assign it (outline stage)."""
+    from yanglao import outline
+
+    return tuple(code for code, *_ in getattr(outline, "CATEGORIES", [("other",)]))
+
+
+def _document_id(zh: str = "所属文件编号", en: str = "Identifier of the document the row comes from") -> Field:
+    return Field("document_id", "string", zh, en, required=True, pattern=SLUG, facet=True)
+
+
+def _provenance() -> tuple[Field, ...]:
+    return (
+        Field(
+            "quote",
+            "string",
+            "原文引文:清洗后文件全文中的原句片段,满足 documents.text[start:end] == quote",
+            "Exact quote from the cleaned document text: documents.text[start:end] == quote",
+            required=True,
+        ),
+        Field(
+            "start", "integer", "引文在文件全文中的起始字符位置(从0起)", "Character offset where the quote starts (0-based)",
+            required=True, minimum=0,
+        ),
+        Field(
+            "end", "integer", "引文在文件全文中的结束字符位置(不含)", "Character offset where the quote ends (exclusive)",
+            required=True, minimum=0,
+        ),
+    )
+
+
+def _measure_link() -> Field:
+    return Field(
+        "measure_id",
+        "string",
+        "包含引文的最内层条目(措施)编号,可为空",
+        "The innermost measure (outline item) whose span contains the quote; may be null",
+        pattern=rf"{SLUG}:m(T?\d+)(\.\d+)*",
+    )
+
+
+SOURCES = Table(
+    name="sources",
+    title_zh="来源登记",
+    title_en="Sources",
+    description_zh="流程关注的每个网页或文件一行(来源登记表 sources.yaml)。",
+    description_en="One row per page the pipeline watches (the registry, sources.yaml).",
+    primary_key="source_id",
+    label_column="source_id",
+    sort="source_id",
+    id_rule="source_id is a lowercase slug chosen when the source is registered and never reused.",
+    fields=(
+        Field("source_id", "string", "来源编号,小写字母、数字和连字符,永不复用", "Source id: lowercase a-z0-9- slug, never reused",
+              required=True, unique=True, pattern=SLUG),
+        Field("url", "string", "原始网址;原址未知时为空(仅由快照存档提供)",
+              "Original address; null where it is not known (served from the snapshot archive only)",
+              pattern=r"(https?|file)://.+"),
+        Field("city", "string", "城市", "City", required=True, facet=True),
+        Field("province", "string", "省份(自治区、直辖市)", "Province-level division", required=True, facet=True),
+        Field("region_code", "string", "城市的6位行政区划代码(GB/T 2260)", "6-digit GB/T 2260 code of the city",
+              required=True, pattern=r"\d{6}"),
+        Field("issuer", "string", "发布机构", "Issuing body"),
+        Field("doc_type", "string", "文件类型", "Document type", enum=DOC_TYPES, facet=True),
+        Field("format", "string", "原始格式:html、pdf 或 text", "Format as fetched: html, pdf or text", enum=FORMATS, facet=True),
+        Field("active", "boolean", "是否仍在定期抓取", "Whether the page is still refreshed on schedule", required=True),
+        Field("note", "string", "来源说明(例如原址未知)", "Notes on the source (e.g. original address unknown)"),
+    ),
+)
+
+DOCUMENTS = Table(
+    name="documents",
+    title_zh="政策文件",
+    title_en="Documents",
+    description_zh="已发布的每个文件版本一行,含清洗后的全文;所有引文位置都指向该全文。",
+    description_en="One row per published document version, with the cleaned full text all offsets point into.",
+    primary_key="document_id",
+    foreign_keys=(("document_id", "sources", "source_id"),),
+    label_column="title",
+    sort="document_id",
+    id_rule="document_id equals the source_id of the page it was fetched from.",
+    search_columns=("title", "text"),
+    fields=(
+        Field("document_id", "string", "文件编号,等于其来源编号", "Document id; equals its source_id",
+              required=True, unique=True, pattern=SLUG),
+        Field("title", "string", "标题", "Title", required=True),
+        Field("doc_number", "string", "文号,例如 武民函〔2020〕125号", "Document number (文号), e.g. 武民函〔2020〕125号"),
+        Field("index_number", "string", "索引号", "Index number (索引号) of the public-information catalogue"),
+        Field("issuer", "string", "发布机构", "Issuing body (发布机构)", facet=True),
+        Field("doc_type", "string", "文件类型:提案答复、建议答复、工作方案、政策措施、办法规章、通知、其他",
+              "Document type: proposal_reply, suggestion_reply, work_plan, policy_measures, rules, notice, other",
+              required=True, enum=DOC_TYPES, facet=True),
+        Field("city", "string", "城市", "City", required=True, facet=True),
+        Field("province", "string", "省份", "Province", required=True, facet=True),
+        Field("region_code", "string", "城市行政区划代码(GB/T 2260)", "GB/T 2260 code of the city", required=True, pattern=r"\d{6}"),
+        Field("published_date", "date", "发布日期", "Date published"),
+        Field("written_date", "date", "成文日期(如有)", "Date written (成文日期), when given"),
+        Field("topic", "string", "主题分类(如有)", "Topic classification (主题分类), when given", facet=True),
+        Field("validity", "string", "有效性(如有)", "Validity (有效性), when given"),
+        Field("source_url", "string", "抓取网址;原址未知时为空", "Address fetched; null when the original address is unknown"),
+        Field("retrieved_at", "datetime", "快照抓取时间(UTC)", "When the archived snapshot was retrieved (UTC)", required=True),
+        Field("content_sha256", "string", "存档原始字节的 SHA-256", "SHA-256 of the raw bytes archived",
+              required=True, pattern=r"[0-9a-f]{64}"),
+        Field("char_count", "integer", "全文字符数", "Number of characters of text", required=True, minimum=0),
+        Field("text", "string", "清洗后的全文", "Cleaned full text that every offset points into", required=True),
+    ),
+)
+
+MEASURES = Table(
+    name="measures",
+    title_zh="政策措施(条目)",
+    title_en="Measures",
+    description_zh="文件提纲中的每个措施或任务条目一行:一、(一)1. 一是 第一章 第一条 等编号标题,以及任务分工表的各行。",
+    description_en="One row per policy measure or task item of the document outline, and per row of a task table.",
+    primary_key="measure_id",
+    foreign_keys=(("document_id", "documents", "document_id"), ("parent_id", "measures", "measure_id")),
+    label_column="heading",
+    sort="measure_id",
+    id_rule="measure_id is {document_id}:m{path}; path numbers the item in the outline (1, 1.4, 1.4.2; T1.. for task-table rows).",
+    search_columns=("heading", "text"),
+    fields=(
+        Field("measure_id", "string", "措施编号:{文件编号}:m{路径}", "Measure id: {document_id}:m{path}",
+              required=True, unique=True, pattern=rf"{SLUG}:m(T?\d+)(\.\d+)*"),
+        _document_id(),
+        Field("parent_id", "string", "上级措施编号,顶层为空", "Parent measure id; null at the top level",
+              pattern=rf"{SLUG}:m(T?\d+)(\.\d+)*"),
+        Field("path", "string", "提纲路径,如 1、1.4、1.4.2;任务表行为 T1、T2", "Outline path such as 1, 1.4, 1.4.2; T1, T2 for task-table rows",
+              required=True, pattern=r"(T?\d+)(\.\d+)*"),
+        Field("heading", "string", "条目标题,如 推进老年助餐服务", "The item's own title, e.g. 推进老年助餐服务", required=True),
+        Field("text", "string", "条目正文(不含下级条目)", "The item's own body, without its sub-items"),
+        Field("category", "string", "类别(受控词表)", "Category from a controlled vocabulary", facet=True),
+        Field("lead_units", "string", "牵头/责任单位,分号分隔", "Lead or responsible units (责任单位/牵头单位), semicolon separated"),
+        Field("support_units", "string", "配合单位,分号分隔", "Supporting units (配合单位), semicolon separated"),
+        Field("start", "integer", "条目(含下级条目)在全文中的起始字符位置", "Offset where the item (with its sub-items) starts",
+              required=True, minimum=0),
+        Field("end", "integer", "条目(含下级条目)在全文中的结束字符位置(不含)", "Offset where the item (with its sub-items) ends (exclusive)",
+              required=True, minimum=0),
+    ),
+)
+
+TARGETS = Table(
+    name="targets",
+    title_zh="量化目标",
+    title_en="Targets",
+    description_zh="每个量化目标一行:文件承诺达到的某项指标的计划值,通常带期限。",
+    description_en="One row per quantitative target: a planned value the document commits to reach, usually by a deadline.",
+    primary_key="target_id",
+    foreign_keys=(("document_id", "documents", "document_id"), ("measure_id", "measures", "measure_id")),
+    label_column="indicator",
+    sort="target_id",
+    id_rule=(
+        "target_id is {document_id}:t followed by the first 10 hex digits of the SHA-1 of the quote, value, unit and "
+        "deadline year and the row's rank among identical ones: it depends only on the target's own sentence, so "
+        "text inserted elsewhere in the document does not change it."
+    ),
+    search_columns=("indicator", "quote"),
+    fields=(
+        Field("target_id", "string", "目标编号:{文件编号}:t+引文等内容哈希的前10位,与文件其他部分的改动无关",
+              "Target id: {document_id}:t + 10 hex digits of a hash of its quote, value, unit and deadline (stable across releases)",
+              required=True, unique=True, pattern=rf"{SLUG}:t[0-9a-f]{{10}}"),
+        _document_id(),
+        _measure_link(),
+        Field("indicator", "string", "指标,如 社区养老设施等级评定率", "Indicator, a short noun phrase, e.g. 社区养老设施等级评定率", required=True),
+        Field("comparator", "string", "比较方式:等于、不低于、不高于、约、区间", "Comparator: eq, gte, lte, approx, range",
+              required=True, enum=COMPARATORS, facet=True),
+        Field("value", "number", "目标值(区间的下限)", "Target value (lower bound of a range)", required=True),
+        Field("value_max", "number", "区间上限(如 1-2个 中的 2)", "Upper bound of a range (the 2 of 1-2个)"),
+        Field("unit", "string", "单位(已规范化:%、个、家、张、户、人、所、平方米、公里、分钟、元…)",
+              "Normalized unit (%, 个, 家, 张, 户, 人, 所, 平方米, 公里, 分钟, 元, ...)", facet=True),
+        Field("deadline_year", "integer", "期限年份", "Year of the deadline", minimum=1949, maximum=2100, facet=True),
+        Field("deadline", "date", "期限日期(到2025年底 为 2025-12-31),无期限时为空",
+              "Deadline date (到2025年底 is 2025-12-31); null when the document gives none"),
+        Field("scope", "string", "适用范围,如 全市、各区、中心城区", "Scope where stated, e.g. 全市, 各区, 中心城区"),
+        *_provenance(),
+    ),
+)
+
+SUBSIDIES = Table(
+    name="subsidies",
+    title_zh="补贴与资金",
+    title_en="Subsidies",
+    description_zh="每项资金安排一行:补贴、津贴、奖励、购买服务或资金下拨及其金额或比例;未写金额的承诺也列出(金额为空)。",
+    description_en=(
+        "One row per money provision: a subsidy, allowance, reward, grant or funding allocation with its amount or "
+        "rate, or a provision that promises one without an amount (amount null)."
+    ),
+    primary_key="subsidy_id",
+    foreign_keys=(("document_id", "documents", "document_id"), ("measure_id", "measures", "measure_id")),
+    label_column="recipient",
+    sort="subsidy_id",
+    id_rule=(
+        "subsidy_id is {document_id}:s followed by the first 10 hex digits of the SHA-1 of the quote, kind, amount, "
+        "rate and cap and the row's rank among identical ones, so it is stable when other parts of the document change."
+    ),
+    search_columns=("recipient", "quote"),
+    fields=(
+        Field("subsidy_id", "string", "补贴编号:{文件编号}:s+引文等内容哈希的前10位",
+              "Subsidy id: {document_id}:s + 10 hex digits of a hash of its quote and figures (stable across releases)",
+              required=True, unique=True, pattern=rf"{SLUG}:s[0-9a-f]{{10}}"),
+        _document_id(),
+        _measure_link(),
+        Field("kind", "string", "类型:建设、运营、奖励、购买服务、津贴、培训、资金安排、其他",
+              "Kind: construction, operation, reward, service_purchase, allowance, training, budget_allocation, other",
+              required=True, enum=SUBSIDY_KINDS, facet=True),
+        Field("recipient", "string", "受益对象,如 社区老年人服务中心", "Who gets the money, e.g. 社区老年人服务中心"),
+        Field("amount_yuan", "number", "金额(元);15万 记为 150000", "Amount in yuan; 15万 is 150000", minimum=0, unit="元"),
+        Field("rate_percent", "number", "按费用比例补贴时的百分比(按照建设费用50% 为 50)", "Share of a cost in percent (50 for 按照建设费用50%)",
+              minimum=0, maximum=100, unit="%"),
+        Field("cap_yuan", "number", "最高限额(元)", "Cap in yuan (最高不超过…)", minimum=0, unit="元"),
+        Field("basis", "string", "计算基础:每个机构、每张床位、每人、每户、每餐、每个项目、总额",
+              "What the amount is per: facility, bed, person, household, meal, project, total", enum=BASES, facet=True),
+        Field("frequency", "string", "频次:一次性、每年、每月、每天、每餐、未说明",
+              "Frequency: one_off, annual, monthly, daily, per_meal, unspecified", required=True, enum=FREQUENCIES, facet=True),
+        *_provenance(),
+    ),
+)
+
+TABLES: tuple[Table, ...] = (SOURCES, DOCUMENTS, MEASURES, TARGETS, SUBSIDIES)
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+
+def table_schema(table: Table) -> dict:
+    """A Frictionless Table Schema for one table."""
+    fields = [f.descriptor() for f in table.fields]
+    if table.name == "measures":
+        categories = measure_categories()
+        for f in fields:
+            if f["name"] == "category":
+                f.setdefault("constraints", {})["enum"] = list(categories)
+    schema: dict = {
+        "fields": fields,
+        "missingValues": [""],
+        "primaryKey": [table.primary_key],
+    }
+    if table.foreign_keys:
+        schema["foreignKeys"] = [
+            {"fields": [f], "reference": {"resource": "" if ref == table.name else ref, "fields": [ref_field]}}
+            for f, ref, ref_field in table.foreign_keys
+        ]
+    schema["description"] = f"{table.description_zh} / {table.description_en} ID rule: {table.id_rule}"
+    return schema

@@ -1,0 +1,347 @@
+"""Releases: serialize tables, validate, and publish atomically — or not at all.
+
+A release is written into a staging folder beside the releases, validated there
+(exactly the bytes that will be published), and only then renamed into place.
+`datasets/latest/` and the top-level `datapackage.json` are replaced by renames
+too. A failed validation removes the staging folder and leaves everything that
+was published before untouched.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from yanglao import __version__
+from yanglao.fields import TABLES, TABLES_BY_NAME, Table, table_schema
+from yanglao.validate import Problem, ValidationFailed, check_provenance, validate_package
+
+TABLE_NAMES = tuple(t.name for t in TABLES)
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+PACKAGE_NAME = "yanglao-data"
+PACKAGE_TITLE = "养老服务政策措施、目标与补贴 / Elderly-care policy measures, targets and subsidies"
+PACKAGE_DESCRIPTION = (
+    "中国地方政府养老服务政策文件中的措施、量化目标和补贴,每个数字都可追溯到原文句子。 / "
+    "Measures, quantitative targets and subsidies from Chinese local-government elderly-care policy "
+    "documents, every figure traceable to its sentence."
+)
+VERSION_RE = re.compile(r"^\d{4}\.\d{2}\.\d{2}(\.\d+)?$")
+
+
+# ---------------------------------------------------------------- serialization (pure)
+
+
+def format_value(value) -> str:
+    """One text form per value, so the same data always gives the same bytes."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return repr(round(value, 6))
+    return str(value)
+
+
+def sort_rows(table: Table, rows: list[dict]) -> list[dict]:
+    """Document order within a document, documents by id: stable whatever order the rows came in."""
+    pk = table.primary_key
+    if "start" in table.field_names:
+        return sorted(rows, key=lambda r: (r["document_id"], r["start"], -r["end"], r[pk]))
+    return sorted(rows, key=lambda r: r[pk])
+
+
+def table_csv(table: Table, rows: list[dict]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.field_names)
+    for row in sort_rows(table, rows):
+        writer.writerow([format_value(row.get(name)) for name in table.field_names])
+    return out.getvalue().encode("utf-8")
+
+
+def table_json(table: Table, rows: list[dict]) -> bytes:
+    def typed(value):
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+
+    records = [{name: typed(row.get(name)) for name in table.field_names} for row in sort_rows(table, rows)]
+    return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def read_table_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def package_descriptor(
+    version: str,
+    created: str,
+    files: dict[str, bytes],
+    sources: list[dict],
+    path_prefix: str = "",
+) -> dict:
+    """The data package descriptor for one release; `path_prefix` points its paths into a release folder."""
+    issuers = sorted({(s.get("issuer") or s["city"], s.get("url") or "") for s in sources})
+    resources = []
+    for table in TABLES:
+        csv_bytes, json_bytes = files[f"{table.name}.csv"], files[f"{table.name}.json"]
+        resources.append(
+            {
+                "name": table.name,
+                "title": f"{table.title_zh} / {table.title_en}",
+                "description": f"{table.description_zh} / {table.description_en}",
+                "path": f"{path_prefix}{table.name}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "hash": f"sha256:{sha256(csv_bytes)}",
+                "bytes": len(csv_bytes),
+                "schema": table_schema(table),
+                "json": {
+                    "path": f"{path_prefix}{table.name}.json",
+                    "hash": f"sha256:{sha256(json_bytes)}",
+                    "bytes": len(json_bytes),
+                },
+            }
+        )
+    return {
+        "name": PACKAGE_NAME,
+        "title": PACKAGE_TITLE,
+        "description": PACKAGE_DESCRIPTION,
+        "version": version,
+        "created": created,
+        "homepage": "https://github.com/yanglao-data/yanglao-data",
+        "licenses": [LICENSE],
+        "sources": [
+            {"title": f"{issuer}(CC BY 4.0 署名来源 / credited source)", **({"path": url} if url else {})}
+            for issuer, url in issuers
+        ],
+        "contributors": [{"title": "yanglao-data", "role": "publisher"}],
+        "keywords": ["养老服务", "elderly care", "China", "policy", "open data"],
+        "yanglao": {"code_version": __version__},
+        "resources": resources,
+    }
+
+
+def next_version(today: str, existing: set[str]) -> str:
+    """`YYYY.MM.DD`, then `YYYY.MM.DD.2`, `.3`… for further releases on the same day."""
+    base = today.replace("-", ".")
+    if base not in existing:
+        return base
+    n = 2
+    while f"{base}.{n}" in existing:
+        n += 1
+    return f"{base}.{n}"
+
+
+def diff_tables(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
+    """Rows added, removed and changed per table, by primary key, with the changed columns."""
+    changes = {}
+    for table in TABLES:
+        pk = table.primary_key
+        before = {r[pk]: {k: format_value(v) for k, v in r.items()} for r in old.get(table.name, [])}
+        after = {r[pk]: {k: format_value(v) for k, v in r.items()} for r in new.get(table.name, [])}
+        changed = {}
+        for key in sorted(before.keys() & after.keys()):
+            columns = sorted(c for c in table.field_names if before[key].get(c, "") != after[key].get(c, ""))
+            if columns:
+                changed[key] = columns
+        changes[table.name] = {
+            "added": sorted(after.keys() - before.keys()),
+            "removed": sorted(before.keys() - after.keys()),
+            "changed": changed,
+        }
+    return changes
+
+
+def changelog_entry(version: str, created: str, changes: dict, row_counts: dict[str, int]) -> str:
+    lines = [f"## {version} ({created[:10]})", ""]
+    for name, change in changes.items():
+        lines.append(
+            f"- **{name}**: {row_counts[name]} rows; {len(change['added'])} added, "
+            f"{len(change['removed'])} removed, {len(change['changed'])} changed"
+        )
+        for label in ("added", "removed"):
+            keys = change[label]
+            if keys and len(keys) <= 20:
+                lines.append(f"  - {label}: " + ", ".join(f"`{k}`" for k in keys))
+        if change["changed"] and len(change["changed"]) <= 20:
+            for key, columns in change["changed"].items():
+                lines.append(f"  - changed `{key}`: {', '.join(columns)}")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- publishing (I/O)
+
+
+@dataclass
+class Release:
+    version: str | None
+    published: bool
+    path: Path | None
+    row_counts: dict[str, int]
+    changes: dict = field(default_factory=dict)
+    message: str = ""
+
+
+def releases_dir(output: Path) -> Path:
+    return Path(output) / "datasets" / "releases"
+
+
+def latest_dir(output: Path) -> Path:
+    return Path(output) / "datasets" / "latest"
+
+
+def published_versions(output: Path) -> list[str]:
+    folder = releases_dir(output)
+    if not folder.exists():
+        return []
+    versions = [p.name for p in folder.iterdir() if p.is_dir() and VERSION_RE.match(p.name)]
+    return sorted(versions, key=lambda v: [int(x) for x in v.split(".")])
+
+
+def load_release_tables(folder: Path) -> dict[str, list[dict]]:
+    return {name: read_table_csv(folder / f"{name}.csv") for name in TABLE_NAMES if (folder / f"{name}.csv").exists()}
+
+
+def publish_release(output: Path, tables: dict[str, list[dict]], now: datetime) -> Release:
+    """Write, validate and publish a release of `tables`; publish nothing when the data equals the latest."""
+    output = Path(output)
+    row_counts = {name: len(tables.get(name, [])) for name in TABLE_NAMES}
+    problems = check_provenance(tables.get("documents", []), tables)
+    if problems:
+        raise ValidationFailed(problems)
+
+    files: dict[str, bytes] = {}
+    for table in TABLES:
+        rows = tables.get(table.name, [])
+        files[f"{table.name}.csv"] = table_csv(table, rows)
+        files[f"{table.name}.json"] = table_json(table, rows)
+
+    versions = published_versions(output)
+    previous = releases_dir(output) / versions[-1] if versions else None
+    if previous is not None and all(
+        (previous / f"{t}.csv").exists() and (previous / f"{t}.csv").read_bytes() == files[f"{t}.csv"] for t in TABLE_NAMES
+    ):
+        _refresh_latest(output, previous)  # repairs a missing or stale latest/ without publishing anything new
+        return Release(versions[-1], False, previous, row_counts, message="data unchanged: no new release")
+
+    version = next_version(now.strftime("%Y-%m-%d"), set(versions))
+    created = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    old_tables = load_release_tables(previous) if previous else {}
+    new_tables = {name: [{k: format_value(v) for k, v in r.items()} for r in rows] for name, rows in tables.items()}
+    changes = diff_tables(old_tables, new_tables)
+
+    releases = releases_dir(output)
+    releases.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(dir=releases, prefix=f".stage-{version}-"))
+    stage.chmod(0o755)  # published files are for everyone to read; mkdtemp makes 0700
+    try:
+        for name, data in files.items():
+            (stage / name).write_bytes(data)
+        descriptor = package_descriptor(version, created, files, tables.get("sources", []))
+        _write_json(stage / "datapackage.json", descriptor)
+        _write_json(
+            stage / "changes.json",
+            {"version": version, "previous": versions[-1] if versions else None, "created": created, "tables": changes},
+        )
+        problems = validate_package(stage / "datapackage.json")
+        if problems:
+            raise ValidationFailed(problems)
+        final = releases / version
+        os.rename(stage, final)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+
+    _refresh_latest(output, final)
+    _append_changelog(output, changelog_entry(version, created, changes, row_counts))
+    _update_index(output, version, created, row_counts, tables.get("documents", []), files)
+    return Release(version, True, final, row_counts, changes, message=f"published release {version}")
+
+
+def _refresh_latest(output: Path, release: Path) -> None:
+    """Make datasets/latest/ a copy of `release`, swapped in by renames, and point datapackage.json at it."""
+    latest = latest_dir(output)
+    descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+    top_path = output / "datapackage.json"
+    current = latest / "datapackage.json"
+    if current.exists() and top_path.exists() and current.read_bytes() == (release / "datapackage.json").read_bytes():
+        return
+    staging = Path(tempfile.mkdtemp(dir=latest.parent, prefix=".latest-"))
+    staging.chmod(0o755)
+    for item in release.iterdir():
+        shutil.copy2(item, staging / item.name)
+    old = None
+    if latest.exists():
+        old = latest.parent / f".latest-old-{os.getpid()}"
+        os.rename(latest, old)
+    os.rename(staging, latest)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    top = dict(descriptor)
+    top["resources"] = []
+    for resource in descriptor["resources"]:
+        resource = dict(resource)
+        resource["path"] = f"datasets/latest/{resource['path']}"
+        resource["json"] = {**resource["json"], "path": f"datasets/latest/{resource['json']['path']}"}
+        top["resources"].append(resource)
+    _write_json(top_path, top)
+
+
+def _append_changelog(output: Path, entry: str) -> None:
+    path = output / "datasets" / "CHANGELOG.md"
+    header = "# Data releases\n\nEach release: rows per table, and rows added, removed and changed since the one before.\n\n"
+    body = path.read_text(encoding="utf-8")[len(header) :] if path.exists() else ""
+    _write_text(path, header + entry + ("\n" + body if body else ""))
+
+
+def _update_index(output: Path, version: str, created: str, row_counts, documents, files) -> None:
+    path = releases_dir(output) / "index.json"
+    index = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"releases": []}
+    index["releases"].append(
+        {
+            "version": version,
+            "created": created,
+            "row_counts": row_counts,
+            "hashes": {name: f"sha256:{sha256(data)}" for name, data in sorted(files.items())},
+            "snapshots": {d["document_id"]: d["content_sha256"] for d in sorted(documents, key=lambda d: d["document_id"])},
+        }
+    )
+    _write_json(path, index)
+
+
+def _write_json(path: Path, data) -> None:
+    _write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+
+
+__all__ = ["Problem", "Release", "ValidationFailed", "publish_release"]

@@ -1,0 +1,23 @@
+"""Writes `schemas/*.json` from the field registry (and checks they are current)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from yanglao.fields import TABLES, table_schema
+
+
+def schema_text(name: str) -> str:
+    table = next(t for t in TABLES if t.name == name)
+    return json.dumps(table_schema(table), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in TABLES:
+        path = folder / f"{table.name}.json"
+        path.write_text(schema_text(table.name), encoding="utf-8")
+        written.append(path)
+    return written
