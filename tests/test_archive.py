@@ -1,0 +1,50 @@
+"""The snapshot archive keeps raw bytes by hash, records every new version, and never loses the old."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from yanglao.archive import Archive, ArchiveError
+
+ROOT = Path(__file__).resolve().parents[1]
+RECORD = dict(url="https://example.gov.cn/a.html", retrieved_at="2026-03-01T00:00:00Z", status=200,
+              content_type="text/html", etag='"abc"', last_modified=None)
+
+
+def test_store_is_by_hash_and_identical_bodies_add_no_record(tmp_path):
+    archive = Archive(tmp_path)
+    first = archive.store("a", "第一版".encode(), **RECORD)
+    assert first.sha256 == hashlib.sha256("第一版".encode()).hexdigest()
+    assert archive.read(first.sha256) == "第一版".encode()
+    assert archive.store("a", "第一版".encode(), **{**RECORD, "retrieved_at": "2026-03-02T00:00:00Z"}) == first
+    second = archive.store("a", "第二版".encode(), **RECORD)
+    assert [r.sha256 for r in archive.history("a")] == [first.sha256, second.sha256]
+    assert archive.latest("a") == second and archive.read(first.sha256) == "第一版".encode()
+
+
+def test_a_corrupted_object_is_refused(tmp_path):
+    archive = Archive(tmp_path)
+    record = archive.store("a", b"body", **RECORD)
+    archive.object_path(record.sha256).write_bytes(b"tampered")
+    with pytest.raises(ArchiveError, match="does not match its sha256"):
+        archive.read(record.sha256)
+    with pytest.raises(ArchiveError, match="missing"):
+        archive.read("0" * 64)
+
+
+def test_shipped_archive_holds_every_registered_document():
+    archive = Archive(ROOT / "archive")
+    for source_id in ("wuhan-2020-reply-20200464", "guangzhou-2024-meal-service-rules"):
+        record = archive.latest(source_id)
+        assert record is not None and len(archive.read(record.sha256)) == record.size
+
+
+def test_a_working_archive_falls_back_to_the_shipped_one(tmp_path):
+    archive = Archive(tmp_path, fallback=ROOT / "archive")
+    record = archive.latest("huzhou-2020-pilot-plan")
+    assert "湖州".encode() in archive.read(record.sha256)
+    archive.store("huzhou-2020-pilot-plan", b"new", **RECORD)
+    assert not (ROOT / "archive" / "objects" / hashlib.sha256(b"new").hexdigest()[:2] / hashlib.sha256(b"new").hexdigest()).exists()
