@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -30,13 +29,16 @@ def _quiet_prefect() -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     _quiet_prefect()
-    from flows.refresh import refresh
+    from yanglao.registry import load_registry
 
     root = project_root()
     output = Path(args.output).resolve() if args.output else root
     sources = Path(args.sources).resolve() if args.sources else root / "sources.yaml"
     archive = Path(args.archive).resolve() if args.archive else output / "archive"
     fetch = args.fetch or args.sources is not None
+    load_registry(sources)  # a broken registry is a one-line error before any flow starts
+    from flows.refresh import refresh
+
     mode = "fetching live sources" if fetch else "replaying the snapshot archive (offline)"
     print(f"yanglao run: {sources} → {output} ({mode})", flush=True)
     started = time.perf_counter()

@@ -1,0 +1,48 @@
+"""The `yanglao` command as a person runs it: progress, a summary, one-line errors and exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def yanglao(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PREFECT_API_URL": ""}  # the command starts its own ephemeral API, as on a user's machine
+    env.pop("PREFECT_API_URL")
+    return subprocess.run(
+        [sys.executable, "-m", "yanglao.cli", *args], capture_output=True, text=True, cwd=cwd or ROOT, env=env,
+        timeout=300,
+    )
+
+
+def test_every_command_has_help():
+    for command in ("run", "schemas", "validate"):
+        result = yanglao(command, "--help")
+        assert result.returncode == 0 and "usage: yanglao" in result.stdout
+    top = yanglao("--help")
+    assert all(c in top.stdout for c in ("run", "schemas", "validate"))
+
+
+def test_run_into_an_output_folder_prints_stages_and_a_summary(tmp_path):
+    result = yanglao("run", "--output", str(tmp_path))
+    assert result.returncode == 0, result.stderr[-2000:]
+    for stage in ("snapshots", "parse", "extract", "publish", "sqlite"):
+        assert f"  {stage}" in result.stdout
+    assert "documents: 7;" in result.stdout
+    assert "release: new " in result.stdout
+    assert (tmp_path / "datapackage.json").exists() and (tmp_path / "datasets" / "yanglao.db").exists()
+    assert not (tmp_path / "archive").exists()  # replaying wrote nothing to the archive
+
+
+def test_a_broken_registry_is_one_line_and_a_non_zero_exit(tmp_path):
+    (tmp_path / "bad.yaml").write_text("sources:\n- {id: Bad Id, city: x, province: y, region_code: '1'}\n", encoding="utf-8")
+    result = yanglao("run", "--sources", str(tmp_path / "bad.yaml"), "--output", str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: {tmp_path / 'bad.yaml'}: source Bad Id: id must be a lowercase a-z0-9- slug"
+    ]
+    assert "Traceback" not in result.stderr
