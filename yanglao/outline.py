@@ -1,7 +1,709 @@
-"""Cleaned text → measures: the document's numbered outline and task-table rows."""
+"""Cleaned text → measures: the document's numbered outline and its task-table rows.
+
+`extract_measures(text)` reads the outline of one policy document and returns one
+row per item, in document order::
+
+    {"path": "1.4", "heading": "推进老年助餐服务", "text": "聚焦老年人刚性需求…",
+     "category": "meal_service", "lead_units": "市民政局;市财政局", "support_units": None,
+     "start": 1234, "end": 1456}
+
+How the outline is read
+-----------------------
+*Markers.* An item starts with a number marker: `第一部分`, `第一章`, `第一节`, `第一条`,
+`一、`, `(一)`/`（一）`, `1.`/`1、`/`1．`, `(1)`, `①`, and the enumerations `一是`/`二是`. A marker
+counts only where an item can start: at the start of a line, after a sentence end
+(`。！？`), after `；`/`：`, after a parenthesised note that itself follows such a
+point (`…。(责任单位:…) (二)`), or straight after the short title of the item before
+it (`一、发展居家社区养老服务 (一)完善…`, text from PDFs without line breaks). Page
+markers such as `— 3 —` are ignored there. `第…部分/章/节/条` may also follow a plain
+space (PDF text: `…条例 第一章 总则 第一条 …`). `一是` enumerations need a line start, a
+sentence end or a colon: `…；二是…` inside one sentence is a clause, not an item. So
+`第一、二批`, `1.5万`, `本办法第十三条` and dates are never markers.
+
+*Levels.* Marker kinds rank 部分 > 章 > 节 > 条 > `一、` > `(一)` > `1.` > `(1)` > `①`. A kind
+already open in the current branch continues it only with the next number (one
+skipped number is tolerated at a line start); a kind not yet open starts a child
+level of the nearest higher-ranked item (the first item of a document must be
+number one), either at number one or continuing the document-wide count (武汉 numbers `(五)` under `二、`). So `1.` is level 3 under
+`(一)` but level 2 where a section has no `(一)`; articles are level 2 under
+chapters and level 1 without them. `一是` opens a child level of whatever item is
+current; a single `一是` with no `二是` is not an enumeration and is dropped. A
+marker that breaks its sequence (a quote, a cross-reference) is ignored. Paths
+count siblings (`2.1` is the first child of the second item), not the printed
+numbers.
+
+*Where the outline stops.* After the first item, a line that starts an annex
+(`附件`), the distribution list (`抄送`), the closing of a reply (`再次感谢`,
+`此复`), or page furniture ends the outline; signature and date lines just
+before it are left out of the last item. An appended interpretation
+(`文字解读`, `政策解读`, `一图读懂`) ends everything, task tables included.
+
+*Headings.* A titled item's heading is its own title: the text after the marker
+up to the first `。！？；：`, the end of the line or its first child, with the
+numbering and final punctuation removed (`一、关于提出的…的建议。我市…` gives
+`关于提出的…的建议`). Items that carry no title — articles (`第N条`), `一是`
+enumerations, and numbered paragraphs whose first sentence is longer than 50
+characters — take their first clause (up to `，；。：`), cut to 30 characters
+(`第四条 市、区民政部门负责辖区内…的统筹规划、政策指导…` gives
+`市、区民政部门负责辖区内老年人助餐配餐服务的统筹规划、政策指`). An article with a
+bracketed title (`第一条【立法目的】`) takes the title. Chapters and sections take
+the rest of their line (`第一章 总则` → `总则`). Spaces inside CJK text (PDF
+artefacts) and page markers are removed from headings only; `text`, `start` and
+`end` always refer to the text as given.
+
+*Text and offsets.* `start`/`end` span the whole item, from its marker through its
+last descendant, so that a quote can be assigned to the innermost measure that
+contains it. `text` is the item's own body: after a title, from the end of the
+title, for untitled items from the marker on, in both cases up to its first
+child.
+
+*Units.* `lead_units`/`support_units` come from notes in the item's own text:
+`(责任单位：…)` puts every unit in `lead_units`; `牵头单位：…；配合单位：…` and
+`(A牵头，B配合)` split them (beside a 牵头单位, 责任/配合/协办/参与单位 are supporting). `〈含…〉`/`（含…）` asides are dropped; units are joined
+with `;`; None when the item names none.
+
+*Task tables.* Rows of a `|`-separated table whose header names a task column
+(工作内容, 重点任务, 任务…) and a unit column (牵头单位, 责任单位, 配合单位…) become
+measures `T1`…`Tn`: heading from the task cell, units from the unit columns,
+text the whole row. Header, separator and section rows (`一、…` alone in a row)
+are not tasks.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from yanglao.categories import CATEGORIES, classify
+from yanglao.numbers import chinese_to_number
+
+__all__ = ["CATEGORIES", "extract_measures", "split_units"]
+
+_SP = r"[ \t\u3000\xa0]"  # horizontal space, including the full-width indent
+_CN = "一二三四五六七八九十百零〇"
+_SPACES = " \t\r\u3000\xa0"
+
+# (kind, rank, pattern): lower rank = higher level. `enum` (一是) is placed by its own rule.
+MARKER_KINDS: tuple[tuple[str, int, str], ...] = (
+    ("part", -1, rf"第{_SP}*(?P<n>[{_CN}]{{1,3}}){_SP}*部分"),
+    ("chapter", 0, rf"第{_SP}*(?P<n>[{_CN}]{{1,4}}){_SP}*章"),
+    ("section", 1, rf"第{_SP}*(?P<n>[{_CN}]{{1,4}}){_SP}*节"),
+    ("article", 2, rf"第{_SP}*(?P<n>[{_CN}]{{1,5}}){_SP}*条"),
+    # `一、` but not `第一、二批`, `一、二级医院`, `三、四季度`.
+    (
+        "cn",
+        3,
+        rf"(?<!第)(?P<n>[{_CN}]{{1,3}}){_SP}*(?:、|．|\.(?!\d))(?![{_CN}两]+(?:级|类|批|期|档|星|等|季|个|次|轮|年))",
+    ),
+    ("paren_cn", 4, rf"[（(]{_SP}*(?P<n>[{_CN}]{{1,3}}){_SP}*[）)]"),
+    ("arabic", 5, rf"(?<![\d.．])(?P<n>\d{{1,2}}){_SP}*[.．、](?![\d．.])"),
+    ("paren_arabic", 6, rf"[（(]{_SP}*(?P<n>\d{{1,2}}){_SP}*[）)]"),
+    ("circled", 7, r"(?P<n>[①-⑳])"),
+    ("enum", 8, rf"(?P<n>[{_CN}]{{1,3}})是"),
+)
+_RANK = {kind: rank for kind, rank, _ in MARKER_KINDS}
+_MARKER_RES = tuple((kind, re.compile(pattern)) for kind, _, pattern in MARKER_KINDS)
+
+# Kinds whose heading is a line of its own; kinds whose heading is the first clause.
+_LINE_TITLE_KINDS = {"part", "chapter", "section"}
+_CLAUSE_KINDS = {"article", "enum"}
+TITLE_MAX = 50  # a "title" longer than this is a sentence: the item has no title
+CLAUSE_MAX = 30  # headings taken from the first clause are cut to this length
+
+# Where each kind of marker may start an item (see `_boundary`). 第…章/节/条/部分 are distinctive
+# enough to start one after a plain space too, as in PDF text without line breaks.
+_ALLOWED_BOUNDARIES = {
+    "enum": {"line", "sentence", "colon"},
+    "part": {"line", "sentence", "colon", "semicolon", "note", "space"},
+    "chapter": {"line", "sentence", "colon", "semicolon", "note", "space"},
+    "section": {"line", "sentence", "colon", "semicolon", "note", "space"},
+    "article": {"line", "sentence", "colon", "semicolon", "note", "space"},
+    "": {"line", "sentence", "colon", "semicolon", "note"},
+}
+_MARKER_CHAR = re.compile(r"[第条章节款项]")
+_PAGE_MARK = re.compile(r"[—－-]{1,2}[ \t\u3000\xa0]*\d{1,3}[ \t\u3000\xa0]*[—－-]{1,2}")
+_TITLE_END = "。！？!?；;：:"
+_CLAUSE_END = "，,；;。：:！？!?"
+
+# Lines that end the outline once it has begun.
+_END_LINE = re.compile(
+    r"^[ \t\u3000\xa0]*(?:"
+    r"附[ \t\u3000]*件(?:[ \t\u3000]*[:：\d一二三四五六七八九十]|[ \t\u3000]*$)"
+    r"|抄[ \t\u3000]*送[ \t\u3000]*[:：]"
+    r"|再次(?:表示)?感谢|最后[,，、]?再次|感谢(?:您|你|贵)"
+    r"|特此(?:答复|函复|说明)|此复"
+    r"|公开方式|扫一扫|相关(?:附件|解读|链接|文件|稿件)|上一[条篇]|下一[条篇]|分管领导|联系人|[（(]此件"
+    r")",
+    re.MULTILINE,
+)
+# An appended interpretation article: nothing after it belongs to the document's outline.
+_INTERPRETATION_LINE = re.compile(
+    r"^[ \t\u3000\xa0]*(?:(?:文字|政策|图文|图片|视频)?解读|一图读懂|图解)",
+    re.MULTILINE,
+)
+
+# Responsibility notes: label, then the units.
+_NOTE_LABEL = re.compile(
+    r"(?P<role>责[ \t\u3000]*任|牵[ \t\u3000]*头|主[ \t\u3000]*责|配[ \t\u3000]*合|协[ \t\u3000]*办|参[ \t\u3000]*与)"
+    r"[ \t\u3000]*(?:单[ \t\u3000]*位|部[ \t\u3000]*门)[ \t\u3000]*[:：]"
+)
+_LEAD_ROLES = {"责任", "牵头", "主责"}
+_INLINE_LEAD = re.compile(
+    r"[（(](?P<lead>[^（()）\n]{2,120}?)牵头"
+    r"(?:[，,；;、]?(?P<support>[^（()）\n]{2,200}?)(?:等(?:单位|部门)?)?(?:配合|参与|协同|协办))?[）)]"
+)
+_UNITISH = re.compile(r"[局委厅部办府院会中心司队署处室行社团联]")
+_ASIDE = re.compile(r"〈[^〉]*〉|[（(][ \t\u3000]*(?:含|下同)[^（()）]*[）)]|[（(]下同[）)]")
+
+# Task-table header words.
+_TASK_COLUMN = (
+    "工作内容",
+    "重点任务",
+    "工作任务",
+    "主要任务",
+    "具体任务",
+    "任务内容",
+    "工作事项",
+    "重点工作",
+    "任务",
+    "事项",
+    "措施",
+    "举措",
+    "内容",
+    "项目",
+    "工作",
+)
+_NOT_TASK_COLUMN = ("单位", "部门", "要求", "目标", "时限", "时间", "序号", "进度", "标准")
+_LEAD_COLUMN = ("牵头", "责任单位", "责任部门", "责任主体", "主责")
+_SUPPORT_COLUMN = ("配合", "协办", "参与", "协同")
+_SECTION_ROW = re.compile(rf"^(?:[{_CN}]+[、．.]|[（(][{_CN}]+[）)])")
+_CELL_NUMBER = re.compile(r"^(?:\d{1,3}[.、．](?!\d)|[（(]\d{1,3}[）)])[ \t\u3000]*")
+
+
+@dataclass
+class _Node:
+    kind: str
+    n: int
+    start: int  # the marker's first character
+    marker_end: int
+    parent: _Node | None = None
+    children: list[_Node] = field(default_factory=list)
+    end: int = 0
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self.kind]
+
 
 def extract_measures(text: str) -> list[dict]:
-    return []
+    """The outline items and task-table rows of one cleaned document, in document order.
+
+    Args:
+        text: the cleaned document text that the offsets point into.
+
+    Returns:
+        One dict per measure with keys `path`, `heading`, `text`, `category`,
+        `lead_units`, `support_units`, `start`, `end` (see the module docstring).
+
+    >>> rows = extract_measures("一、总体要求\\n（一）加强领导。各区要…（责任单位：市民政局）\\n（二）强化保障。…")
+    >>> [(r["path"], r["heading"], r["lead_units"]) for r in rows]
+    [('1', '总体要求', None), ('1.1', '加强领导', '市民政局'), ('1.2', '强化保障', None)]
+    """
+    tables, table_spans = _find_tables(text)
+    roots, outline_end, stop = _parse_outline(text, table_spans)
+    rows = _outline_rows(text, roots, outline_end)
+    rows += [row for row in _table_rows(text, tables) if row["start"] < stop]
+    rows.sort(key=lambda r: r["start"])
+    return rows
+
+
+# ---------------------------------------------------------------- outline
+
+
+def _number(kind: str, raw: str) -> int | None:
+    if kind == "circled":
+        return ord(raw) - ord("①") + 1
+    if raw.isdigit():
+        return int(raw)
+    value = chinese_to_number(raw)
+    if value is None or value != int(value) or value < 1:
+        return None
+    return int(value)
+
+
+def _candidates(text: str, table_spans: list[tuple[int, int]]) -> list[tuple[int, int, str, int]]:
+    """All marker matches as (start, end, kind, number), outside tables, sorted by position."""
+    found: dict[int, tuple[int, int, str, int]] = {}
+    for kind, regex in _MARKER_RES:
+        for match in regex.finditer(text):
+            number = _number(kind, match.group("n"))
+            if number is None or match.start() in found:
+                continue
+            if any(a <= match.start() < b for a, b in table_spans):
+                continue
+            found[match.start()] = (match.start(), match.end(), kind, number)
+    return sorted(found.values())
+
+
+def _strip_back(text: str, start: int, pos: int) -> int:
+    """Position just after the last character before `pos` that is neither space nor page marker."""
+    while True:
+        while pos > start and (text[pos - 1] in _SPACES or text[pos - 1] == "\n"):
+            pos -= 1
+        window = text[max(start, pos - 12) : pos]
+        match = _PAGE_MARK.search(window)
+        if match and match.end() == len(window):
+            pos -= len(window) - match.start()
+            continue
+        return pos
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _boundary(text: str, pos: int, depth: int = 0) -> str | None:
+    """What precedes a marker at `pos`: 'line', 'sentence', 'colon', 'semicolon', 'note', 'space' or None."""
+    line_start = _line_start(text, pos)
+    end = _strip_back(text, line_start, pos)
+    if end == line_start:
+        return "line"
+    ch = text[end - 1]
+    if ch in "。！？!?":
+        return "sentence"
+    if ch in "：:":
+        return "colon"
+    if ch in "；;":
+        return "semicolon"
+    if ch in "）)" and depth < 2:
+        opener = _matching_open(text, end - 1, max(line_start, end - 400))
+        if opener is not None and _boundary(text, opener, depth + 1) not in (None, "space"):
+            return "note"
+    if end < pos and depth == 0 and not _MARKER_CHAR.match(ch):
+        return "space"
+    return None
+
+
+def _matching_open(text: str, close: int, floor: int) -> int | None:
+    level = 0
+    for i in range(close, floor - 1, -1):
+        if text[i] in "）)":
+            level += 1
+        elif text[i] in "（(":
+            level -= 1
+            if level == 0:
+                return i
+    return None
+
+
+def _after_short_title(text: str, prev: _Node | None, pos: int) -> bool:
+    """True when only a short, unpunctuated title and a space separate the previous marker from `pos`."""
+    if prev is None or not 0 < pos - prev.marker_end <= 200 or _strip_back(text, prev.marker_end, pos) == pos:
+        return False
+    between = _PAGE_MARK.sub("", text[prev.marker_end : pos])
+    between = "".join(between.split())
+    return 0 < len(between) <= 40 and not any(ch in between for ch in "。，,；;！？!?：:")
+
+
+def _parse_outline(text: str, table_spans: list[tuple[int, int]]) -> tuple[list[_Node], int, int]:
+    """Build the outline tree. Returns the top-level nodes, where the outline ends and where all ends."""
+    events: list[tuple[int, int, str, int]] = _candidates(text, table_spans)
+    ends = [(m.start(), -1, "end", 0) for m in _END_LINE.finditer(text)]
+    stops = [(m.start(), -1, "stop", 0) for m in _INTERPRETATION_LINE.finditer(text)]
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    last_seen: dict[str, int] = {}
+    prev: _Node | None = None
+    outline_end = stop = len(text)
+    for start, marker_end, kind, number in sorted(events + ends + stops):
+        if kind in ("end", "stop"):
+            if prev is None:
+                continue
+            if kind == "stop":
+                stop = start
+            outline_end = min(outline_end, start)
+            break
+        boundary = _boundary(text, start)
+        allowed = _ALLOWED_BOUNDARIES.get(kind, _ALLOWED_BOUNDARIES[""])
+        if boundary not in allowed and not _after_short_title(text, prev, start):
+            continue
+        node = _Node(kind, number, start, marker_end)
+        if _place(node, stack, last_seen, gap_ok=boundary == "line"):
+            if node.parent is None:
+                roots.append(node)
+            else:
+                node.parent.children.append(node)
+            last_seen[kind] = number
+            prev = node
+    if outline_end == len(text):  # no end line met: an interpretation may still follow later
+        for start, *_ in stops:
+            if prev is not None and start > prev.start:
+                stop = outline_end = start
+                break
+    _drop_lone_enums(roots)
+    return roots, outline_end, stop
+
+
+def _place(node: _Node, stack: list[_Node], last_seen: dict[str, int], gap_ok: bool) -> bool:
+    """Put `node` in the tree via the open branch `stack`; False when it breaks the sequence."""
+    same = next((i for i, open_node in enumerate(stack) if open_node.kind == node.kind), None)
+    if same is not None:
+        previous = stack[same].n
+        if node.n != previous + 1 and not (gap_ok and node.n == previous + 2):
+            return False
+        del stack[same:]
+    else:
+        continuing = node.kind != "enum" and node.n == last_seen.get(node.kind, 0) + 1
+        if node.n != 1 and not continuing:
+            return False
+        if node.kind != "enum":
+            while stack and stack[-1].rank >= node.rank:
+                stack.pop()
+    node.parent = stack[-1] if stack else None
+    stack.append(node)
+    return True
+
+
+def _drop_lone_enums(nodes: list[_Node]) -> None:
+    """A `一是` with no `二是` beside it is not an enumeration: fold it back into its parent."""
+    enums = [n for n in nodes if n.kind == "enum"]
+    if len(enums) == 1:
+        lone = enums[0]
+        i = nodes.index(lone)
+        for child in lone.children:
+            child.parent = lone.parent
+        nodes[i : i + 1] = lone.children
+    for n in nodes:
+        _drop_lone_enums(n.children)
+
+
+def _walk(nodes: list[_Node], prefix: str = ""):
+    for i, node in enumerate(nodes, 1):
+        path = f"{prefix}{i}"
+        yield path, node
+        yield from _walk(node.children, path + ".")
+
+
+def _outline_rows(text: str, roots: list[_Node], outline_end: int) -> list[dict]:
+    flat = list(_walk(roots))
+    if not flat:
+        return []
+    last = flat[-1][1]
+    heading_line_end = text.find("\n", last.marker_end)
+    floor = min(outline_end, len(text) if heading_line_end < 0 else heading_line_end)
+    limit = _trim_tail(text, max(floor, last.marker_end), outline_end)
+    # End of each item: the next item that is not its descendant, or the end of the outline.
+    depth = {id(node): path.count(".") for path, node in flat}
+    for i, (_, node) in enumerate(flat):
+        end = limit
+        for _, later in flat[i + 1 :]:
+            if depth[id(later)] <= depth[id(node)]:
+                end = later.start
+                break
+        node.end = max(_strip_back(text, node.marker_end, end), node.marker_end)
+    rows = []
+    for i, (path, node) in enumerate(flat):
+        next_start = flat[i + 1][1].start if i + 1 < len(flat) else node.end
+        own_end = node.children[0].start if node.children else node.end
+        heading, body_start = _heading(
+            text, node, min(next_start, node.end) if next_start > node.start else node.end
+        )
+        body_start = min(body_start, own_end)
+        body = text[body_start:own_end].strip()
+        lead, support = _units_from_notes(body)
+        rows.append(
+            {
+                "path": path,
+                "heading": heading,
+                "text": body,
+                "category": classify(heading, text[node.start : node.end]),
+                "lead_units": lead,
+                "support_units": support,
+                "start": node.start,
+                "end": node.end,
+            }
+        )
+    return rows
+
+
+def _trim_tail(text: str, floor: int, end: int) -> int:
+    """Move `end` back over blank lines and short signature or date lines without sentence punctuation."""
+    while end > floor:
+        line_start = max(_line_start(text, end - 1), floor)
+        line = text[line_start:end].strip()
+        if line and (len(line) > 30 or any(ch in line for ch in "。；;！？!?，,：:")):
+            break
+        end = line_start
+    return end
+
+
+def normalize_heading(raw: str) -> str:
+    """A heading as published: no page markers, no spaces inside CJK text, no final punctuation."""
+    raw = _PAGE_MARK.sub(" ", raw)
+    raw = re.sub(r"\s+", " ", raw).strip()
+    # Keep a space only between two ASCII letters or digits (`AI 技术` → `AI技术`, `App Store` kept).
+    raw = re.sub(r"(?<![A-Za-z0-9]) | (?![A-Za-z0-9])", "", raw)
+    return raw.strip(" 。．.，,；;：:、")
+
+
+def _cut(raw: str, stops: str) -> tuple[str, int]:
+    """The text up to the first of `stops` and the length consumed (including the stop)."""
+    for i, ch in enumerate(raw):
+        if ch in stops:
+            return raw[:i], i + 1
+    return raw, len(raw)
+
+
+def _heading(text: str, node: _Node, limit: int) -> tuple[str, int]:
+    """The heading of `node` and where its own body starts."""
+    line_end = text.find("\n", node.marker_end)
+    line_end = len(text) if line_end < 0 else line_end
+    region_end = max(min(limit, line_end), node.marker_end)
+    raw = text[node.marker_end : region_end]
+    if node.kind in _LINE_TITLE_KINDS:
+        return normalize_heading(raw), region_end
+    if node.kind not in _CLAUSE_KINDS:
+        title, used = _cut(raw, _TITLE_END)
+        heading = normalize_heading(title)
+        long_reply = heading.startswith("关于") and heading.endswith(("建议", "提案", "意见", "问题"))
+        if heading and (len(heading) <= TITLE_MAX or long_reply):
+            return heading, node.marker_end + used
+        if not heading and region_end == line_end and limit > line_end:
+            # The number stands alone on its line: the title is the next line.
+            nxt = text.find("\n", line_end + 1)
+            title, used = _cut(text[line_end + 1 : nxt if nxt >= 0 else len(text)], _TITLE_END)
+            heading = normalize_heading(title)
+            if heading and len(heading) <= TITLE_MAX:
+                return heading, line_end + 1 + used
+    stripped = raw.lstrip(_SPACES)
+    bracket = re.match(r"[【\[]([^】\]\n]{1,40})[】\]]", stripped)
+    if bracket and node.kind == "article":
+        return normalize_heading(bracket.group(1)), node.marker_end + (
+            len(raw) - len(stripped)
+        ) + bracket.end()
+    clause, _ = _cut(raw, _CLAUSE_END)
+    return normalize_heading(clause)[:CLAUSE_MAX], node.marker_end
+
+
+# ---------------------------------------------------------------- units
+
+
+def split_units(raw: str) -> list[str]:
+    """Unit names from a note or table cell: `市民政局、市财政局,各区人民政府〈含开发区〉` → three names.
+
+    Units are separated by `、，,；;` or, in cells that use none of them, by spaces.
+    Spaces inside names (PDF artefacts), `〈含…〉`/`（含…）` asides and a final `等` are dropped.
+
+    >>> split_units("市 委 网 信 办,市民政局、各区人民政府〈 含开发区, 下同〉")
+    ['市委网信办', '市民政局', '各区人民政府']
+    >>> split_units("市发展改革委 市财政局")
+    ['市发展改革委', '市财政局']
+    """
+    raw = _ASIDE.sub("", raw)
+    raw = _PAGE_MARK.sub(" ", raw)
+    if re.search(r"[、，,；;]", raw):
+        parts = re.split(r"[、，,；;]+", "".join(raw.split()))
+    else:
+        parts = raw.split()
+        if any(len(p) == 1 for p in parts):  # spaces between the characters of one name
+            parts = ["".join(parts)]
+    units = []
+    for part in parts:
+        part = re.sub(r"(?:等(?:单位|部门)?|负责|牵头|配合)$", "", part.strip(" 。.）)（("))
+        if part and part not in units:
+            units.append(part)
+    return units
+
+
+def _join(units: list[str]) -> str | None:
+    return ";".join(units) if units else None
+
+
+def _note_body(text: str, start: int) -> str:
+    """The note text from `start` up to the closing bracket of the note it sits in, or the line end."""
+    level = 0
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch in "（(":
+            level += 1
+        elif ch in "）)":
+            if level == 0:
+                return text[start:i]
+            level -= 1
+        elif ch == "\n" or (ch == "。" and level == 0):
+            return text[start:i]
+    return text[start:]
+
+
+def _units_from_notes(body: str) -> tuple[str | None, str | None]:
+    """Lead and supporting units named in an item's own text."""
+    lead: list[str] = []
+    support: list[str] = []
+    labels = list(_NOTE_LABEL.finditer(body))
+    roles = ["".join(label.group("role").split()) for label in labels]
+    # 责任单位 alone names the leads; beside a 牵头单位 it names the units that carry the work out.
+    lead_roles = {"牵头", "主责"} if "牵头" in roles else _LEAD_ROLES
+    for i, label in enumerate(labels):
+        note = _note_body(body, label.end())
+        if i + 1 < len(labels) and labels[i + 1].start() < label.end() + len(note):
+            note = body[label.end() : labels[i + 1].start()]
+        target = lead if roles[i] in lead_roles else support
+        target.extend(u for u in split_units(note) if u not in target)
+    if not labels:
+        for match in _INLINE_LEAD.finditer(body):
+            if not _UNITISH.search(match.group("lead")):
+                continue
+            lead.extend(u for u in split_units(match.group("lead")) if u not in lead)
+            if match.group("support"):
+                support.extend(u for u in split_units(match.group("support")) if u not in support)
+    return _join(lead), _join(support)
+
+
+# ---------------------------------------------------------------- task tables
+
+
+@dataclass
+class _Table:
+    header: list[str]
+    task_col: int
+    lead_col: int | None
+    support_col: int | None
+    rows: list[tuple[int, int, list[str]]]  # (start, end, cells) of the data rows
+
+
+def _cells(line: str) -> list[str]:
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|"):
+        line = line[:-1]
+    return [cell.strip() for cell in line.split("|")]
+
+
+def _find_column(header: list[str], words: tuple[str, ...], exclude: tuple[str, ...] = ()) -> int | None:
+    for word in words:
+        for i, cell in enumerate(header):
+            if word in cell and not any(x in cell for x in exclude):
+                return i
+    return None
+
+
+def _read_header(cells: list[str]) -> tuple[int, int | None, int | None] | None:
+    header = ["".join(c.split()) for c in cells]
+    if any(len(c) > 15 for c in header) or (header and header[0].isdigit()):
+        return None  # a data row that merely mentions 任务 or 参与
+    task = _find_column(header, _TASK_COLUMN, _NOT_TASK_COLUMN)
+    lead = _find_column(header, _LEAD_COLUMN)
+    support = _find_column(header, _SUPPORT_COLUMN)
+    if task is None or (lead is None and support is None):
+        return None
+    return task, lead, support
+
+
+_NEW_ROW = re.compile(r"^[ \t\u3000]*\|?[ \t\u3000]*\d{1,3}[ \t\u3000]*\|")
+
+
+def _find_tables(text: str) -> tuple[list[_Table], list[tuple[int, int]]]:
+    """Task tables (with a recognised header) and the spans of every `|` table block.
+
+    Under a task-table header, a row whose cells hold line breaks is read on until it
+    has as many `|` as the header (or the next numbered row begins), so a cell broken
+    over several lines stays one row.
+    """
+    tables: list[_Table] = []
+    spans: list[tuple[int, int]] = []
+    current: _Table | None = None
+    block_start: int | None = None
+    pending: list[int] | None = None  # a task row still short of cells: [start, end]
+    pipes = 0
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        line_start, pos = pos, pos + len(line)
+        body = line.rstrip("\r\n")
+        line_end = line_start + len(body)
+        if pending is not None and current is not None:
+            so_far = text[pending[0] : pending[1]]
+            if _NEW_ROW.match(body) or pending[1] - pending[0] > 4000:
+                _add_row(text, current, *pending)
+                pending = None
+            elif so_far.count("|") + body.count("|") >= pipes:
+                _add_row(text, current, pending[0], line_end)
+                pending = None
+                continue
+            else:
+                pending[1] = line_end
+                continue
+        if body.count("|") < 2:
+            if block_start is not None:
+                spans.append((block_start, line_start))
+            block_start, current = None, None
+            continue
+        if block_start is None:
+            block_start = line_start
+        cells = _cells(body)
+        if all(re.fullmatch(r"[-:—\s]*", c) for c in cells):
+            continue
+        header = _read_header(cells)
+        if header is not None:
+            current = _Table(cells, *header, rows=[])
+            tables.append(current)
+            pipes = body.count("|")
+            continue
+        if current is None:
+            continue
+        row_start = line_start + len(body) - len(body.lstrip())
+        if body.count("|") < pipes:
+            pending = [row_start, line_end]
+            continue
+        _add_row(text, current, row_start, line_end)
+    if pending is not None and current is not None:
+        _add_row(text, current, *pending)
+        if block_start is None:
+            spans.append((pending[0], pending[1]))
+    if block_start is not None:
+        spans.append((block_start, len(text)))
+    return tables, spans
+
+
+def _add_row(text: str, table: _Table, start: int, end: int) -> None:
+    while end > start and text[end - 1] in _SPACES:
+        end -= 1
+    table.rows.append((start, end, _cells(text[start:end])))
+
+
+def _is_task_row(cells: list[str], task_col: int) -> bool:
+    if task_col >= len(cells) or not cells[task_col]:
+        return False
+    filled = [c for c in cells if c]
+    if len(filled) <= 1:
+        return False
+    return not (len(filled) <= 2 and _SECTION_ROW.match(cells[task_col]))
+
+
+def _cell(cells: list[str], col: int | None) -> str:
+    return cells[col] if col is not None and col < len(cells) else ""
+
+
+def _table_rows(text: str, tables: list[_Table]) -> list[dict]:
+    rows = []
+    for table in tables:
+        for start, end, cells in table.rows:
+            if not _is_task_row(cells, table.task_col):
+                continue
+            heading = normalize_heading(_CELL_NUMBER.sub("", cells[table.task_col]))
+            row_text = text[start:end]
+            rows.append(
+                {
+                    "path": "",
+                    "heading": heading,
+                    "text": row_text,
+                    "category": classify(heading, row_text),
+                    "lead_units": _join(split_units(_cell(cells, table.lead_col))),
+                    "support_units": _join(split_units(_cell(cells, table.support_col))),
+                    "start": start,
+                    "end": end,
+                }
+            )
+    for i, row in enumerate(rows, 1):
+        row["path"] = f"T{i}"
+    return rows

@@ -1,0 +1,623 @@
+"""Outline extraction (yanglao.outline): real passages from the corpus and passages written in their style."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yanglao.categories import CATEGORIES, CATEGORY_CODES, classify
+from yanglao.outline import extract_measures, split_units
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def outline(text: str) -> list[tuple[str, str]]:
+    return [(row["path"], row["heading"]) for row in extract_measures(text)]
+
+
+# ------------------------------------------------------------------ reply letters
+
+# wuhan-2020-reply-20200464 (exact text, shortened bodies): 一、关于…的建议。 sections and 一是 items.
+WUHAN_2020 = """对市政协十三届四次会议第20200464号提案的答复
+
+一、关于提出的老年活动场所规划建设问题的建议。我市自2006年起先后从总规到控规导则等各级各类规划中对不同级别养老设施均提出了空间布局和规模控制要求。
+
+二、关于提出的加大财力投入的问题的建议。我市近几年陆续出台政策文件,加大资金投入,鼓励和支持社会力量参与养老服务。
+
+三、关于提出的社区和住宅小区老年活动场所不足的问题的建议。2013年我市编制了《武汉市养老设施空间布局规划(2012-2020)》。
+
+四、关于提出的住宅小区老年服务中心的运营管理的建议。通过近几年的推进实践和借鉴外地经验,对社区养老服务设施的运营和管理,我们主要采取政府招标,社会组织社会化的方式。
+
+五、关于提出的发挥老年服务中心的为老服务功能的建议。我们将主要开展以下几项工作:
+
+一是制定地方标准,规范社区养老服务设施内的服务内容。根据《武汉市社区养老服务设施等级划分及评定》标准,我们将要求运营主体根据老年人生理、心理、社会等方面需求为老年人提供不同类型的服务。
+
+二是依托社区老年人服务中心和服务网点,大力开展社区医养融合服务。发挥互联网+居家养老中心辐射式服务网点的助医服务、远程照护功能。
+
+三是拓展社区养老外延,探索发展社区小微网点。
+
+四是提升社区养老服务队伍水平。通过政策引领和项目支持,进一步提高养老护理岗位的吸引力和经济待遇。
+
+六、关于提出的大力推进居家养老服务网络建设的建议。2018年,我市印发了《武汉市互联网+居家养老新模式实施方案》。
+
+武汉市民政局
+
+2020927
+
+附件:
+"""
+
+# shantou-2024-reply-20240062 (exact text): a stray ";二是" inside 一是 is a clause, not item 6.2.
+SHANTOU_SIX = """      一、创新居家养老模式打造管家式服务
+
+      二、增加社区和居家结合的网点居家养老
+
+      三、创新拓展农村敬老院公办民营居家养老
+
+      四、推动方便快捷的数字化助力居家养老
+
+      五、家庭护理与医疗监管结合养老
+
+      六、携手护航全服务支撑居家养老
+
+      一是强化政策引领,出台多项工作措施支持发展。发布汕头市养老服务投资扶持政策措施清单,激发养老服务主体市场活力;二是出台《汕头市社区居家养老服务工作指引(试行)》,助推我市养老服务体系高质量发展。二是强化技能培训,培育发展养老服务队伍。一方面是加大技能培训力度。另一方面是积极搭建供需对接平台。
+
+      七、下一步工作计划
+
+      (一)推动县镇村三级养老服务网络向纵深发展。优先发展居家社区养老服务。
+
+      (二)遵循“尽力而为、量力而行”原则,推动养老服务均衡化发展。充分发挥政府主导作用。
+
+      最后,再次感谢贵委会提出的宝贵意见和建议。
+"""
+
+# Written in the style of a 建议 reply: 一是 after a colon, inline ；-lists, closing formula.
+REPLY_STYLE = """张代表：
+　　您提出的《关于加快发展农村养老服务的建议》收悉，现答复如下：
+　　一、关于提出的加强农村养老设施建设的建议
+　　我局高度重视。下一步将重点做好以下工作：一是推进区域性养老服务中心建设。到2025年，每个县至少建成1所。二是完善村级互助养老设施，发挥邻里互助作用。
+　　二、关于提出的提高农村老年人补贴标准的建议
+　　目前我市已建立高龄津贴制度，一是覆盖面扩大；二是标准提高；三是发放及时。
+　　再次感谢您对民政工作的关心和支持。
+　　XX市民政局
+　　2024年6月1日
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            WUHAN_2020,
+            [
+                ("1", "关于提出的老年活动场所规划建设问题的建议"),
+                ("2", "关于提出的加大财力投入的问题的建议"),
+                ("3", "关于提出的社区和住宅小区老年活动场所不足的问题的建议"),
+                ("4", "关于提出的住宅小区老年服务中心的运营管理的建议"),
+                ("5", "关于提出的发挥老年服务中心的为老服务功能的建议"),
+                ("5.1", "制定地方标准"),
+                ("5.2", "依托社区老年人服务中心和服务网点"),
+                ("5.3", "拓展社区养老外延"),
+                ("5.4", "提升社区养老服务队伍水平"),
+                ("6", "关于提出的大力推进居家养老服务网络建设的建议"),
+            ],
+        ),
+        (
+            SHANTOU_SIX,
+            [
+                ("1", "创新居家养老模式打造管家式服务"),
+                ("2", "增加社区和居家结合的网点居家养老"),
+                ("3", "创新拓展农村敬老院公办民营居家养老"),
+                ("4", "推动方便快捷的数字化助力居家养老"),
+                ("5", "家庭护理与医疗监管结合养老"),
+                ("6", "携手护航全服务支撑居家养老"),
+                ("6.1", "强化政策引领"),
+                ("6.2", "强化技能培训"),
+                ("7", "下一步工作计划"),
+                ("7.1", "推动县镇村三级养老服务网络向纵深发展"),
+                ("7.2", "遵循“尽力而为、量力而行”原则,推动养老服务均衡化发展"),
+            ],
+        ),
+        (
+            REPLY_STYLE,
+            [
+                ("1", "关于提出的加强农村养老设施建设的建议"),
+                ("1.1", "推进区域性养老服务中心建设"),
+                ("1.2", "完善村级互助养老设施"),
+                ("2", "关于提出的提高农村老年人补贴标准的建议"),
+            ],
+        ),
+    ],
+    ids=["wuhan-2020", "shantou-stray-ershi", "reply-style"],
+)
+def test_reply_letters(text, expected):
+    assert outline(text) == expected
+
+
+def test_reply_section_ends_before_signature_and_annex():
+    rows = extract_measures(WUHAN_2020)
+    last = rows[-1]
+    assert WUHAN_2020[last["start"] : last["end"]].endswith("新模式实施方案》。")
+
+
+def test_reply_closing_formula_ends_last_item():
+    rows = extract_measures(SHANTOU_SIX)
+    assert "再次感谢" not in SHANTOU_SIX[rows[-1]["start"] : rows[-1]["end"]]
+    assert "再次感谢" not in rows[-1]["text"]
+
+
+# ------------------------------------------------------------------ 若干措施 with 责任单位 notes
+
+# wuhan-2024-eldercare-measures (exact PDF text: one line, stray spaces, page markers, continuous (一)…(五)).
+WUHAN_2024 = (
+    "特制定本措施。 一、发展居家社区养老服务 ( 一) 完善养老服务网络。 各区成立区级养老服务指导中心, "
+    "推进街道( 乡镇) 养老服务综合体建设。 ( 责 任单位:市民政局、市自然资源和城乡建设局、市住房和城市更新 "
+    "局、市财政局,各区人民政府〈 含开发区、长江新区、风景区管委会, 下同〉 ) ( 二) 发 展 社 区 为 老 服 务。 "
+    "以 美 好 环 境 与 幸 福 生 活 共 同 缔 造 为载体,推进社区共建共治共享。 ( 责任单位:市委社会工作 部、市委老干局,"
+    "市住房和城市更新局、市民政局,各区人民政府) 二、推进机构养老服务提质增效 — 3 — ( 三) 深化公办养老机构改革。 "
+    "坚持公办养老机构公益属性, 优先满足兜底保障需求。 ( 责任单位:市民政局、市财政局,各 区人民政府)"
+)
+
+
+def test_measures_from_pdf_text():
+    rows = extract_measures(WUHAN_2024)
+    assert [(r["path"], r["heading"]) for r in rows] == [
+        ("1", "发展居家社区养老服务"),
+        ("1.1", "完善养老服务网络"),
+        ("1.2", "发展社区为老服务"),
+        ("2", "推进机构养老服务提质增效"),
+        ("2.1", "深化公办养老机构改革"),
+    ]
+    by_path = {r["path"]: r for r in rows}
+    assert by_path["1"]["lead_units"] is None
+    assert (
+        by_path["1.1"]["lead_units"]
+        == "市民政局;市自然资源和城乡建设局;市住房和城市更新局;市财政局;各区人民政府"
+    )
+    assert (
+        by_path["1.2"]["lead_units"] == "市委社会工作部;市委老干局;市住房和城市更新局;市民政局;各区人民政府"
+    )
+    assert by_path["2.1"]["lead_units"] == "市民政局;市财政局;各区人民政府"
+    assert by_path["1.1"]["support_units"] is None
+    # Offsets keep the PDF spacing; the heading does not.
+    assert WUHAN_2024[by_path["1.2"]["start"] :].startswith("( 二) 发 展 社 区")
+
+
+MEASURES_STYLE = """关于加快发展养老服务业的若干措施
+为贯彻落实……，制定以下措施。
+一、完善养老服务设施
+（一）加强规划布局。新建住宅小区按照每百户不少于20平方米配建养老服务用房。（牵头单位：市自然资源和规划局；配合单位：市住房城乡建设局、市民政局）
+（二）推进社区嵌入式服务。到2025年，各区建成社区嵌入式养老机构不少于3家。（市民政局牵头，市财政局等配合）
+二、强化要素保障
+（三）加大资金投入。市、区财政安排资金支持第一、二批试点，单个项目补助1.5万元。（责任单位：市财政局）
+"""
+
+
+def test_measures_with_lead_and_support_units():
+    rows = {r["path"]: r for r in extract_measures(MEASURES_STYLE)}
+    assert [(p, r["heading"]) for p, r in rows.items()] == [
+        ("1", "完善养老服务设施"),
+        ("1.1", "加强规划布局"),
+        ("1.2", "推进社区嵌入式服务"),
+        ("2", "强化要素保障"),
+        ("2.1", "加大资金投入"),
+    ]
+    assert rows["1.1"]["lead_units"] == "市自然资源和规划局"
+    assert rows["1.1"]["support_units"] == "市住房城乡建设局;市民政局"
+    assert rows["1.2"]["lead_units"] == "市民政局"
+    assert rows["1.2"]["support_units"] == "市财政局"
+    assert rows["2.1"]["lead_units"] == "市财政局"
+    assert rows["2.1"]["support_units"] is None
+
+
+# ------------------------------------------------------------------ 办法 and 条例
+
+# guangzhou-2024-meal-service-rules (exact visible text, shortened): chapters are level 1, articles level 2.
+GUANGZHOU_2024 = """　　广州市民政局  广州市财政局  广州市市场监督管理局
+　　2024年3月14日
+广州市老年人助餐配餐服务管理办法
+　　第一章  总则
+　　第一条 为进一步规范本市居家社区养老服务，提升老年人助餐配餐服务水平，结合本市实际，制定本办法。
+　　第二条 在本市行政区域内开展的居家老年人助餐配餐服务和管理活动，适用本办法。
+　　第二章  服务供给
+　　第三条 老年人助餐配餐服务采取以下方式提供：
+　　（一）自主供给服务模式。由政府出资或与社会力量共同出资，利用社区养老服务设施自建厨房。
+　　（二）单位食堂专区（窗）服务模式。高校、企事业单位食堂开辟老年助餐专区（窗）。
+　　第四条 各区应当按照“中心城区10-15分钟、外围城区20-25分钟”的原则，综合考虑本区老年人口状况，合理布局长者饭堂。
+　　第五条 市、区民政部门负责辖区内老年人助餐配餐服务的统筹规划、政策指导、监督管理及资金管理等工作。
+"""
+
+# guangzhou-2021-elderly-preferential-treatment (exact visible text, shortened): no chapters, articles are level 1.
+GUANGZHOU_2021 = """广州市人民政府令
+第179号
+　　《广州市老年人优待办法》已经2021年1月8日市政府第15届130次常务会议通过，现予公布，自2021年5月1日起施行。
+广州市老年人优待办法
+　　第一条 为保障老年人合法权益，发展老龄事业，积极应对人口老龄化，制定本办法。
+　　第二条 年满60周岁，具有本市户籍或者持有本市有效居住证件的公民，享受本办法规定的优待。
+　　第三条 本办法由市卫生健康行政主管部门负责组织实施。各有关部门应当在各自职责范围内协同实施本办法。
+　　第十三条 本条第一款所称凭证，应当按照本办法第三条规定办理。
+　　第四条 老年人优待凭证仅限本人使用。任何单位和个人不得买卖、伪造、变造老年人优待凭证。
+　　第五条 个人违反本办法第十三条第四款、第十四条第二款规定，提供虚假资料申领本市老年人优待凭证的，由老龄工作机构停止该老年人优待凭证的优待功能。
+　　第六条 本办法自2021年5月1日起施行。
+公开方式：主动公开
+"""
+
+# Written in the style of a 条例: chapter, section, bracketed article titles, one-line PDF layout.
+REGULATION_STYLE = (
+    "XX市养老服务条例 第一章 总 则 第一条【立法目的】为了规范养老服务，制定本条例。 "
+    "第二条【适用范围】本市行政区域内的养老服务活动，适用本条例。 第二章 居家社区养老服务 "
+    "第一节 服务设施 第三条 新建住宅小区应当配建养老服务设施。 第二节 服务提供 "
+    "第四条 街道应当统筹辖区养老服务资源。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            GUANGZHOU_2024,
+            [
+                ("1", "总则"),
+                ("1.1", "为进一步规范本市居家社区养老服务"),
+                ("1.2", "在本市行政区域内开展的居家老年人助餐配餐服务和管理活动"),
+                ("2", "服务供给"),
+                ("2.1", "老年人助餐配餐服务采取以下方式提供"),
+                ("2.1.1", "自主供给服务模式"),
+                ("2.1.2", "单位食堂专区（窗）服务模式"),
+                ("2.2", "各区应当按照“中心城区10-15分钟、外围城区20-25分钟"),
+                ("2.3", "市、区民政部门负责辖区内老年人助餐配餐服务的统筹规划、政策指"),
+            ],
+        ),
+        (
+            GUANGZHOU_2021,
+            [
+                ("1", "为保障老年人合法权益"),
+                ("2", "年满60周岁"),
+                ("3", "本办法由市卫生健康行政主管部门负责组织实施"),
+                ("4", "老年人优待凭证仅限本人使用"),
+                ("5", "个人违反本办法第十三条第四款、第十四条第二款规定"),
+                ("6", "本办法自2021年5月1日起施行"),
+            ],
+        ),
+        (
+            REGULATION_STYLE,
+            [
+                ("1", "总则"),
+                ("1.1", "立法目的"),
+                ("1.2", "适用范围"),
+                ("2", "居家社区养老服务"),
+                ("2.1", "服务设施"),
+                ("2.1.1", "新建住宅小区应当配建养老服务设施"),
+                ("2.2", "服务提供"),
+                ("2.2.1", "街道应当统筹辖区养老服务资源"),
+            ],
+        ),
+    ],
+    ids=["guangzhou-2024-chapters", "guangzhou-2021-no-chapters", "regulation-style"],
+)
+def test_rules(text, expected):
+    assert outline(text) == expected
+
+
+def test_rules_category_and_text():
+    rows = {r["path"]: r for r in extract_measures(GUANGZHOU_2024)}
+    assert rows["1"]["category"] == "general"
+    assert rows["2.1"]["text"] == "老年人助餐配餐服务采取以下方式提供："
+    # An untitled article keeps its whole body: the heading is only its first clause.
+    assert rows["1.2"]["text"] == "在本市行政区域内开展的居家老年人助餐配餐服务和管理活动，适用本办法。"
+
+
+# ------------------------------------------------------------------ task tables
+
+# huzhou-2020-pilot-plan annex 2 (exact text, two rows, the second with its cells broken over lines).
+HUZHOU_TABLE = """附件2
+湖州市开展国家居家和社区养老服务改革试点工作重点任务分工
+序号 | 工作内容 | 工作要求 | 2020年具体要求 | 2022年工作目标 | 牵头 单位 | 配合单位 |
+---|---|---|---|---|---|---|
+1 | 建立政府领导、部门协同的试点工作领导小组 | 成立由市长任组长、相关部门主要负责人为成员的试点工作领导小组。 | 成立试点工作领导小组,明确各成员单位职责分工。 | 1.充分发挥试点工作领导小组统筹协调作用。 2.建立试点工作督查机制。 | 市民政局 | 领导小组各成员单位 |
+2 | "三中心合一"的综合服务中心建设 | 建设养老服务中心(日间照料中心)与卫生服务中心、幸福邻里中心"三中心合一"综合服务中心。 |
+1.城乡社区"三中心合一"综合服务中心建设达到40家左右。
+2.实现城乡社区助餐服务基本覆盖。 | 1.城乡社区"三中心合一"综合服务中心建设达到150家左右。 | 市民政局 | 市发展改革委 市财政局 市卫生健康委 |
+3 | 创新基本养老服务合作模式 | 鼓励城乡养老服务场所由社会组织或社会企业承接运营。 | 1.城乡社区居家养老服务中心基本实现社会化运行。 | 1.所有养老服务场所均实现社会化运营。 | 市民政局 | |
+"""
+
+# Written in the style of a 任务清单: section rows, a 责任单位 column, no 配合 column.
+TABLE_STYLE = """| 序号 | 重点任务 | 具体措施 | 责任单位 | 完成时限 |
+| --- | --- | --- | --- | --- |
+| 一、完善服务体系 | | | | |
+| 1 | 建设区域养老服务中心 | 每个街道建成1个。 | 市民政局、各区人民政府 | 2025年底 |
+| 2 | 发展老年助餐 | 新增助餐点50个。 | 市民政局 | 2025年底 |
+| 二、强化要素保障 | | | | |
+| 3 | 加强人才培养 | 培训养老护理员1000人次。 | 市人社局、市民政局 | 持续推进 |
+"""
+
+
+def test_task_table_rows():
+    rows = extract_measures(HUZHOU_TABLE)
+    assert [(r["path"], r["heading"]) for r in rows] == [
+        ("T1", "建立政府领导、部门协同的试点工作领导小组"),
+        ("T2", '"三中心合一"的综合服务中心建设'),
+        ("T3", "创新基本养老服务合作模式"),
+    ]
+    t1, t2, t3 = rows
+    assert (t1["lead_units"], t1["support_units"]) == ("市民政局", "领导小组各成员单位")
+    assert t2["support_units"] == "市发展改革委;市财政局;市卫生健康委"
+    assert (t3["lead_units"], t3["support_units"]) == ("市民政局", None)
+    # A row whose cells were broken over lines is still one row, and its text is the row.
+    assert t2["text"].startswith("2 | ") and t2["text"].endswith("市卫生健康委 |")
+    assert HUZHOU_TABLE[t2["start"] : t2["end"]] == t2["text"]
+
+
+def test_task_table_section_rows_are_not_tasks():
+    rows = extract_measures(TABLE_STYLE)
+    assert [(r["path"], r["heading"], r["lead_units"]) for r in rows] == [
+        ("T1", "建设区域养老服务中心", "市民政局;各区人民政府"),
+        ("T2", "发展老年助餐", "市民政局"),
+        ("T3", "加强人才培养", "市人社局;市民政局"),
+    ]
+    assert all(r["support_units"] is None for r in rows)
+
+
+def test_metadata_table_is_not_a_task_table():
+    text = "索引号: | E95417299-1/2020-00078 | 发文时间: | 2020-08-17 |\n公开方式: | 主动公开 | 公开时限: | 长期公开 |\n"
+    assert extract_measures(text) == []
+
+
+# ------------------------------------------------------------------ not measures
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The title and the 文字解读 appended after a plan (huzhou-2020-pilot-plan, exact text).
+        (
+            "湖州市开展国家居家和社区养老服务改革\n试点工作方案\n一、总体目标\n认真贯彻习近平总书记关于加强养老工作的重要指示精神。\n"
+            "二、重点任务\n(一)建立居家和社区养老服务改革试点工作机制。建立由市长任组长的试点工作领导小组。\n"
+            "湖州市人民政府办公室 2020年8月1日印发\n文字解读《湖州市开展国家居家和社区养老服务\n改革试点工作方案》\n"
+            "一、工作背景\n我市于2019年8月,成功获批第四批国家居家和社区养老服务改革试点单位。\n"
+            "(二)开展居家和社区养老服务改革试点存在的短板\n一是居家养老服务水平不高。二是养老护理人才存在短缺。\n",
+            [("1", "总体目标"), ("2", "重点任务"), ("2.1", "建立居家和社区养老服务改革试点工作机制")],
+        ),
+        # Annex list numbers after the body (huzhou, exact text).
+        (
+            "一、总体目标\n二、重点任务\n三、实施步骤\n四、保障措施\n"
+            "附件:1.湖州市国家居家和社区养老服务改革试点工作领导小组\n2.湖州市开展国家居家和社区养老服务改革试点工作重点\n任务分工\n",
+            [("1", "总体目标"), ("2", "重点任务"), ("3", "实施步骤"), ("4", "保障措施")],
+        ),
+        # Numbers inside sentences: 第一、二批, 1.5万, 一、二级, dates, a cross-reference after a full stop.
+        (
+            "一、推进试点\n在第一、二批试点基础上，新增1.5万张床位。一、二级医院要开设老年病科。\n"
+            "2024.3.14召开会议。（二）项所列情形按本办法执行。\n二、加强保障\n按照第三条规定执行。\n",
+            [("1", "推进试点"), ("2", "加强保障")],
+        ),
+        # A lone 一是 is not an enumeration.
+        (
+            "一、基本情况\n我市工作有两个特点：一是起步早，覆盖广。此外还在持续推进。\n",
+            [("1", "基本情况")],
+        ),
+        # A document with no numbered outline at all.
+        ("关于做好2024年敬老月活动的通知\n各区民政局：\n请认真组织开展敬老月活动。\n2024年9月1日\n", []),
+    ],
+    ids=["title-and-interpretation", "annex-list", "inline-numbers", "lone-yishi", "no-outline"],
+)
+def test_not_measures(text, expected):
+    assert outline(text) == expected
+
+
+def test_marker_after_sentence_end_on_same_line():
+    text = "一、总体要求。坚持政府主导。二、主要任务。（一）加强设施建设。新建小区配建养老用房。（二）发展助餐服务。"
+    assert outline(text) == [
+        ("1", "总体要求"),
+        ("2", "主要任务"),
+        ("2.1", "加强设施建设"),
+        ("2.2", "发展助餐服务"),
+    ]
+
+
+def test_arabic_items_are_level_two_without_paren_level():
+    text = "一、工作任务\n1.加强组织领导。各区要成立工作专班。\n2.强化督导考核。\n二、保障措施\n（一）加强经费保障。\n1.市级财政安排专项资金。\n2.各区配套资金。\n"
+    assert outline(text) == [
+        ("1", "工作任务"),
+        ("1.1", "加强组织领导"),
+        ("1.2", "强化督导考核"),
+        ("2", "保障措施"),
+        ("2.1", "加强经费保障"),
+        ("2.1.1", "市级财政安排专项资金"),
+        ("2.1.2", "各区配套资金"),
+    ]
+
+
+def test_untitled_long_item_takes_first_clause():
+    text = (
+        "一、各区要按照全市统一部署，结合本地实际情况，认真研究制定具体实施方案并报市民政局备案，确保各项任务落到实处，"
+        "按时完成目标。\n二、加强宣传。\n"
+    )
+    assert outline(text) == [("1", "各区要按照全市统一部署"), ("2", "加强宣传")]
+
+
+# ------------------------------------------------------------------ units and categories
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "市民政局、市财政局,各区人民政府〈 含开发区、长江新区、风景区管委会, 下同〉",
+            ["市民政局", "市财政局", "各区人民政府"],
+        ),
+        ("市 委 网 信 办,市 民 政 局", ["市委网信办", "市民政局"]),
+        ("市发展改革委 市财政局 市自然资源和规划局", ["市发展改革委", "市财政局", "市自然资源和规划局"]),
+        ("各区人民政府（含功能区）、市民政局等", ["各区人民政府", "市民政局"]),
+        ("", []),
+    ],
+)
+def test_split_units(raw, expected):
+    assert split_units(raw) == expected
+
+
+def test_category_vocabulary():
+    codes = [code for code, _, _ in CATEGORIES]
+    assert len(codes) == len(set(codes)) and set(codes) == CATEGORY_CODES
+    assert {"home_community", "meal_service", "general", "other"} <= CATEGORY_CODES
+    assert all(zh and en for _, zh, en in CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "code"),
+    [
+        ("推进老年助餐服务", "因地制宜增设一批幸福食堂、老年助餐点", "meal_service"),
+        ("深化公办养老机构改革", "坚持公办养老机构公益属性", "institutional_care"),
+        ("推动医养服务向居家延伸", "家庭病床", "medical_integration"),
+        ("加快数字服务适老化改造", "适老化改造工程", "age_friendly"),
+        ("优化智慧医养平台功能", "", "smart_care"),
+        ("加强养老服务人才队伍建设", "", "workforce"),
+        ("总则", "为规范本市养老服务，制定本办法。", "general"),
+        ("附则", "", "general"),
+        ("严格资金保障", "列入财政年度预算", "funding_subsidy"),
+        ("重点任务", "建立居家和社区养老服务改革试点工作机制", "home_community"),
+        ("", "", "other"),
+    ],
+)
+def test_classify(heading, body, code):
+    assert classify(heading, body) == code
+
+
+# ------------------------------------------------------------------ invariants over the corpus
+
+
+def corpus_documents() -> list[tuple[str, str]]:
+    manifest = CORPUS / "manifest.csv"
+    if not manifest.exists():
+        return []
+    docs = []
+    with manifest.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            path = CORPUS / row["file"]
+            if path.suffix == ".html":  # the annotators' visible text of the page
+                path = CORPUS / "text" / (path.stem + ".txt")
+            docs.append((row["source_id"], path.read_text(encoding="utf-8")))
+    return docs
+
+
+DOCUMENTS = corpus_documents()
+
+
+def check_invariants(text: str, rows: list[dict]) -> None:
+    keys = {"path", "heading", "text", "category", "lead_units", "support_units", "start", "end"}
+    paths = [r["path"] for r in rows]
+    assert len(paths) == len(set(paths)), "paths are unique"
+    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows), "rows in document order"
+    by_path = {r["path"]: r for r in rows}
+    for row in rows:
+        assert set(row) == keys
+        assert row["category"] in CATEGORY_CODES
+        assert row["heading"] and " " not in row["heading"].strip()
+        assert 0 <= row["start"] < row["end"] <= len(text)
+        assert row["text"] in text[row["start"] : row["end"]]
+        for units in (row["lead_units"], row["support_units"]):
+            assert units is None or (units and all(units.split(";")))
+        if row["path"].startswith("T"):
+            assert row["text"] == text[row["start"] : row["end"]]
+            continue
+        span = text[row["start"] : row["end"]]
+        assert span[0] not in " \t\u3000\n" and span[-1] not in " \t\u3000\n"
+        assert row["heading"][:1] in "".join(span.split()), "the span holds its heading"
+        if "." in row["path"]:
+            parent = by_path[row["path"].rsplit(".", 1)[0]]
+            assert parent["start"] < row["start"] and row["end"] <= parent["end"], "children nest in parents"
+    outline_rows = [r for r in rows if not r["path"].startswith("T")]
+    for a, b in zip(outline_rows, outline_rows[1:], strict=False):
+        if not b["path"].startswith(a["path"] + "."):
+            assert a["end"] <= b["start"], "siblings do not overlap"
+
+
+@pytest.mark.skipif(not DOCUMENTS, reason="shared corpus not available")
+@pytest.mark.parametrize(("doc_id", "text"), DOCUMENTS, ids=[d for d, _ in DOCUMENTS])
+def test_corpus_invariants(doc_id, text):
+    rows = extract_measures(text)
+    assert rows, doc_id
+    check_invariants(text, rows)
+    marker_starts = "一二三四五六七八九十第（(0123456789①②③④⑤⑥⑦⑧⑨⑩"
+    for row in rows:
+        if not row["path"].startswith("T"):
+            assert text[row["start"]] in marker_starts, (
+                doc_id,
+                row["path"],
+                text[row["start"] : row["start"] + 10],
+            )
+
+
+@pytest.mark.skipif(not DOCUMENTS, reason="shared corpus not available")
+def test_corpus_measure_counts():
+    counts = {
+        doc_id: sum(1 for r in extract_measures(text) if r["path"].count(".") <= 1)
+        for doc_id, text in DOCUMENTS
+    }
+    assert counts == {
+        "wuhan-2020-reply-20200464": 10,
+        "shantou-2024-reply-20240062": 24,
+        "huzhou-2020-pilot-plan": 38,
+        "wuhan-2024-eldercare-measures": 22,
+        "wuhai-2025-reply-hn35": 10,
+        "guangzhou-2024-meal-service-rules": 45,
+        "guangzhou-2021-elderly-preferential-treatment": 19,
+    }
+
+
+# ------------------------------------------------------------------ generated outlines
+
+TITLES = [
+    "加强组织领导",
+    "完善服务网络",
+    "推进老年助餐",
+    "强化人才支撑",
+    "发展智慧养老",
+    "优化设施布局",
+    "健全监管机制",
+]
+SENTENCES = [
+    "各区要认真落实。",
+    "到2025年，覆盖率达到90%以上。",
+    "按规定给予补贴，每人每月100元。",
+    "（责任单位：市民政局）",
+]
+LEVEL_MARKERS = [
+    lambda i: "一二三四五六七八九十"[i] + "、",
+    lambda i: "（" + "一二三四五六七八九十"[i] + "）",
+    lambda i: f"{i + 1}.",
+]
+
+trees = st.recursive(
+    st.just([]),
+    lambda children: st.lists(children, min_size=1, max_size=4),
+    max_leaves=12,
+).filter(lambda t: len(t) <= 9)
+
+
+def render(tree, depth=0, prefix="", lines=None, expected=None):
+    lines = [] if lines is None else lines
+    expected = [] if expected is None else expected
+    for i, subtree in enumerate(tree):
+        if depth >= len(LEVEL_MARKERS) or len(tree) > 9:
+            break
+        title = TITLES[(depth * 3 + i) % len(TITLES)]
+        body = SENTENCES[(depth + i) % len(SENTENCES)]
+        lines.append(f"{LEVEL_MARKERS[depth](i)}{title}。{body}")
+        path = f"{prefix}{i + 1}"
+        expected.append((path, title))
+        render(subtree, depth + 1, path + ".", lines, expected)
+    return lines, expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(trees, st.booleans())
+def test_generated_outlines(tree, one_line):
+    lines, expected = render(tree)
+    text = ("关于推进养老服务的实施方案\n" + ("".join if one_line else "\n".join)(lines)) + "\n"
+    rows = extract_measures(text)
+    assert [(r["path"], r["heading"]) for r in rows] == expected
+    check_invariants(text, rows)
