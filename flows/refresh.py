@@ -8,7 +8,7 @@ The logic lives in the `yanglao` modules; this file only orders, retries and rep
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -49,9 +49,18 @@ def _progress(stage: str, detail: str, seconds: float) -> None:
 
 
 @task(name="snapshots", cache_policy=NO_CACHE, retries=0)
-def collect_snapshots(sources: list[Source], archive: Archive, fetch: bool) -> list[SourceOutcome]:
-    """The snapshot each source is built from: fetched now (and archived) or the latest in the archive."""
+def collect_snapshots(
+    sources: list[Source], archive: Archive, fetch: bool, pinned: dict[str, str] | None = None
+) -> list[SourceOutcome]:
+    """The snapshot each source is built from: fetched now (and archived), the latest in the archive,
+    or for a rebuild the one `pinned` names."""
     outcomes = []
+    if pinned is not None:
+        for source in sources:
+            record = next((r for r in archive.history(source.id) if r.sha256 == pinned.get(source.id)), None)
+            error = None if record else f"snapshot {pinned.get(source.id)} is not in the archive"
+            outcomes.append(SourceOutcome(source.id, record is not None, record, error=error))
+        return outcomes
     fetcher = None
     if fetch and any(s.fetchable for s in sources):
         from yanglao.fetch import Fetcher, FetchSettings
@@ -116,8 +125,8 @@ def extract_tables(documents: list[dict]) -> dict[str, list[dict]]:
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish(output: Path, tables: dict[str, list[dict]], now: datetime):
-    return publish_release(output, tables, now)
+def publish(output: Path, tables: dict[str, list[dict]], now: datetime, registry: list[dict]):
+    return publish_release(output, tables, now, registry)
 
 
 @task(name="sqlite", cache_policy=NO_CACHE)
@@ -127,7 +136,12 @@ def build_sqlite(release_path: Path, db_path: Path, version: str) -> str:
 
 @flow(name="yanglao-refresh", log_prints=False)
 def refresh(
-    sources_path: str, output: str, archive_root: str, fetch: bool = False, archive_fallback: str | None = None
+    sources_path: str,
+    output: str,
+    archive_root: str,
+    fetch: bool = False,
+    archive_fallback: str | None = None,
+    pinned: dict[str, str] | None = None,
 ) -> RunSummary:
     """Build a release from the registry: snapshots → documents → rows → validated release → SQLite."""
     summary = RunSummary()
@@ -136,7 +150,7 @@ def refresh(
 
     started = time.perf_counter()
     sources = load_registry(Path(sources_path))
-    outcomes = collect_snapshots(sources, archive, fetch)
+    outcomes = collect_snapshots(sources, archive, fetch, pinned)
     summary.failures += [f"{o.source_id}: {o.error}" for o in outcomes if not o.ok]
     fetched = sum(o.fetched for o in outcomes)
     summary.stage_seconds["snapshots"] = time.perf_counter() - started
@@ -162,7 +176,8 @@ def refresh(
     tables["sources"] = [source_row(s) for s in sources]
     tables["documents"] = documents
     started = time.perf_counter()
-    release = publish(output_dir, tables, datetime.now(UTC))
+    registry = [{k: v for k, v in asdict(s).items() if v is not None or k == "url"} for s in sources]
+    release = publish(output_dir, tables, datetime.now(UTC), registry)
     summary.stage_seconds["publish"] = time.perf_counter() - started
     _progress("publish", f"validated; {release.message}", summary.stage_seconds["publish"])
 

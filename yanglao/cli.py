@@ -81,6 +81,31 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _output_root(args: argparse.Namespace) -> Path:
+    return Path(args.output).resolve() if getattr(args, "output", None) else project_root()
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from yanglao.releases import diff_releases, format_diff
+
+    print(format_diff(args.old, args.new, diff_releases(_output_root(args), args.old, args.new)))
+    return 0
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    _quiet_prefect()
+    from flows.refresh import refresh
+    from yanglao.releases import rebuild
+
+    output = _output_root(args)
+    print(f"yanglao rebuild {args.version}: from the snapshots recorded in {output / 'datasets/releases/index.json'}")
+    ok, mismatches = rebuild(output, args.version, output / "archive", project_root() / "archive", refresh)
+    for line in mismatches:
+        print(f"differs: {line}")
+    print(f"rebuild of {args.version}: {'identical, every file hash matches' if ok else f'{len(mismatches)} file(s) differ'}")
+    return 0 if ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="yanglao", description="Elderly-care policy measures, targets and subsidies as open data."
@@ -98,6 +123,17 @@ def build_parser() -> argparse.ArgumentParser:
     schemas.add_argument("--output", help="folder (default: the repository's schemas/)")
     schemas.set_defaults(func=cmd_schemas)
 
+    diff = sub.add_parser("diff", help="rows added, removed and changed between two releases")
+    diff.add_argument("old")
+    diff.add_argument("new")
+    diff.add_argument("--output", help="output root holding datasets/releases (default: the repository)")
+    diff.set_defaults(func=cmd_diff)
+
+    rebuild = sub.add_parser("rebuild", help="rebuild a release from the archive and check its file hashes")
+    rebuild.add_argument("version")
+    rebuild.add_argument("--output", help="output root holding datasets/releases (default: the repository)")
+    rebuild.set_defaults(func=cmd_rebuild)
+
     validate = sub.add_parser("validate", help="validate a datapackage.json with Frictionless")
     validate.add_argument("descriptor", nargs="?", default="datapackage.json")
     validate.set_defaults(func=cmd_validate)
@@ -106,7 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from yanglao.archive import ArchiveError
+    from yanglao.publish import BreakingSchemaChange
     from yanglao.registry import RegistryError
+    from yanglao.releases import ReleaseNotFound
     from yanglao.validate import ValidationFailed
 
     args = build_parser().parse_args(argv)
@@ -117,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems[:50]:
             print(f"  {problem}", file=sys.stderr)
         return 2
-    except (RegistryError, ArchiveError, FileNotFoundError) as exc:
+    except (RegistryError, ArchiveError, ReleaseNotFound, BreakingSchemaChange, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

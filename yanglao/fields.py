@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 
 SLUG = r"[a-z0-9][a-z0-9-]*"
 
+# The datasets' major version. Removing or renaming a column, or changing an id rule, is a breaking
+# change: the build refuses to publish it until this number goes up (and the changelog says why).
+DATA_MAJOR_VERSION = 1
+
 
 @dataclass(frozen=True)
 class Field:

@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from yanglao import __version__
-from yanglao.fields import TABLES, TABLES_BY_NAME, Table, table_schema
+from yanglao.fields import DATA_MAJOR_VERSION, TABLES, Table, table_schema
 from yanglao.validate import Problem, ValidationFailed, check_provenance, validate_package
 
 TABLE_NAMES = tuple(t.name for t in TABLES)
@@ -138,7 +138,7 @@ def package_descriptor(
         ],
         "contributors": [{"title": "yanglao-data", "role": "publisher"}],
         "keywords": ["养老服务", "elderly care", "China", "policy", "open data"],
-        "yanglao": {"code_version": __version__},
+        "yanglao": {"code_version": __version__, "schema_major": DATA_MAJOR_VERSION},
         "resources": resources,
     }
 
@@ -174,8 +174,55 @@ def diff_tables(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> dict:
     return changes
 
 
-def changelog_entry(version: str, created: str, changes: dict, row_counts: dict[str, int]) -> str:
+class BreakingSchemaChange(RuntimeError):
+    """The tables' contract changed in a breaking way without a new major version."""
+
+
+def compare_schemas(old: dict | None, new: dict) -> dict:
+    """Schema changes between two descriptors: removed columns, key or id-rule changes are breaking;
+    new columns and new tables are additive."""
+    changes: dict[str, list[str]] = {"breaking": [], "additive": []}
+    if not old:
+        return changes
+    before = {r["name"]: r["schema"] for r in old.get("resources", [])}
+    after = {r["name"]: r["schema"] for r in new.get("resources", [])}
+    for name in sorted(before.keys() - after.keys()):
+        changes["breaking"].append(f"table {name} removed")
+    for name in sorted(after.keys() - before.keys()):
+        changes["additive"].append(f"table {name} added")
+    for name in sorted(before.keys() & after.keys()):
+        old_fields = {f["name"]: f for f in before[name]["fields"]}
+        new_fields = {f["name"]: f for f in after[name]["fields"]}
+        for field_name in old_fields.keys() - new_fields.keys():
+            changes["breaking"].append(f"{name}.{field_name} removed or renamed")
+        for field_name in sorted(new_fields.keys() - old_fields.keys()):
+            changes["additive"].append(f"{name}.{field_name} added")
+        for field_name in sorted(old_fields.keys() & new_fields.keys()):
+            if old_fields[field_name]["type"] != new_fields[field_name]["type"]:
+                changes["breaking"].append(f"{name}.{field_name} type changed")
+        if before[name].get("primaryKey") != after[name].get("primaryKey"):
+            changes["breaking"].append(f"{name} primary key changed")
+        pk = after[name].get("primaryKey", [None])[0]
+        old_rule = old_fields.get(pk, {}).get("constraints", {}).get("pattern")
+        if pk in old_fields and old_rule != new_fields[pk].get("constraints", {}).get("pattern"):
+            changes["breaking"].append(f"{name} id rule changed")
+        if _id_rule(before[name]) != _id_rule(after[name]):
+            changes["breaking"].append(f"{name} id rule changed")
+    changes["breaking"] = sorted(set(changes["breaking"]))
+    return changes
+
+
+def _id_rule(schema: dict) -> str:
+    return schema.get("description", "").partition("ID rule: ")[2]
+
+
+def changelog_entry(
+    version: str, created: str, changes: dict, row_counts: dict[str, int], schema_changes: dict | None = None
+) -> str:
     lines = [f"## {version} ({created[:10]})", ""]
+    for label, items in (schema_changes or {}).items():
+        for item in items:
+            lines.append(f"- schema ({'BREAKING, new major version' if label == 'breaking' else 'additive'}): {item}")
     for name, change in changes.items():
         lines.append(
             f"- **{name}**: {row_counts[name]} rows; {len(change['added'])} added, "
@@ -224,8 +271,14 @@ def load_release_tables(folder: Path) -> dict[str, list[dict]]:
     return {name: read_table_csv(folder / f"{name}.csv") for name in TABLE_NAMES if (folder / f"{name}.csv").exists()}
 
 
-def publish_release(output: Path, tables: dict[str, list[dict]], now: datetime) -> Release:
-    """Write, validate and publish a release of `tables`; publish nothing when the data equals the latest."""
+def publish_release(
+    output: Path, tables: dict[str, list[dict]], now: datetime, registry: list[dict] | None = None
+) -> Release:
+    """Write, validate and publish a release of `tables`; publish nothing when the data equals the latest.
+
+    `registry` (the source entries the data was built from) is recorded in the release index, so
+    that `yanglao rebuild` can build the same release again from the archive.
+    """
     output = Path(output)
     row_counts = {name: len(tables.get(name, [])) for name in TABLE_NAMES}
     problems = check_provenance(tables.get("documents", []), tables)
@@ -260,10 +313,24 @@ def publish_release(output: Path, tables: dict[str, list[dict]], now: datetime) 
         for name, data in files.items():
             (stage / name).write_bytes(data)
         descriptor = package_descriptor(version, created, files, tables.get("sources", []))
+        old_descriptor = _read_json(previous / "datapackage.json") if previous else None
+        schema_changes = compare_schemas(old_descriptor, descriptor)
+        old_major = (old_descriptor or {}).get("yanglao", {}).get("schema_major", DATA_MAJOR_VERSION)
+        if schema_changes["breaking"] and old_major == DATA_MAJOR_VERSION:
+            raise BreakingSchemaChange(
+                "breaking schema change (" + "; ".join(schema_changes["breaking"]) + "): bump DATA_MAJOR_VERSION "
+                "in yanglao/fields.py and say so in CHANGELOG.md"
+            )
         _write_json(stage / "datapackage.json", descriptor)
         _write_json(
             stage / "changes.json",
-            {"version": version, "previous": versions[-1] if versions else None, "created": created, "tables": changes},
+            {
+                "version": version,
+                "previous": versions[-1] if versions else None,
+                "created": created,
+                "schema": schema_changes,
+                "tables": changes,
+            },
         )
         problems = validate_package(stage / "datapackage.json")
         if problems:
@@ -275,8 +342,8 @@ def publish_release(output: Path, tables: dict[str, list[dict]], now: datetime) 
         raise
 
     _refresh_latest(output, final)
-    _append_changelog(output, changelog_entry(version, created, changes, row_counts))
-    _update_index(output, version, created, row_counts, tables.get("documents", []), files)
+    _append_changelog(output, changelog_entry(version, created, changes, row_counts, schema_changes))
+    _update_index(output, version, created, row_counts, tables.get("documents", []), files, registry)
     return Release(version, True, final, row_counts, changes, message=f"published release {version}")
 
 
@@ -316,7 +383,11 @@ def _append_changelog(output: Path, entry: str) -> None:
     _write_text(path, header + entry + ("\n" + body if body else ""))
 
 
-def _update_index(output: Path, version: str, created: str, row_counts, documents, files) -> None:
+def _read_json(path: Path):
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def _update_index(output: Path, version: str, created: str, row_counts, documents, files, registry) -> None:
     path = releases_dir(output) / "index.json"
     index = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"releases": []}
     index["releases"].append(
@@ -326,6 +397,7 @@ def _update_index(output: Path, version: str, created: str, row_counts, document
             "row_counts": row_counts,
             "hashes": {name: f"sha256:{sha256(data)}" for name, data in sorted(files.items())},
             "snapshots": {d["document_id"]: d["content_sha256"] for d in sorted(documents, key=lambda d: d["document_id"])},
+            "sources": registry or [],
         }
     )
     _write_json(path, index)
