@@ -1,7 +1,835 @@
-"""Cleaned text → subsidy provisions (amounts, rates, caps, and promises without an amount)."""
+"""Cleaned text → subsidy rows: amounts, rates and caps, and promises of money without an amount.
+
+`extract_subsidies(text)` returns one row per distinct amount, rate or cap that the
+document attaches to money going to someone, and one row per provision that names
+a money instrument (补贴, 津贴, 奖励, 以奖代补, 政府购买服务, 公益创投, 财政投入/预算…)
+without an amount. Rows are dicts with `kind`, `recipient`, `amount_yuan`,
+`rate_percent`, `cap_yuan`, `basis`, `frequency`, `quote`, `start`, `end`, in
+document order, with `text[start:end] == quote`.
+
+Principle: not one wrong figure. A figure the rules cannot read with certainty (a
+range such as `5至10万元`, a floor such as `不低于100元` or `10万元以上`) gives no
+row; `doubtful_subsidies(text)` lists those places for review.
+
+How the text is read:
+- Spaces next to Chinese characters are ignored (PDF text such as `运营 补贴`);
+  offsets still point into the text as given.
+- A paragraph is a line; a sentence ends at 。；;！？ or a table cell `|`; a clause
+  ends at ，,：:.
+- A sentence that states a figure is counted by its figures: the instruments it
+  names (`下拨2000万资金,采取以奖代补形式`) describe how that money is paid.
+- A sentence without a figure gives a row for each named instrument (distinct terms
+  are distinct rows: `老龄补贴、高龄津贴` is two), unless the clause is procedure
+  (申请, 资格, 审核, 清算…), negation, a problem statement (标准偏低), a document
+  title (《…补贴实施细则》) or a description of people (`享受抚恤补助的优抚对象`).
+  A bare `补贴`/`补助`/`奖励` needs a verb that provides it (给予, 享受, 加大…力度…).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field, replace
+
+from yanglao.numbers import ARABIC_NUMBER, chinese_to_number, parse_fraction_percent, parse_number
+
+# ---------------------------------------------------------------------------
+# Rule tables. Each is a list of (pattern, what it yields), tried in order.
+# ---------------------------------------------------------------------------
+
+# 建设 of facilities, not of 体系/队伍/能力 (system, workforce, capacity building).
+FACILITY_BUILDING = (
+    r"(?<!体系)(?<!队伍)(?<!能力)(?<!制度)(?<!人才)(?<!网络)(?<!信息化)建设|改造|新建|新增|改扩建|装修"
+)
+
+# Named money instruments. (pattern, kinds, key): a match is a mention of that
+# instrument; `key` names the instrument so that repeated mentions in a paragraph
+# count once (None: the matched text itself is the key).
+INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
+    (r"建设[和与、及]?运营(?:补贴|补助|资金|经费)", ("construction", "operation"), None),
+    (r"以奖代补", ("reward",), None),
+    (r"政府补(?:贴|助)?一点", ("operation",), "政府补一点"),  # 政府补一点、企业让一点… funding model
+    (r"公益创投", ("other",), None),
+    (r"以旧换新补贴", ("other",), None),
+    (
+        r"政府购买(?:[^，,。；;、]{0,14}?服务|形式|方式)?|向[^，,。；;]{1,30}?购买[^，,。；;]{0,14}?服务"
+        r"|购买(?:居家|社区)?养老服务",
+        ("service_purchase",),
+        "政府购买服务",
+    ),
+    (rf"(?:{FACILITY_BUILDING})(?:补贴|补助|经费|资金)", ("construction",), None),
+    (r"(?:运营|运行)(?:补贴|补助|经费)", ("operation",), None),
+    (r"培训(?:鉴定)?(?:补贴|补助|经费|费)|鉴定费", ("training",), None),
+    (
+        r"(?:高龄|老龄|长寿|护理|生活|助餐|就餐|用餐|居家养老服务|养老服务|入职|岗位|老年人|老人)(?:补贴|补助)"
+        r"|(?:高龄|老龄|长寿|护理|生活|特殊岗位|岗位)?津贴",
+        ("allowance",),
+        None,
+    ),
+    (r"(?:本级|市级|区级|县级|省级|各级|市、区两级)财政投入", ("budget_allocation",), "财政投入"),
+    (r"加大[^，,。；;]{2,20}?投入力度|加大对[^，,。；;]{2,20}?的投入", ("budget_allocation",), "投入"),
+    (r"(?:列入|纳入)[^，,。；;]{0,6}预算", ("budget_allocation",), "预算"),
+    (r"(?:补助|专项|奖补)?资金[^，,。；;]{0,6}下拨|下拨[^，,。；;]{0,8}资金", ("budget_allocation",), "下拨"),
+]
+
+# A bare 补贴/补助/奖励 counts only inside one of these phrases, which provide it.
+GENERIC_PROVISIONS: list[str] = [
+    r"给予[^，,。；;]{0,12}?(?:补贴|补助|资助|奖励|奖补)",
+    r"(?:加大|加强|提高)[^，,。；;]{0,16}?(?:补贴|补助|奖励|资助)力度",
+    r"提高[^，,。；;]{0,8}?(?:补贴|补助)标准",
+    r"享受[^，,。；;]{0,10}?(?:补贴|补助)",
+    r"(?:建立|完善|探索)[^，,。；;]{0,8}?(?:奖励|补贴|补助|奖补)机制",
+    r"发放[^，,。；;]{0,8}?(?:补贴|补助|津贴)",
+]
+
+# Objects of 加大…投入 that name no purpose (加大财政投入, 加大资金投入 are slogans).
+VAGUE_INVESTMENT_OBJECTS = re.compile(r"^(?:对)?(?:财政|资金|多元|政府|财力|经费|各方|社会)?$")
+
+# Clauses in which a mention is not a provision: procedure, negation, problems,
+# linking of policies, seeking money from elsewhere, use restrictions.
+NOT_A_PROVISION_CLAUSE = re.compile(
+    r"资格|申请(?!享受)|受理|初核|审核|核实|核查|真实|审计|(?:补贴|补助|津贴|资金)(?:主要)?包括|适用|扣减|计算"
+    r"|偏低|较低|较窄|不足|滞后|不强|短板|问题"
+    r"|衔接|相结合|统筹|使用|管理办法|争取|不享受|不予|不得|取消|停止|应当用于|专款专用|表彰|通报|绩效|评价|评估"
+)
+# Sentences in which no mention is a provision: sanctions and after-the-fact procedure.
+NOT_A_PROVISION_SENTENCE = re.compile(
+    r"备案|骗取|冒用|冒领|虚报|挪用|截留|侵占|违反|清算|结算|追回|退回|处罚|所称|是指"
+)
+# A mention followed by these describes people or a document, not money given.
+DESCRIPTOR_AFTER = re.compile(
+    r"^(?:范围)?的[^，,。；;]{0,6}?(?:对象|老年人|老人|人员|家庭|人群|个人)"
+    r"|^[^，,。；;]{0,8}?(?:办法|细则|实施意见|通知|清单)"
+)
+
+# Kind of a bare 补贴/补助 from the words around it: first the purpose of the money,
+# then (after the recipient, see _kind_for_figure) whether it goes to people.
+PURPOSE_KINDS: list[tuple[str, tuple[str, ...]]] = [
+    (r"建设[和与、及]?运营", ("construction", "operation")),
+    (FACILITY_BUILDING, ("construction",)),
+    (r"运营|运行", ("operation",)),
+    (r"培训|鉴定", ("training",)),
+    (r"奖励|奖补|以奖代补", ("reward",)),
+]
+PERSON_KINDS: list[tuple[str, tuple[str, ...]]] = [
+    (r"老年人|老人|高龄|助餐|就餐|用餐|对象", ("allowance",)),
+]
+CONTEXT_KINDS = PURPOSE_KINDS + PERSON_KINDS
+
+# Figures: an amount is money only in a sentence with one of these words…
+MONEY_CUES = re.compile(
+    r"补贴|补助|津贴|奖励|奖补|资助|扶持|资金|经费|投入|下拨|拨付|拨款|支出|购买|发放|给予|救助|慰问|补一点|预算内投资"
+)
+# …and not in a clause about these (fines, prices, wages, investment, loans, private money).
+NOT_SUBSIDY_MONEY = re.compile(
+    r"罚|收费|收取|价格|票价|售价|定价|租金|工资|薪酬|薪资|收入|总投资|投资额|计划投资|投资规模|完成投资"
+    r"|产值|(?:产业|经济|市场|消费)规模|营业额|销售额|消费额|贷款额度|授信|自付|缴纳|个人负担|融资|社会资本|民间资本"
+    r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值"
+)
+# An amount preceded by these is a fund being allocated or spent (kind budget_allocation
+# unless the money buys a service or training).
+FUND_BEFORE = re.compile(
+    r"(?:投入|下拨|安排|拨付|拨款|支出|列支|筹集|预算内投资|(?:中央|省级?|自治区|上级)财政补助)[^，,。；;]{0,12}$"
+)
+FUND_AFTER = re.compile(r"^(?:的)?(?:专项)?(?:资金|经费)")
+FUND_PURPOSES: list[tuple[str, str]] = [
+    (r"购买[^，,。；;]{0,20}?服务", "service_purchase"),
+    (r"培训|鉴定", "training"),
+]
+
+# A rate is a share of a cost: `建设费用50%`, `就餐费用的四分之一`, `补助比例为30%`.
+RATE_BEFORE = re.compile(
+    r"(?:费用|成本|投资额?|投入|造价|总额|金额|价款|支出|费)的?$|(?:补贴|补助|资助|奖补)比例(?:为|按)?$"
+)
+RATE_INSTRUMENT = re.compile(r"补贴|补助|资助|奖补|奖励")
+NOT_A_RATE = re.compile(r"收取|收费|租金|减免|减收|优惠|折扣|报销|缴纳|医保|保险|个人负担|自付")
+
+INSTRUMENT_WORD = re.compile(r"补贴|补助|奖励|奖补|津贴|资金|经费|服务|资助")
+CAP_BEFORE = re.compile(r"(?:最高|最多|上限|封顶|不超过|不高于)[^，,。；;\d]{0,6}$")
+CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)")
+FLOOR_BEFORE = re.compile(r"不低于|不少于|至少")
+FLOOR_AFTER = re.compile(r"^(?:及)?以上")
+
+# basis: what the amount is per. Looked up in the clause before the figure.
+BASIS_CUES: list[tuple[str, str]] = [
+    (r"每床|每张|/床|床位数|按床|每[^，,。；;]{0,6}床位", "bed"),
+    (r"每户|/户", "household"),
+    (r"每餐|/餐|每人每次|每人次", "meal"),  # meal only in a sentence about meals, see _basis
+    (r"每人|/人|人均", "person"),
+    (r"每个项目|每项|/项", "project"),
+    (r"每(?:家|所|处|座|间|个)", "facility"),
+]
+FREQUENCY_CUES: list[tuple[str, str]] = [
+    (r"一次性", "one_off"),
+    (r"每月|按月|/月|月度", "monthly"),
+    (r"每天|每日|/天|/日", "daily"),
+    (r"每餐|/餐", "per_meal"),
+    (r"每年|年度|按年|/年|每年度", "annual"),
+]
+
+# Recipients: the noun phrase the money goes to. Patterns in order of preference;
+# within a pattern the last match before the figure wins.
+RECIPIENT_PATTERNS: list[str] = [
+    r"对(?![象于接标比外应照称口])(?P<r>[^，,。；;]{2,40}?)[，,]?(?:按照|按|每|给予|一次性|分别|实行|进行|发放|奖励|奖补)",
+    r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:可|可以)?(?:申请)?享受",
+    r"向(?P<r>[^，,。；;]{2,30}?)购买",
+    r"(?:奖励|补助|资助)(?P<r>[^，,。；;\d]{2,20}?)(?=(?:\d|[一二两三四五六七八九十])[^，,。；;]{0,8}?元)",
+    r"为(?P<r>[^，,。；;]{2,40}?)(?:购买|发放|提供)",
+]
+FACILITY_WORDS = r"中心|站|院|所|室|点|机构|食堂|饭堂|企业|组织|单位|社区|村|项目|网点"
+
+# ---------------------------------------------------------------------------
+# Patterns for figures
+# ---------------------------------------------------------------------------
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+CN_NUMBER = rf"[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?"
+UNITS = r"千万元|百万元|万元|亿元|千元|元|万|亿"
+UNIT_FACTORS = {
+    "千万元": 1e7,
+    "百万元": 1e6,
+    "万元": 1e4,
+    "亿元": 1e8,
+    "千元": 1e3,
+    "元": 1,
+    "万": 1e4,
+    "亿": 1e8,
+}
+AMOUNT_RE = re.compile(
+    rf"(?<![\d.{CN_DIGITS}])(?:(?P<num>{ARABIC_NUMBER})|(?P<cn>{CN_NUMBER}))"
+    rf"\s*(?:[(（](?P<alt>{ARABIC_NUMBER}|{CN_NUMBER})[)）])?"
+    rf"\s*(?P<unit>{UNITS})"
+    rf"(?:[(（](?P<alt2>{ARABIC_NUMBER})\s*(?P=unit)[)）])?"
+    r"(?![化素旦宵])"
+)
+# After a bare 万/亿 (no 元) the amount must continue like money, not `85万注册志愿者` or `1.84万人`.
+BARE_UNIT_NEXT = re.compile(r"^(?:资金|经费|的|元|左右|用于|补|奖|扶持|[)）(（，,。；;、]|$)")
+RANGE_BEFORE = re.compile(rf"(?:{ARABIC_NUMBER}|{CN_NUMBER})\s*(?:{UNITS})?\s*(?:至|到|-|—|~|～|－)\s*$")
+RANGE_AFTER = re.compile(rf"^\s*(?:至|到|-|—|~|～|－)\s*(?:{ARABIC_NUMBER}|{CN_NUMBER})")
+LIST_GAP = re.compile(r"^\s*(?:和|、|或|及|与)\s*$")
+RATE_RE = re.compile(
+    rf"(?P<pct>{ARABIC_NUMBER})\s*[%％]|(?P<frac>(?:百分之|千分之)[{CN_DIGITS}\d.]+|[{CN_DIGITS}\d.]+分之[{CN_DIGITS}\d.]+)"
+)
+
+SENTENCE_END = "。；;！？!?|"
+CLAUSE_END = "，,：:"
+TRIM = " \t\u3000\xa0，,。；;：:、|"
+
+
+# ---------------------------------------------------------------------------
+# Text positions: spaces next to Chinese text are skipped, offsets map back.
+# ---------------------------------------------------------------------------
+
+
+def _compact(text: str) -> tuple[str, list[int]]:
+    """Text without the spaces a PDF puts between Chinese characters, and each character's original index."""
+    spaces = " \t\u3000\xa0"
+    chars: list[str] = []
+    index: list[int] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch in spaces:
+            j = i - 1
+            while j >= 0 and text[j] in spaces:
+                j -= 1
+            k = i + 1
+            while k < n and text[k] in spaces:
+                k += 1
+            prev_ch = text[j] if j >= 0 else ""
+            next_ch = text[k] if k < n else ""
+            if not (prev_ch.isascii() and prev_ch.isalnum() and next_ch.isascii() and next_ch.isalnum()):
+                continue
+        chars.append(ch)
+        index.append(i)
+    return "".join(chars), index
+
+
+@dataclass
+class Sentence:
+    start: int  # in the compact text
+    text: str
+    paragraph: int
+
+    def clause_bounds(self, pos: int) -> tuple[int, int]:
+        """Start and end (sentence-relative) of the clause around sentence position `pos`."""
+        a = pos
+        while a > 0 and self.text[a - 1] not in CLAUSE_END:
+            a -= 1
+        b = pos
+        while b < len(self.text) and self.text[b] not in CLAUSE_END:
+            b += 1
+        return a, b
+
+
+def _sentences(compact: str) -> list[Sentence]:
+    out = []
+    for p, m in enumerate(re.finditer(r"[^\n]+", compact)):
+        for s in re.finditer(rf"[^{re.escape(SENTENCE_END)}]+[{re.escape(SENTENCE_END)}]?", m.group()):
+            body = s.group()
+            if body.strip(TRIM):
+                out.append(Sentence(m.start() + s.start(), body, p))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Figures
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Amount:
+    start: int  # sentence-relative
+    end: int
+    values: list[float]  # the value and its bracketed alternative, if any
+    bare: bool  # 万/亿 without 元
+
+
+@dataclass
+class Row:
+    kinds: tuple[str, ...]
+    start: int  # compact offsets of the quote
+    end: int
+    amount: float | None = None
+    rate: float | None = None
+    cap: float | None = None
+    recipient: str | None = None
+    basis: str | None = None
+    frequency: str = "unspecified"
+    anchor: int = 0  # compact offset of the figure or mention, for ordering
+    extras: dict = field(default_factory=dict)
+
+
+def _number(token: str) -> float | None:
+    if re.fullmatch(ARABIC_NUMBER, token):
+        return parse_number(token)
+    if not re.search(r"[一二两三四五六七八九十]", token):
+        return None
+    return chinese_to_number(token)
+
+
+def _amounts(sentence: str) -> list[Amount]:
+    out = []
+    for m in AMOUNT_RE.finditer(sentence):
+        unit = m.group("unit")
+        bare = unit in ("万", "亿")
+        if bare and not BARE_UNIT_NEXT.match(sentence[m.end() :]):
+            continue
+        first = _number(m.group("num") or m.group("cn"))
+        if first is None or first <= 0:
+            continue
+        values = [first]
+        for alt in (m.group("alt"), m.group("alt2")):
+            if alt:
+                value = _number(alt)
+                if value is None:
+                    break
+                values.append(value)
+        factor = UNIT_FACTORS[unit]
+        out.append(Amount(m.start(), m.end(), [round(v * factor, 2) for v in values], bare))
+    return out
+
+
+def _rates(sentence: str) -> list[tuple[int, int, float]]:
+    out = []
+    for m in RATE_RE.finditer(sentence):
+        if not RATE_BEFORE.search(sentence[: m.start()].rstrip()):
+            continue
+        value = parse_number(m.group("pct")) if m.group("pct") else parse_fraction_percent(m.group("frac"))
+        if value is not None and 0 < value <= 100:
+            out.append((m.start(), m.end(), value))
+    return out
+
+
+def _first_rule(rules: list[tuple[str, object]], text: str):
+    for pattern, value in rules:
+        if re.search(pattern, text):
+            return value
+    return None
+
+
+def _recipient(text: str) -> str | None:
+    """The recipient phrase in `text` (the text before a figure, or around a mention)."""
+    for pattern in RECIPIENT_PATTERNS:
+        for m in reversed(list(re.finditer(pattern, text))):
+            phrase = m.group("r").strip(TRIM)
+            phrase = re.sub(r"^(?:第[一二三四五六七八九十百零]+条)?\s*(?:对|向|为|给予)?", "", phrase)
+            phrase = re.sub(r"^(?:探索|鼓励|支持|推动|引导|推进)", "", phrase)
+            if "享受" in pattern:  # the subject: 运营机构为老年人提供…可享受 → 运营机构
+                phrase = re.sub(
+                    r"(?<=.)(?:为|按|通过|根据|依据).*$", "", phrase
+                )  # 运营机构为老年人提供…享受 → 运营机构
+            phrase = re.sub(r"的$", "", phrase)
+            if len(phrase) >= 2 and not re.search(rf"{ARABIC_NUMBER}\s*(?:{UNITS})|标准|按照|规定", phrase):
+                return phrase
+    return None
+
+
+def _alternative_recipient(recipient: str | None) -> tuple[str | None, str | None]:
+    """`社区老年人服务中心(站)` → (`社区老年人服务中心`, `社区老年人服务站`)."""
+    if not recipient:
+        return None, None
+    m = re.search(r"[(（]([^()（）]{1,6})[)）]$", recipient)
+    if not m:
+        return recipient, recipient
+    main = recipient[: m.start()]
+    head = re.search(rf"(?:{FACILITY_WORDS})$", main)
+    alt = (main[: head.start()] if head else main) + m.group(1)
+    return main, alt
+
+
+def _split_recipients(recipient: str | None, n: int) -> list[str | None]:
+    """`五星级、四星级、三星级的养老机构` with three amounts → one recipient each."""
+    if not recipient:
+        return [None] * n
+    items = [i for i in re.split(r"、|和|及", recipient) if i]
+    if len(items) != n:
+        return [recipient] * n
+    last = items[-1]
+    if "的" in last:
+        head = last[last.rindex("的") :]
+        items = [i if "的" in i else i + head for i in items]
+    if not all(re.search(rf"(?:{FACILITY_WORDS}|人|者)$", i) for i in items):
+        return [recipient] * n
+    return items
+
+
+def _kind_for_figure(
+    sent: Sentence, pos: int, w0: int, w1: int, recipient: str | None, previous: Sentence | None
+) -> tuple[str, ...]:
+    """Kind of the money at sentence position `pos`, whose clause(s) span w0..w1.
+
+    In order: a fund being allocated (投入/下拨/安排…资金), unless it buys a service or
+    training; the instrument named in the clause (建设补贴, 以奖代补…), after the figure
+    first; the purpose words after, then before the figure (建设, 运营, 奖励…); an
+    operator as recipient; people as recipients; the same in the whole sentence; the
+    instrument of the sentence the figure elaborates (`可享受就餐补贴。补贴标准为…`).
+    """
+    text = sent.text
+    before, after, window = text[w0:pos], text[pos:w1], text[w0:w1]
+    if FUND_BEFORE.search(before) or FUND_AFTER.match(after):
+        return (_first_rule(FUND_PURPOSES, window) or "budget_allocation",)
+    specific = [m for m in _mentions(text) if m.specific and m.kinds[0] != "budget_allocation"]
+    for m in [m for m in specific if pos <= m.start < w1] + [m for m in specific if w0 <= m.start < pos][
+        ::-1
+    ]:
+        return m.kinds[:1]
+    for part in (after, before):
+        kinds = _first_rule(PURPOSE_KINDS, part)
+        if kinds:
+            return kinds[:1]
+    if re.search(r"(?:资金|经费)(?:约|共|合计|为|达)?$", before):  # 中央资金8000万元
+        return ("budget_allocation",)
+    if recipient and re.search(r"运营", recipient):
+        return ("operation",)
+    kinds = _first_rule(PERSON_KINDS, window)
+    if kinds:
+        return kinds[:1]
+    if specific:
+        return min(specific, key=lambda m: abs(m.start - pos)).kinds[:1]
+    kinds = _first_rule(CONTEXT_KINDS, text)
+    if kinds:
+        return kinds[:1]
+    if previous is not None:
+        prev_specific = [m for m in _mentions(previous.text) if m.specific]
+        if prev_specific:
+            return prev_specific[-1].kinds[:1]
+    return ("other",)
+
+
+def _basis(before: str, sentence: str, kind: str, recipient: str | None, fund: bool) -> str | None:
+    tail = before[-12:]
+    if re.search(r"每平方?米|/平方?米|每㎡|/㎡", tail):  # per area: no basis in the enum
+        return None
+    for pattern, basis in BASIS_CUES:
+        if re.search(pattern, tail):
+            if basis == "meal" and "餐" not in sentence:
+                continue
+            return basis
+    if (
+        fund
+        or kind in ("budget_allocation", "service_purchase", "training")
+        or re.search(r"共|累计|合计|总计", before)
+    ):
+        return "total"
+    if kind == "allowance":
+        return "person"
+    recipient = re.sub(r"[(（][^()（）]*[)）]$", "", recipient or "")
+    if re.search(r"(?:人员|人|者|生|老人)$", recipient):
+        return "person"
+    if re.search(rf"(?:{FACILITY_WORDS})", recipient):
+        return "facility"
+    return None
+
+
+def _frequency(window: str, basis: str | None) -> str:
+    found = _first_rule(FREQUENCY_CUES, window)
+    if found is None and basis == "meal":
+        return "per_meal"
+    return found or "unspecified"
+
+
+@dataclass
+class _Figure:
+    kind: str  # "rate", "amounts", "caps"
+    start: int
+    end: int
+    values: list[list[float]]  # per amount: value and alternative
+    rate: float | None = None
+    distribute: bool = False  # 分别给予 A、B、C
+
+
+def _figures(sent: Sentence, doubtful: list[dict]) -> list[_Figure]:
+    text = sent.text
+    if not MONEY_CUES.search(text):
+        return []
+    figures: list[_Figure] = []
+    amounts = _amounts(text)
+    # group amounts written as lists: 50万元和100万元, 40万元、30万元、20万元
+    groups: list[list[Amount]] = []
+    for a in amounts:
+        if groups and LIST_GAP.match(text[groups[-1][-1].end : a.start]):
+            groups[-1].append(a)
+        else:
+            groups.append([a])
+    for group in groups:
+        c0, _ = sent.clause_bounds(group[0].start)
+        _, c1 = sent.clause_bounds(group[-1].end - 1)
+        clause = text[c0:c1]
+        before = text[c0 : group[0].start]
+        after = text[group[-1].end : c1]
+        if NOT_SUBSIDY_MONEY.search(clause):
+            continue
+        reason = None
+        if RANGE_BEFORE.search(text[: group[0].start]) or RANGE_AFTER.match(text[group[-1].end :]):
+            reason = "range: no single amount"
+        elif FLOOR_AFTER.match(after) or FLOOR_BEFORE.search(before):
+            reason = "floor: the amount paid is not stated"
+        if reason:
+            doubtful.append({"reason": reason, "start": sent.start + c0, "end": sent.start + c1})
+            continue
+        is_cap = bool(CAP_BEFORE.search(before) or CAP_AFTER.match(after))
+        figures.append(
+            _Figure(
+                "caps" if is_cap else "amounts",
+                group[0].start,
+                group[-1].end,
+                [a.values for a in group],
+                distribute=bool(re.search(r"分别", before)),
+            )
+        )
+    if RATE_INSTRUMENT.search(text):
+        for start, end, value in _rates(text):
+            c0, c1 = sent.clause_bounds(start)
+            if NOT_A_RATE.search(text[c0:c1]):
+                continue
+            if FLOOR_BEFORE.search(text[c0:start]) or FLOOR_AFTER.match(text[end:]):
+                doubtful.append(
+                    {"reason": "floor: rate is a minimum", "start": sent.start + c0, "end": sent.start + c1}
+                )
+                continue
+            if (
+                RANGE_BEFORE.search(text[:start])
+                or RANGE_AFTER.match(text[end:])
+                or re.match(r"^\s*[-—~～至到]", text[end:])
+            ):
+                doubtful.append({"reason": "range: rate", "start": sent.start + c0, "end": sent.start + c1})
+                continue
+            figures.append(_Figure("rate", start, end, [], rate=value))
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def _window(sent: Sentence, start: int, end: int, stop: int) -> tuple[int, int]:
+    """Clause span around a figure, extended to the next clause when that one names its instrument."""
+    a, _ = sent.clause_bounds(start)
+    _, b = sent.clause_bounds(max(start, end - 1))
+    text = sent.text
+    if not INSTRUMENT_WORD.search(text[end:b]) and b + 1 < len(text):
+        nb = sent.clause_bounds(b + 1)[1]
+        if nb <= stop and INSTRUMENT_WORD.search(text[b:nb]):
+            b = nb
+    return a, b
+
+
+def _figure_rows(sent: Sentence, previous: Sentence | None, doubtful: list[dict]) -> list[Row]:
+    """Rows for the figures of one sentence.
+
+    A rate, or an amount per unit (每床, 每人每月…), followed by caps is one row per cap
+    (`按照建设费用50%…最高不超过50万元和100万元` → two rows with rate 50). A bracketed
+    alternative is a row of its own for the bracketed recipient (`中心(站)…15(9)万`);
+    `分别给予A、B、C` is a row per amount, for the listed recipients when they match.
+    """
+    figures = _figures(sent, doubtful)
+    if not figures:
+        return []
+    text = sent.text
+    elaborates = previous is not None and re.match(r"^\s*(?:其中|(?:补贴|补助|奖励|资助)?标准)", text)
+    rows: list[Row] = []
+    anchor: Row | None = None  # a rate or per-unit amount that a following cap limits
+    last_recipient: str | None = None
+    for i, fig in enumerate(figures):
+        stop = figures[i + 1].start if i + 1 < len(figures) else len(text)
+        w0, w1 = _window(sent, fig.start, fig.end, stop)
+        recipient = _recipient(text[: fig.start]) or last_recipient or _recipient(text[fig.end :])
+        if recipient is None and elaborates:
+            recipient = _recipient(previous.text)
+        last_recipient = recipient
+        c0, _ = sent.clause_bounds(fig.start)
+        fund = bool(FUND_BEFORE.search(text[c0 : fig.start]) or FUND_AFTER.match(text[fig.end :]))
+        kind = _kind_for_figure(sent, fig.start, w0, w1, recipient, previous if elaborates else None)[0]
+        basis = _basis(text[w0 : fig.start], text, kind, recipient, fund)
+        template = Row(
+            (kind,),
+            sent.start + w0,
+            sent.start + w1,
+            recipient=recipient,
+            basis=basis,
+            frequency=_frequency(text[w0:w1], basis),
+            anchor=sent.start + fig.start,
+        )
+        if fig.kind == "rate":
+            anchor = replace(template, rate=fig.rate)
+            rows.append(anchor)
+            continue
+        flat = [v for values in fig.values for v in values]
+        if fig.kind == "caps":
+            if anchor is not None and anchor.cap is None:
+                rows.remove(anchor)
+                names = (
+                    _split_recipients(anchor.recipient, len(flat)) if len(flat) > 1 else [anchor.recipient]
+                )
+                frequency = anchor.frequency if anchor.frequency != "unspecified" else template.frequency
+                rows.extend(
+                    replace(anchor, cap=value, recipient=name, end=template.end, frequency=frequency)
+                    for value, name in zip(flat, names, strict=True)
+                )
+            else:
+                rows.extend(replace(template, cap=value) for value in flat)
+            anchor = None
+            continue
+        if fig.distribute:
+            names = _split_recipients(recipient, len(flat))
+        elif any(len(values) == 2 for values in fig.values):
+            main, alt = _alternative_recipient(recipient)
+            names = [name for values in fig.values for name in (main, alt)[: len(values)]]
+        else:
+            names = [recipient] * len(flat)
+        rows.extend(
+            replace(template, amount=value, recipient=name) for value, name in zip(flat, names, strict=True)
+        )
+        per_unit = re.search(r"每|/", text[w0 : fig.start][-12:])
+        anchor = rows[-1] if len(flat) == 1 and per_unit else None
+    return rows
+
+
+# ---------------------------------------------------------------------------
+# Provisions without a figure
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    start: int  # sentence-relative
+    end: int
+    kinds: tuple[str, ...]
+    key: str
+    specific: bool
+
+
+def _mentions(text: str) -> list[Mention]:
+    """Instrument mentions in a sentence, longest first where they overlap, in text order."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for pattern, kinds, key in INSTRUMENTS:
+        for m in re.finditer(pattern, text):
+            if free(m.start(), m.end()):
+                found.append(Mention(m.start(), m.end(), kinds, key or m.group(), True))
+                taken.append((m.start(), m.end()))
+    for pattern in GENERIC_PROVISIONS:
+        for m in re.finditer(pattern, text):
+            if free(m.start(), m.end()):
+                found.append(Mention(m.start(), m.end(), (), "generic", False))
+                taken.append((m.start(), m.end()))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _titles(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》?", text)]
+
+
+def _provision_rows(sent: Sentence, seen_keys: set[str]) -> list[Row]:
+    text = sent.text
+    if NOT_A_PROVISION_SENTENCE.search(text):
+        return []
+    titles = _titles(text)
+    kept: list[Mention] = []
+    for m in _mentions(text):
+        if any(a <= m.start < b for a, b in titles):
+            continue
+        c0, c1 = sent.clause_bounds(m.start)
+        if NOT_A_PROVISION_CLAUSE.search(text[c0:c1]):
+            continue
+        if DESCRIPTOR_AFTER.search(text[m.end : m.end + 14]):
+            continue
+        if m.key == "投入":
+            obj = re.sub(r"^加大|投入力度$|的投入$", "", text[m.start : m.end])
+            if VAGUE_INVESTMENT_OBJECTS.match(obj):
+                continue
+        if m.key == "预算":
+            head = text[c0 : m.start]
+            if re.search(r"补贴|补助", head):  # budgeting a named subsidy: that subsidy is the row
+                continue
+        kept.append(m)
+    if not kept:
+        return []
+    specific = [m for m in kept if m.specific]
+    if len(kept) > 1:
+        # budgeting or allocating an instrument named in the same sentence is that instrument
+        others = [m for m in kept if m.key not in ("预算", "下拨")]
+        if others:
+            kept = others
+        # a bare 补贴 next to named instruments refers back to them, unless it is given to someone
+        if specific:
+            kept = [m for m in kept if m.specific or re.match(r"给予", text[m.start : m.end])]
+    rows: list[Row] = []
+    used_keys: set[str] = set()
+    for m in kept:
+        c0, c1 = sent.clause_bounds(m.start)
+        clause = text[c0:c1]
+        kinds = (
+            m.kinds
+            or _first_rule(PURPOSE_KINDS, text[m.start : m.end])
+            or _first_rule(CONTEXT_KINDS, clause)
+            or _first_rule(CONTEXT_KINDS, text)
+            or ("other",)
+        )
+        if not m.kinds and re.search(r"建设[和与、及]?运营", clause):
+            kinds = ("construction", "operation")
+        key = m.key if m.specific else "generic:" + "+".join(kinds)
+        if key in seen_keys or key in used_keys:
+            continue
+        used_keys.add(key)
+        recipient = _recipient(text[:c1]) if re.search(r"对|向|为|享受", text[:c1]) else None
+        basis = "bed" if re.search(r"床位", clause) else None
+        if basis is None and kinds[0] == "allowance":
+            basis = "person"
+        frequency = _first_rule(FREQUENCY_CUES, clause) or "unspecified"
+        for kind in kinds:
+            rows.append(
+                Row(
+                    (kind,),
+                    sent.start + c0,
+                    sent.start + c1,
+                    recipient=recipient,
+                    basis=basis,
+                    frequency=frequency,
+                    anchor=sent.start + m.start,
+                    extras={"mention": (sent.start + m.start, sent.start + m.end)},
+                )
+            )
+    seen_keys.update(used_keys)
+    # distinct instruments in one clause get their own quote (老龄补贴、高龄津贴)
+    by_clause: dict[tuple[int, int], set] = {}
+    for r in rows:
+        by_clause.setdefault((r.start, r.end), set()).add(r.extras["mention"])
+    for r in rows:
+        if len(by_clause[(r.start, r.end)]) > 1:
+            r.start, r.end = r.extras["mention"]
+    return rows
+
+
+def _mention_keys(text: str) -> set[str]:
+    return {m.key for m in _mentions(text) if m.specific}
+
+
+# ---------------------------------------------------------------------------
+# Entry points
+# ---------------------------------------------------------------------------
+
+
+def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
+    compact, index = _compact(text)
+    sentences = _sentences(compact)
+    rows: list[Row] = []
+    doubtful: list[dict] = []
+    seen: dict[int, set[str]] = {}
+    figure_rows: list[list[Row]] = []
+    has_doubt: list[bool] = []
+    for i, sent in enumerate(sentences):
+        previous = sentences[i - 1] if i and sentences[i - 1].paragraph == sent.paragraph else None
+        before = len(doubtful)
+        figure_rows.append(_figure_rows(sent, previous, doubtful))
+        has_doubt.append(len(doubtful) > before)
+    for i, sent in enumerate(sentences):
+        keys = seen.setdefault(sent.paragraph, set())
+        following = sentences[i + 1] if i + 1 < len(sentences) else None
+        if figure_rows[i] or has_doubt[i]:  # a sentence with a figure is counted by its figures
+            rows.extend(figure_rows[i])
+            keys.update(_mention_keys(sent.text))
+            continue
+        if (
+            following is not None
+            and following.paragraph == sent.paragraph
+            and figure_rows[i + 1]
+            and re.match(r"^\s*(?:其中|(?:补贴|补助|奖励|资助)?标准)", following.text)
+        ):
+            keys.update(_mention_keys(sent.text))  # 可享受就餐补贴。补贴标准为… : counted by the figure
+            continue
+        rows.extend(_provision_rows(sent, keys))
+    rows.sort(key=lambda r: r.anchor)
+    return rows, doubtful, compact, index
+
+
+def _span(compact: str, index: list[int], start: int, end: int) -> tuple[int, int]:
+    while start < end and compact[start] in TRIM:
+        start += 1
+    while end > start and compact[end - 1] in TRIM:
+        end -= 1
+    return index[start], index[end - 1] + 1
+
 
 def extract_subsidies(text: str) -> list[dict]:
-    return []
+    """Subsidy rows of a cleaned document text, in document order.
+
+    >>> [(r["kind"], r["amount_yuan"]) for r in extract_subsidies("对验收合格的中心给予20万元的一次性奖励。")]
+    [('reward', 200000.0)]
+    """
+    rows, _, compact, index = _extract(text)
+    out = []
+    for r in rows:
+        start, end = _span(compact, index, r.start, r.end)
+        out.append(
+            {
+                "kind": r.kinds[0],
+                "recipient": r.recipient,
+                "amount_yuan": r.amount,
+                "rate_percent": r.rate,
+                "cap_yuan": r.cap,
+                "basis": r.basis,
+                "frequency": r.frequency,
+                "quote": text[start:end],
+                "start": start,
+                "end": end,
+            }
+        )
+    return out
+
+
+def doubtful_subsidies(text: str) -> list[dict]:
+    """Money figures left out because they cannot be read as one amount (ranges, floors), for review.
+
+    >>> [d["reason"] for d in doubtful_subsidies("根据服务规模给予5至10万元的运营补贴。")]
+    ['range: no single amount']
+    """
+    _, doubtful, compact, index = _extract(text)
+    out: list[dict] = []
+    for d in doubtful:
+        start, end = _span(compact, index, d["start"], d["end"])
+        row = {"reason": d["reason"], "quote": text[start:end], "start": start, "end": end}
+        if row not in out:
+            out.append(row)
+    return out

@@ -1,7 +1,907 @@
-"""Cleaned text → quantitative targets."""
+"""Cleaned text → quantitative targets (规划目标、配置标准).
+
+A target is a figure the document commits to reach (`到2025年底,社区养老设施等级评定率达到90%`)
+or a standard it sets going forward (`每百户不少于20平方米`, `半径1公里内`). Reported
+achievements (`目前已建成236个`), ages, fines, time limits, money and numbers inside
+names are not targets (DATA_CONTRACT.md, "How rows are counted").
+
+The extractor is a pure function of the text. It works on a *normalized view* of the
+text (full-width punctuation made ASCII, stray spaces between CJK characters and PDF page
+markers dropped) and maps every position back, so each row's `quote` is an exact
+substring of the text it was given and `text[start:end] == quote` always holds.
+
+How a figure is judged, in order:
+
+1. A *quantity* is a number with a unit from `UNITS` (`90%`, `1000张`, `1-2个`,
+   `三分之一`, `一刻钟`). A number whose unit is in `NOT_TARGET_UNITS` (元, 岁, 年,
+   个工作日, 条 …) or that an `EXCLUSIONS` rule matches (第N, 每百户, 前10, 1+5 …) is
+   dropped. A number inside 《…》 or 〔…〕 is never read.
+2. The *tense* of its clause (the text between `,;:`) decides whether it is planned:
+   `FORWARD_CUES` (计划, 力争, 将 …) and a deadline year not before the document's year
+   make it forward; `PAST_CUES` (已, 截至, 目前, 累计, 了 …) and years before the
+   document's year make it a report. A clause with no cue of its own inherits the tense
+   of the clauses before it in the sentence; a sentence that reports and plans nothing
+   is a report throughout.
+3. A figure in a clause with no tense at all needs an *anchor* to count: a comparator
+   (`不少于`, `以上`, `达到` …), a commitment verb (`COMMITMENT_VERBS`: 建成, 新增,
+   推进 …), an allocation norm (`NORMS`: 每百户, 每个街道建有 …), a radius standard or a
+   normative modal (`应当`); a bare `签约率92.6%` is left out as doubtful. Norms count even in a sentence that reports their adoption.
+   Chinese-numeral counts (`一所`, `两个`) need a comparator, a norm or a deadline.
+4. The deadline is the latest time expression (`DEADLINES`) before the figure in its
+   sentence; in a `|`-separated table a column headed `2022年工作目标` gives the year.
+
+Conventions: a bare year (`到2022年`, `2022年,完成…`) is the end of that year
+(`2022-12-31`); `上半年` is `06-30`; a month is its last day; `"十四五"期间` / `末` is
+`2025-12-31` (十三五 → 2020). `每年` (recurring) clears a deadline stated in the same
+sentence, but not a table column's year. `今年`/`年内` need `document_year`; without it
+the row is kept with no deadline. When `document_year` is not given, the year of the
+latest full date written in the text (signature, publication line) stands in for it,
+but only to tell reports (`2019年…投入`) from plans.
+
+Units are normalized by `UNITS`: `㎡`/`平米` → `平方米`, `千米`/`km` → `公里`, `张床位` →
+`张`; `名` and `人次` stay as written (the gold annotation keeps `10名` as `名`); `N万人`
+is multiplied out. Shares written as fractions (`三分之一`, `百分之五十五`, `千分之二`)
+are percentages. Money is never a target (it belongs in the subsidies table).
+"""
 
 from __future__ import annotations
 
+import calendar
+import re
+from dataclasses import dataclass
 
-def extract_targets(text: str) -> list[dict]:
-    return []
+from yanglao.numbers import (
+    ARABIC_NUMBER,
+    CHINESE_NUMBER,
+    parse_fraction_percent,
+    parse_number,
+)
+
+# ---------------------------------------------------------------------------
+# Rules as data
+# ---------------------------------------------------------------------------
+
+# Units a target may have: (pattern right after the number, normalized unit).
+UNITS: list[tuple[str, str]] = [
+    (r"%", "%"),
+    (r"个百分点", "百分点"),
+    (r"平方米|平米|㎡|m²|m2", "平方米"),
+    (r"公里|千米|km", "公里"),
+    (r"分钟", "分钟"),
+    (r"人次", "人次"),
+    (r"张床位|张", "张"),
+    (r"个", "个"),
+    (r"家", "家"),
+    (r"户", "户"),
+    (r"所", "所"),
+    (r"名", "名"),
+    (r"人", "人"),
+    (r"次", "次"),
+    (r"篇", "篇"),
+    (r"处", "处"),
+    (r"座", "座"),
+    (r"米", "米"),
+]
+
+# Words after a number that make it something other than a target: durations and
+# procedural limits, ages, money, dates, document and policy counts, grades, ordinals.
+NOT_TARGET_UNITS = (
+    r"个(?:月|工作日|小时|季度|年度|方面|部门|领域|环节|维度|阶段|批次|专项|重点)"
+    r"|工作日|小时|周岁|岁|年|月|日|天|周|元|角|号|届|期|批|类|项|条|款|份|级|倍|页|分|星|大"
+)
+
+# A unit followed by these characters is the start of another word (`一张图`, `家庭`,
+# `所有`, `户籍`, `个人`, `次年`), not a unit.
+UNIT_WORD_CONTINUATIONS: dict[str, str] = {
+    "张": "图",
+    "家": "庭属政具用",
+    "所": "有需在属得谓",
+    "户": "籍外型口",
+    "个": "人性体案",
+    "名": "称单义录额",
+    "次": "年数性",
+    "人": "口民员才",
+    "处": "理置罚",
+}
+
+# Comparators written after the quantity (they win over those before it).
+COMPARATORS_AFTER: list[tuple[str, str]] = [
+    (r"及以上|以上|之上", "gte"),
+    (r"及以下|以下|以内|之内|内", "lte"),
+    (r"左右|上下", "approx"),
+]
+# Comparators written before the quantity, in the same clause and after any earlier figure.
+COMPARATORS_BEFORE: list[tuple[str, str]] = [
+    (r"不少于|不低于|不小于|不得少于|不得低于|至少|超过|多于|高于|大于", "gte"),
+    (r"不超过|不高于|不大于|不多于|不得超过|控制在|少于|低于", "lte"),
+    (r"大约|约(?=为?$)", "approx"),
+]
+# Words that only restate the figure (`达到90%` is `eq`) but anchor it as a target.
+EQ_WORDS = r"达到|达|稳定在|保持在|提高到|提高至|提升到|提升至|增加到|增加至|增至|扩大到|扩大至"
+
+# Standards of service radius / travel time (`15分钟养老服务圈`, `半径1公里内`) are `lte`.
+RADIUS_SUFFIX = r"[^,;:。]{0,10}?圈|内|以内"
+
+# Time expressions: (regex, kind). Tried in this order at each position.
+FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+YEAR = r"((?:19|20)\d{2})"
+DEADLINES: list[tuple[str, str]] = [
+    (r"[\"“]?(十一五|十二五|十三五|十四五|十五五)[\"”]?(?:规划)?(?:期间|时期末|时期|期末|末)", "plan_period"),
+    (rf"{YEAR}年?(?:-|—|~|至|到){YEAR}年", "year_range"),
+    (rf"(?:自|从)?{YEAR}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:起|以来|开始)", "since"),
+    (rf"{YEAR}年(\d{{1,2}})月(?:(\d{{1,2}})日)?(?:底|末)?", "month"),
+    (rf"{YEAR}年度?(上半年|下半年|年底|年末|底|末)?", "year"),
+    (r"今年|本年度|本年|年内|当年", "this_year"),
+    (r"明年", "next_year"),
+    (r"每年|每年度|年均|逐年", "each_year"),
+]
+
+# Clause cues. A forward cue wins over a past cue in the same clause.
+FORWARD_CUES = (
+    r"计划(?!生育)|力争|争取|预计|(?<![模虚])拟(?!定)|确保|下一步|今后|"
+    r"(?:[市区县局省府们]|我们)将|"
+    r"将(?:在|进一步|继续|持续|加大|加快|全面|逐步|重点|着力|大力|新建|建成|建设|完成|实现|推进|推动|"
+    r"开展|出台|颁布|制定|建立|增加|提高|提升|按照|结合|主要|力争)"
+)
+PAST_CUES = (
+    r"已经|已|截至|截止|累计|目前|当前|现有|至今|迄今|先后|以来|年来|近年|近几年|去年|上年|"
+    r"共有|共计|合计|(?<![为除])了(?!解)|由\d[^,;:。]{0,8}(?:增加|提高|提升|增长)(?:至|到)"
+)
+# A rule or standard (办法, 条例, 标准): the clause sets a norm.
+NORMATIVE_CUES = r"应当|必须|须|原则上|不得"
+
+# Verbs before a figure that commit to producing it (anchor an untensed clause).
+COMMITMENT_VERBS = (
+    r"建成|建设|新建|新增|增加|增设|培育|打造|建立|推进|推出|推动|完成|设置|设立|实现|形成|创建|"
+    r"引进|建有|设有|拥有|配备|配建|配置|覆盖|改造|培养|达到|达"
+)
+
+# Allocation norms: a per-unit basis or a per-area requirement before the figure.
+NORMS = [
+    r"每(?:十|百|千|万|十万)(?:户|人|名|位|张)",
+    r"每个[^,;:。]{1,16}?(?:建有|设有|配备|配建|配置|建成|设置|至少|均)",
+    r"按照?[^,;:。]{0,12}标准配(?:建|置|备)",
+]
+
+# Rate nouns: a `%` right after one of these is worded as the rate itself (`…签约率`).
+RATE_NOUNS = r"率|比例|占比|比重|覆盖面|满意度"
+
+# Money words: a share or fraction in a clause about costs, fees or subsidies is a
+# subsidy rate or a price, not a target (`按照建设费用50%的标准`, `就餐费用的四分之一`).
+MONEY_CONTEXT = r"补贴|补助|资助|奖励|奖补|费用|租金|收费|价格|费|资金|经费|成本|工资|薪酬|优惠|报销|减免|折"
+FUND_SHARE = r"用于"
+
+# Numbers that are never targets, by what stands right before them.
+EXCLUSIONS_BEFORE = [
+    (r"第\d*[届次]?$|第$|届$", "ordinal (第15届130次, 十三届四次会议)"),
+    (r"前$", "rank (前10)"),
+    (r"每$", "rate basis (每百户)"),
+    (r"\+$", "name (1+5)"),
+    (r"[之统唯逐万]$", "word (之一, 统一)"),
+]
+EXCLUSIONS_AFTER = [
+    (r"^\+", "name (1+N)"),
+]
+
+# Scope: who the figure applies to, nearest before the figure in its sentence.
+SCOPES = [
+    r"每个[\u4e00-\u9fff]{1,10}?(?:\([^)]{1,10}\))?(?=范围内|内|均|都|建有|设有|配备|至少|建成|建设|设立|拥有|有)",
+    r"各(?:中心城区|区县|县\(市、区\)|县\(市\)|区\(县\)|区|县|市|乡镇\(街道\)|街道\(乡镇\)|街道|乡镇|社区|地)",
+    r"全(?:市|省|区|县)(?![场域])",
+    r"中心城区|外围城区|新城区|主城区|农村地区",
+    r"新建(?:住宅|居住)(?:\(小\))?小?区",
+]
+
+# Words trimmed off a clause to leave the indicator's noun phrase.
+LEADING_WORDS = (
+    r"力争|争取|计划|预计|确保|基本|全面|逐步|进一步|持续|初步|要|将|均|都|在|对|为|使|让|到|至|并|同时|其中|"
+    r"以|和|及|或者|或|我市|我们|本市|全市|范围内|能够|可|可以"
+)
+
+# ---------------------------------------------------------------------------
+# Compiled patterns
+# ---------------------------------------------------------------------------
+
+_NUM = rf"(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})[万亿]?"
+_UNIT_ALTERNATIVES = sorted(UNITS, key=lambda rule: -max(len(p) for p in rule[0].split("|")))
+_TARGET_UNIT_RE = re.compile("|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_ALTERNATIVES)))
+_NOT_TARGET_UNIT_RE = re.compile(NOT_TARGET_UNITS)
+_QUANTITY_RE = re.compile(
+    rf"(?P<frac>(?:[一二三四五六七八九十百千万两]+|\d+)分之(?:{CHINESE_NUMBER}|{ARABIC_NUMBER}))"
+    rf"|(?P<quarter>一刻钟)"
+    rf"|(?<![\d.])(?<![零〇一二两三四五六七八九十百千万])"
+    rf"(?P<n1>{_NUM})(?:\((?P<alt>{_NUM})\))?"
+    rf"(?:(?P<pct1>%)?(?:-|~|—|–|至)(?P<n2>{_NUM}))?"
+)
+_CHINESE_ONLY = re.compile(rf"^{CHINESE_NUMBER}[万亿]?$")
+_AFTER_RE = re.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(COMPARATORS_AFTER)))
+_BEFORE_RE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(COMPARATORS_BEFORE)))
+_EQ_RE = re.compile(EQ_WORDS)
+_DEADLINE_RE = re.compile("|".join(f"(?P<d{i}>{p})" for i, (p, _) in enumerate(DEADLINES)))
+_FORWARD_RE = re.compile(FORWARD_CUES)
+_PAST_RE = re.compile(PAST_CUES)
+_NORMATIVE_RE = re.compile(NORMATIVE_CUES)
+_COMMIT_RE = re.compile(COMMITMENT_VERBS)
+_NORM_RES = [re.compile(p) for p in NORMS]
+_MONEY_RE = re.compile(MONEY_CONTEXT)
+_FUND_SHARE_RE = re.compile(FUND_SHARE)
+_EXCL_BEFORE = [(re.compile(p), why) for p, why in EXCLUSIONS_BEFORE]
+_EXCL_AFTER = [(re.compile(p), why) for p, why in EXCLUSIONS_AFTER]
+_SCOPE_RE = re.compile("|".join(f"(?:{p})" for p in SCOPES))
+_RADIUS_RE = re.compile(rf"(?:{RADIUS_SUFFIX})")
+_LEADING_RE = re.compile(rf"^(?:{LEADING_WORDS}|[\s,;:、()\"“”\x00])+")
+_PAGE_MARKER_RE = re.compile(r"[—-]\s*\d{1,3}\s*[—-](?=\s)")
+_MASK_RE = re.compile(r"《[^《》\n]{0,80}》|〔[^〔〕\n]{0,12}〕|\[[^\[\]\n]{0,12}\]")
+_LIST_MARKER_RE = re.compile(r"(?:(?<=^)|(?<=[\n。;:|\s\x00]))(\d{1,2})\.(?=(\d)?)", re.M)
+_SENTENCE_END = "。!?\n"
+_CLAUSE_END = ",;:"
+_FULL_DATE_RE = re.compile(
+    rf"(?<![至到])(?:{YEAR}年\d{{1,2}}月\d{{1,2}}日|{YEAR}-\d{{2}}-\d{{2}})(?![起前止])"
+)
+_FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({"\u3000": " ", "\u00a0": " ", "–": "-", "−": "-", "﹪": "%"})
+
+
+# ---------------------------------------------------------------------------
+# Normalized view with a map back to the original text
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _View:
+    """The normalized text, the masked text the rules read, and original positions."""
+
+    norm: str
+    scan: str
+    pos: list[int]  # pos[i] = index in the original text of norm[i]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.pos[start], self.pos[end - 1] + 1
+
+
+def _normalize(text: str) -> _View:
+    drop = [False] * len(text)
+    for m in _PAGE_MARKER_RE.finditer(text):
+        for i in range(m.start(), m.end()):
+            drop[i] = True
+    chars: list[str] = []
+    pos: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = _FULLWIDTH.get(text[i], text[i])
+        if drop[i]:
+            i += 1
+            continue
+        if ch in " \t\r":
+            j = i
+            while j < n and (_FULLWIDTH.get(text[j], text[j]) in " \t\r" or drop[j]):
+                j += 1
+            before = chars[-1] if chars else ""
+            after = _FULLWIDTH.get(text[j], text[j]) if j < n else ""
+            if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+                chars.append(" ")
+                pos.append(i)
+            i = j
+            continue
+        chars.append(ch)
+        pos.append(i)
+        i += 1
+    norm = "".join(chars)
+    scan = list(norm)
+    for m in _MASK_RE.finditer(norm):
+        scan[m.start() : m.end()] = "\x00" * (m.end() - m.start())
+    _mask_list_markers(norm, scan)
+    return _View(norm, "".join(scan), pos)
+
+
+def _mask_list_markers(norm: str, scan: list[str]) -> None:
+    """Blank item numbers (`1.`, `2.`) so `2.65周岁` is item 2, not the number 2.65."""
+    line_start = 0
+    last_marker = 0
+    for m in _LIST_MARKER_RE.finditer(norm):
+        line = norm.rfind("\n", 0, m.start()) + 1
+        if line != line_start:
+            line_start, last_marker = line, 0
+        number = int(m.group(1))
+        followed_by_digit = m.group(2) is not None
+        # `1.80%以上…。2.每年…` is item 1, but `1.5万人` is a number: item 1 needs an item 2 after it.
+        next_item = re.search(rf"(?:^|[\n。;:|\s]){number + 1}\.\D?", norm[m.end() : m.end() + 300], re.M)
+        if (
+            followed_by_digit
+            and not (number == last_marker + 1 and number > 1)
+            and not (number == 1 and next_item)
+        ):
+            continue
+        last_marker = number
+        scan[m.start() : m.end()] = "\x00" * (m.end() - m.start())
+
+
+# ---------------------------------------------------------------------------
+# Time, tense and structure
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Time:
+    start: int
+    end: int
+    kind: str
+    year: int | None = None
+    date: str | None = None
+    bare: bool = False  # `2019年,…` with no 到/前/底: a plan year in a plan, a report date in a reply
+
+
+def _times(scan: str, start: int, end: int, document_year: int | None) -> list[_Time]:
+    found = []
+    for m in _DEADLINE_RE.finditer(scan, start, end):
+        kind = DEADLINES[int(m.lastgroup[1:])][1]
+        t = _Time(m.start(), m.end(), kind)
+        text = m.group(0)
+        if kind == "plan_period":
+            plan = next(k for k in FIVE_YEAR_PLANS if k in text)
+            t.year = FIVE_YEAR_PLANS[plan]
+            t.date = f"{t.year}-12-31"
+        elif kind == "year_range":
+            years = re.findall(YEAR, text)
+            t.year = int(years[-1])
+            t.date = f"{t.year}-12-31"
+        elif kind == "since":
+            t.year = int(re.search(YEAR, text).group(1))
+        elif kind == "month":
+            y, mo = re.match(rf"{YEAR}年(\d{{1,2}})月", text).groups()
+            t.year, month = int(y), int(mo)
+            if 1 <= month <= 12:
+                t.date = f"{t.year}-{month:02d}-{calendar.monthrange(t.year, month)[1]:02d}"
+        elif kind == "year":
+            t.year = int(re.search(YEAR, text).group(1))
+            t.date = f"{t.year}-06-30" if "上半年" in text else f"{t.year}-12-31"
+            t.bare = (
+                text.endswith(("年", "度"))
+                and not re.search(r"[到至]$", scan[max(0, m.start() - 1) : m.start()])
+                and not re.match(r"(?:前|以前|之前)", scan[m.end() : m.end() + 2])
+            )
+        elif kind in ("this_year", "next_year") and document_year:
+            t.year = document_year + (kind == "next_year")
+            t.date = f"{t.year}-12-31"
+        found.append(t)
+    return found
+
+
+def _reference_year(view: _View, document_year: int | None) -> int | None:
+    """The document's year, or the year of the latest full date it writes (not a deadline)."""
+    if document_year:
+        return document_year
+    years = [int(y) for m in _FULL_DATE_RE.finditer(view.scan) for y in m.groups() if y]
+    return max(years) if years else None
+
+
+def _blocks(view: _View) -> list[tuple[int, int, int | None]]:
+    """Paragraphs and table cells: (start, end, year of the table column or None).
+
+    A `|`-separated line whose cells name years (`2020年具体要求 | 2022年工作目标`) is a
+    table header. Each following row runs until it has as many `|` as the header (a
+    cell may span lines); the table ends at a line without `|` outside a row.
+    """
+    scan = view.scan
+    blocks: list[tuple[int, int, int | None]] = []
+    column_years: dict[int, int] = {}
+    header_pipes = 0
+    row_start: int | None = None
+    offset = 0
+    for line in scan.split("\n"):
+        line_start, line_end = offset, offset + len(line)
+        offset = line_end + 1
+        if row_start is None and line.count("|") >= 2:
+            cells = line.split("|")
+            years = {
+                i: int(m.group(1)) for i, c in enumerate(cells) if (m := re.match(rf"{YEAR}年", c.strip()))
+            }
+            if years and all(re.match(rf"{YEAR}年", c.strip()) or not re.search(r"\d", c) for c in cells):
+                column_years, header_pipes = years, line.count("|")
+                continue
+        if column_years and (row_start is not None or "|" in line):
+            if row_start is None:
+                row_start = line_start
+            if scan.count("|", row_start, line_end) < header_pipes:
+                continue
+            at = row_start
+            for i, cell in enumerate(scan[row_start:line_end].split("|")):
+                blocks.append((at, at + len(cell), column_years.get(i)))
+                at += len(cell) + 1
+            row_start = None
+            continue
+        column_years = {}
+        blocks.append((line_start, line_end, None))
+    if row_start is not None:
+        blocks.append((row_start, len(scan), None))
+    return blocks
+
+
+def _split(scan: str, start: int, end: int, stops: str) -> list[tuple[int, int]]:
+    spans, at = [], start
+    for i in range(start, end):
+        if scan[i] in stops:
+            if i > at:
+                spans.append((at, i))
+            at = i + 1
+    if end > at:
+        spans.append((at, end))
+    return spans
+
+
+# ---------------------------------------------------------------------------
+# Quantities
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Quantity:
+    start: int
+    end: int  # end of the number and unit, before any comparator suffix
+    values: list[float]
+    value_max: float | None
+    unit: str
+    chinese: bool
+    comparator: str | None = None  # from the quantity itself: range, or lte for radius
+    suffix_end: int = 0
+    excluded: str | None = None
+
+
+def _unit_at(scan: str, at: int) -> tuple[str | None, int, str | None]:
+    """(unit, end, reason) for the unit starting at `at`; reason when it rules the number out."""
+    bad = _NOT_TARGET_UNIT_RE.match(scan, at)
+    m = _TARGET_UNIT_RE.match(scan, at)
+    if bad and (not m or bad.end() >= m.end()):
+        return None, at, f"unit {bad.group(0)}"
+    if not m:
+        return None, at, "no unit"
+    unit = _UNIT_ALTERNATIVES[int(m.lastgroup[1:])][1]
+    following = scan[m.end() : m.end() + 1]
+    if following and following in UNIT_WORD_CONTINUATIONS.get(m.group(0)[-1], ""):
+        return None, at, f"word {m.group(0)}{following}"
+    return unit, m.end(), None
+
+
+def _quantities(scan: str, start: int, end: int) -> list[_Quantity]:
+    found = []
+    for m in _QUANTITY_RE.finditer(scan, start, end):
+        if m.group("quarter"):
+            q = _Quantity(m.start(), m.end(), [15.0], None, "分钟", True, "lte")
+        elif m.group("frac"):
+            value = parse_fraction_percent(m.group("frac"))
+            if value is None:
+                continue
+            q = _Quantity(m.start(), m.end(), [value], None, "%", True)
+        else:
+            n1, alt, n2 = m.group("n1"), m.group("alt"), m.group("n2")
+            unit, unit_end, reason = _unit_at(scan, m.end())
+            if m.group("pct1") and not unit:
+                continue
+            values = [parse_number(n1)] + ([parse_number(alt)] if alt else [])
+            value_max = parse_number(n2) if n2 else None
+            if n2 and value_max is not None and n2[-1] in "万亿" and n1[-1] not in "万亿":
+                values[0] = parse_number(n1 + n2[-1])
+            chinese = bool(_CHINESE_ONLY.match(n1))
+            q = _Quantity(m.start(), unit_end, values, value_max, unit or "", chinese)
+            if n2:
+                q.comparator = "range"
+            if reason:
+                q.excluded = reason
+            elif any(v is None for v in values) or (n2 and value_max is None):
+                q.excluded = "unreadable number"
+        q.suffix_end = q.end
+        found.append(q)
+    return found
+
+
+def _implied_unit(scan: str, q: _Quantity, clause_start: int, clause_end: int) -> bool:
+    """`建成1-2示范性社区老年人服务中心`: a facility count written without 个."""
+    before = scan[max(clause_start, q.start - 4) : q.start]
+    after = scan[q.end : clause_end]
+    return (
+        q.excluded == "no unit"
+        and not q.chinese
+        and re.search(r"(?:建成|建设|新建|新增|设立)$", before) is not None
+        and max(q.values + [q.value_max or 0]) < 100
+        and re.match(r"[\u4e00-\u9fff][^,;:。]{0,24}?(?:中心|站|点|机构|基地|院)", after) is not None
+    )
+
+
+# ---------------------------------------------------------------------------
+# The extractor
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    row: dict
+    verdict: str  # target, doubtful
+    reason: str = ""
+
+
+def extract_targets(text: str, *, document_year: int | None = None) -> list[dict]:
+    """Quantitative targets in the cleaned text of one document, in document order.
+
+    Each row: indicator, comparator (eq/gte/lte/approx/range), value, value_max, unit,
+    deadline_year, deadline (ISO date), scope, quote, start, end, with
+    `text[start:end] == quote`.
+
+    >>> [(r["value"], r["unit"], r["deadline_year"]) for r in extract_targets("到2025年底,全市社区养老设施等级评定率达到90%。")]
+    [(90.0, '%', 2025)]
+    """
+    return [c.row for c in _candidates(text, document_year) if c.verdict == "target"]
+
+
+def doubtful_targets(text: str, *, document_year: int | None = None) -> list[dict]:
+    """Figures with a unit that were left out only because their tense or purpose is unclear.
+
+    Rows have the same shape as `extract_targets` plus `reason`; they are for review,
+    never for publication.
+    """
+    return [
+        {**c.row, "reason": c.reason} for c in _candidates(text, document_year) if c.verdict == "doubtful"
+    ]
+
+
+def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
+    view = _normalize(text)
+    reference_year = _reference_year(view, document_year)
+    out: list[_Candidate] = []
+    for block_start, block_end, column_year in _blocks(view):
+        paragraph_tense: str | None = None
+        for s_start, s_end in _split(view.scan, block_start, block_end, _SENTENCE_END):
+            found, tense = _sentence(
+                view, text, s_start, s_end, column_year, reference_year, document_year, paragraph_tense
+            )
+            out.extend(found)
+            paragraph_tense = tense or paragraph_tense
+    return out
+
+
+def _sentence(
+    view: _View,
+    text: str,
+    s_start: int,
+    s_end: int,
+    column_year: int | None,
+    reference_year: int | None,
+    document_year: int | None,
+    paragraph_tense: str | None,
+) -> tuple[list[_Candidate], str | None]:
+    """Targets in one sentence, and the sentence's tense (forward, past or None)."""
+    scan = view.scan
+    clauses = _split(scan, s_start, s_end, _CLAUSE_END)
+    times = _times(scan, s_start, s_end, document_year)
+
+    # Tense of each clause: its own cues, else what the sentence said before it.
+    tenses: list[str | None] = []
+    for c_start, c_end in clauses:
+        clause = scan[c_start:c_end]
+        year_tense = None
+        for t in times:
+            if c_start <= t.start < c_end and t.year and t.kind != "each_year":
+                if reference_year is None:
+                    # Without the document's year, a bare year reads like the paragraph around it.
+                    is_past = t.kind == "since" or (t.bare and paragraph_tense == "past")
+                else:
+                    is_past = t.year < reference_year or (t.kind == "since" and t.year <= reference_year)
+                year_tense = "past" if is_past else "forward"
+        if _FORWARD_RE.search(clause):
+            tenses.append("forward")
+        elif _PAST_RE.search(clause):
+            tenses.append("past")
+        else:
+            tenses.append(year_tense)
+    inherited: list[str | None] = []
+    running = None
+    for tense in tenses:
+        running = tense or running
+        inherited.append(running)
+    reports_only = "past" in tenses and "forward" not in tenses
+    # Dates in reporting clauses (`2017年我市出台了…`) are report dates, never deadlines.
+    report_dates = {
+        t.start
+        for t in times
+        for (c_start, c_end), tense in zip(clauses, tenses, strict=True)
+        if tense == "past" and c_start <= t.start < c_end
+    }
+
+    candidates = []
+    for index, (c_start, c_end) in enumerate(clauses):
+        quantities = _quantities(scan, c_start, c_end)
+        for q in quantities:
+            if q.excluded == "no unit" and _implied_unit(scan, q, c_start, c_end):
+                q.excluded, q.unit = None, "个"
+        kept = [q for q in quantities if not q.excluded]
+        previous_end = c_start
+        for k, q in enumerate(kept):
+            candidate = _judge(
+                view,
+                text,
+                q,
+                kept,
+                k,
+                previous_end,
+                (c_start, c_end),
+                (s_start, s_end),
+                tenses[index],
+                inherited[index],
+                reports_only,
+                [t for t in times if t.start not in report_dates],
+                column_year,
+                reference_year,
+            )
+            previous_end = q.suffix_end
+            if candidate:
+                alternatives = candidate.row.pop("_alternatives")
+                candidates.append(candidate)
+                for value in alternatives:  # 15(9)个: each figure is a row
+                    candidates.append(
+                        _Candidate({**candidate.row, "value": value}, candidate.verdict, candidate.reason)
+                    )
+    sentence_tense = "forward" if "forward" in tenses else "past" if reports_only else None
+    return candidates, sentence_tense
+
+
+def _judge(
+    view: _View,
+    text: str,
+    q: _Quantity,
+    kept: list[_Quantity],
+    k: int,
+    previous_end: int,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    own_tense: str | None,
+    tense: str | None,
+    reports_only: bool,
+    times: list[_Time],
+    column_year: int | None,
+    reference_year: int | None,
+) -> _Candidate | None:
+    scan = view.scan
+    c_start, c_end = clause
+    s_start, _ = sentence
+    before = scan[previous_end : q.start]
+    clause_before = scan[c_start : q.start]
+
+    for pattern, _why in _EXCL_BEFORE:
+        if pattern.search(scan[max(s_start, q.start - 4) : q.start]):
+            return None
+    for pattern, _why in _EXCL_AFTER:
+        if pattern.search(scan[q.end : q.end + 2]):
+            return None
+    if q.chinese and re.match(r"[\u4e00-\u9fff]?一", scan[q.end : q.end + 2]):
+        return None  # 一户一档, 一院一策
+    clause_text = scan[c_start:c_end]
+    if q.unit == "%" and _MONEY_RE.search(clause_text) and not _FUND_SHARE_RE.search(clause_text):
+        return None
+
+    # Comparator: after the quantity, else before it (after any earlier figure), else eq.
+    comparator = q.comparator
+    after = _AFTER_RE.match(scan, q.end)
+    radius = q.unit in ("分钟", "公里", "米") and _RADIUS_RE.match(scan, q.end)
+    if after:
+        q.suffix_end = after.end()
+    if comparator is None:
+        if after:
+            comparator = COMPARATORS_AFTER[int(after.lastgroup[1:])][1]
+        else:
+            window = before[-14:]
+            found = list(_BEFORE_RE.finditer(window))
+            if found:
+                comparator = COMPARATORS_BEFORE[int(found[-1].lastgroup[1:])][1]
+            elif radius:
+                comparator = "lte"
+            elif re.search(r"近$", before):
+                comparator = "approx"
+            else:
+                comparator = "eq"
+    has_comparator = comparator != "eq" or bool(_EQ_RE.search(before[-14:]))
+
+    # Deadline: the latest time expression before the figure in the sentence.
+    deadline_year, deadline = column_year, (f"{column_year}-12-31" if column_year else None)
+    for t in times:
+        if t.start >= q.start:
+            break
+        reported = t.kind == "since" or (t.year and reference_year and t.year < reference_year)
+        if t.kind == "each_year" or reported:
+            deadline_year, deadline = column_year, (f"{column_year}-12-31" if column_year else None)
+        elif t.year:
+            deadline_year, deadline = t.year, t.date
+        elif t.kind in ("this_year", "next_year"):
+            deadline_year, deadline = None, None
+
+    is_norm = any(p.search(scan[s_start : q.start][-30:]) for p in _NORM_RES)
+    commitment = _COMMIT_RE.search(clause_before) is not None
+    normative = _NORMATIVE_RE.search(scan[s_start:c_end]) is not None
+    forward_time = column_year is not None or any(
+        t.start < q.start
+        and t.kind not in ("since", "each_year")
+        and not (t.year and reference_year and t.year < reference_year)
+        for t in times
+    )
+
+    row = _row(view, text, q, kept, k, previous_end, clause, sentence, comparator, deadline_year, deadline)
+    if own_tense == "past":
+        return _Candidate(row, "doubtful" if is_norm else "rejected", "reported in its clause")
+    if tense == "past" and not is_norm:
+        return _Candidate(row, "rejected", "reported (sentence)")
+    if tense is None and reports_only and not is_norm:
+        return _Candidate(row, "rejected", "sentence reports")
+    if (
+        q.chinese
+        and q.unit != "%"
+        and not (has_comparator and comparator != "eq" or is_norm or deadline_year)
+    ):
+        return _Candidate(row, "doubtful", "Chinese numeral without comparator or deadline")
+    if tense == "forward" or forward_time:
+        return _Candidate(row, "target")
+    if has_comparator or is_norm or commitment or normative or radius:
+        return _Candidate(row, "target")
+    return _Candidate(row, "doubtful", "no tense and no anchor")
+
+
+def _row(
+    view: _View,
+    text: str,
+    q: _Quantity,
+    kept: list[_Quantity],
+    k: int,
+    previous_end: int,
+    clause: tuple[int, int],
+    sentence: tuple[int, int],
+    comparator: str,
+    deadline_year: int | None,
+    deadline: str | None,
+) -> dict:
+    scan = view.scan
+    c_start, c_end = clause
+    last_in_clause = k == len(kept) - 1
+    q_start = previous_end
+    while q_start < q.start and scan[q_start] in " ,;:、()\x00或和及":
+        q_start += 1
+    enumerator = _ENUMERATOR_AT.match(scan, q_start, q.start)
+    if enumerator:
+        q_start = enumerator.end()
+    q_end = c_end if last_in_clause else q.suffix_end
+    while q_end > q.end and scan[q_end - 1] in " \x00":
+        q_end -= 1
+    start, end = view.original_span(q_start, q_end)
+    # Scope: stated in the figure's clause, or in a short lead-in (`到2025年,全市:`).
+    scope = None
+    lead_end = scan.find(",", sentence[0], c_start)
+    lead = (sentence[0], lead_end if 0 <= lead_end - sentence[0] <= 12 else sentence[0])
+    for from_, to in (lead, (c_start, q.start)):
+        for m in _SCOPE_RE.finditer(scan, from_, to):
+            scope = view.norm[m.start() : m.end()]
+    return {
+        "indicator": _indicator(view.norm, scan, q, kept, k, previous_end, clause) or None,
+        "comparator": comparator,
+        "value": q.values[0],
+        "value_max": q.value_max,
+        "unit": q.unit,
+        "deadline_year": deadline_year,
+        "deadline": deadline,
+        "scope": scope,
+        "quote": text[start:end],
+        "start": start,
+        "end": end,
+        "_alternatives": q.values[1:],
+    }
+
+
+# ---------------------------------------------------------------------------
+# Indicator wording
+# ---------------------------------------------------------------------------
+
+_PREDICATE = re.compile(r"建有|设有|享受|能够享受|实现|开展|获得|参加|接受|拥有|使用|入住")
+_COMPARATOR_WORDS = "|".join(p for p, _ in COMPARATORS_BEFORE + COMPARATORS_AFTER)
+_TRIM_TAIL = re.compile(rf"(?:{EQ_WORDS}|为|{_COMPARATOR_WORDS}|近|\s|\x00|[,;:、(])+$")
+_TRIM_HEAD = re.compile(rf"^(?:的|{_COMPARATOR_WORDS}|[\s\x00,;:、)])+")
+_ENUMERATOR = re.compile(
+    r"^(?:第[一二三四五六七八九十百]+条|\(?[一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、)"
+)
+_ENUMERATOR_AT = re.compile(_ENUMERATOR.pattern.lstrip("^"))
+_DEADLINE_STRIP = re.compile(rf"(?:到|至|在|于)?(?:{_DEADLINE_RE.pattern})(?:前|以前|之前)?")
+_STRIP_LEADING = re.compile(rf"^(?:{_COMPARATOR_WORDS}|{LEADING_WORDS}|应当|按照|提出|[\s,;:、()\x00])+")
+_LEADING_VERB = re.compile(
+    rf"^(?:{LEADING_WORDS})*(?:{COMMITMENT_VERBS}|召开|开展|推出|设置|组建|承接|提出|有)"
+)
+_LONE_VERB = re.compile(r"^(?:容纳|接待|安置|服务|照护|吸纳)$")
+_ASIDE = re.compile(r"\((?:简称|含|下同)[^)]*\)")
+_HEAD_NOUN = re.compile(r"(?:点|中心|站|机构|平台|企业|组织|基地|院|场所)$")
+
+
+def _clean(phrase: str) -> str:
+    phrase = _ASIDE.sub("", phrase.replace("\x00", ""))
+    phrase = _DEADLINE_STRIP.sub("", phrase)
+    phrase = _SCOPE_RE.sub("", phrase)
+    previous = None
+    while previous != phrase:
+        previous = phrase
+        phrase = _ENUMERATOR.sub("", phrase)
+        phrase = _STRIP_LEADING.sub("", phrase)
+        phrase = _TRIM_TAIL.sub("", phrase)
+    phrase = phrase.lstrip(")").rstrip("(")
+    if phrase.count("(") != phrase.count(")"):
+        phrase = phrase.replace("(", "").replace(")", "")
+    if re.fullmatch(r"[\"“][^\"“”]+[\"”]", phrase):
+        phrase = phrase[1:-1]
+    return phrase
+
+
+def _last_item(phrase: str) -> str:
+    """`市、区级信息平台、社区服务网点` → `社区服务网点`; keep `品牌化、连锁化…企业` whole."""
+    items = phrase.split("、")
+    modifiers = any(re.search(r"[化型性级]$", item) for item in items[:-1])
+    if len(items) > 1 and _HEAD_NOUN.search(items[-1]) and len(items[-1]) >= 6 and not modifiers:
+        return items[-1]
+    return phrase
+
+
+def _tail_noun(phrase: str) -> str:
+    phrase = _clean(re.split(r"提供|为老年人|同时|,", phrase)[0])
+    if "的" in phrase and len(phrase) > 16:
+        phrase = phrase.rsplit("的", 1)[1]
+    return phrase
+
+
+def _indicator(
+    norm: str,
+    scan: str,
+    q: _Quantity,
+    kept: list[_Quantity],
+    k: int,
+    previous_end: int,
+    clause: tuple[int, int],
+) -> str:
+    """A short noun phrase for what the figure counts, from the words around it."""
+    c_start, c_end = clause
+    raw_before = scan[previous_end : q.start]
+    before = _clean(raw_before)
+    next_start = kept[k + 1].start if k + 1 < len(kept) else c_end
+    after = _TRIM_HEAD.sub("", scan[q.suffix_end : next_start].replace("\x00", ""))
+    after = after.split("(或")[0]
+    tail = _tail_noun(scan[kept[-1].suffix_end : c_end]) if kept else ""
+    norm_basis = re.search(r"每(?:十|百|千|万|十万)(?:户|人|名|位)(?:老年人|老人)?", raw_before)
+
+    if q.unit == "%":
+        if before and re.search(rf"(?:{RATE_NOUNS})$", before):
+            return before[:40]
+        if not before:
+            # `50%的街道(乡镇)建有老年学校` → 建有老年学校的街道(乡镇)比例
+            m = _PREDICATE.search(after)
+            if m:
+                return f"{after[m.start() :].strip()}的{after[: m.start()].strip()}比例"[:40]
+            return (_clean(after) + "比例")[:40]
+        noun = _clean(after) if re.search(r"[和及与或]$", before) else ""
+        return (before + (noun if len(noun) <= 12 else "") + "比例")[:40]
+
+    if norm_basis:
+        # 每百户不少于20平方米的标准配置养老服务用房 → 养老服务用房配置标准(每百户)
+        m = re.search(r"配(?:置|建|备)([^,;:。、]{2,16})", scan[q.suffix_end : c_end])
+        if m:
+            return f"{_clean(m.group(1))}配置标准({norm_basis.group(0)})"[:40]
+        thing = _tail_noun(raw_before.split(norm_basis.group(0), 1)[1])
+        return f"{norm_basis.group(0)}{thing}"[:40]
+
+    obj = before
+    while (head := _LEADING_VERB.match(obj)) and head.end() < len(obj) + 1 and head.end() > 0:
+        obj = _clean(obj[head.end() :])
+    if not obj or re.search(r"[对为向给]$", obj) or _LONE_VERB.match(obj):
+        lone = obj if _LONE_VERB.match(obj) else ""
+        obj = lone + (_tail_noun(after.replace("进行", "")) or "") or obj
+    if len(obj) <= 3 and k > 0 and "、" in scan[kept[k - 1].suffix_end : q.start]:
+        # 示范基地(区)3个、企业6个 → 示范企业
+        sibling_start = kept[k - 2].suffix_end if k >= 2 else c_start
+        sibling = _indicator(norm, scan, kept[k - 1], kept, k - 1, sibling_start, clause)
+        obj = re.sub(r"(?:\([^)]*\))?$", "", sibling)[:-2] + obj
+    obj = _last_item(obj)
+    if not obj or len(obj) <= 2:
+        obj = tail or obj
+    if q.unit in ("分钟", "公里", "米") and (not obj or "服务" not in obj):
+        obj = "服务半径" if q.unit != "分钟" else "服务半径(步行时间)"
+    if q.unit == "平方米" and not obj.endswith("面积"):
+        obj += "面积"
+    return obj[:40]

@@ -1,0 +1,479 @@
+"""Subsidy extraction: each rule proven by a sentence in the style of real documents and the rows it must give.
+
+Sentences marked `# real` are quoted from the development corpus; the others are
+written in the language of 若干措施, 办法, 条例 and replies from other cities.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from yanglao.subsidies import doubtful_subsidies, extract_subsidies
+
+FIGURE_FIELDS = ("kind", "amount_yuan", "rate_percent", "cap_yuan", "basis", "frequency")
+
+
+def figures(text: str) -> list[tuple]:
+    return [tuple(r[f] for f in FIGURE_FIELDS) for r in extract_subsidies(text)]
+
+
+def kinds(text: str) -> list[tuple]:
+    return [(r["kind"], r["amount_yuan"]) for r in extract_subsidies(text)]
+
+
+# (sentence, rows as (kind, amount_yuan, rate_percent, cap_yuan, basis, frequency))
+FIGURE_CASES = [
+    pytest.param(  # real
+        "对验收合格的社区老年人服务中心(站)按照每家15(9)万的标准给予一次性建设补贴,运营正常的,按照每年10(5)万的标准给予运营补贴;",
+        [
+            ("construction", 150000, None, None, "facility", "one_off"),
+            ("construction", 90000, None, None, "facility", "one_off"),
+            ("operation", 100000, None, None, "facility", "annual"),
+            ("operation", 50000, None, None, "facility", "annual"),
+        ],
+        id="bracket-alternative-15(9)万",
+    ),
+    pytest.param(
+        "对本市户籍80周岁以上老年人发放高龄津贴，每人每月300元。",
+        [("allowance", 300, None, None, "person", "monthly")],
+        id="每人每月300元",
+    ),
+    pytest.param(
+        "对社会力量新建的护理型养老机构，按照每床1.5万元的标准给予一次性建设补贴。",
+        [("construction", 15000, None, None, "bed", "one_off")],
+        id="每床1.5万元",
+    ),
+    pytest.param(
+        "对在长者食堂就餐的80周岁以上老年人，每餐补贴3元。",
+        [("allowance", 3, None, None, "meal", "per_meal")],
+        id="每餐3元",
+    ),
+    pytest.param(
+        "对入住养老机构的经济困难失能老年人，按每人每天5元给予护理补贴。",
+        [("allowance", 5, None, None, "person", "daily")],
+        id="每人每天5元",
+    ),
+    pytest.param(  # real
+        "按照《武汉市互联网+居家养老新模式实施方案》要求,市财政局每年下拨2000万资金,采取以奖代补形式进行分解下拨,用于各区对为老服务项目的支持。",
+        [("budget_allocation", 20000000, None, None, "total", "annual")],
+        id="每年下拨2000万资金",
+    ),
+    pytest.param(  # real
+        "三年来,通过专业培训机构,对全市养老服务从业人员免费实施养老护理员技能培训,共培训1532人,等级鉴定571人,支出培训鉴定费77.982万元,为推进养老服务人才队伍的专业化提供了有力的支撑。",
+        [("training", 779820, None, None, "total", "unspecified")],
+        id="77.982万元-past-spending",
+    ),
+    pytest.param(
+        "对符合条件的养老机构实施消防改造的，给予最高不超过50万元的改造补贴。",
+        [("construction", None, None, 500000, "facility", "unspecified")],
+        id="最高不超过50万元",
+    ),
+    pytest.param(  # real
+        "对新建的社区嵌入、中心辐射式互联网+居家养老服务网点,按照建设费用50%的标准,分别给予最高不超过50万元和100万元的一次性建设补贴。",
+        [
+            ("construction", None, 50, 500000, "facility", "one_off"),
+            ("construction", None, 50, 1000000, "facility", "one_off"),
+        ],
+        id="rate-50%-with-two-caps",
+    ),
+    pytest.param(  # real
+        "在本市行政区域内居住的60周岁及以上的户籍居家老年人接受助餐配餐服务可享受就餐补贴。补贴标准为每人每次就餐费用的四分之一，最高不超过3元。",
+        [("allowance", None, 25, 3, "meal", "per_meal")],
+        id="fraction-rate-with-cap",
+    ),
+    pytest.param(
+        "对新获评四星级、五星级的社区养老服务中心，一次性给予10万元奖励。",
+        [("reward", 100000, None, None, "facility", "one_off")],
+        id="一次性给予",
+    ),
+    pytest.param(
+        "对运营良好的农村互助养老服务站，每年给予2万元运营补助。",
+        [("operation", 20000, None, None, "facility", "annual")],
+        id="每年给予",
+    ),
+    pytest.param(
+        "市级财政采取以奖代补方式，对每个示范社区奖补30万元。",
+        [("reward", 300000, None, None, "facility", "unspecified")],
+        id="以奖代补",
+    ),
+    pytest.param(
+        "对评定为五星级、四星级、三星级的养老机构，分别给予40万元、30万元、20万元的一次性奖励。",
+        [
+            ("reward", 400000, None, None, "facility", "one_off"),
+            ("reward", 300000, None, None, "facility", "one_off"),
+            ("reward", 200000, None, None, "facility", "one_off"),
+        ],
+        id="分别给予-list",
+    ),
+    pytest.param(  # real
+        "每年投入1000万元对长者食堂、嵌入社区式养老机构、社区护理站、家庭养老床位护理、社区老年大学等给予增加补助、补贴和奖励。",
+        [("budget_allocation", 10000000, None, None, "total", "annual")],
+        id="fund-with-several-instruments-is-one-row",
+    ),
+    pytest.param(  # real
+        "2019年省、市政府还投入230万元,向社会组织购买扶老助老服务项目12个。",
+        [("service_purchase", 2300000, None, None, "total", "unspecified")],
+        id="past-spending-buying-services",
+    ),
+    pytest.param(  # real
+        "试点由中央财政补助1900万(丽水市1600万),经充分调研论证,资金已分配至各区县。",
+        [
+            ("budget_allocation", 19000000, None, None, "total", "unspecified"),
+            ("budget_allocation", 16000000, None, None, "total", "unspecified"),
+        ],
+        id="bare-万-grant-and-bracketed-grant",
+    ),
+    pytest.param(  # real
+        "对连锁建设运营社区居家养老服务达到一定规模的企业、组织,给予20万的奖励扶持。",
+        [("reward", 200000, None, None, "facility", "unspecified")],
+        id="给予20万的奖励扶持",
+    ),
+    pytest.param(  # real
+        "长者饭堂运营机构按符合条件的实际就餐人次享受运营补贴，补贴标准为采取自主供给服务模式运营的长者饭堂每人每次3元，其他服务模式运营的每人每次1.5元。",
+        [
+            ("operation", 3, None, None, "meal", "per_meal"),
+            ("operation", 1.5, None, None, "meal", "per_meal"),
+        ],
+        id="每人每次-meal-operation",
+    ),
+    pytest.param(
+        "对养老机构按照实际入住老年人数给予每人每月200元的运营补贴，最高不超过每年50万元。",
+        [("operation", 200, None, 500000, "person", "monthly")],
+        id="per-unit-amount-with-cap",
+    ),
+    pytest.param(
+        "对入住的失能老年人给予每人每月二百元的护理补贴。",
+        [("allowance", 200, None, None, "person", "monthly")],
+        id="chinese-numeral-amount",
+    ),
+    pytest.param(
+        "对提供助餐服务的老年食堂给予一次性建设补贴5万元，每年运营补贴2万元。",
+        [
+            ("construction", 50000, None, None, "facility", "one_off"),
+            ("operation", 20000, None, None, "facility", "annual"),
+        ],
+        id="two-instruments-one-sentence",
+    ),
+    pytest.param(
+        "2023年，全市共发放高龄津贴1.2亿元，惠及老年人8.5万人。",
+        [("allowance", 120000000, None, None, "total", "unspecified")],
+        id="亿元-total-not-people",
+    ),
+    pytest.param(
+        "对经济困难的老年人家庭实施适老化改造，给予每户最高3000元的改造补贴。",
+        [("construction", None, None, 3000, "household", "unspecified")],
+        id="每户-cap",
+    ),
+    pytest.param(
+        "市财政按照每人每年2000元的标准安排资金，向社会组织购买居家养老服务。",
+        [("service_purchase", 2000, None, None, "person", "annual")],
+        id="per-person-service-purchase",
+    ),
+    pytest.param(
+        "对社区养老服务综合体按照建设面积每平方米500元给予补助，每个最高不超过100万元。",
+        [("construction", 500, None, 1000000, None, "unspecified")],
+        id="per-area-amount-with-cap",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FIGURE_CASES)
+def test_figures(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "recipients"),
+    [
+        (
+            "对验收合格的社区老年人服务中心(站)按照每家15(9)万的标准给予一次性建设补贴。",
+            ["验收合格的社区老年人服务中心", "验收合格的社区老年人服务站"],
+        ),
+        (
+            "对评定为五星级、四星级、三星级的养老机构，分别给予40万元、30万元、20万元的一次性奖励。",
+            ["评定为五星级的养老机构", "四星级的养老机构", "三星级的养老机构"],
+        ),
+        ("对本市户籍80周岁以上老年人发放高龄津贴，每人每月300元。", ["本市户籍80周岁以上老年人"]),
+        (
+            "长者饭堂运营机构为老年人提供送餐服务可享受送餐补贴，其中，补贴标准为每人每次2元。",
+            ["长者饭堂运营机构"],
+        ),
+        ("每年投入1000万元对长者食堂、社区护理站等给予补助。", ["长者食堂、社区护理站等"]),
+    ],
+)
+def test_recipients(sentence, recipients):
+    assert [r["recipient"] for r in extract_subsidies(sentence)] == recipients
+
+
+# Money that is not paid to anyone: no row at all.
+NOT_SUBSIDIES = [
+    pytest.param("违反本条例规定的，由民政部门责令改正，处1万元以上10万元以下罚款。", id="fine"),
+    pytest.param("公办养老机构闲置用房出租给社会力量运营的，按市场租金的50%收取。", id="rent-concession"),
+    pytest.param("65周岁以上老年人免费乘坐公共交通工具，60至64周岁老年人享受半价优惠。", id="fare-discount"),
+    pytest.param("长者饭堂助餐价格为每餐10元，老年人自付7元。", id="price-people-pay"),
+    pytest.param("养老护理员月工资不低于4000元。", id="salary"),
+    pytest.param("该项目总投资5000万元，建设床位300张。", id="investment-total"),
+    pytest.param(
+        "依托全市现有248个社区、962个村的11399个社区社会组织、85万注册志愿者。", id="万-people-count"
+    ),  # real
+    pytest.param(
+        "截至2024年6月份,“汕头呼援通”项目在线服务人数3.61万人,其中60岁以上特困和低保老年人1.84万人。",
+        id="万人",
+    ),  # real
+    pytest.param(
+        "2024年自治区返还盟市福彩公益金中用于养老服务资金支出比例达98.75%。", id="share-spent-not-rate"
+    ),  # real
+    pytest.param("2021年全市老年人人均可支配收入为3.5万元。", id="income"),
+    pytest.param(
+        "根据《关于中央财政支持开展居家和社区养老服务改革试点工作的通知》要求，结合我市实际，制定本方案。",
+        id="document-title",
+    ),
+    pytest.param("武政规〔2024〕11号", id="document-number"),
+    pytest.param("银发经济产业规模达到1000亿元。", id="market-size"),
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_SUBSIDIES)
+def test_not_subsidies(sentence):
+    assert extract_subsidies(sentence) == []
+
+
+# Provisions that promise money without an amount: (sentence, kinds of the rows).
+PROVISION_CASES = [
+    pytest.param("对符合条件的养老机构，按规定给予运营补贴。", ["operation"], id="按规定给予运营补贴"),
+    pytest.param(
+        "开展失能失智老年人家庭照护者技能培训,按规定给予补贴。", ["training"], id="bare-补贴-training"
+    ),  # real
+    pytest.param(
+        "通过支持设施场地建设、建立综合奖励机制、强化日常监管等措施,推动老年助餐服务提质扩面。",
+        ["reward"],
+        id="奖励机制",
+    ),  # real
+    pytest.param(
+        "探索营利性养老机构根据其实际入住老年人床位数享受运营补贴机制。", ["operation"], id="享受运营补贴"
+    ),  # real
+    pytest.param(
+        "精准施策,落实老龄补贴、高龄津贴、健康体检等优待救助政策。",
+        ["allowance", "allowance"],
+        id="two-allowances",
+    ),  # real
+    pytest.param(  # real
+        "积极落实全市综合性养老服务中心、社区居家养老服务中心、老年人助餐点、助浴点、睦邻点建设和运营补贴政策。",
+        ["construction", "operation"],
+        id="建设和运营补贴-split",
+    ),
+    pytest.param(  # real
+        "对九类特殊困难老年人实行政府购买居家养老服务,给予助餐补贴,对社区养老服务设施建设运营给予定额补贴等。",
+        ["service_purchase", "allowance", "construction", "operation"],
+        id="three-instruments-one-sentence",
+    ),
+    pytest.param(
+        "鼓励社会主体运营中央食堂,政府通过提供场地、以奖代补等方式进行扶持。",
+        ["reward"],
+        id="以奖代补-provision",
+    ),  # real
+    pytest.param(
+        "采用“政府补贴一点、企业让利一点、老人负担一点”的运营模式,探索发展“长者饭堂”。",
+        ["operation"],
+        id="政府补贴一点",
+    ),  # real
+    pytest.param(
+        "通过三到五年的周期,争取上级扶持资金,加大本级财政投入。", ["budget_allocation"], id="本级财政投入"
+    ),  # real
+    pytest.param("加大农村养老服务设施投入力度。", ["budget_allocation"], id="投入力度-with-object"),  # real
+    pytest.param(
+        "市、区县两级要将试点所需资金列入财政年度预算,落实补助资金专款专用。",
+        ["budget_allocation"],
+        id="列入预算",
+    ),  # real
+    pytest.param('2020年,通过公益创投,设立社区养老"微项目"。', ["other"], id="公益创投"),  # real
+    pytest.param(
+        "县级以上人民政府应当将养老服务所需经费列入本级财政预算。", ["budget_allocation"], id="条例-预算"
+    ),
+    pytest.param(
+        "民政部门应当按照规定给予养老机构建设补贴和运营补贴。",
+        ["construction", "operation"],
+        id="条例-two-subsidies",
+    ),
+    pytest.param("完善高龄津贴制度，逐步提高高龄津贴标准。", ["allowance"], id="same-instrument-once"),
+    pytest.param(  # real
+        "强化特殊和困难老年人兜底保障,完善政府购买居家养老服务、高龄津贴等惠老制度,探索扩大政府兜底保障覆盖面,逐步提高补贴标准。",
+        ["service_purchase", "allowance"],
+        id="bare-补贴-folds-into-named",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PROVISION_CASES)
+def test_provisions(sentence, expected):
+    rows = extract_subsidies(sentence)
+    assert [r["kind"] for r in rows] == expected
+    assert all(r["amount_yuan"] is None and r["rate_percent"] is None and r["cap_yuan"] is None for r in rows)
+
+
+NOT_PROVISIONS = [
+    pytest.param("坚持规划引领,加大财政投入,强化政策与队伍建设,完善保障机制。", id="slogan-财政投入"),  # real
+    pytest.param("在土地供应、投融资、费用减免、人才培养等政策上给予扶持优惠。", id="给予扶持"),  # real
+    pytest.param("为九类特殊困难老人政府免费实施家庭适老化改造。", id="免费-no-instrument"),  # real
+    pytest.param("2020年,出台《湖州市区居家养老服务补贴实施细则》。", id="title"),  # real
+    pytest.param(
+        "社区居家养老服务照料中心运行补助标准偏低,政府购买居家养老服务覆盖面较窄。", id="problem-statement"
+    ),  # real
+    pytest.param(
+        "探索康养服务与医保、养老服务补贴等政策相互衔接的支付保障机制。", id="linking-policies"
+    ),  # real
+    pytest.param(
+        "优先实现最低生活保障对象中享受定期抚恤补助的优抚对象家庭全覆盖。", id="describes-people"
+    ),  # real
+    pytest.param(
+        "老年人户籍所在地镇人民政府、区民政部门应当在3个工作日内对本市户籍老年人享受就餐补贴的资格进行确认。",
+        id="eligibility-procedure",
+    ),  # real
+    pytest.param(
+        "市级老年人助餐配餐服务补贴包括就餐补贴、送餐补贴、运营补贴。", id="definition-list"
+    ),  # real
+    pytest.param("邻里互助服务模式不享受运营补贴。", id="negation"),  # real
+    pytest.param(
+        "长者饭堂运营机构出现食品安全事故、骗取补贴资金的，应当立即终止合作。", id="sanction"
+    ),  # real
+    pytest.param("统筹有效使用补助资金和其他资金,保障试点工作有序推进。", id="fund-management"),  # real
+    pytest.param(
+        "通过搭建平台、购买服务、公办民营、民办公助等方式,支持和鼓励社会力量参与养老服务产业。",
+        id="generic-tool-list",
+    ),  # real
+    pytest.param("本办法所称养老服务补贴，是指政府为经济困难老年人购买居家养老服务的补贴。", id="definition"),
+    pytest.param("对符合条件的养老服务机构，按规定落实税费减免、水电气价格优惠政策。", id="fee-relief"),
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_PROVISIONS)
+def test_not_provisions(sentence):
+    assert extract_subsidies(sentence) == []
+
+
+def test_figure_sentence_is_counted_by_its_figures():
+    # 以奖代补 describes how the 2000万 is paid: no second, amount-less row
+    text = "市财政局每年下拨2000万资金,采取以奖代补形式进行分解下拨。"
+    assert kinds(text) == [("budget_allocation", 20000000)]
+
+
+def test_eligibility_sentence_before_its_standard_is_not_a_second_row():
+    text = "老年人接受助餐服务可享受就餐补贴。补贴标准为每人每次3元。就餐补贴在老年人给付就餐费用时自动扣减。"
+    assert kinds(text) == [("allowance", 3)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("根据服务规模给予5至10万元的运营补贴。", "range"),
+        ("对新建的农村互助幸福院，每个给予3万元至5万元的建设补助。", "range"),
+        ("对经济困难的失能老年人，护理补贴标准不低于每人每月100元。", "floor"),
+        ("对连锁运营的机构给予10万元以上奖励。", "floor"),
+    ],
+)
+def test_doubtful_figures_give_no_row(sentence, reason):
+    assert extract_subsidies(sentence) == []
+    doubts = doubtful_subsidies(sentence)
+    assert doubts and all(d["reason"].startswith(reason) for d in doubts)
+    assert all(sentence[d["start"] : d["end"]] == d["quote"] for d in doubts)
+
+
+def test_pdf_spacing_is_tolerated_and_offsets_point_into_the_given_text():
+    text = "开展失能失智老年人家庭照护者 技能培训,按规定给予 补 贴。对新建 护理型床位按照每 床 1.5 万元的标准给予一次性建设补贴。"
+    rows = extract_subsidies(text)
+    assert [(r["kind"], r["amount_yuan"]) for r in rows] == [("training", None), ("construction", 15000)]
+    for r in rows:
+        assert text[r["start"] : r["end"]] == r["quote"]
+
+
+def test_rows_in_document_order():
+    text = "一、对社区养老服务中心给予一次性建设补贴10万元。\n二、按规定给予运营补贴。\n三、对高龄老人每人每月发放高龄津贴100元。"
+    rows = extract_subsidies(text)
+    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
+    assert [r["kind"] for r in rows] == ["construction", "operation", "allowance"]
+
+
+ROW_KEYS = {
+    "kind",
+    "recipient",
+    "amount_yuan",
+    "rate_percent",
+    "cap_yuan",
+    "basis",
+    "frequency",
+    "quote",
+    "start",
+    "end",
+}
+KINDS = {
+    "construction",
+    "operation",
+    "reward",
+    "service_purchase",
+    "allowance",
+    "training",
+    "budget_allocation",
+    "other",
+}
+BASES = {"facility", "bed", "person", "household", "meal", "project", "total", None}
+FREQUENCIES = {"one_off", "annual", "monthly", "daily", "per_meal", "unspecified"}
+
+FRAGMENTS = st.sampled_from(
+    [c.values[0] for c in FIGURE_CASES]
+    + [c.values[0] for c in PROVISION_CASES]
+    + [c.values[0] for c in NOT_SUBSIDIES]
+    + ["\n", " ", "　", "，", "。", "(", ")", "万", "元", "每人", "最高", "5", "至", "%", "补贴"]
+)
+
+
+@given(st.lists(FRAGMENTS, max_size=8).map("".join))
+def test_row_shape_and_provenance(text):
+    for r in extract_subsidies(text):
+        assert set(r) == ROW_KEYS
+        assert text[r["start"] : r["end"]] == r["quote"] and r["quote"]
+        assert r["kind"] in KINDS and r["basis"] in BASES and r["frequency"] in FREQUENCIES
+        for f in ("amount_yuan", "rate_percent", "cap_yuan"):
+            assert r[f] is None or r[f] > 0
+        assert r["rate_percent"] is None or r["rate_percent"] <= 100
+
+
+@given(st.text(alphabet="对给予补贴助奖励万元每人月年0123456789.,，。、()（）最高不超过至 \n", max_size=60))
+def test_never_crashes_on_noise(text):
+    for r in extract_subsidies(text):
+        assert text[r["start"] : r["end"]] == r["quote"]
+    doubtful_subsidies(text)
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "subsidies.csv").exists(), reason="development corpus not present")
+def test_seed_documents_figures_match_gold():
+    """On the five seed documents, every extracted figure is a gold figure (not one wrong figure)."""
+    with open(SHARED / "gold" / "subsidies.csv", encoding="utf-8") as f:
+        gold = list(csv.DictReader(f))
+
+    def num(v):
+        return -1.0 if v in ("", None) else round(float(v), 2)
+
+    for doc in sorted({g["source_id"] for g in gold}):
+        path = SHARED / "corpus" / "seeds" / f"{doc}.txt"
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        want = sorted(
+            (num(g["amount_yuan"]), num(g["rate_percent"]), num(g["cap_yuan"]))
+            for g in gold
+            if g["source_id"] == doc and any(g[k] for k in ("amount_yuan", "rate_percent", "cap_yuan"))
+        )
+        got = sorted(
+            (num(r["amount_yuan"]), num(r["rate_percent"]), num(r["cap_yuan"]))
+            for r in extract_subsidies(text)
+            if any(r[k] is not None for k in ("amount_yuan", "rate_percent", "cap_yuan"))
+        )
+        assert got == want, doc

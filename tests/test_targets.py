@@ -1,0 +1,264 @@
+"""extract_targets: each rule proven by a sentence in the style of real documents and the rows it must give.
+
+Rows are compared on the facts the scorer matches (value, unit, deadline_year) plus the
+comparator and value_max; a few tests also check indicator, scope, deadline and quotes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from yanglao.targets import doubtful_targets, extract_targets
+
+
+def facts(text: str, **kwargs) -> list[tuple]:
+    return [
+        (r["value"], r["value_max"], r["unit"], r["comparator"], r["deadline_year"])
+        for r in extract_targets(text, **kwargs)
+    ]
+
+
+DEADLINES = [
+    ("到2025年底,全市养老机构护理型床位占比达到60%以上。", [(60, None, "%", "gte", 2025)]),
+    ("2025年前,每个街道至少建成1个综合养老服务中心。", [(1, None, "个", "gte", 2025)]),
+    ("力争到2022年,全区新增养老床位500张。", [(500, None, "张", "eq", 2022)]),
+    ("“十四五”期间,完成2000户特殊困难老年人家庭适老化改造。", [(2000, None, "户", "eq", 2025)]),
+    ("十三五期间,全县建成农村互助养老服务点120个。", [(120, None, "个", "eq", 2020)]),
+    ("到“十四五”末,养老护理员持证上岗率达到95%。", [(95, None, "%", "eq", 2025)]),
+    # A deadline stated once at the start of a sentence applies to all its clauses.
+    (
+        "到2023年底,全市社区养老服务设施覆盖率达到90%,新建老年食堂30个,培育养老服务企业5家左右。",
+        [(90, None, "%", "eq", 2023), (30, None, "个", "eq", 2023), (5, None, "家", "approx", 2023)],
+    ),
+    # 每年 is recurring: no deadline.
+    ("到2025年,每年培训养老护理员1000人次。", [(1000, None, "人次", "eq", None)]),
+    # A standard with no date has no deadline.
+    ("推进100个城镇老旧小区开展居家适老化改造试点。", [(100, None, "个", "eq", None)]),
+]
+
+COMPARATORS = [
+    ("各县(市、区)至少有1所以失能照护为主的县级特困人员供养服务机构。", [(1, None, "所", "gte", None)]),
+    ("到2025年,养老机构护理型床位占比超过55%。", [(55, None, "%", "gte", 2025)]),
+    ("计划新增养老床位约800张。", [(800, None, "张", "approx", None)]),
+    ("每名养老护理员照护失能老年人不超过5人。", [(5, None, "人", "lte", None)]),
+    ("城市社区养老服务半径控制在1公里以内。", [(1, None, "公里", "lte", None)]),
+    ("到2024年底,社区养老服务设施空置率降至5%以下。", [(5, None, "%", "lte", 2024)]),
+    ("每个乡镇建设1-2个示范性养老服务站。", [(1, 2, "个", "range", None)]),
+    ("到2025年,培育5至10个本土养老服务品牌。", [(5, 10, "个", "range", 2025)]),
+    ("到2025年,家庭医生签约率达到75%。", [(75, None, "%", "eq", 2025)]),
+]
+
+UNITS = [
+    ("新建住宅小区按每百户不低于30平方米配建养老服务用房。", [(30, None, "平方米", "gte", None)]),
+    ("日间照料中心建筑面积不少于300㎡。", [(300, None, "平方米", "gte", None)]),
+    ("老年活动室使用面积应不少于50平米。", [(50, None, "平方米", "gte", None)]),
+    ("每千名老年人配备1名社会工作者。", [(1, None, "名", "eq", None)]),
+    ("每个社区养老服务中心配备专职社会工作者不少于2名。", [(2, None, "名", "gte", None)]),
+    ("到2025年,年服务老年人不少于10万人次。", [(100000, None, "人次", "gte", 2025)]),
+    ("到2025年,全市养老床位总数达到3.5万张。", [(35000, None, "张", "eq", 2025)]),
+    ("到2025年,新增护理型床位2000张床位。", [(2000, None, "张", "eq", 2025)]),
+    ("2024年,完成300户困难老年人家庭适老化改造。", [(300, None, "户", "eq", 2024)]),
+    ("到2025年,培育连锁化养老服务企业10家。", [(10, None, "家", "eq", 2025)]),
+    ("基本建成15分钟养老服务圈。", [(15, None, "分钟", "lte", None)]),
+    ("构建城市社区“一刻钟”居家养老服务圈。", [(15, None, "分钟", "lte", None)]),
+    ("实现半径1公里内提供社区居家养老服务。", [(1, None, "公里", "lte", None)]),
+    # Bracketed alternative: each figure is a row.
+    (
+        "到2025年,建成社区嵌入式养老服务机构20(15)个。",
+        [(20, None, "个", "eq", 2025), (15, None, "个", "eq", 2025)],
+    ),
+]
+
+CHINESE_NUMBERS = [
+    ("新建住宅小区按照每百户不少于二十平方米的标准配置养老服务用房。", [(20, None, "平方米", "gte", None)]),
+    ("福彩公益金不低于百分之五十五用于支持发展养老服务。", [(55, None, "%", "gte", None)]),
+    ("福彩公益金不低于55%用于支持发展养老服务。", [(55, None, "%", "gte", None)]),
+    ("养老机构安全事故发生率控制在千分之二以内。", [(0.2, None, "%", "lte", None)]),
+    ("到2022年,服务机构覆盖三分之一以上的农村社区。", [(33.33, None, "%", "gte", 2022)]),
+    ("每个乡镇至少建成一所敬老院。", [(1, None, "所", "gte", None)]),
+    ("力争到2025年,每个县建成两个示范性养老服务综合体。", [(2, None, "个", "eq", 2025)]),
+]
+
+NOT_TARGETS = [
+    "截至2023年底,全市已建成社区养老服务设施1200个,养老床位2.3万张。",
+    "目前全市共有养老机构86家,护理型床位占比52%。",
+    "近年来,全市累计新增养老床位3000张。",
+    "全市家庭医生签约服务团队由99个增加至131个。",
+    "年满60周岁的本市户籍老年人可申领老年人优待证。",
+    "80周岁以上老年人每人每月发放高龄津贴100元。",
+    "对违反规定的,处以5000元以上2万元以下罚款。",
+    "本办法自2024年1月1日起施行,有效期5年。",
+    "区民政部门应当在15个工作日内完成审核。",
+    "依托“12349”养老服务热线,构建“1+5+N”服务体系。",
+    "编制《武汉市养老设施空间布局规划(2012-2020年)》。",
+    "对社区养老服务设施按照每个2万元的标准给予建设补贴。",
+    "按照建设费用50%的标准给予一次性建设补贴。",
+    "补贴标准为每人每次就餐费用的四分之一。",
+    "出台15条优惠扶持政策,在22个方面给予支持。",
+    "组建一个跨学科的专家团队。",
+    "已经2021年1月8日市政府第15届130次常务会议通过。",
+    "用户量在全省排名前10的网站完成适老化改造。",
+    "建设首个康养人才培训基地。",
+    "推动形成“一户一档”的服务台账。",
+    "养老护理员签约率92.6%。",
+    "通过政府购买形式,为全市2.11万名困难老人购买居家养老服务。",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEADLINES + COMPARATORS + UNITS + CHINESE_NUMBERS)
+def test_rows(text, expected):
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_TARGETS)
+def test_not_targets(text):
+    assert extract_targets(text) == []
+
+
+def test_reply_letter_mixes_reports_and_plans():
+    text = (
+        "2023年全市新增养老床位1200张。\n"
+        "目前区福利院二期即将完工,计划增加200张养老床位。\n"
+        "下一步,我市将新增家庭养老床位2000张。"
+    )
+    assert facts(text, document_year=2024) == [(200, None, "张", "eq", None), (2000, None, "张", "eq", None)]
+
+
+def test_document_year_read_from_signature_date():
+    text = (
+        "2019年,我局投入资金购买服务项目12个。\n2020年,全面建成服务网点约300个。\n某某市民政局\n2020年9月27日"
+    )
+    assert facts(text) == [(300, None, "个", "approx", 2020)]
+
+
+def test_bare_year_in_reporting_paragraph_without_document_date():
+    text = "近几年我市出台了多项政策。按照方案要求,市财政每年下拨资金。2019年省、市政府还投入资金,购买服务项目12个。"
+    assert facts(text) == []
+
+
+def test_this_year_needs_document_year():
+    text = "今年将新增家庭养老床位300张。"
+    assert facts(text, document_year=2024) == [(300, None, "张", "eq", 2024)]
+    assert facts(text) == [(300, None, "张", "eq", None)]
+
+
+def test_norm_in_a_reporting_sentence_still_counts():
+    text = "2017年我市出台了实施意见,明确规定新建居住(小)区按照每百户不少于20平方米的标准配置养老服务用房。"
+    (row,) = extract_targets(text)
+    assert (row["value"], row["unit"], row["comparator"], row["deadline_year"]) == (20, "平方米", "gte", None)
+    assert row["scope"] == "新建居住(小)区"
+    assert row["indicator"] == "养老服务用房配置标准(每百户)"
+
+
+def test_table_column_years():
+    text = (
+        "序号 | 工作内容 | 2020年具体要求 | 2022年工作目标 | 牵头单位 |\n"
+        "1 | 助餐服务 | 建成助餐点10个以上。 | 1.80%以上社区老年人享受助餐服务。\n"
+        "2.每年至少召开1次专题会议。 | 市民政局 |\n"
+        "2 | 健康管理 | 1.签约全覆盖。2.65周岁及以上老年人健康管理率达到70%以上。 | 无 | 市卫健委 |\n"
+        "抄送:市委各部门。"
+    )
+    assert facts(text) == [
+        (10, None, "个", "gte", 2020),
+        (80, None, "%", "gte", 2022),
+        (1, None, "次", "gte", 2022),
+        (70, None, "%", "gte", 2020),
+    ]
+
+
+def test_row_shape_and_wording():
+    (row,) = extract_targets("到2025年底,全市社区养老设施等级评定率达到90%。")
+    assert row == {
+        "indicator": "社区养老设施等级评定率",
+        "comparator": "eq",
+        "value": 90.0,
+        "value_max": None,
+        "unit": "%",
+        "deadline_year": 2025,
+        "deadline": "2025-12-31",
+        "scope": "全市",
+        "quote": "全市社区养老设施等级评定率达到90%",
+        "start": 8,
+        "end": 26,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ('到2022年,建立"家庭病床"1000张以上。', "家庭病床"),
+        (
+            "全市培育大型品牌化、连锁化居家和社区养老服务企业或组织2家左右。",
+            "大型品牌化、连锁化居家和社区养老服务企业或组织",
+        ),
+        ("到2025年底,50%的街道(乡镇)建有老年学校。", "建有老年学校的街道(乡镇)比例"),
+        ("推进150个既有小区居家适老化改造试点。", "既有小区居家适老化改造试点"),
+        ("打造国家级智慧健康养老示范基地(区)3个、企业6个。", "国家级智慧健康养老示范基地(区)"),
+    ],
+)
+def test_indicator(text, indicator):
+    assert extract_targets(text)[0]["indicator"] == indicator
+
+
+def test_sibling_indicator_in_a_list():
+    rows = extract_targets("打造国家级智慧健康养老示范基地(区)3个、企业6个、街道6个。")
+    assert [r["indicator"] for r in rows] == [
+        "国家级智慧健康养老示范基地(区)",
+        "国家级智慧健康养老示范企业",
+        "国家级智慧健康养老示范街道",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("到2025年,各区县建设1个综合性养老服务中心。", "各区县"),
+        ("在每个街道建成1-2个示范性社区老年人服务中心。", "每个街道"),
+        ("到2025年底,各中心城区至少设置1个老年用品展示体验场所。", "各中心城区"),
+        ("到2025年,养老护理员持证率达到90%。", None),
+    ],
+)
+def test_scope(text, scope):
+    assert extract_targets(text)[0]["scope"] == scope
+
+
+def test_pdf_spacing_quotes_index_the_given_text():
+    text = "武汉市人民政府 2024 年 8 月 30 日 — 2 — 到 2025 年 底,各 区 社 区 养 老 设 施 等 级 评 定 率 达 到 90% ,农村养老设施覆盖率 100% 。"
+    rows = extract_targets(text)
+    assert [(r["value"], r["deadline_year"]) for r in rows] == [(90, 2025), (100, 2025)]
+    for r in rows:
+        assert text[r["start"] : r["end"]] == r["quote"]
+    assert rows[0]["quote"] == "各 区 社 区 养 老 设 施 等 级 评 定 率 达 到 90%"
+
+
+def test_full_width_punctuation():
+    text = "（一）食品处理区的面积不小于30㎡，集中就餐区使用面积不小于25㎡，能够容纳10名以上老年人同时就餐；"
+    assert facts(text) == [
+        (30, None, "平方米", "gte", None),
+        (25, None, "平方米", "gte", None),
+        (10, None, "名", "gte", None),
+    ]
+    assert extract_targets(text)[0]["quote"] == "食品处理区的面积不小于30㎡"
+
+
+def test_rule_ranges_of_minutes():
+    text = "第六条 各区应当按照“中心城区10-15分钟、外围城区20-25分钟”的原则,合理布局长者饭堂。"
+    rows = extract_targets(text)
+    assert [(r["value"], r["value_max"], r["unit"], r["comparator"], r["scope"]) for r in rows] == [
+        (10, 15, "分钟", "range", "中心城区"),
+        (20, 25, "分钟", "range", "外围城区"),
+    ]
+
+
+def test_rows_in_document_order_and_quotes_exact():
+    text = "到2025年,新增养老床位500张。\n目前已建成236个服务网点。\n到2026年,助餐点达到300个以上。"
+    rows = extract_targets(text)
+    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
+    assert all(text[r["start"] : r["end"]] == r["quote"] for r in rows)
+
+
+def test_doubtful_targets_are_reported_separately():
+    text = "通过政府购买形式,为全市2.11万名困难老人购买居家养老服务。"
+    assert extract_targets(text) == []
+    (row,) = doubtful_targets(text)
+    assert row["value"] == 21100 and row["unit"] == "名" and row["reason"]
