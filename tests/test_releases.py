@@ -1,0 +1,141 @@
+"""Releases a consumer can trust: reproducible, stable ids, diffs, rebuilds, and history kept."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from yanglao.archive import Archive
+from yanglao.releases import diff_releases, rebuild
+
+ROOT = Path(__file__).resolve().parents[1]
+TABLE_FILES = [
+    f"{t}.{ext}"
+    for t in ("sources", "documents", "measures", "targets", "subsidies")
+    for ext in ("csv", "json")
+]
+INSERTED = "\n一、关于新增段落的说明。到2030年,全市新增养老床位5000张。\n"
+
+
+def build(output: Path, archive: Path | None = None) -> object:
+    from flows.refresh import refresh
+
+    return refresh(
+        sources_path=str(ROOT / "sources.yaml"),
+        output=str(output),
+        archive_root=str(archive or output / "archive"),
+        archive_fallback=str(ROOT / "archive"),
+    )
+
+
+def rows(folder: Path, table: str) -> list[dict]:
+    with (folder / f"{table}.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_two_builds_give_byte_identical_tables(shipped_build, tmp_path):
+    output, first = shipped_build
+    second = build(tmp_path)
+    a = output / "datasets" / "releases" / first.version
+    b = tmp_path / "datasets" / "releases" / second.version
+    for name in TABLE_FILES:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_rebuild_from_the_archive_matches_every_hash(shipped_build):
+    from flows.refresh import refresh
+
+    output, first = shipped_build
+    ok, mismatches = rebuild(output, first.version, output / "archive", ROOT / "archive", refresh)
+    assert ok, mismatches
+
+
+def test_a_changed_page_gets_a_new_snapshot_a_new_release_and_stable_ids(prefect_harness, tmp_path):
+    first = build(tmp_path)
+    releases = tmp_path / "datasets" / "releases"
+    before_files = {p.name: p.read_bytes() for p in (releases / first.version).iterdir()}
+    old_targets = {r["target_id"]: r for r in rows(releases / first.version, "targets")}
+
+    # The huzhou page changes: a paragraph is inserted near the top.
+    archive = Archive(tmp_path / "archive", fallback=ROOT / "archive")
+    old_record = archive.latest("huzhou-2020-pilot-plan")
+    body = archive.read(old_record.sha256).decode("utf-8")
+    cut = body.index("\n", body.index("湖州市") + 200)
+    new_record = archive.store(
+        "huzhou-2020-pilot-plan",
+        (body[:cut] + INSERTED + body[cut:]).encode("utf-8"),
+        url=None,
+        retrieved_at="2026-12-01T00:00:00Z",
+        status=None,
+        content_type="text/plain; charset=utf-8",
+        etag=None,
+        last_modified=None,
+    )
+    assert [r.sha256 for r in archive.history("huzhou-2020-pilot-plan")][-1] == new_record.sha256
+    assert archive.read(old_record.sha256)  # the old snapshot is still there
+
+    second = build(tmp_path)
+    assert second.published and second.version != first.version
+    new_folder = releases / second.version
+    new_targets = {r["target_id"]: r for r in rows(new_folder, "targets")}
+    huzhou_old = {k for k, r in old_targets.items() if r["document_id"] == "huzhou-2020-pilot-plan"}
+    kept = huzhou_old & set(new_targets)
+    assert len(kept) == len(huzhou_old), "targets after the inserted paragraph were renumbered"
+    moved = [k for k in kept if new_targets[k]["start"] != old_targets[k]["start"]]
+    assert moved, "the inserted paragraph should have shifted the offsets of later targets"
+    added = set(new_targets) - set(old_targets)
+    assert any(new_targets[k]["value"] == "5000" for k in added)
+
+    changes = json.loads((new_folder / "changes.json").read_text(encoding="utf-8"))
+    assert changes["previous"] == first.version
+    assert "huzhou-2020-pilot-plan" in changes["tables"]["documents"]["changed"]
+    assert set(changes["tables"]["targets"]["added"]) == added
+    document = next(d for d in rows(new_folder, "documents") if d["document_id"] == "huzhou-2020-pilot-plan")
+    assert document["content_sha256"] == new_record.sha256
+    # Nothing in the earlier release was touched.
+    assert {p.name: p.read_bytes() for p in (releases / first.version).iterdir()} == before_files
+    # And the diff a person asks for says the same.
+    assert diff_releases(tmp_path, first.version, second.version)["targets"]["added"] == sorted(added)
+    changelog = (tmp_path / "datasets" / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert changelog.index(f"## {second.version} (") < changelog.index(f"## {first.version} (")
+    index = json.loads((releases / "index.json").read_text(encoding="utf-8"))
+    assert [r["version"] for r in index["releases"]] == [first.version, second.version]
+    assert index["releases"][1]["snapshots"]["huzhou-2020-pilot-plan"] == new_record.sha256
+
+
+def test_a_removed_column_is_a_breaking_change(tmp_path):
+    from yanglao.publish import compare_schemas, package_descriptor
+
+    files = {
+        f"{t}.{e}": b""
+        for t in ("sources", "documents", "measures", "targets", "subsidies")
+        for e in ("csv", "json")
+    }
+    new = package_descriptor("2026.01.01", "2026-01-01T00:00:00Z", files, [])
+    old = json.loads(json.dumps(new))
+    targets = next(r for r in old["resources"] if r["name"] == "targets")
+    targets["schema"]["fields"].append({"name": "legacy_note", "type": "string"})
+    assert compare_schemas(old, new)["breaking"] == ["targets.legacy_note removed or renamed"]
+    assert compare_schemas(new, old) == {"breaking": [], "additive": ["targets.legacy_note added"]}
+
+
+def test_a_breaking_change_is_refused_without_a_new_major_version(tmp_path):
+    from datetime import UTC, datetime
+
+    from test_publish import tables
+    from yanglao.publish import BreakingSchemaChange, publish_release
+
+    first = publish_release(tmp_path, tables(), datetime(2026, 3, 1, tzinfo=UTC))
+    # Pretend the published release had a column this code no longer writes.
+    descriptor_path = first.path / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    next(r for r in descriptor["resources"] if r["name"] == "targets")["schema"]["fields"].append(
+        {"name": "legacy_note", "type": "string"}
+    )
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(BreakingSchemaChange, match="targets.legacy_note removed or renamed"):
+        publish_release(tmp_path, tables(value=95), datetime(2026, 3, 2, tzinfo=UTC))
+    assert [p.name for p in (tmp_path / "datasets" / "releases").iterdir() if p.is_dir()] == ["2026.03.01"]
