@@ -139,3 +139,56 @@ def test_a_breaking_change_is_refused_without_a_new_major_version(tmp_path):
     with pytest.raises(BreakingSchemaChange, match="targets.legacy_note removed or renamed"):
         publish_release(tmp_path, tables(value=95), datetime(2026, 3, 2, tzinfo=UTC))
     assert [p.name for p in (tmp_path / "datasets" / "releases").iterdir() if p.is_dir()] == ["2026.03.01"]
+
+
+CRASHING_PUBLISH = """
+import os, sys
+from datetime import UTC, datetime
+sys.path[:0] = [{tests!r}, {root!r}]
+from test_publish import tables
+import yanglao.publish as publish
+
+where = sys.argv[2]
+if where == "release-rename":
+    real_rename = os.rename
+    def rename(src, dst):
+        if ".stage-" in str(src):
+            os._exit(137)  # killed at the moment of publication
+        real_rename(src, dst)
+    publish.os.rename = rename
+elif where == "latest-swap":
+    publish._exchange = lambda a, b: os._exit(137)  # killed while swapping latest/
+publish.publish_release(sys.argv[1], tables(value=95), datetime(2026, 3, 2, tzinfo=UTC))
+"""
+
+
+@pytest.mark.parametrize("where", ["release-rename", "latest-swap"])
+def test_a_publish_killed_midway_loses_nothing_and_the_next_run_succeeds(tmp_path, where):
+    import subprocess
+    import sys
+    from datetime import UTC, datetime
+
+    from test_publish import snapshot_tree, tables
+    from yanglao.publish import publish_release
+
+    publish_release(tmp_path, tables(), datetime(2026, 3, 1, tzinfo=UTC))
+    latest_before = snapshot_tree(tmp_path / "datasets" / "latest")
+    release_before = snapshot_tree(tmp_path / "datasets" / "releases" / "2026.03.01")
+    script = tmp_path / "crash.py"
+    script.write_text(CRASHING_PUBLISH.format(tests=str(Path(__file__).parent), root=str(ROOT)), encoding="utf-8")
+    crashed = subprocess.run([sys.executable, str(script), str(tmp_path), where], capture_output=True, text=True)
+    assert crashed.returncode == 137, crashed.stderr
+
+    assert snapshot_tree(tmp_path / "datasets" / "latest") == latest_before
+    assert snapshot_tree(tmp_path / "datasets" / "releases" / "2026.03.01") == release_before
+    published = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    assert published == "2026.03.01"
+
+    again = publish_release(tmp_path, tables(value=95), datetime(2026, 3, 2, tzinfo=UTC))
+    assert again.version == "2026.03.02"
+    assert json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))["version"] == "2026.03.02"
+    assert "95" in (tmp_path / "datasets" / "latest" / "targets.csv").read_text(encoding="utf-8")
+    assert not [p for p in (tmp_path / "datasets").rglob(".*") if p.is_dir()]  # no staging left over
+    index = json.loads((tmp_path / "datasets" / "releases" / "index.json").read_text(encoding="utf-8"))
+    assert [r["version"] for r in index["releases"]] == ["2026.03.01", "2026.03.02"]
+    assert "## 2026.03.02 (" in (tmp_path / "datasets" / "CHANGELOG.md").read_text(encoding="utf-8")

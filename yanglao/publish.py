@@ -276,7 +276,7 @@ def publish_release(
 ) -> Release:
     """Write, validate and publish a release of `tables`; publish nothing when the data equals the latest.
 
-    `registry` (the source entries the data was built from) is recorded in the release index, so
+    `registry` (the source entries the data was built from) is recorded with the release, so
     that `yanglao rebuild` can build the same release again from the archive.
     """
     output = Path(output)
@@ -291,12 +291,14 @@ def publish_release(
         files[f"{table.name}.csv"] = table_csv(table, rows)
         files[f"{table.name}.json"] = table_json(table, rows)
 
+    releases = releases_dir(output)
+    _remove_leftovers(releases)
     versions = published_versions(output)
-    previous = releases_dir(output) / versions[-1] if versions else None
+    previous = releases / versions[-1] if versions else None
     if previous is not None and all(
         (previous / f"{t}.csv").exists() and (previous / f"{t}.csv").read_bytes() == files[f"{t}.csv"] for t in TABLE_NAMES
     ):
-        _refresh_latest(output, previous)  # repairs a missing or stale latest/ without publishing anything new
+        finish_release(output, previous)  # repairs whatever an interrupted run left undone
         return Release(versions[-1], False, previous, row_counts, message="data unchanged: no new release")
 
     version = next_version(now.strftime("%Y-%m-%d"), set(versions))
@@ -304,23 +306,22 @@ def publish_release(
     old_tables = load_release_tables(previous) if previous else {}
     new_tables = {name: [{k: format_value(v) for k, v in r.items()} for r in rows] for name, rows in tables.items()}
     changes = diff_tables(old_tables, new_tables)
+    descriptor = package_descriptor(version, created, files, tables.get("sources", []))
+    old_descriptor = _read_json(previous / "datapackage.json") if previous else None
+    schema_changes = compare_schemas(old_descriptor, descriptor)
+    old_major = (old_descriptor or {}).get("yanglao", {}).get("schema_major", DATA_MAJOR_VERSION)
+    if schema_changes["breaking"] and old_major == DATA_MAJOR_VERSION:
+        raise BreakingSchemaChange(
+            "breaking schema change (" + "; ".join(schema_changes["breaking"]) + "): bump DATA_MAJOR_VERSION "
+            "in yanglao/fields.py and say so in CHANGELOG.md"
+        )
 
-    releases = releases_dir(output)
     releases.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=releases, prefix=f".stage-{version}-"))
     stage.chmod(0o755)  # published files are for everyone to read; mkdtemp makes 0700
     try:
         for name, data in files.items():
             (stage / name).write_bytes(data)
-        descriptor = package_descriptor(version, created, files, tables.get("sources", []))
-        old_descriptor = _read_json(previous / "datapackage.json") if previous else None
-        schema_changes = compare_schemas(old_descriptor, descriptor)
-        old_major = (old_descriptor or {}).get("yanglao", {}).get("schema_major", DATA_MAJOR_VERSION)
-        if schema_changes["breaking"] and old_major == DATA_MAJOR_VERSION:
-            raise BreakingSchemaChange(
-                "breaking schema change (" + "; ".join(schema_changes["breaking"]) + "): bump DATA_MAJOR_VERSION "
-                "in yanglao/fields.py and say so in CHANGELOG.md"
-            )
         _write_json(stage / "datapackage.json", descriptor)
         _write_json(
             stage / "changes.json",
@@ -328,44 +329,101 @@ def publish_release(
                 "version": version,
                 "previous": versions[-1] if versions else None,
                 "created": created,
+                "row_counts": row_counts,
                 "schema": schema_changes,
                 "tables": changes,
+            },
+        )
+        _write_json(
+            stage / "release.json",
+            {
+                "version": version,
+                "created": created,
+                "row_counts": row_counts,
+                "hashes": {name: f"sha256:{sha256(data)}" for name, data in sorted(files.items())},
+                "snapshots": {
+                    d["document_id"]: d["content_sha256"]
+                    for d in sorted(tables.get("documents", []), key=lambda d: d["document_id"])
+                },
+                "sources": registry or [],
             },
         )
         problems = validate_package(stage / "datapackage.json")
         if problems:
             raise ValidationFailed(problems)
         final = releases / version
-        os.rename(stage, final)
+        os.rename(stage, final)  # the moment of publication: before it nothing is visible, after it all is
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
 
-    _refresh_latest(output, final)
-    _append_changelog(output, changelog_entry(version, created, changes, row_counts, schema_changes))
-    _update_index(output, version, created, row_counts, tables.get("documents", []), files, registry)
+    finish_release(output, final)
     return Release(version, True, final, row_counts, changes, message=f"published release {version}")
 
 
+def finish_release(output: Path, release: Path) -> None:
+    """Everything derived from a published release folder: latest/, datapackage.json, changelog, index.
+
+    Each step is idempotent, so a run interrupted after the release was renamed into place is
+    completed by the next run.
+    """
+    _refresh_latest(output, release)
+    changes = _read_json(release / "changes.json")
+    changelog = output / "datasets" / "CHANGELOG.md"
+    if changes and f"## {release.name} (" not in (changelog.read_text(encoding="utf-8") if changelog.exists() else ""):
+        entry = changelog_entry(release.name, changes["created"], changes["tables"], changes["row_counts"], changes["schema"])
+        _append_changelog(output, entry)
+    _write_index(output)
+
+
+def _remove_leftovers(releases: Path) -> None:
+    """Staging folders of runs that were killed before they published."""
+    if releases.exists():
+        for item in releases.iterdir():
+            if item.name.startswith(".stage-") and item.is_dir():
+                shutil.rmtree(item, ignore_errors=True)
+    latest_parent = releases.parent
+    if latest_parent.exists():
+        for item in latest_parent.iterdir():
+            if item.name.startswith(".latest-") and item.is_dir():
+                shutil.rmtree(item, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False where it is not available."""
+    try:
+        import ctypes
+        import ctypes.util
+
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
+
+
 def _refresh_latest(output: Path, release: Path) -> None:
-    """Make datasets/latest/ a copy of `release`, swapped in by renames, and point datapackage.json at it."""
+    """Make datasets/latest/ a copy of `release`, swapped in atomically, and point datapackage.json at it."""
     latest = latest_dir(output)
     descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
     top_path = output / "datapackage.json"
     current = latest / "datapackage.json"
-    if current.exists() and top_path.exists() and current.read_bytes() == (release / "datapackage.json").read_bytes():
-        return
-    staging = Path(tempfile.mkdtemp(dir=latest.parent, prefix=".latest-"))
-    staging.chmod(0o755)
-    for item in release.iterdir():
-        shutil.copy2(item, staging / item.name)
-    old = None
-    if latest.exists():
-        old = latest.parent / f".latest-old-{os.getpid()}"
-        os.rename(latest, old)
-    os.rename(staging, latest)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    if not (current.exists() and current.read_bytes() == (release / "datapackage.json").read_bytes()):
+        staging = Path(tempfile.mkdtemp(dir=latest.parent, prefix=".latest-"))
+        staging.chmod(0o755)
+        for item in release.iterdir():
+            shutil.copy2(item, staging / item.name)
+        if latest.exists() and _exchange(staging, latest):
+            shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous latest
+        else:
+            # Without an atomic exchange there is a moment with no latest/; the next run repairs it.
+            old = latest.parent / f".latest-old-{os.getpid()}"
+            if latest.exists():
+                os.rename(latest, old)
+            os.rename(staging, latest)
+            shutil.rmtree(old, ignore_errors=True)
     top = dict(descriptor)
     top["resources"] = []
     for resource in descriptor["resources"]:
@@ -373,7 +431,9 @@ def _refresh_latest(output: Path, release: Path) -> None:
         resource["path"] = f"datasets/latest/{resource['path']}"
         resource["json"] = {**resource["json"], "path": f"datasets/latest/{resource['json']['path']}"}
         top["resources"].append(resource)
-    _write_json(top_path, top)
+    text = json.dumps(top, ensure_ascii=False, indent=2) + "\n"
+    if not (top_path.exists() and top_path.read_text(encoding="utf-8") == text):
+        _write_text(top_path, text)
 
 
 def _append_changelog(output: Path, entry: str) -> None:
@@ -387,20 +447,17 @@ def _read_json(path: Path):
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
-def _update_index(output: Path, version: str, created: str, row_counts, documents, files, registry) -> None:
+def _write_index(output: Path) -> None:
+    """datasets/releases/index.json: every release's own record, oldest first."""
+    releases = [
+        record
+        for version in published_versions(output)
+        if (record := _read_json(releases_dir(output) / version / "release.json")) is not None
+    ]
     path = releases_dir(output) / "index.json"
-    index = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"releases": []}
-    index["releases"].append(
-        {
-            "version": version,
-            "created": created,
-            "row_counts": row_counts,
-            "hashes": {name: f"sha256:{sha256(data)}" for name, data in sorted(files.items())},
-            "snapshots": {d["document_id"]: d["content_sha256"] for d in sorted(documents, key=lambda d: d["document_id"])},
-            "sources": registry or [],
-        }
-    )
-    _write_json(path, index)
+    text = json.dumps({"releases": releases}, ensure_ascii=False, indent=2) + "\n"
+    if not (path.exists() and path.read_text(encoding="utf-8") == text):
+        _write_text(path, text)
 
 
 def _write_json(path: Path, data) -> None:
