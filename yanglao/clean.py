@@ -1,7 +1,453 @@
-"""Raw page or PDF text → the cleaned document text that every published offset points into."""
+"""Raw page or PDF text → the cleaned document text that every published offset points into.
+
+`clean_text` is deterministic and idempotent (``clean_text(clean_text(x)) == clean_text(x)``): the
+published ``documents.text`` is its output, and every row's ``start``/``end`` points into it.
+
+Conventions of the cleaned text
+-------------------------------
+- One paragraph (or table row, or heading) per line, lines joined by a single ``\\n``: no blank lines,
+  no leading or trailing spaces on a line, no trailing newline, runs of spaces collapsed to one.
+- Table rows stay ``cell | cell | cell`` lines as the page stage (or the captured text) wrote them.
+- Width: full-width digits, Latin letters, ``％`` and ``．`` become ASCII (``２０２５`` → ``2025``,
+  ``９０％`` → ``90%``); full-width parentheses ``（）`` become ASCII ``()``, the form the captured
+  seeds mostly use. Everything else is kept as published: Chinese punctuation (``，。、：；“”《》``),
+  the 文号 brackets ``〔〕``, and ASCII ``,`` ``:`` where a page used them. Ideographic spaces, no-break
+  spaces and tabs are ordinary spaces; zero-width characters are dropped.
+- Removed: page furniture (the `FURNITURE` table: breadcrumbs, site headers, share / print / close
+  links, QR-code prompts, previous / next links, font-size switchers, bylines, document-site
+  wrappers), everything after a marker that ends the document on a web page (`END_MARKERS`), the
+  metadata label block (`METADATA_LABELS`: 索引号 / 发布机构 / 文号 / 主题分类 / 有效性 …, including
+  ``|``-tables of them and ``标  题:`` lines, since metadata is extracted separately by
+  `yanglao.metadata`) and PDF page markers (``— 2 —``, ``- 3 -``, ``第 2 页``).
+- Kept: the title line(s), the document number line (``湖政办发〔2020〕19号``), the body, signatures,
+  dates, contact lines and the 抄送 / 印发 colophon: they are part of the document.
+- PDF damage is repaired: when a document shows the spacing damage of PDF text extraction (single
+  Chinese characters standing between spaces, ``到 2025 年 底``), spaces are removed wherever one
+  side is not an ASCII letter or digit (``老 龄 工 作`` → ``老龄工作``; ``Hello World`` and ``1 000``
+  stay). A whole document extracted onto one line gets its paragraph breaks back before outline
+  markers (``一、`` ``(一)`` ``1.``), around the 文号, after the title and the salutation, and around
+  the signature date: the parts of a 公文 (GB/T 9704) that can be recognised without line breaks.
+
+The rules are tables of regular expressions with the reason for each, so that a reader who knows
+the pages but not the code can check them. None of them is specific to one document.
+"""
 
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
+
+class Rule(NamedTuple):
+    pattern: re.Pattern[str]
+    why: str
+
+
+def _rule(pattern: str, why: str) -> Rule:
+    return Rule(re.compile(pattern), why)
+
+
+# ---------------------------------------------------------------------------------------------
+# Character classes
+# ---------------------------------------------------------------------------------------------
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Chinese punctuation (CJK symbols, full-width forms, curly quotes, dashes, ellipsis).
+CJK_PUNCT = r"\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2015\u2018\u2019\u201c\u201d\u2026\u00b7"
+NUMERAL = "一二三四五六七八九十百零〇"
+
+_WIDTH_MAP = {
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+    **{chr(0xFF21 + i): chr(ord("A") + i) for i in range(26)},
+    **{chr(0xFF41 + i): chr(ord("a") + i) for i in range(26)},
+    "％": "%",
+    "．": ".",
+    "（": "(",
+    "）": ")",
+}
+_SPACE_CHARS = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
+)
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_TRANSLATE = str.maketrans({**_WIDTH_MAP, **{c: " " for c in _SPACE_CHARS}, **{c: None for c in _ZERO_WIDTH}})
+
+# ---------------------------------------------------------------------------------------------
+# Metadata labels (shared with yanglao.metadata, which reads their values before they are removed)
+# ---------------------------------------------------------------------------------------------
+
+#: label as printed on pages → metadata field it carries (None: a label whose value is not kept).
+METADATA_LABELS: dict[str, str | None] = {
+    "索引号": "index_number",
+    "文号": "doc_number",
+    "发文字号": "doc_number",
+    "文件编号": "doc_number",
+    "发文文号": "doc_number",
+    "文件字号": "doc_number",
+    "发布机构": "issuer",
+    "发文机构": "issuer",
+    "发文机关": "issuer",
+    "发文单位": "issuer",
+    "发布单位": "issuer",
+    "制发机关": "issuer",
+    "来源": "source",
+    "信息来源": "source",
+    "发布日期": "published_date",
+    "发布时间": "published_date",
+    "公开日期": "published_date",
+    "公开时间": "published_date",
+    "发文日期": "published_date",
+    "发文时间": "published_date",
+    "成文日期": "written_date",
+    "成文时间": "written_date",
+    "主题分类": "topic",
+    "信息分类": "category",
+    "分类": "category",
+    "有效性": "validity",
+    "效力状态": "validity",
+    "时效性": "validity",
+    "标题": "title",
+    "名称": "title",
+    "文件名称": "title",
+    "生效日期": None,
+    "实施日期": None,
+    "废止日期": None,
+    "失效日期": None,
+    "公开方式": None,
+    "公开范围": None,
+    "公开时限": None,
+    "公开形式": None,
+    "概述": None,
+    "内容概述": None,
+    "摘要": None,
+    "主题词": None,
+    "关键词": None,
+    "体裁分类": None,
+    "组配分类": None,
+    "服务对象": None,
+    "作者": None,
+    "浏览次数": None,
+    "阅读次数": None,
+    "点击数": None,
+    "访问次数": None,
+}
+
+
+def _spaced(label: str) -> str:
+    """Regex for a label printed with any spacing between its characters (`索 引 号`, `标       题`)."""
+    return r"\s*".join(re.escape(ch) for ch in label)
+
+
+#: Any metadata label, longest first so that `发文字号` wins over `文号`; group `label`.
+LABEL_RE = re.compile(
+    "(?P<label>" + "|".join(_spaced(label) for label in sorted(METADATA_LABELS, key=len, reverse=True)) + ")"
+)
+
+# ---------------------------------------------------------------------------------------------
+# Furniture: whole lines that are page chrome, not document text
+# ---------------------------------------------------------------------------------------------
+
+_NAV_WORD = r"(?:智能问答|繁體|繁体|简体|English|登录|注册|无障碍|长者模式|关怀版|网站地图|手机版|移动版|设为首页|加入收藏|邮箱|搜索|RSS)"
+
+#: A line (stripped, bullets removed) that fully matches one of these is dropped.
+FURNITURE: list[Rule] = [
+    _rule(
+        r"(?:您现在所在的位置|您当前的位置|您当前所在位置|您现在的位置|您的位置|您所在的位置|当前位置|所在位置)\s*[:：].*",
+        "breadcrumb: 您现在所在的位置 : 首页 > …, 当前位置：…",
+    ),
+    _rule(r"首页\s*[>»›].*", "breadcrumb starting at the home page: 首页 > 政务公开 > …"),
+    _rule(
+        r"[^\s。，,；;:：>»›]{1,20}(?:\s*[>»›]\s*[^\s。，,；;:：>»›]{1,20}){2,}",
+        "breadcrumb of three or more short sections: 养老政策 > 养老产业 > 产业扶持",
+    ),
+    _rule(
+        rf".{{0,30}}?(?:{_NAV_WORD}\s*){{2,}}",
+        "site header ending in navigation words: 武汉市数据开放平台智能问答繁体登录注册",
+    ),
+    _rule(rf"{_NAV_WORD}", "a navigation word alone on a line: 无障碍"),
+    _rule(r"分享到\s*[:：]?.{0,40}", "share links: 分享到:, 分享到：微信 微博"),
+    _rule(
+        r"(?:已阅\s*\d*\s*)?(?:[【\[]?\s*(?:打印(?:本页|此页|文章|页面)?|关闭(?:窗口|本页|页面)?|保存(?:本页)?|返回顶部|收藏|"
+        r"纠错|我要纠错|回到顶部)\s*[】\]]?\s*){1,6}",
+        "print / close / save links: 已阅 0 打印 关闭, 【打印本页】【关闭窗口】",
+    ),
+    _rule(r".{0,10}扫一扫.{0,40}", "QR-code prompt: 扫一扫在手机上查看当前页面"),
+    _rule(
+        r".{0,10}(?:扫码|扫描二维码).{0,20}(?:手机|打开|查看|关注|公众号|小程序|分享|阅读).{0,30}",
+        "QR-code prompt: 扫码进入“穗好办”公众号了解更多办事资讯",
+    ),
+    _rule(
+        r"(?:上一条|下一条|上一篇|下一篇|上一页|下一页)\s*[:：]?.{0,80}",
+        "previous / next links: 上一条:, 下一篇：…",
+    ),
+    _rule(
+        r"[【\[]?\s*(?:字号|字体)\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*|默认\s*)*[】\]]?",
+        "font-size switcher: 字号：大 中 小, 【字体:",
+    ),
+    _rule(
+        r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S{2,30})?",
+        "byline of publication time and source: 2020-09-28 09:00 武汉市民政局",
+    ),
+    _rule(r"[-—|:：\s]*[-—]{3,}[-—|:：\s]*", "table rule line: ---|---|---|"),
+    _rule(r"您访问的链接即将离开.*", "exit-site warning"),
+    _rule(r"(?:pdf|PDF|doc|DOC|docx|wps)文档\s.*", "document-site wrapper: pdf文档 <title>"),
+    _rule(r"\d+\s*页\s*\d+\s*下载.*", "document-site wrapper: 8 页 0 下载 0 浏览 …"),
+    _rule(
+        r"温馨提示\s*[:：].{0,60}(?:乱码|下载|浏览).*",
+        "document-site wrapper: 温馨提示:如果当前文档出现乱码…",
+    ),
+    _rule(
+        r"(?:下载文档到电脑|还有\s*\d+\s*页可预览|本文档\s*发布于|给文档打分|评论列表|您好可以输入).*",
+        "document-site wrapper",
+    ),
+    _rule(r".*暂时还没有评论.*", "document-site wrapper: comment box"),
+    _rule(r"[•·●◆■▪]+", "a list bullet alone on a line"),
+]
+
+#: A line (stripped, bullets removed) that fully matches one of these ends the document on a web page;
+#: it and everything after it are dropped when what follows is short (page footer, not document).
+END_MARKERS: list[Rule] = [
+    _rule(r".{0,10}扫一扫.{0,40}", "QR code under the article: 扫一扫在手机打开当前页"),
+    _rule(r"(?:上一条|上一篇)\s*[:：]?.{0,80}", "previous / next links under the article"),
+    _rule(
+        r"(?:已阅\s*\d*\s*)?[【\[]?\s*打印(?:本页|此页|文章)?\s*[】\]]?\s*(?:[【\[]?\s*关闭(?:窗口|本页)?\s*[】\]]?)?",
+        "print / close links under the article",
+    ),
+    _rule(r"(?:pdf|PDF|doc|DOC|docx|wps)文档\s.*", "document-site wrapper after a PDF's text"),
+    _rule(r"您访问的链接即将离开.*", "exit-site warning at the page bottom"),
+]
+_END_TAIL_MAX = 3000  # characters after an end marker that may still be cut as page footer
+
+#: Dropped while they are the last line: an attachment heading with nothing after it.
+TRAILING: list[Rule] = [
+    _rule(r"(?:相关)?附件\s*[:：]?", "empty attachment heading left at the end: 相关附件:, 附件:"),
+]
+
+_BULLET = re.compile(r"^[•·●◆■▪]+\s*")
+
+# ---------------------------------------------------------------------------------------------
+# PDF damage
+# ---------------------------------------------------------------------------------------------
+
+PAGE_MARKERS: list[Rule] = [
+    _rule(
+        r"(?:(?<=\s)|^)[—–\-－―]{1,2}\s*\d{1,3}\s*[—–\-－―]{1,2}(?=\s|$)",
+        "PDF page number between dashes: — 2 —, - 3 -",
+    ),
+    _rule(
+        r"(?m)^\s*第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?\s*$",
+        "PDF page number line: 第 2 页, 第2页 共8页",
+    ),
+]
+
+_OUTLINE_MARKER = (
+    rf"(?:[{NUMERAL}]{{1,3}}\s*、"  # 一、
+    rf"|\(\s*[{NUMERAL}]{{1,3}}\s*\)"  # (一)
+    rf"|\d{{1,2}}\s*[.、](?!\s*\d)\s*(?=[{HAN}])"  # 1. / 1、 followed by Chinese, not 1.5万
+    rf"|第\s*[{NUMERAL}\d]{{1,4}}\s*章)"  # 第一章
+)
+#: Break before an outline marker that follows a space, unless the space follows 第 (第 一、二批).
+_BREAK_BEFORE_MARKER = re.compile(rf"(?<!第)\s+(?={_OUTLINE_MARKER})")
+_STARTS_WITH_MARKER = re.compile(rf"{_OUTLINE_MARKER}|第\s*[{NUMERAL}\d]{{1,4}}\s*条")
+_BREAK_BEFORE_ARTICLE = re.compile(rf"(?<=[。；;:：])\s+(?=第\s*[{NUMERAL}\d]{{1,4}}\s*条)")
+_DOC_NUMBER = rf"[{HAN}]{{1,12}}\s*[〔\[【(（]\s*\d{{4}}\s*[〕\]】)）]\s*\d{{1,4}}\s*号"
+_BREAK_AROUND_DOC_NUMBER = re.compile(rf"(?:(?<=\s)|^)({_DOC_NUMBER})(?=\s)")
+_ISSUER_MARK = re.compile(rf"^([{HAN}]{{2,30}}?文件)\s+")
+_DOC_TYPE_END = (
+    r"(?:通知|通告|公告|决定|意见|办法|措施|方案|规定|细则|条例|规划|计划|批复|答复|复函|函|报告|纲要)"
+)
+_TITLE_THEN_BODY = re.compile(rf"^([^。，,；;:：!?！？]{{4,80}}?{_DOC_TYPE_END})\s+(?=\S)")
+_SALUTATION_THEN_BODY = re.compile(r"^([^。；;:：!?！？]{2,60}[:：])\s+(?=\S)")
+_DATE_CN = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_SIGNATURE = re.compile(rf"(?<=[。!！])\s+([{HAN}()]{{2,40}})\s+({_DATE_CN})(?=\s|$)")
+
+_COLLAPSED_MIN_CHARS = 200
+_DAMAGE_RATIO = 0.01
+
+_ISOLATED_HAN = re.compile(rf"(?<= )[{HAN}](?= )")
+_HAN_DIGIT_GAP = re.compile(rf"[{HAN}] \d|\d [{HAN}]")
+_HAN_CHAR = re.compile(rf"[{HAN}]")
+_SPACE_RUN = re.compile(r"(?<=(.)) +(?=(.))")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_TIGHT_BEFORE = re.compile(
+    rf"(?<=[{HAN}{CJK_PUNCT}\d]) +(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}]) +(?=[{HAN}{CJK_PUNCT}\d])"
+)
+_TIGHT_BRACKETS = re.compile(rf"(?<=\() +(?=[{HAN}])|(?<=[{HAN}]) +(?=\))")
+
+
+# ---------------------------------------------------------------------------------------------
+# Stages
+# ---------------------------------------------------------------------------------------------
+
+
+def normalize_chars(text: str) -> str:
+    """Line ends to ``\\n``; full-width digits, letters, ％ ．（） to ASCII; odd spaces to ' '."""
+    return (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n")
+        .translate(_TRANSLATE)
+    )
+
+
+def is_furniture(line: str) -> bool:
+    """True when a stripped line is page furniture (see `FURNITURE`)."""
+    return any(rule.pattern.fullmatch(line) for rule in FURNITURE)
+
+
+def is_metadata_line(line: str) -> bool:
+    """True for a line of the metadata label block (`索 引 号 … 发布日期 …`, `|`-tables, `标  题:`)."""
+    body = line.lstrip("|").strip()
+    match = LABEL_RE.match(body)
+    if not match or len(body) > 200:
+        return False
+    rest = body[match.end() :]
+    if re.match(r"\s*[:：|]", rest):
+        return True
+    labels = {re.sub(r"\s", "", m.group("label")) for m in LABEL_RE.finditer(body)}
+    return len(labels) >= 2 and bool(re.match(r"\s", rest))
+
+
+def labelled_value(line: str) -> tuple[str, str] | None:
+    """(label, value) of a single-label line such as ``标       题: X``; None otherwise."""
+    body = line.lstrip("|").strip()
+    match = LABEL_RE.match(body)
+    if not match:
+        return None
+    rest = re.sub(r"^\s*[:：]\s*", "", body[match.end() :]).strip(" |")
+    if LABEL_RE.search(rest):
+        return None
+    return re.sub(r"\s", "", match.group("label")), rest
+
+
+def _cut_tail(lines: list[str]) -> list[str]:
+    for i, line in enumerate(lines):
+        if any(rule.pattern.fullmatch(line) for rule in END_MARKERS):
+            tail = sum(len(x) for x in lines[i:])
+            if tail <= _END_TAIL_MAX and i > 0:
+                return lines[:i]
+    return lines
+
+
+def _drop_metadata_lines(lines: list[str]) -> list[str]:
+    kept = []
+    for i, line in enumerate(lines):
+        if not is_metadata_line(line):
+            kept.append(line)
+            continue
+        # A 标题/名称 line is the only title some pages have: keep its value when no other line holds it.
+        labelled = labelled_value(line)
+        if labelled and METADATA_LABELS.get(labelled[0]) == "title" and labelled[1]:
+            title = labelled[1]
+            if not any(other == title for j, other in enumerate(lines) if j != i):
+                kept.append(title)
+    return kept
+
+
+def remove_page_markers(text: str) -> str:
+    """Drop PDF page numbers (`— 2 —`, `- 3 -`, `第 2 页`); an inline marker leaves one space."""
+    text = PAGE_MARKERS[0].pattern.sub(" ", text)
+    return PAGE_MARKERS[1].pattern.sub("", text)
+
+
+def is_collapsed(line: str) -> bool:
+    """A line that holds a whole document: long, with outline markers standing after spaces (never a table row)."""
+    return (
+        len(line) >= _COLLAPSED_MIN_CHARS
+        and " | " not in line
+        and len(_BREAK_BEFORE_MARKER.findall(line)) >= 2
+    )
+
+
+def restore_paragraphs(line: str) -> list[str]:
+    """Split a collapsed line where a 公文's parts begin (outline markers, 文号, title, salutation, signature)."""
+    text = _BREAK_BEFORE_MARKER.sub("\n", line)
+    text = _BREAK_BEFORE_ARTICLE.sub("\n", text)
+    text = _BREAK_AROUND_DOC_NUMBER.sub(lambda m: "\n" + m.group(1) + "\n", text)
+    text = _SIGNATURE.sub(lambda m: "\n" + m.group(1) + "\n" + m.group(2) + "\n", text)
+    out: list[str] = []
+    for segment in text.split("\n"):
+        segment = segment.strip()
+        while segment:
+            if _STARTS_WITH_MARKER.match(segment):  # an outline item: its heading runs into its body
+                out.append(segment)
+                break
+            for pattern in (_ISSUER_MARK, _TITLE_THEN_BODY, _SALUTATION_THEN_BODY):
+                match = pattern.match(segment)
+                if match and len(match.group(1)) < len(segment):
+                    out.append(match.group(1))
+                    segment = segment[match.end() :].strip()
+                    break
+            else:
+                out.append(segment)
+                segment = ""
+    return out
+
+
+def has_pdf_spacing_damage(text: str) -> bool:
+    """True when spaces stand between Chinese characters as PDF extraction leaves them (`老 龄 工 作`)."""
+    han = len(_HAN_CHAR.findall(text))
+    if not han:
+        return False
+    damage = len(_ISOLATED_HAN.findall(text)) + len(_HAN_DIGIT_GAP.findall(text))
+    return damage >= 1 and damage / han >= _DAMAGE_RATIO and bool(_ISOLATED_HAN.search(text))
+
+
+def repair_spacing(line: str) -> str:
+    """Remove PDF spacing: every space goes except between two ASCII letters/digits or beside `|`."""
+
+    def keep(match: re.Match[str]) -> str:
+        left, right = match.group(1), match.group(2)
+        if (left in _ASCII_ALNUM and right in _ASCII_ALNUM) or "|" in (left, right):
+            return " "
+        return ""
+
+    return _SPACE_RUN.sub(keep, line)
+
+
+def tighten(line: str) -> str:
+    """Spaces that never belong in Chinese text: beside Chinese punctuation, inside brackets (`( 一)`)."""
+    line = _TIGHT_BEFORE.sub("", line)
+    return _TIGHT_BRACKETS.sub("", line)
+
+
+def _clean_once(raw: str) -> str:
+    text = normalize_chars(raw)
+    lines = [_BULLET.sub("", re.sub(r" +", " ", line).strip()).strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    lines = _cut_tail(lines)
+    lines = [line for line in lines if not is_furniture(line)]
+    lines = _drop_metadata_lines(lines)
+    text = remove_page_markers("\n".join(lines))
+    lines = []
+    for line in text.split("\n"):
+        lines.extend(restore_paragraphs(line) if is_collapsed(line) else [line])
+    damaged = has_pdf_spacing_damage("\n".join(lines))
+    out = []
+    for line in lines:
+        line = re.sub(r" +", " ", line).strip()
+        if damaged:
+            line = repair_spacing(line)
+        line = tighten(line)
+        if line:
+            out.append(line)
+    while out and any(rule.pattern.fullmatch(out[-1]) for rule in TRAILING):
+        out.pop()
+    return "\n".join(out)
+
 
 def clean_text(raw: str) -> str:
-    raise NotImplementedError
+    """Cleaned document text: furniture and metadata labels removed, PDF damage repaired.
+
+    Deterministic and idempotent. See the module docstring for the conventions.
+
+    >>> clean_text("当前位置：首页 > 政策文件\\n到 2025 年 底,覆 盖 率 达 到 90% 。\\n— 2 —\\n已阅 0 打印 关闭")
+    '到2025年底,覆盖率达到90%。'
+    """
+    text = raw
+    for _ in range(4):  # every rule is idempotent on its own; this guards their interplay
+        cleaned = _clean_once(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text

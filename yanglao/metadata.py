@@ -1,7 +1,297 @@
-"""Document metadata: title, 文号, 索引号, issuer, dates, 主题分类, 有效性, doc_type."""
+"""Document metadata: title, 文号, 索引号, issuer, dates, 主题分类, 有效性, doc_type.
+
+`extract_metadata` reads the text *before* `clean_text` (the labelled lines are still there) and
+the fields the HTML page carries (`yanglao.pages.html_metadata`). Where both have a field the page
+wins, with one exception, the issuer: a page's 发布机构 / ContentSource is often the site that
+re-posts a document (a 区财政局 posting a 市民政局 rule, a 办公厅 posting a 政府令), so the
+authority the document names itself comes first: its header (``武汉市人民政府文件``,
+``广州市人民政府令``), then the agency that opens its title (``湖州市人民政府办公室关于印发…``),
+then the page, the labelled lines (发布机构, 来源) and the signature above the date.
+
+`doc_type` comes from the title by the `DOC_TYPE_RULES` table; a notice that issues or forwards
+another document (``关于印发…办法的通知``) is classified by the enclosed document.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from typing import NamedTuple
+
+from yanglao.clean import HAN, LABEL_RE, METADATA_LABELS, clean_text, is_metadata_line
+
+FIELDS = (
+    "title",
+    "doc_number",
+    "index_number",
+    "issuer",
+    "published_date",
+    "written_date",
+    "topic",
+    "validity",
+    "doc_type",
+)
+
+# ---------------------------------------------------------------------------------------------
+# Values
+# ---------------------------------------------------------------------------------------------
+
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?")
+_YEAR_BRACKETS = re.compile(r"[〔［\[【(（﹝]\s*(\d{4})\s*[〕］\]】)）﹞]")
+_DOC_NUMBER = re.compile(rf"[{HAN}]{{1,12}}\s*[〔［\[【(（﹝]\s*\d{{4}}\s*[〕］\]】)）﹞]\s*\d{{1,4}}\s*号")
+_ORDER_NUMBER = re.compile(rf"([{HAN}]{{2,30}}令)\s*(第\s*\d{{1,4}}\s*号)")
+
+
+def normalize_date(text: str | None) -> str | None:
+    """First date in `text` as ISO ``YYYY-MM-DD`` (``2020-09-28``, ``2020年9月28日``, ``2020/09/28``).
+
+    >>> normalize_date("2025-08-04 12:43:38"), normalize_date("2020年9月28日"), normalize_date("2020927")
+    ('2025-08-04', '2020-09-28', None)
+    """
+    for match in _DATE.finditer(text or ""):
+        try:
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3))).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def normalize_doc_number(text: str | None) -> str | None:
+    """文号 as printed, spaces removed and the year in 〔〕 (``武政规〔 2024〕 11 号`` → ``武政规〔2024〕11号``)."""
+    if not text:
+        return None
+    text = re.sub(r"\s+", "", text)
+    text = _YEAR_BRACKETS.sub(r"〔\1〕", text)
+    return text or None
+
+
+# ---------------------------------------------------------------------------------------------
+# Labelled lines
+# ---------------------------------------------------------------------------------------------
+
+_LABEL_AT = re.compile(rf"(?:^|(?<=[\s|]))(?:{LABEL_RE.pattern})(?=\s*[:：|]|\s)")
+
+
+def parse_labelled_fields(text: str) -> dict:
+    """Values of the metadata label lines in `text`, keyed by the field of `clean.METADATA_LABELS`.
+
+    Several labels may share a line (``索 引 号 010886343/2020-900310 发布日期 2020-09-28``), cells may
+    be ``|``-separated; the first non-empty value of a field wins. Dates come back ISO, 文号 normalized.
+
+    >>> parse_labelled_fields("索 引 号 010886343/2020-900310 发布日期 2020-09-28")
+    {'index_number': '010886343/2020-900310', 'published_date': '2020-09-28'}
+    """
+    fields: dict = {}
+    for line in text.split("\n"):
+        line = re.sub(r"^[\s•·]+", "", line)
+        if not is_metadata_line(line):
+            continue
+        matches = list(_LABEL_AT.finditer(line))
+        for match, following in zip(matches, [*matches[1:], None], strict=True):
+            label = re.sub(r"\s", "", match.group("label"))
+            field = METADATA_LABELS.get(label)
+            end = following.start() if following else len(line)
+            value = re.sub(r"^[\s:：|]+|[\s|]+$", "", line[match.end() : end])
+            if not field or not value or field in fields:
+                continue
+            if field.endswith("_date"):
+                value = normalize_date(value)
+            elif field == "doc_number":
+                value = normalize_doc_number(value)
+            if value:
+                fields[field] = value
+    return fields
+
+
+# ---------------------------------------------------------------------------------------------
+# Title, issuer, document type
+# ---------------------------------------------------------------------------------------------
+
+_TYPE_WORD = r"(?:通知|通告|公告|决定|意见|办法|措施|方案|规定|细则|条例|规划|计划|批复|答复|复函|函|报告|纲要|政策|规则|令)"
+_TITLE_LINE = re.compile(rf"[^。，,；;:：!?！？]{{4,120}}{_TYPE_WORD}(?:\s*[(（][^()（）]{{1,8}}[)）])?")
+_NOT_TITLE = re.compile(
+    rf"{_DOC_NUMBER.pattern}|[{HAN}]{{2,30}}文件|.{{0,20}}令|第\s*\d+\s*号|\d{{4}}年\d{{1,2}}月\d{{1,2}}日.*|(?:相关)?附件.*"
+)
+_AGENCY_END = r"(?:政府|办公厅|办公室|委员会|局|厅|委|办|部|署|院|会|中心|所|站|处)"
+_AGENCY = re.compile(rf"[{HAN}()（）]{{2,40}}{_AGENCY_END}")
+_PLACE = re.compile(rf"^[{HAN}]{{1,8}}?(?:省|市|自治区|区|县|州|盟|旗)")
+_HEADER_ISSUER = re.compile(rf"([{HAN}]{{2,30}}?)(?:文件|令)(?:第\d+号)?")
+_TITLE_ISSUER = re.compile(r"^(.+?)(?:关于|印发|转发)")
+_DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+_BYLINE_DATE = re.compile(r"^[\s•·]*(\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)")
+
+
+def find_title(lines: list[str]) -> str | None:
+    """The first line, or run of up to four short lines, that reads as a title (ends in 通知, 答复, 方案 …)."""
+    for i, line in enumerate(lines):
+        if _NOT_TITLE.fullmatch(line):
+            continue
+        joined = ""
+        for part in lines[i : i + 4]:
+            if re.search(r"[。，,；;:：!?！？]", part) or _NOT_TITLE.fullmatch(part):
+                break
+            joined += part
+            if _TITLE_LINE.fullmatch(joined):
+                return joined
+    return None
+
+
+def _agencies(text: str) -> list[str]:
+    """Agency names in a title prefix or signature (``广州市民政局 广州市财政局`` → both)."""
+    return [part for part in re.split(r"[\s、，,]+", text) if _AGENCY.fullmatch(part)]
+
+
+#: Values of 来源 / 发布机构 / ContentSource that say nothing about who issued the document.
+NO_ISSUER = frozenset({"本网", "本站", "本网站", "网站", "原创", "转载"})
+
+
+def _issuer(candidates: list[str | None]) -> str | None:
+    """First candidate; a short form (``民政局``, ``市人民政府``) gives way to a full name ending with it."""
+    names = [c.strip() for c in candidates if c and c.strip() and c.strip() not in NO_ISSUER]
+    if not names:
+        return None
+    chosen = names[0]
+    if not _PLACE.match(chosen):
+        for other in names[1:]:
+            if other.endswith(chosen) and len(other) > len(chosen) and _PLACE.match(other):
+                return other
+    return chosen
+
+
+class Rule(NamedTuple):
+    pattern: re.Pattern[str]
+    doc_type: str
+    why: str
+
+
+def _rule(pattern: str, doc_type: str, why: str) -> Rule:
+    return Rule(re.compile(pattern), doc_type, why)
+
+
+#: A notice that issues or forwards another document: classify the enclosed one (group `inner`).
+ISSUING = re.compile(r"(?:印发|转发|颁布|公布|发布)(?P<inner>.+?)的(?:通知|通告|公告|决定)$")
+
+#: Checked in order against the title (replies) or the enclosed document's title (the rest);
+#: the first rule that matches gives the type, else `other`.
+DOC_TYPE_RULES: list[Rule] = [
+    _rule(
+        r"提案.*(?:答复|复函|回复)|(?:答复|复函|回复).*提案",
+        "proposal_reply",
+        "对…第N号提案的答复 (政协 proposal)",
+    ),
+    _rule(
+        r"建议.*(?:答复|复函|回复)|(?:答复|复函|回复).*建议",
+        "suggestion_reply",
+        "对…第N号建议的答复 (人大 suggestion)",
+    ),
+    _rule(r"(?:方案|计划|规划|行动|工作要点)$", "work_plan", "工作方案, 行动计划, 发展规划"),
+    _rule(r"(?:措施|意见|若干政策|政策)$", "policy_measures", "若干措施, 实施意见"),
+    _rule(r"(?:办法|细则|规定|条例|规则|政府令|令(?:第\d+号)?)$", "rules", "办法, 细则, 规定, 条例, 政府令"),
+    _rule(r"(?:通知|通告|公告)$", "notice", "a notice that encloses no document"),
+]
+_TRAILING_QUALIFIER = re.compile(
+    r"\s*[(（](?:试行|暂行|修订|修正|征求意见稿|草案|\d{4}[^()（）]{0,8})[)）]\s*$"
+)
+
+
+def classify_doc_type(title: str | None) -> str:
+    """Document type from the title by `DOC_TYPE_RULES`.
+
+    >>> classify_doc_type("关于印发广州市老年人助餐配餐服务管理办法的通知")
+    'rules'
+    """
+    if not title:
+        return "other"
+    title = re.sub(r"\s+", "", title)
+    subject = title
+    issuing = ISSUING.search(title)
+    if issuing:
+        subject = issuing.group("inner").replace("《", "").replace("》", "")
+    subject = _TRAILING_QUALIFIER.sub("", subject.rstrip("》"))
+    for rule in DOC_TYPE_RULES:
+        if rule.pattern.search(title if rule.doc_type.endswith("_reply") else subject):
+            return rule.doc_type
+    return "other"
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------------------------
+
 
 def extract_metadata(raw_text: str, page_fields: dict | None = None) -> dict:
-    raise NotImplementedError
+    """Metadata of one document from its raw text (before `clean_text`) and its page's fields.
+
+    Returns every key of `FIELDS`; a field the document does not give is None. Dates are ISO,
+    文号 uses 〔〕 around the year. Page fields win over the text, except for the issuer (see the
+    module docstring).
+    """
+    page = {k: v for k, v in (page_fields or {}).items() if v not in (None, "")}
+    labelled = parse_labelled_fields(raw_text)
+    lines = clean_text(raw_text).split("\n")
+    head = lines[:40]
+
+    title = page.get("title") or labelled.get("title") or find_title(head)
+
+    doc_number = normalize_doc_number(page.get("doc_number")) or labelled.get("doc_number")
+    if not doc_number:
+        for i, line in enumerate(head[:15]):
+            if _DOC_NUMBER.fullmatch(line):
+                doc_number = normalize_doc_number(line)
+                break
+            order = _ORDER_NUMBER.fullmatch(line + (head[i + 1] if i + 1 < len(head) else ""))
+            if order:
+                doc_number = order.group(1) + re.sub(r"\s", "", order.group(2))
+                break
+
+    date_lines = [i for i, line in enumerate(lines) if _DATE_LINE.fullmatch(line)]
+    signed_date = normalize_date(lines[date_lines[0]]) if date_lines else None
+    signer = None
+    if date_lines and date_lines[0] > 0:
+        signers = _agencies(lines[date_lines[0] - 1])
+        signer = signers[0] if signers else None
+
+    header_issuer = None
+    for line in head[:10]:
+        match = _HEADER_ISSUER.fullmatch(line) or _HEADER_ISSUER.fullmatch(line.split(" ")[0])
+        if match and _AGENCY.fullmatch(match.group(1)):
+            header_issuer = match.group(1)
+            break
+    title_issuer = None
+    if title:
+        prefix = _TITLE_ISSUER.match(title)
+        agencies = _agencies(prefix.group(1)) if prefix else []
+        title_issuer = agencies[0] if agencies else None
+    issuer = _issuer(
+        [
+            header_issuer,
+            title_issuer,
+            page.get("issuer"),
+            labelled.get("issuer"),
+            labelled.get("source"),
+            signer,
+        ]
+    )
+
+    byline = None
+    for line in raw_text.split("\n")[:20]:
+        match = _BYLINE_DATE.match(line)
+        if match:
+            byline = normalize_date(match.group(1))
+            break
+    written_date = normalize_date(page.get("written_date")) or labelled.get("written_date") or signed_date
+    published_date = (
+        normalize_date(page.get("published_date")) or labelled.get("published_date") or byline or written_date
+    )
+
+    return {
+        "title": title,
+        "doc_number": doc_number,
+        "index_number": page.get("index_number") or labelled.get("index_number"),
+        "issuer": issuer,
+        "published_date": published_date,
+        "written_date": written_date,
+        "topic": page.get("topic") or labelled.get("topic") or labelled.get("category"),
+        "validity": page.get("validity") or labelled.get("validity"),
+        "doc_type": classify_doc_type(title),
+    }

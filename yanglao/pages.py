@@ -1,13 +1,475 @@
-"""HTML pages → the visible text of the document body, and the metadata the page carries."""
+"""Fetched bytes → text: decode HTML bodies, take the visible text of the document, read page metadata, PDFs.
+
+Pure functions, no I/O. The page templates seen on the watched sites (see `CONTENT_SELECTORS`):
+
+- gkmlpt (Guangdong public-information platform): metadata in ``div.classify``, body in
+  ``div.article-content``, the same record as JSON in ``window._CONFIG.DETAIL``;
+- gz.gov.cn: ``meta`` tags ArticleTitle / PubDate / ContentSource, body in ``div#zoomcon``;
+- TRS: ``div.trs_paper_default`` / ``div.TRS_Editor``;
+- Hanweb: ``#zoom`` / ``div.zoom``, between ``<!--ContentStart-->`` and ``<!--ContentEnd-->``;
+- Wuhai: ``#wh_x_c``;
+- anything else: the element with the densest Chinese text outside links.
+"""
 
 from __future__ import annotations
 
+import codecs
+import io
+import json
+import re
+from datetime import UTC, datetime, timedelta, timezone
+
+import lxml.html
+from lxml import etree
+
+from yanglao.metadata import NO_ISSUER, normalize_date, parse_labelled_fields
+
+# ---------------------------------------------------------------------------------------------
+# Decoding
+# ---------------------------------------------------------------------------------------------
+
+#: Declared charsets decoded with a superset codec (GB 2312 ⊂ GBK ⊂ GB 18030).
+DECODE_AS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "hz": "gb18030"}
+#: Charset names seen on pages that Python does not know, and what they mean.
+CHARSET_ALIASES = {"x-gbk": "gbk", "gb_2312-80": "gb2312", "x-euc-cn": "gb2312", "unicode-1-1-utf-8": "utf-8"}
+#: Single-byte charsets that decode any bytes, so a declaration of them proves nothing on Chinese pages.
+WEAK_CHARSETS = {"latin_1", "iso8859-1", "ascii", "cp1252", "iso8859-15"}
+
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _codec_name(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = CHARSET_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _strict(body: bytes, codec: str) -> str | None:
+    try:
+        return body.decode(DECODE_AS.get(codec, codec))
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _is_chinese(text: str) -> bool:
+    """Mostly CJK among the non-ASCII characters: the sign of a right decoding of a Chinese page."""
+    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    return non_ascii > 0 and len(_CJK.findall(text)) / non_ascii >= 0.5
+
+
+def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Decode an HTML body; returns ``(text, encoding)`` with the encoding as declared or detected.
+
+    Trust order: a byte-order mark, the HTTP ``charset``, the ``<meta>`` charset in the first
+    4 KB, then charset-normalizer. A declaration is skipped when the bytes do not decode with it,
+    when it names a single-byte charset (ISO-8859-1 decodes anything) while the bytes read as
+    Chinese in UTF-8 or GB 18030, or when it names a non-UTF-8 charset for bytes that are valid,
+    non-ASCII UTF-8 (GBK text is practically never valid UTF-8). Undeclared non-UTF-8 pages go to
+    charset-normalizer; when it names another codec (it can say ``euc_jis_2004`` for a GBK page
+    padded with ASCII) while the bytes decode as GB 18030 into Chinese text, GB 18030 is used: the
+    watched sites are Chinese government sites, which serve UTF-8 or the GB family. GB 2312 and
+    GBK are decoded as GB 18030, their superset, and reported as declared.
+
+    >>> decode_body("养老".encode("gbk"), "text/html; charset=GB2312")
+    ('养老', 'gb2312')
+    """
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if body.startswith(bom):
+            return body[len(bom) :].decode(codec, errors="replace"), codec
+    header = _HEADER_CHARSET.search(content_type or "")
+    meta = _META_CHARSET.search(body[:4096])
+    utf8 = _strict(body, "utf-8")
+    is_ascii = body.isascii()
+    for declared in (
+        header.group(1) if header else None,
+        meta.group(1).decode("ascii", "replace") if meta else None,
+    ):
+        codec = _codec_name(declared)
+        if codec is None:
+            continue
+        if codec != "utf-8" and utf8 is not None and not is_ascii:
+            continue  # valid UTF-8 with non-ASCII bytes: the declaration is wrong
+        if codec in WEAK_CHARSETS and not is_ascii:
+            gb = _strict(body, "gb18030")
+            if (utf8 is not None and _is_chinese(utf8)) or (gb is not None and _is_chinese(gb)):
+                continue
+        text = _strict(body, codec)
+        if text is not None:
+            return text, codec
+    if utf8 is not None:
+        return utf8, "utf-8"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body).best()
+    codec = _codec_name(best.encoding) if best is not None else None
+    gb = _strict(body, "gb18030")
+    if (
+        codec is not None
+        and codec not in WEAK_CHARSETS
+        and (codec in DECODE_AS or codec == "gb18030" or gb is None)
+    ):
+        text = _strict(body, codec)
+        if text is not None:
+            return text, codec
+    if gb is not None and _is_chinese(gb):  # the detector named another CJK codec for valid GB text
+        return gb, "gb18030"
+    if codec is not None:
+        text = _strict(body, codec)
+        if text is not None:
+            return text, codec
+    return body.decode(
+        "gb18030" if gb is not None else "utf-8", errors="replace"
+    ), "gb18030" if gb is not None else "utf-8"
+
+
+# ---------------------------------------------------------------------------------------------
+# Visible text
+# ---------------------------------------------------------------------------------------------
+
+#: Where each template keeps the document body, tried in order; the first with text wins.
+CONTENT_SELECTORS: list[tuple[str, str]] = [
+    ("gkmlpt", "//div[contains(concat(' ', normalize-space(@class), ' '), ' article-content ')]"),
+    ("gz.gov.cn", "//*[@id='zoomcon']"),
+    ("TRS", "//div[contains(@class, 'trs_paper_default')]"),
+    ("TRS", "//div[contains(@class, 'TRS_Editor')]"),
+    ("Hanweb", "//*[@id='zoom' or @id='Zoom']"),
+    ("Hanweb", "//div[contains(concat(' ', normalize-space(@class), ' '), ' zoom ')]"),
+    ("Wuhai", "//*[@id='wh_x_c']"),
+    ("Ucap", "//*[@id='UCAP-CONTENT']"),
+]
+#: Where each template keeps the title, tried in order (meta ArticleTitle first).
+TITLE_SELECTORS: list[str] = [
+    "//meta[@name='ArticleTitle']/@content",
+    "//h1[contains(concat(' ', normalize-space(@class), ' '), ' title ')]",
+    "//*[contains(@class, 'content_title')]",
+    "//*[contains(@class, 'article-title') or contains(@class, 'article_title')]",
+    "//h1",
+    "//title",
+]
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "nav",
+    "header",
+    "footer",
+    "object",
+    "svg",
+    "select",
+    "button",
+)
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "blockquote",
+        "pre",
+        "dl",
+        "dt",
+        "dd",
+        "form",
+        "fieldset",
+        "center",
+        "hr",
+        "caption",
+        "figure",
+        "figcaption",
+        "address",
+    ]
+)
+_HANWEB = re.compile(r"<!--\s*ContentStart\s*-->(.*?)<!--\s*ContentEnd\s*-->", re.S | re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_HIDDEN = re.compile(r"display\s*:\s*none", re.I)
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_TITLE_SUFFIX = re.compile(r"\s*(?:[-_|—–]+|——)\s*[^-_|—–]*(?:网|网站|政府|门户|平台|局|委员会)\s*$")
+
+
+def _parse(html: str) -> etree._Element:
+    html = _XML_DECL.sub("", html)
+    if not html.strip():
+        html = "<html></html>"
+    return lxml.html.document_fromstring(html)
+
+
+def _drop_tags(root: etree._Element) -> None:
+    for el in list(root.iter(*DROP_TAGS)):
+        el.drop_tree()
+
+
+def _drop_hidden(content: etree._Element) -> None:
+    """Drop `display:none` descendants (not ancestors: gkmlpt hides <body> until its scripts ran)."""
+    for el in list(content.iterdescendants()):
+        if isinstance(el.tag, str) and _HIDDEN.search(el.get("style", "")):
+            el.drop_tree()
+
+
+def _collapse(text: str | None) -> str:
+    return _HTML_SPACE.sub(" ", text or "")
+
+
+def _render(el: etree._Element, out: list[str]) -> None:
+    """Append the text of `el` to `out`: blocks on their own lines, table rows as `cell | cell`."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag == "tr":
+        cells = []
+        for cell in el:
+            if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
+                parts: list[str] = []
+                _render_children(cell, parts)
+                cells.append(re.sub(r"\s+", " ", "".join(parts)).strip())
+        if any(cells):
+            out.append("\n" + " | ".join(cells) + "\n")
+        out.append(_collapse(el.tail))
+        return
+    if tag == "br":
+        out.append("\n")
+        out.append(_collapse(el.tail))
+        return
+    block = tag in BLOCK_TAGS
+    if block:
+        out.append("\n")
+    _render_children(el, out)
+    if block:
+        out.append("\n")
+    out.append(_collapse(el.tail))
+
+
+def _render_children(el: etree._Element, out: list[str]) -> None:
+    out.append(_collapse(el.text))
+    for child in el:
+        if isinstance(child.tag, str):
+            _render(child, out)
+        else:  # comment or processing instruction: only its tail is text
+            out.append(_collapse(child.tail))
+
+
+def element_text(el: etree._Element) -> str:
+    """Visible text of one element, one block per line, lines stripped, empty lines dropped."""
+    out: list[str] = []
+    _render_children(el, out)
+    lines = (line.strip(" ") for line in "".join(out).split("\n"))
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _link_text_len(el: etree._Element) -> int:
+    return sum(len(_CJK.findall(a.text_content())) for a in el.iter("a"))
+
+
+def densest_element(root: etree._Element) -> etree._Element:
+    """The element holding the most Chinese text outside links (paragraph scores go to parent and,
+    halved, grandparent, as in Readability), so navigation and footers lose to the article."""
+    scores: dict[etree._Element, float] = {}
+    for el in root.iter("p", "td", "pre", "li", "div", "span", "font"):
+        own = _collapse(el.text) + "".join(_collapse(c.tail) for c in el if isinstance(c.tag, str))
+        if el.tag in ("p", "td", "pre", "li"):
+            own = el.text_content()
+        n = len(_CJK.findall(own)) - (_link_text_len(el) if el.tag in ("p", "td", "pre", "li") else 0)
+        if n < 10:
+            continue
+        parent = el.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + n
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + n / 2
+    if not scores:
+        body = root.find("body")
+        return body if body is not None else root
+    return max(scores, key=lambda el: scores[el])
+
+
+def _content_element(root: etree._Element) -> etree._Element:
+    for _template, xpath in CONTENT_SELECTORS:
+        candidates = [el for el in root.xpath(xpath) if len(_CJK.findall(el.text_content())) >= 20]
+        if candidates:
+            return max(candidates, key=lambda el: len(el.text_content()))
+    return densest_element(root)
+
+
+def page_title(root: etree._Element) -> str | None:
+    """The document title as the template shows it (meta ArticleTitle, h1.title, … , <title>)."""
+    for xpath in TITLE_SELECTORS:
+        for found in root.xpath(xpath):
+            text = found if isinstance(found, str) else found.text_content()
+            text = re.sub(r"\s+", " ", str(text)).strip()
+            if xpath == "//title":
+                text = _TITLE_SUFFIX.sub("", text).strip()
+            if len(_CJK.findall(text)) >= 4:
+                return text
+    return None
+
 
 def html_to_text(html: str) -> str:
-    """Visible text of the page's main content (block elements → line breaks, tables → `|` rows)."""
-    raise NotImplementedError
+    """Visible text of the page's main content, with the title as the first line.
+
+    Block elements (p, div, br, li, h1–h6, tr …) become line breaks, table rows ``cell | cell``;
+    script, style, nav, header, footer and hidden elements are dropped; only the content element of
+    the template (`CONTENT_SELECTORS`) is read, else the densest-text element.
+
+    >>> html_to_text('<h1 class="title">关于做好养老服务的通知</h1><div id="zoom"><p>各区：</p><p>现通知如下。</p></div>')
+    '关于做好养老服务的通知\\n各区：\\n现通知如下。'
+    """
+    hanweb = _HANWEB.search(html)
+    root = _parse(html)
+    title = page_title(root)
+    if hanweb and len(_CJK.findall(hanweb.group(1))) >= 20:
+        content = lxml.html.fragment_fromstring(hanweb.group(1), create_parent="div")
+        _drop_tags(content)
+    else:
+        _drop_tags(root)
+        content = _content_element(root)
+    _drop_hidden(content)
+    text = element_text(content)
+    if title and text.split("\n", 1)[0].strip() != title:
+        text = title + "\n" + text
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# Page metadata
+# ---------------------------------------------------------------------------------------------
+
+#: gz.gov.cn-style <meta name=…> tags (the national government-website standard) → field.
+META_TAGS = {"ArticleTitle": "title", "PubDate": "published_date", "ContentSource": "issuer"}
+_CONFIG_DETAIL = re.compile(r"DETAIL\s*:\s*(?=\{)")
+_CHINA_TZ = timezone(timedelta(hours=8))
+FIELDS = (
+    "title",
+    "doc_number",
+    "index_number",
+    "issuer",
+    "published_date",
+    "written_date",
+    "topic",
+    "validity",
+)
+
+
+def _detail_json(html: str) -> dict:
+    """The gkmlpt ``window._CONFIG.DETAIL`` record, or {}."""
+    match = _CONFIG_DETAIL.search(html)
+    if not match or "_CONFIG" not in html[: match.start()]:
+        return {}
+    try:
+        detail, _ = json.JSONDecoder().raw_decode(html, match.end())
+    except ValueError:
+        return {}
+    return detail if isinstance(detail, dict) else {}
+
+
+def _epoch_date(value) -> str | None:
+    if isinstance(value, int | float) and value > 0:
+        return datetime.fromtimestamp(value, UTC).astimezone(_CHINA_TZ).date().isoformat()
+    return None
+
+
+def _from_detail(detail: dict) -> dict:
+    gkml = detail.get("gkml_data") or {}
+    fields = {
+        "title": detail.get("title") or gkml.get("title"),
+        "index_number": gkml.get("identifier"),
+        "doc_number": gkml.get("document_number"),
+        "issuer": gkml.get("publisher"),
+        "written_date": _epoch_date(gkml.get("date")),
+        "published_date": normalize_date(str(detail.get("date") or ""))
+        or _epoch_date(detail.get("first_publish_time")),
+        "topic": gkml.get("classify_theme_name"),
+    }
+    return {k: v.strip() for k, v in fields.items() if isinstance(v, str) and v.strip()}
+
+
+def _metadata_lines(root: etree._Element) -> str:
+    """Text of the tables and lists that hold metadata labels (gkmlpt div.classify, TRS div.article …)."""
+    lines = []
+    for table in root.iter("table", "ul", "dl"):
+        text = element_text(table)
+        if (
+            len(
+                re.findall(
+                    r"索\s*引\s*号|发布机构|成文日期|发文字号|文\s*号|发布日期|主题分类|有\s*效\s*性", text
+                )
+            )
+            >= 2
+        ):
+            lines.append(text)
+    return "\n".join(lines)
 
 
 def html_metadata(html: str) -> dict:
-    """Metadata the page itself carries (meta tags, gkmlpt classify table, window._CONFIG.DETAIL)."""
-    raise NotImplementedError
+    """Metadata the page itself carries; keys among `FIELDS`, dates ISO ``YYYY-MM-DD``, absent keys omitted.
+
+    Sources, later ones filling only what earlier ones lack: the label tables (gkmlpt ``div.classify``
+    and the like: 索引号, 发布机构, 成文日期, 文号, 发布日期, 主题分类, 有效性), the gkmlpt
+    ``window._CONFIG.DETAIL`` JSON, the ``<meta>`` tags ArticleTitle, PubDate, ContentSource, and
+    for the title last the template's heading (`TITLE_SELECTORS`).
+    """
+    root = _parse(html)
+    for el in list(root.iter("script", "style")):
+        el.drop_tree()
+    fields: dict = {}
+    labelled = parse_labelled_fields(_metadata_lines(root))
+    for key in FIELDS:
+        if labelled.get(key):
+            fields[key] = labelled[key]
+    for key, value in _from_detail(_detail_json(html)).items():
+        fields.setdefault(key, value)
+    for meta in root.iter("meta"):
+        key = META_TAGS.get(meta.get("name") or "")
+        value = (meta.get("content") or "").strip()
+        if not key or not value or value in NO_ISSUER:
+            continue
+        if key.endswith("_date"):
+            value = normalize_date(value)
+        if value:
+            fields.setdefault(key, value)
+    if "title" not in fields:
+        title = page_title(root)
+        if title:
+            fields["title"] = title
+    return fields
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF
+# ---------------------------------------------------------------------------------------------
+
+
+def pdf_to_text(body: bytes) -> str:
+    """Text of a PDF, pages joined with newlines (pdfplumber). Spacing damage is left to `clean_text`."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(body)) as pdf:
+        return "\n".join((page.extract_text() or "") for page in pdf.pages)

@@ -1,0 +1,535 @@
+"""Clean stage: furniture, metadata labels, PDF damage, width normalization, idempotence."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yanglao.clean import (
+    END_MARKERS,
+    FURNITURE,
+    clean_text,
+    has_pdf_spacing_damage,
+    is_furniture,
+    is_metadata_line,
+)
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+
+BODY = "一、总体目标\n到2025年底，全市社区养老服务设施覆盖率达到100%。"
+
+
+def corpus_files() -> list[Path]:
+    if not CORPUS.is_dir():
+        return []
+    return sorted((CORPUS / "seeds").glob("*.txt")) + sorted((CORPUS / "text").glob("*.txt"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Furniture, one example per rule (real lines quoted from the corpus, and lines in the same style)
+# ---------------------------------------------------------------------------------------------
+
+FURNITURE_LINES = [
+    "您现在所在的位置 : 首页 > 汕头市民政局 > 专栏建设 > 建议提案办理",  # shantou seed
+    "当前位置：首页 > 政务公开",  # gz.gov.cn page
+    "首页 > 政策文件 > 规范性文件",
+    "养老政策 > 养老产业 > 产业扶持 > 文档预览",  # wuhan-2024 seed, document-site wrapper
+    "武汉市数据开放平台智能问答繁体登录注册",  # wuhan-2020 seed
+    "无障碍",  # wuhai seed
+    "分享到:",  # shantou seed
+    "分享到：微信 微博 QQ空间",
+    "已阅 0 打印 关闭",  # wuhan-2020 seed
+    "【打印本页】【关闭窗口】",
+    "扫一扫在手机上查看当前页面",  # wuhan-2020 seed
+    "扫一扫在手机打开当前页",  # shantou seed, gz.gov.cn page
+    "扫码进入“穗好办”公众号了解更多办事资讯",  # gz.gov.cn page footer
+    "上一条:",  # wuhai seed
+    "下一篇：关于做好2024年高龄津贴发放工作的通知",
+    "【字体:",  # shantou seed
+    "字号：大 中 小",
+    "2020-09-28 09:00 武汉市民政局",  # wuhan-2020 seed
+    "2024-08-03 21:12",  # shantou seed (after its bullet)
+    "---|---|---|---|---|---|---|",  # huzhou seed
+    "您访问的链接即将离开“汕头市民政局门户网站”,是否继续?",  # shantou seed
+    "pdf文档 武汉市关于加快推进新时代养老服务体系建设若干措施的通知",  # wuhan-2024 seed
+    "8 页 0 下载 0 浏览 0 评论 0 收藏 3.0分",  # wuhan-2024 seed
+    "温馨提示:如果当前文档出现乱码或未能正常浏览,请先下载原文档进行浏览。",  # wuhan-2024 seed
+    "下载文档到电脑,方便使用",  # wuhan-2024 seed
+    "暂时还没有评论,期待您的金玉良言",  # wuhan-2024 seed
+    "•",
+]
+
+BODY_LINES = [
+    "一、总体目标",
+    "第一、二批试点城市名单",
+    "分类推进养老服务设施建设,打印机、电脑等办公设备由区级配备。",
+    "汕头市民政局",
+    "2024年8月2日",
+    "附件:1.湖州市国家居家和社区养老服务改革试点工作领导小组",
+    "联系人:吴棣",
+    "上门服务2.43万人次;2024年1-6月累计提供各类服务16万次。",
+    "首页设计应当适老化。",
+    "来源于福彩公益金的资金不低于55%用于养老服务。",
+    "名称中含有“养老”字样的机构,应当依法登记。",
+    "(三)实施步骤。2019年9月-2020年9月,开展试点;2020年10月-12月,总结验收。",
+    "关注老年人的需求,搜索并登记特殊困难老年人。",
+    "(五)推进无障碍适老化",
+    "老年人可通过手机扫码点餐。",
+    "打印服务由社区服务中心提供。",
+    "加快推进无障碍环境建设",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE_LINES)
+def test_furniture_line_is_removed(line):
+    assert is_furniture(line)
+    assert clean_text(f"{line}\n{BODY}") == BODY
+    assert clean_text(f"{BODY}\n{line}") == BODY
+
+
+@pytest.mark.parametrize("line", BODY_LINES)
+def test_body_line_is_kept(line):
+    assert not is_furniture(line)
+    assert not is_metadata_line(line)
+    assert clean_text(line) == line
+
+
+def test_every_furniture_rule_has_an_example():
+    for rule in FURNITURE:
+        assert any(rule.pattern.fullmatch(line) for line in FURNITURE_LINES), rule.why
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "附件:\n扫一扫在手机上查看当前页面\n已阅 0 打印 关闭",  # wuhan-2020 seed
+        "相关附件:\n扫一扫在手机打开当前页\n您访问的链接即将离开“汕头市民政局门户网站”,是否继续?",  # shantou seed
+        "上一条:\n下一条:",  # wuhai seed
+        "pdf文档 关于加快推进养老服务的通知\n养老文库是免费分享吗?( 答案: )\n评论列表",  # wuhan-2024 style
+        "上一篇：关于印发养老机构等级评定办法的通知\n相关文章\n养老服务质量提升行动\n网站地图 | 联系我们",
+    ],
+)
+def test_page_footer_after_an_end_marker_is_cut(tail):
+    assert (
+        clean_text(f"{BODY}\n武汉市民政局\n2020年9月27日\n{tail}") == f"{BODY}\n武汉市民政局\n2020年9月27日"
+    )
+
+
+def test_every_end_marker_has_an_example():
+    examples = [
+        "扫一扫在手机打开当前页",
+        "上一条:",
+        "已阅 0 打印 关闭",
+        "pdf文档 X的通知",
+        "您访问的链接即将离开本站",
+    ]
+    for rule in END_MARKERS:
+        assert any(rule.pattern.fullmatch(line) for line in examples), rule.why
+
+
+def test_end_marker_far_from_the_end_does_not_cut_the_document():
+    body = "\n".join(f"({i})加强养老服务设施建设,推进第{i}批试点工作。" * 5 for i in range(1, 30))
+    text = clean_text(f"扫一扫在手机上查看当前页面\n{body}")
+    assert text == clean_text(body)
+    assert len(text) > 3000
+
+
+def test_attachment_heading_with_attachments_is_kept():
+    text = "六、保障措施\n附件:\n1.重点任务分工表"
+    assert clean_text(text) == text
+
+
+# ---------------------------------------------------------------------------------------------
+# Metadata label block
+# ---------------------------------------------------------------------------------------------
+
+METADATA_LINES = [
+    # wuhan-2020 seed: several labels on a line, odd spacing
+    "索 引 号 010886343/2020-900310 发布日期 2020-09-28",
+    "发布机构 武汉市民政局 公开范围 面向社会",
+    "公开方式 主动公开 文  号 武民函〔2020〕125号",
+    "主题分类 社会福利 有 效 性 有效",
+    # huzhou seed: |-table
+    "索引号: | E95417299-1/2020-00078 | 发文时间: | 2020-08-17 |",
+    "公开方式: | 主动公开 | 公开时限: | 长期公开 |",
+    "文件编号: | 湖政办发〔2020〕19号 | 发布机构: | 湖州市人民政府 |",
+    # wuhai seed
+    "索  引  号: 11150300011554455T/2025-04037 发文字号: 乌民复〔2025〕20号",
+    "发文机构: 民政局 信息分类: 建议提案",
+    "概       述: 对市十届人大五次会议第HN-35号建议的答复",
+    "成文日期: 2025-06-20 00:00:00 公开日期: 2025-08-04 12:43:38 废止日期: 有效性: 有效",
+    "发布时间:2025-08-04 12:43:38 作者: 来源:乌海市民政局 浏览次数:",
+    # shantou seed (after the bullet)
+    "来源:本网",
+    "发布机构:",
+    # gz.gov.cn page
+    "公开方式：主动公开",
+    # gkmlpt table as the page stage renders it
+    "索引号： | 11440106007508528C/2024-00031 | 分类： |",
+]
+
+
+@pytest.mark.parametrize("line", METADATA_LINES)
+def test_metadata_line_is_removed(line):
+    assert is_metadata_line(line)
+    assert clean_text(f"{line}\n{BODY}") == BODY
+
+
+def test_title_label_line_is_dropped_when_the_title_is_printed_again():
+    raw = "标       题: 对市十届人大五次会议第HN-35号建议的答复\n对市十届人大五次会议第HN-35号建议的答复\n陈可才、刘治平代表:"
+    assert clean_text(raw) == "对市十届人大五次会议第HN-35号建议的答复\n陈可才、刘治平代表:"
+
+
+def test_title_label_line_gives_the_title_when_it_is_the_only_one():
+    raw = "标  题: 关于做好养老服务工作的通知\n索引号: 123/2024-1\n各区民政局:"
+    assert clean_text(raw) == "关于做好养老服务工作的通知\n各区民政局:"
+
+
+def test_bullets_are_stripped_and_bullet_lines_dropped():
+    raw = "  • 2024-08-03 21:12\n  • 来源:本网\n  • 发布机构:\n  • 【字体:\n  • 民进汕头市委会:\n  贵委会提出的提案收悉。"
+    assert clean_text(raw) == "民进汕头市委会:\n贵委会提出的提案收悉。"
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF damage
+# ---------------------------------------------------------------------------------------------
+
+# wuhan-2024 seed, quoted exactly, and what the cleaned text must say.
+SPACING = [
+    (
+        "到 2025 年 底,各 区 成 立 区 级 养 老 服 务 指 导 中 心,社 区 养老设施等级评定率达到 90% ,农村养老设施覆盖率 100% 。",
+        "到2025年底,各区成立区级养老服务指导中心,社区养老设施等级评定率达到90%,农村养老设施覆盖率100%。",
+    ),
+    (
+        "为深入贯彻党中央、国务院关于加强新时代老 龄 工 作 的 决 策 部署",
+        "为深入贯彻党中央、国务院关于加强新时代老龄工作的决策部署",
+    ),
+    (
+        "( 一) 完善养老服务网络。 各区成立区级养老服务指导中心, 推进街道( 乡镇) 养老服务综合体建设",
+        "(一)完善养老服务网络。各区成立区级养老服务指导中心,推进街道(乡镇)养老服务综合体建设",
+    ),
+    ("探索“ 物业服 务 + 养 老 服 务” 模 式。", "探索“物业服务+养老服务”模式。"),
+    ("推进 150 个既有小区居家适老化改造 试 点。", "推进150个既有小区居家适老化改造试点。"),
+    (
+        "发展康复辅助器具社区租 — 2 — 赁服务,推动康复 辅 助 器 具 进社区。",
+        "发展康复辅助器具社区租赁服务,推动康复辅助器具进社区。",
+    ),
+    # Latin words and separate numbers are not glued
+    ("推 广 Hello World 应 用,共 计 1 000 张 床 位。", "推广Hello World应用,共计1 000张床位。"),
+    ("依 托 i 武 汉 城 市 码,接 入 Wi-Fi 6 网 络。", "依托i武汉城市码,接入Wi-Fi 6网络。"),
+    ("序 号 | 工 作 内 容 | 牵 头 单 位", "序号 | 工作内容 | 牵头单位"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), SPACING)
+def test_pdf_spacing_is_repaired(raw, expected):
+    # Damage is judged per document: each quote stands in a document that shows it (wuhan-2024 seed).
+    context = "为深入贯彻党中央、国务院关于加强新时代老 龄 工 作 的 决 策 部署"
+    assert has_pdf_spacing_damage(f"{context}\n{raw}")
+    assert (
+        clean_text(f"{context}\n{raw}")
+        == f"为深入贯彻党中央、国务院关于加强新时代老龄工作的决策部署\n{expected}"
+    )
+
+
+def test_pdf_spacing_damage_is_a_property_of_the_document():
+    quote = "( 一) 完善养老服务网络。 各区成立区级养老服务指导中心, 推进街道( 乡镇) 养老服务综合体建设"
+    assert not has_pdf_spacing_damage(quote)  # alone, nothing shows that its spaces are damage
+    assert (
+        clean_text(quote)
+        == "(一) 完善养老服务网络。各区成立区级养老服务指导中心, 推进街道(乡镇) 养老服务综合体建设"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "广州市民政局 广州市财政局 广州市市场监督管理局",  # gz-2024 page: agencies separated by spaces
+        "第一章 总则",
+        "组 长:王 纲(市长)",  # huzhou seed: a two-character name spaced out
+        "完善“1+3 +N”智慧养老服务体系",  # wuhai seed
+        "Hello World",
+    ],
+)
+def test_spacing_of_undamaged_text_is_kept(line):
+    assert not has_pdf_spacing_damage(line)
+    assert clean_text(line) == line
+
+
+def test_spaces_inside_brackets_and_beside_chinese_punctuation_go_in_any_text():
+    assert clean_text("( 一) 推进养老服务 。 “ 喘息服务 ”") == "(一) 推进养老服务。“喘息服务”"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "第一条 本办法所称养老服务。\n— 2 —\n第二条 本办法适用于全市。",
+            "第一条 本办法所称养老服务。\n第二条 本办法适用于全市。",
+        ),
+        (
+            "第一条 本办法所称养老服务。\n- 3 -\n第二条 本办法适用于全市。",
+            "第一条 本办法所称养老服务。\n第二条 本办法适用于全市。",
+        ),
+        (
+            "第一条 本办法所称养老服务。\n第 2 页 共 8 页\n第二条 本办法适用于全市。",
+            "第一条 本办法所称养老服务。\n第二条 本办法适用于全市。",
+        ),
+        ("第一条 本办法所称养老服务。 —3— 第二条", "第一条 本办法所称养老服务。第二条"),
+        ("第HN-35号建议", "第HN-35号建议"),
+        ("(2019年9月—2020年9月)", "(2019年9月—2020年9月)"),
+    ],
+)
+def test_page_markers(raw, expected):
+    assert clean_text(raw) == expected
+
+
+COLLAPSED = (
+    "某某市人民政府文件 某政规〔 2024〕 3 号 市人民政府印发关于推进老年助餐服务 若干措施的通知 各区人民政府,"
+    "市人民政府各部门: 经研究,现将《 关于推进老年助餐服务若干措施》 印发给你们,请认真组织实施。 某某市人民政府 "
+    "2024 年 5 月 6 日 — 1 — 关于推进老年助餐服务 若干措施 为贯彻落实积极应对人口老龄化国家战略,结合我市实 际,"
+    "特制定本措施。 一、完善助餐服务网络 ( 一) 建设幸福食堂。 到 2025 年 底,全市建成幸福食堂 1.5 万个以上, "
+    "第 一、二批试点街道全覆盖。 ( 责 任 单 位:市民政局) ( 二) 发展老年餐桌。 按 每 餐 3 元 给 予 补 贴, "
+    "支持发展农村互助养老。 二、强化要素保障 1. 加强资金保障。 市 财 政 每 年 安 排 专 项 资 金。 2. 加强队伍建设。 "
+    "培 训 养 老 护 理 员 1000 名。"
+)
+
+
+def test_collapsed_pdf_text_gets_its_paragraphs_back():
+    assert clean_text(COLLAPSED).split("\n") == [
+        "某某市人民政府文件",
+        "某政规〔2024〕3号",
+        "市人民政府印发关于推进老年助餐服务若干措施的通知",
+        "各区人民政府,市人民政府各部门:",
+        "经研究,现将《关于推进老年助餐服务若干措施》印发给你们,请认真组织实施。",
+        "某某市人民政府",
+        "2024年5月6日",
+        "关于推进老年助餐服务若干措施",
+        "为贯彻落实积极应对人口老龄化国家战略,结合我市实际,特制定本措施。",
+        "一、完善助餐服务网络",
+        "(一)建设幸福食堂。到2025年底,全市建成幸福食堂1.5万个以上,第一、二批试点街道全覆盖。(责任单位:市民政局)",
+        "(二)发展老年餐桌。按每餐3元给予补贴,支持发展农村互助养老。",
+        "二、强化要素保障",
+        "1.加强资金保障。市财政每年安排专项资金。",
+        "2.加强队伍建设。培训养老护理员1000名。",
+    ]
+
+
+def test_table_row_with_numbered_cells_is_not_split():
+    # huzhou seed, annex 2 (a task table whose cells hold numbered lists)
+    row = (
+        "13 | 提升养老服务信息化管理水平 | 整合资源,通过信息技术手段实现养老服务智慧化监督和管理。 | "
+        '1.依托"12349"便民服务热线,提供为老服务咨询,搭建为老服务平台。2.完善居家养老服务智慧监管对护理员上门服务进行服务记录。 | '
+        '1.构建幸福养老"关爱地图",实现老年人基本情况、服务需求及养老服务设施一键查询。2.实现智慧监管,依靠人脸识别技术,捕捉对比出中心人员活动情况。 | 市民政局 | 市财政局 市大数据局 |'
+    )
+    assert len(row) > 200
+    assert clean_text(row) == row
+
+
+def test_long_html_paragraph_is_not_split():
+    paragraph = (
+        "我市推动在龙湖区积极探索实践适合潮汕本土化居家养老服务新模式, 一是探索; 二是推进。(见附件1) " * 12
+    )
+    assert len(paragraph) > 400
+    assert "\n" not in clean_text(paragraph)
+
+
+# ---------------------------------------------------------------------------------------------
+# Width, whitespace, line conventions
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("到２０２５年底，覆盖率达到９０％。", "到2025年底，覆盖率达到90%。"),
+        ("（一）建立居家和社区养老服务改革试点工作机制。", "(一)建立居家和社区养老服务改革试点工作机制。"),
+        ("１．加强组织领导", "1.加强组织领导"),
+        ("ＡＰＰ应用", "APP应用"),
+        ("武民函〔2020〕125号", "武民函〔2020〕125号"),  # 文号 brackets are kept
+        ("　　市　长：温国辉", "市 长：温国辉"),  # ideographic spaces are spaces; indentation goes
+        ("第一章\u00a0\u00a0总则\u200b", "第一章 总则"),
+        ("第一条 施行。   \r\n\r\n\r\n\n第二条 解释。\t", "第一条 施行。\n第二条 解释。"),
+    ],
+)
+def test_width_and_whitespace(raw, expected):
+    assert clean_text(raw) == expected
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.stem)
+def test_corpus_documents(path):
+    text = clean_text(path.read_text(encoding="utf-8"))
+    assert clean_text(text) == text
+    lines = text.split("\n")
+    assert all(line and line == line.strip() and "  " not in line for line in lines)
+    for junk in (
+        "扫一扫",
+        "已阅",
+        "打印本页",
+        "分享到",
+        "您现在所在的位置",
+        "索引号",
+        "索 引 号",
+        "发布机构",
+        "上一条",
+        "登录注册",
+        "pdf文档",
+        "— 2 —",
+    ):
+        assert junk not in text
+    assert not re.search(r"[０-９（）％]", text)
+
+
+@needs_corpus
+def test_wuhan_2024_cleaned_text():
+    text = clean_text((CORPUS / "seeds" / "wuhan-2024-eldercare-measures.txt").read_text(encoding="utf-8"))
+    lines = text.split("\n")
+    assert lines[:10] == [
+        "武汉市人民政府文件",
+        "武政规〔2024〕11号",
+        "市人民政府印发关于加快推进新时代养老服务体系建设若干措施的通知",
+        "各区人民政府,市人民政府各部门:",
+        "经研究,现将《关于加快推进新时代养老服务体系建设若干措施》印发给你们,请认真组织实施。",
+        "武汉市人民政府",
+        "2024年8月30日",
+        "关于加快推进新时代养老服务体系建设若干措施",
+        "为深入贯彻党中央、国务院关于加强新时代老龄工作的决策部署,实施积极应对人口老龄化国家战略,推动养老事业和养老产业协同发展,按照省委、省人民政府和市委工作要求,结合我市实际,特制定本措施。",
+        "一、发展居家社区养老服务",
+    ]
+    assert lines[10].startswith("(一)完善养老服务网络。各区成立区级养老服务指导中心,")
+    assert (
+        "到2025年底,各区成立区级养老服务指导中心,社区养老设施等级评定率达到90%,农村养老设施覆盖率100%。"
+        in text
+    )
+    assert sum(1 for line in lines if re.match(r"[一二三四五六]、", line)) == 6
+    assert sum(1 for line in lines if re.match(r"\([一二三四五六七八九十]+\)", line)) == 16
+    assert lines[-1].startswith("(十六)强化政策要素支持。")
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("doc", "first", "last"),
+    [
+        ("seeds/wuhan-2020-reply-20200464.txt", "对市政协十三届四次会议第20200464号提案的答复", "2020927"),
+        (
+            "seeds/shantou-2024-reply-20240062.txt",
+            "关于汕头市政协十四届三次会议第20240062号提案的答复",
+            "2024年8月2日",
+        ),
+        ("seeds/wuhai-2025-reply-hn35.txt", "对市十届人大五次会议第HN-35号建议的答复", "电 话:8992056"),
+        (
+            "seeds/huzhou-2020-pilot-plan.txt",
+            "湖政办发〔2020〕19号",
+            "(四)保障措施。主要从加强组织考核、完善政策保障、严格资金保障、强化专业指导、扩大舆论宣传五个方面给予保障。",
+        ),
+        (
+            "text/guangzhou-2024-meal-service-rules.txt",
+            "穗民规字〔2024〕3号",
+            "第三十八条 本办法自2024年4月1日起实施，有效期5年。本办法实行前按照原标准执行。",
+        ),
+        (
+            "text/guangzhou-2021-elderly-preferential-treatment.txt",
+            "广州市人民政府令",
+            "广州市人民政府办公厅 2021年2月7日印发",
+        ),
+    ],
+)
+def test_corpus_document_starts_and_ends(doc, first, last):
+    lines = clean_text((CORPUS / doc).read_text(encoding="utf-8")).split("\n")
+    assert (lines[0], lines[-1]) == (first, last)
+
+
+# ---------------------------------------------------------------------------------------------
+# Idempotence
+# ---------------------------------------------------------------------------------------------
+
+PIECES = [
+    "到",
+    "2025",
+    "年",
+    "底",
+    "老",
+    "龄",
+    "工作",
+    "( 一)",
+    "(一)",
+    "（二）",
+    "一、",
+    "1.",
+    "1.5万",
+    "第一、二批",
+    "。",
+    "，",
+    ",",
+    ":",
+    "：",
+    "|",
+    " | ",
+    "— 2 —",
+    "- 3 -",
+    "第 2 页",
+    "Hello",
+    "World",
+    "1 000",
+    "90%",
+    "９０％",
+    "当前位置：首页 > 政务公开",
+    "扫一扫在手机打开当前页",
+    "已阅 0 打印 关闭",
+    "上一条:",
+    "分享到:",
+    "索 引 号 ",
+    "发布日期 2020-09-28",
+    "标  题: 关于养老的通知",
+    "武政规〔 2024〕 11 号",
+    "武汉市人民政府文件",
+    "•",
+    "附件:",
+    "关于推进养老服务若干措施的通知",
+    "各区人民政府:",
+    "武汉市人民政府 2024 年 8 月 30 日",
+    "第三条",
+    "第一章",
+    " ",
+    "  ",
+    "\u3000",
+    "\n",
+    "\n\n",
+    "\t",
+    "\u00a0",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=120))
+def test_clean_text_is_idempotent(pieces):
+    once = clean_text("".join(pieces))
+    assert clean_text(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("养老服务一二三、。,:()（）|—-0123456789年 \n\u3000第条章号〔〕aZ%•>")),
+        max_size=600,
+    )
+)
+def test_clean_text_is_idempotent_on_arbitrary_text(raw):
+    once = clean_text(raw)
+    assert clean_text(once) == once
+    assert "\n\n" not in once and "  " not in once
+    assert all(line == line.strip() for line in once.split("\n"))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=150, max_size=400))
+def test_clean_text_is_idempotent_on_long_collapsed_lines(pieces):
+    once = clean_text(" ".join(p for p in pieces if p != "\n" and p != "\n\n"))
+    assert clean_text(once) == once

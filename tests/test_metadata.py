@@ -1,0 +1,318 @@
+"""Metadata stage: labelled lines, dates, 文号, title, issuer, doc_type, all seven real documents."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from yanglao.metadata import (
+    DOC_TYPE_RULES,
+    FIELDS,
+    classify_doc_type,
+    extract_metadata,
+    find_title,
+    normalize_date,
+    normalize_doc_number,
+    parse_labelled_fields,
+)
+from yanglao.pages import html_metadata, html_to_text
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+
+
+def manifest() -> list[dict]:
+    if not CORPUS.is_dir():
+        return []
+    with open(CORPUS / "manifest.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def document_metadata(row: dict) -> dict:
+    path = CORPUS / row["file"]
+    raw = path.read_text(encoding="utf-8")
+    if path.suffix == ".html":
+        return extract_metadata(html_to_text(raw), html_metadata(raw))
+    return extract_metadata(raw)
+
+
+# ---------------------------------------------------------------------------------------------
+# Values
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2020-09-28", "2020-09-28"),
+        ("2025-08-04 12:43:38", "2025-08-04"),
+        ("2020年9月28日", "2020-09-28"),
+        ("2024 年 8 月 30 日", "2024-08-30"),
+        ("2020/09/28", "2020-09-28"),
+        ("2020.9.8", "2020-09-08"),
+        ("发布时间：2021-02-09 17:53", "2021-02-09"),
+        ("2020927", None),  # wuhan-2020 seed: characters lost, not a date
+        ("2023-02-30", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_normalize_date(text, expected):
+    assert normalize_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("武民函〔2020〕125号", "武民函〔2020〕125号"),
+        ("武政规〔 2024〕 11 号", "武政规〔2024〕11号"),  # wuhan-2024 seed, PDF spacing
+        ("湘民发[2021]7号", "湘民发〔2021〕7号"),
+        ("粤民规（2022）3号", "粤民规〔2022〕3号"),
+        ("苏政办发【2019】88号", "苏政办发〔2019〕88号"),
+        ("国办发〔20195号", "国办发〔20195号"),  # wuhan-2020 seed: keep what the page says
+        ("", None),
+    ],
+)
+def test_normalize_doc_number(text, expected):
+    assert normalize_doc_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "索 引 号 010886343/2020-900310 发布日期 2020-09-28\n发布机构 武汉市民政局 公开范围 面向社会\n"
+            "公开方式 主动公开 文  号 武民函〔2020〕125号\n主题分类 社会福利 有 效 性 有效",
+            {
+                "index_number": "010886343/2020-900310",
+                "published_date": "2020-09-28",
+                "issuer": "武汉市民政局",
+                "doc_number": "武民函〔2020〕125号",
+                "topic": "社会福利",
+                "validity": "有效",
+            },
+        ),
+        (
+            "索引号: | E95417299-1/2020-00078 | 发文时间: | 2020-08-17 |\n公开方式: | 主动公开 | 公开时限: | 长期公开 |\n"
+            "文件编号: | 湖政办发〔2020〕19号 | 发布机构: | 湖州市人民政府 |",
+            {
+                "index_number": "E95417299-1/2020-00078",
+                "published_date": "2020-08-17",
+                "doc_number": "湖政办发〔2020〕19号",
+                "issuer": "湖州市人民政府",
+            },
+        ),
+        (
+            "标       题: 对市十届人大五次会议第HN-35号建议的答复\n"
+            "索  引  号: 11150300011554455T/2025-04037 发文字号: 乌民复〔2025〕20号\n"
+            "发文机构: 民政局 信息分类: 建议提案\n"
+            "成文日期: 2025-06-20 00:00:00 公开日期: 2025-08-04 12:43:38 废止日期: 有效性: 有效\n"
+            "发布时间:2025-08-04 12:43:38 作者: 来源:乌海市民政局 浏览次数:",
+            {
+                "title": "对市十届人大五次会议第HN-35号建议的答复",
+                "index_number": "11150300011554455T/2025-04037",
+                "doc_number": "乌民复〔2025〕20号",
+                "issuer": "民政局",
+                "category": "建议提案",
+                "written_date": "2025-06-20",
+                "published_date": "2025-08-04",
+                "validity": "有效",
+                "source": "乌海市民政局",
+            },
+        ),
+        (
+            "成文日期：2019年12月3日\n发布日期：2019/12/10",
+            {"written_date": "2019-12-03", "published_date": "2019-12-10"},
+        ),
+        ("  • 来源:本网\n  • 发布机构:", {"source": "本网"}),
+        ("文号是指发文机关编排的代号。\n来源于财政的资金", {}),  # body text that starts like a label
+    ],
+)
+def test_parse_labelled_fields(text, expected):
+    assert parse_labelled_fields(text) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Title and document type
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            [
+                "湖政办发〔2020〕19号",
+                "湖州市人民政府办公室关于印发",
+                "湖州市开展国家居家和社区养老服务改革",
+                "试点工作方案的通知",
+                "各区县人民政府,市府各部门,市直各单位:",
+            ],
+            "湖州市人民政府办公室关于印发湖州市开展国家居家和社区养老服务改革试点工作方案的通知",
+        ),
+        (
+            [
+                "武汉市人民政府文件",
+                "武政规〔2024〕11号",
+                "市人民政府印发关于加快推进新时代养老服务体系建设若干措施的通知",
+            ],
+            "市人民政府印发关于加快推进新时代养老服务体系建设若干措施的通知",
+        ),
+        (
+            ["关于汕头市政协十四届三次会议第20240062号提案的答复", "民进汕头市委会:"],
+            "关于汕头市政协十四届三次会议第20240062号提案的答复",
+        ),
+        (
+            ["某市老年人助餐服务管理办法(试行)", "第一条 为规范老年人助餐服务,制定本办法。"],
+            "某市老年人助餐服务管理办法(试行)",
+        ),
+        (["各区民政局:", "现将有关事项通知如下。"], None),
+    ],
+)
+def test_find_title(lines, expected):
+    assert find_title(lines) == expected
+
+
+DOC_TYPES = [
+    ("对市政协十三届四次会议第20200464号提案的答复", "proposal_reply"),
+    ("关于汕头市政协十四届三次会议第20240062号提案的答复", "proposal_reply"),
+    ("对市十届人大五次会议第HN-35号建议的答复", "suggestion_reply"),
+    ("关于市人大代表第123号建议的复函", "suggestion_reply"),
+    ("湖州市人民政府办公室关于印发湖州市开展国家居家和社区养老服务改革试点工作方案的通知", "work_plan"),
+    ("某市养老服务体系建设“十四五”规划", "work_plan"),
+    ("关于开展老年人助餐服务三年行动计划", "work_plan"),
+    ("市人民政府印发关于加快推进新时代养老服务体系建设若干措施的通知", "policy_measures"),
+    ("关于推进基本养老服务体系建设的实施意见", "policy_measures"),
+    ("广州市老年人优待办法", "rules"),
+    ("广州市民政局 广州市财政局 广州市市场监督管理局关于印发广州市老年人助餐配餐服务管理办法的通知", "rules"),
+    ("某市居家养老服务补贴实施细则(试行)", "rules"),
+    ("某省养老服务条例", "rules"),
+    ("关于转发《省民政厅养老机构管理规定》的通知", "rules"),
+    ("广州市人民政府令第179号", "rules"),
+    ("关于做好2025年高龄津贴发放工作的通知", "notice"),
+    ("关于养老机构安全检查的通告", "notice"),
+    ("2024年全市养老服务工作总结", "other"),
+    ("", "other"),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), DOC_TYPES)
+def test_classify_doc_type(title, expected):
+    assert classify_doc_type(title) == expected
+
+
+def test_every_doc_type_rule_has_an_example():
+    for rule in DOC_TYPE_RULES:
+        assert any(classify_doc_type(title) == rule.doc_type for title, _ in DOC_TYPES), rule.why
+
+
+# ---------------------------------------------------------------------------------------------
+# extract_metadata
+# ---------------------------------------------------------------------------------------------
+
+
+def test_missing_fields_are_none():
+    result = extract_metadata("第一条 为规范养老服务,制定本规定。")
+    assert set(result) == set(FIELDS)
+    assert result == {field: None for field in FIELDS} | {"doc_type": "other"}
+
+
+def test_page_fields_win_over_text():
+    raw = "索引号: 1/2020-1\n发布日期: 2020-01-02\n关于做好养老服务工作的通知\n各区:"
+    page = {
+        "index_number": "9/2020-9",
+        "published_date": "2020-01-03",
+        "title": "关于做好养老服务工作的紧急通知",
+        "topic": "",
+    }
+    result = extract_metadata(raw, page)
+    assert result["index_number"] == "9/2020-9"
+    assert result["published_date"] == "2020-01-03"
+    assert result["title"] == "关于做好养老服务工作的紧急通知"
+    assert result["topic"] is None
+
+
+def test_the_document_names_its_issuer_before_the_reposting_page():
+    raw = "某市民政局关于印发某市养老机构管理办法的通知\n各区民政局:\n某市民政局\n2024年3月1日"
+    result = extract_metadata(raw, {"issuer": "某市某区财政局"})
+    assert result["issuer"] == "某市民政局"
+    assert (
+        extract_metadata("关于养老机构管理的通知\n各区:", {"issuer": "某市某区财政局"})["issuer"]
+        == "某市某区财政局"
+    )
+
+
+def test_short_issuer_gives_way_to_the_full_name():
+    raw = "发文机构: 民政局\n关于做好养老服务的答复\n张代表:\n乌海市民政局\n2025年6月20日"
+    assert extract_metadata(raw)["issuer"] == "乌海市民政局"
+
+
+EXPECTED = {
+    "wuhan-2020-reply-20200464": {
+        "doc_number": "武民函〔2020〕125号",
+        "index_number": "010886343/2020-900310",
+        "written_date": None,  # the signature date lost its characters (2020927)
+        "topic": "社会福利",
+        "validity": "有效",
+    },
+    "shantou-2024-reply-20240062": {
+        "doc_number": None,
+        "index_number": None,
+        "written_date": "2024-08-02",
+        "topic": None,
+        "validity": None,
+    },
+    "huzhou-2020-pilot-plan": {
+        "doc_number": "湖政办发〔2020〕19号",
+        "index_number": "E95417299-1/2020-00078",
+        "written_date": "2020-07-25",
+        "topic": None,
+        "validity": None,
+    },
+    "wuhan-2024-eldercare-measures": {
+        "doc_number": "武政规〔2024〕11号",
+        "index_number": None,
+        "written_date": "2024-08-30",
+        "topic": None,
+        "validity": None,
+    },
+    "wuhai-2025-reply-hn35": {
+        "doc_number": "乌民复〔2025〕20号",
+        "index_number": "11150300011554455T/2025-04037",
+        "written_date": "2025-06-20",
+        "topic": "建议提案",
+        "validity": "有效",
+    },
+    "guangzhou-2024-meal-service-rules": {
+        "doc_number": "穗民规字〔2024〕3号",
+        "index_number": "11440106007508528C/2024-00031",
+        "written_date": "2024-03-14",
+        "topic": None,
+        "validity": None,
+    },
+    "guangzhou-2021-elderly-preferential-treatment": {
+        "doc_number": "广州市人民政府令第179号",
+        "index_number": None,
+        "written_date": "2021-01-29",
+        "topic": None,
+        "validity": None,
+    },
+}
+
+
+@needs_corpus
+@pytest.mark.parametrize("row", manifest(), ids=lambda row: row["source_id"])
+def test_real_documents_match_the_manifest(row):
+    result = document_metadata(row)
+    assert {k: result[k] for k in ("title", "issuer", "doc_type", "published_date")} == {
+        k: row[k] for k in ("title", "issuer", "doc_type", "published_date")
+    }
+    assert {k: result[k] for k in EXPECTED[row["source_id"]]} == EXPECTED[row["source_id"]]
+
+
+@needs_corpus
+def test_manifest_lists_the_seven_documents():
+    assert {row["source_id"] for row in manifest()} == set(EXPECTED)

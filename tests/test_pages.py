@@ -1,0 +1,372 @@
+"""Page stage: decoding, visible text per template, page metadata, PDF text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from yanglao.clean import clean_text
+from yanglao.pages import decode_body, html_metadata, html_to_text, pdf_to_text
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus"
+PAGES = Path(__file__).resolve().parent / "data" / "pages"
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+
+# A paragraph in the style of the documents, long enough for byte-level detection.
+PARAGRAPH = (
+    "为深入贯彻党中央、国务院关于加强新时代老龄工作的决策部署，实施积极应对人口老龄化国家战略，"
+    "推动养老事业和养老产业协同发展，结合我市实际，特制定本措施。到2025年底，各区成立区级养老服务指导中心，"
+    "社区养老设施等级评定率达到90%，农村养老设施覆盖率100%。对验收合格的社区老年人服务中心给予一次性建设补贴。"
+)
+
+
+def page(charset_meta: str | None = None, body: str = PARAGRAPH) -> str:
+    meta = (
+        f'<meta http-equiv="Content-Type" content="text/html; charset={charset_meta}">'
+        if charset_meta
+        else ""
+    )
+    return f"<html><head>{meta}<title>养老服务</title></head><body><p>{body}</p></body></html>"
+
+
+# ---------------------------------------------------------------------------------------------
+# decode_body
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "expected_encoding"),
+    [
+        # honest declarations
+        (page().encode("utf-8"), "text/html; charset=utf-8", "utf-8"),
+        (page("gbk").encode("gbk"), "text/html; charset=GBK", "gbk"),
+        (page("gb2312").encode("gb2312"), "text/html; charset=gb2312", "gb2312"),
+        (page().encode("gb18030"), "text/html;charset=GB18030", "gb18030"),
+        # no header: the <meta> decides
+        (page("gbk").encode("gbk"), None, "gbk"),
+        (page("gb2312").encode("gb2312"), "text/html", "gb2312"),
+        (b'<meta charset="gb2312">' + page().encode("gb2312"), None, "gb2312"),
+        # no header, no meta: UTF-8 validity, then byte detection
+        (page().encode("utf-8"), None, "utf-8"),
+        # lying header, honest meta
+        (page("gbk").encode("gbk"), "text/html; charset=utf-8", "gbk"),
+        (page("gbk").encode("gbk"), "text/html; charset=iso-8859-1", "gbk"),
+        # lying header and lying meta on a UTF-8 page
+        (page("gbk").encode("utf-8"), "text/html; charset=gbk", "utf-8"),
+        (page("gb2312").encode("utf-8"), "text/html; charset=ISO-8859-1", "utf-8"),
+        # x-gbk is what some servers send
+        (page().encode("gbk"), "text/html; charset=x-gbk", "gbk"),
+    ],
+)
+def test_decode_body_gives_the_right_text(body, content_type, expected_encoding):
+    text, encoding = decode_body(body, content_type)
+    assert PARAGRAPH in text
+    assert encoding == expected_encoding
+
+
+@pytest.mark.parametrize(
+    "content_type", [None, "text/html", "text/html; charset=iso-8859-1", "text/html; charset=utf-8"]
+)
+@pytest.mark.parametrize("codec", ["gbk", "gb2312", "gb18030"])
+def test_decode_body_gb_pages_without_a_true_declaration(codec, content_type):
+    text, encoding = decode_body(page().encode(codec), content_type)
+    assert PARAGRAPH in text
+    assert encoding in {"gbk", "gb2312", "gb18030"}
+
+
+def test_gb2312_declaration_is_decoded_as_gb18030():
+    # 𠮷 and 䶮 exist only in GB 18030; pages that say gb2312 still use them (names of people and places).
+    body = page("gb2312", "居民𠮷先生与䶮女士").encode("gb18030")
+    text, encoding = decode_body(body, "text/html; charset=gb2312")
+    assert "居民𠮷先生与䶮女士" in text
+    assert encoding == "gb2312"
+
+
+def test_utf8_bom_wins_over_a_wrong_meta():
+    text, encoding = decode_body(b"\xef\xbb\xbf" + page("gbk").encode("utf-8"), "text/html")
+    assert PARAGRAPH in text and not text.startswith("\ufeff")
+    assert encoding == "utf-8"
+
+
+def test_latin1_header_is_believed_for_latin1_bytes():
+    body = "<html><body><p>Café résumé</p></body></html>".encode("latin-1")
+    text, encoding = decode_body(body, "text/html; charset=ISO-8859-1")
+    assert "Café résumé" in text
+    assert encoding == "iso8859-1"
+
+
+def test_meta_is_only_read_in_the_first_4kb():
+    body = page().encode("gbk")
+    late_meta = b"<!--" + b" " * 5000 + b'--><meta charset="utf-8">'
+    text, encoding = decode_body(late_meta + body, None)
+    assert PARAGRAPH in text
+    assert encoding != "utf-8"
+
+
+# ---------------------------------------------------------------------------------------------
+# html_to_text: one small page per template
+# ---------------------------------------------------------------------------------------------
+
+TEMPLATE_PAGES = {
+    "gkmlpt.html": (
+        "汕头市民政局关于印发汕头市居家养老服务补贴实施细则的通知\n"
+        "各区（县）民政局：\n"
+        "　　现将《汕头市居家养老服务补贴实施细则》印发给你们，请认真贯彻执行。\n"
+        "汕头市民政局\n"
+        "2024年5月15日\n"
+        "汕头市居家养老服务补贴实施细则\n"
+        "　　第一条 为规范居家养老服务补贴发放，制定本细则。\n"
+        "　　第二条 补贴标准为每人每月３００元。"
+    ),
+    "gzgov.html": (
+        "广州市养老服务条例实施办法\n"
+        "广州市人民政府令\n"
+        "第200号\n"
+        "　　第一条 为了规范养老服务，根据有关法律法规，结合本市实际，制定本办法。\n"
+        "　　第二条 本市新建住宅小区应当按照每百户不少于20平方米的标准配建养老服务设施。\n"
+        "　　已建成住宅小区无养老服务设施的，由区人民政府通过购置、置换、租赁等方式配置。\n"
+        "项目 | 标准\n"
+        "运营补贴 | 每张床位每月 200元"
+    ),
+    "trs_paper.html": (
+        "湖州市民政局关于开展养老服务质量提升行动的通知\n"
+        "各区县民政局：\n"
+        "　　为提升养老服务质量，现就有关事项通知如下。\n"
+        "　　一、工作目标\n"
+        "　　到2025年底，全市养老机构等级评定率达到80%以上。"
+    ),
+    "trs_editor.html": (
+        "丽水市养老服务体系建设规划\n"
+        "　　一、发展目标\n"
+        "　　到2025年，每千名老年人拥有养老床位数达到45张。\n"
+        "新增护理型床位2000张\n"
+        "建成乡镇（街道）区域养老服务中心60家"
+    ),
+    "hanweb.html": (
+        "关于进一步推进医养结合发展的实施意见\n"
+        "　　各县（市、区）人民政府：\n"
+        "　　（一）推进医疗卫生与养老服务融合。到2025年，二级及以上综合医院设立老年医学科的比例达到60%以上。"
+    ),
+    "hanweb_zoom_class.html": (
+        "衢州市老年人助餐服务管理细则\n第一条 为规范老年人助餐服务，制定本细则。\n第二条 对每餐给予3元的助餐补贴。"
+    ),
+    "wuhai.html": (
+        "乌海市民政局关于做好2025年高龄津贴发放工作的通知\n"
+        "各区民政局：\n"
+        "　　80周岁以上老年人高龄津贴按每人每月100元发放。\n"
+        "　　乌海市民政局\n"
+        "　　2025年3月3日"
+    ),
+    "unknown.html": (
+        "关于加强农村互助养老服务的若干措施\n"
+        "一、推进农村互助养老。依托村级组织活动场所、闲置校舍等资源建设农村互助养老服务点。\n"
+        "二、加大资金支持。对新建的农村互助养老服务点给予每个5万元的一次性建设补贴。\n"
+        "三、强化队伍建设。每个乡镇至少配备1名专职养老服务工作人员，定期开展培训。"
+    ),
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), TEMPLATE_PAGES.items())
+def test_html_to_text_per_template(name, expected):
+    assert html_to_text((PAGES / name).read_text(encoding="utf-8")) == expected
+
+
+@pytest.mark.parametrize("name", TEMPLATE_PAGES)
+def test_html_to_text_leaves_out_navigation_scripts_and_hidden_text(name):
+    text = html_to_text((PAGES / name).read_text(encoding="utf-8"))
+    for junk in (
+        "首页",
+        "政务公开",
+        "English",
+        "版权所有",
+        "主办",
+        "不应出现",
+        "隐藏",
+        "打印本页",
+        "扫一扫",
+        "window._CONFIG",
+    ):
+        assert junk not in text
+
+
+def test_html_to_text_blocks_breaks_and_inline_elements():
+    html = (
+        '<div id="zoom"><h2>第一章 总则</h2><p>第一条 到<b>2025</b>年<span>底</span>，覆盖率达到'
+        "<strong>90%</strong>。<br>第二条 本办法自公布之日起施行，有效期五年。</p>"
+        "<ul><li>一、养老服务设施建设补贴</li><li>二、养老机构运营补贴</li></ul></div>"
+    )
+    assert html_to_text(html) == (
+        "第一章 总则\n第一条 到2025年底，覆盖率达到90%。\n第二条 本办法自公布之日起施行，有效期五年。\n"
+        "一、养老服务设施建设补贴\n二、养老机构运营补贴"
+    )
+
+
+def test_html_to_text_table_rows_become_pipe_lines():
+    html = (
+        "<div class='TRS_Editor'><p>附件：重点任务分工</p><table><tr><th>序号</th><th>工作内容</th><th>牵头单位</th></tr>"
+        "<tr><td>1</td><td><p>建设社区</p><p>养老服务中心</p></td><td>市民政局</td></tr>"
+        "<tr><td>2</td><td></td><td>市财政局</td></tr></table></div>"
+    )
+    assert html_to_text(html).split("\n") == [
+        "附件：重点任务分工",
+        "序号 | 工作内容 | 牵头单位",
+        "1 | 建设社区 养老服务中心 | 市民政局",
+        "2 |  | 市财政局",
+    ]
+
+
+def test_html_to_text_survives_odd_input():
+    assert html_to_text("") == ""
+    assert html_to_text(
+        '<?xml version="1.0" encoding="gbk"?><html><body><div id="zoom"><p>第一条 本办法自2024年1月1日起施行，有效期五年整。</p></div></body></html>'
+    ) == ("第一条 本办法自2024年1月1日起施行，有效期五年整。")
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    "doc", ["guangzhou-2021-elderly-preferential-treatment", "guangzhou-2024-meal-service-rules"]
+)
+def test_real_pages_give_the_annotators_text(doc):
+    """The real pages give the text the annotators read (text/*.txt), with the title line first."""
+    text = html_to_text((CORPUS / "html" / f"{doc}.html").read_text(encoding="utf-8"))
+    visible = (CORPUS / "text" / f"{doc}.txt").read_text(encoding="utf-8")
+    first, rest = text.split("\n", 1)
+    assert first == html_metadata((CORPUS / "html" / f"{doc}.html").read_text(encoding="utf-8"))["title"]
+    assert clean_text(rest) == clean_text(visible)
+
+
+@needs_corpus
+def test_real_gz_page_keeps_its_order_and_colophon():
+    text = html_to_text(
+        (CORPUS / "html" / "guangzhou-2021-elderly-preferential-treatment.html").read_text(encoding="utf-8")
+    )
+    assert text.startswith("广州市老年人优待办法\n广州市人民政府令\n第179号\n")
+    assert text.endswith("公开方式：主动公开\n广州市人民政府办公厅 2021年2月7日印发")
+
+
+# ---------------------------------------------------------------------------------------------
+# html_metadata
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "gkmlpt.html",
+            {
+                "title": "汕头市民政局关于印发汕头市居家养老服务补贴实施细则的通知",
+                "doc_number": "汕民规〔2024〕2号",
+                "index_number": "007024397/2024-00123",
+                "issuer": "汕头市民政局",
+                "published_date": "2024-05-20",
+                "written_date": "2024-05-15",
+                "topic": "民政、扶贫、救灾",
+            },
+        ),
+        (
+            "gzgov.html",
+            {
+                "title": "广州市养老服务条例实施办法",
+                "published_date": "2022-03-01",
+                "issuer": "广州市人民政府办公厅",
+            },
+        ),
+        (
+            "trs_paper.html",
+            {
+                "title": "湖州市民政局关于开展养老服务质量提升行动的通知",
+                "doc_number": "湖民发〔2023〕8号",
+                "index_number": "002608999/2023-12345",
+                "issuer": "湖州市民政局",
+                "published_date": "2023-06-09",
+            },
+        ),
+        ("wuhai.html", {"title": "乌海市民政局关于做好2025年高龄津贴发放工作的通知"}),
+    ],
+)
+def test_html_metadata_per_template(name, expected):
+    assert html_metadata((PAGES / name).read_text(encoding="utf-8")) == expected
+
+
+def test_html_metadata_reads_detail_json_when_the_table_is_missing():
+    html = (PAGES / "gkmlpt.html").read_text(encoding="utf-8")
+    start, end = html.index('<div class="classify">'), html.index('<div class="content">')
+    fields = html_metadata(html[:start] + html[end:])
+    assert fields["index_number"] == "007024397/2024-00123"
+    assert fields["doc_number"] == "汕民规〔2024〕2号"
+    assert fields["issuer"] == "汕头市民政局"
+    assert fields["written_date"] == "2024-05-15"  # epoch 1715702400 is 2024-05-15 00:00 in China
+    assert fields["published_date"] == "2024-05-20"
+    assert fields["topic"] == "民政、扶贫、救灾"
+
+
+@needs_corpus
+def test_real_gkmlpt_page_metadata():
+    fields = html_metadata(
+        (CORPUS / "html" / "guangzhou-2024-meal-service-rules.html").read_text(encoding="utf-8")
+    )
+    assert fields == {
+        "title": "广州市民政局 广州市财政局 广州市市场监督管理局关于印发广州市老年人助餐配餐服务管理办法的通知",
+        "index_number": "11440106007508528C/2024-00031",
+        "issuer": "广州市天河区财政局（广州市天河区人民政府国有资产监督管理局）",
+        "published_date": "2024-10-15",
+        "written_date": "2024-03-14",
+    }
+
+
+@needs_corpus
+def test_real_gz_page_metadata():
+    fields = html_metadata(
+        (CORPUS / "html" / "guangzhou-2021-elderly-preferential-treatment.html").read_text(encoding="utf-8")
+    )
+    assert fields == {
+        "title": "广州市老年人优待办法",
+        "published_date": "2021-02-09",
+        "issuer": "广州市人民政府办公厅",
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# pdf_to_text
+# ---------------------------------------------------------------------------------------------
+
+
+def make_pdf(pages: list[str]) -> bytes:
+    """A minimal valid PDF: one line of ASCII text per page in the standard Helvetica font."""
+    n = len(pages)
+    font = 3 + 2 * n
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(n))}] /Count {n} >>",
+    ]
+    for i, text in enumerate(pages):
+        stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET"
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 {font} 0 R >> >> /Contents {4 + 2 * i} 0 R >>"
+        )
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
+    objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out, offsets = b"%PDF-1.4\n", []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{obj}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def test_pdf_to_text_joins_pages_with_newlines():
+    assert pdf_to_text(make_pdf(["Elderly care plan 2025", "Page two: 90% coverage"])) == (
+        "Elderly care plan 2025\nPage two: 90% coverage"
+    )
+
+
+def test_pdf_to_text_rejects_bytes_that_are_not_a_pdf():
+    with pytest.raises(Exception):  # noqa: B017 - pdfminer raises its own syntax errors
+        pdf_to_text(b"<html>not a pdf</html>")
