@@ -1,26 +1,44 @@
 """The Prefect flow: wires the stages together, one task per stage over the whole batch.
 
 A task per document would cost Prefect's ~5 ms of bookkeeping per call many times
-over at national scale (PITFALLS.md), so each stage is one task over all documents.
-The logic lives in the `yanglao` modules; this file only orders, retries and reports.
+over at national scale (PITFALLS.md), so each stage is one task over a batch of
+documents. The logic lives in the `yanglao` modules; this file only orders, retries,
+caches and reports.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from yanglao.archive import Archive, ArchiveError, SnapshotRecord
 from yanglao.documents import build_document, source_row
 from yanglao.extract import extract_rows
-from yanglao.publish import publish_release
+from yanglao.incremental import (
+    PreviousRelease,
+    build_key,
+    extractor_fingerprint,
+    load_previous,
+    load_status,
+    next_status,
+    status_rows,
+    yield_dropped,
+)
+from yanglao.publish import published_versions, publish_release, releases_dir
 from yanglao.registry import Source, load_registry
 from yanglao.sqlite import build_database
+
+FETCH_THREADS = 8  # politeness per host is the Fetcher's job; threads only overlap different hosts
+BATCH_SIZE = 500
 
 
 @dataclass
@@ -30,6 +48,7 @@ class SourceOutcome:
     snapshot: SnapshotRecord | None = None
     error: str | None = None
     fetched: bool = False
+    not_modified: bool = False
 
 
 @dataclass
@@ -40,6 +59,9 @@ class RunSummary:
     published: bool = False
     message: str = ""
     failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    extracted: int = 0
+    reused: int = 0
     stage_seconds: dict[str, float] = field(default_factory=dict)
     database: str | None = None
 
@@ -48,80 +70,99 @@ def _progress(stage: str, detail: str, seconds: float) -> None:
     print(f"  {stage:<9} {detail} ({seconds:.2f} s)", flush=True)
 
 
-@task(name="snapshots", cache_policy=NO_CACHE, retries=0)
+def _fetch_one(fetcher, archive: Archive, source: Source) -> SourceOutcome:
+    previous = archive.latest(source.id)
+    result = fetcher.fetch(
+        source.url,
+        etag=previous.etag if previous else None,
+        last_modified=previous.last_modified if previous else None,
+    )
+    if result.error:
+        # The last good snapshot keeps the source's data in the release.
+        return SourceOutcome(source.id, False, previous, error=result.error, fetched=True)
+    if result.not_modified and previous is not None:
+        return SourceOutcome(source.id, True, previous, fetched=True, not_modified=True)
+    from yanglao.pages import decode_body
+
+    encoding = None
+    if source.format != "pdf" and not (result.content_type or "").lower().startswith("application/pdf"):
+        _, encoding = decode_body(result.body, result.content_type)
+    record = archive.store(
+        source.id,
+        result.body,
+        url=source.url,
+        retrieved_at=result.retrieved_at,
+        status=result.status,
+        content_type=result.content_type,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        encoding=encoding,
+    )
+    return SourceOutcome(source.id, True, record, fetched=True)
+
+
+@task(name="snapshots", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
 def collect_snapshots(
-    sources: list[Source], archive: Archive, fetch: bool, pinned: dict[str, str] | None = None
+    sources: list[Source],
+    archive: Archive,
+    fetch: bool,
+    pinned: dict[str, str] | None = None,
+    fetch_settings: dict | None = None,
 ) -> list[SourceOutcome]:
     """The snapshot each source is built from: fetched now (and archived), the latest in the archive,
     or for a rebuild the one `pinned` names."""
-    outcomes = []
     if pinned is not None:
+        outcomes = []
         for source in sources:
             record = next((r for r in archive.history(source.id) if r.sha256 == pinned.get(source.id)), None)
             error = None if record else f"snapshot {pinned.get(source.id)} is not in the archive"
             outcomes.append(SourceOutcome(source.id, record is not None, record, error=error))
         return outcomes
-    fetcher = None
-    if fetch and any(s.fetchable for s in sources):
+
+    to_fetch = [s for s in sources if fetch and s.fetchable]
+    fetched: dict[str, SourceOutcome] = {}
+    if to_fetch:
         from yanglao.fetch import Fetcher, FetchSettings
 
-        fetcher = Fetcher(FetchSettings())
+        with Fetcher(FetchSettings(**(fetch_settings or {}))) as fetcher, ThreadPoolExecutor(FETCH_THREADS) as pool:
+            for outcome in pool.map(lambda s: _fetch_one(fetcher, archive, s), to_fetch):
+                fetched[outcome.source_id] = outcome
+    outcomes = []
     for source in sources:
-        previous = archive.latest(source.id)
-        if fetcher is None or not source.fetchable:
-            if previous is None:
-                outcomes.append(SourceOutcome(source.id, False, error="no snapshot in the archive and nothing fetched"))
-            else:
-                outcomes.append(SourceOutcome(source.id, True, previous))
+        if source.id in fetched:
+            outcomes.append(fetched[source.id])
             continue
-        result = fetcher.fetch(
-            source.url,
-            etag=previous.etag if previous else None,
-            last_modified=previous.last_modified if previous else None,
-        )
-        if result.error:
-            # The last good snapshot keeps the source's data in the release.
-            outcomes.append(SourceOutcome(source.id, False, previous, error=result.error, fetched=True))
-        elif result.not_modified and previous is not None:
-            outcomes.append(SourceOutcome(source.id, True, previous, fetched=True))
+        previous = archive.latest(source.id)
+        if previous is None:
+            outcomes.append(SourceOutcome(source.id, False, error="no snapshot in the archive and nothing fetched"))
         else:
-            record = archive.store(
-                source.id,
-                result.body,
-                url=source.url,
-                retrieved_at=result.retrieved_at,
-                status=result.status,
-                content_type=result.content_type,
-                etag=result.etag,
-                last_modified=result.last_modified,
-            )
-            outcomes.append(SourceOutcome(source.id, True, record, fetched=True))
+            outcomes.append(SourceOutcome(source.id, True, previous))
     return outcomes
 
 
-@task(name="parse", cache_policy=NO_CACHE)
-def parse_documents(sources: list[Source], outcomes: list[SourceOutcome], archive: Archive) -> tuple[list[dict], list[str]]:
-    by_id = {s.id: s for s in sources}
-    documents, failures = [], []
-    for outcome in outcomes:
-        if outcome.snapshot is None:
-            continue
+def _batch_cache_key(context, parameters) -> str:
+    """Prefect's cache key for a batch: the content hashes of its inputs (build keys include the code)."""
+    return "extract-" + hashlib.sha256("\n".join(parameters["keys"]).encode()).hexdigest()
+
+
+@task(name="extract", cache_key_fn=_batch_cache_key, persist_result=True, retries=1)
+def process_batch(
+    sources: list[Source], snapshots: list[SnapshotRecord], keys: list[str], archive: Archive
+) -> tuple[list[dict], dict[str, dict[str, list[dict]]], dict[str, str]]:
+    """Parse and extract a batch of documents: (document rows, rows per table per document, failures)."""
+    documents, rows, failures = [], {}, {}
+    for source, snapshot in zip(sources, snapshots, strict=True):
         try:
-            body = archive.read(outcome.snapshot.sha256)
-            documents.append(build_document(by_id[outcome.source_id], outcome.snapshot, body))
-        except (ArchiveError, ValueError, UnicodeError) as exc:
-            failures.append(f"{outcome.source_id}: cannot parse snapshot {outcome.snapshot.sha256[:12]}: {exc}")
-    return documents, failures
-
-
-@task(name="extract", cache_policy=NO_CACHE)
-def extract_tables(documents: list[dict]) -> dict[str, list[dict]]:
-    tables: dict[str, list[dict]] = {"measures": [], "targets": [], "subsidies": []}
-    for document in documents:
-        year = int(document["published_date"][:4]) if document.get("published_date") else None
-        for name, rows in extract_rows(document["document_id"], document["text"], document_year=year).items():
-            tables[name].extend(rows)
-    return tables
+            body = archive.read(snapshot.sha256)
+            document = build_document(source, snapshot, body)
+            if not document["text"].strip():
+                raise ValueError("no text in the page: it no longer parses")
+            year = int(document["published_date"][:4]) if document.get("published_date") else None
+            rows[source.id] = extract_rows(source.id, document["text"], document_year=year)
+            documents.append(document)
+        except (ArchiveError, ValueError, UnicodeError, KeyError, IndexError) as exc:
+            failures[source.id] = f"cannot parse snapshot {snapshot.sha256[:12]}: {exc}"
+    return documents, rows, failures
 
 
 @task(name="publish", cache_policy=NO_CACHE)
@@ -130,8 +171,19 @@ def publish(output: Path, tables: dict[str, list[dict]], now: datetime, registry
 
 
 @task(name="sqlite", cache_policy=NO_CACHE)
-def build_sqlite(release_path: Path, db_path: Path, version: str) -> str:
-    return str(build_database(release_path, db_path, version))
+def build_sqlite(release_path: Path, db_path: Path, version: str, source_status: list[dict]) -> str:
+    path = build_database(release_path, db_path, version)
+    import sqlite_utils
+
+    db = sqlite_utils.Database(path)
+    db["source_status"].insert_all(source_status, pk="source_id", replace=True, alter=True)
+    db.close()
+    return str(path)
+
+
+def _previous_release(output: Path) -> PreviousRelease | None:
+    versions = published_versions(output)
+    return load_previous(releases_dir(output) / versions[-1]) if versions else None
 
 
 @flow(name="yanglao-refresh", log_prints=False)
@@ -142,54 +194,151 @@ def refresh(
     fetch: bool = False,
     archive_fallback: str | None = None,
     pinned: dict[str, str] | None = None,
+    fetch_settings: dict | None = None,
 ) -> RunSummary:
     """Build a release from the registry: snapshots → documents → rows → validated release → SQLite."""
     summary = RunSummary()
     output_dir = Path(output)
+    state_dir = output_dir / "state"
     archive = Archive(Path(archive_root), Path(archive_fallback) if archive_fallback else None)
+    now = datetime.now(UTC)
+    now_text = now.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     started = time.perf_counter()
     sources = load_registry(Path(sources_path))
-    outcomes = collect_snapshots(sources, archive, fetch, pinned)
-    summary.failures += [f"{o.source_id}: {o.error}" for o in outcomes if not o.ok]
-    fetched = sum(o.fetched for o in outcomes)
+    outcomes = collect_snapshots(sources, archive, fetch, pinned, fetch_settings)
+    errors = {o.source_id: o.error for o in outcomes if o.error}
     summary.stage_seconds["snapshots"] = time.perf_counter() - started
+    fetched = sum(o.fetched for o in outcomes)
     _progress(
         "snapshots",
-        f"{len(sources)} sources, {fetched} fetched, {len(outcomes) - fetched} from the archive, "
-        f"{len(summary.failures)} failed",
+        f"{len(sources)} sources, {fetched} fetched ({sum(o.not_modified for o in outcomes)} not modified), "
+        f"{len(outcomes) - fetched} from the archive, {len(errors)} failed",
         summary.stage_seconds["snapshots"],
     )
 
+    # Decide per document: keep the last release's rows, or build again.
     started = time.perf_counter()
-    documents, parse_failures = parse_documents(sources, outcomes, archive)
-    summary.failures += parse_failures
-    summary.stage_seconds["parse"] = time.perf_counter() - started
-    _progress("parse", f"{len(documents)} documents cleaned, {sum(d['char_count'] for d in documents)} characters", summary.stage_seconds["parse"])
+    previous = None if pinned is not None else _previous_release(output_dir)
+    keys_path = state_dir / "build_keys.json"
+    old_keys = json.loads(keys_path.read_text(encoding="utf-8")) if keys_path.exists() and previous else {}
+    fingerprint = extractor_fingerprint()
+    by_id = {s.id: s for s in sources}
+    keys: dict[str, str] = {}
+    work: list[tuple[Source, SnapshotRecord, str]] = []
+    kept: set[str] = set()
+    for outcome in outcomes:
+        if outcome.snapshot is None:
+            continue
+        key = build_key(by_id[outcome.source_id], outcome.snapshot.sha256, fingerprint)
+        if previous and old_keys.get(outcome.source_id) == key and outcome.source_id in previous.documents:
+            kept.add(outcome.source_id)
+            keys[outcome.source_id] = key
+        else:
+            work.append((by_id[outcome.source_id], outcome.snapshot, key))
 
-    started = time.perf_counter()
-    tables = extract_tables(documents)
+    documents: dict[str, dict] = {}
+    rows: dict[str, dict[str, list[dict]]] = {}
+    for i in range(0, len(work), BATCH_SIZE):
+        batch = work[i : i + BATCH_SIZE]
+        docs, batch_rows, failures = process_batch(
+            [b[0] for b in batch], [b[1] for b in batch], [b[2] for b in batch], archive
+        )
+        for document in docs:
+            documents[document["document_id"]] = document
+        rows.update(batch_rows)
+        errors.update(failures)
+        keys.update({b[0].id: b[2] for b in batch if b[0].id not in failures})
+    summary.extracted, summary.reused = len(documents), len(kept)
+
+    # Keep the last good data of sources that failed, and hold back sudden drops in yield.
+    for source_id in list(rows):
+        if previous and source_id in previous.documents:
+            new_count = sum(len(r) for r in rows[source_id].values())
+            old_count = previous.row_count(source_id)
+            if yield_dropped(old_count, new_count):
+                errors[source_id] = f"yield dropped from {old_count} to {new_count} rows: kept the last release's rows"
+                del rows[source_id], documents[source_id]
+                keys.pop(source_id, None)
+    if previous:
+        for source_id in by_id:
+            if source_id not in documents and source_id in previous.documents:
+                documents[source_id] = previous.documents[source_id]
+                rows[source_id] = previous.rows_of(source_id)
+                if source_id not in kept:
+                    keys[source_id] = old_keys.get(source_id, "")
+    summary.failures = [f"{sid}: {error}" for sid, error in sorted(errors.items())]
     summary.stage_seconds["extract"] = time.perf_counter() - started
-    _progress("extract", ", ".join(f"{len(rows)} {name}" for name, rows in tables.items()), summary.stage_seconds["extract"])
+    tables: dict[str, list[dict]] = {"measures": [], "targets": [], "subsidies": []}
+    for source_id in sorted(rows):
+        for name in tables:
+            tables[name].extend(rows[source_id][name])
+    _progress(
+        "extract",
+        f"{summary.extracted} documents extracted, {summary.reused} unchanged and kept; "
+        + ", ".join(f"{len(r)} {n}" for n, r in tables.items()),
+        summary.stage_seconds["extract"],
+    )
 
-    published_ids = {d["document_id"] for d in documents}
     tables["sources"] = [source_row(s) for s in sources]
-    tables["documents"] = documents
-    started = time.perf_counter()
+    tables["documents"] = [documents[k] for k in sorted(documents)]
     registry = [{k: v for k, v in asdict(s).items() if v is not None or k == "url"} for s in sources]
-    release = publish(output_dir, tables, datetime.now(UTC), registry)
+    started = time.perf_counter()
+    release = publish(output_dir, tables, now, registry)
     summary.stage_seconds["publish"] = time.perf_counter() - started
     _progress("publish", f"validated; {release.message}", summary.stage_seconds["publish"])
+    state_dir.mkdir(parents=True, exist_ok=True)
+    keys_path.write_text(json.dumps(keys, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+    # Source status: what each source did this run, kept across runs.
+    status_path = state_dir / "source_status.json"
+    statuses = load_status(status_path)
+    by_outcome = {o.source_id: o for o in outcomes}
+    for source in sources:
+        outcome = by_outcome[source.id]
+        statuses[source.id] = next_status(
+            statuses.get(source.id),
+            source.id,
+            now_text,
+            attempted=outcome.fetched or outcome.snapshot is None,
+            error=errors.get(source.id),
+            snapshot_sha256=outcome.snapshot.sha256 if outcome.snapshot and not outcome.error else None,
+            changed_at=outcome.snapshot.retrieved_at if outcome.snapshot else None,
+            has_data=source.id in documents,
+        )
+    status_path.write_text(json.dumps({"sources": status_rows(statuses)}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
     started = time.perf_counter()
     db_path = output_dir / "datasets" / "yanglao.db"
-    summary.database = build_sqlite(release.path, db_path, release.version)
+    summary.database = build_sqlite(release.path, db_path, release.version, status_rows(statuses))
     summary.stage_seconds["sqlite"] = time.perf_counter() - started
     _progress("sqlite", f"{db_path}", summary.stage_seconds["sqlite"])
 
-    summary.documents = len(published_ids)
+    summary.documents = len(documents)
     summary.rows = release.row_counts
     summary.version = release.version
     summary.published = release.published
     summary.message = release.message
+    create_markdown_artifact(key="yanglao-refresh-summary", markdown=summary_markdown(summary), description="yanglao run")
     return summary
+
+
+def summary_markdown(summary: RunSummary) -> str:
+    lines = [
+        f"# yanglao refresh: {summary.message}",
+        "",
+        f"- release: **{summary.version}** ({'new' if summary.published else 'unchanged'})",
+        f"- documents: {summary.documents} ({summary.extracted} extracted, {summary.reused} unchanged)",
+        "",
+        "| table | rows |",
+        "|---|---:|",
+        *[f"| {name} | {count} |" for name, count in summary.rows.items()],
+        "",
+        "| stage | seconds |",
+        "|---|---:|",
+        *[f"| {stage} | {seconds:.2f} |" for stage, seconds in summary.stage_seconds.items()],
+    ]
+    if summary.failures:
+        lines += ["", "## Failed sources (their last good data is kept)", ""]
+        lines += [f"- {failure}" for failure in summary.failures]
+    return "\n".join(lines) + "\n"

@@ -30,6 +30,7 @@ class SnapshotRecord:
     sha256: str
     size: int
     note: str | None = None
+    encoding: str | None = None  # the text encoding chosen when the body was fetched (HTTP, meta, detection)
 
 
 class ArchiveError(RuntimeError):

@@ -1,0 +1,152 @@
+"""What a refresh must redo, and what it may keep: the rules behind "re-extract only what changed"
+and "a failing source never loses data".
+
+A document is rebuilt only when its build key changes: the sha256 of its snapshot, its registry
+entry and the extractor's code. Otherwise its document row and extracted rows are taken from the
+latest release as they are. A source that fails keeps its rows from the latest release too.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from yanglao.fields import TABLES_BY_NAME, Table
+from yanglao.registry import Source
+
+# The modules whose code decides what a document's rows are.
+EXTRACTOR_MODULES = (
+    "pages", "clean", "metadata", "documents", "outline", "categories", "targets", "subsidies", "numbers", "extract",
+)
+ROW_TABLES = ("measures", "targets", "subsidies")
+
+# A document whose row count falls below this share of the last release's is held back and flagged.
+YIELD_DROP_RATIO = 0.5
+YIELD_DROP_MIN_ROWS = 6
+
+
+def extractor_fingerprint() -> str:
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in EXTRACTOR_MODULES:
+        path = package / f"{name}.py"
+        if path.exists():
+            digest.update(name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_key(source: Source, snapshot_sha256: str, fingerprint: str) -> str:
+    entry = json.dumps(asdict(source), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{fingerprint}\0{snapshot_sha256}\0{entry}".encode()).hexdigest()[:24]
+
+
+def typed_value(kind: str, value: str):
+    if value == "":
+        return None
+    if kind == "integer":
+        return int(value)
+    if kind == "number":
+        number = float(value)
+        return int(number) if number.is_integer() else number
+    if kind == "boolean":
+        return value == "true"
+    return value
+
+
+def read_typed_table(path: Path, table: Table) -> list[dict]:
+    kinds = {f.name: f.type for f in table.fields}
+    with path.open(encoding="utf-8", newline="") as f:
+        return [{k: typed_value(kinds.get(k, "string"), v) for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+@dataclass
+class PreviousRelease:
+    """The latest release, per document: its row, its rows per table, and the key it was built with."""
+
+    version: str
+    documents: dict[str, dict]
+    rows: dict[str, dict[str, list[dict]]]
+    build_keys: dict[str, str] = field(default_factory=dict)
+
+    def row_count(self, document_id: str) -> int:
+        return sum(len(self.rows[t].get(document_id, [])) for t in ROW_TABLES)
+
+    def rows_of(self, document_id: str) -> dict[str, list[dict]]:
+        return {t: self.rows[t].get(document_id, []) for t in ROW_TABLES}
+
+
+def load_previous(release: Path | None) -> PreviousRelease | None:
+    if release is None or not (release / "documents.csv").exists():
+        return None
+    documents = {d["document_id"]: d for d in read_typed_table(release / "documents.csv", TABLES_BY_NAME["documents"])}
+    rows: dict[str, dict[str, list[dict]]] = {}
+    for name in ROW_TABLES:
+        by_document: dict[str, list[dict]] = {}
+        for row in read_typed_table(release / f"{name}.csv", TABLES_BY_NAME[name]):
+            by_document.setdefault(row["document_id"], []).append(row)
+        rows[name] = by_document
+    record_path = release / "release.json"
+    record = json.loads(record_path.read_text(encoding="utf-8")) if record_path.exists() else {}
+    return PreviousRelease(release.name, documents, rows, record.get("build_keys", {}))
+
+
+def yield_dropped(previous_rows: int, new_rows: int) -> bool:
+    """True when a document suddenly gives far fewer rows than it did: a layout change, not a policy change."""
+    return previous_rows >= YIELD_DROP_MIN_ROWS and new_rows < previous_rows * YIELD_DROP_RATIO
+
+
+@dataclass
+class SourceStatus:
+    source_id: str
+    status: str  # ok, stale (kept its last good data), failed (no data at all)
+    last_attempt: str | None = None
+    last_success: str | None = None
+    last_change: str | None = None
+    consecutive_failures: int = 0
+    error: str | None = None
+    snapshot_sha256: str | None = None
+
+
+def next_status(
+    previous: SourceStatus | None,
+    source_id: str,
+    now: str,
+    attempted: bool,
+    error: str | None,
+    snapshot_sha256: str | None,
+    changed_at: str | None,
+    has_data: bool,
+) -> SourceStatus:
+    """A source's status after this run, from its status after the last one."""
+    status = previous or SourceStatus(source_id, "ok")
+    status = SourceStatus(**asdict(status))
+    if attempted:
+        status.last_attempt = now
+    if error:
+        status.consecutive_failures += 1
+        status.error = error
+        status.status = "stale" if has_data else "failed"
+    else:
+        status.consecutive_failures = 0
+        status.error = None
+        status.status = "ok"
+        if attempted:
+            status.last_success = now
+    if snapshot_sha256 and snapshot_sha256 != status.snapshot_sha256:
+        status.last_change = changed_at or now
+        status.snapshot_sha256 = snapshot_sha256
+    return status
+
+
+def load_status(path: Path) -> dict[str, SourceStatus]:
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {row["source_id"]: SourceStatus(**row) for row in data.get("sources", [])}
+
+
+def status_rows(statuses: dict[str, SourceStatus]) -> list[dict]:
+    return [asdict(statuses[k]) for k in sorted(statuses)]
