@@ -32,6 +32,16 @@ marker that breaks its sequence (a quote, a cross-reference) is ignored. Paths
 count siblings (`2.1` is the first child of the second item), not the printed
 numbers.
 
+*Runs that give way.* Numbers in a notice's annex list (`附件：1.…实施方案` and the numbered
+lines under it) are never items, so a notice whose plan follows after `附件` reads the plan.
+A run of childless `第一章`/`第一节`/`第一部分` headings that a new `第一章` restarts is a table of
+contents and is dropped. Top-level items of a lower-ranked kind (a reply quoting the proposal's
+`1.…2.…` or `（1）…`) are dropped when a higher-ranked kind starts at number one; a short run of
+childless `一、` points (each under 300 characters) is dropped when a new `一、` on its own line
+restarts the count. If the first item was lost (`…实施方案一、总体要求` glued to the title), a
+new top level may start at `二、`/`三、` on its own line when the next item of its kind carries
+the next number; its paths then keep the printed numbers (`2`, `2.1`, `3`).
+
 *Where the outline stops.* After the first item, a line that starts an annex
 (`附件`), the distribution list (`抄送`), the closing of a reply (`再次感谢`,
 `此复`), or page furniture ends the outline; signature and date lines just
@@ -60,7 +70,9 @@ child.
 *Units.* `lead_units`/`support_units` come from notes in the item's own text:
 `(责任单位：…)` puts every unit in `lead_units`; `牵头单位：…；配合单位：…` and
 `(A牵头，B配合)` split them (beside a 牵头单位, 责任/配合/协办/参与单位 are supporting). `〈含…〉`/`（含…）` asides are dropped; units are joined
-with `;`; None when the item names none.
+with `;` (separators inside brackets, as in `各县（市、区）人民政府`, do not split); None when
+the item names none. Responsibility notes and unit columns are left out when the category is
+chosen (`市财政局` says nothing of the topic).
 
 *Task tables.* Rows of a `|`-separated table whose header names a task column
 (工作内容, 重点任务, 任务…) and a unit column (牵头单位, 责任单位, 配合单位…) become
@@ -142,6 +154,17 @@ _INTERPRETATION_LINE = re.compile(
     re.MULTILINE,
 )
 
+# The list of annexes in a notice (`附件：1.…实施方案` and the numbered lines under it): a
+# table of contents for what follows, never items.
+_ANNEX_LIST = re.compile(
+    r"^[ \t\u3000\xa0]*附[ \t\u3000]*件[ \t\u3000]*[:：][^\n]*(?:\n[ \t\u3000\xa0]*(?:\d{1,2}|[一二三四五六七八九十]{1,2})"
+    r"[ \t\u3000]*[.．、][^\n]{0,80}(?=\n|$))*",
+    re.MULTILINE,
+)
+# Kinds whose run may be a table of contents (`目录` then `第一章 总则`, `第二章 …` before the text).
+_TOC_KINDS = {"part", "chapter", "section"}
+_QUOTE_MAX = 300  # a quoted point is shorter than this (marker to next marker)
+
 # Responsibility notes: label, then the units.
 _NOTE_LABEL = re.compile(
     r"(?P<role>责[ \t\u3000]*任|牵[ \t\u3000]*头|主[ \t\u3000]*责|配[ \t\u3000]*合|协[ \t\u3000]*办|参[ \t\u3000]*与)"
@@ -189,6 +212,7 @@ class _Node:
     parent: _Node | None = None
     children: list[_Node] = field(default_factory=list)
     end: int = 0
+    late: bool = False  # a run that starts after number one (its first item was lost)
 
     @property
     def rank(self) -> int:
@@ -210,7 +234,8 @@ def extract_measures(text: str) -> list[dict]:
     [('1', '总体要求', None), ('1.1', '加强领导', '市民政局'), ('1.2', '强化保障', None)]
     """
     tables, table_spans = _find_tables(text)
-    roots, outline_end, stop = _parse_outline(text, table_spans)
+    skip = table_spans + [m.span() for m in _ANNEX_LIST.finditer(text)]
+    roots, outline_end, stop = _parse_outline(text, skip)
     rows = _outline_rows(text, roots, outline_end)
     rows += [row for row in _table_rows(text, tables) if row["start"] < stop]
     rows.sort(key=lambda r: r["start"])
@@ -232,7 +257,7 @@ def _number(kind: str, raw: str) -> int | None:
 
 
 def _candidates(text: str, table_spans: list[tuple[int, int]]) -> list[tuple[int, int, str, int]]:
-    """All marker matches as (start, end, kind, number), outside tables, sorted by position."""
+    """All marker matches as (start, end, kind, number), outside tables and annex lists, sorted by position."""
     found: dict[int, tuple[int, int, str, int]] = {}
     for kind, regex in _MARKER_RES:
         for match in regex.finditer(text):
@@ -315,7 +340,8 @@ def _parse_outline(text: str, table_spans: list[tuple[int, int]]) -> tuple[list[
     last_seen: dict[str, int] = {}
     prev: _Node | None = None
     outline_end = stop = len(text)
-    for start, marker_end, kind, number in sorted(events + ends + stops):
+    merged = sorted(events + ends + stops)
+    for index, (start, marker_end, kind, number) in enumerate(merged):
         if kind in ("end", "stop"):
             if prev is None:
                 continue
@@ -328,7 +354,27 @@ def _parse_outline(text: str, table_spans: list[tuple[int, int]]) -> tuple[list[
         if boundary not in allowed and not _after_short_title(text, prev, start):
             continue
         node = _Node(kind, number, start, marker_end)
-        if _place(node, stack, last_seen, gap_ok=boundary == "line"):
+        placed = _place(node, stack, last_seen, gap_ok=boundary == "line")
+        if not placed and number == 1 and _is_toc(roots, node, boundary):
+            # The run so far was a table of contents (`目录`): the text proper starts here.
+            roots.clear(), stack.clear(), last_seen.clear()
+            placed = _place(node, stack, last_seen, gap_ok=True)
+        if (
+            not placed
+            and boundary == "line"
+            and _late_start(text, node, stack, roots, last_seen, merged[index + 1 :])
+        ):
+            # The outline's first item was lost (glued to the title line): start at this one.
+            node.late = True
+            stack.clear()
+            stack.append(node)
+            placed = True
+        if placed:
+            if node.parent is None and _is_preamble(roots, node):
+                # Numbered points quoted before the outline (a reply quoting the proposal's
+                # `1.…2.…`) give way to the outline proper, a higher-ranked kind starting at one.
+                roots.clear()
+                last_seen = {}
             if node.parent is None:
                 roots.append(node)
             else:
@@ -342,6 +388,61 @@ def _parse_outline(text: str, table_spans: list[tuple[int, int]]) -> tuple[list[
                 break
     _drop_lone_enums(roots)
     return roots, outline_end, stop
+
+
+def _is_toc(roots: list[_Node], node: _Node, boundary: str | None) -> bool:
+    """True when the outline so far is a run that `node`, a new number one of the same kind, supersedes.
+
+    A table of contents (`目录`, then `第一章 总则`, `第二章 …`) is a run of childless chapter,
+    section or part headings. A short list of `一、…` points quoted at the start (a reply that
+    restates the proposal, then answers `一、关于…`) is a run of childless `一、` items, each
+    under `_QUOTE_MAX` characters, and the new run must start on a line of its own.
+    """
+    flat = [n for _, n in _walk(roots)]
+    same = [n for n in flat if n.kind == node.kind]
+    if len(same) < 2 or any(n.children for n in same):
+        return False
+    if node.kind in _TOC_KINDS:
+        return all(n.kind in _TOC_KINDS for n in flat)
+    if node.kind != "cn" or boundary != "line" or len(flat) != len(same):
+        return False
+    starts = [n.start for n in same] + [node.start]
+    return all(b - a <= _QUOTE_MAX for a, b in zip(starts, starts[1:], strict=False))
+
+
+def _late_start(
+    text: str,
+    node: _Node,
+    stack: list[_Node],
+    roots: list[_Node],
+    last_seen: dict[str, int],
+    later: list[tuple[int, int, str, int]],
+) -> bool:
+    """True when `node`, a `二、` or `三、` at a line start, opens a new top level whose first item is missing.
+
+    The kind must be new to the document and rank above everything read so far, and the next
+    marker of its kind at a line start must carry the next number (`二、…` then `三、…`).
+    """
+    if node.kind == "enum" or not 2 <= node.n <= 3 or node.kind in last_seen:
+        return False
+    if any(open_node.rank <= node.rank for open_node in (*stack, *roots)):
+        return False
+    for start, _, kind, number in later:
+        if kind in ("end", "stop"):
+            return False
+        if kind == node.kind and _boundary(text, start) == "line":
+            return number == node.n + 1
+    return False
+
+
+def _is_preamble(roots: list[_Node], node: _Node) -> bool:
+    """True when every top-level item so far ranks below `node`, a first item of a new top level."""
+    return (
+        node.kind != "enum"
+        and (node.n == 1 or node.late)
+        and bool(roots)
+        and all(root.rank > node.rank for root in roots)
+    )
 
 
 def _place(node: _Node, stack: list[_Node], last_seen: dict[str, int], gap_ok: bool) -> bool:
@@ -378,7 +479,8 @@ def _drop_lone_enums(nodes: list[_Node]) -> None:
 
 
 def _walk(nodes: list[_Node], prefix: str = ""):
-    for i, node in enumerate(nodes, 1):
+    offset = nodes[0].n - 1 if nodes and nodes[0].late else 0
+    for i, node in enumerate(nodes, 1 + offset):
         path = f"{prefix}{i}"
         yield path, node
         yield from _walk(node.children, path + ".")
@@ -416,7 +518,7 @@ def _outline_rows(text: str, roots: list[_Node], outline_end: int) -> list[dict]
                 "path": path,
                 "heading": heading,
                 "text": body,
-                "category": classify(heading, text[node.start : node.end]),
+                "category": classify(heading, _without_unit_notes(text[node.start : node.end])),
                 "lead_units": lead,
                 "support_units": support,
                 "start": node.start,
@@ -496,13 +598,15 @@ def split_units(raw: str) -> list[str]:
 
     >>> split_units("市 委 网 信 办,市民政局、各区人民政府〈 含开发区, 下同〉")
     ['市委网信办', '市民政局', '各区人民政府']
+    >>> split_units("市残联、各县（市、区）人民政府")
+    ['市残联', '各县（市、区）人民政府']
     >>> split_units("市发展改革委 市财政局")
     ['市发展改革委', '市财政局']
     """
     raw = _ASIDE.sub("", raw)
     raw = _PAGE_MARK.sub(" ", raw)
     if re.search(r"[、，,；;]", raw):
-        parts = re.split(r"[、，,；;]+", "".join(raw.split()))
+        parts = _split_outside_brackets("".join(raw.split()), "、，,；;")
     else:
         parts = raw.split()
         if any(len(p) == 1 for p in parts):  # spaces between the characters of one name
@@ -513,6 +617,23 @@ def split_units(raw: str) -> list[str]:
         if part and part not in units:
             units.append(part)
     return units
+
+
+def _split_outside_brackets(raw: str, separators: str) -> list[str]:
+    """Split at `separators` that are not inside brackets: `各县（市、区）人民政府` stays one name."""
+    parts, current, depth = [], [], 0
+    for ch in raw:
+        if ch in "（(〈":
+            depth += 1
+        elif ch in "）)〉" and depth:
+            depth -= 1
+        elif ch in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return [part for part in parts if part]
 
 
 def _join(units: list[str]) -> str | None:
@@ -533,6 +654,17 @@ def _note_body(text: str, start: int) -> str:
         elif ch == "\n" or (ch == "。" and level == 0):
             return text[start:i]
     return text[start:]
+
+
+_UNIT_NOTE = re.compile(
+    r"[（(][^（()）\n]{0,10}(?:单[ \t\u3000]*位|部[ \t\u3000]*门)[ \t\u3000]*[:：][^（()）\n]*(?:[（(][^（()）\n]*[）)][^（()）\n]*)*[）)]"
+    r"|(?:牵头|责任|配合|协办)单位[:：][^。\n]*"
+)
+
+
+def _without_unit_notes(text: str) -> str:
+    """`text` without its responsibility notes, for classification (市财政局 is not a topic)."""
+    return _UNIT_NOTE.sub("", _INLINE_LEAD.sub("", text))
 
 
 def _units_from_notes(body: str) -> tuple[str | None, str | None]:
@@ -680,6 +812,12 @@ def _is_task_row(cells: list[str], task_col: int) -> bool:
     return not (len(filled) <= 2 and _SECTION_ROW.match(cells[task_col]))
 
 
+def _task_cells_text(cells: list[str], table: _Table) -> str:
+    """A row's cells without its unit columns (unit names such as 市财政局 say nothing of the topic)."""
+    units = {table.lead_col, table.support_col}
+    return " ".join(cell for i, cell in enumerate(cells) if i not in units)
+
+
 def _cell(cells: list[str], col: int | None) -> str:
     return cells[col] if col is not None and col < len(cells) else ""
 
@@ -697,7 +835,7 @@ def _table_rows(text: str, tables: list[_Table]) -> list[dict]:
                     "path": "",
                     "heading": heading,
                     "text": row_text,
-                    "category": classify(heading, row_text),
+                    "category": classify(heading, _task_cells_text(cells, table)),
                     "lead_units": _join(split_units(_cell(cells, table.lead_col))),
                     "support_units": _join(split_units(_cell(cells, table.support_col))),
                     "start": start,
