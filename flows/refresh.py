@@ -172,13 +172,7 @@ def publish(output: Path, tables: dict[str, list[dict]], now: datetime, registry
 
 @task(name="sqlite", cache_policy=NO_CACHE)
 def build_sqlite(release_path: Path, db_path: Path, version: str, source_status: list[dict]) -> str:
-    path = build_database(release_path, db_path, version)
-    import sqlite_utils
-
-    db = sqlite_utils.Database(path)
-    db["source_status"].insert_all(source_status, pk="source_id", replace=True, alter=True)
-    db.close()
-    return str(path)
+    return str(build_database(release_path, db_path, version, source_status=source_status))
 
 
 def _previous_release(output: Path) -> PreviousRelease | None:
@@ -239,11 +233,14 @@ def refresh(
 
     documents: dict[str, dict] = {}
     rows: dict[str, dict[str, list[dict]]] = {}
-    for i in range(0, len(work), BATCH_SIZE):
-        batch = work[i : i + BATCH_SIZE]
-        docs, batch_rows, failures = process_batch(
-            [b[0] for b in batch], [b[1] for b in batch], [b[2] for b in batch], archive
-        )
+    batches = [work[i : i + BATCH_SIZE] for i in range(0, len(work), BATCH_SIZE)]
+    # Submitted, so that a Dask task runner spreads the batches over its workers.
+    futures = [
+        process_batch.submit([b[0] for b in batch], [b[1] for b in batch], [b[2] for b in batch], archive)
+        for batch in batches
+    ]
+    for batch, future in zip(batches, futures, strict=True):
+        docs, batch_rows, failures = future.result()
         for document in docs:
             documents[document["document_id"]] = document
         rows.update(batch_rows)
@@ -321,6 +318,14 @@ def refresh(
     summary.message = release.message
     create_markdown_artifact(key="yanglao-refresh-summary", markdown=summary_markdown(summary), description="yanglao run")
     return summary
+
+
+def with_dask(workers: int):
+    """The same flow on a local Dask cluster of `workers` processes (prefect-dask's task runner)."""
+    from prefect_dask import DaskTaskRunner
+
+    runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
+    return refresh.with_options(task_runner=runner)
 
 
 def summary_markdown(summary: RunSummary) -> str:

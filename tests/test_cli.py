@@ -30,7 +30,7 @@ def test_every_command_has_help():
 def test_run_into_an_output_folder_prints_stages_and_a_summary(tmp_path):
     result = yanglao("run", "--output", str(tmp_path))
     assert result.returncode == 0, result.stderr[-2000:]
-    for stage in ("snapshots", "parse", "extract", "publish", "sqlite"):
+    for stage in ("snapshots", "extract", "publish", "sqlite"):
         assert f"  {stage}" in result.stdout
     assert "documents: 7;" in result.stdout
     assert "release: new " in result.stdout

@@ -37,7 +37,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     archive = Path(args.archive).resolve() if args.archive else output / "archive"
     fetch = args.fetch or args.sources is not None
     load_registry(sources)  # a broken registry is a one-line error before any flow starts
-    from flows.refresh import refresh
+    from flows.refresh import refresh, with_dask
+
+    if args.dask:
+        refresh = with_dask(args.dask)
 
     mode = "fetching live sources" if fetch else "replaying the snapshot archive (offline)"
     print(f"yanglao run: {sources} → {output} ({mode})", flush=True)
@@ -106,6 +109,45 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from yanglao.serve import serve
+
+    output = Path(args.output).resolve() if args.output else project_root()
+    return serve(output / "datasets" / "yanglao.db", port=args.port)
+
+
+def refresh_schedule(args: argparse.Namespace):
+    from prefect.schedules import Cron, Interval
+
+    if args.interval:
+        return Interval(args.interval)
+    return Cron(args.cron, timezone=args.timezone)
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    """Serve the refresh deployment: Prefect starts a run on the schedule (needs a Prefect API)."""
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from prefect import serve
+
+    from flows.refresh import refresh
+
+    root = project_root()
+    output = _output_root(args)
+    parameters = {
+        "sources_path": str(Path(args.sources).resolve() if args.sources else root / "sources.yaml"),
+        "output": str(output),
+        "archive_root": str(output / "archive"),
+        "archive_fallback": str(root / "archive"),
+        "fetch": not args.replay,
+    }
+    deployment = refresh.to_deployment(name=args.name, parameters=parameters, schedule=refresh_schedule(args))
+    when = f"every {args.interval} s" if args.interval else f"cron '{args.cron}' ({args.timezone})"
+    print(f"yanglao schedule: serving deployment 'yanglao-refresh/{args.name}', {when}; Ctrl-C stops", flush=True)
+    serve(deployment)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="yanglao", description="Elderly-care policy measures, targets and subsidies as open data."
@@ -117,11 +159,22 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--output", help="write datapackage.json and datasets/ under this folder instead of the repository")
     run.add_argument("--archive", help="snapshot archive to write to (default: OUTPUT/archive)")
     run.add_argument("--fetch", action="store_true", help="fetch the registry's live URLs instead of replaying the archive")
+    run.add_argument("--dask", type=int, metavar="WORKERS", help="run the batches on a local Dask cluster of WORKERS processes")
     run.set_defaults(func=cmd_run)
 
     schemas = sub.add_parser("schemas", help="write the Frictionless table schemas generated from the field registry")
     schemas.add_argument("--output", help="folder (default: the repository's schemas/)")
     schemas.set_defaults(func=cmd_schemas)
+
+    schedule = sub.add_parser("schedule", help="serve the scheduled refresh deployment (daily by default)")
+    schedule.add_argument("--cron", default="0 6 * * *", help="cron schedule (default: 06:00 daily)")
+    schedule.add_argument("--timezone", default="Asia/Shanghai")
+    schedule.add_argument("--interval", type=int, help="run every N seconds instead of the cron schedule")
+    schedule.add_argument("--name", default="daily", help="deployment name")
+    schedule.add_argument("--sources", help="registry (default: the repository's sources.yaml)")
+    schedule.add_argument("--output", help="output root (default: the repository)")
+    schedule.add_argument("--replay", action="store_true", help="replay the archive instead of fetching")
+    schedule.set_defaults(func=cmd_schedule)
 
     diff = sub.add_parser("diff", help="rows added, removed and changed between two releases")
     diff.add_argument("old")
@@ -137,6 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="validate a datapackage.json with Frictionless")
     validate.add_argument("descriptor", nargs="?", default="datapackage.json")
     validate.set_defaults(func=cmd_validate)
+
+    serve = sub.add_parser("serve", help="browse the latest SQLite build in Datasette on 127.0.0.1 (read-only)")
+    serve.add_argument("--port", type=int, default=8001, help="port (default: 8001)")
+    serve.add_argument("--output", help="serve the build under this folder, as written by `yanglao run --output`")
+    serve.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from yanglao import __version__
+from yanglao.dictionary import write_dictionary
 from yanglao.fields import DATA_MAJOR_VERSION, TABLES, Table, table_schema
 from yanglao.validate import Problem, ValidationFailed, check_provenance, validate_package
 
@@ -348,6 +349,7 @@ def publish_release(
                 "sources": registry or [],
             },
         )
+        write_dictionary(stage, tables)
         problems = validate_package(stage / "datapackage.json")
         if problems:
             raise ValidationFailed(problems)

@@ -1,0 +1,365 @@
+"""Datasette as people meet it: `yanglao serve` on the real corpus, queried over HTTP.
+
+One server for the module, started the way a person starts it (`yanglao serve --output
+DIR --port N`), on 127.0.0.1 and a free port, stopped at the end. The database is
+the shipped build's latest release; if the extractors give fewer than a handful of
+subsidies today, rows quoting real subsidy sentences of the documents are added so
+that subsidy search and queries are proven on real text too.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import re
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from yanglao.fields import TABLES, TABLES_BY_NAME
+from yanglao.search import row_matches
+from yanglao.sqlite import build_database
+
+ROOT = Path(__file__).resolve().parents[1]
+SEARCHABLE = [t.name for t in TABLES if t.search_columns]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def add_real_subsidies(release: Path) -> None:
+    """Subsidy rows quoting real sentences that promise money, when the extractors give too few."""
+    path = release / "subsidies.csv"
+    rows = read_csv(path)
+    if len(rows) >= 5:
+        return
+    documents = read_csv(release / "documents.csv")
+    kinds = [
+        ("津贴", "allowance"),
+        ("建设", "construction"),
+        ("运营", "operation"),
+        ("奖励", "reward"),
+        ("", "other"),
+    ]
+    for document in documents:
+        for n, match in enumerate(
+            re.finditer(r"[^，。；！\n]*(?:补贴|津贴|补助|奖励)[^，。；！\n]*", document["text"])
+        ):
+            if n >= 4:
+                break
+            quote = match.group(0)
+            kind = next(k for word, k in kinds if word in quote)
+            money = re.search(r"(\d+(?:\.\d+)?)(万)?元", quote)
+            amount = "" if not money else str(int(float(money.group(1)) * (10000 if money.group(2) else 1)))
+            digest = hashlib.sha1(f"{quote}{match.start()}".encode()).hexdigest()[:10]
+            rows.append(
+                {"subsidy_id": f"{document['document_id']}:s{digest}", "document_id": document["document_id"],
+                 "measure_id": "", "kind": kind, "recipient": "", "amount_yuan": amount, "rate_percent": "",
+                 "cap_yuan": "", "basis": "", "frequency": "unspecified", "quote": quote,
+                 "start": str(match.start()), "end": str(match.end())}
+            )  # fmt: skip
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=TABLES_BY_NAME["subsidies"].field_names, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture(scope="module")
+def site(shipped_build, tmp_path_factory):
+    """An output folder holding a build of the shipped corpus, as `yanglao run --output` leaves it."""
+    output, summary = shipped_build
+    site = tmp_path_factory.mktemp("site")
+    release = site / "datasets" / "releases" / summary.version
+    shutil.copytree(output / "datasets" / "latest", release)
+    add_real_subsidies(release)
+    with sqlite3.connect(output / "datasets" / "yanglao.db") as shipped:
+        shipped.row_factory = sqlite3.Row
+        tables = {r[0] for r in shipped.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        status = (
+            [dict(r) for r in shipped.execute("SELECT * FROM source_status")]
+            if "source_status" in tables
+            else []
+        )
+    build_database(release, site / "datasets" / "yanglao.db", summary.version, status)
+    return site, release
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    folder, release = site
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "yanglao.cli", "serve", "--output", str(folder), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT, env={**os.environ},
+    )  # fmt: skip
+    try:
+        first_line = process.stdout.readline()
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/-/versions.json", timeout=2).read()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"datasette did not start: {first_line}") from None
+                time.sleep(0.1)
+        yield {"base": base, "first_line": first_line, "release": release}
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+
+
+def get(server, path: str, **params) -> str:
+    url = server["base"] + path + ("?" + urllib.parse.urlencode(params) if params else "")
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def get_json(server, path: str, **params):
+    return json.loads(get(server, path, **params))
+
+
+def rows_of(server, table: str) -> list[dict]:
+    return read_csv(server["release"] / f"{table}.csv")
+
+
+# ---------------------------------------------------------------- serve
+
+
+def test_serve_prints_the_address_and_serves_read_only_and_immutable(server):
+    assert server["base"] + "/" in server["first_line"]
+    databases = get_json(server, "/-/databases.json")
+    assert [(d["name"], d["is_mutable"]) for d in databases] == [("yanglao", False)]
+    assert get_json(server, "/-/settings.json")["suggest_facets"] is False
+    assert "yanglao" in {p["name"] for p in get_json(server, "/-/plugins.json")}
+
+
+def test_serve_has_help():
+    result = subprocess.run(
+        [sys.executable, "-m", "yanglao.cli", "serve", "--help"], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and "--port" in result.stdout and "--output" in result.stdout
+
+
+# ---------------------------------------------------------------- search
+
+TERMS = [
+    "助", "餐", "助餐", "养老", "床位", "津贴", "补贴", "养老服务", "老年人助餐", "居家和社区养老服务",
+    "APP", "app", "GPS定位", "I类", "2025年", "60周岁", "15分钟", "%", "养老 助餐", '"养老 服务"',
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("table", SEARCHABLE)
+@pytest.mark.parametrize("term", TERMS)
+def test_search_returns_exactly_the_rows_containing_the_term(server, table, term):
+    meta = TABLES_BY_NAME[table]
+    expected = {
+        r[meta.primary_key]
+        for r in rows_of(server, table)
+        if row_matches(term, [r[c] for c in meta.search_columns])
+    }
+    data = get_json(server, f"/yanglao/{table}.json", _search=term, _col=meta.search_columns[0], _size="max")
+    got = {row[0] for row in data["rows"]}
+    assert data["filtered_table_rows_count"] == len(expected)
+    assert got == expected
+
+
+@pytest.mark.parametrize(("table", "term"), [
+    ("documents", "助"), ("documents", "助餐"), ("documents", "床位"), ("documents", "养老服务"), ("documents", "APP"),
+    ("measures", "助餐"), ("measures", "养老"), ("measures", "2025年"), ("targets", "床位"), ("targets", "%"),
+    ("subsidies", "补贴"),
+])  # fmt: skip
+def test_short_and_mixed_terms_find_rows_in_the_real_corpus(server, table, term):
+    meta = TABLES_BY_NAME[table]
+    rows = rows_of(server, table)
+    expected = [r for r in rows if any(term.lower() in (r[c] or "").lower() for c in meta.search_columns)]
+    data = get_json(server, f"/yanglao/{table}.json", _search=term, _size="max")
+    assert expected, f"{term} is in the corpus's {table}"
+    assert data["filtered_table_rows_count"] == len(expected)
+
+
+def test_the_search_box_is_shown_and_keeps_the_query(server):
+    page = get(server, "/yanglao/measures", _search="助餐")
+    assert re.search(r'<input id="_search" type="search" name="_search" value="助餐">', page)
+    expected = sum("助餐" in r["heading"] + "\n" + r["text"] for r in rows_of(server, "measures"))
+    assert re.search(rf"{expected} rows? where search matches", page)
+    assert 'name="_search"' in get(server, "/yanglao/targets")
+
+
+def test_search_narrows_facets_and_combines_with_filters(server):
+    rows = rows_of(server, "targets")
+    year = max(
+        {r["deadline_year"] for r in rows if r["deadline_year"]},
+        key=lambda y: sum(r["deadline_year"] == y for r in rows),
+    )
+    expected = [r for r in rows if r["deadline_year"] == year and "%" in r["indicator"] + r["quote"]]
+    data = get_json(server, "/yanglao/targets.json", _search="%", deadline_year=year, _size="max")
+    assert data["filtered_table_rows_count"] == len(expected)
+
+
+# ---------------------------------------------------------------- canned queries
+
+
+def canned(server, name: str, **params) -> list[dict]:
+    return get_json(server, f"/yanglao/{name}.json", _shape="array", **params)
+
+
+def test_targets_due_in_a_year_across_cities(server):
+    targets = rows_of(server, "targets")
+    year = max({r["deadline_year"] for r in targets if r["deadline_year"]})
+    got = canned(server, "targets_due_in_year", year=year)
+    assert {r["target_id"] for r in got} == {r["target_id"] for r in targets if r["deadline_year"] == year}
+    cities = {d["document_id"]: d["city"] for d in rows_of(server, "documents")}
+    assert all(r["city"] == cities[r["document_id"]] for r in got)
+    places = [(r["province"], r["city"]) for r in got]
+    assert places == sorted(places)
+
+
+def test_one_indicator_across_cities(server):
+    targets = rows_of(server, "targets")
+    word = next(
+        w for w in ("床位", "助餐", "覆盖率", "率", "个") if any(w in r["indicator"] for r in targets)
+    )
+    got = canned(server, "indicator_across_cities", word=word)
+    assert {r["target_id"] for r in got} == {r["target_id"] for r in targets if word in r["indicator"]}
+    assert got and all(word in r["indicator"] for r in got)
+
+
+def test_subsidies_of_a_kind_sorted_by_amount(server):
+    subsidies = rows_of(server, "subsidies")
+    kind = max({r["kind"] for r in subsidies}, key=lambda k: sum(r["kind"] == k for r in subsidies))
+    got = canned(server, "subsidies_of_kind", kind=kind)
+    assert {r["subsidy_id"] for r in got} == {r["subsidy_id"] for r in subsidies if r["kind"] == kind}
+    amounts = [r["amount_yuan"] if r["amount_yuan"] is not None else r["cap_yuan"] for r in got]
+    known = [a for a in amounts if a is not None]
+    assert (
+        known == sorted(known, reverse=True) and amounts[: len(known)] == known
+    )  # amounts first, highest first
+
+
+def test_a_document_with_its_measures_targets_and_subsidies(server):
+    targets = rows_of(server, "targets")
+    document_id = max(
+        {r["document_id"] for r in targets}, key=lambda d: sum(r["document_id"] == d for r in targets)
+    )
+    expected = {
+        **{
+            r["measure_id"]: "measure" for r in rows_of(server, "measures") if r["document_id"] == document_id
+        },
+        **{r["target_id"]: "target" for r in targets if r["document_id"] == document_id},
+        **{
+            r["subsidy_id"]: "subsidy"
+            for r in rows_of(server, "subsidies")
+            if r["document_id"] == document_id
+        },
+    }
+    got = canned(server, "document_contents", document_id=document_id)
+    assert {r["row_id"]: r["row_type"] for r in got} == expected
+    assert [r["start"] for r in got] == sorted(r["start"] for r in got)
+
+
+def test_sources_and_freshness(server):
+    documents = {d["document_id"]: d for d in rows_of(server, "documents")}
+    status = {
+        r["source_id"]: r
+        for r in get_json(server, "/yanglao/source_status.json", _shape="array", _size="max")
+    }
+    got = canned(server, "sources_freshness")
+    assert {r["source_id"] for r in got} == {s["source_id"] for s in rows_of(server, "sources")}
+    for row in got:
+        document = documents.get(row["source_id"])
+        fetched = status.get(row["source_id"], {}).get("last_success")
+        assert row["documents"] == (1 if document else 0)
+        assert row["last_retrieved"] == (fetched or (document["retrieved_at"] if document else None))
+        if document:
+            assert row["last_changed"] is not None and row["versions_seen"] == 1
+    retrieved = [r["last_retrieved"] for r in got if r["last_retrieved"]]
+    assert retrieved == sorted(retrieved)  # stalest first
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def browsable_tables(server) -> list[str]:
+    database = get_json(server, "/yanglao.json")
+    return [t["name"] for t in database["tables"] if not t["hidden"]] + [v["name"] for v in database["views"]]
+
+
+def test_every_column_has_a_description_in_chinese_and_english(server):
+    metadata = get_json(server, "/-/metadata.json")
+    tables = metadata["databases"]["yanglao"]["tables"]
+    names = browsable_tables(server)
+    assert {"sources", "documents", "measures", "targets", "subsidies", "releases"} <= set(names)
+    for name in names:
+        meta = tables[name]
+        assert CJK.search(meta["title"]) and re.search(r"[A-Za-z]", meta["title"])
+        assert meta["license"] and meta["license_url"] and meta["source"] and meta["source_url"]
+        columns = get_json(server, f"/yanglao/{name}.json", _size=0)["columns"]
+        for column in columns:
+            description = meta["columns"].get(column, "")
+            assert (
+                CJK.search(description) and " / " in description and re.search(r"[A-Za-z]{3}", description)
+            ), (name, column)
+    assert "[单位 unit: 元]" in tables["subsidies"]["columns"]["amount_yuan"]
+
+
+def test_the_table_page_shows_column_descriptions_and_credits(server):
+    page = get(server, "/yanglao/subsidies")
+    assert "Amount in yuan" in page and "CC BY 4.0" in page
+
+
+@pytest.mark.parametrize(("table", "facets"), [
+    ("documents", {"city", "province", "doc_type"}), ("sources", {"city", "province"}), ("measures", {"category"}),
+    ("targets", {"unit", "deadline_year"}), ("subsidies", {"kind", "frequency"}),
+    ("targets_with_document", {"city", "province", "unit", "deadline_year"}),
+])  # fmt: skip
+def test_default_facets(server, table, facets):
+    data = get_json(server, f"/yanglao/{table}.json", _size=0)
+    assert facets <= set(data["facet_results"])
+
+
+def test_foreign_keys_show_a_readable_label(server):
+    measures = {m["measure_id"]: m["heading"] for m in rows_of(server, "measures")}
+    data = get_json(server, "/yanglao/targets.json", _labels="on", _shape="array", _size="max")
+    linked = [r["measure_id"] for r in data if isinstance(r["measure_id"], dict)]
+    assert linked and all(m["label"] == measures[m["value"]] for m in linked)
+
+
+def test_default_sort_and_sortable_columns(server):
+    assert get_json(server, "/yanglao/targets.json", _size=0)["human_description_en"] == "sorted by target_id"
+    sortable = get_json(server, "/-/metadata.json")["databases"]["yanglao"]["tables"]["targets"][
+        "sortable_columns"
+    ]
+    assert "deadline_year" in sortable and "quote" not in sortable
+    page = get(server, "/yanglao/targets")
+    assert "_sort=deadline_year" in page and "_sort=quote" not in page
+    by_year = get_json(
+        server, "/yanglao/targets.json", _sort_desc="deadline_year", _shape="array", _size="max"
+    )
+    years = [r["deadline_year"] for r in by_year if r["deadline_year"] is not None]
+    assert years == sorted(years, reverse=True)

@@ -1,0 +1,176 @@
+"""The SQLite build: the release's rows as they are, a releases table, and Chinese search of any length."""
+
+from __future__ import annotations
+
+import csv
+import doctest
+import hashlib
+import json
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yanglao import search
+from yanglao.fields import TABLES, TABLES_BY_NAME
+from yanglao.publish import format_value
+from yanglao.sqlite import build_database, build_search_index
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="module")
+def build(shipped_build):
+    output, summary = shipped_build
+    db = sqlite3.connect(output / "datasets" / "yanglao.db")
+    db.row_factory = sqlite3.Row
+    yield output, summary, db
+    db.close()
+
+
+def test_search_module_examples():
+    assert doctest.testmod(search).failed == 0
+
+
+def test_every_cell_round_trips_from_the_release_csv(build):
+    output, _, db = build
+    for table in TABLES:
+        rows = read_csv(output / "datasets" / "latest" / f"{table.name}.csv")
+        stored = db.execute(f"SELECT * FROM [{table.name}] ORDER BY rowid").fetchall()
+        assert len(stored) == len(rows), table.name
+        for row, got in zip(rows, stored, strict=True):
+            for f in table.fields:
+                value = got[f.name]
+                if f.type == "boolean" and value is not None:
+                    value = bool(value)
+                assert format_value(value) == row[f.name], (table.name, f.name)
+
+
+def test_the_releases_table_records_the_release(build):
+    output, summary, db = build
+    descriptor = json.loads((output / "datapackage.json").read_text(encoding="utf-8"))
+    current = db.execute("SELECT * FROM releases WHERE is_current").fetchone()
+    assert current["version"] == summary.version == descriptor["version"]
+    assert current["created"] == descriptor["created"]
+    assert {t.name: current[f"{t.name}_rows"] for t in TABLES} == summary.rows
+    hashes = json.loads(current["hashes"])
+    for resource in descriptor["resources"]:
+        assert hashes[f"{resource['name']}.csv"] == resource["hash"]
+    documents = read_csv(output / "datasets" / "latest" / "documents.csv")
+    assert json.loads(current["snapshots"]) == {d["document_id"]: d["content_sha256"] for d in documents}
+
+
+def test_metadata_and_inspect_file_are_written_beside_the_database(build, tmp_path):
+    output, summary, _ = build
+    status = [{"source_id": "wuhan-2024-eldercare-measures", "status": "ok", "last_attempt": "2026-03-01T06:00:00Z",
+               "last_success": "2026-03-01T06:00:00Z", "last_change": "2025-01-02T06:00:00Z",
+               "consecutive_failures": 0, "error": None, "snapshot_sha256": "0" * 64}]  # fmt: skip
+    db_path = build_database(
+        output / "datasets" / "releases" / summary.version, tmp_path / "yanglao.db", summary.version, status
+    )
+    metadata = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
+    assert summary.version in metadata["databases"]["yanglao"]["description"]
+    inspect = json.loads((tmp_path / "inspect.json").read_text(encoding="utf-8"))["yanglao"]
+    assert inspect["hash"] == hashlib.sha256(db_path.read_bytes()).hexdigest()
+    assert inspect["size"] == db_path.stat().st_size
+    for table in TABLES:
+        assert inspect["tables"][table.name]["count"] == summary.rows[table.name]
+    assert inspect["tables"]["source_status"]["count"] == 1
+
+
+def test_the_flow_build_has_its_metadata_and_inspect_file(build):
+    output, _, _ = build
+    assert (output / "datasets" / "metadata.json").exists() and (
+        output / "datasets" / "inspect.json"
+    ).exists()
+
+
+def test_views_carry_the_city_of_every_row(build):
+    _, summary, db = build
+    for name in ("measures", "targets", "subsidies"):
+        rows = db.execute(f"SELECT city, province FROM {name}_with_document").fetchall()
+        assert len(rows) == summary.rows[name] and all(r["city"] and r["province"] for r in rows)
+
+
+def substrings(texts: list[str], count: int, seed: int = 0) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    while len(out) < count:
+        text = rng.choice(texts)
+        length = rng.choice([1, 1, 2, 2, 2, 3, 4, 6, 9])
+        start = rng.randrange(0, max(1, len(text) - length))
+        term = text[start : start + length]
+        if term.strip() and '"' not in term:
+            out.append(term)
+    return out
+
+
+@pytest.mark.parametrize("table_name", ["documents", "measures", "targets"])
+def test_the_index_finds_every_row_containing_any_substring_of_the_corpus(build, table_name):
+    _, _, db = build
+    table = TABLES_BY_NAME[table_name]
+    columns = ", ".join(f"[{c}]" for c in table.search_columns)
+    rows = db.execute(f"SELECT rowid, {columns} FROM [{table_name}]").fetchall()
+    texts = [v for r in rows for v in tuple(r)[1:] if v]
+    index = search.index_name(table_name)
+    for term in [*substrings(texts, 150), "龘", "xyz", "养老 助餐", "APP"]:
+        found = {
+            r[0]
+            for r in db.execute(
+                f"SELECT rowid FROM [{index}] WHERE [{index}] MATCH ?", [search.match_expression(term)]
+            )
+        }
+        expected = {r[0] for r in rows if search.row_matches(term, tuple(r)[1:])}
+        assert found == expected, term
+
+
+ALPHABET = '养老助餐服务床位津贴AaBb12 %，。\n"İ'
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    values=st.lists(
+        st.tuples(st.text(ALPHABET, max_size=25), st.text(ALPHABET, max_size=25)), min_size=1, max_size=6
+    ),
+    query=st.text(ALPHABET, min_size=1, max_size=6),
+)
+def test_index_search_equals_substring_search(values, query):
+    expression = search.match_expression(query)
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE t (heading TEXT, text TEXT)")
+    db.executemany("INSERT INTO t VALUES (?, ?)", values)
+    build_search_index(db, TABLES_BY_NAME["measures"].__class__(
+        name="t", title_zh="", title_en="", description_zh="", description_en="", fields=(), primary_key="rowid",
+        search_columns=("heading", "text"),
+    ))  # fmt: skip
+    expected = {i + 1 for i, row in enumerate(values) if search.row_matches(query, row)}
+    if expression is None:
+        assert not search.search_terms(query)
+        return
+    found = {r[0] for r in db.execute("SELECT rowid FROM t_search WHERE t_search MATCH ?", [expression])}
+    assert found == expected
+
+
+def test_a_failed_build_leaves_the_old_database_untouched(build, tmp_path):
+    output, summary, _ = build
+    db_path = tmp_path / "yanglao.db"
+    build_database(output / "datasets" / "releases" / summary.version, db_path, summary.version)
+    before = db_path.read_bytes()
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "datapackage.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(FileNotFoundError):
+        build_database(broken, db_path)
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "broken",
+        "inspect.json",
+        "metadata.json",
+        "yanglao.db",
+    ]

@@ -1,0 +1,71 @@
+"""`yanglao serve`: Datasette on the latest SQLite build, read-only, on 127.0.0.1.
+
+Immutable (`-i`) with the inspect file the build wrote (so start-up does not count
+rows), the metadata generated from the field registry, facet suggestions off (they
+dominate page time at scale, PITFALLS.md), and the search plugin (registered by
+the package's `datasette` entry point).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from yanglao.sqlite import INSPECT_FILE, METADATA_FILE, write_inspect_file
+
+HOST = "127.0.0.1"
+DEFAULT_PORT = 8001
+
+
+def ensure_support_files(db_path: Path) -> tuple[Path, Path]:
+    """The metadata and a current inspect file beside the database, written when missing or stale."""
+    from yanglao.datasette_meta import write_metadata
+
+    folder = db_path.parent
+    metadata, inspect = folder / METADATA_FILE, folder / INSPECT_FILE
+    if not metadata.exists():
+        write_metadata(metadata)
+    stale = True
+    if inspect.exists():
+        try:
+            recorded = json.loads(inspect.read_text(encoding="utf-8")).get(db_path.stem, {})
+            stale = (
+                recorded.get("size") != db_path.stat().st_size
+                or inspect.stat().st_mtime < db_path.stat().st_mtime
+            )
+        except ValueError:
+            stale = True
+    if stale:
+        write_inspect_file(db_path, inspect)
+    return metadata, inspect
+
+
+def datasette_command(db_path: Path, port: int, host: str = HOST) -> list[str]:
+    """The `datasette serve` command line for a build (metadata and inspect file beside the database)."""
+    db_path = Path(db_path)
+    metadata, inspect = ensure_support_files(db_path)
+    return [
+        sys.executable, "-m", "datasette", "serve",
+        "-i", str(db_path),
+        "--inspect-file", str(inspect),
+        "--metadata", str(metadata),
+        "--setting", "suggest_facets", "off",
+        "-h", host,
+        "-p", str(port),
+    ]  # fmt: skip
+
+
+def serve(db_path: Path, port: int = DEFAULT_PORT) -> int:
+    """Print the address, then become Datasette (exec), so Ctrl-C and signals reach it directly."""
+    db_path = Path(db_path)
+    if not db_path.exists():
+        raise FileNotFoundError(f"{db_path} does not exist: build it first with `yanglao run`")
+    command = datasette_command(db_path, port)
+    print(f"yanglao serve: {db_path} (read-only) at http://{HOST}:{port}/", flush=True)
+    if os.name != "posix":
+        return subprocess.call(command)
+    os.execv(command[0], command)
+    return 0  # not reached
