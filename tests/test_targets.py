@@ -6,6 +6,10 @@ comparator and value_max; a few tests also check indicator, scope, deadline and 
 
 from __future__ import annotations
 
+import csv
+from collections import Counter
+from pathlib import Path
+
 import pytest
 
 from yanglao.targets import doubtful_targets, extract_targets
@@ -262,3 +266,156 @@ def test_doubtful_targets_are_reported_separately():
     assert extract_targets(text) == []
     (row,) = doubtful_targets(text)
     assert row["value"] == 21100 and row["unit"] == "名" and row["reason"]
+
+
+# Rules added for documents unlike the development set: (text, document_year, facts).
+GENERALIZATION = [
+    # A section heading gives its tense to untensed sentences under it.
+    (
+        "一、工作开展情况\n全市每个乡镇均建有1所以上农村敬老院,建成医养结合机构32家。\n"
+        "三、下一步工作\n(一)为每个行政村培训1名养老服务协理员,建设两个区域性实训基地。",
+        2024,
+        [(1, None, "名", "eq", None), (2, None, "个", "eq", None)],
+    ),
+    # A lead-in ending with a colon passes its deadline and tense to the list under it.
+    (
+        "到2025年,全市基本建成养老服务体系。具体目标是:\n——养老机构护理型床位占比达到55%。\n——农村区域性养老服务中心达到30个。",
+        2021,
+        [(55, None, "%", "eq", 2025), (30, None, "个", "eq", 2025)],
+    ),
+    (
+        "下一步,我局将重点做好以下工作:\n一是新增助餐点40个。\n二是培训养老护理员500人次。",
+        2024,
+        [
+            (40, None, "个", "eq", None),
+            (500, None, "人次", "eq", None),
+        ],
+    ),
+    # A deadline after the figure, in a clause that opens with it.
+    ("新增社区嵌入式养老服务机构100家,2025年底前完成。", 2021, [(100, None, "家", "eq", 2025)]),
+    # 累计 after a plan period is a cumulative goal; in a report it is a report.
+    (
+        "“十四五”期间,每年新建家庭养老床位2000张,累计建成1万张左右。",
+        2021,
+        [(2000, None, "张", "eq", None), (10000, None, "张", "approx", 2025)],
+    ),
+    ("2023年,全市累计投入资金1930万元,累计建成助餐点356个。", 2024, []),
+    # 已建成 as an adjective (`已建成居住区`) is not a report.
+    ("已建成居住区按照每百户不少于20平方米的标准调剂解决。", 2021, [(20, None, "平方米", "gte", None)]),
+    # A yearly work plan: its tasks are due that year.
+    (
+        "2024年全市养老服务工作要点\n1.组织开展养老护理员职业技能培训3000人次。",
+        None,
+        [(3000, None, "人次", "eq", 2024)],
+    ),
+    (
+        "力争年底前护理型床位占比达到55%以上,6月底前完成126家养老机构消防评估。",
+        2024,
+        [
+            (55, None, "%", "gte", 2024),
+            (126, None, "家", "eq", 2024),
+        ],
+    ),
+    ("三年内建成医养结合示范机构5家。", 2024, [(5, None, "家", "eq", None)]),
+    # Indicator tables: bare figures take the 单位 column; baseline columns are reports.
+    (
+        "序号 | 指标名称 | 单位 | 2020年 | 2025年 | 指标属性\n1 | 养老机构护理型床位占比 | % | 46 | 55 | 约束性\n"
+        "2 | 养老护理员持证上岗率 | % | 65 | ≥90 | 预期性",
+        2021,
+        [(55, None, "%", "eq", 2025), (90, None, "%", "gte", 2025)],
+    ),
+    # Frequency standards, industry size in 元, counts in 场.
+    ("每月探访不少于1次。", None, [(1, None, "次", "gte", None)]),
+    ("力争到2027年,全省银发经济规模突破5000亿元。", 2024, [(500000000000, None, "元", "gte", 2027)]),
+    ("开展防范养老诈骗宣传活动不少于100场。", None, [(100, None, "场", "gte", None)]),
+]
+
+NOT_TARGETS_GENERAL = [
+    "到2025年,全市60周岁及以上老年人口预计将达到152万人,占户籍总人口的28%左右。",
+    "对同一运营主体在本市运营三家以上居家养老服务中心的,按照规定给予奖励。",
+    "对运营满一年、日均供餐30人次以上的助餐点,按照每餐3元的标准给予运营补贴。",
+    "确需改变的,应当经市民政部门同意,并在原址或者周边500米范围内提供替代用房。",
+    "截至2020年底,全市共有养老机构136家,每千名老年人拥有养老床位38张,护理型床位占比达到46%。",
+    "2024年1-6月累计提供各类服务16万次。",
+]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), GENERALIZATION)
+def test_generalization_rules(text, year, expected):
+    assert facts(text, document_year=year) == expected
+
+
+@pytest.mark.parametrize("text", NOT_TARGETS_GENERAL)
+def test_not_targets_general(text):
+    assert extract_targets(text, document_year=2024) == []
+
+
+def test_indicator_wording_of_new_rules():
+    rows = extract_targets("市、区福利彩票公益金应当将不低于百分之五十五的资金用于支持发展养老服务。")
+    assert rows[0]["indicator"] == "市、区福利彩票公益金用于支持发展养老服务的比例"
+    rows = extract_targets("基本建成“15分钟养老服务圈”。")
+    assert rows[0]["indicator"] == "15分钟养老服务圈"
+    rows = extract_targets("“十四五”期间,每年新建家庭养老床位2000张,累计建成1万张左右。", document_year=2021)
+    assert [r["indicator"] for r in rows] == ["家庭养老床位", "家庭养老床位"]
+
+
+# ---------------------------------------------------------------------------
+# Held-out documents: written and annotated by hand (tests/data/unseen/README.md)
+# before the extractor was run on them, to measure how well the rules generalize.
+# ---------------------------------------------------------------------------
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+UNSEEN_YEARS = {
+    "linjiang-2021-plan": 2021,
+    "province-2024-opinions": 2024,
+    "jiangzhou-2022-regulations": 2022,
+    "jiangzhou-2024-reply-0127": 2024,
+    "jiangzhou-2024-workpoints": 2024,
+}
+
+
+def _unseen_key(value, unit, deadline_year, comparator) -> tuple:
+    year = int(float(deadline_year)) if deadline_year not in (None, "") else None
+    return (round(float(value), 2), unit, year, comparator)
+
+
+def unseen_scores() -> dict[str, tuple[int, int, int, list, list]]:
+    """Per document: (matched, extracted, gold, false positives, misses)."""
+    scores = {}
+    for doc, year in UNSEEN_YEARS.items():
+        text = (UNSEEN / f"{doc}.txt").read_text(encoding="utf-8")
+        with (UNSEEN / f"{doc}.csv").open(encoding="utf-8", newline="") as f:
+            gold = Counter(
+                _unseen_key(r["value"], r["unit"], r["deadline_year"], r["comparator"])
+                for r in csv.DictReader(f)
+            )
+        rows = extract_targets(text, document_year=year)
+        for r in rows:
+            assert text[r["start"] : r["end"]] == r["quote"]
+        found = Counter(_unseen_key(r["value"], r["unit"], r["deadline_year"], r["comparator"]) for r in rows)
+        matched = sum((gold & found).values())
+        scores[doc] = (
+            matched,
+            sum(found.values()),
+            sum(gold.values()),
+            sorted((found - gold).elements(), key=str),
+            sorted((gold - found).elements(), key=str),
+        )
+    return scores
+
+
+def test_unseen_documents_precision_and_recall():
+    scores = unseen_scores()
+    report = []
+    for doc, (matched, extracted, gold, wrong, missed) in scores.items():
+        report.append(f"{doc}: matched {matched} of gold {gold}, extracted {extracted}")
+        report += [f"    wrong  {w}" for w in wrong] + [f"    missed {m}" for m in missed]
+    matched = sum(s[0] for s in scores.values())
+    extracted = sum(s[1] for s in scores.values())
+    gold = sum(s[2] for s in scores.values())
+    precision = matched / extracted if extracted else 1.0
+    recall = matched / gold
+    report.append(f"held-out: precision {precision:.3f} recall {recall:.3f} ({matched}/{extracted}/{gold})")
+    print("\n".join(report))
+    assert precision == 1.0, "\n".join(report)
+    assert recall >= 0.9, "\n".join(report)

@@ -29,6 +29,17 @@ How a figure is judged, in order:
    Chinese-numeral counts (`一所`, `两个`) need a comparator, a norm or a deadline.
 4. The deadline is the latest time expression (`DEADLINES`) before the figure in its
    sentence; in a `|`-separated table a column headed `2022年工作目标` gives the year.
+   Failing that, a following clause that opens with a deadline (`新增1000张,2025年底前完成`),
+   a lead-in line ending in `:` (`到2025年,…具体目标是:` over `——` items), or the year of a
+   yearly work plan's title (`2024年…工作要点`) gives it.
+5. Context beyond the sentence (`_Context`): a section heading (`SECTION_TENSES`: 下一步工作,
+   主要任务 → forward; 工作开展情况, 发展基础 → past) and a forward lead-in (`下一步,我局将…:`)
+   give their tense to untensed sentences under them. Conditions (`对…三家以上…的,给予奖励`,
+   clauses ending in `的`), forecasts (`老年人口预计将达到…`) and norms merely reported
+   (`每千名老年人拥有养老床位38张`, no 规定/标准) are not targets. `累计` is a cumulative goal
+   after a plan cue or a deadline still to come, otherwise a report.
+6. Indicator tables (`指标名称 | 单位 | 2020年 | 2025年`) give bare cells of target-year columns
+   the unit of their row's 单位 cell; baseline columns (before the document's year) are reports.
 
 Conventions: a bare year (`到2022年`, `2022年,完成…`) is the end of that year
 (`2022-12-31`); `上半年` is `06-30`; a month is its last day; `"十四五"期间` / `末` is
@@ -41,7 +52,8 @@ but only to tell reports (`2019年…投入`) from plans.
 Units are normalized by `UNITS`: `㎡`/`平米` → `平方米`, `千米`/`km` → `公里`, `张床位` →
 `张`; `名` and `人次` stay as written (the gold annotation keeps `10名` as `名`); `N万人`
 is multiplied out. Shares written as fractions (`三分之一`, `百分之五十五`, `千分之二`)
-are percentages. Money is never a target (it belongs in the subsidies table).
+are percentages. Money is not a target (it belongs in the subsidies table), except the size of
+an industry (`银发经济规模突破5000亿元`, `ECONOMIC_SCALE`).
 """
 
 from __future__ import annotations
@@ -78,6 +90,7 @@ UNITS: list[tuple[str, str]] = [
     (r"人", "人"),
     (r"次", "次"),
     (r"篇", "篇"),
+    (r"场", "场"),
     (r"处", "处"),
     (r"座", "座"),
     (r"米", "米"),
@@ -102,6 +115,7 @@ UNIT_WORD_CONTINUATIONS: dict[str, str] = {
     "次": "年数性",
     "人": "口民员才",
     "处": "理置罚",
+    "场": "所地景馆景合",
 }
 
 # Comparators written after the quantity (they win over those before it).
@@ -112,8 +126,8 @@ COMPARATORS_AFTER: list[tuple[str, str]] = [
 ]
 # Comparators written before the quantity, in the same clause and after any earlier figure.
 COMPARATORS_BEFORE: list[tuple[str, str]] = [
-    (r"不少于|不低于|不小于|不得少于|不得低于|至少|超过|多于|高于|大于", "gte"),
-    (r"不超过|不高于|不大于|不多于|不得超过|控制在|少于|低于", "lte"),
+    (r"不少于|不低于|不小于|不得少于|不得低于|至少|超过|突破|多于|高于|大于|≥|>=|>", "gte"),
+    (r"不超过|不高于|不大于|不多于|不得超过|控制在|少于|低于|≤|<=|<", "lte"),
     (r"大约|约(?=为?$)", "approx"),
 ]
 # Words that only restate the figure (`达到90%` is `eq`) but anchor it as a target.
@@ -131,7 +145,8 @@ DEADLINES: list[tuple[str, str]] = [
     (rf"(?:自|从)?{YEAR}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:起|以来|开始)", "since"),
     (rf"{YEAR}年(\d{{1,2}})月(?:(\d{{1,2}})日)?(?:底|末)?", "month"),
     (rf"{YEAR}年度?(上半年|下半年|年底|年末|底|末)?", "year"),
-    (r"今年|本年度|本年|年内|当年", "this_year"),
+    (r"今年|本年度|本年|(?<![一二三四五六七八九十两几\d])年内|当年", "this_year"),
+    (r"(?<![\d年月])(\d{1,2})月(?:底|末|份|中旬|上旬|下旬)?(?=前|以前|之前)", "this_month"),
     (r"明年", "next_year"),
     (r"每年|每年度|年均|逐年", "each_year"),
 ]
@@ -144,9 +159,47 @@ FORWARD_CUES = (
     r"开展|出台|颁布|制定|建立|增加|提高|提升|按照|结合|主要|力争)"
 )
 PAST_CUES = (
-    r"已经|已|截至|截止|累计|目前|当前|现有|至今|迄今|先后|以来|年来|近年|近几年|去年|上年|"
-    r"共有|共计|合计|(?<![为除])了(?!解)|由\d[^,;:。]{0,8}(?:增加|提高|提升|增长)(?:至|到)"
+    r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|老旧))|截至|截止|目前|当前|现有|至今|迄今|先后|以来|年来|"
+    r"近年|近几年|去年|上年|共有|(?<![为除])了(?!解)|由\d[^,;:。]{0,8}(?:增加|提高|提升|增长)(?:至|到)"
 )
+# Totals (`累计建成1万张`): a report in a report, a cumulative goal after a deadline or a plan cue.
+WEAK_PAST_CUES = r"累计|共计|合计|总计"
+# Forecasts are not commitments: `老年人口预计将达到152万人`.
+FORECAST_CUES = r"预计|预测|预估|预期将"
+FORECAST_SUBJECTS = r"人口|老龄化|高龄老年人|老年人约|失能老年人约|人均预期寿命"
+
+# Section headings (`一、工作开展情况`, `三、下一步工作`, `第一章 规划背景`) give their tense
+# to the untensed sentences under them, until the next heading of the same level.
+SECTION_HEADING = r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章部分])"
+SECTION_TENSES: list[tuple[str, str]] = [
+    (
+        r"下一步|今后|工作计划|工作打算|工作安排|主要任务|重点任务|发展目标|总体目标|主要目标|工作目标|目标任务",
+        "forward",
+    ),
+    (
+        r"工作开展情况|开展情况|基本情况|工作成效|主要成效|取得成效|取得的成效|主要做法|工作进展|进展情况|"
+        r"落实情况|办理情况|发展基础|发展现状|规划背景|现状|主要成绩|工作回顾",
+        "past",
+    ),
+]
+# A yearly work plan (`2024年全市养老服务工作要点`): its figures are that year's tasks.
+ANNUAL_PLAN_TITLE = (
+    r"^[^\s。,;:《》]{0,20}?((?:19|20)\d{2})年度?[^\s。,;:《》\d]{0,24}"
+    r"(?:工作要点|工作计划|重点工作|工作安排|任务清单|实施计划)$"
+)
+# A lead-in that ends with a colon or comma (`到2025年,…。具体目标是:`) passes its deadline to the
+# list items under it (`——…`, `1.…`).
+LIST_ITEM = (
+    r"^(?:——|—|-|\(?\d{1,2}[).、]|\x00|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是|\([一二三四五六七八九十]{1,3}\))"
+)
+# A deadline after the figure (`新增床位1000张,2025年底前完成`) when its clause opens with it.
+LATE_DEADLINE_CLAUSE = r"^(?:并|力争|争取|确保|于|在|到)?$"
+LATE_DEADLINE_FOLLOW = r"^(?:前|以前|之前|底前|末前)|^(?:底|末)?(?:完成|实现|建成|全面|基本|全部|到位)"
+# Conditions of eligibility or of a legal consequence (`对运营三家以上…的,给予奖励`,
+# `确需改变的,应当…`): the figure is a threshold, not a target.
+CONDITION_CLAUSE = r"的$"
+CONDITION_OBJECT = r"^(?:对|凡|符合)[^,;:]*的"
+CONSEQUENCE = r"给予|予以|处以|处\d|处[一二三四五六七八九十]|按照|按"
 # A rule or standard (办法, 条例, 标准): the clause sets a norm.
 NORMATIVE_CUES = r"应当|必须|须|原则上|不得"
 
@@ -162,6 +215,28 @@ NORMS = [
     r"每个[^,;:。]{1,16}?(?:建有|设有|配备|配建|配置|建成|设置|至少|均)",
     r"按照?[^,;:。]{0,12}标准配(?:建|置|备)",
 ]
+
+# A frequency standard (`每月探访不少于1次`, `每年评估1次`): a norm for counts of 次.
+FREQUENCY_NORM = r"每(?:年|月|周|季度?|半年)[\u4e00-\u9fff]{0,8}$"
+# Words that state a norm as a rule even inside a report (`明确规定…每百户不少于20平方米`).
+NORM_ADOPTION = r"规定|明确|要求|标准|应当|必须"
+
+# Indicator tables (`指标名称 | 单位 | 2020年 | 2025年 | 指标属性`): bare figures in a target
+# year's column take their unit from the 单位 column; baseline columns are reports.
+TABLE_NAME_HEADER = r"指标|项目|名称"
+TABLE_UNIT_HEADER = r"^(?:计量)?单位$"
+TABLE_BASELINE_HEADER = r"基期|基数|基准|现状|现值|完成|实际"
+TABLE_TARGET_HEADER = r"目标|规划|预期"
+TABLE_CELL = (
+    r"^(?P<before>≥|>=|>|≤|<=|<|不低于|不少于|不高于|不超过|约)?(?P<n>\d+(?:\.\d+)?)"
+    r"(?P<after>以上|以下|左右)?$"
+)
+
+# The size of an industry (`银发经济规模突破5000亿元`) is a target in 元; money paid out is a subsidy.
+ECONOMIC_SCALE = (
+    r"(?<!资金)(?<!基金)(?:规模|总产值|产值|增加值|营业收入|营收|交易额|销售额)"
+    r"(?:达到|达|突破|超过|不低于|不少于|力争|实现|为|\s|\x00)*$"
+)
 
 # Rate nouns: a `%` right after one of these is worded as the rate itself (`…签约率`).
 RATE_NOUNS = r"率|比例|占比|比重|覆盖面|满意度"
@@ -185,12 +260,17 @@ EXCLUSIONS_AFTER = [
 
 # Scope: who the figure applies to, nearest before the figure in its sentence.
 SCOPES = [
-    r"每个[\u4e00-\u9fff]{1,10}?(?:\([^)]{1,10}\))?(?=范围内|内|均|都|建有|设有|配备|至少|建成|建设|设立|拥有|有)",
+    r"每个[\u4e00-\u9fff]{1,10}?(?:\([^)]{1,10}\))?(?=范围内|内|均|都|建有|设有|配备|至少|建成|建设|设立|拥有|有|选择|培训)",
     r"各(?:中心城区|区县|县\(市、区\)|县\(市\)|区\(县\)|区|县|市|乡镇\(街道\)|街道\(乡镇\)|街道|乡镇|社区|地)",
     r"全(?:市|省|区|县)(?![场域])",
     r"中心城区|外围城区|新城区|主城区|农村地区",
     r"新建(?:住宅|居住)(?:\(小\))?小?区",
 ]
+
+# Words trimmed off the end of an indicator (`覆盖率力争达到85%` → 覆盖率) and verbs trimmed off its
+# start (`改造提升乡镇敬老院15家` → 乡镇敬老院).
+INDICATOR_TAIL_WORDS = r"力争|争取|确保|保持|要|将|按照?每个[\u4e00-\u9fff()]{1,10}"
+INDICATOR_LEADING_VERBS = r"改造提升|提质改造|提升|升级|选择|组织开展|组织|培训|接入|累计建成|累计"
 
 # Words trimmed off a clause to leave the indicator's noun phrase.
 LEADING_WORDS = (
@@ -220,6 +300,26 @@ _EQ_RE = re.compile(EQ_WORDS)
 _DEADLINE_RE = re.compile("|".join(f"(?P<d{i}>{p})" for i, (p, _) in enumerate(DEADLINES)))
 _FORWARD_RE = re.compile(FORWARD_CUES)
 _PAST_RE = re.compile(PAST_CUES)
+_WEAK_PAST_RE = re.compile(WEAK_PAST_CUES)
+_FORECAST_RE = re.compile(FORECAST_CUES)
+_FORECAST_SUBJECT_RE = re.compile(FORECAST_SUBJECTS)
+_SECTION_HEADING_RE = re.compile(SECTION_HEADING)
+_SECTION_TENSES = [(re.compile(p), tense) for p, tense in SECTION_TENSES]
+_ANNUAL_PLAN_RE = re.compile(ANNUAL_PLAN_TITLE)
+_LIST_ITEM_RE = re.compile(LIST_ITEM)
+_LATE_CLAUSE_RE = re.compile(LATE_DEADLINE_CLAUSE)
+_LATE_FOLLOW_RE = re.compile(LATE_DEADLINE_FOLLOW)
+_CONDITION_CLAUSE_RE = re.compile(CONDITION_CLAUSE)
+_CONDITION_OBJECT_RE = re.compile(CONDITION_OBJECT)
+_CONSEQUENCE_RE = re.compile(CONSEQUENCE)
+_FREQUENCY_NORM_RE = re.compile(FREQUENCY_NORM)
+_ECONOMIC_SCALE_RE = re.compile(ECONOMIC_SCALE)
+_TABLE_NAME_RE = re.compile(TABLE_NAME_HEADER)
+_TABLE_UNIT_RE = re.compile(TABLE_UNIT_HEADER)
+_TABLE_BASELINE_RE = re.compile(TABLE_BASELINE_HEADER)
+_TABLE_TARGET_RE = re.compile(TABLE_TARGET_HEADER)
+_TABLE_CELL_RE = re.compile(TABLE_CELL)
+_NORM_ADOPTION_RE = re.compile(NORM_ADOPTION)
 _NORMATIVE_RE = re.compile(NORMATIVE_CUES)
 _COMMIT_RE = re.compile(COMMITMENT_VERBS)
 _NORM_RES = [re.compile(p) for p in NORMS]
@@ -360,6 +460,10 @@ def _times(scan: str, start: int, end: int, document_year: int | None) -> list[_
                 and not re.search(r"[到至]$", scan[max(0, m.start() - 1) : m.start()])
                 and not re.match(r"(?:前|以前|之前)", scan[m.end() : m.end() + 2])
             )
+        elif kind == "this_month" and document_year:
+            t.year, month = document_year, int(re.match(r"\d{1,2}", text).group(0))
+            if 1 <= month <= 12:
+                t.date = f"{t.year}-{month:02d}-{calendar.monthrange(t.year, month)[1]:02d}"
         elif kind in ("this_year", "next_year") and document_year:
             t.year = document_year + (kind == "next_year")
             t.date = f"{t.year}-12-31"
@@ -475,6 +579,8 @@ def _quantities(scan: str, start: int, end: int) -> list[_Quantity]:
         else:
             n1, alt, n2 = m.group("n1"), m.group("alt"), m.group("n2")
             unit, unit_end, reason = _unit_at(scan, m.end())
+            if reason == "unit 元" and _ECONOMIC_SCALE_RE.search(scan[start : m.start()]):
+                unit, unit_end, reason = "元", m.end() + 1, None
             if m.group("pct1") and not unit:
                 continue
             values = [parse_number(n1)] + ([parse_number(alt)] if alt else [])
@@ -543,19 +649,157 @@ def doubtful_targets(text: str, *, document_year: int | None = None) -> list[dic
     ]
 
 
+@dataclass
+class _Context:
+    """What the lines around a sentence say: its section's tense and a default deadline."""
+
+    section_tense: str | None = None
+    default_year: int | None = None  # from a lead-in (`到2025年,…具体目标是:`) or a yearly plan's title
+
+
 def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
     view = _normalize(text)
+    scan = view.scan
     reference_year = _reference_year(view, document_year)
+    annual_year = _annual_plan_year(view)
+    if annual_year and reference_year is None:
+        reference_year = annual_year
+    chapter_tense = section_tense = "forward" if annual_year else None
+    lead_in_year: int | None = None
+    lead_in_tense: str | None = None
     out: list[_Candidate] = []
     for block_start, block_end, column_year in _blocks(view):
+        line_start = scan.rfind("\n", 0, block_start) + 1
+        line = scan[line_start : scan.find("\n", line_start) % (len(scan) + 1)].strip()
+        if block_start == line_start:
+            heading = _SECTION_HEADING_RE.match(line)
+            if heading:
+                tense = next((t for p, t in _SECTION_TENSES if p.search(line[:40])), None)
+                if heading.group(0).startswith("第"):
+                    chapter_tense = tense or ("forward" if annual_year else None)
+                    section_tense = chapter_tense
+                else:
+                    section_tense = tense or chapter_tense
+            if not _LIST_ITEM_RE.match(line):
+                lead_in_year = lead_in_tense = None
+        context = _Context(lead_in_tense or section_tense, lead_in_year or annual_year)
         paragraph_tense: str | None = None
-        for s_start, s_end in _split(view.scan, block_start, block_end, _SENTENCE_END):
+        for s_start, s_end in _split(scan, block_start, block_end, _SENTENCE_END):
             found, tense = _sentence(
-                view, text, s_start, s_end, column_year, reference_year, document_year, paragraph_tense
+                view,
+                text,
+                s_start,
+                s_end,
+                column_year,
+                reference_year,
+                document_year,
+                paragraph_tense,
+                context,
             )
             out.extend(found)
             paragraph_tense = tense or paragraph_tense
+        if block_start == line_start and line.endswith((":", ",")) and not _LIST_ITEM_RE.match(line):
+            lead_in_year = _lead_in_year(scan, line_start, block_end, document_year, reference_year)
+            # `下一步,我局将重点做好以下工作:` makes the items under it plans.
+            lead_in_tense = "forward" if _FORWARD_RE.search(line) else None
+    out.extend(_indicator_table_targets(view, text, reference_year))
+    out.sort(key=lambda c: c.row["start"])
     return out
+
+
+def _indicator_table_targets(view: _View, text: str, reference_year: int | None) -> list[_Candidate]:
+    """Rows of an indicator table whose target-year cells hold bare figures (`| % | 46 | 55 |`)."""
+    scan = view.scan
+    out: list[_Candidate] = []
+    header: tuple[int, int, dict[int, int]] | None = None  # name column, unit column, target columns
+    offset = 0
+    for line in scan.split("\n"):
+        line_start, offset = offset, offset + len(line) + 1
+        if "|" not in line:
+            header = None
+            continue
+        cells = line.split("|")
+        names = [i for i, c in enumerate(cells) if _TABLE_NAME_RE.search(c) and not re.search(r"\d", c)]
+        units = [i for i, c in enumerate(cells) if _TABLE_UNIT_RE.match(c.strip())]
+        years = {i: int(m.group(1)) for i, c in enumerate(cells) if (m := re.match(rf"\s*{YEAR}年", c))}
+        if names and units and years:
+            baseline = min(years.values()) if reference_year is None and len(years) > 1 else None
+            targets = {
+                i: y
+                for i, y in years.items()
+                if _TABLE_TARGET_RE.search(cells[i])
+                or not (
+                    _TABLE_BASELINE_RE.search(cells[i])
+                    or (reference_year and y < reference_year)
+                    or y == baseline
+                )
+            }
+            header = (names[0], units[0], targets)
+            continue
+        if header is None:
+            continue
+        name_i, unit_i, targets = header
+        if max([name_i, unit_i, *targets]) >= len(cells):
+            continue
+        unit_text = cells[unit_i].strip()
+        unit = next((u for p, u in UNITS if re.fullmatch(p, unit_text.lstrip("万"))), None)
+        if unit is None:
+            continue
+        factor = 10_000 if unit_text.startswith("万") else 1
+        starts = [line_start + sum(len(c) + 1 for c in cells[:i]) for i in range(len(cells))]
+        for i, year in targets.items():
+            m = _TABLE_CELL_RE.match(cells[i].strip())
+            if not m:
+                continue
+            comparator = {"以上": "gte", "以下": "lte", "左右": "approx"}.get(m.group("after") or "")
+            if m.group("before"):
+                comparator = (
+                    "approx"
+                    if m.group("before") == "约"
+                    else ("gte" if m.group("before") in "≥>=不低于不少于" else "lte")
+                )
+            name_start = starts[name_i] + len(cells[name_i]) - len(cells[name_i].lstrip())
+            cell_end = starts[i] + len(cells[i].rstrip())
+            start, end = view.original_span(name_start, cell_end)
+            row = {
+                "indicator": _clean(cells[name_i].strip()) or None,
+                "comparator": comparator or "eq",
+                "value": float(m.group("n")) * factor,
+                "value_max": None,
+                "unit": unit,
+                "deadline_year": year,
+                "deadline": f"{year}-12-31",
+                "scope": None,
+                "quote": text[start:end],
+                "start": start,
+                "end": end,
+            }
+            out.append(_Candidate(row, "target"))
+    return out
+
+
+def _annual_plan_year(view: _View) -> int | None:
+    """The year of a yearly work plan, from a title line (`2024年全市养老服务工作要点`)."""
+    for line in view.scan.split("\n")[:30]:
+        m = _ANNUAL_PLAN_RE.match(line.strip())
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _lead_in_year(
+    scan: str, start: int, end: int, document_year: int | None, reference_year: int | None
+) -> int | None:
+    """The latest forward deadline written in a lead-in paragraph."""
+    year = None
+    for t in _times(scan, start, end, document_year):
+        if (
+            t.year
+            and t.kind not in ("since", "each_year")
+            and not (reference_year and t.year < reference_year)
+        ):
+            year = t.year
+    return year
 
 
 def _sentence(
@@ -567,14 +811,17 @@ def _sentence(
     reference_year: int | None,
     document_year: int | None,
     paragraph_tense: str | None,
+    context: _Context | None = None,
 ) -> tuple[list[_Candidate], str | None]:
     """Targets in one sentence, and the sentence's tense (forward, past or None)."""
+    context = context or _Context()
     scan = view.scan
     clauses = _split(scan, s_start, s_end, _CLAUSE_END)
     times = _times(scan, s_start, s_end, document_year)
 
     # Tense of each clause: its own cues, else what the sentence said before it.
     tenses: list[str | None] = []
+    explicit_forward = False
     for c_start, c_end in clauses:
         clause = scan[c_start:c_end]
         year_tense = None
@@ -586,18 +833,37 @@ def _sentence(
                 else:
                     is_past = t.year < reference_year or (t.kind == "since" and t.year <= reference_year)
                 year_tense = "past" if is_past else "forward"
-        if _FORWARD_RE.search(clause):
+        if _CONDITION_CLAUSE_RE.search(clause.rstrip(" \x00")):
+            tenses.append(None)  # `已建成小区…未达到标准的,`: a condition, not a report
+        elif _FORWARD_RE.search(clause):
+            explicit_forward = True
             tenses.append("forward")
         elif _PAST_RE.search(clause):
             tenses.append("past")
+        elif _WEAK_PAST_RE.search(clause):
+            # `累计` is a cumulative goal only after a plan cue or a deadline still to come.
+            goal = any(
+                t.start < c_end
+                and t.year
+                and (
+                    t.kind == "plan_period"
+                    or (reference_year and t.year > reference_year)
+                    or scan[t.start - 1 : t.start] in ("到", "至")
+                )
+                for t in times
+            )
+            forward = explicit_forward or goal or (not any(tenses) and context.section_tense == "forward")
+            tenses.append("forward" if forward else "past")
         else:
             tenses.append(year_tense)
     inherited: list[str | None] = []
-    running = None
+    running = context.section_tense
     for tense in tenses:
         running = tense or running
         inherited.append(running)
     reports_only = "past" in tenses and "forward" not in tenses
+    sentence_text = scan[s_start:s_end]
+    forecast = bool(_FORECAST_RE.search(sentence_text) and _FORECAST_SUBJECT_RE.search(sentence_text))
     # Dates in reporting clauses (`2017年我市出台了…`) are report dates, never deadlines.
     report_dates = {
         t.start
@@ -630,10 +896,19 @@ def _sentence(
                 [t for t in times if t.start not in report_dates],
                 column_year,
                 reference_year,
+                clauses,
+                context,
+                forecast,
             )
             previous_end = q.suffix_end
             if candidate:
                 alternatives = candidate.row.pop("_alternatives")
+                if not candidate.row["indicator"]:
+                    # `每年新建家庭养老床位2000张,累计建成1万张`: the same thing as the figure before
+                    same = [
+                        c for c in candidates if c.row["unit"] == candidate.row["unit"] and c.row["indicator"]
+                    ]
+                    candidate.row["indicator"] = same[-1].row["indicator"] if same else None
                 candidates.append(candidate)
                 for value in alternatives:  # 15(9)个: each figure is a row
                     candidates.append(
@@ -658,8 +933,13 @@ def _judge(
     times: list[_Time],
     column_year: int | None,
     reference_year: int | None,
+    clauses: list[tuple[int, int]] | None = None,
+    context: _Context | None = None,
+    forecast: bool = False,
 ) -> _Candidate | None:
     scan = view.scan
+    clauses = clauses or [clause]
+    context = context or _Context()
     c_start, c_end = clause
     s_start, _ = sentence
     before = scan[previous_end : q.start]
@@ -704,17 +984,30 @@ def _judge(
     for t in times:
         if t.start >= q.start:
             break
+        if t.kind == "each_year" and t.start < c_start:
+            continue  # `…期间,每年新建2000张,累计建成1万张`: 每年 holds in its own clause
         reported = t.kind == "since" or (t.year and reference_year and t.year < reference_year)
         if t.kind == "each_year" or reported:
             deadline_year, deadline = column_year, (f"{column_year}-12-31" if column_year else None)
         elif t.year:
             deadline_year, deadline = t.year, t.date
-        elif t.kind in ("this_year", "next_year"):
+        elif t.kind in ("this_year", "next_year", "this_month"):
             deadline_year, deadline = None, None
 
-    is_norm = any(p.search(scan[s_start : q.start][-30:]) for p in _NORM_RES)
+    each_year = any(t.kind == "each_year" and c_start <= t.start < c_end for t in times)
+    if deadline_year is None and not each_year:
+        deadline_year, deadline = _late_deadline(scan, q, clause, clauses, times, reference_year)
+
+    sentence_text = scan[s_start : sentence[1]]
+    is_norm = any(p.search(clause_before) for p in _NORM_RES) or (
+        q.unit == "次" and _FREQUENCY_NORM_RE.search(clause_before) is not None
+    )
+    # A norm in a reporting sentence counts only where the sentence states it as a rule.
+    adopted_norm = is_norm and _NORM_ADOPTION_RE.search(sentence_text) is not None
     commitment = _COMMIT_RE.search(clause_before) is not None
-    normative = _NORMATIVE_RE.search(scan[s_start:c_end]) is not None
+    earlier = [scan[a:b].rstrip(" \x00") for a, b in clauses if b <= c_start]
+    conditional = any(_CONDITION_CLAUSE_RE.search(c) for c in earlier)
+    normative = _NORMATIVE_RE.search(scan[s_start:c_end]) is not None and not conditional
     forward_time = column_year is not None or any(
         t.start < q.start
         and t.kind not in ("since", "each_year")
@@ -722,17 +1015,29 @@ def _judge(
         for t in times
     )
 
+    if deadline_year is None and context.default_year and not each_year and tense != "past":
+        deadline_year, deadline = context.default_year, f"{context.default_year}-12-31"
     row = _row(view, text, q, kept, k, previous_end, clause, sentence, comparator, deadline_year, deadline)
+    if forecast:
+        return _Candidate(row, "rejected", "forecast")
+    if _is_condition(scan, clause, clauses):
+        return _Candidate(row, "rejected", "condition (eligibility or legal consequence)")
     if own_tense == "past":
-        return _Candidate(row, "doubtful" if is_norm else "rejected", "reported in its clause")
-    if tense == "past" and not is_norm:
+        return _Candidate(row, "doubtful" if adopted_norm else "rejected", "reported in its clause")
+    if tense == "past" and not adopted_norm:
         return _Candidate(row, "rejected", "reported (sentence)")
-    if tense is None and reports_only and not is_norm:
+    if tense is None and reports_only and not adopted_norm:
         return _Candidate(row, "rejected", "sentence reports")
     if (
         q.chinese
         and q.unit != "%"
-        and not (has_comparator and comparator != "eq" or is_norm or deadline_year)
+        and not (
+            has_comparator
+            and comparator != "eq"
+            or is_norm
+            or deadline_year
+            or (tense == "forward" and commitment)
+        )
     ):
         return _Candidate(row, "doubtful", "Chinese numeral without comparator or deadline")
     if tense == "forward" or forward_time:
@@ -740,6 +1045,44 @@ def _judge(
     if has_comparator or is_norm or commitment or normative or radius:
         return _Candidate(row, "target")
     return _Candidate(row, "doubtful", "no tense and no anchor")
+
+
+def _is_condition(scan: str, clause: tuple[int, int], clauses: list[tuple[int, int]]) -> bool:
+    """`对运营三家以上…的,给予奖励`: the figure is in a condition, not a target."""
+    c_start, c_end = clause
+    text = _ENUMERATOR_AT.sub("", scan[c_start:c_end].strip(" \x00"), count=1).strip(" \x00")
+    if _CONDITION_CLAUSE_RE.search(text):
+        return True
+    condition = _CONDITION_OBJECT_RE.search(text)
+    if not condition:
+        return False
+    later = [text[condition.end() :]] + [scan[a:b] for a, b in clauses if a >= c_end][:1]
+    return any(_CONSEQUENCE_RE.search(part) for part in later)
+
+
+def _late_deadline(
+    scan: str,
+    q: _Quantity,
+    clause: tuple[int, int],
+    clauses: list[tuple[int, int]],
+    times: list[_Time],
+    reference_year: int | None,
+) -> tuple[int | None, str | None]:
+    """`新增床位1000张,2025年底前完成`: a deadline in a following clause that opens with it."""
+    for a, b in clauses:
+        if a < clause[1]:
+            continue
+        t = next((t for t in times if a <= t.start < b), None)
+        if t is None or not t.year or (reference_year and t.year < reference_year):
+            if re.search(r"\d", scan[a:b]):
+                break
+            continue
+        if _LATE_CLAUSE_RE.match(scan[a : t.start].strip(" \x00")) and _LATE_FOLLOW_RE.search(
+            scan[t.end : b]
+        ):
+            return t.year, t.date
+        break
+    return None, None
 
 
 def _row(
@@ -797,7 +1140,9 @@ def _row(
 
 _PREDICATE = re.compile(r"建有|设有|享受|能够享受|实现|开展|获得|参加|接受|拥有|使用|入住")
 _COMPARATOR_WORDS = "|".join(p for p, _ in COMPARATORS_BEFORE + COMPARATORS_AFTER)
-_TRIM_TAIL = re.compile(rf"(?:{EQ_WORDS}|为|{_COMPARATOR_WORDS}|近|\s|\x00|[,;:、(])+$")
+_TRIM_TAIL = re.compile(
+    rf"(?:{EQ_WORDS}|{INDICATOR_TAIL_WORDS}|为|{_COMPARATOR_WORDS}|近|\s|\x00|[,;:、(])+$"
+)
 _TRIM_HEAD = re.compile(rf"^(?:的|{_COMPARATOR_WORDS}|[\s\x00,;:、)])+")
 _ENUMERATOR = re.compile(
     r"^(?:第[一二三四五六七八九十百]+条|\(?[一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、)"
@@ -806,16 +1151,21 @@ _ENUMERATOR_AT = re.compile(_ENUMERATOR.pattern.lstrip("^"))
 _DEADLINE_STRIP = re.compile(rf"(?:到|至|在|于)?(?:{_DEADLINE_RE.pattern})(?:前|以前|之前)?")
 _STRIP_LEADING = re.compile(rf"^(?:{_COMPARATOR_WORDS}|{LEADING_WORDS}|应当|按照|提出|[\s,;:、()\x00])+")
 _LEADING_VERB = re.compile(
-    rf"^(?:{LEADING_WORDS})*(?:{COMMITMENT_VERBS}|召开|开展|推出|设置|组建|承接|提出|有)"
+    rf"^(?:{LEADING_WORDS})*(?:{INDICATOR_LEADING_VERBS}|{COMMITMENT_VERBS}|召开|开展|推出|设置|组建|承接|提出|有)"
 )
+_RELATIVE_SPAN = re.compile(
+    r"[一二三四五六七八九十两几\d]+年(?:内|来|间)|(?<![\d年])年(?:底|末)(?:前|以前|之前)?"
+)
+_FUND_SHARE_LEAD = re.compile(r"(?:应当|要|须|必须)?将?(?:不低于|不少于)?$")
 _LONE_VERB = re.compile(r"^(?:容纳|接待|安置|服务|照护|吸纳)$")
 _ASIDE = re.compile(r"\((?:简称|含|下同)[^)]*\)")
 _HEAD_NOUN = re.compile(r"(?:点|中心|站|机构|平台|企业|组织|基地|院|场所)$")
 
 
 def _clean(phrase: str) -> str:
-    phrase = _ASIDE.sub("", phrase.replace("\x00", ""))
+    phrase = _ASIDE.sub("", phrase.replace("\x00", "")).rsplit("|", 1)[-1]
     phrase = _DEADLINE_STRIP.sub("", phrase)
+    phrase = _RELATIVE_SPAN.sub("", phrase)
     phrase = _SCOPE_RE.sub("", phrase)
     previous = None
     while previous != phrase:
@@ -866,6 +1216,11 @@ def _indicator(
     tail = _tail_noun(scan[kept[-1].suffix_end : c_end]) if kept else ""
     norm_basis = re.search(r"每(?:十|百|千|万|十万)(?:户|人|名|位)(?:老年人|老人)?", raw_before)
 
+    if q.unit == "%" and "用于" in after and _MONEY_RE.search(raw_before + after):
+        # 福彩公益金应当将不低于55%的资金用于支持发展养老服务 → 福彩公益金用于支持发展养老服务的比例
+        fund = _FUND_SHARE_LEAD.sub("", before)
+        purpose = _clean(after[after.index("用于") :])
+        return f"{fund}{purpose}的比例"[:40]
     if q.unit == "%":
         if before and re.search(rf"(?:{RATE_NOUNS})$", before):
             return before[:40]
@@ -880,7 +1235,7 @@ def _indicator(
 
     if norm_basis:
         # 每百户不少于20平方米的标准配置养老服务用房 → 养老服务用房配置标准(每百户)
-        m = re.search(r"配(?:置|建|备)([^,;:。、]{2,16})", scan[q.suffix_end : c_end])
+        m = re.search(r"配(?:置|建|备|套建设)([^,;:。、]{2,16})", scan[q.suffix_end : c_end])
         if m:
             return f"{_clean(m.group(1))}配置标准({norm_basis.group(0)})"[:40]
         thing = _tail_noun(raw_before.split(norm_basis.group(0), 1)[1])
@@ -900,7 +1255,10 @@ def _indicator(
     obj = _last_item(obj)
     if not obj or len(obj) <= 2:
         obj = tail or obj
-    if q.unit in ("分钟", "公里", "米") and (not obj or "服务" not in obj):
+    circle = re.match(r"[^,;:。\"“”]{0,10}?圈", scan[q.suffix_end : c_end])
+    if q.unit == "分钟" and circle:
+        obj = f"{q.values[0]:g}分钟{circle.group(0)}"  # 15分钟养老服务圈
+    elif q.unit in ("分钟", "公里", "米") and (not obj or "服务" not in obj):
         obj = "服务半径" if q.unit != "分钟" else "服务半径(步行时间)"
     if q.unit == "平方米" and not obj.endswith("面积"):
         obj += "面积"
