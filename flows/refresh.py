@@ -8,10 +8,12 @@ caches and reports.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -180,6 +182,18 @@ def _previous_release(output: Path) -> PreviousRelease | None:
     return load_previous(releases_dir(output) / versions[-1]) if versions else None
 
 
+@contextmanager
+def output_lock(output: Path):
+    """One run at a time per output folder: scheduled runs may overlap, releases must not."""
+    output.mkdir(parents=True, exist_ok=True)
+    with (output / ".yanglao.lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @flow(name="yanglao-refresh", log_prints=False)
 def refresh(
     sources_path: str,
@@ -191,6 +205,11 @@ def refresh(
     fetch_settings: dict | None = None,
 ) -> RunSummary:
     """Build a release from the registry: snapshots → documents → rows → validated release → SQLite."""
+    with output_lock(Path(output)):
+        return _refresh(sources_path, output, archive_root, fetch, archive_fallback, pinned, fetch_settings)
+
+
+def _refresh(sources_path, output, archive_root, fetch, archive_fallback, pinned, fetch_settings) -> RunSummary:
     summary = RunSummary()
     output_dir = Path(output)
     state_dir = output_dir / "state"

@@ -30,6 +30,7 @@ def test_prefect_yaml_declares_a_daily_deployment_of_the_flow():
     config = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
     (deployment,) = config["deployments"]
     assert deployment["entrypoint"] == "flows/refresh.py:refresh"
+    assert deployment["concurrency_limit"] == 1
     assert deployment["schedules"] == [{"cron": "0 6 * * *", "timezone": "Asia/Shanghai", "active": True}]
     assert set(deployment["parameters"]) <= set(inspect.signature(refresh.fn).parameters)
     assert deployment["parameters"]["fetch"] is True
@@ -92,7 +93,11 @@ def test_yanglao_schedule_makes_scheduled_runs_on_a_real_server(prefect_server, 
         while time.monotonic() < deadline and not completed:
             time.sleep(2)
             try:
-                runs = requests.post(f"{url}/flow_runs/filter", json={"limit": 20}, timeout=30).json()
+                runs = requests.post(
+                    f"{url}/flow_runs/filter",
+                    json={"flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}, "limit": 5},
+                    timeout=30,
+                ).json()
             except requests.RequestException:
                 continue  # a busy server on two cores answers late; ask again
             completed = [r for r in runs if r["state_type"] == "COMPLETED" and r.get("deployment_id")]

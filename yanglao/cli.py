@@ -141,7 +141,9 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         "archive_fallback": str(root / "archive"),
         "fetch": not args.replay,
     }
-    deployment = refresh.to_deployment(name=args.name, parameters=parameters, schedule=refresh_schedule(args))
+    deployment = refresh.to_deployment(
+        name=args.name, parameters=parameters, schedule=refresh_schedule(args), concurrency_limit=1
+    )
     when = f"every {args.interval} s" if args.interval else f"cron '{args.cron}' ({args.timezone})"
     print(f"yanglao schedule: serving deployment 'yanglao-refresh/{args.name}', {when}; Ctrl-C stops", flush=True)
     serve(deployment)
