@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from datetime import datetime
 from pathlib import Path
 
 import yaml
@@ -32,6 +33,8 @@ class Source:
     published_date: str | None = None
     active: bool = True
     note: str | None = None
+    discovered_from: str | None = None  # id of the listing this source was found on (yanglao/discover.py)
+    discovered_at: str | None = None  # ISO 8601 UTC time it was found
 
     @property
     def fetchable(self) -> bool:
@@ -55,7 +58,10 @@ def parse_registry(data: object, origin: str = "sources.yaml") -> list[Source]:
         for key in ("id", "city", "province", "region_code"):
             if not entry.get(key):
                 raise RegistryError(f"{where}: '{key}' is required")
-        entry = {k: (str(v) if k in {"region_code", "published_date"} and v is not None else v) for k, v in entry.items()}
+        entry = {
+            k: (_text(v) if k in {"region_code", "published_date", "discovered_at"} and v is not None else v)
+            for k, v in entry.items()
+        }
         if not SLUG_RE.match(entry["id"]):
             raise RegistryError(f"{where}: id must be a lowercase a-z0-9- slug")
         if entry["id"] in seen:
@@ -73,13 +79,23 @@ def parse_registry(data: object, origin: str = "sources.yaml") -> list[Source]:
     return sources
 
 
-def load_registry(path: Path) -> list[Source]:
+def _read_yaml(path: Path) -> object:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise RegistryError(f"{path}: no such registry file") from None
     except yaml.YAMLError as exc:
         raise RegistryError(f"{path}: not valid YAML ({exc})") from None
+
+
+def _text(value: object) -> str:
+    """A scalar YAML may have typed (an int region code, an unquoted date or timestamp) as text."""
+    return value.isoformat().replace("+00:00", "Z") if isinstance(value, datetime) else str(value)
+
+
+def load_registry(path: Path) -> list[Source]:
+    """The `sources:` of a registry file (a `listings:` key beside them is allowed and not read here)."""
+    data = _read_yaml(path)
     sources = parse_registry(data, str(path))
     base = Path(path).resolve().parent
     # Relative file:// URLs are resolved against the registry's folder, so a registry can travel with its files.
@@ -94,3 +110,89 @@ def _resolve_file_url(url: str, base: Path) -> str:
     if not path.startswith("/"):
         return (base / path).resolve().as_uri()
     return url
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Listings: index pages (a column of a government site) watched for new documents (yanglao/discover.py).
+
+#: Keywords a link's title must contain (any one) when a listing gives no `include:`.
+DEFAULT_INCLUDE = ("养老", "老年", "老龄", "高龄", "助餐", "适老", "失能", "长期护理")
+HTTP_URL_RE = re.compile(r"^https?://[^/\s]+\S*$")
+
+
+@dataclass(frozen=True)
+class Listing:
+    id: str
+    url: str  # the listing page (or, with `api`, the list's API URL)
+    city: str
+    province: str
+    region_code: str
+    issuer: str | None = None
+    doc_type: str | None = None
+    include: tuple[str, ...] = DEFAULT_INCLUDE  # a link's title must contain one of these
+    exclude: tuple[str, ...] = ()  # … and none of these
+    max_pages: int = 5  # pages of the listing read per run, the first included
+    api: str | None = None  # name of a JSON list shape in yanglao.listings.API_SHAPES; None: HTML pages
+    active: bool = True
+    note: str | None = None
+
+
+def parse_listings(data: object, origin: str = "sources.yaml") -> list[Listing]:
+    """Check and read the optional `listings:` list (none → []); every problem is reported with its entry."""
+    from yanglao.listings import API_SHAPES  # pure parsing module; imported here to name the known shapes
+
+    if not isinstance(data, dict):
+        raise RegistryError(f"{origin}: expected a mapping with a top-level key 'listings:' or 'sources:'")
+    if data.get("listings") is None:
+        return []
+    if not isinstance(data["listings"], list):
+        raise RegistryError(f"{origin}: 'listings:' must hold a list")
+    known = {f.name for f in fields(Listing)}
+    listings, seen = [], set()
+    for position, entry in enumerate(data["listings"], start=1):
+        where = f"{origin}: listing {position}"
+        if not isinstance(entry, dict):
+            raise RegistryError(f"{where}: expected a mapping, got {type(entry).__name__}")
+        where = f"{origin}: listing {entry.get('id', position)!s}"
+        unknown = set(entry) - known
+        if unknown:
+            raise RegistryError(f"{where}: unknown keys {sorted(unknown)}")
+        for key in ("id", "url", "city", "province", "region_code"):
+            if not entry.get(key):
+                raise RegistryError(f"{where}: '{key}' is required")
+        entry = {k: (_text(v) if k == "region_code" else v) for k, v in entry.items()}
+        if not isinstance(entry["id"], str) or not SLUG_RE.match(entry["id"]):
+            raise RegistryError(f"{where}: id must be a lowercase a-z0-9- slug")
+        if entry["id"] in seen:
+            raise RegistryError(f"{where}: id is used twice")
+        seen.add(entry["id"])
+        if not isinstance(entry["url"], str) or not HTTP_URL_RE.match(entry["url"]):
+            raise RegistryError(f"{where}: url must start with http:// or https://")
+        if not re.fullmatch(r"\d{6}", entry["region_code"]):
+            raise RegistryError(f"{where}: region_code must be a 6-digit GB/T 2260 code")
+        if entry.get("doc_type") and entry["doc_type"] not in DOC_TYPES:
+            raise RegistryError(f"{where}: doc_type must be one of {', '.join(DOC_TYPES)}")
+        for key in ("include", "exclude"):
+            if key in entry:
+                words = entry[key]
+                if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+                    raise RegistryError(f"{where}: {key} must be a list of non-empty keywords")
+                if key == "include" and not words:
+                    raise RegistryError(f"{where}: include must name at least one keyword (or be left out)")
+                entry[key] = tuple(w.strip() for w in words)
+        if "max_pages" in entry:
+            pages = entry["max_pages"]
+            if isinstance(pages, bool) or not isinstance(pages, int) or pages < 1:
+                raise RegistryError(f"{where}: max_pages must be a whole number of at least 1")
+        if entry.get("api") is not None and entry["api"] not in API_SHAPES:
+            raise RegistryError(f"{where}: api must be one of {', '.join(sorted(API_SHAPES))}")
+        if "active" in entry and not isinstance(entry["active"], bool):
+            raise RegistryError(f"{where}: active must be true or false")
+        listings.append(Listing(**entry))
+    return listings
+
+
+def load_listings(path: Path) -> list[Listing]:
+    """The `listings:` of a registry file; a file with listings and no `sources:` is fine, and so is one with
+    sources and no listings (→ [])."""
+    return parse_listings(_read_yaml(path), str(path))
