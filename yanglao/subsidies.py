@@ -7,9 +7,11 @@ without an amount. Rows are dicts with `kind`, `recipient`, `amount_yuan`,
 `rate_percent`, `cap_yuan`, `basis`, `frequency`, `quote`, `start`, `end`, in
 document order, with `text[start:end] == quote`.
 
-Principle: not one wrong figure. A figure the rules cannot read with certainty (a
-range such as `5至10万元`, a floor such as `不低于100元` or `10万元以上`) gives no
-row; `doubtful_subsidies(text)` lists those places for review.
+Principle: not one wrong figure. A figure the rules cannot read as one amount (a
+range such as `5至10万元`) gives no row; `doubtful_subsidies(text)` lists those places
+for review. A floor (`不低于每人每月100元`, `10万元以上`) is read as its stated figure,
+as the gold does for `100万元左右`: the schema has no comparator for money. Amounts
+after `其中` that follow a total in the same sentence are parts of it, not rows.
 
 How the text is read:
 - Spaces next to Chinese characters are ignored (PDF text such as `运营 补贴`);
@@ -17,7 +19,17 @@ How the text is read:
 - A paragraph is a line; a sentence ends at 。；;！？ or a table cell `|`; a clause
   ends at ，,：:.
 - A sentence that states a figure is counted by its figures: the instruments it
-  names (`下拨2000万资金,采取以奖代补形式`) describe how that money is paid.
+  names (`下拨2000万资金,采取以奖代补形式`) describe how that money is paid, except in a
+  later clause with its own recipient (`…，对星级达标的中心实行以奖代补`).
+- A heading or run-in title (`二、发放标准`, `（一）高龄津贴。`) lends its money word to
+  the figures under it, and is not itself a provision when the text under it has money.
+- A clause holding only a condition and an amount (`本科…给予2万元，大专1.5万元`)
+  continues the figure before it; a sentence opening with a `…的，` condition takes the
+  head noun of the previous sentence's recipient.
+- A named subsidy whose amount the document states gives no further amount-less row
+  where it is mentioned without a recipient of its own (`确保高龄津贴按时足额发放`);
+  payment steps (`分三年拨付`, `发放至…账户`), forms (`…申领表`) and links (`与…挂钩`)
+  are not provisions.
 - A sentence without a figure gives a row for each named instrument (distinct terms
   are distinct rows: `老龄补贴、高龄津贴` is two), unless the clause is procedure
   (申请, 资格, 审核, 清算…), negation, a problem statement (标准偏低), a document
@@ -61,7 +73,7 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
     (r"培训(?:鉴定)?(?:补贴|补助|经费|费)|鉴定费", ("training",), None),
     (
         r"(?:高龄|老龄|长寿|护理|生活|助餐|就餐|用餐|居家养老服务|养老服务|入职|岗位|老年人|老人)(?:补贴|补助)"
-        r"|(?:高龄|老龄|长寿|护理|生活|特殊岗位|岗位)?津贴",
+        r"|(?:(?:高龄|老龄|长寿)(?:老年人|老人)?|护理|生活|特殊岗位|岗位)?津贴",
         ("allowance",),
         None,
     ),
@@ -79,6 +91,7 @@ GENERIC_PROVISIONS: list[str] = [
     r"享受[^，,。；;]{0,10}?(?:补贴|补助)",
     r"(?:建立|完善|探索)[^，,。；;]{0,8}?(?:奖励|补贴|补助|奖补)机制",
     r"发放[^，,。；;]{0,8}?(?:补贴|补助|津贴)",
+    r"落实[^，,。；;]{0,12}?(?:补贴|补助|津贴|奖励|奖补)(?:政策|制度)",
 ]
 
 # Objects of 加大…投入 that name no purpose (加大财政投入, 加大资金投入 are slogans).
@@ -89,17 +102,25 @@ VAGUE_INVESTMENT_OBJECTS = re.compile(r"^(?:对)?(?:财政|资金|多元|政府|
 NOT_A_PROVISION_CLAUSE = re.compile(
     r"资格|申请(?!享受)|受理|初核|审核|核实|核查|真实|审计|(?:补贴|补助|津贴|资金)(?:主要)?包括|适用|扣减|计算"
     r"|偏低|较低|较窄|不足|滞后|不强|短板|问题"
-    r"|衔接|相结合|统筹|使用|管理办法|争取|不享受|不予|不得|取消|停止|应当用于|专款专用|表彰|通报|绩效|评价|评估"
+    r"|衔接|相结合|挂钩|统筹|使用|管理办法|争取|不享受|不予|不得|取消|停止|应当用于|专款专用|表彰|通报|绩效|评价|评估"
 )
 # Sentences in which no mention is a provision: sanctions and after-the-fact procedure.
 NOT_A_PROVISION_SENTENCE = re.compile(
     r"备案|骗取|冒用|冒领|虚报|挪用|截留|侵占|违反|清算|结算|追回|退回|处罚|所称|是指"
 )
-# A mention followed by these describes people or a document, not money given.
+# A mention followed by these describes people, operators or a document (a form, a
+# report), not money given.
 DESCRIPTOR_AFTER = re.compile(
-    r"^(?:范围)?的[^，,。；;]{0,6}?(?:对象|老年人|老人|人员|家庭|人群|个人)"
-    r"|^[^，,。；;]{0,8}?(?:办法|细则|实施意见|通知|清单)"
+    r"^(?:范围)?的[^，,。；;]{0,6}?(?:对象|老年人|老人|人员|家庭|人群|个人|机构|单位|企业|组织)"
+    r"|^[^，,。；;]{0,8}?(?:办法|细则|实施意见|通知|清单|表|册|情况)"
 )
+# A mention that is the subject of a payment step (一次性建设补贴分三年拨付, 高龄津贴按月
+# 通过社会保障卡发放至…) describes how money already provided is paid.
+PROCEDURE_AFTER = re.compile(
+    r"^[^，,。；;]{0,16}?(?:分[一二两三四五六七八九十\d]+(?:年|期|次|批)|拨付|发放至|发放到|打入|申领|结算)"
+)
+FUND_KINDS = ("budget_allocation", "service_purchase")
+SECTION_LOOKAHEAD = 6  # sentences under a heading that are checked for the money it names
 
 # Kind of a bare 补贴/补助 from the words around it: first the purpose of the money,
 # then (after the recipient, see _kind_for_figure) whether it goes to people.
@@ -107,6 +128,8 @@ PURPOSE_KINDS: list[tuple[str, tuple[str, ...]]] = [
     (r"建设[和与、及]?运营", ("construction", "operation")),
     (FACILITY_BUILDING, ("construction",)),
     (r"运营|运行", ("operation",)),
+    # 服务补贴 / 床位补贴 with no other purpose word: paid to whoever runs the service or bed
+    (r"(?<!养老)(?:服务|床位)(?:补贴|补助)", ("operation",)),
     (r"培训|鉴定", ("training",)),
     (r"奖励|奖补|以奖代补", ("reward",)),
 ]
@@ -143,17 +166,21 @@ RATE_BEFORE = re.compile(
 RATE_INSTRUMENT = re.compile(r"补贴|补助|资助|奖补|奖励")
 NOT_A_RATE = re.compile(r"收取|收费|租金|减免|减收|优惠|折扣|报销|缴纳|医保|保险|个人负担|自付")
 
+# A clause before an amount that holds only a condition (大专, 90—99周岁每人每月): no verb, no instrument.
+ELLIPTICAL_CLAUSE = re.compile(r"^[^，,。；;：:]{0,16}$")
+ELLIPTICAL_NOT = re.compile(r"给予|发放|安排|投入|下拨|拨付|支出|奖|补|资助|按照|标准|最高|不超过")
 INSTRUMENT_WORD = re.compile(r"补贴|补助|奖励|奖补|津贴|资金|经费|服务|资助")
 CAP_BEFORE = re.compile(r"(?:最高|最多|上限|封顶|不超过|不高于)[^，,。；;\d]{0,6}$")
 CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)")
-FLOOR_BEFORE = re.compile(r"不低于|不少于|至少")
-FLOOR_AFTER = re.compile(r"^(?:及)?以上")
+# `其中` after a stated amount introduces the parts of that total (其中中央资金2000万元…):
+# the parts are the same money, not further provisions.
+PART_OF_TOTAL = re.compile(r"其中")
 
 # basis: what the amount is per. Looked up in the clause before the figure.
 BASIS_CUES: list[tuple[str, str]] = [
     (r"每床|每张|/床|床位数|按床|每[^，,。；;]{0,6}床位", "bed"),
     (r"每户|/户", "household"),
-    (r"每餐|/餐|每人每次|每人次", "meal"),  # meal only in a sentence about meals, see _basis
+    (r"每餐|/餐|每人每次|每人次|每单", "meal"),  # meal only in a sentence about meals, see _basis
     (r"每人|/人|人均", "person"),
     (r"每个项目|每项|/项", "project"),
     (r"每(?:家|所|处|座|间|个)", "facility"),
@@ -169,12 +196,18 @@ FREQUENCY_CUES: list[tuple[str, str]] = [
 # Recipients: the noun phrase the money goes to. Patterns in order of preference;
 # within a pattern the last match before the figure wins.
 RECIPIENT_PATTERNS: list[str] = [
+    # 为…提供送餐上门服务的助餐点: the provider, not the people it serves
+    r"(?:^|[，,：:])(?P<r>(?:为|向)[^，,。；;]{2,40}?提供[^，,。；;]{1,20}?的[^，,。；;的]{0,10}?(?:"
+    r"中心|站|院|点|机构|食堂|饭堂|企业|组织|单位))[，,]",
     r"对(?![象于接标比外应照称口])(?P<r>[^，,。；;]{2,40}?)[，,]?(?:按照|按|每|给予|一次性|分别|实行|进行|发放|奖励|奖补)",
     r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:可|可以)?(?:申请)?享受",
     r"向(?P<r>[^，,。；;]{2,30}?)购买",
     r"(?:奖励|补助|资助)(?P<r>[^，,。；;\d]{2,20}?)(?=(?:\d|[一二两三四五六七八九十])[^，,。；;]{0,8}?元)",
     r"为(?P<r>[^，,。；;]{2,40}?)(?:购买|发放|提供)",
 ]
+# A recipient phrase whose head noun is a provider (…提供送餐上门服务的助餐点): money for running it.
+OPERATOR_RECIPIENT = re.compile(r"的(?:[^，,。；;的]{0,8}?)(?:机构|中心|站|点|食堂|饭堂|企业|组织)$")
+CONDITION_CLAUSE = re.compile(r"^\s*(?P<c>[^，,。；;：:]{2,30}?的)[，,]")
 FACILITY_WORDS = r"中心|站|院|所|室|点|机构|食堂|饭堂|企业|组织|单位|社区|村|项目|网点"
 
 # ---------------------------------------------------------------------------
@@ -211,6 +244,10 @@ RATE_RE = re.compile(
 )
 
 SENTENCE_END = "。；;！？!?|"
+HEADING_MAX = 24  # characters: a longer sentence without clauses is still a sentence
+HEADING_NUMBER = re.compile(
+    r"^(?:第[一二三四五六七八九十百零]+[章节]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])"
+)
 CLAUSE_END = "，,：:"
 TRIM = " \t\u3000\xa0，,。；;：:、|"
 
@@ -339,6 +376,16 @@ def _rates(sentence: str) -> list[tuple[int, int, float]]:
     return out
 
 
+def _is_part_of_total(text: str, pos: int, amounts: list[Amount]) -> bool:
+    """Whether the amount at `pos` follows a `其中` that itself follows an earlier total of the sentence
+    (an amount not per unit: after `每床每年1200元，其中…` the next amount is an addition, not a part)."""
+    head = text[:pos]
+    split = max((m.end() for m in PART_OF_TOTAL.finditer(head)), default=-1)
+    return split >= 0 and any(
+        a.end <= split and not re.search(r"每|/", text[max(0, a.start - 12) : a.start]) for a in amounts
+    )
+
+
 def _first_rule(rules: list[tuple[str, object]], text: str):
     for pattern, value in rules:
         if re.search(pattern, text):
@@ -361,6 +408,16 @@ def _recipient(text: str) -> str | None:
             if len(phrase) >= 2 and not re.search(rf"{ARABIC_NUMBER}\s*(?:{UNITS})|标准|按照|规定", phrase):
                 return phrase
     return None
+
+
+def _condition_recipient(before: str, earlier: str | None) -> str | None:
+    """`…养老机构…；收住半失能老年人的，按每人每月150元…`: a `…的` condition that opens the
+    sentence takes the head noun of the recipient of the sentence before (收住半失能老年人的养老机构)."""
+    m = CONDITION_CLAUSE.match(before)
+    if not m or not earlier:
+        return None
+    head = re.search(rf"(?:[^的]{{0,6}}?(?:{FACILITY_WORDS}|人员|老年人|人))$", earlier)
+    return m.group("c") + (head.group() if head else earlier)
 
 
 def _alternative_recipient(recipient: str | None) -> tuple[str | None, str | None]:
@@ -418,7 +475,7 @@ def _kind_for_figure(
             return kinds[:1]
     if re.search(r"(?:资金|经费)(?:约|共|合计|为|达)?$", before):  # 中央资金8000万元
         return ("budget_allocation",)
-    if recipient and re.search(r"运营", recipient):
+    if recipient and (re.search(r"运营", recipient) or OPERATOR_RECIPIENT.search(recipient)):
         return ("operation",)
     kinds = _first_rule(PERSON_KINDS, window)
     if kinds:
@@ -477,9 +534,13 @@ class _Figure:
     distribute: bool = False  # 分别给予 A、B、C
 
 
-def _figures(sent: Sentence, doubtful: list[dict]) -> list[_Figure]:
+def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> list[_Figure]:
+    """Figures of a sentence. `lead` is the heading or run-in title it stands under
+    (`（一）高龄津贴。80—89周岁老年人每人每月100元…`), which may carry the money word."""
     text = sent.text
-    if not MONEY_CUES.search(text):
+    if not MONEY_CUES.search(text) and not (
+        lead and MONEY_CUES.search(lead) and not NOT_SUBSIDY_MONEY.search(lead)
+    ):
         return []
     figures: list[_Figure] = []
     amounts = _amounts(text)
@@ -498,14 +559,15 @@ def _figures(sent: Sentence, doubtful: list[dict]) -> list[_Figure]:
         after = text[group[-1].end : c1]
         if NOT_SUBSIDY_MONEY.search(clause):
             continue
-        reason = None
         if RANGE_BEFORE.search(text[: group[0].start]) or RANGE_AFTER.match(text[group[-1].end :]):
-            reason = "range: no single amount"
-        elif FLOOR_AFTER.match(after) or FLOOR_BEFORE.search(before):
-            reason = "floor: the amount paid is not stated"
-        if reason:
-            doubtful.append({"reason": reason, "start": sent.start + c0, "end": sent.start + c1})
+            doubtful.append(
+                {"reason": "range: no single amount", "start": sent.start + c0, "end": sent.start + c1}
+            )
             continue
+        if _is_part_of_total(text, group[0].start, amounts):
+            continue
+        # A floor (不低于100元, 10万元以上) is read as its stated figure, like 100万元左右:
+        # the schema has no comparator for money, and the figure is what the document sets.
         is_cap = bool(CAP_BEFORE.search(before) or CAP_AFTER.match(after))
         figures.append(
             _Figure(
@@ -520,11 +582,6 @@ def _figures(sent: Sentence, doubtful: list[dict]) -> list[_Figure]:
         for start, end, value in _rates(text):
             c0, c1 = sent.clause_bounds(start)
             if NOT_A_RATE.search(text[c0:c1]):
-                continue
-            if FLOOR_BEFORE.search(text[c0:start]) or FLOOR_AFTER.match(text[end:]):
-                doubtful.append(
-                    {"reason": "floor: rate is a minimum", "start": sent.start + c0, "end": sent.start + c1}
-                )
                 continue
             if (
                 RANGE_BEFORE.search(text[:start])
@@ -550,7 +607,9 @@ def _window(sent: Sentence, start: int, end: int, stop: int) -> tuple[int, int]:
     return a, b
 
 
-def _figure_rows(sent: Sentence, previous: Sentence | None, doubtful: list[dict]) -> list[Row]:
+def _figure_rows(
+    sent: Sentence, previous: Sentence | None, doubtful: list[dict], lead: str | None = None
+) -> list[Row]:
     """Rows for the figures of one sentence.
 
     A rate, or an amount per unit (每床, 每人每月…), followed by caps is one row per cap
@@ -558,7 +617,7 @@ def _figure_rows(sent: Sentence, previous: Sentence | None, doubtful: list[dict]
     alternative is a row of its own for the bracketed recipient (`中心(站)…15(9)万`);
     `分别给予A、B、C` is a row per amount, for the listed recipients when they match.
     """
-    figures = _figures(sent, doubtful)
+    figures = _figures(sent, doubtful, lead)
     if not figures:
         return []
     text = sent.text
@@ -572,6 +631,8 @@ def _figure_rows(sent: Sentence, previous: Sentence | None, doubtful: list[dict]
         recipient = _recipient(text[: fig.start]) or last_recipient or _recipient(text[fig.end :])
         if recipient is None and elaborates:
             recipient = _recipient(previous.text)
+        if recipient is None and previous is not None:
+            recipient = _condition_recipient(text[: fig.start], _recipient(previous.text))
         last_recipient = recipient
         c0, _ = sent.clause_bounds(fig.start)
         fund = bool(FUND_BEFORE.search(text[c0 : fig.start]) or FUND_AFTER.match(text[fig.end :]))
@@ -586,6 +647,24 @@ def _figure_rows(sent: Sentence, previous: Sentence | None, doubtful: list[dict]
             frequency=_frequency(text[w0:w1], basis),
             anchor=sent.start + fig.start,
         )
+        if (
+            rows
+            and ELLIPTICAL_CLAUSE.match(text[c0 : fig.start])
+            and not INSTRUMENT_WORD.search(text[c0:w1])
+            and not ELLIPTICAL_NOT.search(text[c0:w1])
+        ):
+            # `本科一次性给予2万元，大专1.5万元，中专1万元`: a clause with only a condition and an
+            # amount continues the figure before it; the condition names its recipient
+            prev = rows[-1]
+            condition = re.split(r"每|按|/", text[c0 : fig.start])[0].strip(TRIM)
+            template = replace(
+                template,
+                kinds=prev.kinds,
+                recipient=condition if len(condition) >= 2 else prev.recipient,
+                basis=template.basis or prev.basis,
+                frequency=template.frequency if template.frequency != "unspecified" else prev.frequency,
+            )
+            recipient = last_recipient = template.recipient
         if fig.kind == "rate":
             anchor = replace(template, rate=fig.rate)
             rows.append(anchor)
@@ -646,7 +725,9 @@ def _mentions(text: str) -> list[Mention]:
     for pattern, kinds, key in INSTRUMENTS:
         for m in re.finditer(pattern, text):
             if free(m.start(), m.end()):
-                found.append(Mention(m.start(), m.end(), kinds, key or m.group(), True))
+                # 高龄老年人津贴 is 高龄津贴
+                name = key or re.sub(r"(?<=.)(?:老年人|老人)(?=津贴|补贴|补助)", "", m.group())
+                found.append(Mention(m.start(), m.end(), kinds, name, True))
                 taken.append((m.start(), m.end()))
     for pattern in GENERIC_PROVISIONS:
         for m in re.finditer(pattern, text):
@@ -661,7 +742,9 @@ def _titles(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》?", text)]
 
 
-def _provision_rows(sent: Sentence, seen_keys: set[str]) -> list[Row]:
+def _provision_rows(
+    sent: Sentence, seen_keys: set[str], figured: frozenset[str] | set[str] = frozenset()
+) -> list[Row]:
     text = sent.text
     if NOT_A_PROVISION_SENTENCE.search(text):
         return []
@@ -671,6 +754,10 @@ def _provision_rows(sent: Sentence, seen_keys: set[str]) -> list[Row]:
         if any(a <= m.start < b for a, b in titles):
             continue
         c0, c1 = sent.clause_bounds(m.start)
+        if m.key in figured and not re.search(r"对|向|为", text[c0 : m.start]):
+            continue
+        if PROCEDURE_AFTER.match(text[m.end : c1]):
+            continue
         if NOT_A_PROVISION_CLAUSE.search(text[c0:c1]):
             continue
         if DESCRIPTOR_AFTER.search(text[m.end : m.end + 14]):
@@ -694,7 +781,7 @@ def _provision_rows(sent: Sentence, seen_keys: set[str]) -> list[Row]:
             kept = others
         # a bare 补贴 next to named instruments refers back to them, unless it is given to someone
         if specific:
-            kept = [m for m in kept if m.specific or re.match(r"给予", text[m.start : m.end])]
+            kept = [m for m in kept if m.specific or re.match(r"给予|落实", text[m.start : m.end])]
     rows: list[Row] = []
     used_keys: set[str] = set()
     for m in kept:
@@ -762,14 +849,30 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
     for i, sent in enumerate(sentences):
         previous = sentences[i - 1] if i and sentences[i - 1].paragraph == sent.paragraph else None
         before = len(doubtful)
-        figure_rows.append(_figure_rows(sent, previous, doubtful))
+        figure_rows.append(_figure_rows(sent, previous, doubtful, _lead(sentences, i)))
         has_doubt.append(len(doubtful) > before)
+    # named subsidies whose amount the document states: other mentions of them without a
+    # recipient of their own (titles, payment procedure, 确保…发放到位) are not new provisions
+    figured = {
+        m.key
+        for i, sent in enumerate(sentences)
+        if figure_rows[i]
+        for m in _mentions(sent.text)
+        if m.specific and m.kinds[0] not in FUND_KINDS
+    }
     for i, sent in enumerate(sentences):
         keys = seen.setdefault(sent.paragraph, set())
         following = sentences[i + 1] if i + 1 < len(sentences) else None
         if figure_rows[i] or has_doubt[i]:  # a sentence with a figure is counted by its figures
             rows.extend(figure_rows[i])
+            # …except a clause that names its own recipient and instrument without a figure
+            # (`…给予运营补贴，对星级评定达标的中心实行以奖代补`)
+            for clause in _recipient_clauses_without_figure(sent, figure_rows[i]):
+                rows.extend(_provision_rows(clause, keys, figured))
             keys.update(_mention_keys(sent.text))
+            continue
+        if _is_heading(sent) and _section_has_money(sentences, figure_rows, i):
+            keys.update(_mention_keys(sent.text))  # a title over the provisions it names
             continue
         if (
             following is not None
@@ -779,9 +882,56 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
         ):
             keys.update(_mention_keys(sent.text))  # 可享受就餐补贴。补贴标准为… : counted by the figure
             continue
-        rows.extend(_provision_rows(sent, keys))
+        rows.extend(_provision_rows(sent, keys, figured))
     rows.sort(key=lambda r: r.anchor)
     return rows, doubtful, compact, index
+
+
+def _recipient_clauses_without_figure(sent: Sentence, figure_rows: list[Row]) -> list[Sentence]:
+    """Clauses of a figure sentence that open with their own recipient (对…) and state no figure,
+    after a figure with its instrument (before it, `对…发放高龄津贴，每人每月300元`, the clause
+    names the figure's recipient and instrument)."""
+    out = []
+    first_end = min((r.end for r in figure_rows), default=sent.start + len(sent.text))
+    for m in re.finditer(rf"[^{CLAUSE_END}]+", sent.text):
+        clause = m.group()
+        a, b = sent.start + m.start(), sent.start + m.end()
+        if a < first_end or any(r.start < b and a < r.end for r in figure_rows):
+            continue
+        if re.match(r"^\s*对", clause) and not _amounts(clause) and not RATE_RE.search(clause):
+            out.append(Sentence(a, clause, sent.paragraph))
+    return out
+
+
+def _section_has_money(sentences: list[Sentence], figure_rows: list[list[Row]], i: int) -> bool:
+    """Whether the sentences under heading `i` (up to the next heading) state figures or name instruments."""
+    for j in range(i + 1, min(len(sentences), i + 1 + SECTION_LOOKAHEAD)):
+        if _is_heading(sentences[j]):
+            return False
+        if figure_rows[j] or _mentions(sentences[j].text):
+            return True
+    return False
+
+
+def _is_heading(sent: Sentence) -> bool:
+    """A title: a short numbered sentence without clauses (`（一）高龄津贴。`, `二、发放标准`,
+    `第二章 建设补贴`), or a short line without sentence punctuation."""
+    body = sent.text.strip(TRIM)
+    if len(body) > HEADING_MAX or re.search(rf"[{CLAUSE_END}]", body):
+        return False
+    return bool(HEADING_NUMBER.match(body)) or not re.search(r"[。；;！？!?]\s*$", sent.text)
+
+
+def _lead(sentences: list[Sentence], i: int) -> str | None:
+    """The heading a sentence stands under: the run-in title before it, or the heading line above."""
+    if i == 0:
+        return None
+    prev = sentences[i - 1]
+    if prev.paragraph == sentences[i].paragraph or (
+        prev.paragraph == sentences[i].paragraph - 1 and _is_heading(prev)
+    ):
+        return prev.text if _is_heading(prev) else None
+    return None
 
 
 def _span(compact: str, index: list[int], start: int, end: int) -> tuple[int, int]:
