@@ -14,7 +14,7 @@ import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,24 +23,28 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from yanglao.archive import Archive, ArchiveError, SnapshotRecord
+from yanglao.discover import append_discovered, load_discovered, merge_sources
 from yanglao.documents import build_document, source_row
 from yanglao.extract import extract_rows
 from yanglao.incremental import (
     PreviousRelease,
     build_key,
+    due_for_refresh,
     extractor_fingerprint,
+    listing_status_row,
     load_previous,
     load_status,
     next_status,
     status_rows,
     yield_dropped,
 )
-from yanglao.publish import published_versions, publish_release, releases_dir
-from yanglao.registry import Source, load_registry
+from yanglao.publish import publish_release, published_versions, releases_dir
+from yanglao.registry import Source, load_listings, load_registry
 from yanglao.sqlite import build_database
 
 FETCH_THREADS = 8  # politeness per host is the Fetcher's job; threads only overlap different hosts
 BATCH_SIZE = 500
+DISCOVERED_REFRESH_DAYS = 30  # a published document rarely changes: look again monthly, not daily
 
 
 @dataclass
@@ -110,6 +114,7 @@ def collect_snapshots(
     fetch: bool,
     pinned: dict[str, str] | None = None,
     fetch_settings: dict | None = None,
+    due: set[str] | None = None,
 ) -> list[SourceOutcome]:
     """The snapshot each source is built from: fetched now (and archived), the latest in the archive,
     or for a rebuild the one `pinned` names."""
@@ -121,12 +126,15 @@ def collect_snapshots(
             outcomes.append(SourceOutcome(source.id, record is not None, record, error=error))
         return outcomes
 
-    to_fetch = [s for s in sources if fetch and s.fetchable]
+    to_fetch = [s for s in sources if fetch and s.fetchable and (due is None or s.id in due)]
     fetched: dict[str, SourceOutcome] = {}
     if to_fetch:
         from yanglao.fetch import Fetcher, FetchSettings
 
-        with Fetcher(FetchSettings(**(fetch_settings or {}))) as fetcher, ThreadPoolExecutor(FETCH_THREADS) as pool:
+        with (
+            Fetcher(FetchSettings(**(fetch_settings or {}))) as fetcher,
+            ThreadPoolExecutor(FETCH_THREADS) as pool,
+        ):
             for outcome in pool.map(lambda s: _fetch_one(fetcher, archive, s), to_fetch):
                 fetched[outcome.source_id] = outcome
     outcomes = []
@@ -136,7 +144,9 @@ def collect_snapshots(
             continue
         previous = archive.latest(source.id)
         if previous is None:
-            outcomes.append(SourceOutcome(source.id, False, error="no snapshot in the archive and nothing fetched"))
+            outcomes.append(
+                SourceOutcome(source.id, False, error="no snapshot in the archive and nothing fetched")
+            )
         else:
             outcomes.append(SourceOutcome(source.id, True, previous))
     return outcomes
@@ -167,14 +177,44 @@ def process_batch(
     return documents, rows, failures
 
 
+@task(name="discover", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
+def discover_listings(listings, known_urls: set[str], now: datetime, fetch_settings: dict | None):
+    """Walk the watched listing pages for links to documents not yet known."""
+    from yanglao.discover import discover_all
+    from yanglao.fetch import Fetcher, FetchSettings
+
+    with Fetcher(FetchSettings(**(fetch_settings or {}))) as fetcher:
+        return discover_all(listings, fetcher, known_urls, now)
+
+
 @task(name="publish", cache_policy=NO_CACHE)
 def publish(output: Path, tables: dict[str, list[dict]], now: datetime, registry: list[dict]):
     return publish_release(output, tables, now, registry)
 
 
 @task(name="sqlite", cache_policy=NO_CACHE)
-def build_sqlite(release_path: Path, db_path: Path, version: str, source_status: list[dict]) -> str:
-    return str(build_database(release_path, db_path, version, source_status=source_status))
+def build_sqlite(
+    release_path: Path, db_path: Path, version: str, source_status: list[dict], listing_status: list[dict]
+) -> str:
+    return str(
+        build_database(
+            release_path, db_path, version, source_status=source_status, listing_status=listing_status
+        )
+    )
+
+
+def _load_listing_status(state_dir: Path) -> dict[str, dict]:
+    path = state_dir / "listing_status.json"
+    if not path.exists():
+        return {}
+    return {row["listing_id"]: row for row in json.loads(path.read_text(encoding="utf-8"))["listings"]}
+
+
+def _write_json(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(path)
 
 
 def _previous_release(output: Path) -> PreviousRelease | None:
@@ -209,7 +249,9 @@ def refresh(
         return _refresh(sources_path, output, archive_root, fetch, archive_fallback, pinned, fetch_settings)
 
 
-def _refresh(sources_path, output, archive_root, fetch, archive_fallback, pinned, fetch_settings) -> RunSummary:
+def _refresh(
+    sources_path, output, archive_root, fetch, archive_fallback, pinned, fetch_settings
+) -> RunSummary:
     summary = RunSummary()
     output_dir = Path(output)
     state_dir = output_dir / "state"
@@ -218,8 +260,28 @@ def _refresh(sources_path, output, archive_root, fetch, archive_fallback, pinned
     now_text = now.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     started = time.perf_counter()
-    sources = load_registry(Path(sources_path))
-    outcomes = collect_snapshots(sources, archive, fetch, pinned, fetch_settings)
+    status_path = state_dir / "source_status.json"
+    statuses = load_status(status_path)
+    discovered_path = Path(sources_path).with_name("discovered.yaml")
+    sources = merge_sources(load_registry(Path(sources_path)), load_discovered(discovered_path))
+    listings = load_listings(Path(sources_path)) if fetch and pinned is None else []
+    listing_rows = _load_listing_status(state_dir)
+    if listings:
+        reports = discover_listings(listings, {s.url for s in sources if s.url}, now, fetch_settings)
+        found = [replace(s, refresh_days=DISCOVERED_REFRESH_DAYS) for r in reports for s in r.new]
+        sources = merge_sources(sources, append_discovered(discovered_path, found))
+        urls = {listing.id: listing.url for listing in listings}
+        for report in reports:
+            listing_rows[report.listing_id] = listing_status_row(
+                report, listing_rows.get(report.listing_id), urls[report.listing_id], now_text
+            )
+            print(f"  listing   {report.summary()}", flush=True)
+            summary.warnings += [f"listing {report.listing_id}: {e}" for e in report.errors]
+        _write_json(
+            state_dir / "listing_status.json", {"listings": [listing_rows[k] for k in sorted(listing_rows)]}
+        )
+    due = {s.id for s in sources if due_for_refresh(s, statuses.get(s.id), now)}
+    outcomes = collect_snapshots(sources, archive, fetch, pinned, fetch_settings, due)
     errors = {o.source_id: o.error for o in outcomes if o.error}
     summary.stage_seconds["snapshots"] = time.perf_counter() - started
     fetched = sum(o.fetched for o in outcomes)
@@ -273,7 +335,9 @@ def _refresh(sources_path, output, archive_root, fetch, archive_fallback, pinned
             new_count = sum(len(r) for r in rows[source_id].values())
             old_count = previous.row_count(source_id)
             if yield_dropped(old_count, new_count):
-                errors[source_id] = f"yield dropped from {old_count} to {new_count} rows: kept the last release's rows"
+                errors[source_id] = (
+                    f"yield dropped from {old_count} to {new_count} rows: kept the last release's rows"
+                )
                 del rows[source_id], documents[source_id]
                 keys.pop(source_id, None)
     if previous:
@@ -304,11 +368,9 @@ def _refresh(sources_path, output, archive_root, fetch, archive_fallback, pinned
     summary.stage_seconds["publish"] = time.perf_counter() - started
     _progress("publish", f"validated; {release.message}", summary.stage_seconds["publish"])
     state_dir.mkdir(parents=True, exist_ok=True)
-    keys_path.write_text(json.dumps(keys, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    _write_json(keys_path, dict(sorted(keys.items())))
 
     # Source status: what each source did this run, kept across runs.
-    status_path = state_dir / "source_status.json"
-    statuses = load_status(status_path)
     by_outcome = {o.source_id: o for o in outcomes}
     for source in sources:
         outcome = by_outcome[source.id]
@@ -322,11 +384,17 @@ def _refresh(sources_path, output, archive_root, fetch, archive_fallback, pinned
             changed_at=outcome.snapshot.retrieved_at if outcome.snapshot else None,
             has_data=source.id in documents,
         )
-    status_path.write_text(json.dumps({"sources": status_rows(statuses)}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    _write_json(status_path, {"sources": status_rows(statuses)})
 
     started = time.perf_counter()
     db_path = output_dir / "datasets" / "yanglao.db"
-    summary.database = build_sqlite(release.path, db_path, release.version, status_rows(statuses))
+    summary.database = build_sqlite(
+        release.path,
+        db_path,
+        release.version,
+        status_rows(statuses),
+        [listing_rows[k] for k in sorted(listing_rows)],
+    )
     summary.stage_seconds["sqlite"] = time.perf_counter() - started
     _progress("sqlite", f"{db_path}", summary.stage_seconds["sqlite"])
 
@@ -335,7 +403,9 @@ def _refresh(sources_path, output, archive_root, fetch, archive_fallback, pinned
     summary.version = release.version
     summary.published = release.published
     summary.message = release.message
-    create_markdown_artifact(key="yanglao-refresh-summary", markdown=summary_markdown(summary), description="yanglao run")
+    create_markdown_artifact(
+        key="yanglao-refresh-summary", markdown=summary_markdown(summary), description="yanglao run"
+    )
     return summary
 
 

@@ -24,8 +24,8 @@ def cjk_pdf(lines):
         offsets.append(len(out))
         out += f"{i} 0 obj\n".encode() + obj + b"\nendobj\n"
     xref = len(out)
-    out += f"xref\n0 {len(objects)+1}\n0000000000 65535 f \n".encode()
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for off in offsets:
         out += f"{off:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects)+1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)

@@ -10,8 +10,14 @@ import pytest
 from yanglao.archive import Archive, ArchiveError
 
 ROOT = Path(__file__).resolve().parents[1]
-RECORD = dict(url="https://example.gov.cn/a.html", retrieved_at="2026-03-01T00:00:00Z", status=200,
-              content_type="text/html", etag='"abc"', last_modified=None)
+RECORD = dict(
+    url="https://example.gov.cn/a.html",
+    retrieved_at="2026-03-01T00:00:00Z",
+    status=200,
+    content_type="text/html",
+    etag='"abc"',
+    last_modified=None,
+)
 
 
 def test_store_is_by_hash_and_identical_bodies_add_no_record(tmp_path):
@@ -19,7 +25,9 @@ def test_store_is_by_hash_and_identical_bodies_add_no_record(tmp_path):
     first = archive.store("a", "第一版".encode(), **RECORD)
     assert first.sha256 == hashlib.sha256("第一版".encode()).hexdigest()
     assert archive.read(first.sha256) == "第一版".encode()
-    assert archive.store("a", "第一版".encode(), **{**RECORD, "retrieved_at": "2026-03-02T00:00:00Z"}) == first
+    assert (
+        archive.store("a", "第一版".encode(), **{**RECORD, "retrieved_at": "2026-03-02T00:00:00Z"}) == first
+    )
     second = archive.store("a", "第二版".encode(), **RECORD)
     assert [r.sha256 for r in archive.history("a")] == [first.sha256, second.sha256]
     assert archive.latest("a") == second and archive.read(first.sha256) == "第一版".encode()
@@ -47,4 +55,10 @@ def test_a_working_archive_falls_back_to_the_shipped_one(tmp_path):
     record = archive.latest("huzhou-2020-pilot-plan")
     assert "湖州".encode() in archive.read(record.sha256)
     archive.store("huzhou-2020-pilot-plan", b"new", **RECORD)
-    assert not (ROOT / "archive" / "objects" / hashlib.sha256(b"new").hexdigest()[:2] / hashlib.sha256(b"new").hexdigest()).exists()
+    assert not (
+        ROOT
+        / "archive"
+        / "objects"
+        / hashlib.sha256(b"new").hexdigest()[:2]
+        / hashlib.sha256(b"new").hexdigest()
+    ).exists()

@@ -11,10 +11,17 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def yanglao(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PREFECT_API_URL": ""}  # the command starts its own ephemeral API, as on a user's machine
+    env = {
+        **os.environ,
+        "PREFECT_API_URL": "",
+    }  # the command starts its own ephemeral API, as on a user's machine
     env.pop("PREFECT_API_URL")
     return subprocess.run(
-        [sys.executable, "-m", "yanglao.cli", *args], capture_output=True, text=True, cwd=cwd or ROOT, env=env,
+        [sys.executable, "-m", "yanglao.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=env,
         timeout=300,
     )
 
@@ -39,7 +46,9 @@ def test_run_into_an_output_folder_prints_stages_and_a_summary(tmp_path):
 
 
 def test_a_broken_registry_is_one_line_and_a_non_zero_exit(tmp_path):
-    (tmp_path / "bad.yaml").write_text("sources:\n- {id: Bad Id, city: x, province: y, region_code: '1'}\n", encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text(
+        "sources:\n- {id: Bad Id, city: x, province: y, region_code: '1'}\n", encoding="utf-8"
+    )
     result = yanglao("run", "--sources", str(tmp_path / "bad.yaml"), "--output", str(tmp_path))
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 
-
 def read(output: Path, table: str) -> list[dict]:
     with (output / "datasets" / "latest" / f"{table}.csv").open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
@@ -27,7 +26,9 @@ def test_flow_publishes_a_valid_release(shipped_build):
     for resource in descriptor["resources"]:
         path = output / resource["path"]
         assert resource["bytes"] == path.stat().st_size
-        assert (output / "datasets" / "releases" / summary.version / Path(resource["path"]).name).read_bytes() == path.read_bytes()
+        assert (
+            output / "datasets" / "releases" / summary.version / Path(resource["path"]).name
+        ).read_bytes() == path.read_bytes()
 
 
 def test_every_row_quotes_its_document_exactly(shipped_build):
@@ -50,7 +51,9 @@ def test_wuhan_2020_reply_facts(shipped_build):
     amounts = {
         float(s["amount_yuan"])
         for s in read(output, "subsidies")
-        if s["document_id"] == "wuhan-2020-reply-20200464" and s["kind"] == "construction" and s["amount_yuan"]
+        if s["document_id"] == "wuhan-2020-reply-20200464"
+        and s["kind"] == "construction"
+        and s["amount_yuan"]
     }
     assert {150000.0, 90000.0} <= amounts
 
@@ -62,7 +65,9 @@ def test_huzhou_family_beds_target(shipped_build):
         for t in read(output, "targets")
         if t["document_id"] == "huzhou-2020-pilot-plan" and "家庭病床" in t["indicator"]
     ]
-    assert any(float(t["value"]) == 1000 and t["unit"] == "张" and t["deadline_year"] == "2022" for t in rows), rows
+    assert any(
+        float(t["value"]) == 1000 and t["unit"] == "张" and t["deadline_year"] == "2022" for t in rows
+    ), rows
 
 
 def test_wuhan_2024_rating_target(shipped_build):
@@ -84,7 +89,9 @@ def test_rows_link_to_the_innermost_measure(shipped_build):
         m = measures[row["measure_id"]]
         assert int(m["start"]) <= int(row["start"]) and int(row["end"]) <= int(m["end"])
         children = [c for c in measures.values() if c["parent_id"] == m["measure_id"]]
-        assert not any(int(c["start"]) <= int(row["start"]) and int(row["end"]) <= int(c["end"]) for c in children)
+        assert not any(
+            int(c["start"]) <= int(row["start"]) and int(row["end"]) <= int(c["end"]) for c in children
+        )
         linked += 1
     assert linked > 30
 

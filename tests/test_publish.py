@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from yanglao.publish import diff_tables, next_version, publish_release, table_csv
 from yanglao.fields import TARGETS
+from yanglao.publish import diff_tables, next_version, publish_release, table_csv
 from yanglao.validate import ValidationFailed
 
 TEXT = "到2025年底,社区养老设施等级评定率达到90%。"
@@ -21,22 +21,53 @@ def tables(value=90, comparator="eq") -> dict[str, list[dict]]:
     start = TEXT.index(quote)
     return {
         "sources": [
-            {"source_id": "demo", "url": "https://example.gov.cn/a.html", "city": "武汉市", "province": "湖北省",
-             "region_code": "420100", "issuer": "武汉市民政局", "doc_type": "policy_measures", "format": "html",
-             "active": True, "note": None}
+            {
+                "source_id": "demo",
+                "url": "https://example.gov.cn/a.html",
+                "city": "武汉市",
+                "province": "湖北省",
+                "region_code": "420100",
+                "issuer": "武汉市民政局",
+                "doc_type": "policy_measures",
+                "format": "html",
+                "active": True,
+                "note": None,
+            }
         ],
         "documents": [
-            {"document_id": "demo", "title": "若干措施", "doc_type": "policy_measures", "city": "武汉市",
-             "province": "湖北省", "region_code": "420100", "published_date": "2024-08-30",
-             "retrieved_at": "2026-03-01T08:00:00Z", "content_sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
-             "char_count": len(TEXT), "text": TEXT, "source_url": "https://example.gov.cn/a.html"}
+            {
+                "document_id": "demo",
+                "title": "若干措施",
+                "doc_type": "policy_measures",
+                "city": "武汉市",
+                "province": "湖北省",
+                "region_code": "420100",
+                "published_date": "2024-08-30",
+                "retrieved_at": "2026-03-01T08:00:00Z",
+                "content_sha256": hashlib.sha256(TEXT.encode()).hexdigest(),
+                "char_count": len(TEXT),
+                "text": TEXT,
+                "source_url": "https://example.gov.cn/a.html",
+            }
         ],
         "measures": [],
         "targets": [
-            {"target_id": "demo:t0123456789", "document_id": "demo", "measure_id": None,
-             "indicator": "社区养老设施等级评定率", "comparator": comparator, "value": value, "value_max": None,
-             "unit": "%", "deadline_year": 2025, "deadline": "2025-12-31", "scope": None, "quote": quote,
-             "start": start, "end": start + len(quote)}
+            {
+                "target_id": "demo:t0123456789",
+                "document_id": "demo",
+                "measure_id": None,
+                "indicator": "社区养老设施等级评定率",
+                "comparator": comparator,
+                "value": value,
+                "value_max": None,
+                "unit": "%",
+                "deadline_year": 2025,
+                "deadline": "2025-12-31",
+                "scope": None,
+                "quote": quote,
+                "start": start,
+                "end": start + len(quote),
+            }
         ],
         "subsidies": [],
     }
@@ -49,7 +80,9 @@ def snapshot_tree(root: Path) -> dict[str, bytes]:
 def test_first_release_is_published_with_its_version(tmp_path):
     release = publish_release(tmp_path, tables(), NOW)
     assert release.published and release.version == "2026.03.01"
-    assert (tmp_path / "datasets" / "latest" / "targets.csv").read_bytes() == (release.path / "targets.csv").read_bytes()
+    assert (tmp_path / "datasets" / "latest" / "targets.csv").read_bytes() == (
+        release.path / "targets.csv"
+    ).read_bytes()
     assert "2026.03.01" in (tmp_path / "datasets" / "CHANGELOG.md").read_text(encoding="utf-8")
 
 

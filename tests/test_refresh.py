@@ -48,7 +48,13 @@ def corpus():
 
 def registry(tmp_path: Path, site: SiteSim) -> Path:
     entries = [
-        {"id": "gz-meal", "url": site.url("/gz/meal.html"), "city": "广州市", "province": "广东省", "region_code": "440100"},
+        {
+            "id": "gz-meal",
+            "url": site.url("/gz/meal.html"),
+            "city": "广州市",
+            "province": "广东省",
+            "region_code": "440100",
+        },
         {"id": "wh-reply", "url": site.url("/wh/reply.html"), **PLACE},
         {"id": "wh-measures-pdf", "url": site.url("/wh/measures.pdf"), **PLACE},
         {"id": "slow", "url": site.url("/slow.html"), **PLACE},
@@ -121,7 +127,11 @@ def test_refresh_against_a_misbehaving_site(prefect_harness, tmp_path, corpus):
         assert "truncated" in failures["truncated"]
         assert "anti-bot" in failures["blocked"]
         assert "redirect" in failures["loop"].lower()
-        assert "max" in failures["huge"].lower() or "cap" in failures["huge"].lower() or "large" in failures["huge"].lower()
+        assert (
+            "max" in failures["huge"].lower()
+            or "cap" in failures["huge"].lower()
+            or "large" in failures["huge"].lower()
+        )
         assert "robots.txt" in failures["private"]
         assert not site.hits("/private/doc.html")
         assert len(site.hits("/wh/reply.html")) == 2  # 500, retried, 200
@@ -132,9 +142,16 @@ def test_refresh_against_a_misbehaving_site(prefect_harness, tmp_path, corpus):
         record = json.loads((output / "archive" / "records" / "wh-reply.jsonl").read_text().splitlines()[-1])
         assert record["encoding"] in {"gb2312", "gbk", "gb18030"} and record["status"] == 200
         # The PDF: text extracted, spacing repaired, page marker gone, targets found.
-        pdf_doc = next(d for d in csv.DictReader((output / "datasets/latest/documents.csv").open(encoding="utf-8")) if d["document_id"] == "wh-measures-pdf")
+        pdf_doc = next(
+            d
+            for d in csv.DictReader((output / "datasets/latest/documents.csv").open(encoding="utf-8"))
+            if d["document_id"] == "wh-measures-pdf"
+        )
         assert "到2025年底" in pdf_doc["text"] and "— 2 —" not in pdf_doc["text"]
-        assert {(t["value"], t["unit"]) for t in rows(output, "targets", "wh-measures-pdf")} >= {("90", "%"), ("1500", "个")}
+        assert {(t["value"], t["unit"]) for t in rows(output, "targets", "wh-measures-pdf")} >= {
+            ("90", "%"),
+            ("1500", "个"),
+        }
         statuses = status_of(output)
         assert statuses["slow"]["status"] == "failed" and statuses["slow"]["consecutive_failures"] == 1
         assert statuses["gz-meal"]["status"] == "ok" and statuses["gz-meal"]["last_success"]
@@ -160,7 +177,9 @@ def test_refresh_against_a_misbehaving_site(prefect_harness, tmp_path, corpus):
         assert len(new_targets) == len(meal_rows) + 1
         assert any(t["value"] == "2000" and t["deadline_year"] == "2026" for t in new_targets)
         assert rows(output, "subsidies", "wh-reply") == reply_rows
-        assert len((output / "archive" / "records" / "gz-meal.jsonl").read_text().splitlines()) == 2  # old and new
+        assert (
+            len((output / "archive" / "records" / "gz-meal.jsonl").read_text().splitlines()) == 2
+        )  # old and new
 
         # Fourth run: the page now yields almost nothing (a template change): held back and flagged.
         gutted = corpus["meal"][: corpus["meal"].index("第一条")] + "</div></body></html>"

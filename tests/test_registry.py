@@ -13,7 +13,13 @@ from yanglao.registry import RegistryError, load_registry, parse_registry
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT.parent / "shared" / "corpus" / "manifest.csv"
 
-GOOD = {"id": "demo-1", "url": "https://mzj.example.gov.cn/a.html", "city": "武汉市", "province": "湖北省", "region_code": "420100"}
+GOOD = {
+    "id": "demo-1",
+    "url": "https://mzj.example.gov.cn/a.html",
+    "city": "武汉市",
+    "province": "湖北省",
+    "region_code": "420100",
+}
 
 
 def test_shipped_registry_keeps_the_corpus_ids_and_invents_no_address():
@@ -24,8 +30,11 @@ def test_shipped_registry_keeps_the_corpus_ids_and_invents_no_address():
     )
     unknown = [s for s in sources.values() if s.url is None]
     assert {s.id for s in unknown} == {
-        "wuhan-2020-reply-20200464", "shantou-2024-reply-20240062", "huzhou-2020-pilot-plan",
-        "wuhan-2024-eldercare-measures", "wuhai-2025-reply-hn35",
+        "wuhan-2020-reply-20200464",
+        "shantou-2024-reply-20240062",
+        "huzhou-2020-pilot-plan",
+        "wuhan-2024-eldercare-measures",
+        "wuhai-2025-reply-hn35",
     }
     assert all("original address unknown" in s.note for s in unknown)
 
@@ -37,7 +46,10 @@ def test_shipped_registry_matches_the_corpus_manifest():
         for row in csv.DictReader(f):
             source = sources[row["source_id"]]
             assert (source.city, source.province, source.region_code, source.doc_type) == (
-                row["city"], row["province"], row["region_code"], row["doc_type"],
+                row["city"],
+                row["province"],
+                row["region_code"],
+                row["doc_type"],
             )
 
 

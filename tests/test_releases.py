@@ -126,6 +126,7 @@ def test_a_breaking_change_is_refused_without_a_new_major_version(tmp_path):
     from datetime import UTC, datetime
 
     from test_publish import tables
+
     from yanglao.publish import BreakingSchemaChange, publish_release
 
     first = publish_release(tmp_path, tables(), datetime(2026, 3, 1, tzinfo=UTC))
@@ -169,14 +170,19 @@ def test_a_publish_killed_midway_loses_nothing_and_the_next_run_succeeds(tmp_pat
     from datetime import UTC, datetime
 
     from test_publish import snapshot_tree, tables
+
     from yanglao.publish import publish_release
 
     publish_release(tmp_path, tables(), datetime(2026, 3, 1, tzinfo=UTC))
     latest_before = snapshot_tree(tmp_path / "datasets" / "latest")
     release_before = snapshot_tree(tmp_path / "datasets" / "releases" / "2026.03.01")
     script = tmp_path / "crash.py"
-    script.write_text(CRASHING_PUBLISH.format(tests=str(Path(__file__).parent), root=str(ROOT)), encoding="utf-8")
-    crashed = subprocess.run([sys.executable, str(script), str(tmp_path), where], capture_output=True, text=True)
+    script.write_text(
+        CRASHING_PUBLISH.format(tests=str(Path(__file__).parent), root=str(ROOT)), encoding="utf-8"
+    )
+    crashed = subprocess.run(
+        [sys.executable, str(script), str(tmp_path), where], capture_output=True, text=True
+    )
     assert crashed.returncode == 137, crashed.stderr
 
     assert snapshot_tree(tmp_path / "datasets" / "latest") == latest_before

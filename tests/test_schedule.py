@@ -58,7 +58,9 @@ def prefect_server(tmp_path):
     log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}/api"
     try:
@@ -83,9 +85,24 @@ def test_yanglao_schedule_makes_scheduled_runs_on_a_real_server(prefect_server, 
     env = {**env, "PREFECT_API_URL": url, "PREFECT_LOGGING_LEVEL": "WARNING"}
     output = tmp_path / "out"
     served = subprocess.Popen(
-        [sys.executable, "-m", "yanglao.cli", "schedule", "--interval", "5", "--replay", "--output", str(output),
-         "--name", "every-5s"],
-        env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "yanglao.cli",
+            "schedule",
+            "--interval",
+            "5",
+            "--replay",
+            "--output",
+            str(output),
+            "--name",
+            "every-5s",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         completed = []

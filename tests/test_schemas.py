@@ -50,9 +50,17 @@ def test_every_contract_column_is_in_the_schema(table):
 @pytest.mark.parametrize(
     ("table", "field", "values"),
     [
-        ("documents", "doc_type", "proposal_reply suggestion_reply work_plan policy_measures rules notice other"),
+        (
+            "documents",
+            "doc_type",
+            "proposal_reply suggestion_reply work_plan policy_measures rules notice other",
+        ),
         ("targets", "comparator", "eq gte lte approx range"),
-        ("subsidies", "kind", "construction operation reward service_purchase allowance training budget_allocation other"),
+        (
+            "subsidies",
+            "kind",
+            "construction operation reward service_purchase allowance training budget_allocation other",
+        ),
         ("subsidies", "basis", "facility bed person household meal project total"),
         ("subsidies", "frequency", "one_off annual monthly daily per_meal unspecified"),
     ],

@@ -46,7 +46,9 @@ class Archive:
 
     def __init__(self, root: Path, fallback: Path | None = None):
         self.root = Path(root)
-        self.fallback = Archive(fallback) if fallback and Path(fallback).resolve() != self.root.resolve() else None
+        self.fallback = (
+            Archive(fallback) if fallback and Path(fallback).resolve() != self.root.resolve() else None
+        )
 
     def object_path(self, sha256: str) -> Path:
         return self.root / "objects" / sha256[:2] / sha256

@@ -101,11 +101,15 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     from yanglao.releases import rebuild
 
     output = _output_root(args)
-    print(f"yanglao rebuild {args.version}: from the snapshots recorded in {output / 'datasets/releases/index.json'}")
+    print(
+        f"yanglao rebuild {args.version}: from the snapshots recorded in {output / 'datasets/releases/index.json'}"
+    )
     ok, mismatches = rebuild(output, args.version, output / "archive", project_root() / "archive", refresh)
     for line in mismatches:
         print(f"differs: {line}")
-    print(f"rebuild of {args.version}: {'identical, every file hash matches' if ok else f'{len(mismatches)} file(s) differ'}")
+    print(
+        f"rebuild of {args.version}: {'identical, every file hash matches' if ok else f'{len(mismatches)} file(s) differ'}"
+    )
     return 0 if ok else 1
 
 
@@ -145,7 +149,10 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         name=args.name, parameters=parameters, schedule=refresh_schedule(args), concurrency_limit=1
     )
     when = f"every {args.interval} s" if args.interval else f"cron '{args.cron}' ({args.timezone})"
-    print(f"yanglao schedule: serving deployment 'yanglao-refresh/{args.name}', {when}; Ctrl-C stops", flush=True)
+    print(
+        f"yanglao schedule: serving deployment 'yanglao-refresh/{args.name}', {when}; Ctrl-C stops",
+        flush=True,
+    )
     serve(deployment)
     return 0
 
@@ -156,15 +163,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    run = sub.add_parser("run", help="build the datasets and the SQLite database (offline from the archive by default)")
-    run.add_argument("--sources", help="another registry; its http(s):// and file:// URLs are fetched and archived")
-    run.add_argument("--output", help="write datapackage.json and datasets/ under this folder instead of the repository")
+    run = sub.add_parser(
+        "run", help="build the datasets and the SQLite database (offline from the archive by default)"
+    )
+    run.add_argument(
+        "--sources", help="another registry; its http(s):// and file:// URLs are fetched and archived"
+    )
+    run.add_argument(
+        "--output", help="write datapackage.json and datasets/ under this folder instead of the repository"
+    )
     run.add_argument("--archive", help="snapshot archive to write to (default: OUTPUT/archive)")
-    run.add_argument("--fetch", action="store_true", help="fetch the registry's live URLs instead of replaying the archive")
-    run.add_argument("--dask", type=int, metavar="WORKERS", help="run the batches on a local Dask cluster of WORKERS processes")
+    run.add_argument(
+        "--fetch", action="store_true", help="fetch the registry's live URLs instead of replaying the archive"
+    )
+    run.add_argument(
+        "--dask",
+        type=int,
+        metavar="WORKERS",
+        help="run the batches on a local Dask cluster of WORKERS processes",
+    )
     run.set_defaults(func=cmd_run)
 
-    schemas = sub.add_parser("schemas", help="write the Frictionless table schemas generated from the field registry")
+    schemas = sub.add_parser(
+        "schemas", help="write the Frictionless table schemas generated from the field registry"
+    )
     schemas.add_argument("--output", help="folder (default: the repository's schemas/)")
     schemas.set_defaults(func=cmd_schemas)
 
@@ -193,9 +215,13 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("descriptor", nargs="?", default="datapackage.json")
     validate.set_defaults(func=cmd_validate)
 
-    serve = sub.add_parser("serve", help="browse the latest SQLite build in Datasette on 127.0.0.1 (read-only)")
+    serve = sub.add_parser(
+        "serve", help="browse the latest SQLite build in Datasette on 127.0.0.1 (read-only)"
+    )
     serve.add_argument("--port", type=int, default=8001, help="port (default: 8001)")
-    serve.add_argument("--output", help="serve the build under this folder, as written by `yanglao run --output`")
+    serve.add_argument(
+        "--output", help="serve the build under this folder, as written by `yanglao run --output`"
+    )
     serve.set_defaults(func=cmd_serve)
     return parser
 

@@ -182,9 +182,11 @@ def table_metadata(table: Table, extra: tuple[Field, ...] = (), facets: tuple[st
 def datasette_metadata(version: str | None = None) -> dict:
     """The whole metadata document: instance, the `yanglao` database, its tables, views and canned queries."""
     from yanglao import search
-    from yanglao.sqlite import RELEASES, ROW_TABLES, SOURCE_STATUS
+    from yanglao.sqlite import LISTING_STATUS, RELEASES, ROW_TABLES, SOURCE_STATUS
 
-    tables: dict[str, dict] = {t.name: table_metadata(t) for t in (*TABLES, SOURCE_STATUS, RELEASES)}
+    tables: dict[str, dict] = {
+        t.name: table_metadata(t) for t in (*TABLES, SOURCE_STATUS, LISTING_STATUS, RELEASES)
+    }
     for name in ROW_TABLES:
         table = TABLES_BY_NAME[name]
         view = table_metadata(table, VIEW_EXTRA, facets=("province", "city"))

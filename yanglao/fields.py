@@ -103,7 +103,9 @@ def measure_categories() -> tuple[str, ...]:
     return tuple(code for code, *_ in getattr(outline, "CATEGORIES", [("other",)]))
 
 
-def _document_id(zh: str = "所属文件编号", en: str = "Identifier of the document the row comes from") -> Field:
+def _document_id(
+    zh: str = "所属文件编号", en: str = "Identifier of the document the row comes from"
+) -> Field:
     return Field("document_id", "string", zh, en, required=True, pattern=SLUG, facet=True)
 
 
@@ -117,12 +119,20 @@ def _provenance() -> tuple[Field, ...]:
             required=True,
         ),
         Field(
-            "start", "integer", "引文在文件全文中的起始字符位置(从0起)", "Character offset where the quote starts (0-based)",
-            required=True, minimum=0,
+            "start",
+            "integer",
+            "引文在文件全文中的起始字符位置(从0起)",
+            "Character offset where the quote starts (0-based)",
+            required=True,
+            minimum=0,
         ),
         Field(
-            "end", "integer", "引文在文件全文中的结束字符位置(不含)", "Character offset where the quote ends (exclusive)",
-            required=True, minimum=0,
+            "end",
+            "integer",
+            "引文在文件全文中的结束字符位置(不含)",
+            "Character offset where the quote ends (exclusive)",
+            required=True,
+            minimum=0,
         ),
     )
 
@@ -148,20 +158,54 @@ SOURCES = Table(
     sort="source_id",
     id_rule="source_id is a lowercase slug chosen when the source is registered and never reused.",
     fields=(
-        Field("source_id", "string", "来源编号,小写字母、数字和连字符,永不复用", "Source id: lowercase a-z0-9- slug, never reused",
-              required=True, unique=True, pattern=SLUG),
-        Field("url", "string", "原始网址;原址未知时为空(仅由快照存档提供)",
-              "Original address; null where it is not known (served from the snapshot archive only)",
-              pattern=r"(https?|file)://.+"),
+        Field(
+            "source_id",
+            "string",
+            "来源编号,小写字母、数字和连字符,永不复用",
+            "Source id: lowercase a-z0-9- slug, never reused",
+            required=True,
+            unique=True,
+            pattern=SLUG,
+        ),
+        Field(
+            "url",
+            "string",
+            "原始网址;原址未知时为空(仅由快照存档提供)",
+            "Original address; null where it is not known (served from the snapshot archive only)",
+            pattern=r"(https?|file)://.+",
+        ),
         Field("city", "string", "城市", "City", required=True, facet=True),
-        Field("province", "string", "省份(自治区、直辖市)", "Province-level division", required=True, facet=True),
-        Field("region_code", "string", "城市的6位行政区划代码(GB/T 2260)", "6-digit GB/T 2260 code of the city",
-              required=True, pattern=r"\d{6}"),
+        Field(
+            "province", "string", "省份(自治区、直辖市)", "Province-level division", required=True, facet=True
+        ),
+        Field(
+            "region_code",
+            "string",
+            "城市的6位行政区划代码(GB/T 2260)",
+            "6-digit GB/T 2260 code of the city",
+            required=True,
+            pattern=r"\d{6}",
+        ),
         Field("issuer", "string", "发布机构", "Issuing body"),
         Field("doc_type", "string", "文件类型", "Document type", enum=DOC_TYPES, facet=True),
-        Field("format", "string", "原始格式:html、pdf 或 text", "Format as fetched: html, pdf or text", enum=FORMATS, facet=True),
-        Field("active", "boolean", "是否仍在定期抓取", "Whether the page is still refreshed on schedule", required=True),
-        Field("note", "string", "来源说明(例如原址未知)", "Notes on the source (e.g. original address unknown)"),
+        Field(
+            "format",
+            "string",
+            "原始格式:html、pdf 或 text",
+            "Format as fetched: html, pdf or text",
+            enum=FORMATS,
+            facet=True,
+        ),
+        Field(
+            "active",
+            "boolean",
+            "是否仍在定期抓取",
+            "Whether the page is still refreshed on schedule",
+            required=True,
+        ),
+        Field(
+            "note", "string", "来源说明(例如原址未知)", "Notes on the source (e.g. original address unknown)"
+        ),
     ),
 )
 
@@ -178,28 +222,76 @@ DOCUMENTS = Table(
     id_rule="document_id equals the source_id of the page it was fetched from.",
     search_columns=("title", "text"),
     fields=(
-        Field("document_id", "string", "文件编号,等于其来源编号", "Document id; equals its source_id",
-              required=True, unique=True, pattern=SLUG),
+        Field(
+            "document_id",
+            "string",
+            "文件编号,等于其来源编号",
+            "Document id; equals its source_id",
+            required=True,
+            unique=True,
+            pattern=SLUG,
+        ),
         Field("title", "string", "标题", "Title", required=True),
-        Field("doc_number", "string", "文号,例如 武民函〔2020〕125号", "Document number (文号), e.g. 武民函〔2020〕125号"),
-        Field("index_number", "string", "索引号", "Index number (索引号) of the public-information catalogue"),
+        Field(
+            "doc_number",
+            "string",
+            "文号,例如 武民函〔2020〕125号",
+            "Document number (文号), e.g. 武民函〔2020〕125号",
+        ),
+        Field(
+            "index_number", "string", "索引号", "Index number (索引号) of the public-information catalogue"
+        ),
         Field("issuer", "string", "发布机构", "Issuing body (发布机构)", facet=True),
-        Field("doc_type", "string", "文件类型:提案答复、建议答复、工作方案、政策措施、办法规章、通知、其他",
-              "Document type: proposal_reply, suggestion_reply, work_plan, policy_measures, rules, notice, other",
-              required=True, enum=DOC_TYPES, facet=True),
+        Field(
+            "doc_type",
+            "string",
+            "文件类型:提案答复、建议答复、工作方案、政策措施、办法规章、通知、其他",
+            "Document type: proposal_reply, suggestion_reply, work_plan, policy_measures, rules, notice, other",
+            required=True,
+            enum=DOC_TYPES,
+            facet=True,
+        ),
         Field("city", "string", "城市", "City", required=True, facet=True),
         Field("province", "string", "省份", "Province", required=True, facet=True),
-        Field("region_code", "string", "城市行政区划代码(GB/T 2260)", "GB/T 2260 code of the city", required=True, pattern=r"\d{6}"),
+        Field(
+            "region_code",
+            "string",
+            "城市行政区划代码(GB/T 2260)",
+            "GB/T 2260 code of the city",
+            required=True,
+            pattern=r"\d{6}",
+        ),
         Field("published_date", "date", "发布日期", "Date published"),
         Field("written_date", "date", "成文日期(如有)", "Date written (成文日期), when given"),
         Field("topic", "string", "主题分类(如有)", "Topic classification (主题分类), when given", facet=True),
         Field("validity", "string", "有效性(如有)", "Validity (有效性), when given"),
-        Field("source_url", "string", "抓取网址;原址未知时为空", "Address fetched; null when the original address is unknown"),
-        Field("retrieved_at", "datetime", "快照抓取时间(UTC)", "When the archived snapshot was retrieved (UTC)", required=True),
-        Field("content_sha256", "string", "存档原始字节的 SHA-256", "SHA-256 of the raw bytes archived",
-              required=True, pattern=r"[0-9a-f]{64}"),
-        Field("char_count", "integer", "全文字符数", "Number of characters of text", required=True, minimum=0),
-        Field("text", "string", "清洗后的全文", "Cleaned full text that every offset points into", required=True),
+        Field(
+            "source_url",
+            "string",
+            "抓取网址;原址未知时为空",
+            "Address fetched; null when the original address is unknown",
+        ),
+        Field(
+            "retrieved_at",
+            "datetime",
+            "快照抓取时间(UTC)",
+            "When the archived snapshot was retrieved (UTC)",
+            required=True,
+        ),
+        Field(
+            "content_sha256",
+            "string",
+            "存档原始字节的 SHA-256",
+            "SHA-256 of the raw bytes archived",
+            required=True,
+            pattern=r"[0-9a-f]{64}",
+        ),
+        Field(
+            "char_count", "integer", "全文字符数", "Number of characters of text", required=True, minimum=0
+        ),
+        Field(
+            "text", "string", "清洗后的全文", "Cleaned full text that every offset points into", required=True
+        ),
     ),
 )
 
@@ -216,22 +308,65 @@ MEASURES = Table(
     id_rule="measure_id is {document_id}:m{path}; path numbers the item in the outline (1, 1.4, 1.4.2; T1.. for task-table rows).",
     search_columns=("heading", "text"),
     fields=(
-        Field("measure_id", "string", "措施编号:{文件编号}:m{路径}", "Measure id: {document_id}:m{path}",
-              required=True, unique=True, pattern=rf"{SLUG}:m(T?\d+)(\.\d+)*"),
+        Field(
+            "measure_id",
+            "string",
+            "措施编号:{文件编号}:m{路径}",
+            "Measure id: {document_id}:m{path}",
+            required=True,
+            unique=True,
+            pattern=rf"{SLUG}:m(T?\d+)(\.\d+)*",
+        ),
         _document_id(),
-        Field("parent_id", "string", "上级措施编号,顶层为空", "Parent measure id; null at the top level",
-              pattern=rf"{SLUG}:m(T?\d+)(\.\d+)*"),
-        Field("path", "string", "提纲路径,如 1、1.4、1.4.2;任务表行为 T1、T2", "Outline path such as 1, 1.4, 1.4.2; T1, T2 for task-table rows",
-              required=True, pattern=r"(T?\d+)(\.\d+)*"),
-        Field("heading", "string", "条目标题,如 推进老年助餐服务", "The item's own title, e.g. 推进老年助餐服务", required=True),
+        Field(
+            "parent_id",
+            "string",
+            "上级措施编号,顶层为空",
+            "Parent measure id; null at the top level",
+            pattern=rf"{SLUG}:m(T?\d+)(\.\d+)*",
+        ),
+        Field(
+            "path",
+            "string",
+            "提纲路径,如 1、1.4、1.4.2;任务表行为 T1、T2",
+            "Outline path such as 1, 1.4, 1.4.2; T1, T2 for task-table rows",
+            required=True,
+            pattern=r"(T?\d+)(\.\d+)*",
+        ),
+        Field(
+            "heading",
+            "string",
+            "条目标题,如 推进老年助餐服务",
+            "The item's own title, e.g. 推进老年助餐服务",
+            required=True,
+        ),
         Field("text", "string", "条目正文(不含下级条目)", "The item's own body, without its sub-items"),
         Field("category", "string", "类别(受控词表)", "Category from a controlled vocabulary", facet=True),
-        Field("lead_units", "string", "牵头/责任单位,分号分隔", "Lead or responsible units (责任单位/牵头单位), semicolon separated"),
-        Field("support_units", "string", "配合单位,分号分隔", "Supporting units (配合单位), semicolon separated"),
-        Field("start", "integer", "条目(含下级条目)在全文中的起始字符位置", "Offset where the item (with its sub-items) starts",
-              required=True, minimum=0),
-        Field("end", "integer", "条目(含下级条目)在全文中的结束字符位置(不含)", "Offset where the item (with its sub-items) ends (exclusive)",
-              required=True, minimum=0),
+        Field(
+            "lead_units",
+            "string",
+            "牵头/责任单位,分号分隔",
+            "Lead or responsible units (责任单位/牵头单位), semicolon separated",
+        ),
+        Field(
+            "support_units", "string", "配合单位,分号分隔", "Supporting units (配合单位), semicolon separated"
+        ),
+        Field(
+            "start",
+            "integer",
+            "条目(含下级条目)在全文中的起始字符位置",
+            "Offset where the item (with its sub-items) starts",
+            required=True,
+            minimum=0,
+        ),
+        Field(
+            "end",
+            "integer",
+            "条目(含下级条目)在全文中的结束字符位置(不含)",
+            "Offset where the item (with its sub-items) ends (exclusive)",
+            required=True,
+            minimum=0,
+        ),
     ),
 )
 
@@ -252,22 +387,65 @@ TARGETS = Table(
     ),
     search_columns=("indicator", "quote"),
     fields=(
-        Field("target_id", "string", "目标编号:{文件编号}:t+引文等内容哈希的前10位,与文件其他部分的改动无关",
-              "Target id: {document_id}:t + 10 hex digits of a hash of its quote, value, unit and deadline (stable across releases)",
-              required=True, unique=True, pattern=rf"{SLUG}:t[0-9a-f]{{10}}"),
+        Field(
+            "target_id",
+            "string",
+            "目标编号:{文件编号}:t+引文等内容哈希的前10位,与文件其他部分的改动无关",
+            "Target id: {document_id}:t + 10 hex digits of a hash of its quote, value, unit and deadline (stable across releases)",
+            required=True,
+            unique=True,
+            pattern=rf"{SLUG}:t[0-9a-f]{{10}}",
+        ),
         _document_id(),
         _measure_link(),
-        Field("indicator", "string", "指标,如 社区养老设施等级评定率", "Indicator, a short noun phrase, e.g. 社区养老设施等级评定率", required=True),
-        Field("comparator", "string", "比较方式:等于、不低于、不高于、约、区间", "Comparator: eq, gte, lte, approx, range",
-              required=True, enum=COMPARATORS, facet=True),
-        Field("value", "number", "目标值(区间的下限)", "Target value (lower bound of a range)", required=True),
+        Field(
+            "indicator",
+            "string",
+            "指标,如 社区养老设施等级评定率",
+            "Indicator, a short noun phrase, e.g. 社区养老设施等级评定率",
+            required=True,
+        ),
+        Field(
+            "comparator",
+            "string",
+            "比较方式:等于、不低于、不高于、约、区间",
+            "Comparator: eq, gte, lte, approx, range",
+            required=True,
+            enum=COMPARATORS,
+            facet=True,
+        ),
+        Field(
+            "value", "number", "目标值(区间的下限)", "Target value (lower bound of a range)", required=True
+        ),
         Field("value_max", "number", "区间上限(如 1-2个 中的 2)", "Upper bound of a range (the 2 of 1-2个)"),
-        Field("unit", "string", "单位(已规范化:%、个、家、张、户、人、所、平方米、公里、分钟、元…)",
-              "Normalized unit (%, 个, 家, 张, 户, 人, 所, 平方米, 公里, 分钟, 元, ...)", facet=True),
-        Field("deadline_year", "integer", "期限年份", "Year of the deadline", minimum=1949, maximum=2100, facet=True),
-        Field("deadline", "date", "期限日期(到2025年底 为 2025-12-31),无期限时为空",
-              "Deadline date (到2025年底 is 2025-12-31); null when the document gives none"),
-        Field("scope", "string", "适用范围,如 全市、各区、中心城区", "Scope where stated, e.g. 全市, 各区, 中心城区"),
+        Field(
+            "unit",
+            "string",
+            "单位(已规范化:%、个、家、张、户、人、所、平方米、公里、分钟、元…)",
+            "Normalized unit (%, 个, 家, 张, 户, 人, 所, 平方米, 公里, 分钟, 元, ...)",
+            facet=True,
+        ),
+        Field(
+            "deadline_year",
+            "integer",
+            "期限年份",
+            "Year of the deadline",
+            minimum=1949,
+            maximum=2100,
+            facet=True,
+        ),
+        Field(
+            "deadline",
+            "date",
+            "期限日期(到2025年底 为 2025-12-31),无期限时为空",
+            "Deadline date (到2025年底 is 2025-12-31); null when the document gives none",
+        ),
+        Field(
+            "scope",
+            "string",
+            "适用范围,如 全市、各区、中心城区",
+            "Scope where stated, e.g. 全市, 各区, 中心城区",
+        ),
         *_provenance(),
     ),
 )
@@ -291,23 +469,67 @@ SUBSIDIES = Table(
     ),
     search_columns=("recipient", "quote"),
     fields=(
-        Field("subsidy_id", "string", "补贴编号:{文件编号}:s+引文等内容哈希的前10位",
-              "Subsidy id: {document_id}:s + 10 hex digits of a hash of its quote and figures (stable across releases)",
-              required=True, unique=True, pattern=rf"{SLUG}:s[0-9a-f]{{10}}"),
+        Field(
+            "subsidy_id",
+            "string",
+            "补贴编号:{文件编号}:s+引文等内容哈希的前10位",
+            "Subsidy id: {document_id}:s + 10 hex digits of a hash of its quote and figures (stable across releases)",
+            required=True,
+            unique=True,
+            pattern=rf"{SLUG}:s[0-9a-f]{{10}}",
+        ),
         _document_id(),
         _measure_link(),
-        Field("kind", "string", "类型:建设、运营、奖励、购买服务、津贴、培训、资金安排、其他",
-              "Kind: construction, operation, reward, service_purchase, allowance, training, budget_allocation, other",
-              required=True, enum=SUBSIDY_KINDS, facet=True),
-        Field("recipient", "string", "受益对象,如 社区老年人服务中心", "Who gets the money, e.g. 社区老年人服务中心"),
-        Field("amount_yuan", "number", "金额(元);15万 记为 150000", "Amount in yuan; 15万 is 150000", minimum=0, unit="元"),
-        Field("rate_percent", "number", "按费用比例补贴时的百分比(按照建设费用50% 为 50)", "Share of a cost in percent (50 for 按照建设费用50%)",
-              minimum=0, maximum=100, unit="%"),
+        Field(
+            "kind",
+            "string",
+            "类型:建设、运营、奖励、购买服务、津贴、培训、资金安排、其他",
+            "Kind: construction, operation, reward, service_purchase, allowance, training, budget_allocation, other",
+            required=True,
+            enum=SUBSIDY_KINDS,
+            facet=True,
+        ),
+        Field(
+            "recipient",
+            "string",
+            "受益对象,如 社区老年人服务中心",
+            "Who gets the money, e.g. 社区老年人服务中心",
+        ),
+        Field(
+            "amount_yuan",
+            "number",
+            "金额(元);15万 记为 150000",
+            "Amount in yuan; 15万 is 150000",
+            minimum=0,
+            unit="元",
+        ),
+        Field(
+            "rate_percent",
+            "number",
+            "按费用比例补贴时的百分比(按照建设费用50% 为 50)",
+            "Share of a cost in percent (50 for 按照建设费用50%)",
+            minimum=0,
+            maximum=100,
+            unit="%",
+        ),
         Field("cap_yuan", "number", "最高限额(元)", "Cap in yuan (最高不超过…)", minimum=0, unit="元"),
-        Field("basis", "string", "计算基础:每个机构、每张床位、每人、每户、每餐、每个项目、总额",
-              "What the amount is per: facility, bed, person, household, meal, project, total", enum=BASES, facet=True),
-        Field("frequency", "string", "频次:一次性、每年、每月、每天、每餐、未说明",
-              "Frequency: one_off, annual, monthly, daily, per_meal, unspecified", required=True, enum=FREQUENCIES, facet=True),
+        Field(
+            "basis",
+            "string",
+            "计算基础:每个机构、每张床位、每人、每户、每餐、每个项目、总额",
+            "What the amount is per: facility, bed, person, household, meal, project, total",
+            enum=BASES,
+            facet=True,
+        ),
+        Field(
+            "frequency",
+            "string",
+            "频次:一次性、每年、每月、每天、每餐、未说明",
+            "Frequency: one_off, annual, monthly, daily, per_meal, unspecified",
+            required=True,
+            enum=FREQUENCIES,
+            facet=True,
+        ),
         *_provenance(),
     ),
 )
@@ -331,7 +553,10 @@ def table_schema(table: Table) -> dict:
     }
     if table.foreign_keys:
         schema["foreignKeys"] = [
-            {"fields": [f], "reference": {"resource": "" if ref == table.name else ref, "fields": [ref_field]}}
+            {
+                "fields": [f],
+                "reference": {"resource": "" if ref == table.name else ref, "fields": [ref_field]},
+            }
             for f, ref, ref_field in table.foreign_keys
         ]
     schema["description"] = f"{table.description_zh} / {table.description_en} ID rule: {table.id_rule}"

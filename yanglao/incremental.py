@@ -12,6 +12,7 @@ import csv
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from yanglao.fields import TABLES_BY_NAME, Table
@@ -19,7 +20,16 @@ from yanglao.registry import Source
 
 # The modules whose code decides what a document's rows are.
 EXTRACTOR_MODULES = (
-    "pages", "clean", "metadata", "documents", "outline", "categories", "targets", "subsidies", "numbers", "extract",
+    "pages",
+    "clean",
+    "metadata",
+    "documents",
+    "outline",
+    "categories",
+    "targets",
+    "subsidies",
+    "numbers",
+    "extract",
 )
 ROW_TABLES = ("measures", "targets", "subsidies")
 
@@ -59,7 +69,9 @@ def typed_value(kind: str, value: str):
 def read_typed_table(path: Path, table: Table) -> list[dict]:
     kinds = {f.name: f.type for f in table.fields}
     with path.open(encoding="utf-8", newline="") as f:
-        return [{k: typed_value(kinds.get(k, "string"), v) for k, v in row.items()} for row in csv.DictReader(f)]
+        return [
+            {k: typed_value(kinds.get(k, "string"), v) for k, v in row.items()} for row in csv.DictReader(f)
+        ]
 
 
 @dataclass
@@ -81,7 +93,9 @@ class PreviousRelease:
 def load_previous(release: Path | None) -> PreviousRelease | None:
     if release is None or not (release / "documents.csv").exists():
         return None
-    documents = {d["document_id"]: d for d in read_typed_table(release / "documents.csv", TABLES_BY_NAME["documents"])}
+    documents = {
+        d["document_id"]: d for d in read_typed_table(release / "documents.csv", TABLES_BY_NAME["documents"])
+    }
     rows: dict[str, dict[str, list[dict]]] = {}
     for name in ROW_TABLES:
         by_document: dict[str, list[dict]] = {}
@@ -141,6 +155,14 @@ def next_status(
     return status
 
 
+def due_for_refresh(source: Source, status: SourceStatus | None, now: datetime) -> bool:
+    """Whether a run fetches the source again: always, unless it has a refresh period that has not run out."""
+    if source.refresh_days is None or status is None or not status.last_success or status.error:
+        return True
+    last = datetime.fromisoformat(status.last_success.replace("Z", "+00:00"))
+    return now - last >= timedelta(days=source.refresh_days)
+
+
 def load_status(path: Path) -> dict[str, SourceStatus]:
     if not path.exists():
         return {}
@@ -150,3 +172,23 @@ def load_status(path: Path) -> dict[str, SourceStatus]:
 
 def status_rows(statuses: dict[str, SourceStatus]) -> list[dict]:
     return [asdict(statuses[k]) for k in sorted(statuses)]
+
+
+def listing_status_row(report, previous: dict | None, url: str, now: str) -> dict:
+    """A listing's status after this run; its last success and newest date survive a failed read."""
+    previous = previous or {}
+    return {
+        "listing_id": report.listing_id,
+        "url": url,
+        "status": "warning" if report.errors else "ok",
+        "last_attempt": now,
+        "last_success": report.last_success or previous.get("last_success"),
+        "newest_document_date": max(
+            (d for d in (report.newest_date, previous.get("newest_document_date")) if d), default=None
+        ),
+        "pages_read": report.pages_read,
+        "links_seen": report.links_seen,
+        "links_matched": report.matched,
+        "links_new": len(report.new),
+        "error": " | ".join(report.errors) or None,
+    }

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from yanglao import __version__
 from yanglao.dictionary import write_dictionary
+from yanglao.quality import write_quality
 from yanglao.fields import DATA_MAJOR_VERSION, TABLES, Table, table_schema
 from yanglao.validate import Problem, ValidationFailed, check_provenance, validate_package
 
@@ -223,7 +224,9 @@ def changelog_entry(
     lines = [f"## {version} ({created[:10]})", ""]
     for label, items in (schema_changes or {}).items():
         for item in items:
-            lines.append(f"- schema ({'BREAKING, new major version' if label == 'breaking' else 'additive'}): {item}")
+            lines.append(
+                f"- schema ({'BREAKING, new major version' if label == 'breaking' else 'additive'}): {item}"
+            )
     for name, change in changes.items():
         lines.append(
             f"- **{name}**: {row_counts[name]} rows; {len(change['added'])} added, "
@@ -269,7 +272,11 @@ def published_versions(output: Path) -> list[str]:
 
 
 def load_release_tables(folder: Path) -> dict[str, list[dict]]:
-    return {name: read_table_csv(folder / f"{name}.csv") for name in TABLE_NAMES if (folder / f"{name}.csv").exists()}
+    return {
+        name: read_table_csv(folder / f"{name}.csv")
+        for name in TABLE_NAMES
+        if (folder / f"{name}.csv").exists()
+    }
 
 
 def publish_release(
@@ -297,7 +304,8 @@ def publish_release(
     versions = published_versions(output)
     previous = releases / versions[-1] if versions else None
     if previous is not None and all(
-        (previous / f"{t}.csv").exists() and (previous / f"{t}.csv").read_bytes() == files[f"{t}.csv"] for t in TABLE_NAMES
+        (previous / f"{t}.csv").exists() and (previous / f"{t}.csv").read_bytes() == files[f"{t}.csv"]
+        for t in TABLE_NAMES
     ):
         finish_release(output, previous)  # repairs whatever an interrupted run left undone
         return Release(versions[-1], False, previous, row_counts, message="data unchanged: no new release")
@@ -305,7 +313,9 @@ def publish_release(
     version = next_version(now.strftime("%Y-%m-%d"), set(versions))
     created = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     old_tables = load_release_tables(previous) if previous else {}
-    new_tables = {name: [{k: format_value(v) for k, v in r.items()} for r in rows] for name, rows in tables.items()}
+    new_tables = {
+        name: [{k: format_value(v) for k, v in r.items()} for r in rows] for name, rows in tables.items()
+    }
     changes = diff_tables(old_tables, new_tables)
     descriptor = package_descriptor(version, created, files, tables.get("sources", []))
     old_descriptor = _read_json(previous / "datapackage.json") if previous else None
@@ -350,6 +360,7 @@ def publish_release(
             },
         )
         write_dictionary(stage, tables)
+        write_quality(stage, tables)
         problems = validate_package(stage / "datapackage.json")
         if problems:
             raise ValidationFailed(problems)
@@ -372,8 +383,12 @@ def finish_release(output: Path, release: Path) -> None:
     _refresh_latest(output, release)
     changes = _read_json(release / "changes.json")
     changelog = output / "datasets" / "CHANGELOG.md"
-    if changes and f"## {release.name} (" not in (changelog.read_text(encoding="utf-8") if changelog.exists() else ""):
-        entry = changelog_entry(release.name, changes["created"], changes["tables"], changes["row_counts"], changes["schema"])
+    if changes and f"## {release.name} (" not in (
+        changelog.read_text(encoding="utf-8") if changelog.exists() else ""
+    ):
+        entry = changelog_entry(
+            release.name, changes["created"], changes["tables"], changes["row_counts"], changes["schema"]
+        )
         _append_changelog(output, entry)
     _write_index(output)
 

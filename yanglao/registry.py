@@ -35,6 +35,7 @@ class Source:
     note: str | None = None
     discovered_from: str | None = None  # id of the listing this source was found on (yanglao/discover.py)
     discovered_at: str | None = None  # ISO 8601 UTC time it was found
+    refresh_days: int | None = None  # fetch again at most every N days; None: on every run
 
     @property
     def fetchable(self) -> bool:
@@ -100,7 +101,9 @@ def load_registry(path: Path) -> list[Source]:
     base = Path(path).resolve().parent
     # Relative file:// URLs are resolved against the registry's folder, so a registry can travel with its files.
     return [
-        Source(**{**s.__dict__, "url": _resolve_file_url(s.url, base)}) if s.url and s.url.startswith("file://") else s
+        Source(**{**s.__dict__, "url": _resolve_file_url(s.url, base)})
+        if s.url and s.url.startswith("file://")
+        else s
         for s in sources
     ]
 

@@ -63,7 +63,9 @@ def rebuild(
         raise ReleaseNotFound(f"release {version} recorded no sources; it cannot be rebuilt")
     with tempfile.TemporaryDirectory(prefix="yanglao-rebuild-") as tmp:
         registry = Path(tmp) / "sources.yaml"
-        registry.write_text(yaml.safe_dump({"sources": entry["sources"]}, allow_unicode=True), encoding="utf-8")
+        registry.write_text(
+            yaml.safe_dump({"sources": entry["sources"]}, allow_unicode=True), encoding="utf-8"
+        )
         target = Path(tmp) / "out"
         summary = run_flow(
             sources_path=str(registry),

@@ -154,6 +154,50 @@ SOURCE_STATUS = Table(
     ),
 )
 
+LISTING_STATUS = Table(
+    name="listing_status",
+    title_zh="栏目页发现状态",
+    title_en="Listing status",
+    description_zh="每个被关注的栏目(列表)页最近一次读取的结果:读取页数、链接数、匹配数、新发现数、最新文件日期和错误。",
+    description_en=(
+        "Each watched listing page after the latest refresh: pages read, links seen, matched and new, the date of "
+        "the newest document found, the last successful read and the error."
+    ),
+    primary_key="listing_id",
+    label_column="listing_id",
+    sort="listing_id",
+    fields=(
+        Field("listing_id", "string", "栏目编号", "Listing id", required=True, unique=True),
+        Field("url", "string", "栏目网址", "Address of the listing page"),
+        Field(
+            "status",
+            "string",
+            "状态:ok 正常、warning 有问题(如未找到链接)",
+            "Status: ok, or warning (e.g. no links found)",
+            enum=("ok", "warning"),
+            facet=True,
+        ),
+        Field("last_attempt", "datetime", "最近一次读取时间(UTC)", "When the listing was last read (UTC)"),
+        Field(
+            "last_success",
+            "datetime",
+            "最近一次成功读取(找到链接)的时间(UTC)",
+            "When the listing last gave links (UTC)",
+        ),
+        Field(
+            "newest_document_date",
+            "date",
+            "匹配链接中最新的文件日期",
+            "Date of the newest matching document on the listing",
+        ),
+        Field("pages_read", "integer", "读取页数", "Pages read"),
+        Field("links_seen", "integer", "链接数", "Links seen"),
+        Field("links_matched", "integer", "匹配关键词的链接数", "Links whose title matched the keywords"),
+        Field("links_new", "integer", "新发现的链接数", "Links not seen before"),
+        Field("error", "string", "最近的错误或警告", "The latest error or warning"),
+    ),
+)
+
 VIEWS: dict[str, str] = {
     f"{name}_with_document": (
         f"SELECT {name}.*, documents.city, documents.province, documents.title AS document_title, documents.doc_type "
@@ -251,7 +295,11 @@ def build_search_index(conn: sqlite3.Connection, table: Table) -> None:
 
 
 def build_database(
-    release: Path, db_path: Path, version: str | None = None, source_status: list[dict] | None = None
+    release: Path,
+    db_path: Path,
+    version: str | None = None,
+    source_status: list[dict] | None = None,
+    listing_status: list[dict] | None = None,
 ) -> Path:
     """Build the SQLite database of a release folder, with its Datasette metadata and inspect file.
 
@@ -287,6 +335,8 @@ def build_database(
         db[RELEASES.name].insert_all(releases)
         _create_table(db, SOURCE_STATUS)
         db[SOURCE_STATUS.name].insert_all(source_status or [], pk="source_id", replace=True, alter=True)
+        _create_table(db, LISTING_STATUS)
+        db[LISTING_STATUS.name].insert_all(listing_status or [], pk="listing_id", replace=True, alter=True)
         for name, sql in VIEWS.items():
             db.create_view(name, sql)
         db.conn.commit()

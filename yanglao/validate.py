@@ -73,7 +73,11 @@ def validate_package(descriptor_path: Path) -> list[Problem]:
     problems = []
     for task in report.tasks:
         name = task.name
-        keys = _row_keys(base / f"{name}.csv", TABLES_BY_NAME[name].primary_key) if name in TABLES_BY_NAME else {}
+        keys = (
+            _row_keys(base / f"{name}.csv", TABLES_BY_NAME[name].primary_key)
+            if name in TABLES_BY_NAME
+            else {}
+        )
         for error in task.errors:
             row_number = getattr(error, "row_number", None)
             field = getattr(error, "field_name", None)

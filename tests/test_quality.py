@@ -1,0 +1,63 @@
+"""The quality report in every release agrees with the project's scorer and counts rows per document."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from yanglao.quality import score
+
+ROOT = Path(__file__).resolve().parents[1]
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+def test_matching_is_on_facts_not_wording():
+    gold = [{"source_id": "d", "value": "90", "unit": "%", "deadline_year": "2025", "quote": "达到90%"}]
+    extracted = [
+        {
+            "document_id": "d",
+            "value": "90.0",
+            "unit": "％",
+            "deadline_year": "2025",
+            "quote": "评定率达到90%",
+        },
+        {"document_id": "d", "value": "100", "unit": "%", "deadline_year": "2025", "quote": "覆盖率100%"},
+        {"document_id": "other", "value": "5", "unit": "个", "deadline_year": "", "quote": "5个"},
+    ]
+    assert score("targets", gold, extracted) == {
+        "precision": 0.5,
+        "recall": 1.0,
+        "f1": 0.667,
+        "matched": 1,
+        "gold": 1,
+        "extracted": 2,
+    }
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="the shared scorer is not beside the repository")
+def test_release_quality_report_agrees_with_the_shared_scorer(shipped_build):
+    output, summary = shipped_build
+    latest = output / "datasets" / "latest"
+    report = json.loads((latest / "quality.json").read_text(encoding="utf-8"))
+    printed = subprocess.run(
+        [sys.executable, str(SCORER), str(latest)], capture_output=True, text=True
+    ).stdout
+    for kind, figures in report["devset"].items():
+        line = re.search(rf"^{kind}: precision ([\d.]+)\s+recall ([\d.]+)\s+F1 ([\d.]+)", printed, re.M)
+        assert line, printed
+        assert (figures["precision"], figures["recall"], figures["f1"]) == tuple(
+            float(x) for x in line.groups()
+        )
+    counts = report["rows_per_document"]
+    assert set(counts) == {
+        d
+        for d in json.loads((latest / "documents.json").read_text(encoding="utf-8"))
+        for d in [d["document_id"]]
+    }
+    assert sum(c["targets"] for c in counts.values()) == summary.rows["targets"]
+    assert "| huzhou-2020-pilot-plan |" in (latest / "quality.md").read_text(encoding="utf-8")
