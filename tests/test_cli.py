@@ -55,3 +55,30 @@ def test_a_broken_registry_is_one_line_and_a_non_zero_exit(tmp_path):
         f"error: {tmp_path / 'bad.yaml'}: source Bad Id: id must be a lowercase a-z0-9- slug"
     ]
     assert "Traceback" not in result.stderr
+
+
+def test_a_release_that_fails_validation_is_reported_in_lines_not_a_traceback(tmp_path):
+    """A bug that makes a row lie about its quote: the run publishes nothing and says which row."""
+    script = (
+        "import sys; import yanglao.publish as p; from yanglao.validate import Problem; "
+        "p.check_provenance = lambda d, t: [Problem('targets', 'x:t0123456789', 'quote', 'text[1:5] is not the quote')]; "
+        "from yanglao.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    result = subprocess.run(
+        [sys.executable, "-c", script, "run", "--output", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "error: nothing published: 1 validation problem(s): targets row x:t0123456789 field quote: "
+        "text[1:5] is not the quote",
+        "  targets row x:t0123456789 field quote: text[1:5] is not the quote",
+    ]
+    assert not (tmp_path / "datasets" / "releases").exists() or not any(
+        p.name[0].isdigit() for p in (tmp_path / "datasets" / "releases").iterdir()
+    )

@@ -29,6 +29,9 @@ def _quiet_prefect() -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     _quiet_prefect()
+    if not args.verbose:
+        # The stage lines and the summary say everything; Prefect's own log would repeat errors as tracebacks.
+        os.environ["PREFECT_LOGGING_LEVEL"] = "CRITICAL"
     from yanglao.registry import load_registry
 
     root = project_root()
@@ -182,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WORKERS",
         help="run the batches on a local Dask cluster of WORKERS processes",
     )
+    run.add_argument("--verbose", action="store_true", help="show Prefect's own log lines too")
     run.set_defaults(func=cmd_run)
 
     schemas = sub.add_parser(
