@@ -12,7 +12,7 @@ import sqlite_utils
 import yaml
 from sitesim import SiteSim, page
 from test_discover import TRS_PAGES, build_routes, trs_page
-from test_refresh import FAST, gbk_page
+from test_refresh import gbk_page, run
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -44,18 +44,6 @@ def registry(site: SiteSim, path: Path) -> Path:
         yaml.safe_dump({"sources": [], "listings": listings}, allow_unicode=True), encoding="utf-8"
     )
     return path
-
-
-def run(sources: Path, output: Path):
-    from flows.refresh import refresh
-
-    return refresh(
-        sources_path=str(sources),
-        output=str(output),
-        archive_root=str(output / "archive"),
-        fetch=True,
-        fetch_settings=FAST,
-    )
 
 
 def documents(output: Path) -> dict[str, dict]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pdfmaker import cjk_pdf_pages
 
 from yanglao.clean import clean_text
 from yanglao.pages import decode_body, html_metadata, html_to_text, pdf_to_text
@@ -335,36 +336,15 @@ def test_real_gz_page_metadata():
 # ---------------------------------------------------------------------------------------------
 
 
-def make_pdf(pages: list[str]) -> bytes:
-    """A minimal valid PDF: one line of ASCII text per page in the standard Helvetica font."""
-    n = len(pages)
-    font = 3 + 2 * n
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * i} 0 R' for i in range(n))}] /Count {n} >>",
-    ]
-    for i, text in enumerate(pages):
-        stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET"
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 {font} 0 R >> >> /Contents {4 + 2 * i} 0 R >>"
-        )
-        objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
-    objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out, offsets = b"%PDF-1.4\n", []
-    for number, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{obj}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
-
-
 def test_pdf_to_text_joins_pages_with_newlines():
-    assert pdf_to_text(make_pdf(["Elderly care plan 2025", "Page two: 90% coverage"])) == (
+    assert pdf_to_text(cjk_pdf_pages([["Elderly care plan 2025"], ["Page two: 90% coverage"]])) == (
         "Elderly care plan 2025\nPage two: 90% coverage"
     )
+
+
+def test_pdf_to_text_reads_chinese():
+    pdf = cjk_pdf_pages([["一、发展居家社区养老服务", "到2025年底,社区养老设施等级评定率达到90%。"]])
+    assert pdf_to_text(pdf) == "一、发展居家社区养老服务\n到2025年底,社区养老设施等级评定率达到90%。"
 
 
 def test_pdf_to_text_rejects_bytes_that_are_not_a_pdf():

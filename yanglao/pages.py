@@ -22,6 +22,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import lxml.html
 from lxml import etree
 
+from yanglao.metadata import FIELDS as METADATA_FIELDS
 from yanglao.metadata import NO_ISSUER, normalize_date, parse_labelled_fields
 
 # ---------------------------------------------------------------------------------------------
@@ -366,16 +367,8 @@ def html_to_text(html: str) -> str:
 META_TAGS = {"ArticleTitle": "title", "PubDate": "published_date", "ContentSource": "issuer"}
 _CONFIG_DETAIL = re.compile(r"DETAIL\s*:\s*(?=\{)")
 _CHINA_TZ = timezone(timedelta(hours=8))
-FIELDS = (
-    "title",
-    "doc_number",
-    "index_number",
-    "issuer",
-    "published_date",
-    "written_date",
-    "topic",
-    "validity",
-)
+# What a page can say about itself: every metadata field but the document type, which is classified.
+FIELDS = tuple(f for f in METADATA_FIELDS if f != "doc_type")
 
 
 def _detail_json(html: str) -> dict:
