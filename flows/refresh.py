@@ -188,8 +188,10 @@ def discover_listings(listings, known_urls: set[str], now: datetime, fetch_setti
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish(output: Path, tables: dict[str, list[dict]], now: datetime, registry: list[dict]):
-    return publish_release(output, tables, now, registry)
+def publish(
+    output: Path, tables: dict[str, list[dict]], now: datetime, registry: list[dict], changed: set[str] | None
+):
+    return publish_release(output, tables, now, registry, changed_documents=changed)
 
 
 @task(name="sqlite", cache_policy=NO_CACHE)
@@ -364,7 +366,14 @@ def _refresh(
     tables["documents"] = [documents[k] for k in sorted(documents)]
     registry = [{k: v for k, v in asdict(s).items() if v is not None or k == "url"} for s in sources]
     started = time.perf_counter()
-    release = publish(output_dir, tables, now, registry)
+    # Documents whose rows may differ from the latest release: extracted this run, or gone since.
+    changed = None
+    if previous is not None:
+        fresh = {
+            d for d in documents if d not in previous.documents or documents[d] is not previous.documents[d]
+        }
+        changed = fresh | (set(previous.documents) - set(documents))
+    release = publish(output_dir, tables, now, registry, changed)
     summary.stage_seconds["publish"] = time.perf_counter() - started
     _progress("publish", f"validated; {release.message}", summary.stage_seconds["publish"])
     state_dir.mkdir(parents=True, exist_ok=True)

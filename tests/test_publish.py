@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -148,3 +149,65 @@ def test_diff_names_added_removed_and_changed_rows():
     new = {"targets": [{"target_id": "b", "value": "3"}, {"target_id": "c", "value": "4"}]}
     change = diff_tables(old, new)["targets"]
     assert change == {"added": ["c"], "removed": ["a"], "changed": {"b": ["value"]}}
+
+
+def two_documents(value=90) -> dict[str, list[dict]]:
+    """The demo document and a second one, so that one can change while the other stays."""
+    data = tables(value=value)
+    other = json.loads(json.dumps(data))
+    for name in ("sources", "documents", "targets"):
+        for row in other[name]:
+            for key in ("source_id", "document_id"):
+                if key in row:
+                    row[key] = "demo-2"
+            if "target_id" in row:
+                row["target_id"] = "demo-2:t0123456789"
+    return {name: data[name] + other[name] for name in data}
+
+
+def test_a_release_that_knows_what_changed_gives_the_same_files_as_a_full_one(tmp_path):
+    full, incremental = tmp_path / "full", tmp_path / "incremental"
+    for output in (full, incremental):
+        publish_release(output, two_documents(), NOW)
+    changed = two_documents()
+    changed["targets"][0]["value"] = 95  # only the demo document changes
+    a = publish_release(full, changed, datetime(2026, 3, 2, tzinfo=UTC))
+    b = publish_release(incremental, changed, datetime(2026, 3, 2, tzinfo=UTC), changed_documents={"demo"})
+    assert snapshot_tree(a.path) == snapshot_tree(b.path)
+    assert b.changes["targets"]["changed"] == {"demo:t0123456789": ["value"]}
+
+
+@pytest.mark.parametrize(
+    ("breakage", "row_key", "field", "reason"),
+    [
+        (
+            lambda t: t["targets"][0].update(comparator="about"),
+            "demo:t0123456789",
+            "comparator",
+            "constraint-error",
+        ),
+        (
+            lambda t: t["targets"][0].update(measure_id="demo:m9"),
+            "demo:t0123456789",
+            "measure_id",
+            "foreign-key",
+        ),
+        (
+            lambda t: t["targets"].append(dict(t["targets"][0])),
+            "demo:t0123456789",
+            "target_id",
+            "primary-key",
+        ),
+    ],
+)
+def test_a_release_that_knows_what_changed_still_stops_bad_rows(tmp_path, breakage, row_key, field, reason):
+    publish_release(tmp_path, two_documents(), NOW)
+    before = snapshot_tree(tmp_path)
+    broken = two_documents(value=95)
+    breakage(broken)
+    with pytest.raises(ValidationFailed) as failure:
+        publish_release(tmp_path, broken, datetime(2026, 3, 2, tzinfo=UTC), changed_documents={"demo"})
+    problem = failure.value.problems[0]
+    assert (problem.table, problem.row_key, problem.field) == ("targets", row_key, field)
+    assert reason in problem.reason
+    assert snapshot_tree(tmp_path) == before

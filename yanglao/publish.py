@@ -23,9 +23,16 @@ from pathlib import Path
 
 from yanglao import __version__
 from yanglao.dictionary import write_dictionary
-from yanglao.quality import write_quality
 from yanglao.fields import DATA_MAJOR_VERSION, TABLES, Table, table_schema
-from yanglao.validate import Problem, ValidationFailed, check_provenance, validate_package
+from yanglao.quality import write_quality
+from yanglao.validate import (
+    Problem,
+    ValidationFailed,
+    check_keys,
+    check_provenance,
+    validate_package,
+    validate_rows,
+)
 
 TABLE_NAMES = tuple(t.name for t in TABLES)
 LICENSE = {
@@ -280,12 +287,22 @@ def load_release_tables(folder: Path) -> dict[str, list[dict]]:
 
 
 def publish_release(
-    output: Path, tables: dict[str, list[dict]], now: datetime, registry: list[dict] | None = None
+    output: Path,
+    tables: dict[str, list[dict]],
+    now: datetime,
+    registry: list[dict] | None = None,
+    changed_documents: set[str] | None = None,
 ) -> Release:
     """Write, validate and publish a release of `tables`; publish nothing when the data equals the latest.
 
     `registry` (the source entries the data was built from) is recorded with the release, so
     that `yanglao rebuild` can build the same release again from the archive.
+
+    `changed_documents`, when the caller knows it, names the documents whose rows may differ from
+    the latest release; every other document's rows must be exactly as published there. Then only
+    the changed rows are validated with Frictionless and diffed, keys are checked over everything,
+    and the cost of a release follows the size of the change, not of the corpus. A schema change
+    or a missing previous release validates everything.
     """
     output = Path(output)
     row_counts = {name: len(tables.get(name, [])) for name in TABLE_NAMES}
@@ -312,14 +329,25 @@ def publish_release(
 
     version = next_version(now.strftime("%Y-%m-%d"), set(versions))
     created = now.strftime("%Y-%m-%dT%H:%M:%SZ")
-    old_tables = load_release_tables(previous) if previous else {}
-    new_tables = {
-        name: [{k: format_value(v) for k, v in r.items()} for r in rows] for name, rows in tables.items()
-    }
-    changes = diff_tables(old_tables, new_tables)
     descriptor = package_descriptor(version, created, files, tables.get("sources", []))
     old_descriptor = _read_json(previous / "datapackage.json") if previous else None
     schema_changes = compare_schemas(old_descriptor, descriptor)
+    incremental = (
+        changed_documents is not None
+        and old_descriptor is not None
+        and [r["schema"] for r in old_descriptor["resources"]]
+        == [r["schema"] for r in descriptor["resources"]]
+    )
+    old_tables = load_release_tables(previous) if previous else {}
+    if incremental:
+        old_tables = _rows_of(old_tables, changed_documents)
+        compared = _rows_of(tables, changed_documents)
+    else:
+        compared = tables
+    new_tables = {
+        name: [{k: format_value(v) for k, v in r.items()} for r in rows] for name, rows in compared.items()
+    }
+    changes = diff_tables(old_tables, new_tables)
     old_major = (old_descriptor or {}).get("yanglao", {}).get("schema_major", DATA_MAJOR_VERSION)
     if schema_changes["breaking"] and old_major == DATA_MAJOR_VERSION:
         raise BreakingSchemaChange(
@@ -361,7 +389,12 @@ def publish_release(
         )
         write_dictionary(stage, tables)
         write_quality(stage, tables)
-        problems = validate_package(stage / "datapackage.json")
+        if incremental:
+            with tempfile.TemporaryDirectory(dir=releases, prefix=".validate-") as scratch:
+                subset = {t.name: table_csv(t, compared.get(t.name, [])) for t in TABLES}
+                problems = check_keys(tables) + validate_rows(subset, descriptor, Path(scratch))
+        else:
+            problems = validate_package(stage / "datapackage.json")
         if problems:
             raise ValidationFailed(problems)
         final = releases / version
@@ -372,6 +405,17 @@ def publish_release(
 
     finish_release(output, final)
     return Release(version, True, final, row_counts, changes, message=f"published release {version}")
+
+
+def _rows_of(tables: dict[str, list[dict]], documents: set[str]) -> dict[str, list[dict]]:
+    """The rows that belong to `documents` (all sources: the registry is small and always compared)."""
+    out = {}
+    for name, rows in tables.items():
+        if name == "sources":
+            out[name] = rows
+        else:
+            out[name] = [r for r in rows if r.get("document_id") in documents]
+    return out
 
 
 def finish_release(output: Path, release: Path) -> None:

@@ -96,3 +96,58 @@ def _row_keys(path: Path, primary_key: str) -> dict[int, str]:
         return {}
     with path.open(encoding="utf-8", newline="") as f:
         return {number: row.get(primary_key, "") for number, row in enumerate(csv.DictReader(f), start=2)}
+
+
+def check_keys(tables: dict[str, list[dict]]) -> list[Problem]:
+    """Primary keys unique and foreign keys resolved, over whole tables, in plain Python.
+
+    Frictionless checks the same when it validates a whole package; a release that validates only
+    its changed rows with Frictionless runs this over everything instead.
+    """
+    problems = []
+    keys: dict[str, set] = {}
+    for table in TABLES_BY_NAME.values():
+        seen: set = set()
+        for row in tables.get(table.name, []):
+            key = row.get(table.primary_key)
+            if key in seen:
+                problems.append(
+                    Problem(table.name, str(key), table.primary_key, "primary-key: duplicate key")
+                )
+            seen.add(key)
+        keys[table.name] = seen
+    for table in TABLES_BY_NAME.values():
+        for field, ref_table, _ref_field in table.foreign_keys:
+            targets = keys.get(ref_table, set())
+            for row in tables.get(table.name, []):
+                value = row.get(field)
+                if value not in (None, "") and value not in targets:
+                    problems.append(
+                        Problem(
+                            table.name,
+                            str(row.get(table.primary_key)),
+                            field,
+                            f"foreign-key: no {ref_table} row {value}",
+                        )
+                    )
+    return problems
+
+
+def validate_rows(files: dict[str, bytes], descriptor: dict, folder: Path) -> list[Problem]:
+    """Frictionless validation of some rows of each table (types, constraints, enums, patterns), written
+    as CSV files into `folder`; keys across tables are `check_keys`'s job."""
+    import json
+
+    resources = []
+    for resource in descriptor["resources"]:
+        name = resource["name"]
+        (folder / f"{name}.csv").write_bytes(files[name])
+        schema = {k: v for k, v in resource["schema"].items() if k not in {"foreignKeys", "primaryKey"}}
+        resources.append(
+            {"name": name, "path": f"{name}.csv", "format": "csv", "encoding": "utf-8", "schema": schema}
+        )
+    path = folder / "datapackage.json"
+    path.write_text(
+        json.dumps({"name": "subset", "resources": resources}, ensure_ascii=False), encoding="utf-8"
+    )
+    return validate_package(path)
