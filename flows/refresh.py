@@ -40,7 +40,7 @@ from yanglao.incremental import (
 )
 from yanglao.publish import publish_release, published_versions, releases_dir
 from yanglao.registry import Source, load_listings, load_registry
-from yanglao.sqlite import build_database
+from yanglao.sqlite import build_database, update_status
 
 FETCH_THREADS = 8  # politeness per host is the Fetcher's job; threads only overlap different hosts
 BATCH_SIZE = 500
@@ -198,6 +198,8 @@ def publish(
 def build_sqlite(
     release_path: Path, db_path: Path, version: str, source_status: list[dict], listing_status: list[dict]
 ) -> str:
+    if update_status(db_path, version, source_status, listing_status):
+        return str(db_path)  # same release, same build code: only the status tables changed
     return str(
         build_database(
             release_path, db_path, version, source_status=source_status, listing_status=listing_status

@@ -174,3 +174,25 @@ def test_a_failed_build_leaves_the_old_database_untouched(build, tmp_path):
         "metadata.json",
         "yanglao.db",
     ]
+
+
+def test_a_run_that_publishes_nothing_only_updates_the_status_tables(build, tmp_path):
+    from yanglao.sqlite import update_status
+
+    output, summary, _ = build
+    release = output / "datasets" / "releases" / summary.version
+    db_path = build_database(release, tmp_path / "yanglao.db", summary.version, [])
+    status = [{"source_id": "huzhou-2020-pilot-plan", "status": "stale", "last_attempt": "2026-03-02T06:00:00Z",
+               "last_success": "2026-03-01T06:00:00Z", "last_change": None, "consecutive_failures": 1,
+               "error": "HTTP 503", "snapshot_sha256": None}]  # fmt: skip
+    assert update_status(db_path, summary.version, status, [])
+    with sqlite3.connect(db_path) as db:
+        assert db.execute("SELECT source_id, error FROM source_status").fetchall() == [
+            ("huzhou-2020-pilot-plan", "HTTP 503")
+        ]
+        assert db.execute("SELECT count(*) FROM targets").fetchone()[0] == summary.rows["targets"]
+    inspect = json.loads((tmp_path / "inspect.json").read_text(encoding="utf-8"))["yanglao"]
+    assert inspect["hash"] == hashlib.sha256(db_path.read_bytes()).hexdigest()
+    # Another release, or no database at all, needs a real build.
+    assert not update_status(db_path, "2099.01.01", status, [])
+    assert not update_status(tmp_path / "missing.db", summary.version, status, [])

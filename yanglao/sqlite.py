@@ -341,6 +341,7 @@ def build_database(
             db.create_view(name, sql)
         db.conn.commit()
         db.conn.execute("ANALYZE")
+        db.conn.execute(f"PRAGMA user_version = {build_id()}")
         db.conn.commit()
         db.close()
         os.chmod(tmp, 0o644)
@@ -352,6 +353,45 @@ def build_database(
     write_metadata(db_path.parent / METADATA_FILE, current["version"] if version is None else version)
     write_inspect_file(db_path)
     return db_path
+
+
+def build_id() -> int:
+    """Identifies the code that shapes the database, stored as SQLite's user_version."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in ("sqlite.py", "search.py", "datasette_meta.py", "fields.py"):
+        digest.update((package / name).read_bytes())
+    return int(digest.hexdigest()[:7], 16)
+
+
+def update_status(
+    db_path: Path, version: str, source_status: list[dict], listing_status: list[dict] | None = None
+) -> bool:
+    """Refresh only the status tables of a database already built from release `version` by this code.
+
+    Returns False (and changes nothing) when the database is missing, is of another release, or was
+    built by other code: then it has to be built again. A run that publishes nothing needs no rebuild.
+    """
+    db_path = Path(db_path)
+    if not db_path.exists():
+        return False
+    with sqlite3.connect(db_path) as conn:
+        try:
+            current = conn.execute("SELECT version FROM releases WHERE is_current = 1").fetchone()
+            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError:
+            return False
+    if not current or current[0] != version or user_version != build_id():
+        return False
+    db = sqlite_utils.Database(db_path)
+    with db.conn:
+        db[SOURCE_STATUS.name].delete_where()
+        db[SOURCE_STATUS.name].insert_all(source_status or [], pk="source_id", replace=True, alter=True)
+        db[LISTING_STATUS.name].delete_where()
+        db[LISTING_STATUS.name].insert_all(listing_status or [], pk="listing_id", replace=True, alter=True)
+    db.close()
+    write_inspect_file(db_path)
+    return True
 
 
 def write_inspect_file(db_path: Path, inspect_path: Path | None = None) -> Path:
