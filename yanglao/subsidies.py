@@ -30,6 +30,9 @@ How the text is read:
   where it is mentioned without a recipient of its own (`确保高龄津贴按时足额发放`);
   payment steps (`分三年拨付`, `发放至…账户`), forms (`…申领表`) and links (`与…挂钩`)
   are not provisions.
+- A raised standard (`由每人每月100元提高至150元`) gives a row for the new figure only.
+- A `|` table whose column header (`补贴标准`) or introducing line (`补贴标准…如下：`) names
+  money gives rows for the figures of its cells, for the person or place in the row's first cell.
 - A sentence without a figure gives a row for each named instrument (distinct terms
   are distinct rows: `老龄补贴、高龄津贴` is two), unless the clause is procedure
   (申请, 资格, 审核, 清算…), negation, a problem statement (标准偏低), a document
@@ -103,6 +106,7 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     r"资格|申请(?!享受)|受理|初核|审核|核实|核查|真实|审计|(?:补贴|补助|津贴|资金)(?:主要)?包括|适用|扣减|计算"
     r"|偏低|较低|较窄|不足|滞后|不强|短板|问题"
     r"|衔接|相结合|挂钩|统筹|使用|管理办法|争取|不享受|不予|不得|取消|停止|应当用于|专款专用|表彰|通报|绩效|评价|评估"
+    r"|不超过[\d一二两三四五六七八九十]+(?:餐|次|天|小时)"
 )
 # Sentences in which no mention is a provision: sanctions and after-the-fact procedure.
 NOT_A_PROVISION_SENTENCE = re.compile(
@@ -112,7 +116,8 @@ NOT_A_PROVISION_SENTENCE = re.compile(
 # report), not money given.
 DESCRIPTOR_AFTER = re.compile(
     r"^(?:范围)?的[^，,。；;]{0,6}?(?:对象|老年人|老人|人员|家庭|人群|个人|机构|单位|企业|组织)"
-    r"|^[^，,。；;]{0,8}?(?:办法|细则|实施意见|通知|清单|表|册|情况)"
+    r"|^[^，,。；;]{0,8}?(?:办法|细则|实施意见|通知|清单|表|册|情况|管理)"
+    r"|^(?:对象|范围|条件|卡|券|账户|专户)"
 )
 # A mention that is the subject of a payment step (一次性建设补贴分三年拨付, 高龄津贴按月
 # 通过社会保障卡发放至…) describes how money already provided is paid.
@@ -141,6 +146,7 @@ CONTEXT_KINDS = PURPOSE_KINDS + PERSON_KINDS
 # Figures: an amount is money only in a sentence with one of these words…
 MONEY_CUES = re.compile(
     r"补贴|补助|津贴|奖励|奖补|资助|扶持|资金|经费|投入|下拨|拨付|拨款|支出|购买|发放|给予|救助|慰问|补一点|预算内投资"
+    r"|公益金"
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
@@ -161,7 +167,7 @@ FUND_PURPOSES: list[tuple[str, str]] = [
 
 # A rate is a share of a cost: `建设费用50%`, `就餐费用的四分之一`, `补助比例为30%`.
 RATE_BEFORE = re.compile(
-    r"(?:费用|成本|投资额?|投入|造价|总额|金额|价款|支出|费)的?$|(?:补贴|补助|资助|奖补)比例(?:为|按)?$"
+    r"(?:费用|成本|投资额?|投入|造价|总额|金额|价款|支出|费)的?$|(?:补贴|补助|资助|奖补)比例(?:为|按)?$|标准的$"
 )
 RATE_INSTRUMENT = re.compile(r"补贴|补助|资助|奖补|奖励")
 NOT_A_RATE = re.compile(r"收取|收费|租金|减免|减收|优惠|折扣|报销|缴纳|医保|保险|个人负担|自付")
@@ -170,6 +176,9 @@ NOT_A_RATE = re.compile(r"收取|收费|租金|减免|减收|优惠|折扣|报�
 ELLIPTICAL_CLAUSE = re.compile(r"^[^，,。；;：:]{0,16}$")
 ELLIPTICAL_NOT = re.compile(r"给予|发放|安排|投入|下拨|拨付|支出|奖|补|资助|按照|标准|最高|不超过")
 INSTRUMENT_WORD = re.compile(r"补贴|补助|奖励|奖补|津贴|资金|经费|服务|资助")
+# `由每人每月100元提高至150元`: the amount after 由 is the standard being replaced.
+RAISED_FROM_BEFORE = re.compile(r"由[^，,。；;]{0,12}$")
+RAISED_FROM_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:提高|提升|增加|上调|调高|调整|增长)(?:至|到|为)")
 CAP_BEFORE = re.compile(r"(?:最高|最多|上限|封顶|不超过|不高于)[^，,。；;\d]{0,6}$")
 CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)")
 # `其中` after a stated amount introduces the parts of that total (其中中央资金2000万元…):
@@ -207,6 +216,8 @@ RECIPIENT_PATTERNS: list[str] = [
 ]
 # A recipient phrase whose head noun is a provider (…提供送餐上门服务的助餐点): money for running it.
 OPERATOR_RECIPIENT = re.compile(r"的(?:[^，,。；;的]{0,8}?)(?:机构|中心|站|点|食堂|饭堂|企业|组织)$")
+# A clause that opens with its own recipient (`对…给予奖励`, `为…发放护理补贴`).
+OWN_RECIPIENT_CLAUSE = re.compile(r"^\s*(?:对|为[^，,。；;]{2,40}?(?:发放|提供|购买|落实))")
 CONDITION_CLAUSE = re.compile(r"^\s*(?P<c>[^，,。；;：:]{2,30}?的)[，,]")
 FACILITY_WORDS = r"中心|站|院|所|室|点|机构|食堂|饭堂|企业|组织|单位|社区|村|项目|网点"
 
@@ -547,6 +558,9 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
     # group amounts written as lists: 50万元和100万元, 40万元、30万元、20万元
     groups: list[list[Amount]] = []
     for a in amounts:
+        c0, _ = sent.clause_bounds(a.start)
+        if RAISED_FROM_BEFORE.search(text[c0 : a.start]) and RAISED_FROM_AFTER.match(text[a.end :]):
+            continue
         if groups and LIST_GAP.match(text[groups[-1][-1].end : a.start]):
             groups[-1].append(a)
         else:
@@ -600,15 +614,59 @@ def _window(sent: Sentence, start: int, end: int, stop: int) -> tuple[int, int]:
     a, _ = sent.clause_bounds(start)
     _, b = sent.clause_bounds(max(start, end - 1))
     text = sent.text
-    if not INSTRUMENT_WORD.search(text[end:b]) and b + 1 < len(text):
+    if not INSTRUMENT_WORD.search(text[a:b]) and b + 1 < len(text):
         nb = sent.clause_bounds(b + 1)[1]
         if nb <= stop and INSTRUMENT_WORD.search(text[b:nb]):
             b = nb
     return a, b
 
 
+def _table_cells(compact: str, sentences: list[Sentence]) -> dict[int, tuple[str, str]]:
+    """Cells of `|` tables about money: sentence index → (what names the money, the row's first cell).
+
+    The money word comes from the column header (`服务对象 | 补贴标准 | 发放方式` over
+    `重度失能 | 每人每月400元 | 服务券`) or, when the table has no header row, from the line that
+    introduces it (`补贴标准…具体如下：`). The first cell names who gets the money."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", compact)]
+
+    def money(label: str) -> bool:
+        return bool(MONEY_CUES.search(label)) and not NOT_SUBSIDY_MONEY.search(label)
+
+    leads: dict[int, tuple[list[str] | None, str | None]] = {}  # paragraph → (header cells, intro)
+    header: list[str] | None = None
+    intro: str | None = None
+    in_table = False
+    for p, (_, line) in enumerate(lines):
+        if "|" not in line:
+            in_table, header = False, None
+            intro = line if re.search(r"[:：]\s*$", line) else None
+            continue
+        cells = [c.strip(TRIM) for c in line.split("|")]
+        if not in_table:
+            in_table = True
+            if not any(_amounts(c) for c in cells):
+                header = cells
+                continue
+        leads[p] = (header if header and len(header) == len(cells) else None, intro)
+    out: dict[int, tuple[str, str]] = {}
+    for i, sent in enumerate(sentences):
+        if sent.paragraph not in leads:
+            continue
+        header, intro = leads[sent.paragraph]
+        line_start, line = lines[sent.paragraph]
+        column = line.count("|", 0, sent.start - line_start)
+        label = header[column] if header else intro
+        if label and money(label):
+            out[i] = (label, line.split("|")[0].strip(TRIM))
+    return out
+
+
 def _figure_rows(
-    sent: Sentence, previous: Sentence | None, doubtful: list[dict], lead: str | None = None
+    sent: Sentence,
+    previous: Sentence | None,
+    doubtful: list[dict],
+    lead: str | None = None,
+    row_name: str | None = None,
 ) -> list[Row]:
     """Rows for the figures of one sentence.
 
@@ -629,6 +687,8 @@ def _figure_rows(
         stop = figures[i + 1].start if i + 1 < len(figures) else len(text)
         w0, w1 = _window(sent, fig.start, fig.end, stop)
         recipient = _recipient(text[: fig.start]) or last_recipient or _recipient(text[fig.end :])
+        if recipient is None and row_name:
+            recipient = row_name
         if recipient is None and elaborates:
             recipient = _recipient(previous.text)
         if recipient is None and previous is not None:
@@ -637,6 +697,11 @@ def _figure_rows(
         c0, _ = sent.clause_bounds(fig.start)
         fund = bool(FUND_BEFORE.search(text[c0 : fig.start]) or FUND_AFTER.match(text[fig.end :]))
         kind = _kind_for_figure(sent, fig.start, w0, w1, recipient, previous if elaborates else None)[0]
+        if kind == "other" and lead and row_name:  # a table column such as 补贴标准
+            kind = _first_rule(CONTEXT_KINDS, lead + row_name + text) or (
+                ("allowance",) if re.search(r"每人", text) else ("other",)
+            )
+            kind = kind[0]
         basis = _basis(text[w0 : fig.start], text, kind, recipient, fund)
         template = Row(
             (kind,),
@@ -784,6 +849,7 @@ def _provision_rows(
             kept = [m for m in kept if m.specific or re.match(r"给予|落实", text[m.start : m.end])]
     rows: list[Row] = []
     used_keys: set[str] = set()
+    specific_kinds = {k for m in kept if m.specific for k in m.kinds}
     for m in kept:
         c0, c1 = sent.clause_bounds(m.start)
         clause = text[c0:c1]
@@ -794,6 +860,8 @@ def _provision_rows(
             or _first_rule(CONTEXT_KINDS, text)
             or ("other",)
         )
+        if not m.specific and set(kinds) <= specific_kinds:
+            continue
         if not m.kinds and re.search(r"建设[和与、及]?运营", clause):
             kinds = ("construction", "operation")
         key = m.key if m.specific else "generic:" + "+".join(kinds)
@@ -846,17 +914,23 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
     seen: dict[int, set[str]] = {}
     figure_rows: list[list[Row]] = []
     has_doubt: list[bool] = []
+    table_cells = _table_cells(compact, sentences)
     for i, sent in enumerate(sentences):
         previous = sentences[i - 1] if i and sentences[i - 1].paragraph == sent.paragraph else None
         before = len(doubtful)
-        figure_rows.append(_figure_rows(sent, previous, doubtful, _lead(sentences, i)))
+        if i in table_cells:
+            lead, row_name = table_cells[i]
+            figure_rows.append(_figure_rows(sent, None, doubtful, lead, row_name))
+        else:
+            figure_rows.append(_figure_rows(sent, previous, doubtful, _lead(sentences, i)))
         has_doubt.append(len(doubtful) > before)
     # named subsidies whose amount the document states: other mentions of them without a
     # recipient of their own (titles, payment procedure, 确保…发放到位) are not new provisions
+    # (a standard per person, bed or facility; a total paid out, `发放培训补贴216万元`, states no standard)
     figured = {
         m.key
         for i, sent in enumerate(sentences)
-        if figure_rows[i]
+        if any(r.basis != "total" for r in figure_rows[i])
         for m in _mentions(sent.text)
         if m.specific and m.kinds[0] not in FUND_KINDS
     }
@@ -898,7 +972,7 @@ def _recipient_clauses_without_figure(sent: Sentence, figure_rows: list[Row]) ->
         a, b = sent.start + m.start(), sent.start + m.end()
         if a < first_end or any(r.start < b and a < r.end for r in figure_rows):
             continue
-        if re.match(r"^\s*对", clause) and not _amounts(clause) and not RATE_RE.search(clause):
+        if OWN_RECIPIENT_CLAUSE.match(clause) and not _amounts(clause) and not RATE_RE.search(clause):
             out.append(Sentence(a, clause, sent.paragraph))
     return out
 

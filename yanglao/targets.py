@@ -39,7 +39,14 @@ How a figure is judged, in order:
    (`每千名老年人拥有养老床位38张`, no 规定/标准) are not targets. `累计` is a cumulative goal
    after a plan cue or a deadline still to come, otherwise a report.
 6. Indicator tables (`指标名称 | 单位 | 2020年 | 2025年`) give bare cells of target-year columns
-   the unit of their row's 单位 cell; baseline columns (before the document's year) are reports.
+   the unit of their row's 单位 cell, or of a bracket ending the row name (`养老床位总数(万张)`) or
+   the column header (`2025年底前(个)`); baseline columns (before the document's year) are reports.
+   In a task list a cell that is only a time (`| 12月底前 |`) is the deadline of its row.
+7. A paragraph opening with `到2025年,` gives that year to its later sentences; a yearly plan's
+   title (`…工作要点`, `关于做好2025年…工作的通知`) to its undated tasks. Neither applies to
+   standards (`每百户…平方米`, `每月…1次`, fund shares), which keep no deadline unless their own
+   sentence gives one. Problems (`存在的困难和问题`) are reports; weights in an assessment
+   (`考评结果占比20%`) are not targets.
 
 Conventions: a bare year (`到2022年`, `2022年,完成…`) is the end of that year
 (`2022-12-31`); `上半年` is `06-30`; a month is its last day; `"十四五"期间` / `末` is
@@ -90,6 +97,7 @@ UNITS: list[tuple[str, str]] = [
     (r"人", "人"),
     (r"次", "次"),
     (r"篇", "篇"),
+    (r"支", "支"),
     (r"场", "场"),
     (r"处", "处"),
     (r"座", "座"),
@@ -116,6 +124,7 @@ UNIT_WORD_CONTINUATIONS: dict[str, str] = {
     "人": "口民员才",
     "处": "理置罚",
     "场": "所地景馆景合",
+    "支": "持付出撑柱部配援",
 }
 
 # Comparators written after the quantity (they win over those before it).
@@ -134,7 +143,7 @@ COMPARATORS_BEFORE: list[tuple[str, str]] = [
 EQ_WORDS = r"达到|达|稳定在|保持在|提高到|提高至|提升到|提升至|增加到|增加至|增至|扩大到|扩大至"
 
 # Standards of service radius / travel time (`15分钟养老服务圈`, `半径1公里内`) are `lte`.
-RADIUS_SUFFIX = r"[^,;:。]{0,10}?圈|内|以内"
+RADIUS_SUFFIX = r"[^,;:。]{0,10}?圈|[^,;:。]{0,20}?[\"”]?[\u4e00-\u9fff]{0,8}服务圈|内|以内"
 
 # Time expressions: (regex, kind). Tried in this order at each position.
 FIVE_YEAR_PLANS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
@@ -145,7 +154,11 @@ DEADLINES: list[tuple[str, str]] = [
     (rf"(?:自|从)?{YEAR}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:起|以来|开始)", "since"),
     (rf"{YEAR}年(\d{{1,2}})月(?:(\d{{1,2}})日)?(?:底|末)?", "month"),
     (rf"{YEAR}年度?(上半年|下半年|年底|年末|底|末)?", "year"),
-    (r"今年|本年度|本年|(?<![一二三四五六七八九十两几\d])年内|当年", "this_year"),
+    (
+        r"今年|本年度|本年|(?<![一二三四五六七八九十两几\d])年内|当年"
+        r"|(?<![一二三四五六七八九十两几\d])年(?:底|末)(?:前|以前|之前)",
+        "this_year",
+    ),
     (r"(?<![\d年月])(\d{1,2})月(?:底|末|份|中旬|上旬|下旬)?(?=前|以前|之前)", "this_month"),
     (r"明年", "next_year"),
     (r"每年|每年度|年均|逐年", "each_year"),
@@ -178,14 +191,15 @@ SECTION_TENSES: list[tuple[str, str]] = [
     ),
     (
         r"工作开展情况|开展情况|基本情况|工作成效|主要成效|取得成效|取得的成效|主要做法|工作进展|进展情况|"
-        r"落实情况|办理情况|发展基础|发展现状|规划背景|现状|主要成绩|工作回顾",
+        r"落实情况|办理情况|发展基础|发展现状|规划背景|现状|主要成绩|工作回顾|"
+        r"存在的困难|存在的问题|存在问题|困难和问题|问题和困难|问题与不足|存在的不足|面临的形势|面临的挑战",
         "past",
     ),
 ]
 # A yearly work plan (`2024年全市养老服务工作要点`): its figures are that year's tasks.
 ANNUAL_PLAN_TITLE = (
     r"^[^\s。,;:《》]{0,20}?((?:19|20)\d{2})年度?[^\s。,;:《》\d]{0,24}"
-    r"(?:工作要点|工作计划|重点工作|工作安排|任务清单|实施计划)$"
+    r"(?:工作要点|工作计划|重点工作|工作安排|任务清单|实施计划|工作的通知)$"
 )
 # A lead-in that ends with a colon or comma (`到2025年,…。具体目标是:`) passes its deadline to the
 # list items under it (`——…`, `1.…`).
@@ -238,6 +252,24 @@ ECONOMIC_SCALE = (
     r"(?:达到|达|突破|超过|不低于|不少于|力争|实现|为|\s|\x00)*$"
 )
 
+# The weight of an item in an assessment (`考评结果占比20%`, `权重30%`) is not a target.
+ASSESSMENT_WEIGHT = (
+    r"(?:(?:考核|考评|评分|评价|测评)[^,;:。]{0,10}(?:占比|比重|分值)|权重)"
+    r"(?:为|达|占|达到|不低于|不少于|不超过|不高于|约)?$"
+)
+
+# A paragraph that opens with a deadline (`到2025年,…更加健全。全省养老床位总数达到32万张…`)
+# gives it to the figures of its later sentences that have none of their own.
+PARAGRAPH_DEADLINE = r"^(?:\x00|\s)*(?:到|至)(?:19|20)\d{2}年(?:底|末)?[,:]"
+
+# A table cell that is only a time (`| 12月底前 |`, `| 2025年底前 |`, `| 年内 |`) is the deadline of
+# the figures in its row.
+DEADLINE_CELL_TAIL = r"^(?:前|以前|之前|完成|底前|末前)?$"
+
+# A unit in brackets at the end of a table's row name or column header (`养老床位总数(万张)`,
+# `2024年底前(个)`): the unit of the bare figures in that row or column.
+TABLE_UNIT_BRACKET = r"\((万)?([^()]{1,4})\)$"
+
 # Rate nouns: a `%` right after one of these is worded as the rate itself (`…签约率`).
 RATE_NOUNS = r"率|比例|占比|比重|覆盖面|满意度"
 
@@ -245,6 +277,8 @@ RATE_NOUNS = r"率|比例|占比|比重|覆盖面|满意度"
 # subsidy rate or a price, not a target (`按照建设费用50%的标准`, `就餐费用的四分之一`).
 MONEY_CONTEXT = r"补贴|补助|资助|奖励|奖补|费用|租金|收费|价格|费|资金|经费|成本|工资|薪酬|优惠|报销|减免|折"
 FUND_SHARE = r"用于"
+# A fund whose share is set (`福彩公益金用于养老服务的比例不低于55%`).
+FUND_WORDS = r"公益金|资金|经费|预算"
 
 # Numbers that are never targets, by what stands right before them.
 EXCLUSIONS_BEFORE = [
@@ -324,7 +358,12 @@ _NORMATIVE_RE = re.compile(NORMATIVE_CUES)
 _COMMIT_RE = re.compile(COMMITMENT_VERBS)
 _NORM_RES = [re.compile(p) for p in NORMS]
 _MONEY_RE = re.compile(MONEY_CONTEXT)
+_ASSESSMENT_WEIGHT_RE = re.compile(ASSESSMENT_WEIGHT)
+_PARAGRAPH_DEADLINE_RE = re.compile(PARAGRAPH_DEADLINE)
+_DEADLINE_CELL_TAIL_RE = re.compile(DEADLINE_CELL_TAIL)
+_TABLE_UNIT_BRACKET_RE = re.compile(TABLE_UNIT_BRACKET)
 _FUND_SHARE_RE = re.compile(FUND_SHARE)
+_FUND_WORD_RE = re.compile(FUND_WORDS)
 _EXCL_BEFORE = [(re.compile(p), why) for p, why in EXCLUSIONS_BEFORE]
 _EXCL_AFTER = [(re.compile(p), why) for p, why in EXCLUSIONS_AFTER]
 _SCOPE_RE = re.compile("|".join(f"(?:{p})" for p in SCOPES))
@@ -684,7 +723,12 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
                 lead_in_year = lead_in_tense = None
         context = _Context(lead_in_tense or section_tense, lead_in_year or annual_year)
         paragraph_tense: str | None = None
+        opening = (
+            _paragraph_year(scan, block_start, block_end, reference_year) if column_year is None else None
+        )
         for s_start, s_end in _split(scan, block_start, block_end, _SENTENCE_END):
+            if s_start > block_start and opening:
+                context = _Context(context.section_tense, opening)
             found, tense = _sentence(
                 view,
                 text,
@@ -711,7 +755,9 @@ def _indicator_table_targets(view: _View, text: str, reference_year: int | None)
     """Rows of an indicator table whose target-year cells hold bare figures (`| % | 46 | 55 |`)."""
     scan = view.scan
     out: list[_Candidate] = []
-    header: tuple[int, int, dict[int, int]] | None = None  # name column, unit column, target columns
+    # name column, unit column (None: units in brackets of the row name or column header), target columns
+    header: tuple[int, int | None, dict[int, int]] | None = None
+    header_cells: list[str] = []
     offset = 0
     for line in scan.split("\n"):
         line_start, offset = offset, offset + len(line) + 1
@@ -722,7 +768,12 @@ def _indicator_table_targets(view: _View, text: str, reference_year: int | None)
         names = [i for i, c in enumerate(cells) if _TABLE_NAME_RE.search(c) and not re.search(r"\d", c)]
         units = [i for i, c in enumerate(cells) if _TABLE_UNIT_RE.match(c.strip())]
         years = {i: int(m.group(1)) for i, c in enumerate(cells) if (m := re.match(rf"\s*{YEAR}年", c))}
-        if names and units and years:
+        bracketed = (
+            not units
+            and years
+            and all(re.match(rf"\s*{YEAR}年", c) or not re.search(r"\d", c) for c in cells)
+        )
+        if (names and units and years) or bracketed:
             baseline = min(years.values()) if reference_year is None and len(years) > 1 else None
             targets = {
                 i: y
@@ -734,23 +785,26 @@ def _indicator_table_targets(view: _View, text: str, reference_year: int | None)
                     or y == baseline
                 )
             }
-            header = (names[0], units[0], targets)
+            header = (names[0] if names else 0, units[0] if units else None, targets)
+            header_cells = cells
             continue
         if header is None:
             continue
         name_i, unit_i, targets = header
-        if max([name_i, unit_i, *targets]) >= len(cells):
+        if max([name_i, unit_i or 0, *targets]) >= len(cells):
             continue
-        unit_text = cells[unit_i].strip()
-        unit = next((u for p, u in UNITS if re.fullmatch(p, unit_text.lstrip("万"))), None)
-        if unit is None:
+        row_unit = _table_unit(cells[unit_i].strip(), whole=True) if unit_i is not None else None
+        if unit_i is not None and row_unit is None:
             continue
-        factor = 10_000 if unit_text.startswith("万") else 1
+        if unit_i is None:
+            row_unit = _table_unit(cells[name_i].strip())
         starts = [line_start + sum(len(c) + 1 for c in cells[:i]) for i in range(len(cells))]
         for i, year in targets.items():
             m = _TABLE_CELL_RE.match(cells[i].strip())
-            if not m:
+            cell_unit = row_unit or (_table_unit(header_cells[i].strip()) if i < len(header_cells) else None)
+            if not m or cell_unit is None:
                 continue
+            unit, factor = cell_unit
             comparator = {"以上": "gte", "以下": "lte", "左右": "approx"}.get(m.group("after") or "")
             if m.group("before"):
                 comparator = (
@@ -776,6 +830,34 @@ def _indicator_table_targets(view: _View, text: str, reference_year: int | None)
             }
             out.append(_Candidate(row, "target"))
     return out
+
+
+def _paragraph_year(scan: str, start: int, end: int, reference_year: int | None) -> int | None:
+    """`到2025年,…。` opening a paragraph (after any item number): the year its later sentences aim at."""
+    head = scan[start:end]
+    head = (
+        _ENUMERATOR_AT.sub("", head.lstrip(" \x00"), count=1)
+        if _ENUMERATOR.match(head.lstrip(" \x00"))
+        else head
+    )
+    m = _PARAGRAPH_DEADLINE_RE.match(head)
+    if not m:
+        return None
+    year = int(re.search(YEAR, m.group(0)).group(1))
+    return None if reference_year and year < reference_year else year
+
+
+def _table_unit(cell: str, whole: bool = False) -> tuple[str, int] | None:
+    """(unit, factor) of a 单位 cell (`万张`), or of the bracket ending a row name or header (`(万人)`)."""
+    if whole:
+        text, wan = cell.removeprefix("万"), cell.startswith("万")
+    else:
+        m = _TABLE_UNIT_BRACKET_RE.search(cell)
+        if not m:
+            return None
+        text, wan = m.group(2), bool(m.group(1))
+    unit = next((u for p, u in UNITS if re.fullmatch(p, text)), None)
+    return (unit, 10_000 if wan else 1) if unit else None
 
 
 def _annual_plan_year(view: _View) -> int | None:
@@ -956,6 +1038,8 @@ def _judge(
     clause_text = scan[c_start:c_end]
     if q.unit == "%" and _MONEY_RE.search(clause_text) and not _FUND_SHARE_RE.search(clause_text):
         return None
+    if q.unit == "%" and _ASSESSMENT_WEIGHT_RE.search(scan[c_start : q.start]):
+        return None
 
     # Comparator: after the quantity, else before it (after any earlier figure), else eq.
     comparator = q.comparator
@@ -1015,7 +1099,16 @@ def _judge(
         for t in times
     )
 
-    if deadline_year is None and context.default_year and not each_year and tense != "past":
+    if deadline_year is None and not each_year:
+        deadline_year, deadline = _cell_deadline(view, q, clause, times)
+    # Standards (`每百户不低于30平方米`, `每月探访不少于1次`, `福彩公益金…不低于55%用于…`) hold without a
+    # deadline unless their own sentence gives one: a paragraph's or a title's year is not theirs.
+    standard = (
+        (q.unit == "平方米" and any(p.search(clause_before) for p in _NORM_RES))
+        or (q.unit == "次" and _FREQUENCY_NORM_RE.search(clause_before) is not None)
+        or (q.unit == "%" and _FUND_SHARE_RE.search(clause_text) and _FUND_WORD_RE.search(clause_text))
+    )
+    if deadline_year is None and context.default_year and not each_year and tense != "past" and not standard:
         deadline_year, deadline = context.default_year, f"{context.default_year}-12-31"
     row = _row(view, text, q, kept, k, previous_end, clause, sentence, comparator, deadline_year, deadline)
     if forecast:
@@ -1045,6 +1138,26 @@ def _judge(
     if has_comparator or is_norm or commitment or normative or radius:
         return _Candidate(row, "target")
     return _Candidate(row, "doubtful", "no tense and no anchor")
+
+
+def _cell_deadline(
+    view: _View, q: _Quantity, clause: tuple[int, int], times: list[_Time]
+) -> tuple[int | None, str | None]:
+    """`1 | 新增家庭养老床位 | 800张 | 12月底前 | 养老服务科`: a later cell of the row that is only a time."""
+    scan = view.scan
+    if "|" not in scan[clause[0] : clause[1]]:
+        return None, None
+    for t in times:
+        if t.start < q.end or not t.year or t.kind in ("since", "each_year", "year_range"):
+            continue
+        cell_start = scan.rfind("|", clause[0], t.start)
+        cell_end = scan.find("|", t.end, clause[1])
+        cell_end = clause[1] if cell_end < 0 else cell_end
+        if cell_start < 0 or scan[cell_start + 1 : t.start].strip(" \x00"):
+            continue
+        if _DEADLINE_CELL_TAIL_RE.match(scan[t.end : cell_end].strip(" \x00")):
+            return t.year, t.date
+    return None, None
 
 
 def _is_condition(scan: str, clause: tuple[int, int], clauses: list[tuple[int, int]]) -> bool:
@@ -1163,7 +1276,8 @@ _HEAD_NOUN = re.compile(r"(?:点|中心|站|机构|平台|企业|组织|基地|�
 
 
 def _clean(phrase: str) -> str:
-    phrase = _ASIDE.sub("", phrase.replace("\x00", "")).rsplit("|", 1)[-1]
+    cells = _ASIDE.sub("", phrase.replace("\x00", "")).split("|")
+    phrase = next((c for c in reversed(cells) if c.strip()), "")  # a table row: the cell before the figure
     phrase = _DEADLINE_STRIP.sub("", phrase)
     phrase = _RELATIVE_SPAN.sub("", phrase)
     phrase = _SCOPE_RE.sub("", phrase)
