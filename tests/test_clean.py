@@ -533,3 +533,20 @@ def test_clean_text_is_idempotent_on_arbitrary_text(raw):
 def test_clean_text_is_idempotent_on_long_collapsed_lines(pieces):
     once = clean_text(" ".join(p for p in pieces if p != "\n" and p != "\n\n"))
     assert clean_text(once) == once
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["服务对象 | 补贴标准 | 发放方式", "名称 | 单位 | 2025年 | 属性", "| 分类 | 指标 | 目标值 |"],
+)
+def test_table_headers_that_start_with_a_label_word_are_kept(header):
+    text = "补贴标准如下：\n" + header + "\n重度失能 | 每人每月400元 | 服务券"
+    assert header.strip("| ") in clean_text(text)
+
+
+def test_a_metadata_table_is_still_removed_beside_a_data_table():
+    text = (
+        "| 索引号 | 11440100/2024-01 | 分类 | 社会福利 |\n| 发布机构 | 广州市民政局 | 成文日期 | 2024-10-15 |\n"
+        "关于印发补贴标准的通知\n服务对象 | 补贴标准\n重度失能 | 每人每月400元"
+    )
+    assert clean_text(text) == "关于印发补贴标准的通知\n服务对象 | 补贴标准\n重度失能 | 每人每月400元"

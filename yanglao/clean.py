@@ -301,11 +301,26 @@ def is_metadata_line(line: str) -> bool:
     match = LABEL_RE.match(body)
     if not match or len(body) > 200:
         return False
+    if "|" in body and not _is_label_value_row(body):
+        return False  # a table header such as `服务对象 | 补贴标准 | 发放方式` is document content
     rest = body[match.end() :]
     if re.match(r"\s*[:：|]", rest):
         return True
     labels = {re.sub(r"\s", "", m.group("label")) for m in LABEL_RE.finditer(body)}
     return len(labels) >= 2 and bool(re.match(r"\s", rest))
+
+
+# Labels that are also ordinary column names: a two-cell row starting with one is not enough evidence.
+_GENERIC_LABELS = {"名称", "服务对象", "分类", "来源", "摘要", "概述", "作者", "标题"}
+
+
+def _is_label_value_row(body: str) -> bool:
+    """A `|` row of a metadata table: every other cell, from the first, is a metadata label."""
+    cells = [c.strip() for c in body.strip("|").split("|")]
+    labels = [re.sub(r"\s|[:：]$", "", c) for c in cells[0::2]]
+    if not all(LABEL_RE.fullmatch(c.rstrip(":：")) for c in cells[0::2] if c):
+        return False
+    return len(cells) > 2 or labels[0] not in _GENERIC_LABELS
 
 
 def labelled_value(line: str) -> tuple[str, str] | None:
