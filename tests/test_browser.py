@@ -1,0 +1,161 @@
+"""Datasette in a real browser: headless Chromium renders the pages people open, in Chinese.
+
+The server is the one `tests/test_datasette.py` starts (`yanglao serve` on the shipped
+build, 127.0.0.1, a free port). Chromium loads (a) the targets table and (b) a search
+for a two-character term; `--dump-dom` gives the DOM after the page has run, which is
+checked against SQLite, and `--screenshot` keeps a picture of each page in
+`tests/artifacts/` (git-ignored) for a person to look at.
+
+Chromium and a CJK font are system packages (Debian: `chromium`, `fonts-wqy-microhei`);
+`.ci/run` installs them. Without them the tests fail and say how to install them: they
+do not skip, so CI cannot pass without having looked at the pages.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import struct
+import subprocess
+import tempfile
+import urllib.parse
+from pathlib import Path
+
+import lxml.html
+import pytest
+from test_datasette import server, site  # noqa: F401  (module fixtures: the same `yanglao serve`)
+
+from yanglao.fields import TABLES_BY_NAME
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+INSTALL = "apt-get update && apt-get install -y chromium fonts-wqy-microhei"
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--hide-scrollbars", "--window-size=1280,2000",
+]  # fmt: skip
+KNOWN_INDICATOR = "社区养老设施等级评定率"  # 到2025年底，社区养老设施等级评定率达到90% (README)
+TERM = "助餐"
+
+
+def find_chromium() -> str | None:
+    candidates = [os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "google-chrome"]
+    return next((found for c in candidates if c and (found := shutil.which(c))), None)
+
+
+@pytest.fixture(scope="session")  # session: checked before the (session) build of the corpus
+def chromium() -> str:
+    path = find_chromium()
+    if path is None:
+        pytest.fail(
+            "headless Chromium is needed for the browser tests and was not found on PATH "
+            f"(set CHROMIUM=/path/to/chromium, or install it, as root: `{INSTALL}`; .ci/run does this)",
+            pytrace=False,
+        )
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True)
+    if not fonts.stdout.strip():
+        pytest.fail(
+            "no font with Chinese glyphs is installed: screenshots would show empty boxes "
+            f"(install one, as root: `{INSTALL}`)",
+            pytrace=False,
+        )
+    return path
+
+
+def run_chromium(chromium: str, *args: str) -> str:
+    with tempfile.TemporaryDirectory(prefix="yanglao-chromium-") as profile:
+        result = subprocess.run(
+            [chromium, *FLAGS, f"--user-data-dir={profile}", *args],
+            capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+    if result.returncode != 0:
+        pytest.fail(f"chromium {args[-2:]} exited {result.returncode}:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", header[16:24])
+
+
+@pytest.fixture(scope="module")
+def pages(chromium, server):  # noqa: F811  (chromium first: fail before the build when it is missing)
+    """Each page's rendered DOM (parsed, and saved as .html) and screenshot, in tests/artifacts/."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    urls = {
+        "targets": "/yanglao/targets",
+        "search": "/yanglao/measures?" + urllib.parse.urlencode({"_search": TERM}),
+    }
+    out = {}
+    for name, path in urls.items():
+        url = server["base"] + path
+        dom = run_chromium(chromium, "--dump-dom", url)
+        (ARTIFACTS / f"{name}.html").write_text(dom, encoding="utf-8")
+        screenshot = ARTIFACTS / f"{name}.png"
+        screenshot.unlink(missing_ok=True)
+        run_chromium(chromium, f"--screenshot={screenshot}", url)
+        out[name] = {"url": url, "dom": lxml.html.fromstring(dom), "screenshot": screenshot}
+    return out
+
+
+@pytest.fixture(scope="module")
+def db(site):  # noqa: F811
+    """The database the server serves, read-only, to check the pages against."""
+    folder, _release = site
+    conn = sqlite3.connect(f"file:{folder / 'datasets' / 'yanglao.db'}?mode=ro", uri=True)
+    yield conn
+    conn.close()
+
+
+def cells(dom, column: str) -> list[str]:
+    return [
+        td.text_content().strip()
+        for td in dom.xpath(
+            f'//table[@class="rows-and-columns"]/tbody/tr/td[contains(@class, "col-{column} ")]'
+        )
+    ]
+
+
+def test_the_targets_page_shows_every_target_in_chinese(pages, db):
+    dom = pages["targets"]["dom"]
+    table = TABLES_BY_NAME["targets"]
+    assert f"{table.title_zh} / {table.title_en}" in dom.xpath("string(//h1)")
+    indicators = [r[0] for r in db.execute("SELECT indicator FROM targets ORDER BY target_id")]
+    assert len(indicators) <= 100, "the first page holds every target (page size 100)"
+    assert cells(dom, "indicator") == indicators
+    assert KNOWN_INDICATOR in cells(dom, "indicator")
+    quote = db.execute("SELECT quote FROM targets WHERE indicator = ?", (KNOWN_INDICATOR,)).fetchone()[0]
+    assert quote in cells(dom, "quote")
+
+
+def test_the_search_page_shows_exactly_the_rows_containing_the_term(pages, db):
+    dom = pages["search"]["dom"]
+    expected = db.execute(
+        "SELECT count(*) FROM measures WHERE instr(heading, ?) OR instr(text, ?)", (TERM, TERM)
+    ).fetchone()[0]
+    assert 0 < expected <= 100, "the term is in the corpus, and every match fits on one page"
+    shown = " ".join(dom.xpath("string(//h3)").split())
+    summary = rf"{expected} rows? where search matches \"{TERM}\" sorted by measure_id"
+    assert re.fullmatch(summary, shown), shown
+    assert dom.xpath('string(//input[@id="_search"]/@value)') == TERM
+    rows = dom.xpath('//table[@class="rows-and-columns"]/tbody/tr')
+    assert len(rows) == expected
+    for heading, text in zip(cells(dom, "heading"), cells(dom, "text"), strict=True):
+        assert TERM in heading or TERM in text, (heading, text)
+    ids = [r[0] for r in db.execute(
+        "SELECT measure_id FROM measures WHERE instr(heading, ?) OR instr(text, ?) ORDER BY measure_id", (TERM, TERM)
+    )]  # fmt: skip
+    assert [re.split(r"\s", c)[0] for c in cells(dom, "measure_id")] == ids
+
+
+def test_screenshots_are_kept_as_artifacts(pages, capsys):
+    for page in pages.values():
+        assert png_size(page["screenshot"]) == (1280, 2000)
+        assert page["screenshot"].stat().st_size > 50_000, "a page of text, not a blank picture"
+    with capsys.disabled():
+        for page in pages.values():
+            print(f"\n  screenshot of {page['url']}: {page['screenshot'].relative_to(ROOT)}")
