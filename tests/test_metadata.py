@@ -316,3 +316,48 @@ def test_real_documents_match_the_manifest(row):
 @needs_corpus
 def test_manifest_lists_the_seven_documents():
     assert {row["source_id"] for row in manifest()} == set(EXPECTED)
+
+
+# ---------------------------------------------------------------------------------------------
+# Fresh set (tests/data/fresh_outline): six documents annotated before the stage was run
+# ---------------------------------------------------------------------------------------------
+
+
+def test_fresh_documents_metadata():
+    import importlib.util
+
+    path = Path(__file__).parent / "data" / "fresh_outline" / "fresh_score.py"
+    spec = importlib.util.spec_from_file_location("fresh_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    totals = module.run()
+    wrong = {name: d["wrong"] for name, (_, d) in totals["per_doc"].items() if d["wrong"]}
+    # Before the fixes 34 of 36 fields were right (two titles).
+    assert (totals["right"], totals["fields"]) == (36, 36), wrong
+
+
+def test_two_cell_title_row_beside_a_label_table_is_metadata():
+    raw = (
+        "槐安市民政局\n| 索 引 号 | 1/2024-18 | 主题分类 | 社会福利 |\n"
+        "| 标    题 | 槐安市民政局关于印发2024年全市养老服务工作要点的通知 |\n"
+        "| 发文字号 | 槐民〔2024〕9号 | 发布日期 | 2024年03月01日 |\n"
+        "槐安市民政局关于印发2024年全市养老服务工作要点的通知\n各县（市、区）民政局："
+    )
+    result = extract_metadata(raw)
+    assert result["title"] == "槐安市民政局关于印发2024年全市养老服务工作要点的通知"
+    assert result["doc_type"] == "work_plan"
+    # alone, a `| 名称 | 单位 |` row is a table header, not metadata
+    assert parse_labelled_fields("| 名称 | 单位 |\n| 养老床位 | 张 |") == {}
+
+
+def test_a_table_row_is_never_part_of_a_title():
+    assert find_title(["某市民政局", "| 标 题 | 关于X的通知 |", "关于做好养老服务工作的通知"]) == (
+        "关于做好养老服务工作的通知"
+    )
+
+
+def test_title_keeps_the_characters_as_published():
+    raw = "关于印发《某市居家养老服务三年行动实施方案（2024—2026年）》的通知\n各区民政局："
+    assert (
+        extract_metadata(raw)["title"] == "关于印发《某市居家养老服务三年行动实施方案（2024—2026年）》的通知"
+    )

@@ -1,7 +1,8 @@
 """Controlled vocabulary for `measures.category`, as a table of keyword rules.
 
 Each rule names a category and the words that signal it. The heading decides:
-the rule with the most keywords in the heading wins. The body breaks ties and
+the rule with the most keywords in the heading wins. A keyword found inside a longer
+keyword of another rule does not count (`家庭养老床位` is home care, not also `床位`). The body breaks ties and
 decides alone when the heading matches no rule (`重点任务`, `服务供给`): each
 occurrence of a keyword counts once, at most `BODY_CAP` times per keyword. On a
 full tie the rule listed first wins, so the more specific topics come first. A
@@ -88,13 +89,26 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (
         "workforce",
         "人才队伍与培训",
         "Workforce and training",
-        ("人才", "护理员", "培训", "队伍", "职业技能", "持证上岗", "从业人员", "志愿", "社工"),
+        ("人才", "护理员", "培训", "队伍", "职业技能", "持证上岗", "从业人员", "志愿", "社工", "社会工作"),
     ),
     CategoryRule(
         "institutional_care",
         "机构养老",
         "Institutional care",
-        ("养老机构", "机构养老", "公办", "公建民营", "养老院", "福利院", "床位", "普惠养老", "特困供养"),
+        (
+            "养老机构",
+            "机构养老",
+            "公办",
+            "公建民营",
+            "养老院",
+            "福利院",
+            "床位",
+            "普惠养老",
+            "特困供养",
+            "集中供养",
+            "供养服务机构",
+            "供养服务设施",
+        ),
     ),
     CategoryRule(
         "home_community",
@@ -137,6 +151,8 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (
             "投入",
             "购买服务",
             "金融",
+            "税费",
+            "税收",
         ),
     ),
     CategoryRule(
@@ -177,6 +193,8 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (
             "职责",
             "考核",
             "督查",
+            "督导",
+            "要素保障",
             "宣传",
             "协调",
             "实施步骤",
@@ -216,6 +234,9 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (
             "面临的形势",
             "取得的成就",
             "规划背景",
+            "发展成就",
+            "发展现状",
+            "工作目标",
         ),
     ),
 )
@@ -225,20 +246,49 @@ OTHER = CategoryRule("other", "其他", "Other", ())
 # The enum for the schema: (code, 中文, English).
 CATEGORIES: list[tuple[str, str, str]] = [(r.code, r.label_zh, r.label_en) for r in (*CATEGORY_RULES, OTHER)]
 CATEGORY_CODES: frozenset[str] = frozenset(code for code, _, _ in CATEGORIES)
+#: keyword → the code of the (first) rule that lists it
+_KEYWORDS: dict[str, str] = {}
+for _rule in CATEGORY_RULES:
+    for _keyword in _rule.keywords:
+        _KEYWORDS.setdefault(_keyword, _rule.code)
+
+
+def _hits(text: str) -> dict[str, int]:
+    """Occurrences of each keyword in `text`, leaving out those inside a longer keyword of another rule.
+
+    `家庭养老床位` is a home-care word: the `床位` inside it is not also an institutional one.
+    """
+    spans = []
+    for keyword, code in _KEYWORDS.items():
+        start = text.find(keyword)
+        while start >= 0:
+            spans.append((start, start + len(keyword), keyword, code))
+            start = text.find(keyword, start + 1)
+    counts: dict[str, int] = {}
+    for a, b, keyword, code in spans:
+        if any(c <= a and b <= d and d - c > b - a and other != code for c, d, _, other in spans):
+            continue
+        counts[keyword] = counts.get(keyword, 0) + 1
+    return counts
 
 
 def score_category(rule: CategoryRule, heading: str, text: str) -> tuple[int, int]:
     """How strongly one rule matches a measure: (keywords in the heading, keyword hits in the body)."""
-    in_heading = sum(1 for keyword in rule.keywords if keyword in heading)
-    in_body = sum(min(text.count(keyword), BODY_CAP) for keyword in rule.keywords)
+    return _score(rule, _hits(heading), _hits(text))
+
+
+def _score(rule: CategoryRule, heading_hits: dict[str, int], body_hits: dict[str, int]) -> tuple[int, int]:
+    in_heading = sum(1 for keyword in rule.keywords if keyword in heading_hits)
+    in_body = sum(min(body_hits.get(keyword, 0), BODY_CAP) for keyword in rule.keywords)
     return in_heading, in_body
 
 
 def classify(heading: str, text: str = "") -> str:
     """The category code of a measure from its heading and body; `other` when no rule matches."""
+    heading_hits, body_hits = _hits(heading), _hits(text)
     best, best_score = OTHER.code, (0, 0)
     for rule in CATEGORY_RULES:
-        score = score_category(rule, heading, text)
+        score = _score(rule, heading_hits, body_hits)
         if score > best_score:
             best, best_score = rule.code, score
     return best

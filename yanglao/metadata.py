@@ -8,6 +8,10 @@ authority the document names itself comes first: its header (``武汉市人民�
 ``广州市人民政府令``), then the agency that opens its title (``湖州市人民政府办公室关于印发…``),
 then the page, the labelled lines (发布机构, 来源) and the signature above the date.
 
+A title read from the text keeps the characters the raw page prints (`（2024—2026年）`, not the
+ASCII brackets of the cleaned text). A two-cell row ``| 标    题 | X |`` counts as a label line when
+it sits in a block of label lines.
+
 `doc_type` comes from the title by the `DOC_TYPE_RULES` table; a notice that issues or forwards
 another document (``关于印发…办法的通知``) is classified by the enclosed document.
 """
@@ -18,7 +22,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from yanglao.clean import HAN, LABEL_RE, METADATA_LABELS, clean_text, is_metadata_line
+from yanglao.clean import HAN, LABEL_RE, METADATA_LABELS, clean_text, is_metadata_line, normalize_chars
 
 FIELDS = (
     "title",
@@ -72,6 +76,16 @@ def normalize_doc_number(text: str | None) -> str | None:
 _LABEL_AT = re.compile(rf"(?:^|(?<=[\s|]))(?:{LABEL_RE.pattern})(?=\s*[:：|]|\s)")
 
 
+#: A two-cell row such as ``| 标    题 | X |``: on its own a generic label (标题, 名称) is too weak to
+#: call the row metadata (`clean.is_metadata_line`), beside other rows of the label table it is.
+_LABEL_CELL_ROW = re.compile(rf"\|?\s*(?:{LABEL_RE.pattern})\s*[:：]?\s*\|[^|]+\|?\s*")
+
+
+def _in_block(block: list[bool], i: int) -> bool:
+    """True when a line next to line `i` is a metadata label line."""
+    return (i > 0 and block[i - 1]) or (i + 1 < len(block) and block[i + 1])
+
+
 def parse_labelled_fields(text: str) -> dict:
     """Values of the metadata label lines in `text`, keyed by the field of `clean.METADATA_LABELS`.
 
@@ -82,9 +96,10 @@ def parse_labelled_fields(text: str) -> dict:
     {'index_number': '010886343/2020-900310', 'published_date': '2020-09-28'}
     """
     fields: dict = {}
-    for line in text.split("\n"):
-        line = re.sub(r"^[\s•·]+", "", line)
-        if not is_metadata_line(line):
+    lines = [re.sub(r"^[\s•·]+", "", line) for line in text.split("\n")]
+    block = [is_metadata_line(line) for line in lines]
+    for i, line in enumerate(lines):
+        if not block[i] and not (_in_block(block, i) and _LABEL_CELL_ROW.fullmatch(line)):
             continue
         matches = list(_LABEL_AT.finditer(line))
         for match, following in zip(matches, [*matches[1:], None], strict=True):
@@ -124,16 +139,47 @@ _BYLINE_DATE = re.compile(r"^[\s•·]*(\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2
 def find_title(lines: list[str]) -> str | None:
     """The first line, or run of up to four short lines, that reads as a title (ends in 通知, 答复, 方案 …)."""
     for i, line in enumerate(lines):
-        if _NOT_TITLE.fullmatch(line):
+        if _NOT_TITLE.fullmatch(line) or "|" in line:
             continue
         joined = ""
         for part in lines[i : i + 4]:
-            if re.search(r"[。，,；;:：!?！？]", part) or _NOT_TITLE.fullmatch(part):
+            if re.search(r"[。，,；;:：!?！？|]", part) or _NOT_TITLE.fullmatch(part):
                 break
             joined += part
             if _TITLE_LINE.fullmatch(joined):
                 return joined
     return None
+
+
+def as_published(title: str | None, raw_text: str) -> str | None:
+    """`title`, read from the cleaned text, with the characters the raw text prints.
+
+    `clean_text` makes full-width digits, letters and brackets ASCII; the contract keeps a
+    title as the issuer published it. The title is aligned with the raw text (whitespace and
+    line breaks there are skipped) and each character is taken from the raw text; when no
+    alignment is found the title is returned as it is.
+
+    >>> as_published("实施方案(2024—2026年)", "实施方案\\n（２０２４—2026年）")
+    '实施方案（２０２４—2026年）'
+    """
+    if not title:
+        return title
+    first = title[0]
+    for start, ch in enumerate(raw_text):
+        if normalize_chars(ch) != first:
+            continue
+        out, i, j = [], 0, start
+        while i < len(title) and j < len(raw_text):
+            norm = normalize_chars(raw_text[j])
+            if norm == title[i]:
+                out.append(raw_text[j])
+                i += 1
+            elif norm.strip():
+                break
+            j += 1
+        if i == len(title):
+            return "".join(out)
+    return title
 
 
 def _agencies(text: str) -> list[str]:
@@ -231,7 +277,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None) -> dict:
     lines = clean_text(raw_text).split("\n")
     head = lines[:40]
 
-    title = page.get("title") or labelled.get("title") or find_title(head)
+    title = page.get("title") or labelled.get("title") or as_published(find_title(head), raw_text)
 
     doc_number = normalize_doc_number(page.get("doc_number")) or labelled.get("doc_number")
     if not doc_number:

@@ -34,6 +34,9 @@ numbers.
 
 *Runs that give way.* Numbers in a notice's annex list (`附件：1.…实施方案` and the numbered
 lines under it) are never items, so a notice whose plan follows after `附件` reads the plan.
+A notice's own few short points (at most five childless `一、提高思想认识。…`) give way to the
+plan under a bare `附件` line when that plan starts its own count (a number one, then its
+number two, each on a line of its own).
 A run of childless `第一章`/`第一节`/`第一部分` headings that a new `第一章` restarts is a table of
 contents and is dropped. Top-level items of a lower-ranked kind (a reply quoting the proposal's
 `1.…2.…` or `（1）…`) are dropped when a higher-ranked kind starts at number one; a short run of
@@ -345,6 +348,12 @@ def _parse_outline(text: str, table_spans: list[tuple[int, int]]) -> tuple[list[
         if kind in ("end", "stop"):
             if prev is None:
                 continue
+            if kind == "end" and _annex_plan_follows(text, start, roots, merged[index + 1 :]):
+                # A notice's few short points (`一、提高思想认识。…`) before the plan it issues
+                # under `附件`: the plan's own outline is the document's.
+                roots.clear(), stack.clear(), last_seen.clear()
+                prev = None
+                continue
             if kind == "stop":
                 stop = start
             outline_end = min(outline_end, start)
@@ -388,6 +397,42 @@ def _parse_outline(text: str, table_spans: list[tuple[int, int]]) -> tuple[list[
                 break
     _drop_lone_enums(roots)
     return roots, outline_end, stop
+
+
+_ANNEX_LINE = re.compile(r"[ \t\u3000\xa0]*附[ \t\u3000]*件[ \t\u3000\d一二三四五六七八九十:：]*(?:\n|$)")
+NOTICE_POINTS_MAX = 5  # a notice's own points before its annex: at most this many, childless
+
+
+def _annex_plan_follows(
+    text: str, start: int, roots: list[_Node], later: list[tuple[int, int, str, int]]
+) -> bool:
+    """True when the outline so far is a notice's short points and the annex at `start` has its own.
+
+    The line at `start` must be a bare annex heading (`附件`, `附件1`); every item so far must be
+    a childless top-level point under `_QUOTE_MAX` characters, at most `NOTICE_POINTS_MAX` of
+    them; and after the annex line a new number one must start on a line of its own, followed
+    by its number two, before any other end line.
+    """
+    if not _ANNEX_LINE.match(text, start) or not roots or len(roots) > NOTICE_POINTS_MAX:
+        return False
+    if any(root.children for root in roots):
+        return False
+    starts = [root.start for root in roots] + [start]
+    if any(b - a > _QUOTE_MAX for a, b in zip(starts, starts[1:], strict=False)):
+        return False
+    first = None
+    for pos, _, kind, number in later:
+        if kind in ("end", "stop"):
+            return False
+        if _boundary(text, pos) != "line":
+            continue
+        if first is None:
+            if number != 1 or kind == "enum":
+                return False
+            first = kind
+        elif kind == first:
+            return number == 2
+    return False
 
 
 def _is_toc(roots: list[_Node], node: _Node, boundary: str | None) -> bool:
