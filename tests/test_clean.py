@@ -550,3 +550,11 @@ def test_a_metadata_table_is_still_removed_beside_a_data_table():
         "关于印发补贴标准的通知\n服务对象 | 补贴标准\n重度失能 | 每人每月400元"
     )
     assert clean_text(text) == "关于印发补贴标准的通知\n服务对象 | 补贴标准\n重度失能 | 每人每月400元"
+
+
+def test_a_title_row_inside_a_metadata_table_goes_with_it():
+    text = (
+        "| 索引号 | 11440100/2024-01 | 分类 | 社会福利 |\n| 标    题 | 关于印发补贴标准的通知 |\n"
+        "| 发布机构 | 广州市民政局 | 成文日期 | 2024-10-15 |\n关于印发补贴标准的通知\n名称 | 单位\n养老床位 | 张"
+    )
+    assert clean_text(text) == "关于印发补贴标准的通知\n名称 | 单位\n养老床位 | 张"

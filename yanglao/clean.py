@@ -344,10 +344,21 @@ def _cut_tail(lines: list[str]) -> list[str]:
     return lines
 
 
+def _is_generic_label_row(line: str) -> bool:
+    """`| 标题 | X |`: a label row only when it stands among other label rows."""
+    body = line.strip().strip("|")
+    cells = [c.strip() for c in body.split("|")]
+    return len(cells) == 2 and re.sub(r"\s|[:：]$", "", cells[0]) in _GENERIC_LABELS
+
+
 def _drop_metadata_lines(lines: list[str]) -> list[str]:
     kept = []
+    flags = [is_metadata_line(line) for line in lines]
     for i, line in enumerate(lines):
-        if not is_metadata_line(line):
+        if not flags[i] and _is_generic_label_row(line):
+            flags[i] = (i > 0 and flags[i - 1]) or (i + 1 < len(lines) and flags[i + 1])
+    for i, line in enumerate(lines):
+        if not flags[i]:
             kept.append(line)
             continue
         # A 标题/名称 line is the only title some pages have: keep its value when no other line holds it.
