@@ -253,22 +253,35 @@ for _rule in CATEGORY_RULES:
         _KEYWORDS.setdefault(_keyword, _rule.code)
 
 
+#: keyword → (longer keyword of another rule that contains it, offsets of the keyword inside it)
+_CONTAINERS: dict[str, list[tuple[str, list[int]]]] = {
+    keyword: [
+        (longer, [i for i in range(len(longer) - len(keyword) + 1) if longer.startswith(keyword, i)])
+        for longer, other in _KEYWORDS.items()
+        if other != code and len(longer) > len(keyword) and keyword in longer
+    ]
+    for keyword, code in _KEYWORDS.items()
+}
+
+
 def _hits(text: str) -> dict[str, int]:
     """Occurrences of each keyword in `text`, leaving out those inside a longer keyword of another rule.
 
     `家庭养老床位` is a home-care word: the `床位` inside it is not also an institutional one.
     """
-    spans = []
-    for keyword, code in _KEYWORDS.items():
+    counts: dict[str, int] = {}
+    for keyword in _KEYWORDS:
         start = text.find(keyword)
         while start >= 0:
-            spans.append((start, start + len(keyword), keyword, code))
+            inside_longer = any(
+                text.startswith(longer, start - offset)
+                for longer, offsets in _CONTAINERS[keyword]
+                for offset in offsets
+                if start >= offset
+            )
+            if not inside_longer:
+                counts[keyword] = counts.get(keyword, 0) + 1
             start = text.find(keyword, start + 1)
-    counts: dict[str, int] = {}
-    for a, b, keyword, code in spans:
-        if any(c <= a and b <= d and d - c > b - a and other != code for c, d, _, other in spans):
-            continue
-        counts[keyword] = counts.get(keyword, 0) + 1
     return counts
 
 

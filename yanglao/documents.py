@@ -39,11 +39,11 @@ def build_document(source: Source, record: SnapshotRecord, body: bytes) -> dict:
             raw = pages.html_to_text(decoded)
         else:
             raw = decoded
-    found = metadata.extract_metadata(raw, page_fields)
+    text = clean.clean_text(raw)
+    found = metadata.extract_metadata(raw, page_fields, cleaned=text)
     for name in CURATED_FIELDS:
         if getattr(source, name, None):
             found[name] = getattr(source, name)
-    text = clean.clean_text(raw)
     return {
         "document_id": source.id,
         "title": found.get("title") or source.id,
