@@ -31,6 +31,12 @@ How the text is read:
   payment steps (`分三年拨付`, `发放至…账户`), forms (`…申领表`) and links (`与…挂钩`)
   are not provisions.
 - A raised standard (`由每人每月100元提高至150元`) gives a row for the new figure only.
+- The items of a `；` list continue the money of the item before them (`…每人每月100元；收住失能
+  老年人的，每人每月200元；`), with its kind and its heading.
+- A deputy's proposal quoted in a reply (`建议“…每月发放100元助餐补贴”`), an estimate
+  (`预计需增加资金约260万元`), a mention inside `符合…条件` and the object of `调整…标准` give no row.
+- Long-term care insurance benefits are allowances: `基金支付比例为70%，每人每月限额1200元` is a
+  rate with its cap.
 - A `|` table whose column header (`补贴标准`) or introducing line (`补贴标准…如下：`) names
   money gives rows for the figures of its cells, for the person or place in the row's first cell.
 - A sentence without a figure gives a row for each named instrument (distinct terms
@@ -67,7 +73,7 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
     (r"以旧换新补贴", ("other",), None),
     (
         r"政府购买(?:[^，,。；;、]{0,14}?服务|形式|方式)?|向[^，,。；;]{1,30}?购买[^，,。；;]{0,14}?服务"
-        r"|购买(?:居家|社区)?养老服务",
+        r"|购买(?:居家|社区)?养老服务|(?:通过|采取|采用|以)购买服务",
         ("service_purchase",),
         "政府购买服务",
     ),
@@ -75,7 +81,7 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
     (r"(?:运营|运行)(?:补贴|补助|经费)", ("operation",), None),
     (r"培训(?:鉴定)?(?:补贴|补助|经费|费)|鉴定费", ("training",), None),
     (
-        r"(?:高龄|老龄|长寿|护理|生活|助餐|就餐|用餐|居家养老服务|养老服务|入职|岗位|老年人|老人)(?:补贴|补助)"
+        r"(?:高龄|老龄|长寿|护理|生活|助餐|就餐|用餐|居家养老服务|养老服务|入职|岗位|老年人|老人|现金)(?:补贴|补助)"
         r"|(?:(?:高龄|老龄|长寿)(?:老年人|老人)?|护理|生活|特殊岗位|岗位)?津贴",
         ("allowance",),
         None,
@@ -95,6 +101,7 @@ GENERIC_PROVISIONS: list[str] = [
     r"(?:建立|完善|探索)[^，,。；;]{0,8}?(?:奖励|补贴|补助|奖补)机制",
     r"发放[^，,。；;]{0,8}?(?:补贴|补助|津贴)",
     r"落实[^，,。；;]{0,12}?(?:补贴|补助|津贴|奖励|奖补)(?:政策|制度)",
+    r"由(?:各级|本级|市级|区级|县级)?财政[^，,。；;]{0,6}?(?:补贴|补助|资助)",  # 个人缴费部分由财政全额补助
 ]
 
 # Objects of 加大…投入 that name no purpose (加大财政投入, 加大资金投入 are slogans).
@@ -104,7 +111,7 @@ VAGUE_INVESTMENT_OBJECTS = re.compile(r"^(?:对)?(?:财政|资金|多元|政府|
 # linking of policies, seeking money from elsewhere, use restrictions.
 NOT_A_PROVISION_CLAUSE = re.compile(
     r"资格|申请(?!享受)|受理|初核|审核|核实|核查|真实|审计|(?:补贴|补助|津贴|资金)(?:主要)?包括|适用|扣减|计算"
-    r"|偏低|较低|较窄|不足|滞后|不强|短板|问题"
+    r"|偏低|较低|较窄|不足|滞后|不强|短板|问题|缺口"
     r"|衔接|相结合|挂钩|统筹|使用|管理办法|争取|不享受|不予|不得|取消|停止|应当用于|专款专用|表彰|通报|绩效|评价|评估"
     r"|不超过[\d一二两三四五六七八九十]+(?:餐|次|天|小时)"
 )
@@ -122,7 +129,18 @@ DESCRIPTOR_AFTER = re.compile(
 # A mention that is the subject of a payment step (一次性建设补贴分三年拨付, 高龄津贴按月
 # 通过社会保障卡发放至…) describes how money already provided is paid.
 PROCEDURE_AFTER = re.compile(
-    r"^[^，,。；;]{0,16}?(?:分[一二两三四五六七八九十\d]+(?:年|期|次|批)|拨付|发放至|发放到|打入|申领|结算)"
+    r"^[^，,。；;]{0,16}?(?:分[一二两三四五六七八九十\d]+(?:年|期|次|批)|拨付|发放至|发放到|打入|申领|结算"
+    r"|按时足额|及时足额|足额发放|按时发放|发放到位)"
+)
+# A mention inside an eligibility condition (`同时符合高龄津贴和护理补贴条件的`) or as the object of
+# an adjustment whose new figures the document gives (`决定调整…老年人补贴标准`) is not a provision.
+CONDITION_SPAN = re.compile(r"符合[^，,。；;]{0,24}?条件")
+ADJUSTED_STANDARD = (re.compile(r"调整[^，,。；;]{0,20}$"), re.compile(r"^标准"))
+# A proposal quoted from a deputy or a member (`建议“…每月发放100元助餐补贴”`,
+# `关于“…”的建议`) is their wording, not a provision of the document.
+QUOTED_PROPOSAL = re.compile(
+    r"(?:建议|提出|提议|呼吁|希望)[:：]?(?P<a>(?:“[^”“]{1,80}”[、，,和及与]?)+)"
+    r"|(?P<b>(?:“[^”“]{1,80}”[、，,和及与]?)+)(?:的|等)?(?:建议|提案|意见|诉求)"
 )
 FUND_KINDS = ("budget_allocation", "service_purchase")
 SECTION_LOOKAHEAD = 6  # sentences under a heading that are checked for the money it names
@@ -139,25 +157,26 @@ PURPOSE_KINDS: list[tuple[str, tuple[str, ...]]] = [
     (r"奖励|奖补|以奖代补", ("reward",)),
 ]
 PERSON_KINDS: list[tuple[str, tuple[str, ...]]] = [
-    (r"老年人|老人|高龄|助餐|就餐|用餐|对象", ("allowance",)),
+    (r"老年人|老人|高龄|助餐|就餐|用餐|对象|基金支付|待遇", ("allowance",)),
 ]
 CONTEXT_KINDS = PURPOSE_KINDS + PERSON_KINDS
 
 # Figures: an amount is money only in a sentence with one of these words…
 MONEY_CUES = re.compile(
     r"补贴|补助|津贴|奖励|奖补|资助|扶持|资金|经费|投入|下拨|拨付|拨款|支出|购买|发放|给予|救助|慰问|补一点|预算内投资"
-    r"|公益金"
+    r"|公益金|基金支付"
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
     r"罚|收费|收取|价格|票价|售价|定价|租金|工资|薪酬|薪资|收入|总投资|投资额|计划投资|投资规模|完成投资"
     r"|产值|(?:产业|经济|市场|消费)规模|营业额|销售额|消费额|贷款额度|授信|自付|缴纳|个人负担|融资|社会资本|民间资本"
-    r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值"
+    r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值|预计|预估|测算|匡算"
 )
 # An amount preceded by these is a fund being allocated or spent (kind budget_allocation
 # unless the money buys a service or training).
 FUND_BEFORE = re.compile(
     r"(?:投入|下拨|安排|拨付|拨款|支出|列支|筹集|预算内投资|(?:中央|省级?|自治区|上级)财政补助)[^，,。；;]{0,12}$"
+    r"|(?:安排|投入|下拨)[^，,。；;]{0,16}?(?:专项)?(?:资金|经费)(?:不少于|不低于|约|共|合计|达)?$"
 )
 FUND_AFTER = re.compile(r"^(?:的)?(?:专项)?(?:资金|经费)")
 FUND_PURPOSES: list[tuple[str, str]] = [
@@ -168,8 +187,13 @@ FUND_PURPOSES: list[tuple[str, str]] = [
 # A rate is a share of a cost: `建设费用50%`, `就餐费用的四分之一`, `补助比例为30%`.
 RATE_BEFORE = re.compile(
     r"(?:费用|成本|投资额?|投入|造价|总额|金额|价款|支出|费)的?$|(?:补贴|补助|资助|奖补)比例(?:为|按)?$|标准的$"
+    r"|缴费部分的?$|基金支付比例(?:为|按)?$|(?:上浮|上调)$"
 )
-RATE_INSTRUMENT = re.compile(r"补贴|补助|资助|奖补|奖励")
+# 基金支付比例: the share of a care cost that a (long-term care) insurance fund pays to the insured.
+RATE_INSTRUMENT = re.compile(r"补贴|补助|资助|奖补|奖励|基金支付")
+# A rate given as the subsidy itself (`按照单位缴费部分的50%给予社会保险补贴`) is one even in a clause
+# about contributions or insurance.
+RATE_GIVEN = re.compile(r"给予[^，,。；;]{0,10}?(?:补贴|补助|资助|奖补)")
 NOT_A_RATE = re.compile(r"收取|收费|租金|减免|减收|优惠|折扣|报销|缴纳|医保|保险|个人负担|自付")
 
 # A clause before an amount that holds only a condition (大专, 90—99周岁每人每月): no verb, no instrument.
@@ -179,7 +203,7 @@ INSTRUMENT_WORD = re.compile(r"补贴|补助|奖励|奖补|津贴|资金|经费|
 # `由每人每月100元提高至150元`: the amount after 由 is the standard being replaced.
 RAISED_FROM_BEFORE = re.compile(r"由[^，,。；;]{0,12}$")
 RAISED_FROM_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:提高|提升|增加|上调|调高|调整|增长)(?:至|到|为)")
-CAP_BEFORE = re.compile(r"(?:最高|最多|上限|封顶|不超过|不高于)[^，,。；;\d]{0,6}$")
+CAP_BEFORE = re.compile(r"(?:最高|最多|上限|封顶|不超过|不高于|限额)[^，,。；;\d]{0,6}$")
 CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)")
 # `其中` after a stated amount introduces the parts of that total (其中中央资金2000万元…):
 # the parts are the same money, not further provisions.
@@ -218,6 +242,11 @@ RECIPIENT_PATTERNS: list[str] = [
 OPERATOR_RECIPIENT = re.compile(r"的(?:[^，,。；;的]{0,8}?)(?:机构|中心|站|点|食堂|饭堂|企业|组织)$")
 # A clause that opens with its own recipient (`对…给予奖励`, `为…发放护理补贴`).
 OWN_RECIPIENT_CLAUSE = re.compile(r"^\s*(?:对|为[^，,。；;]{2,40}?(?:发放|提供|购买|落实))")
+# A clause that puts the money of the sentence into a budget (`…给予运营补贴，所需资金由县财政列入年度预算`):
+# the budget line is a provision of its own.
+BUDGETED_CLAUSE = re.compile(
+    r"^\s*(?:所需|相关|上述)?(?:资金|经费)[^，,。；;]{0,10}?(?:列入|纳入)[^，,。；;]{0,6}预算"
+)
 CONDITION_CLAUSE = re.compile(r"^\s*(?P<c>[^，,。；;：:]{2,30}?的)[，,]")
 FACILITY_WORDS = r"中心|站|院|所|室|点|机构|食堂|饭堂|企业|组织|单位|社区|村|项目|网点"
 
@@ -376,6 +405,14 @@ def _amounts(sentence: str) -> list[Amount]:
     return out
 
 
+def _quoted_proposals(sentence: str) -> list[tuple[int, int]]:
+    return [m.span(g) for m in QUOTED_PROPOSAL.finditer(sentence) for g in ("a", "b") if m.group(g)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
 def _rates(sentence: str) -> list[tuple[int, int, float]]:
     out = []
     for m in RATE_RE.finditer(sentence):
@@ -461,7 +498,13 @@ def _split_recipients(recipient: str | None, n: int) -> list[str | None]:
 
 
 def _kind_for_figure(
-    sent: Sentence, pos: int, w0: int, w1: int, recipient: str | None, previous: Sentence | None
+    sent: Sentence,
+    pos: int,
+    w0: int,
+    w1: int,
+    recipient: str | None,
+    previous: Sentence | None,
+    lead: str | None = None,
 ) -> tuple[str, ...]:
     """Kind of the money at sentence position `pos`, whose clause(s) span w0..w1.
 
@@ -500,6 +543,9 @@ def _kind_for_figure(
         prev_specific = [m for m in _mentions(previous.text) if m.specific]
         if prev_specific:
             return prev_specific[-1].kinds[:1]
+    lead_specific = [m for m in _mentions(lead or "") if m.specific]
+    if lead_specific:  # （二）护理补贴。…由每人每月150元调整为200元
+        return lead_specific[-1].kinds[:1]
     return ("other",)
 
 
@@ -554,7 +600,8 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
     ):
         return []
     figures: list[_Figure] = []
-    amounts = _amounts(text)
+    quoted = _quoted_proposals(text)
+    amounts = [a for a in _amounts(text) if not _inside(a.start, quoted)]
     # group amounts written as lists: 50万元和100万元, 40万元、30万元、20万元
     groups: list[list[Amount]] = []
     for a in amounts:
@@ -592,10 +639,12 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
                 distribute=bool(re.search(r"分别", before)),
             )
         )
-    if RATE_INSTRUMENT.search(text):
+    if RATE_INSTRUMENT.search(text) or (lead and RATE_INSTRUMENT.search(lead)):
         for start, end, value in _rates(text):
             c0, c1 = sent.clause_bounds(start)
-            if NOT_A_RATE.search(text[c0:c1]):
+            if _inside(start, quoted):
+                continue
+            if NOT_A_RATE.search(text[c0:c1]) and not RATE_GIVEN.search(text[c0:c1]):
                 continue
             if (
                 RANGE_BEFORE.search(text[:start])
@@ -667,6 +716,7 @@ def _figure_rows(
     doubtful: list[dict],
     lead: str | None = None,
     row_name: str | None = None,
+    continues: Row | None = None,
 ) -> list[Row]:
     """Rows for the figures of one sentence.
 
@@ -696,7 +746,9 @@ def _figure_rows(
         last_recipient = recipient
         c0, _ = sent.clause_bounds(fig.start)
         fund = bool(FUND_BEFORE.search(text[c0 : fig.start]) or FUND_AFTER.match(text[fig.end :]))
-        kind = _kind_for_figure(sent, fig.start, w0, w1, recipient, previous if elaborates else None)[0]
+        kind = _kind_for_figure(sent, fig.start, w0, w1, recipient, previous if elaborates else None, lead)[0]
+        if continues is not None and not INSTRUMENT_WORD.search(text[w0:w1]):
+            kind = continues.kinds[0]  # …每人每月100元；收住失能老年人的，每人每月200元
         if kind == "other" and lead and row_name:  # a table column such as 补贴标准
             kind = _first_rule(CONTEXT_KINDS, lead + row_name + text) or (
                 ("allowance",) if re.search(r"每人", text) else ("other",)
@@ -742,8 +794,12 @@ def _figure_rows(
                     _split_recipients(anchor.recipient, len(flat)) if len(flat) > 1 else [anchor.recipient]
                 )
                 frequency = anchor.frequency if anchor.frequency != "unspecified" else template.frequency
+                # a rate's cap says what it is per (50%…，每人每年最高不超过3000元); an amount's basis stands
+                basis = anchor.basis or (template.basis if anchor.amount is None else None)
                 rows.extend(
-                    replace(anchor, cap=value, recipient=name, end=template.end, frequency=frequency)
+                    replace(
+                        anchor, cap=value, recipient=name, end=template.end, frequency=frequency, basis=basis
+                    )
                     for value, name in zip(flat, names, strict=True)
                 )
             else:
@@ -813,15 +869,18 @@ def _provision_rows(
     text = sent.text
     if NOT_A_PROVISION_SENTENCE.search(text):
         return []
-    titles = _titles(text)
+    titles = _titles(text) + _quoted_proposals(text)
+    conditions = [m.span() for m in CONDITION_SPAN.finditer(text)]
     kept: list[Mention] = []
     for m in _mentions(text):
-        if any(a <= m.start < b for a, b in titles):
+        if _inside(m.start, titles) or _inside(m.start, conditions):
             continue
         c0, c1 = sent.clause_bounds(m.start)
         if m.key in figured and not re.search(r"对|向|为", text[c0 : m.start]):
             continue
         if PROCEDURE_AFTER.match(text[m.end : c1]):
+            continue
+        if ADJUSTED_STANDARD[0].search(text[c0 : m.start]) and ADJUSTED_STANDARD[1].match(text[m.end : c1]):
             continue
         if NOT_A_PROVISION_CLAUSE.search(text[c0:c1]):
             continue
@@ -914,15 +973,28 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
     seen: dict[int, set[str]] = {}
     figure_rows: list[list[Row]] = []
     has_doubt: list[bool] = []
+    leads: list[str | None] = []
     table_cells = _table_cells(compact, sentences)
     for i, sent in enumerate(sentences):
         previous = sentences[i - 1] if i and sentences[i - 1].paragraph == sent.paragraph else None
         before = len(doubtful)
+        lead = None
         if i in table_cells:
             lead, row_name = table_cells[i]
             figure_rows.append(_figure_rows(sent, None, doubtful, lead, row_name))
         else:
-            figure_rows.append(_figure_rows(sent, previous, doubtful, _lead(sentences, i)))
+            lead, continues = _lead(sentences, i), None
+            if (
+                lead is None
+                and previous is not None
+                and re.search(r"[；;]\s*$", previous.text)
+                and figure_rows[-1]
+            ):
+                # an item of a `；` list after an item with money: `…每人每月100元；…每人每月200元；`
+                # (under the heading or item the list continues, `（一）高龄津贴。…；…；`)
+                lead, continues = (leads[-1] or "") + previous.text, figure_rows[-1][-1]
+            figure_rows.append(_figure_rows(sent, previous, doubtful, lead, continues=continues))
+        leads.append(lead)
         has_doubt.append(len(doubtful) > before)
     # named subsidies whose amount the document states: other mentions of them without a
     # recipient of their own (titles, payment procedure, 确保…发放到位) are not new provisions
@@ -970,9 +1042,11 @@ def _recipient_clauses_without_figure(sent: Sentence, figure_rows: list[Row]) ->
     for m in re.finditer(rf"[^{CLAUSE_END}]+", sent.text):
         clause = m.group()
         a, b = sent.start + m.start(), sent.start + m.end()
-        if a < first_end or any(r.start < b and a < r.end for r in figure_rows):
+        budgeted = BUDGETED_CLAUSE.match(clause)
+        if (a < first_end and not budgeted) or any(r.start < b and a < r.end for r in figure_rows):
             continue
-        if OWN_RECIPIENT_CLAUSE.match(clause) and not _amounts(clause) and not RATE_RE.search(clause):
+        own = OWN_RECIPIENT_CLAUSE.match(clause) or budgeted
+        if own and not _amounts(clause) and not RATE_RE.search(clause):
             out.append(Sentence(a, clause, sent.paragraph))
     return out
 

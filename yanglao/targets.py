@@ -46,7 +46,9 @@ How a figure is judged, in order:
    title (`…工作要点`, `关于做好2025年…工作的通知`) to its undated tasks. Neither applies to
    standards (`每百户…平方米`, `每月…1次`, fund shares), which keep no deadline unless their own
    sentence gives one. Problems (`存在的困难和问题`) are reports; weights in an assessment
-   (`考评结果占比20%`) are not targets.
+   (`考评结果占比20%`) are not targets. A section headed by a year before the document's
+   (`一、2023年工作总结`) is a report; items under a lead-in that lists the conditions to apply for
+   money (`申请补贴的…应当具备下列条件:`) and legal definitions (`本办法所称…是指`) are thresholds.
 
 Conventions: a bare year (`到2022年`, `2022年,完成…`) is the end of that year
 (`2022-12-31`); `上半年` is `06-30`; a month is its last day; `"十四五"期间` / `末` is
@@ -99,6 +101,7 @@ UNITS: list[tuple[str, str]] = [
     (r"篇", "篇"),
     (r"支", "支"),
     (r"场", "场"),
+    (r"台", "台"),
     (r"处", "处"),
     (r"座", "座"),
     (r"米", "米"),
@@ -125,6 +128,13 @@ UNIT_WORD_CONTINUATIONS: dict[str, str] = {
     "处": "理置罚",
     "场": "所地景馆景合",
     "支": "持付出撑柱部配援",
+    "台": "账阶湾风区",
+}
+
+# Measure words that are otherwise not units (`15条政策`) but count things when the noun after
+# them says what (`打造10条以上适老旅游精品线路`).
+COUNTED_NOUNS: dict[str, str] = {
+    "条": r"[^,;:。]{0,12}?(?:线路|路线|步道|通道|专线|街区|街巷|热线)",
 }
 
 # Comparators written after the quantity (they win over those before it).
@@ -143,6 +153,8 @@ COMPARATORS_BEFORE: list[tuple[str, str]] = [
 EQ_WORDS = r"达到|达|稳定在|保持在|提高到|提高至|提升到|提升至|增加到|增加至|增至|扩大到|扩大至"
 
 # Standards of service radius / travel time (`15分钟养老服务圈`, `半径1公里内`) are `lte`.
+# The measure may also come before the figure (`步行15分钟`, `服务半径3公里`).
+RADIUS_BEFORE = r"(?:步行|半径|车程|骑行|路程)(?:约|不超过|在)?$"
 RADIUS_SUFFIX = r"[^,;:。]{0,10}?圈|[^,;:。]{0,20}?[\"”]?[\u4e00-\u9fff]{0,8}服务圈|内|以内"
 
 # Time expressions: (regex, kind). Tried in this order at each position.
@@ -161,7 +173,8 @@ DEADLINES: list[tuple[str, str]] = [
     ),
     (r"(?<![\d年月])(\d{1,2})月(?:底|末|份|中旬|上旬|下旬)?(?=前|以前|之前)", "this_month"),
     (r"明年", "next_year"),
-    (r"每年|每年度|年均|逐年", "each_year"),
+    # `年均增长10%` is an average over the period to the deadline, so it keeps the deadline.
+    (r"每年|每年度|逐年", "each_year"),
 ]
 
 # Clause cues. A forward cue wins over a past cue in the same clause.
@@ -191,7 +204,7 @@ SECTION_TENSES: list[tuple[str, str]] = [
     ),
     (
         r"工作开展情况|开展情况|基本情况|工作成效|主要成效|取得成效|取得的成效|主要做法|工作进展|进展情况|"
-        r"落实情况|办理情况|发展基础|发展现状|规划背景|现状|主要成绩|工作回顾|"
+        r"落实情况|办理情况|发展基础|发展现状|规划背景|现状|主要成绩|工作回顾|工作总结|年度总结|"
         r"存在的困难|存在的问题|存在问题|困难和问题|问题和困难|问题与不足|存在的不足|面临的形势|面临的挑战",
         "past",
     ),
@@ -214,6 +227,15 @@ LATE_DEADLINE_FOLLOW = r"^(?:前|以前|之前|底前|末前)|^(?:底|末)?(?:�
 CONDITION_CLAUSE = r"的$"
 CONDITION_OBJECT = r"^(?:对|凡|符合)[^,;:]*的"
 CONSEQUENCE = r"给予|予以|处以|处\d|处[一二三四五六七八九十]|按照|按"
+# A lead-in announcing the conditions to apply for money (`申请补贴的养老机构应当同时具备下列条件:`):
+# the items under it are thresholds (`床位数不少于10张`), not targets. Conditions a site must meet
+# (`长者饭堂的场地应当…具备以下条件:`) are standards and stay targets.
+CONDITION_LEAD_IN = (
+    r"(?:申请|申报|享受|补贴|补助|奖励|资助|扶持)[^:。]{0,30}"
+    r"(?:具备|符合|满足|具有)[^,;:。]{0,6}(?:下列|以下|如下)[^,;:。]{0,6}条件"
+)
+# A legal definition (`本办法所称养老机构,是指…床位数在10张以上的机构`) describes, it sets no target.
+DEFINITION = r"(?:办法|条例|规定|细则|意见|方案|通知|标准)所称"
 # A rule or standard (办法, 条例, 标准): the clause sets a norm.
 NORMATIVE_CUES = r"应当|必须|须|原则上|不得"
 
@@ -344,6 +366,9 @@ _LIST_ITEM_RE = re.compile(LIST_ITEM)
 _LATE_CLAUSE_RE = re.compile(LATE_DEADLINE_CLAUSE)
 _LATE_FOLLOW_RE = re.compile(LATE_DEADLINE_FOLLOW)
 _CONDITION_CLAUSE_RE = re.compile(CONDITION_CLAUSE)
+_CONDITION_LEAD_IN_RE = re.compile(CONDITION_LEAD_IN)
+_DEFINITION_RE = re.compile(DEFINITION)
+_RADIUS_BEFORE_RE = re.compile(RADIUS_BEFORE)
 _CONDITION_OBJECT_RE = re.compile(CONDITION_OBJECT)
 _CONSEQUENCE_RE = re.compile(CONSEQUENCE)
 _FREQUENCY_NORM_RE = re.compile(FREQUENCY_NORM)
@@ -593,6 +618,8 @@ class _Quantity:
 def _unit_at(scan: str, at: int) -> tuple[str | None, int, str | None]:
     """(unit, end, reason) for the unit starting at `at`; reason when it rules the number out."""
     bad = _NOT_TARGET_UNIT_RE.match(scan, at)
+    if bad and bad.group(0) in COUNTED_NOUNS and re.match(COUNTED_NOUNS[bad.group(0)], scan[bad.end() :]):
+        return bad.group(0), bad.end(), None  # 10条…精品线路
     m = _TARGET_UNIT_RE.match(scan, at)
     if bad and (not m or bad.end() >= m.end()):
         return None, at, f"unit {bad.group(0)}"
@@ -694,6 +721,7 @@ class _Context:
 
     section_tense: str | None = None
     default_year: int | None = None  # from a lead-in (`到2025年,…具体目标是:`) or a yearly plan's title
+    conditions: bool = False  # items under `…应当具备下列条件:`
 
 
 def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
@@ -706,6 +734,7 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
     chapter_tense = section_tense = "forward" if annual_year else None
     lead_in_year: int | None = None
     lead_in_tense: str | None = None
+    lead_in_conditions = False
     out: list[_Candidate] = []
     for block_start, block_end, column_year in _blocks(view):
         line_start = scan.rfind("\n", 0, block_start) + 1
@@ -714,6 +743,9 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
             heading = _SECTION_HEADING_RE.match(line)
             if heading:
                 tense = next((t for p, t in _SECTION_TENSES if p.search(line[:40])), None)
+                year = re.search(rf"{YEAR}年", line) if len(line) <= 30 else None
+                if tense is None and year and reference_year and int(year.group(1)) < reference_year:
+                    tense = "past"  # `一、2023年工作情况` in a document of 2024
                 if heading.group(0).startswith("第"):
                     chapter_tense = tense or ("forward" if annual_year else None)
                     section_tense = chapter_tense
@@ -721,14 +753,15 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
                     section_tense = tense or chapter_tense
             if not _LIST_ITEM_RE.match(line):
                 lead_in_year = lead_in_tense = None
-        context = _Context(lead_in_tense or section_tense, lead_in_year or annual_year)
+                lead_in_conditions = False
+        context = _Context(lead_in_tense or section_tense, lead_in_year or annual_year, lead_in_conditions)
         paragraph_tense: str | None = None
         opening = (
             _paragraph_year(scan, block_start, block_end, reference_year) if column_year is None else None
         )
         for s_start, s_end in _split(scan, block_start, block_end, _SENTENCE_END):
             if s_start > block_start and opening:
-                context = _Context(context.section_tense, opening)
+                context = _Context(context.section_tense, opening, context.conditions)
             found, tense = _sentence(
                 view,
                 text,
@@ -746,6 +779,7 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
             lead_in_year = _lead_in_year(scan, line_start, block_end, document_year, reference_year)
             # `下一步,我局将重点做好以下工作:` makes the items under it plans.
             lead_in_tense = "forward" if _FORWARD_RE.search(line) else None
+            lead_in_conditions = bool(_CONDITION_LEAD_IN_RE.search(line))
     out.extend(_indicator_table_targets(view, text, reference_year))
     out.sort(key=lambda c: c.row["start"])
     return out
@@ -1044,7 +1078,9 @@ def _judge(
     # Comparator: after the quantity, else before it (after any earlier figure), else eq.
     comparator = q.comparator
     after = _AFTER_RE.match(scan, q.end)
-    radius = q.unit in ("分钟", "公里", "米") and _RADIUS_RE.match(scan, q.end)
+    radius = q.unit in ("分钟", "公里", "米") and bool(
+        _RADIUS_RE.match(scan, q.end) or _RADIUS_BEFORE_RE.search(before.rstrip('"“”'))
+    )
     if after:
         q.suffix_end = after.end()
     if comparator is None:
@@ -1107,12 +1143,15 @@ def _judge(
         (q.unit == "平方米" and any(p.search(clause_before) for p in _NORM_RES))
         or (q.unit == "次" and _FREQUENCY_NORM_RE.search(clause_before) is not None)
         or (q.unit == "%" and _FUND_SHARE_RE.search(clause_text) and _FUND_WORD_RE.search(clause_text))
+        or (radius and not each_year)
     )
     if deadline_year is None and context.default_year and not each_year and tense != "past" and not standard:
         deadline_year, deadline = context.default_year, f"{context.default_year}-12-31"
     row = _row(view, text, q, kept, k, previous_end, clause, sentence, comparator, deadline_year, deadline)
     if forecast:
         return _Candidate(row, "rejected", "forecast")
+    if context.conditions or _DEFINITION_RE.search(scan[s_start : sentence[1]]):
+        return _Candidate(row, "rejected", "eligibility condition or definition")
     if _is_condition(scan, clause, clauses):
         return _Candidate(row, "rejected", "condition (eligibility or legal consequence)")
     if own_tense == "past":
