@@ -79,7 +79,7 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
     ),
     (rf"(?:{FACILITY_BUILDING})(?:补贴|补助|经费|资金)", ("construction",), None),
     (r"(?:运营|运行)(?:补贴|补助|经费)", ("operation",), None),
-    (r"培训(?:鉴定)?(?:补贴|补助|经费|费)|鉴定费", ("training",), None),
+    (r"培训(?:鉴定)?(?:补贴|补助|经费|费)|鉴定费|(?:技能)?(?:等级)?认定补贴", ("training",), None),
     (
         r"(?:高龄|老龄|长寿|护理|生活|助餐|就餐|用餐|居家养老服务|养老服务|入职|岗位|老年人|老人|现金)(?:补贴|补助)"
         r"|(?:(?:高龄|老龄|长寿)(?:老年人|老人)?|护理|生活|特殊岗位|岗位)?津贴",
@@ -153,7 +153,7 @@ PURPOSE_KINDS: list[tuple[str, tuple[str, ...]]] = [
     (r"运营|运行", ("operation",)),
     # 服务补贴 / 床位补贴 with no other purpose word: paid to whoever runs the service or bed
     (r"(?<!养老)(?:服务|床位)(?:补贴|补助)", ("operation",)),
-    (r"培训|鉴定", ("training",)),
+    (r"培训|鉴定|等级认定", ("training",)),
     (r"奖励|奖补|以奖代补", ("reward",)),
 ]
 PERSON_KINDS: list[tuple[str, tuple[str, ...]]] = [
@@ -171,6 +171,7 @@ NOT_SUBSIDY_MONEY = re.compile(
     r"罚|收费|收取|价格|票价|售价|定价|租金|工资|薪酬|薪资|收入|总投资|投资额|计划投资|投资规模|完成投资"
     r"|产值|(?:产业|经济|市场|消费)规模|营业额|销售额|消费额|贷款额度|授信|自付|缴纳|个人负担|融资|社会资本|民间资本"
     r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值|预计|预估|测算|匡算"
+    r"|资金来源|来源(?:为|于)"  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
 )
 # An amount preceded by these is a fund being allocated or spent (kind budget_allocation
 # unless the money buys a service or training).
@@ -208,6 +209,11 @@ CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)")
 # `其中` after a stated amount introduces the parts of that total (其中中央资金2000万元…):
 # the parts are the same money, not further provisions.
 PART_OF_TOTAL = re.compile(r"其中")
+# A sentence that opens with `其中` continues the sentence before it, also across a line break:
+# after a total (`共下达资金3600万元。\n其中，因素法分配资金3000万元…`) its amounts are parts of it;
+# after a provision without an amount (`…给予一次性入职奖励。\n其中本科及以上学历3万元…`) they are
+# that provision's amounts.
+OPENS_WITH_PART = re.compile(r"^\s*其中")
 
 # basis: what the amount is per. Looked up in the clause before the figure.
 BASIS_CUES: list[tuple[str, str]] = [
@@ -543,6 +549,9 @@ def _kind_for_figure(
         prev_specific = [m for m in _mentions(previous.text) if m.specific]
         if prev_specific:
             return prev_specific[-1].kinds[:1]
+        kinds = _first_rule(PURPOSE_KINDS, previous.text)  # …给予一次性入职奖励。其中本科…3万元
+        if kinds:
+            return kinds[:1]
     lead_specific = [m for m in _mentions(lead or "") if m.specific]
     if lead_specific:  # （二）护理补贴。…由每人每月150元调整为200元
         return lead_specific[-1].kinds[:1]
@@ -979,6 +988,25 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
         previous = sentences[i - 1] if i and sentences[i - 1].paragraph == sent.paragraph else None
         before = len(doubtful)
         lead = None
+        if i and OPENS_WITH_PART.match(sent.text) and i not in table_cells:
+            earlier = sentences[i - 1]
+            totals = [
+                a
+                for a in _amounts(earlier.text)
+                if not re.search(r"每|/", earlier.text[max(0, a.start - 12) : a.start])
+            ]
+            if totals and MONEY_CUES.search(earlier.text):
+                figure_rows.append([])  # parts of the total before
+                leads.append(None)
+                has_doubt.append(False)
+                continue
+            if previous is None and MONEY_CUES.search(earlier.text) and not figure_rows[-1]:
+                previous = earlier
+                lead = _lead(sentences, i) or earlier.text
+                figure_rows.append(_figure_rows(sent, previous, doubtful, lead))
+                leads.append(lead)
+                has_doubt.append(len(doubtful) > before)
+                continue
         if i in table_cells:
             lead, row_name = table_cells[i]
             figure_rows.append(_figure_rows(sent, None, doubtful, lead, row_name))
@@ -1022,7 +1050,7 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
             continue
         if (
             following is not None
-            and following.paragraph == sent.paragraph
+            and (following.paragraph == sent.paragraph or OPENS_WITH_PART.match(following.text))
             and figure_rows[i + 1]
             and re.match(r"^\s*(?:其中|(?:补贴|补助|奖励|资助)?标准)", following.text)
         ):

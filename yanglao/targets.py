@@ -105,7 +105,11 @@ UNITS: list[tuple[str, str]] = [
     (r"处", "处"),
     (r"座", "座"),
     (r"米", "米"),
+    (r"套", "套"),
 ]
+
+# Units that count only after an Arabic figure: `一套制度`, `一套标准` are words, `1万套` counts.
+ARABIC_ONLY_UNITS = {"套"}
 
 # Words after a number that make it something other than a target: durations and
 # procedural limits, ages, money, dates, document and policy counts, grades, ordinals.
@@ -129,6 +133,7 @@ UNIT_WORD_CONTINUATIONS: dict[str, str] = {
     "场": "所地景馆景合",
     "支": "持付出撑柱部配援",
     "台": "账阶湾风区",
+    "套": "餐用路",
 }
 
 # Measure words that are otherwise not units (`15条政策`) but count things when the noun after
@@ -268,6 +273,25 @@ TABLE_CELL = (
     r"(?P<after>以上|以下|左右)?$"
 )
 
+# Rules of an assessment or an application, not targets (tests/data/fresh3): a row of a scoring
+# table (`| …健康管理率达到70%以上 | 20分 |`), a deduction rule (`每发现一处扣2分`), the number
+# of candidates a unit may nominate (`每个街道推荐申报社区不超过3个`), the applicant's conditions
+# (`申报社区…老年人口占比原则上在15%以上`), a person named to run a task (`明确1名分管领导负责`).
+SCORE_CELL = r"^\s*\d+(?:\.\d+)?分\s*$"
+SCORING_RULE = r"扣\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十]+)\s*分|扣分|加\s*\d+(?:\.\d+)?\s*分"
+NOMINATION_QUOTA = r"推荐[^,;:。]{0,12}$"
+APPLICANT_SUBJECT = r"^(?:申报|申请)[^,;:。]{0,6}?(?:单位|社区|村|机构|主体|对象|人|项目|企业|组织)"
+ASSIGNED_PERSON = r"(?:明确|确定|指定)$"
+# A share of money paid out in instalments (`每年发放三分之一`, `第一年拨付60%`) and the size of a
+# price change (`调整幅度每年不超过5%`) are not targets.
+DISBURSEMENT_SHARE = r"(?:发放|拨付|兑现|支付|下达)[^,;:。]{0,4}$"
+PRICE_CHANGE = r"(?:调整|上调|上涨|涨价|提价)幅度"
+# …but the pace at which a fund is spent is (`年底前资金支出进度达到90%以上`, huzhou `100%执行完毕`).
+FUND_EXECUTION = r"(?:支出|执行|拨付|使用)(?:进度|率)"
+# A travel time in the same clause as a service radius (`按照城市社区十五分钟、农村地区服务半径二公里的
+# 要求布局`) is a service-radius standard too.
+RADIUS_CONTEXT = r"半径|服务圈|生活圈"
+
 # The size of an industry (`银发经济规模突破5000亿元`) is a target in 元; money paid out is a subsidy.
 ECONOMIC_SCALE = (
     r"(?<!资金)(?<!基金)(?:规模|总产值|产值|增加值|营业收入|营收|交易额|销售额)"
@@ -384,6 +408,15 @@ _COMMIT_RE = re.compile(COMMITMENT_VERBS)
 _NORM_RES = [re.compile(p) for p in NORMS]
 _MONEY_RE = re.compile(MONEY_CONTEXT)
 _ASSESSMENT_WEIGHT_RE = re.compile(ASSESSMENT_WEIGHT)
+_SCORE_CELL_RE = re.compile(SCORE_CELL)
+_SCORING_RULE_RE = re.compile(SCORING_RULE)
+_NOMINATION_QUOTA_RE = re.compile(NOMINATION_QUOTA)
+_APPLICANT_SUBJECT_RE = re.compile(APPLICANT_SUBJECT)
+_ASSIGNED_PERSON_RE = re.compile(ASSIGNED_PERSON)
+_DISBURSEMENT_SHARE_RE = re.compile(DISBURSEMENT_SHARE)
+_PRICE_CHANGE_RE = re.compile(PRICE_CHANGE)
+_FUND_EXECUTION_RE = re.compile(FUND_EXECUTION)
+_RADIUS_CONTEXT_RE = re.compile(RADIUS_CONTEXT)
 _PARAGRAPH_DEADLINE_RE = re.compile(PARAGRAPH_DEADLINE)
 _DEADLINE_CELL_TAIL_RE = re.compile(DEADLINE_CELL_TAIL)
 _TABLE_UNIT_BRACKET_RE = re.compile(TABLE_UNIT_BRACKET)
@@ -654,6 +687,8 @@ def _quantities(scan: str, start: int, end: int) -> list[_Quantity]:
             if n2 and value_max is not None and n2[-1] in "万亿" and n1[-1] not in "万亿":
                 values[0] = parse_number(n1 + n2[-1])
             chinese = bool(_CHINESE_ONLY.match(n1))
+            if unit in ARABIC_ONLY_UNITS and (chinese or re.search(r"[零〇一二两三四五六七八九十百千]", n1)):
+                unit, unit_end, reason = None, m.end(), f"word {unit}"
             q = _Quantity(m.start(), unit_end, values, value_max, unit or "", chinese)
             if n2:
                 q.comparator = "range"
@@ -1070,16 +1105,42 @@ def _judge(
     if q.chinese and re.match(r"[\u4e00-\u9fff]?一", scan[q.end : q.end + 2]):
         return None  # 一户一档, 一院一策
     clause_text = scan[c_start:c_end]
-    if q.unit == "%" and _MONEY_RE.search(clause_text) and not _FUND_SHARE_RE.search(clause_text):
+    if (
+        q.unit == "%"
+        and _MONEY_RE.search(clause_text)
+        and not _FUND_SHARE_RE.search(clause_text)
+        and not _FUND_EXECUTION_RE.search(scan[c_start : q.start])
+    ):
         return None
     if q.unit == "%" and _ASSESSMENT_WEIGHT_RE.search(scan[c_start : q.start]):
+        return None
+    if q.unit == "%" and (
+        _DISBURSEMENT_SHARE_RE.search(scan[c_start : q.start])
+        or _PRICE_CHANGE_RE.search(scan[c_start : q.start])
+    ):
+        return None
+    line_start = scan.rfind("\n", 0, q.start) + 1
+    line_end = scan.find("\n", q.end)
+    line = scan[line_start : line_end if line_end >= 0 else len(scan)]
+    if "|" in line and any(_SCORE_CELL_RE.match(cell) for cell in line.split("|")):
+        return None  # a criterion of a scoring table
+    if _SCORING_RULE_RE.search(scan[s_start : sentence[1]]):
+        return None
+    if _NOMINATION_QUOTA_RE.search(scan[c_start : q.start]):
+        return None
+    if q.unit in ("名", "人", "位") and _ASSIGNED_PERSON_RE.search(scan[c_start : q.start]):
+        return None
+    opening = _ENUMERATOR_AT.sub("", scan[s_start : sentence[1]].strip(" \x00"), count=1).strip(" \x00")
+    if _APPLICANT_SUBJECT_RE.search(opening):
         return None
 
     # Comparator: after the quantity, else before it (after any earlier figure), else eq.
     comparator = q.comparator
     after = _AFTER_RE.match(scan, q.end)
     radius = q.unit in ("分钟", "公里", "米") and bool(
-        _RADIUS_RE.match(scan, q.end) or _RADIUS_BEFORE_RE.search(before.rstrip('"“”'))
+        _RADIUS_RE.match(scan, q.end)
+        or _RADIUS_BEFORE_RE.search(before.rstrip('"“”'))
+        or _RADIUS_CONTEXT_RE.search(clause_text)
     )
     if after:
         q.suffix_end = after.end()
