@@ -11,8 +11,10 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import multiprocessing
+import os
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
@@ -21,6 +23,8 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import get_run_context
+from prefect.utilities.annotations import quote
 
 from yanglao.archive import Archive, ArchiveError, SnapshotRecord
 from yanglao.discover import append_discovered, load_discovered, merge_sources
@@ -41,9 +45,11 @@ from yanglao.incremental import (
 from yanglao.publish import publish_release, published_versions, releases_dir
 from yanglao.registry import Source, load_listings, load_registry
 from yanglao.sqlite import build_database, update_status
+from yanglao.validate import document_problems
 
 FETCH_THREADS = 8  # politeness per host is the Fetcher's job; threads only overlap different hosts
 BATCH_SIZE = 500
+PARALLEL_MIN_PER_WORKER = 20  # fewer documents than this per process are not worth starting processes for
 DISCOVERED_REFRESH_DAYS = 30  # a published document rarely changes: look again monthly, not daily
 
 
@@ -157,23 +163,58 @@ def _batch_cache_key(context, parameters) -> str:
     return "extract-" + hashlib.sha256("\n".join(parameters["keys"]).encode()).hexdigest()
 
 
+def parse_and_extract(source: Source, snapshot: SnapshotRecord, archive: Archive):
+    """One document from its snapshot: (document row, rows per table) or the one-line reason it failed.
+
+    A document whose rows break the schema is refused here, so that it keeps its last good rows and
+    the release of everything else goes ahead.
+    """
+    try:
+        body = archive.read(snapshot.sha256)
+        document = build_document(source, snapshot, body)
+        if not document["text"].strip():
+            raise ValueError("no text in the page: it no longer parses")
+        year = int(document["published_date"][:4]) if document.get("published_date") else None
+        rows = extract_rows(source.id, document["text"], document_year=year)
+    except (ArchiveError, ValueError, UnicodeError, KeyError, IndexError) as exc:
+        return f"cannot parse snapshot {snapshot.sha256[:12]}: {exc}"
+    problems = document_problems(document, rows)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        return f"extracted rows break the schema: {problems[0]}{more}"
+    return document, rows
+
+
+def _parse_and_extract_packed(item):
+    return parse_and_extract(*item)
+
+
 @task(name="extract", cache_key_fn=_batch_cache_key, persist_result=True, retries=1)
 def process_batch(
-    sources: list[Source], snapshots: list[SnapshotRecord], keys: list[str], archive: Archive
+    sources: list[Source],
+    snapshots: list[SnapshotRecord],
+    keys: list[str],
+    archive: Archive,
+    workers: int = 1,
 ) -> tuple[list[dict], dict[str, dict[str, list[dict]]], dict[str, str]]:
-    """Parse and extract a batch of documents: (document rows, rows per table per document, failures)."""
+    """Parse and extract a batch of documents: (document rows, rows per table per document, failures).
+
+    With `workers` > 1 the documents are spread over that many processes: the stages are pure
+    Python, so threads would share one interpreter lock.
+    """
+    items = [(source, snapshot, archive) for source, snapshot in zip(sources, snapshots, strict=True)]
+    if workers > 1 and len(items) >= 2 * PARALLEL_MIN_PER_WORKER:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            results = list(pool.map(_parse_and_extract_packed, items, chunksize=8))
+    else:
+        results = [parse_and_extract(*item) for item in items]
     documents, rows, failures = [], {}, {}
-    for source, snapshot in zip(sources, snapshots, strict=True):
-        try:
-            body = archive.read(snapshot.sha256)
-            document = build_document(source, snapshot, body)
-            if not document["text"].strip():
-                raise ValueError("no text in the page: it no longer parses")
-            year = int(document["published_date"][:4]) if document.get("published_date") else None
-            rows[source.id] = extract_rows(source.id, document["text"], document_year=year)
-            documents.append(document)
-        except (ArchiveError, ValueError, UnicodeError, KeyError, IndexError) as exc:
-            failures[source.id] = f"cannot parse snapshot {snapshot.sha256[:12]}: {exc}"
+    for source, result in zip(sources, results, strict=True):
+        if isinstance(result, str):
+            failures[source.id] = result
+        else:
+            documents.append(result[0])
+            rows[source.id] = result[1]
     return documents, rows, failures
 
 
@@ -319,11 +360,22 @@ def _refresh(
     documents: dict[str, dict] = {}
     rows: dict[str, dict[str, list[dict]]] = {}
     batches = [work[i : i + BATCH_SIZE] for i in range(0, len(work), BATCH_SIZE)]
-    # Submitted, so that a Dask task runner spreads the batches over its workers.
-    futures = [
-        process_batch.submit([b[0] for b in batch], [b[1] for b in batch], [b[2] for b in batch], archive)
-        for batch in batches
-    ]
+    # On a Dask cluster each batch is a task on a worker process; here, each batch uses every core.
+    on_dask = type(get_run_context().task_runner).__name__ == "DaskTaskRunner"
+    workers = 1 if on_dask else (os.cpu_count() or 1)
+    futures = []
+    for batch in batches:
+        futures.append(
+            process_batch.submit(
+                quote([b[0] for b in batch]),
+                quote([b[1] for b in batch]),
+                [b[2] for b in batch],
+                archive,
+                workers,
+            )
+        )
+        if not on_dask:
+            futures[-1].wait()  # one batch at a time: each already uses every core
     for batch, future in zip(batches, futures, strict=True):
         docs, batch_rows, failures = future.result()
         for document in docs:
@@ -375,7 +427,8 @@ def _refresh(
             d for d in documents if d not in previous.documents or documents[d] is not previous.documents[d]
         }
         changed = fresh | (set(previous.documents) - set(documents))
-    release = publish(output_dir, tables, now, registry, changed)
+    # quote(): Prefect would otherwise walk every row of every table looking for futures.
+    release = publish(output_dir, quote(tables), now, quote(registry), changed)
     summary.stage_seconds["publish"] = time.perf_counter() - started
     _progress("publish", f"validated; {release.message}", summary.stage_seconds["publish"])
     state_dir.mkdir(parents=True, exist_ok=True)

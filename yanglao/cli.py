@@ -38,7 +38,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     output = Path(args.output).resolve() if args.output else root
     sources = Path(args.sources).resolve() if args.sources else root / "sources.yaml"
     archive = Path(args.archive).resolve() if args.archive else output / "archive"
-    fetch = args.fetch or args.sources is not None
+    fetch = (args.fetch or args.sources is not None) and not args.replay
     load_registry(sources)  # a broken registry is a one-line error before any flow starts
     from flows.refresh import refresh, with_dask
 
@@ -186,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the batches on a local Dask cluster of WORKERS processes",
     )
     run.add_argument("--verbose", action="store_true", help="show Prefect's own log lines too")
+    run.add_argument("--replay", action="store_true", help="never fetch: build from the archive, even with --sources")
     run.set_defaults(func=cmd_run)
 
     schemas = sub.add_parser(

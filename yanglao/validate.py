@@ -9,6 +9,7 @@ Problems come back as rows that name table, row key, field and reason.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,3 +152,91 @@ def validate_rows(files: dict[str, bytes], descriptor: dict, folder: Path) -> li
         json.dumps({"name": "subset", "resources": resources}, ensure_ascii=False), encoding="utf-8"
     )
     return validate_package(path)
+
+
+class RowChecker:
+    """The Frictionless constraints of one table (type, required, enum, pattern, minimum, maximum),
+    compiled once and applied to Python rows before they are written.
+
+    Used to catch an extractor's bad row at the document it came from, so that the document keeps
+    its last good rows and the release goes ahead; Frictionless still validates what is published.
+    """
+
+    TYPES = {
+        "string": (str,),
+        "integer": (int,),
+        "number": (int, float),
+        "boolean": (bool,),
+        "date": (str,),
+        "datetime": (str,),
+    }
+    FORMATS = {
+        "date": re.compile(r"\d{4}-\d{2}-\d{2}"),
+        "datetime": re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?"),
+    }
+
+    def __init__(self, schema: dict):
+        self.fields = []
+        for field in schema["fields"]:
+            constraints = field.get("constraints", {})
+            pattern = constraints.get("pattern")
+            self.fields.append(
+                (
+                    field["name"],
+                    field["type"],
+                    constraints.get("required", False),
+                    set(constraints["enum"]) if "enum" in constraints else None,
+                    re.compile(pattern) if pattern else None,
+                    constraints.get("minimum"),
+                    constraints.get("maximum"),
+                )
+            )
+
+    def problems(self, row: dict) -> list[tuple[str, str]]:
+        out = []
+        for name, kind, required, enum, pattern, minimum, maximum in self.fields:
+            value = row.get(name)
+            if value is None or value == "":
+                if required:
+                    out.append((name, "a value is required"))
+                continue
+            if not isinstance(value, self.TYPES[kind]) or (
+                kind in {"integer", "number"} and isinstance(value, bool)
+            ):
+                out.append((name, f"not a {kind}: {value!r}"))
+                continue
+            if kind in self.FORMATS and not self.FORMATS[kind].fullmatch(value):
+                out.append((name, f"not a {kind}: {value!r}"))
+            if enum is not None and value not in enum:
+                out.append((name, f"{value!r} is not one of the allowed values"))
+            if pattern is not None and isinstance(value, str) and not pattern.fullmatch(value):
+                out.append((name, f"{value!r} does not match the pattern"))
+            if minimum is not None and value < minimum:
+                out.append((name, f"{value!r} is below {minimum}"))
+            if maximum is not None and value > maximum:
+                out.append((name, f"{value!r} is above {maximum}"))
+        return out
+
+
+_CHECKERS: dict[str, RowChecker] = {}
+
+
+def document_problems(document: dict, rows: dict[str, list[dict]]) -> list[str]:
+    """Why a freshly extracted document cannot be published as it is (empty when it can)."""
+    from yanglao.fields import table_schema
+
+    found = []
+    for name, table_rows in (("documents", [document]), *rows.items()):
+        if name not in _CHECKERS:
+            _CHECKERS[name] = RowChecker(table_schema(TABLES_BY_NAME[name]))
+        key = TABLES_BY_NAME[name].primary_key
+        for row in table_rows:
+            for field, reason in _CHECKERS[name].problems(row):
+                found.append(f"{name} row {row.get(key)} field {field}: {reason}")
+    for name in ("targets", "subsidies"):
+        for row in rows.get(name, []):
+            if document["text"][row["start"] : row["end"]] != row["quote"]:
+                found.append(
+                    f"{name} row {row[TABLES_BY_NAME[name].primary_key]} field quote: not at its offsets"
+                )
+    return found
