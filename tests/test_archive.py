@@ -62,3 +62,10 @@ def test_a_working_archive_falls_back_to_the_shipped_one(tmp_path):
         / hashlib.sha256(b"new").hexdigest()[:2]
         / hashlib.sha256(b"new").hexdigest()
     ).exists()
+
+
+def test_a_working_archive_keeps_the_shipped_history_before_its_own(tmp_path):
+    archive = Archive(tmp_path, fallback=ROOT / "archive")
+    shipped = archive.latest("huzhou-2020-pilot-plan")
+    newer = archive.store("huzhou-2020-pilot-plan", b"new", **RECORD)
+    assert [r.sha256 for r in archive.history("huzhou-2020-pilot-plan")] == [shipped.sha256, newer.sha256]

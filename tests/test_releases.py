@@ -104,6 +104,11 @@ def test_a_changed_page_gets_a_new_snapshot_a_new_release_and_stable_ids(prefect
     index = json.loads((releases / "index.json").read_text(encoding="utf-8"))
     assert [r["version"] for r in index["releases"]] == [first.version, second.version]
     assert index["releases"][1]["snapshots"]["huzhou-2020-pilot-plan"] == new_record.sha256
+    # The older release can still be rebuilt byte for byte, though the archive has moved on.
+    from flows.refresh import refresh
+
+    ok, mismatches = rebuild(tmp_path, first.version, tmp_path / "archive", ROOT / "archive", refresh)
+    assert ok, mismatches
 
 
 def test_a_removed_column_is_a_breaking_change(tmp_path):

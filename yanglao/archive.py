@@ -74,11 +74,15 @@ class Archive:
         return record
 
     def history(self, source_id: str) -> list[SnapshotRecord]:
+        inherited = self.fallback.history(source_id) if self.fallback else []
         path = self.records_path(source_id)
         if not path.exists():
-            return self.fallback.history(source_id) if self.fallback else []
+            return inherited
         with path.open(encoding="utf-8") as f:
-            return [SnapshotRecord(**json.loads(line)) for line in f if line.strip()]
+            own = [SnapshotRecord(**json.loads(line)) for line in f if line.strip()]
+        # The shipped history comes first: a working archive only ever adds newer snapshots to it.
+        known = {r.sha256 for r in own}
+        return [r for r in inherited if r.sha256 not in known] + own
 
     def latest(self, source_id: str) -> SnapshotRecord | None:
         history = self.history(source_id)
