@@ -141,6 +141,10 @@ ADJUSTED_STANDARD = (re.compile(r"调整[^，,。；;]{0,20}$"), re.compile(r"^�
 QUOTED_PROPOSAL = re.compile(
     r"(?:建议|提出|提议|呼吁|希望)[:：]?(?P<a>(?:“[^”“]{1,80}”[、，,和及与]?)+)"
     r"|(?P<b>(?:“[^”“]{1,80}”[、，,和及与]?)+)(?:的|等)?(?:建议|提案|意见|诉求)"
+    # unquoted, restated in a reply (tests/data/fresh4): `您在建议中提出，…每餐补贴提高到5元。`,
+    # `关于您提出的每餐补贴提高到5元的建议`
+    r"|(?:您|代表|委员)[^，,；;：:。]{0,10}?提出的(?P<c>[^。；;]{0,80}?)的(?:建议|意见|提案|诉求)"
+    r"|(?:您|代表|委员)(?:在[^，,；;：:。]{0,10}?中)?(?:提出|建议|提议)[，,:：](?P<d>[^。]*)"
 )
 FUND_KINDS = ("budget_allocation", "service_purchase")
 SECTION_LOOKAHEAD = 6  # sentences under a heading that are checked for the money it names
@@ -164,7 +168,7 @@ CONTEXT_KINDS = PURPOSE_KINDS + PERSON_KINDS
 # Figures: an amount is money only in a sentence with one of these words…
 MONEY_CUES = re.compile(
     r"补贴|补助|津贴|奖励|奖补|资助|扶持|资金|经费|投入|下拨|拨付|拨款|支出|购买|发放|给予|救助|慰问|补一点|预算内投资"
-    r"|公益金|基金支付"
+    r"|公益金|基金支付|护理保险基金按"
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
@@ -188,14 +192,14 @@ FUND_PURPOSES: list[tuple[str, str]] = [
 # A rate is a share of a cost: `建设费用50%`, `就餐费用的四分之一`, `补助比例为30%`.
 RATE_BEFORE = re.compile(
     r"(?:费用|成本|投资额?|投入|造价|总额|金额|价款|支出|费)的?$|(?:补贴|补助|资助|奖补)比例(?:为|按)?$|标准的$"
-    r"|缴费部分的?$|基金支付比例(?:为|按)?$|(?:上浮|上调)$"
+    r"|缴费部分的?$|基金支付比例(?:为|按)?$|(?:上浮|上调)$|护理保险基金按照?$"
 )
 # 基金支付比例: the share of a care cost that a (long-term care) insurance fund pays to the insured.
-RATE_INSTRUMENT = re.compile(r"补贴|补助|资助|奖补|奖励|基金支付")
+RATE_INSTRUMENT = re.compile(r"补贴|补助|资助|奖补|奖励|基金支付|护理保险基金按[^，,。；;]{0,12}?支付")
 # A rate given as the subsidy itself (`按照单位缴费部分的50%给予社会保险补贴`) is one even in a clause
 # about contributions or insurance.
 RATE_GIVEN = re.compile(r"给予[^，,。；;]{0,10}?(?:补贴|补助|资助|奖补)")
-NOT_A_RATE = re.compile(r"收取|收费|租金|减免|减收|优惠|折扣|报销|缴纳|医保|保险|个人负担|自付")
+NOT_A_RATE = re.compile(r"收取|收费|租金|减免|减收|优惠|折扣|报销|缴纳|医保|(?<!长期护理)保险|个人负担|自付")
 
 # A clause before an amount that holds only a condition (大专, 90—99周岁每人每月): no verb, no instrument.
 ELLIPTICAL_CLAUSE = re.compile(r"^[^，,。；;：:]{0,16}$")
@@ -412,7 +416,7 @@ def _amounts(sentence: str) -> list[Amount]:
 
 
 def _quoted_proposals(sentence: str) -> list[tuple[int, int]]:
-    return [m.span(g) for m in QUOTED_PROPOSAL.finditer(sentence) for g in ("a", "b") if m.group(g)]
+    return [m.span(g) for m in QUOTED_PROPOSAL.finditer(sentence) for g in ("a", "b", "c", "d") if m.group(g)]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -190,7 +190,7 @@ FORWARD_CUES = (
     r"开展|出台|颁布|制定|建立|增加|提高|提升|按照|结合|主要|力争)"
 )
 PAST_CUES = (
-    r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|老旧))|截至|截止|目前|当前|现有|至今|迄今|先后|以来|年来|"
+    r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|老旧))|截至|截止|目前|当前|(?<![造升用合活对托])现有|至今|迄今|先后|以来|年来|"
     r"近年|近几年|去年|上年|共有|(?<![为除])了(?!解)|由\d[^,;:。]{0,8}(?:增加|提高|提升|增长)(?:至|到)"
 )
 # Totals (`累计建成1万张`): a report in a report, a cumulative goal after a deadline or a plan cue.
@@ -282,6 +282,20 @@ SCORING_RULE = r"扣\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十]+)\s*分
 NOMINATION_QUOTA = r"推荐[^,;:。]{0,12}$"
 APPLICANT_SUBJECT = r"^(?:申报|申请)[^,;:。]{0,6}?(?:单位|社区|村|机构|主体|对象|人|项目|企业|组织)"
 ASSIGNED_PERSON = r"(?:明确|确定|指定)$"
+# Conditions in a rating or application rule (tests/data/fresh4): a sentence that opens with the
+# applicant (`申请评定四星级以上的,床位数应在100张以上,…不低于60%`) lists thresholds; a figure that
+# qualifies a class (`床位在100张以上的养老机构`) is a threshold too.
+APPLICANT_CONDITION = r"^(?:第[一二三四五六七八九十百]+条\s*)?(?:申请|申报)[^,;:。]{0,20}的,"
+CLASS_THRESHOLD_BEFORE = r"(?:数|量|规模)?(?:在|为)$"
+CLASS_THRESHOLD_AFTER = r"^(?:及?以上|及?以下)?的[\u4e00-\u9fff]"
+# A share that may (not must) go to a use (`村集体经济收入的10%左右可用于幸福院运营`) is a permission.
+PERMITTED_SHARE = r"^(?:左右|以上|以下|以内)?(?:可|可以)(?:用于|投入)"
+# A deputy's or member's proposal restated in a reply (`您在建议中提出,全区每个街道应至少建设3个…`,
+# `关于您提出的每餐补贴提高到5元的建议`) is their wording, not the document's commitment.
+DEPUTY_PROPOSAL = (
+    r"(?:您|代表|委员)[^,;:。]{0,10}?提出的[^。;]{0,80}?的(?:建议|意见|提案|诉求)"
+    r"|(?:您|代表|委员)(?:在[^,;:。]{0,10}?中)?(?:提出|建议|提议)[,:][^。]*"
+)
 # A share of money paid out in instalments (`每年发放三分之一`, `第一年拨付60%`) and the size of a
 # price change (`调整幅度每年不超过5%`) are not targets.
 DISBURSEMENT_SHARE = r"(?:发放|拨付|兑现|支付|下达)[^,;:。]{0,4}$"
@@ -412,6 +426,11 @@ _SCORE_CELL_RE = re.compile(SCORE_CELL)
 _SCORING_RULE_RE = re.compile(SCORING_RULE)
 _NOMINATION_QUOTA_RE = re.compile(NOMINATION_QUOTA)
 _APPLICANT_SUBJECT_RE = re.compile(APPLICANT_SUBJECT)
+_APPLICANT_CONDITION_RE = re.compile(APPLICANT_CONDITION)
+_CLASS_THRESHOLD_BEFORE_RE = re.compile(CLASS_THRESHOLD_BEFORE)
+_CLASS_THRESHOLD_AFTER_RE = re.compile(CLASS_THRESHOLD_AFTER)
+_PERMITTED_SHARE_RE = re.compile(PERMITTED_SHARE)
+_DEPUTY_PROPOSAL_RE = re.compile(DEPUTY_PROPOSAL)
 _ASSIGNED_PERSON_RE = re.compile(ASSIGNED_PERSON)
 _DISBURSEMENT_SHARE_RE = re.compile(DISBURSEMENT_SHARE)
 _PRICE_CHANGE_RE = re.compile(PRICE_CHANGE)
@@ -1132,6 +1151,19 @@ def _judge(
         return None
     opening = _ENUMERATOR_AT.sub("", scan[s_start : sentence[1]].strip(" \x00"), count=1).strip(" \x00")
     if _APPLICANT_SUBJECT_RE.search(opening):
+        return None
+    if _APPLICANT_CONDITION_RE.search(scan[s_start : sentence[1]].strip(" \x00")):
+        return None
+    if _CLASS_THRESHOLD_BEFORE_RE.search(clause_before) and _CLASS_THRESHOLD_AFTER_RE.match(
+        scan[q.end : q.end + 8]
+    ):
+        return None
+    if q.unit == "%" and _PERMITTED_SHARE_RE.match(scan[q.end : q.end + 8]):
+        return None
+    if any(
+        m.start() <= q.start - s_start < m.end()
+        for m in _DEPUTY_PROPOSAL_RE.finditer(scan[s_start : sentence[1]])
+    ):
         return None
 
     # Comparator: after the quantity, else before it (after any earlier figure), else eq.
