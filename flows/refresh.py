@@ -44,7 +44,7 @@ from yanglao.incremental import (
 )
 from yanglao.publish import publish_release, published_versions, releases_dir
 from yanglao.registry import Source, load_listings, load_registry
-from yanglao.sqlite import build_database, update_status
+from yanglao.sqlite import build_database, update_database, update_status
 from yanglao.validate import document_problems
 
 FETCH_THREADS = 8  # politeness per host is the Fetcher's job; threads only overlap different hosts
@@ -237,10 +237,17 @@ def publish(
 
 @task(name="sqlite", cache_policy=NO_CACHE)
 def build_sqlite(
-    release_path: Path, db_path: Path, version: str, source_status: list[dict], listing_status: list[dict]
+    release_path: Path,
+    db_path: Path,
+    version: str,
+    source_status: list[dict],
+    listing_status: list[dict],
+    changed: set[str] | None = None,
 ) -> str:
     if update_status(db_path, version, source_status, listing_status):
         return str(db_path)  # same release, same build code: only the status tables changed
+    if update_database(release_path, db_path, version, changed, source_status, listing_status):
+        return str(db_path)  # the previous release's database with the changed documents replaced
     return str(
         build_database(
             release_path, db_path, version, source_status=source_status, listing_status=listing_status
@@ -458,6 +465,7 @@ def _refresh(
         release.version,
         status_rows(statuses),
         [listing_rows[k] for k in sorted(listing_rows)],
+        changed,
     )
     summary.stage_seconds["sqlite"] = time.perf_counter() - started
     _progress("sqlite", f"{db_path}", summary.stage_seconds["sqlite"])

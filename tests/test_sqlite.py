@@ -7,7 +7,9 @@ import doctest
 import hashlib
 import json
 import random
+import shutil
 import sqlite3
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,15 @@ from hypothesis import strategies as st
 from yanglao import search
 from yanglao.fields import TABLES, TABLES_BY_NAME
 from yanglao.publish import format_value
-from yanglao.sqlite import build_database, build_search_index
+from yanglao.sqlite import (
+    LISTING_STATUS,
+    RELEASES,
+    SOURCE_STATUS,
+    build_database,
+    build_search_index,
+    rows_of_documents,
+    update_database,
+)
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -130,7 +140,7 @@ def test_the_index_finds_every_row_containing_any_substring_of_the_corpus(build,
         assert found == expected, term
 
 
-ALPHABET = '养老助餐服务床位津贴AaBb12 %，。\n"İ'
+ALPHABET = '养老助餐服务床位津贴AaBb12 %，。\n"İ𠀀😀'  # and two characters outside the BMP
 
 
 @settings(max_examples=150, deadline=None)
@@ -196,3 +206,164 @@ def test_a_run_that_publishes_nothing_only_updates_the_status_tables(build, tmp_
     # Another release, or no database at all, needs a real build.
     assert not update_status(db_path, "2099.01.01", status, [])
     assert not update_status(tmp_path / "missing.db", summary.version, status, [])
+
+
+STATUS = [{"source_id": "huzhou-2020-pilot-plan", "status": "stale", "last_attempt": "2026-03-02T06:00:00Z",
+           "last_success": "2026-03-01T06:00:00Z", "last_change": None, "consecutive_failures": 1,
+           "error": "HTTP 503", "snapshot_sha256": None}]  # fmt: skip
+LISTINGS = [{"listing_id": "wuhan-mzj", "url": "https://example.org/list", "status": "ok", "pages_read": 2}]
+
+
+def table_contents(db_path: Path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(db_path) as db:
+        return {
+            t.name: db.execute(f"SELECT * FROM [{t.name}] ORDER BY [{t.primary_key}]").fetchall()
+            for t in (*TABLES, RELEASES, SOURCE_STATUS, LISTING_STATUS)
+        }
+
+
+def search_results(db_path: Path, terms: list[str]) -> dict[tuple[str, str], set[str]]:
+    """The primary keys each term finds in each searchable table, through the index."""
+    out = {}
+    with sqlite3.connect(db_path) as db:
+        for table in TABLES:
+            if not table.search_columns:
+                continue
+            index = search.index_name(table.name)
+            for term in terms:
+                found = db.execute(
+                    f"SELECT [{table.primary_key}] FROM [{table.name}] WHERE rowid IN "
+                    f"(SELECT rowid FROM [{index}] WHERE [{index}] MATCH ?)",
+                    [search.match_expression(term)],
+                )
+                out[table.name, term] = {r[0] for r in found}
+    return out
+
+
+@pytest.fixture(scope="module")
+def two_releases(build, tmp_path_factory):
+    """The shipped release and the next one, where one document changed and another is gone."""
+    from yanglao.incremental import read_typed_table
+    from yanglao.publish import publish_release
+
+    output, summary, _ = build
+    work = tmp_path_factory.mktemp("incremental")
+    shutil.copytree(output / "datasets", work / "datasets")
+    old = work / "datasets" / "releases" / summary.version
+    tables = {t.name: read_typed_table(old / f"{t.name}.csv", t) for t in TABLES}
+    by_targets = sorted({r["document_id"] for r in tables["targets"]})
+    changed, gone = by_targets[0], by_targets[-1]
+    document = next(d for d in tables["documents"] if d["document_id"] == changed)
+    document["title"] = "修订：" + document["title"]
+    document["text"] += "\n附：新增社区长者助餐点𠀀补贴办法。"
+    document["char_count"] = len(document["text"])
+    measure = next(m for m in tables["measures"] if m["document_id"] == changed)
+    measure["heading"] = "新标题 Meal"
+    targets = [t for t in tables["targets"] if t["document_id"] == changed]
+    tables["targets"].remove(targets[0])
+    tables["targets"].append(
+        {**targets[-1], "target_id": targets[-1]["target_id"][:-10] + "abcdef0123", "indicator": "新指标"}
+    )
+    for name in ("documents", "measures", "targets", "subsidies"):
+        tables[name] = [r for r in tables[name] if r["document_id"] != gone]
+    registry = json.loads((old / "release.json").read_text(encoding="utf-8"))["sources"]
+    now = datetime.strptime(summary.version[:10], "%Y.%m.%d") + timedelta(days=1)
+    new = publish_release(work, tables, now, registry, changed_documents={changed, gone})
+    assert new.published
+    return work, old, new, {changed, gone}
+
+
+def test_an_incremental_update_equals_a_full_build(two_releases, tmp_path):
+    work, old, new, changed = two_releases
+    db_path = tmp_path / "updated" / "yanglao.db"
+    db_path.parent.mkdir()
+    build_database(old, db_path, old.name, [])
+    before = table_contents(db_path)
+    texts = [r[2] for r in before["measures"] if r[1] in changed] + [r[5] for r in before["measures"]]
+
+    assert update_database(new.path, db_path, new.version, changed, STATUS, LISTINGS)
+    full = build_database(new.path, tmp_path / "full" / "yanglao.db", new.version, STATUS, LISTINGS)
+
+    updated = table_contents(db_path)
+    assert updated == table_contents(full)
+    assert updated != before and updated["source_status"] and updated["listing_status"]
+    assert [r[0] for r in updated["releases"] if r[2]] == [new.version]
+    terms = [*substrings([t for t in texts if t], 120, seed=1), "修订", "𠀀", "助餐点", "meal", "新指标", "z"]
+    assert search_results(db_path, terms) == search_results(full, terms)
+    with sqlite3.connect(db_path) as db:
+        for table in TABLES:
+            if table.search_columns:
+                index = search.index_name(table.name)
+                db.execute(f"INSERT INTO [{index}] ([{index}]) VALUES ('integrity-check')")
+    inspect = json.loads((db_path.parent / "inspect.json").read_text(encoding="utf-8"))["yanglao"]
+    assert inspect["hash"] == hashlib.sha256(db_path.read_bytes()).hexdigest()
+    assert inspect["tables"]["targets"]["count"] == new.row_counts["targets"]
+    metadata = json.loads((db_path.parent / "metadata.json").read_text(encoding="utf-8"))
+    assert new.version in metadata["databases"]["yanglao"]["description"]
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ["inspect.json", "metadata.json", "yanglao.db"]
+
+
+def test_an_incremental_update_refuses_what_it_cannot_do(two_releases, tmp_path):
+    work, old, new, changed = two_releases
+    db_path = tmp_path / "yanglao.db"
+    assert not update_database(new.path, db_path, new.version, changed)  # no database
+    build_database(new.path, db_path, new.version)
+    before = db_path.read_bytes()
+    assert not update_database(new.path, db_path, new.version, changed)  # not built from the previous release
+    build_database(old, db_path, old.name)
+    before = db_path.read_bytes()
+    assert not update_database(new.path, db_path, new.version, None)  # the changes are not known
+    assert not update_database(new.path, db_path, new.version, set(list(changed)[:1]))  # a document missing
+    assert not update_database(old, db_path, old.name, changed)  # no previous release
+    with sqlite3.connect(db_path) as db:
+        db.execute("PRAGMA user_version = 1")
+    before = db_path.read_bytes()
+    assert not update_database(new.path, db_path, new.version, changed)  # built by other code
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["inspect.json", "metadata.json", "yanglao.db"]
+
+
+def test_rows_of_documents_reads_only_their_records(tmp_path):
+    path = tmp_path / "t.csv"
+    rows = [
+        ["a:1", "a", "plain"],
+        ["a-1:1", "a-1", 'quoted "b" and\nb:1,b,looks like a record'],
+        ["b:0", "b", "first of b\nb"],
+        ["b:1", "b", ""],
+        ["c:1", "c", "mentions b and a-1\n"],
+        ["d:1", "d", "x"],
+    ]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["row_id", "document_id", "text"])
+        writer.writerows(rows)
+    for wanted in [{"b"}, {"a"}, {"a-1", "d"}, {"a", "b", "c", "d"}, {"zz", "0"}, set()]:
+        header, found = rows_of_documents(path, "document_id", wanted)
+        assert header == ["row_id", "document_id", "text"]
+        assert found == [r for r in rows if r[1] in wanted], wanted
+
+
+def test_indexes_built_in_a_second_process_equal_those_built_in_one(build, tmp_path, monkeypatch):
+    import yanglao.sqlite
+
+    output, summary, db = build
+    release = output / "datasets" / "releases" / summary.version
+    serial = build_database(release, tmp_path / "serial" / "yanglao.db", summary.version)
+    monkeypatch.setattr(yanglao.sqlite, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(yanglao.sqlite.os, "cpu_count", lambda: 2)
+    assert yanglao.sqlite._split_indexes(release)[1]  # something is indexed aside
+    parallel = build_database(release, tmp_path / "parallel" / "yanglao.db", summary.version)
+    assert table_contents(parallel) == table_contents(serial)
+    texts = [r[0] for r in db.execute("SELECT text FROM measures") if r[0]]
+    terms = [*substrings(texts, 100, seed=2), "助餐", "龘"]
+    assert search_results(parallel, terms) == search_results(serial, terms)
+    with sqlite3.connect(parallel) as conn:
+        for table in TABLES:
+            if table.search_columns:
+                index = search.index_name(table.name)
+                conn.execute(f"INSERT INTO [{index}] ([{index}]) VALUES ('integrity-check')")
+    assert sorted(p.name for p in parallel.parent.iterdir()) == [
+        "inspect.json",
+        "metadata.json",
+        "yanglao.db",
+    ]
