@@ -1184,3 +1184,78 @@ def test_fresh4_documents_recall_and_provisions(capsys):
             )
     assert matched == gold_fig
     assert got_prov == gold_prov == prov_matched
+
+
+# ---------------------------------------------------------------------------
+# Rules found with the seventh held-out set (tests/data/fresh5/README.md)
+# ---------------------------------------------------------------------------
+
+
+def test_average_spending_is_a_statistic():
+    text = "全年为1.2万户特殊困难老年人家庭实施适老化改造，户均投入3500元。"
+    assert [r for r in extract_subsidies(text) if _has_figure(r)] == []
+
+
+def test_scholarship_amounts_are_rows():
+    text = "设立养老服务专业奖学金，一等奖每人3000元、二等奖每人2000元、三等奖每人1000元。"
+    assert [r["amount_yuan"] for r in extract_subsidies(text)] == [3000, 2000, 1000]
+
+
+def test_loan_interest_subsidy_is_a_provision_and_the_loan_cap_is_not_a_figure():
+    text = "毕业生在本市创办养老服务机构的，可申请创业担保贷款，贷款额度最高50万元，由财政按规定给予贴息。"
+    rows = extract_subsidies(text)
+    assert [(r["kind"], r["amount_yuan"], r["cap_yuan"]) for r in rows] == [("other", None, None)]
+
+
+# Seventh held-out set (tests/data/fresh5): five documents annotated before the extractor was
+# run. First run: figures P=0.955 R=0.875 (21/22/24; 1 wrong: `户均投入3500元`; missed three
+# scholarship amounts), provisions 1 of 3 (missed 贴息 and `方可申请运营补贴`).
+
+FRESH5 = Path(__file__).resolve().parent / "data" / "fresh5"
+FRESH5_DOCS = sorted(p.stem for p in FRESH5.glob("*.txt"))
+
+
+def score_fresh5(doc: str) -> dict:
+    from yanglao.clean import clean_text
+
+    text = clean_text((FRESH5 / f"{doc}.txt").read_text(encoding="utf-8"))
+    with open(FRESH5 / f"{doc}.subsidies.csv", encoding="utf-8") as f:
+        gold = list(csv.DictReader(f))
+    for g in gold:
+        assert g["quote"] in text, (doc, g["quote"])
+        assert g["kind"] in KINDS and (g["basis"] or None) in BASES and g["frequency"] in FREQUENCIES
+    got = extract_subsidies(text)
+    for r in got:
+        assert text[r["start"] : r["end"]] == r["quote"]
+    unmatched = [g for g in gold if _has_figure(g)]
+    wrong = []
+    for r in (r for r in got if _has_figure(r)):
+        hit = next((g for g in unmatched if _figure_key(g) == _figure_key(r)), None)
+        if hit is None:
+            wrong.append((_figure_key(r), r["quote"]))
+        else:
+            unmatched.remove(hit)
+    return {
+        "gold_fig": sum(_has_figure(g) for g in gold),
+        "wrong": wrong,
+        "missed": [(_figure_key(g), g["quote"]) for g in unmatched],
+        "gold_prov": sum(not _has_figure(g) for g in gold),
+        "got_prov": sum(not _has_figure(r) for r in got),
+    }
+
+
+@pytest.mark.parametrize("doc", FRESH5_DOCS)
+def test_fresh5_document_has_no_wrong_figure(doc):
+    assert score_fresh5(doc)["wrong"] == []
+
+
+def test_fresh5_documents_recall_and_provisions():
+    assert len(FRESH5_DOCS) == 5
+    scores = {doc: score_fresh5(doc) for doc in FRESH5_DOCS}
+    assert [s["missed"] for s in scores.values()] == [[]] * 5
+    got_prov = sum(s["got_prov"] for s in scores.values())
+    gold_prov = sum(s["gold_prov"] for s in scores.values())
+    prov_matched = sum(min(s["got_prov"], s["gold_prov"]) for s in scores.values())
+    # 3 gold provisions; `方可申请运营补贴` (a subsidy named inside a qualifying rule) is still missed
+    assert gold_prov == 3
+    assert prov_matched >= 2 and got_prov == prov_matched

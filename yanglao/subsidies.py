@@ -71,6 +71,7 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
     (r"政府补(?:贴|助)?一点", ("operation",), "政府补一点"),  # 政府补一点、企业让一点… funding model
     (r"公益创投", ("other",), None),
     (r"以旧换新补贴", ("other",), None),
+    (r"贴息", ("other",), None),  # interest paid by the state on a loan (tests/data/fresh5)
     (
         r"政府购买(?:[^，,。；;、]{0,14}?服务|形式|方式)?|向[^，,。；;]{1,30}?购买[^，,。；;]{0,14}?服务"
         r"|购买(?:居家|社区)?养老服务|(?:通过|采取|采用|以)购买服务",
@@ -158,7 +159,7 @@ PURPOSE_KINDS: list[tuple[str, tuple[str, ...]]] = [
     # 服务补贴 / 床位补贴 with no other purpose word: paid to whoever runs the service or bed
     (r"(?<!养老)(?:服务|床位)(?:补贴|补助)", ("operation",)),
     (r"培训|鉴定|等级认定", ("training",)),
-    (r"奖励|奖补|以奖代补", ("reward",)),
+    (r"奖励|奖补|以奖代补|奖学金", ("reward",)),
 ]
 PERSON_KINDS: list[tuple[str, tuple[str, ...]]] = [
     (r"老年人|老人|高龄|助餐|就餐|用餐|对象|基金支付|待遇", ("allowance",)),
@@ -168,14 +169,15 @@ CONTEXT_KINDS = PURPOSE_KINDS + PERSON_KINDS
 # Figures: an amount is money only in a sentence with one of these words…
 MONEY_CUES = re.compile(
     r"补贴|补助|津贴|奖励|奖补|资助|扶持|资金|经费|投入|下拨|拨付|拨款|支出|购买|发放|给予|救助|慰问|补一点|预算内投资"
-    r"|公益金|基金支付|护理保险基金按"
+    r"|公益金|基金支付|护理保险基金按|奖学金|助学金"
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
     r"罚|收费|收取|价格|票价|售价|定价|租金|工资|薪酬|薪资|收入|总投资|投资额|计划投资|投资规模|完成投资"
     r"|产值|(?:产业|经济|市场|消费)规模|营业额|销售额|消费额|贷款额度|授信|自付|缴纳|个人负担|融资|社会资本|民间资本"
     r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值|预计|预估|测算|匡算"
-    r"|资金来源|来源(?:为|于)"  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
+    r"|资金来源|来源(?:为|于)"
+    r"|户均|人均|床均|平均"  # an average (`户均投入3500元`) is a statistic, not a standard  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
 )
 # An amount preceded by these is a fund being allocated or spent (kind budget_allocation
 # unless the money buys a service or training).

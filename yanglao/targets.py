@@ -172,7 +172,7 @@ DEADLINES: list[tuple[str, str]] = [
     (rf"{YEAR}年(\d{{1,2}})月(?:(\d{{1,2}})日)?(?:底|末)?", "month"),
     (rf"{YEAR}年度?(上半年|下半年|年底|年末|底|末)?", "year"),
     (
-        r"今年|本年度|本年|(?<![一二三四五六七八九十两几\d])年内|当年"
+        r"今年|本年度|本年|(?<![一二三四五六七八九十两几\d])年内|当年|(?<=力争|争取|确保|计划)全年"
         r"|(?<![一二三四五六七八九十两几\d])年(?:底|末)(?:前|以前|之前)",
         "this_year",
     ),
@@ -219,6 +219,9 @@ ANNUAL_PLAN_TITLE = (
     r"^[^\s。,;:《》]{0,20}?((?:19|20)\d{2})年度?[^\s。,;:《》\d]{0,24}"
     r"(?:工作要点|工作计划|重点工作|工作安排|任务清单|实施计划|工作的通知)$"
 )
+# A statistics bulletin (`青川市2023年老龄事业发展统计公报`) reports: its sections are past unless
+# their heading looks forward (`五、下一步工作`) (tests/data/fresh5).
+REPORT_TITLE = r"^[^\s。,;:《》]{0,40}?(?:统计公报|发展公报|监测公报|统计年报|统计年鉴)$"
 # A lead-in that ends with a colon or comma (`到2025年,…。具体目标是:`) passes its deadline to the
 # list items under it (`——…`, `1.…`).
 LIST_ITEM = (
@@ -290,6 +293,10 @@ CLASS_THRESHOLD_BEFORE = r"(?:数|量|规模)?(?:在|为)$"
 CLASS_THRESHOLD_AFTER = r"^(?:及?以上|及?以下)?的[\u4e00-\u9fff]"
 # A share that may (not must) go to a use (`村集体经济收入的10%左右可用于幸福院运营`) is a permission.
 PERMITTED_SHARE = r"^(?:左右|以上|以下|以内)?(?:可|可以)(?:用于|投入)"
+# A threshold to qualify for money (`日均供餐50人次以上方可申请运营补贴`) is a condition (fresh5).
+QUALIFYING_THRESHOLD = (
+    r"^(?:以上|以下|及以上|及以下|左右)?[^,;:。]{0,8}?(?:方可|才可|才能|方能)(?:申请|申报|享受|获得|领取)"
+)
 # A deputy's or member's proposal restated in a reply (`您在建议中提出,全区每个街道应至少建设3个…`,
 # `关于您提出的每餐补贴提高到5元的建议`) is their wording, not the document's commitment.
 DEPUTY_PROPOSAL = (
@@ -335,7 +342,9 @@ RATE_NOUNS = r"率|比例|占比|比重|覆盖面|满意度"
 
 # Money words: a share or fraction in a clause about costs, fees or subsidies is a
 # subsidy rate or a price, not a target (`按照建设费用50%的标准`, `就餐费用的四分之一`).
-MONEY_CONTEXT = r"补贴|补助|资助|奖励|奖补|费用|租金|收费|价格|费|资金|经费|成本|工资|薪酬|优惠|报销|减免|折"
+MONEY_CONTEXT = (
+    r"补贴|补助|资助|奖励|奖补|费用|租金|收费|价格|(?<!消)费|资金|经费|成本|工资|薪酬|优惠|报销|减免|折"
+)
 FUND_SHARE = r"用于"
 # A fund whose share is set (`福彩公益金用于养老服务的比例不低于55%`).
 FUND_WORDS = r"公益金|资金|经费|预算"
@@ -400,6 +409,7 @@ _FORECAST_SUBJECT_RE = re.compile(FORECAST_SUBJECTS)
 _SECTION_HEADING_RE = re.compile(SECTION_HEADING)
 _SECTION_TENSES = [(re.compile(p), tense) for p, tense in SECTION_TENSES]
 _ANNUAL_PLAN_RE = re.compile(ANNUAL_PLAN_TITLE)
+_REPORT_TITLE_RE = re.compile(REPORT_TITLE)
 _LIST_ITEM_RE = re.compile(LIST_ITEM)
 _LATE_CLAUSE_RE = re.compile(LATE_DEADLINE_CLAUSE)
 _LATE_FOLLOW_RE = re.compile(LATE_DEADLINE_FOLLOW)
@@ -430,6 +440,7 @@ _APPLICANT_CONDITION_RE = re.compile(APPLICANT_CONDITION)
 _CLASS_THRESHOLD_BEFORE_RE = re.compile(CLASS_THRESHOLD_BEFORE)
 _CLASS_THRESHOLD_AFTER_RE = re.compile(CLASS_THRESHOLD_AFTER)
 _PERMITTED_SHARE_RE = re.compile(PERMITTED_SHARE)
+_QUALIFYING_THRESHOLD_RE = re.compile(QUALIFYING_THRESHOLD)
 _DEPUTY_PROPOSAL_RE = re.compile(DEPUTY_PROPOSAL)
 _ASSIGNED_PERSON_RE = re.compile(ASSIGNED_PERSON)
 _DISBURSEMENT_SHARE_RE = re.compile(DISBURSEMENT_SHARE)
@@ -785,7 +796,7 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
     annual_year = _annual_plan_year(view)
     if annual_year and reference_year is None:
         reference_year = annual_year
-    chapter_tense = section_tense = "forward" if annual_year else None
+    chapter_tense = section_tense = "forward" if annual_year else ("past" if _is_report(view) else None)
     lead_in_year: int | None = None
     lead_in_tense: str | None = None
     lead_in_conditions = False
@@ -948,6 +959,11 @@ def _table_unit(cell: str, whole: bool = False) -> tuple[str, int] | None:
     return (unit, 10_000 if wan else 1) if unit else None
 
 
+def _is_report(view: _View) -> bool:
+    """A statistics bulletin, from a title line among the first lines."""
+    return any(_REPORT_TITLE_RE.match(line.strip()) for line in view.scan.split("\n")[:10])
+
+
 def _annual_plan_year(view: _View) -> int | None:
     """The year of a yearly work plan, from a title line (`2024年全市养老服务工作要点`)."""
     for line in view.scan.split("\n")[:30]:
@@ -1016,7 +1032,7 @@ def _sentence(
                 t.start < c_end
                 and t.year
                 and (
-                    t.kind == "plan_period"
+                    (t.kind == "plan_period" and not (reference_year and t.year < reference_year))
                     or (reference_year and t.year > reference_year)
                     or scan[t.start - 1 : t.start] in ("到", "至")
                 )
@@ -1159,6 +1175,8 @@ def _judge(
     ):
         return None
     if q.unit == "%" and _PERMITTED_SHARE_RE.match(scan[q.end : q.end + 8]):
+        return None
+    if _QUALIFYING_THRESHOLD_RE.match(scan[q.end : q.end + 24]):
         return None
     if any(
         m.start() <= q.start - s_start < m.end()
