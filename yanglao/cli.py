@@ -186,7 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the batches on a local Dask cluster of WORKERS processes",
     )
     run.add_argument("--verbose", action="store_true", help="show Prefect's own log lines too")
-    run.add_argument("--replay", action="store_true", help="never fetch: build from the archive, even with --sources")
+    run.add_argument(
+        "--replay", action="store_true", help="never fetch: build from the archive, even with --sources"
+    )
     run.set_defaults(func=cmd_run)
 
     schemas = sub.add_parser(
