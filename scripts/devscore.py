@@ -21,8 +21,10 @@ sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 
 
-def load_documents() -> dict[str, str]:
-    """Cleaned text per document id, through the project's own html/clean stages when present."""
+def load_documents() -> dict[str, tuple[str, int | None]]:
+    """Cleaned text and year per document id, through the project's own page and clean stages.
+
+    The year is passed to the target extractor as the pipeline passes it (from published_date)."""
     from yanglao import clean, pages
 
     docs = {}
@@ -31,14 +33,9 @@ def load_documents() -> dict[str, str]:
             path = SHARED / "corpus" / row["file"]
             raw = path.read_text(encoding="utf-8")
             if row["file"].endswith(".html"):
-                try:
-                    raw = pages.html_to_text(raw)
-                except NotImplementedError:  # until the page stage exists: the annotators' visible text
-                    raw = (SHARED / "corpus" / "text" / (path.stem + ".txt")).read_text(encoding="utf-8")
-            try:
-                docs[row["source_id"]] = clean.clean_text(raw)
-            except NotImplementedError:
-                docs[row["source_id"]] = raw
+                raw = pages.html_to_text(raw)
+            year = int(row["published_date"][:4]) if row.get("published_date") else None
+            docs[row["source_id"]] = (clean.clean_text(raw), year)
     return docs
 
 
@@ -60,9 +57,9 @@ def main() -> int:
 
     docs = load_documents()
     tables: dict[str, list[dict]] = {"targets": [], "subsidies": [], "measures": []}
-    for doc_id, text in docs.items():
+    for doc_id, (text, year) in docs.items():
         for name, extract in (
-            ("targets", targets.extract_targets),
+            ("targets", lambda t, y=year: targets.extract_targets(t, document_year=y)),
             ("subsidies", subsidies.extract_subsidies),
             ("measures", outline.extract_measures),
         ):
