@@ -968,3 +968,75 @@ def test_fresh5_documents_precision_and_recall():
     print("\n".join(report))
     assert precision == 1.0, "\n".join(report)
     assert recall == 1.0, "\n".join(report)
+
+
+# A bracketed aside keeps its tense and its deadline to itself, and a sentence that opens with a
+# reporting date (`截至2019年底,…`) stays a report for its untensed clauses (huzhou 文字解读).
+ASIDE_AND_REPORT_OPENING = [
+    # the aside sits next to a real target, which is still found with its own deadline
+    ("到2025年,建成社区食堂200个(含改扩建)。", 2023, [(200, None, "个", "eq", 2025)]),
+    ("建成社区食堂200个(含改扩建),2025年底前完成。", 2023, [(200, None, "个", "eq", 2025)]),
+    # a figure inside the aside takes the aside's deadline; the one outside keeps the sentence's
+    (
+        "到2025年,养老机构护理型床位占比达到55%(今年底达到50%)。",
+        2024,
+        [(55, None, "%", "eq", 2025), (50, None, "%", "eq", 2024)],
+    ),
+    # the aside's 年内 is not the deadline of the later clause
+    ("新建老年助餐点30个(年内完成),培训养老护理员500名。", 2024, [(30, None, "个", "eq", None)]),
+    # a report opening with 截至 and a past date: the aside's 今年底 makes nothing a plan
+    ("截止2022年底,全市建成日间照料中心85家(今年底实现全覆盖),农村互助幸福院320个。", 2023, []),
+    (
+        "截止2019年底,在建综合型养老服务中心6家,建成示范型乡镇(街道)居家养老服务中心62家"
+        "(今年底实现全覆盖),城乡社区居家养老服务照料中心1066家,实现了全覆盖。",
+        2020,
+        [],
+    ),
+    (
+        "截至2023年6月,已建成社区嵌入式养老服务机构42个(2025年前实现街道全覆盖),家庭养老床位1200张。",
+        2024,
+        [],
+    ),
+    # a clause with its own plan cue is still a plan; the untensed clause after it stays a report
+    (
+        "截至2022年底,全市建成日间照料中心85家,今年将新增30家,农村互助幸福院320个。",
+        2023,
+        [(30, None, "家", "eq", 2023)],
+    ),
+    (
+        "截至2022年底,全市建成养老机构58家(其中公办31家),今年新增护理型床位600张。",
+        2023,
+        [(600, None, "张", "eq", 2023)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), ASIDE_AND_REPORT_OPENING)
+def test_aside_and_report_opening(text, year, expected):
+    assert facts(text, document_year=year) == expected
+
+
+# A Chinese-numeral count after 评选/评出/选出/推选 is another body's selection quota.
+SELECTION_QUOTAS = [
+    "2024年,每个区评选一个示范性老年友好型社区,给予一次性奖励。",
+    "今年全市评出十家星级养老机构。",
+    "年内每个街道选出两名优秀养老护理员参加全省竞赛。",
+    "到2025年,推选三个社区作为全国示范候选。",
+    "试点期限三年,今年下半年民政部组织专家评审,每个省评选一个优秀单位,中央财政奖励优秀单位100万元左右。",
+]
+
+
+@pytest.mark.parametrize("text", SELECTION_QUOTAS)
+def test_selection_quotas_are_not_targets(text):
+    assert extract_targets(text, document_year=2024) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024年,每个区建成一个示范性老年友好型社区。", [(1, None, "个", "eq", 2024)]),
+        ("到2025年,全市建成20个示范性老年友好型社区。", [(20, None, "个", "eq", 2025)]),
+    ],
+)
+def test_counts_without_selection_still_count(text, expected):
+    assert facts(text, document_year=2024) == expected

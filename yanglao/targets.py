@@ -21,7 +21,10 @@ How a figure is judged, in order:
    make it forward; `PAST_CUES` (已, 截至, 目前, 累计, 了 …) and years before the
    document's year make it a report. A clause with no cue of its own inherits the tense
    of the clauses before it in the sentence; a sentence that reports and plans nothing
-   is a report throughout.
+   is a report throughout. A bracketed aside (`62家(今年底实现全覆盖)`) keeps its cues and its
+   deadline to itself, and a sentence opening with a past reporting date (`截至2019年底,`)
+   stays a report for its untensed clauses. A Chinese-numeral count after 评选/评出/选出/推选
+   is a selection quota (`每个省评选一个优秀单位`), like a nomination quota (推荐).
 3. A figure in a clause with no tense at all needs an *anchor* to count: a comparator
    (`不少于`, `以上`, `达到` …), a commitment verb (`COMMITMENT_VERBS`: 建成, 新增,
    推进 …), an allocation norm (`NORMS`: 每百户, 每个街道建有 …), a radius standard or a
@@ -283,6 +286,12 @@ TABLE_CELL = (
 SCORE_CELL = r"^\s*\d+(?:\.\d+)?分\s*$"
 SCORING_RULE = r"扣\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十]+)\s*分|扣分|加\s*\d+(?:\.\d+)?\s*分"
 NOMINATION_QUOTA = r"推荐[^,;:。]{0,12}$"
+# Another body's selection procedure (`每个省评选一个优秀单位`): a quota, not a target (Chinese numerals).
+SELECTION_QUOTA = r"(?:评选|评出|选出|推选)[^,;:。]{0,12}$"
+# A bracketed aside (`62家(今年底实现全覆盖)`) keeps its tense and its deadline to itself.
+ASIDE = r"\([^()\n]{0,60}\)"
+# A sentence opening with a reporting date (`截至2019年底,…`) reports throughout its untensed clauses.
+REPORT_OPENING = r"^(?:截至|截止)(?:到|至)?\s*((?:19|20)\d{2})年[^,;:]{0,8}[,;:]"
 APPLICANT_SUBJECT = r"^(?:申报|申请)[^,;:。]{0,6}?(?:单位|社区|村|机构|主体|对象|人|项目|企业|组织)"
 ASSIGNED_PERSON = r"(?:明确|确定|指定)$"
 # Conditions in a rating or application rule (tests/data/fresh4): a sentence that opens with the
@@ -435,6 +444,9 @@ _ASSESSMENT_WEIGHT_RE = re.compile(ASSESSMENT_WEIGHT)
 _SCORE_CELL_RE = re.compile(SCORE_CELL)
 _SCORING_RULE_RE = re.compile(SCORING_RULE)
 _NOMINATION_QUOTA_RE = re.compile(NOMINATION_QUOTA)
+_SELECTION_QUOTA_RE = re.compile(SELECTION_QUOTA)
+_ASIDE_RE = re.compile(ASIDE)
+_REPORT_OPENING_RE = re.compile(REPORT_OPENING)
 _APPLICANT_SUBJECT_RE = re.compile(APPLICANT_SUBJECT)
 _APPLICANT_CONDITION_RE = re.compile(APPLICANT_CONDITION)
 _CLASS_THRESHOLD_BEFORE_RE = re.compile(CLASS_THRESHOLD_BEFORE)
@@ -1004,14 +1016,26 @@ def _sentence(
     scan = view.scan
     clauses = _split(scan, s_start, s_end, _CLAUSE_END)
     times = _times(scan, s_start, s_end, document_year)
+    # Bracketed asides (`62家(今年底实现全覆盖)`): their cues and times are theirs alone.
+    asides = [(s_start + m.start(), s_start + m.end()) for m in _ASIDE_RE.finditer(scan[s_start:s_end])]
+    masked = scan[s_start:s_end]
+    for a, b in asides:
+        masked = masked[: a - s_start] + "\x00" * (b - a) + masked[b - s_start :]
+
+    def aside_of(at: int) -> tuple[int, int] | None:
+        return next(((a, b) for a, b in asides if a <= at < b), None)
+
+    outside = [t for t in times if aside_of(t.start) is None]
+    opening = _REPORT_OPENING_RE.match(_ENUMERATOR_AT.sub("", masked.strip(" \x00"), count=1).strip(" \x00"))
+    report_opening = bool(opening and reference_year and int(opening.group(1)) < reference_year)
 
     # Tense of each clause: its own cues, else what the sentence said before it.
     tenses: list[str | None] = []
     explicit_forward = False
     for c_start, c_end in clauses:
-        clause = scan[c_start:c_end]
+        clause = masked[c_start - s_start : c_end - s_start]
         year_tense = None
-        for t in times:
+        for t in outside:
             if c_start <= t.start < c_end and t.year and t.kind != "each_year":
                 if reference_year is None:
                     # Without the document's year, a bare year reads like the paragraph around it.
@@ -1036,7 +1060,7 @@ def _sentence(
                     or (reference_year and t.year > reference_year)
                     or scan[t.start - 1 : t.start] in ("到", "至")
                 )
-                for t in times
+                for t in outside
             )
             forward = explicit_forward or goal or (not any(tenses) and context.section_tense == "forward")
             tenses.append("forward" if forward else "past")
@@ -1046,7 +1070,7 @@ def _sentence(
     running = context.section_tense
     for tense in tenses:
         running = tense or running
-        inherited.append(running)
+        inherited.append("past" if report_opening and tense is None else running)
     reports_only = "past" in tenses and "forward" not in tenses
     sentence_text = scan[s_start:s_end]
     forecast = bool(_FORECAST_RE.search(sentence_text) and _FORECAST_SUBJECT_RE.search(sentence_text))
@@ -1067,6 +1091,14 @@ def _sentence(
         kept = [q for q in quantities if not q.excluded]
         previous_end = c_start
         for k, q in enumerate(kept):
+            own_aside = aside_of(q.start)
+            own_tense, tense = tenses[index], inherited[index]
+            if own_aside:
+                aside_text = scan[own_aside[0] : own_aside[1]]
+                if _FORWARD_RE.search(aside_text):
+                    own_tense = tense = "forward"
+                elif _PAST_RE.search(aside_text):
+                    own_tense = tense = "past"
             candidate = _judge(
                 view,
                 text,
@@ -1076,10 +1108,10 @@ def _sentence(
                 previous_end,
                 (c_start, c_end),
                 (s_start, s_end),
-                tenses[index],
-                inherited[index],
+                own_tense,
+                tense,
                 reports_only,
-                [t for t in times if t.start not in report_dates],
+                [t for t in times if t.start not in report_dates and aside_of(t.start) in (None, own_aside)],
                 column_year,
                 reference_year,
                 clauses,
@@ -1162,6 +1194,8 @@ def _judge(
     if _SCORING_RULE_RE.search(scan[s_start : sentence[1]]):
         return None
     if _NOMINATION_QUOTA_RE.search(scan[c_start : q.start]):
+        return None
+    if q.chinese and _SELECTION_QUOTA_RE.search(scan[c_start : q.start]):
         return None
     if q.unit in ("名", "人", "位") and _ASSIGNED_PERSON_RE.search(scan[c_start : q.start]):
         return None
