@@ -510,51 +510,6 @@ FRESH_YEARS = {
 }
 
 
-def test_fresh_target_annotations_quote_their_documents():
-    from yanglao.clean import clean_text
-
-    for doc in FRESH_YEARS:
-        text = clean_text((FRESH / f"{doc}.txt").read_text(encoding="utf-8"))
-        with (FRESH / f"{doc}.targets.csv").open(encoding="utf-8", newline="") as f:
-            for r in csv.DictReader(f):
-                assert text.count(r["quote"]) == 1, (doc, r["quote"])
-
-
-def test_fresh_documents_precision_and_recall():
-    from yanglao.clean import clean_text
-
-    matched = extracted = gold_total = 0
-    report = []
-    for doc, year in FRESH_YEARS.items():
-        text = clean_text((FRESH / f"{doc}.txt").read_text(encoding="utf-8"))
-        with (FRESH / f"{doc}.targets.csv").open(encoding="utf-8", newline="") as f:
-            gold = Counter(
-                _unseen_key(r["value"], r["unit"], r["deadline_year"], r["comparator"])
-                for r in csv.DictReader(f)
-            )
-        rows = extract_targets(text, document_year=year)
-        for r in rows:
-            assert text[r["start"] : r["end"]] == r["quote"]
-        found = Counter(_unseen_key(r["value"], r["unit"], r["deadline_year"], r["comparator"]) for r in rows)
-        hit = sum((gold & found).values())
-        matched, extracted, gold_total = (
-            matched + hit,
-            extracted + sum(found.values()),
-            gold_total + sum(gold.values()),
-        )
-        report.append(f"{doc}: matched {hit} of gold {sum(gold.values())}, extracted {sum(found.values())}")
-        report += [f"    wrong  {w}" for w in sorted((found - gold).elements(), key=str)]
-        report += [f"    missed {m}" for m in sorted((gold - found).elements(), key=str)]
-    precision = matched / extracted if extracted else 1.0
-    recall = matched / gold_total
-    report.append(
-        f"fresh: precision {precision:.3f} recall {recall:.3f} ({matched}/{extracted}/{gold_total})"
-    )
-    print("\n".join(report))
-    assert precision == 1.0, "\n".join(report)
-    assert recall >= 1.0, "\n".join(report)
-
-
 # ---------------------------------------------------------------------------
 # Rules found with the fourth held-out set (tests/data/fresh2/README.md)
 # ---------------------------------------------------------------------------
@@ -626,52 +581,6 @@ FRESH2_YEARS = {
 }
 
 
-def test_fresh2_target_annotations_quote_their_documents():
-    from yanglao.clean import clean_text
-
-    assert sorted(FRESH2_YEARS) == sorted(p.stem for p in FRESH2.glob("*.txt"))
-    for doc in FRESH2_YEARS:
-        text = clean_text((FRESH2 / f"{doc}.txt").read_text(encoding="utf-8"))
-        with (FRESH2 / f"{doc}.targets.csv").open(encoding="utf-8", newline="") as f:
-            for r in csv.DictReader(f):
-                assert text.count(r["quote"]) == 1, (doc, r["quote"])
-
-
-def test_fresh2_documents_precision_and_recall():
-    from yanglao.clean import clean_text
-
-    matched = extracted = gold_total = 0
-    report = []
-    for doc, year in FRESH2_YEARS.items():
-        text = clean_text((FRESH2 / f"{doc}.txt").read_text(encoding="utf-8"))
-        with (FRESH2 / f"{doc}.targets.csv").open(encoding="utf-8", newline="") as f:
-            gold = Counter(
-                _unseen_key(r["value"], r["unit"], r["deadline_year"], r["comparator"])
-                for r in csv.DictReader(f)
-            )
-        rows = extract_targets(text, document_year=year)
-        for r in rows:
-            assert text[r["start"] : r["end"]] == r["quote"]
-        found = Counter(_unseen_key(r["value"], r["unit"], r["deadline_year"], r["comparator"]) for r in rows)
-        hit = sum((gold & found).values())
-        matched, extracted, gold_total = (
-            matched + hit,
-            extracted + sum(found.values()),
-            gold_total + sum(gold.values()),
-        )
-        report.append(f"{doc}: matched {hit} of gold {sum(gold.values())}, extracted {sum(found.values())}")
-        report += [f"    wrong  {w}" for w in sorted((found - gold).elements(), key=str)]
-        report += [f"    missed {m}" for m in sorted((gold - found).elements(), key=str)]
-    precision = matched / extracted if extracted else 1.0
-    recall = matched / gold_total
-    report.append(
-        f"fresh2: precision {precision:.3f} recall {recall:.3f} ({matched}/{extracted}/{gold_total})"
-    )
-    print("\n".join(report))
-    assert precision == 1.0, "\n".join(report)
-    assert recall >= 0.95, "\n".join(report)
-
-
 # ---------------------------------------------------------------------------
 # Rules found with the fifth held-out set (tests/data/fresh3/README.md)
 # ---------------------------------------------------------------------------
@@ -733,52 +642,6 @@ FRESH3_YEARS = {
 }
 
 
-def test_fresh3_target_annotations_quote_their_documents():
-    from yanglao.clean import clean_text
-
-    assert sorted(FRESH3_YEARS) == sorted(p.stem for p in FRESH3.glob("*.txt"))
-    for doc in FRESH3_YEARS:
-        text = clean_text((FRESH3 / f"{doc}.txt").read_text(encoding="utf-8"))
-        with (FRESH3 / f"{doc}.targets.csv").open(encoding="utf-8", newline="") as f:
-            for r in csv.DictReader(f):
-                assert text.count(r["quote"]) == 1, (doc, r["quote"])
-
-
-def test_fresh3_documents_precision_and_recall():
-    from yanglao.clean import clean_text
-
-    matched = extracted = gold_total = 0
-    report = []
-    for doc, year in FRESH3_YEARS.items():
-        text = clean_text((FRESH3 / f"{doc}.txt").read_text(encoding="utf-8"))
-        with (FRESH3 / f"{doc}.targets.csv").open(encoding="utf-8", newline="") as f:
-            gold = Counter(
-                _unseen_key(r["value"], r["unit"], r["deadline_year"], r["comparator"])
-                for r in csv.DictReader(f)
-            )
-        rows = extract_targets(text, document_year=year)
-        for r in rows:
-            assert text[r["start"] : r["end"]] == r["quote"]
-        found = Counter(_unseen_key(r["value"], r["unit"], r["deadline_year"], r["comparator"]) for r in rows)
-        hit = sum((gold & found).values())
-        matched, extracted, gold_total = (
-            matched + hit,
-            extracted + sum(found.values()),
-            gold_total + sum(gold.values()),
-        )
-        report.append(f"{doc}: matched {hit} of gold {sum(gold.values())}, extracted {sum(found.values())}")
-        report += [f"    wrong  {w}" for w in sorted((found - gold).elements(), key=str)]
-        report += [f"    missed {m}" for m in sorted((gold - found).elements(), key=str)]
-    precision = matched / extracted if extracted else 1.0
-    recall = matched / gold_total
-    report.append(
-        f"fresh3: precision {precision:.3f} recall {recall:.3f} ({matched}/{extracted}/{gold_total})"
-    )
-    print("\n".join(report))
-    assert precision == 1.0, "\n".join(report)
-    assert recall >= 0.97, "\n".join(report)
-
-
 # ---------------------------------------------------------------------------
 # Rules found with the sixth held-out set (tests/data/fresh4/README.md)
 # ---------------------------------------------------------------------------
@@ -831,50 +694,6 @@ FRESH4_YEARS = {
 }
 
 
-def test_fresh4_target_annotations_quote_their_documents():
-    from yanglao.clean import clean_text
-
-    assert sorted(FRESH4_YEARS) == sorted(p.stem for p in FRESH4.glob("*.txt"))
-    for doc in FRESH4_YEARS:
-        text = clean_text((FRESH4 / f"{doc}.txt").read_text(encoding="utf-8"))
-        with (FRESH4 / f"{doc}.targets.csv").open(encoding="utf-8", newline="") as f:
-            for r in csv.DictReader(f):
-                assert text.count(r["quote"]) == 1, (doc, r["quote"])
-
-
-def test_fresh4_documents_precision_and_recall():
-    from yanglao.clean import clean_text
-
-    matched = extracted = gold_total = 0
-    report = []
-    for doc, year in FRESH4_YEARS.items():
-        text = clean_text((FRESH4 / f"{doc}.txt").read_text(encoding="utf-8"))
-        with (FRESH4 / f"{doc}.targets.csv").open(encoding="utf-8", newline="") as f:
-            gold = Counter(
-                _unseen_key(r["value"], r["unit"], r["deadline_year"], r["comparator"])
-                for r in csv.DictReader(f)
-            )
-        rows = extract_targets(text, document_year=year)
-        for r in rows:
-            assert text[r["start"] : r["end"]] == r["quote"]
-        found = Counter(_unseen_key(r["value"], r["unit"], r["deadline_year"], r["comparator"]) for r in rows)
-        hit = sum((gold & found).values())
-        matched += hit
-        extracted += sum(found.values())
-        gold_total += sum(gold.values())
-        report.append(f"{doc}: matched {hit} of gold {sum(gold.values())}, extracted {sum(found.values())}")
-        report += [f"    wrong  {w}" for w in sorted((found - gold).elements(), key=str)]
-        report += [f"    missed {m}" for m in sorted((gold - found).elements(), key=str)]
-    precision = matched / extracted if extracted else 1.0
-    recall = matched / gold_total
-    report.append(
-        f"fresh4: precision {precision:.3f} recall {recall:.3f} ({matched}/{extracted}/{gold_total})"
-    )
-    print("\n".join(report))
-    assert precision == 1.0, "\n".join(report)
-    assert recall == 1.0, "\n".join(report)
-
-
 # ---------------------------------------------------------------------------
 # Rules found with the seventh held-out set (tests/data/fresh5/README.md)
 # ---------------------------------------------------------------------------
@@ -925,49 +744,6 @@ FRESH5_YEARS = {
     "baisha-2024-livelihood-projects-list": 2024,
     "lanjiang-2024-eldercare-talent-training-plan": 2024,
 }
-
-
-def test_fresh5_target_annotations_quote_their_documents():
-    from yanglao.clean import clean_text
-
-    assert sorted(FRESH5_YEARS) == sorted(p.stem for p in FRESH5.glob("*.txt"))
-    for doc in FRESH5_YEARS:
-        text = clean_text((FRESH5 / f"{doc}.txt").read_text(encoding="utf-8"))
-        with (FRESH5 / f"{doc}.targets.csv").open(encoding="utf-8", newline="") as f:
-            for r in csv.DictReader(f):
-                assert text.count(r["quote"]) == 1, (doc, r["quote"])
-
-
-def test_fresh5_documents_precision_and_recall():
-    from yanglao.clean import clean_text
-
-    matched = extracted = gold_total = 0
-    report = []
-    for doc, year in FRESH5_YEARS.items():
-        text = clean_text((FRESH5 / f"{doc}.txt").read_text(encoding="utf-8"))
-        with (FRESH5 / f"{doc}.targets.csv").open(encoding="utf-8", newline="") as f:
-            gold = Counter(
-                _unseen_key(r["value"], r["unit"], r["deadline_year"], r["comparator"])
-                for r in csv.DictReader(f)
-            )
-        rows = extract_targets(text, document_year=year)
-        for r in rows:
-            assert text[r["start"] : r["end"]] == r["quote"]
-        found = Counter(_unseen_key(r["value"], r["unit"], r["deadline_year"], r["comparator"]) for r in rows)
-        hit = sum((gold & found).values())
-        matched += hit
-        extracted += sum(found.values())
-        gold_total += sum(gold.values())
-        report += [f"{doc}: wrong {w}" for w in sorted((found - gold).elements(), key=str)]
-        report += [f"{doc}: missed {m}" for m in sorted((gold - found).elements(), key=str)]
-    precision = matched / extracted if extracted else 1.0
-    recall = matched / gold_total
-    report.append(
-        f"fresh5: precision {precision:.3f} recall {recall:.3f} ({matched}/{extracted}/{gold_total})"
-    )
-    print("\n".join(report))
-    assert precision == 1.0, "\n".join(report)
-    assert recall == 1.0, "\n".join(report)
 
 
 # A bracketed aside keeps its tense and its deadline to itself, and a sentence that opens with a
@@ -1040,3 +816,66 @@ def test_selection_quotas_are_not_targets(text):
 )
 def test_counts_without_selection_still_count(text, expected):
     assert facts(text, document_year=2024) == expected
+
+
+# ---------------------------------------------------------------------------
+# The held-out sets, each written and annotated before the extractor ran on it (README per folder).
+# Figures must all be right; recall is held at what each set reached.
+# ---------------------------------------------------------------------------
+
+HELD_OUT = {
+    "fresh": (FRESH, FRESH_YEARS, 1.0),
+    "fresh2": (FRESH2, FRESH2_YEARS, 0.95),
+    "fresh3": (FRESH3, FRESH3_YEARS, 0.97),
+    "fresh4": (FRESH4, FRESH4_YEARS, 1.0),
+    "fresh5": (FRESH5, FRESH5_YEARS, 1.0),
+}
+
+
+@pytest.mark.parametrize("name", HELD_OUT)
+def test_held_out_annotations_quote_their_documents(name):
+    from yanglao.clean import clean_text
+
+    folder, years, _ = HELD_OUT[name]
+    if name != "fresh":
+        assert sorted(years) == sorted(p.stem for p in folder.glob("*.txt"))
+    for doc in years:
+        text = clean_text((folder / f"{doc}.txt").read_text(encoding="utf-8"))
+        with (folder / f"{doc}.targets.csv").open(encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                assert text.count(r["quote"]) == 1, (doc, r["quote"])
+
+
+@pytest.mark.parametrize("name", HELD_OUT)
+def test_held_out_documents_precision_and_recall(name):
+    from yanglao.clean import clean_text
+
+    folder, years, min_recall = HELD_OUT[name]
+    matched = extracted = gold_total = 0
+    report = []
+    for doc, year in years.items():
+        text = clean_text((folder / f"{doc}.txt").read_text(encoding="utf-8"))
+        with (folder / f"{doc}.targets.csv").open(encoding="utf-8", newline="") as f:
+            gold = Counter(
+                _unseen_key(r["value"], r["unit"], r["deadline_year"], r["comparator"])
+                for r in csv.DictReader(f)
+            )
+        rows = extract_targets(text, document_year=year)
+        for r in rows:
+            assert text[r["start"] : r["end"]] == r["quote"]
+        found = Counter(_unseen_key(r["value"], r["unit"], r["deadline_year"], r["comparator"]) for r in rows)
+        hit = sum((gold & found).values())
+        matched += hit
+        extracted += sum(found.values())
+        gold_total += sum(gold.values())
+        report.append(f"{doc}: matched {hit} of gold {sum(gold.values())}, extracted {sum(found.values())}")
+        report += [f"    wrong  {w}" for w in sorted((found - gold).elements(), key=str)]
+        report += [f"    missed {m}" for m in sorted((gold - found).elements(), key=str)]
+    precision = matched / extracted if extracted else 1.0
+    recall = matched / gold_total
+    report.append(
+        f"{name}: precision {precision:.3f} recall {recall:.3f} ({matched}/{extracted}/{gold_total})"
+    )
+    print("\n".join(report))
+    assert precision == 1.0, "\n".join(report)
+    assert recall >= min_recall, "\n".join(report)
