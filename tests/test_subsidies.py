@@ -943,11 +943,12 @@ FRESH2 = Path(__file__).resolve().parent / "data" / "fresh2"
 FRESH2_DOCS = sorted(p.stem for p in FRESH2.glob("*.txt"))
 
 
-def score_fresh2(doc: str) -> dict:
+def score_held_out(folder: Path, doc: str) -> dict:
+    """One held-out document scored on figures (wrong, missed) and provision counts; quotes and enums checked."""
     from yanglao.clean import clean_text
 
-    text = clean_text((FRESH2 / f"{doc}.txt").read_text(encoding="utf-8"))
-    with open(FRESH2 / f"{doc}.subsidies.csv", encoding="utf-8") as f:
+    text = clean_text((folder / f"{doc}.txt").read_text(encoding="utf-8"))
+    with open(folder / f"{doc}.subsidies.csv", encoding="utf-8") as f:
         gold = list(csv.DictReader(f))
     for g in gold:
         assert g["quote"] in text, (doc, g["quote"])
@@ -970,6 +971,10 @@ def score_fresh2(doc: str) -> dict:
         "gold_prov": sum(not _has_figure(g) for g in gold),
         "got_prov": sum(not _has_figure(r) for r in got),
     }
+
+
+def score_fresh2(doc: str) -> dict:
+    return score_held_out(FRESH2, doc)
 
 
 @pytest.mark.parametrize("doc", FRESH2_DOCS)
@@ -1046,32 +1051,7 @@ FRESH3_DOCS = sorted(p.stem for p in FRESH3.glob("*.txt"))
 
 
 def score_fresh3(doc: str) -> dict:
-    from yanglao.clean import clean_text
-
-    text = clean_text((FRESH3 / f"{doc}.txt").read_text(encoding="utf-8"))
-    with open(FRESH3 / f"{doc}.subsidies.csv", encoding="utf-8") as f:
-        gold = list(csv.DictReader(f))
-    for g in gold:
-        assert g["quote"] in text, (doc, g["quote"])
-        assert g["kind"] in KINDS and (g["basis"] or None) in BASES and g["frequency"] in FREQUENCIES
-    got = extract_subsidies(text)
-    for r in got:
-        assert text[r["start"] : r["end"]] == r["quote"]
-    unmatched = [g for g in gold if _has_figure(g)]
-    wrong = []
-    for r in (r for r in got if _has_figure(r)):
-        hit = next((g for g in unmatched if _figure_key(g) == _figure_key(r)), None)
-        if hit is None:
-            wrong.append((_figure_key(r), r["quote"]))
-        else:
-            unmatched.remove(hit)
-    return {
-        "gold_fig": sum(_has_figure(g) for g in gold),
-        "wrong": wrong,
-        "missed": [(_figure_key(g), g["quote"]) for g in unmatched],
-        "gold_prov": sum(not _has_figure(g) for g in gold),
-        "got_prov": sum(not _has_figure(r) for r in got),
-    }
+    return score_held_out(FRESH3, doc)
 
 
 @pytest.mark.parametrize("doc", FRESH3_DOCS)
@@ -1135,32 +1115,7 @@ FRESH4_DOCS = sorted(p.stem for p in FRESH4.glob("*.txt"))
 
 
 def score_fresh4(doc: str) -> dict:
-    from yanglao.clean import clean_text
-
-    text = clean_text((FRESH4 / f"{doc}.txt").read_text(encoding="utf-8"))
-    with open(FRESH4 / f"{doc}.subsidies.csv", encoding="utf-8") as f:
-        gold = list(csv.DictReader(f))
-    for g in gold:
-        assert g["quote"] in text, (doc, g["quote"])
-        assert g["kind"] in KINDS and (g["basis"] or None) in BASES and g["frequency"] in FREQUENCIES
-    got = extract_subsidies(text)
-    for r in got:
-        assert text[r["start"] : r["end"]] == r["quote"]
-    unmatched = [g for g in gold if _has_figure(g)]
-    wrong = []
-    for r in (r for r in got if _has_figure(r)):
-        hit = next((g for g in unmatched if _figure_key(g) == _figure_key(r)), None)
-        if hit is None:
-            wrong.append((_figure_key(r), r["quote"]))
-        else:
-            unmatched.remove(hit)
-    return {
-        "gold_fig": sum(_has_figure(g) for g in gold),
-        "wrong": wrong,
-        "missed": [(_figure_key(g), g["quote"]) for g in unmatched],
-        "gold_prov": sum(not _has_figure(g) for g in gold),
-        "got_prov": sum(not _has_figure(r) for r in got),
-    }
+    return score_held_out(FRESH4, doc)
 
 
 @pytest.mark.parametrize("doc", FRESH4_DOCS)
@@ -1216,32 +1171,7 @@ FRESH5_DOCS = sorted(p.stem for p in FRESH5.glob("*.txt"))
 
 
 def score_fresh5(doc: str) -> dict:
-    from yanglao.clean import clean_text
-
-    text = clean_text((FRESH5 / f"{doc}.txt").read_text(encoding="utf-8"))
-    with open(FRESH5 / f"{doc}.subsidies.csv", encoding="utf-8") as f:
-        gold = list(csv.DictReader(f))
-    for g in gold:
-        assert g["quote"] in text, (doc, g["quote"])
-        assert g["kind"] in KINDS and (g["basis"] or None) in BASES and g["frequency"] in FREQUENCIES
-    got = extract_subsidies(text)
-    for r in got:
-        assert text[r["start"] : r["end"]] == r["quote"]
-    unmatched = [g for g in gold if _has_figure(g)]
-    wrong = []
-    for r in (r for r in got if _has_figure(r)):
-        hit = next((g for g in unmatched if _figure_key(g) == _figure_key(r)), None)
-        if hit is None:
-            wrong.append((_figure_key(r), r["quote"]))
-        else:
-            unmatched.remove(hit)
-    return {
-        "gold_fig": sum(_has_figure(g) for g in gold),
-        "wrong": wrong,
-        "missed": [(_figure_key(g), g["quote"]) for g in unmatched],
-        "gold_prov": sum(not _has_figure(g) for g in gold),
-        "got_prov": sum(not _has_figure(r) for r in got),
-    }
+    return score_held_out(FRESH5, doc)
 
 
 @pytest.mark.parametrize("doc", FRESH5_DOCS)
