@@ -203,6 +203,32 @@ def test_short_and_mixed_terms_find_rows_in_the_real_corpus(server, table, term)
     assert data["filtered_table_rows_count"] == len(expected)
 
 
+def test_a_term_in_most_rows_pages_in_the_default_order(server):
+    """养老 is in more than half the measures: the plugin then walks the sort index (`+rowid` form)."""
+    rows = rows_of(server, "measures")
+    expected = sorted(r["measure_id"] for r in rows if "养老" in r["heading"] + "\n" + r["text"])
+    assert len(expected) > len(rows) / 2  # else this test would not exercise that form
+    first = get_json(server, "/yanglao/measures.json", _search="养老", _size="7")
+    assert "+rowid in" in first["query"]["sql"]
+    assert [r[0] for r in first["rows"]] == expected[:7]
+    second = get_json(server, "/yanglao/measures.json", _search="养老", _size="7", _next=first["next"])
+    assert [r[0] for r in second["rows"]] == expected[7:14]
+    by_text = get_json(server, "/yanglao/measures.json", _search="养老", _sort_desc="start", _size="max")
+    assert "+rowid" not in by_text["query"]["sql"]
+    starts = [r[-2] for r in by_text["rows"]]
+    assert len(starts) == len(expected) and starts == sorted(starts, reverse=True)
+
+
+def test_the_sql_of_a_search_runs_as_a_custom_query(server):
+    """Datasette's "View and edit SQL" link of a search page: the cached-matches function works in any SQL."""
+    data = get_json(server, "/yanglao/targets.json", _search="床位")
+    query = data["query"]
+    assert "yanglao_search_rowids" in query["sql"]
+    got = get_json(server, "/yanglao.json", sql=query["sql"], _shape="array", **query["params"])
+    assert [r["target_id"] for r in got] == [r[0] for r in data["rows"]]
+    assert len(got) == data["filtered_table_rows_count"] > 0
+
+
 def test_the_search_box_is_shown_and_keeps_the_query(server):
     page = get(server, "/yanglao/measures", _search="助餐")
     assert re.search(r'<input id="_search" type="search" name="_search" value="助餐">', page)
