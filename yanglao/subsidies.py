@@ -850,23 +850,34 @@ class Mention:
     specific: bool
 
 
+_INSTRUMENT_RES = [(re.compile(pattern), kinds, key) for pattern, kinds, key in INSTRUMENTS]
+_GENERIC_RES = [re.compile(pattern) for pattern in GENERIC_PROVISIONS]
+# Any instrument or generic provision at all: most sentences have none, and one search tells.
+_ANY_MENTION_RE = re.compile(
+    "|".join(f"(?:{p})" for p in [p for p, _, _ in INSTRUMENTS] + GENERIC_PROVISIONS)
+)
+_ELDER_IN_NAME_RE = re.compile(r"(?<=.)(?:老年人|老人)(?=津贴|补贴|补助)")
+
+
 def _mentions(text: str) -> list[Mention]:
     """Instrument mentions in a sentence, longest first where they overlap, in text order."""
+    if not _ANY_MENTION_RE.search(text):
+        return []
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    for pattern, kinds, key in INSTRUMENTS:
-        for m in re.finditer(pattern, text):
+    for pattern, kinds, key in _INSTRUMENT_RES:
+        for m in pattern.finditer(text):
             if free(m.start(), m.end()):
                 # 高龄老年人津贴 is 高龄津贴
-                name = key or re.sub(r"(?<=.)(?:老年人|老人)(?=津贴|补贴|补助)", "", m.group())
+                name = key or _ELDER_IN_NAME_RE.sub("", m.group())
                 found.append(Mention(m.start(), m.end(), kinds, name, True))
                 taken.append((m.start(), m.end()))
-    for pattern in GENERIC_PROVISIONS:
-        for m in re.finditer(pattern, text):
+    for pattern in _GENERIC_RES:
+        for m in pattern.finditer(text):
             if free(m.start(), m.end()):
                 found.append(Mention(m.start(), m.end(), (), "generic", False))
                 taken.append((m.start(), m.end()))

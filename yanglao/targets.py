@@ -498,7 +498,58 @@ class _View:
         return self.pos[start], self.pos[end - 1] + 1
 
 
+_FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH)  # one character for one: positions do not move
+_DROPPED = "\x01"  # stands for a page marker's characters while gaps are found
+_GAP_RE = re.compile(r"[ \t\r\x01]+")
+_BLANK = " \t\r"
+
+
 def _normalize(text: str) -> _View:
+    """Full-width forms folded, page markers dropped, runs of blanks dropped (one space kept between two
+    ASCII letters or digits), and each kept character's original position.
+
+    Works on whole runs with regexes and slices (the text of a long plan is ~20k characters).
+    """
+    if _DROPPED in text:
+        return _normalize_slowly(text)
+    mapped = text.translate(_FULLWIDTH_TABLE)
+    markers = [(m.start(), m.end()) for m in _PAGE_MARKER_RE.finditer(text)]
+    work = mapped
+    for start, end in reversed(markers):
+        work = work[:start] + _DROPPED * (end - start) + work[end:]
+    pieces: list[str] = []
+    pos: list[int] = []
+    kept = 0  # start of the text not yet copied
+    for gap in _GAP_RE.finditer(work):
+        start, end = gap.span()
+        pieces.append(mapped[kept:start])
+        pos.extend(range(kept, start))
+        kept = end
+        run = gap.group(0)
+        first_blank = next((i for i, ch in enumerate(run) if ch != _DROPPED), None)
+        if first_blank is None:  # only a page marker: it just goes
+            continue
+        before = pieces[-1][-1:] if pieces[-1] else (next((p[-1] for p in reversed(pieces) if p), ""))
+        after = mapped[end] if end < len(mapped) else ""
+        if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+            pieces.append(" ")
+            pos.append(start + first_blank)
+    pieces.append(mapped[kept:])
+    pos.extend(range(kept, len(mapped)))
+    norm = "".join(pieces)
+    return _View(norm, _masked(norm), pos)
+
+
+def _masked(norm: str) -> str:
+    scan = list(norm)
+    for m in _MASK_RE.finditer(norm):
+        scan[m.start() : m.end()] = "\x00" * (m.end() - m.start())
+    _mask_list_markers(norm, scan)
+    return "".join(scan)
+
+
+def _normalize_slowly(text: str) -> _View:
+    """_normalize one character at a time: for a text that holds the character it uses as a stand-in."""
     drop = [False] * len(text)
     for m in _PAGE_MARKER_RE.finditer(text):
         for i in range(m.start(), m.end()):
@@ -511,9 +562,9 @@ def _normalize(text: str) -> _View:
         if drop[i]:
             i += 1
             continue
-        if ch in " \t\r":
+        if ch in _BLANK:
             j = i
-            while j < n and (_FULLWIDTH.get(text[j], text[j]) in " \t\r" or drop[j]):
+            while j < n and (_FULLWIDTH.get(text[j], text[j]) in _BLANK or drop[j]):
                 j += 1
             before = chars[-1] if chars else ""
             after = _FULLWIDTH.get(text[j], text[j]) if j < n else ""
@@ -526,11 +577,7 @@ def _normalize(text: str) -> _View:
         pos.append(i)
         i += 1
     norm = "".join(chars)
-    scan = list(norm)
-    for m in _MASK_RE.finditer(norm):
-        scan[m.start() : m.end()] = "\x00" * (m.end() - m.start())
-    _mask_list_markers(norm, scan)
-    return _View(norm, "".join(scan), pos)
+    return _View(norm, _masked(norm), pos)
 
 
 def _mask_list_markers(norm: str, scan: list[str]) -> None:
@@ -660,16 +707,15 @@ def _blocks(view: _View) -> list[tuple[int, int, int | None]]:
     return blocks
 
 
+_RUN_RES: dict[str, re.Pattern[str]] = {}
+
+
 def _split(scan: str, start: int, end: int, stops: str) -> list[tuple[int, int]]:
-    spans, at = [], start
-    for i in range(start, end):
-        if scan[i] in stops:
-            if i > at:
-                spans.append((at, i))
-            at = i + 1
-    if end > at:
-        spans.append((at, end))
-    return spans
+    """The non-empty runs of scan[start:end] between characters of `stops`."""
+    run = _RUN_RES.get(stops)
+    if run is None:
+        run = _RUN_RES[stops] = re.compile(f"[^{re.escape(stops)}]+")
+    return [m.span() for m in run.finditer(scan, start, end)]
 
 
 # ---------------------------------------------------------------------------
