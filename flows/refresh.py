@@ -11,10 +11,9 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
-import multiprocessing
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
@@ -26,10 +25,10 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.utilities.annotations import quote
 
-from yanglao.archive import Archive, ArchiveError, SnapshotRecord
+from flows.extract_worker import close_pool, parse_and_extract_all
+from yanglao.archive import Archive, SnapshotRecord
 from yanglao.discover import append_discovered, load_discovered, merge_sources
-from yanglao.documents import build_document, source_row
-from yanglao.extract import extract_rows
+from yanglao.documents import source_row
 from yanglao.incremental import (
     PreviousRelease,
     build_key,
@@ -45,7 +44,6 @@ from yanglao.incremental import (
 from yanglao.publish import publish_release, published_versions, releases_dir
 from yanglao.registry import Source, load_listings, load_registry
 from yanglao.sqlite import build_database, update_database, update_status
-from yanglao.validate import document_problems
 
 FETCH_THREADS = 8  # politeness per host is the Fetcher's job; threads only overlap different hosts
 BATCH_SIZE = 500
@@ -163,32 +161,6 @@ def _batch_cache_key(context, parameters) -> str:
     return "extract-" + hashlib.sha256("\n".join(parameters["keys"]).encode()).hexdigest()
 
 
-def parse_and_extract(source: Source, snapshot: SnapshotRecord, archive: Archive):
-    """One document from its snapshot: (document row, rows per table) or the one-line reason it failed.
-
-    A document whose rows break the schema is refused here, so that it keeps its last good rows and
-    the release of everything else goes ahead.
-    """
-    try:
-        body = archive.read(snapshot.sha256)
-        document = build_document(source, snapshot, body)
-        if not document["text"].strip():
-            raise ValueError("no text in the page: it no longer parses")
-        year = int(document["published_date"][:4]) if document.get("published_date") else None
-        rows = extract_rows(source.id, document["text"], document_year=year)
-    except (ArchiveError, ValueError, UnicodeError, KeyError, IndexError) as exc:
-        return f"cannot parse snapshot {snapshot.sha256[:12]}: {exc}"
-    problems = document_problems(document, rows)
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        return f"extracted rows break the schema: {problems[0]}{more}"
-    return document, rows
-
-
-def _parse_and_extract_packed(item):
-    return parse_and_extract(*item)
-
-
 @task(name="extract", cache_key_fn=_batch_cache_key, persist_result=True, retries=1)
 def process_batch(
     sources: list[Source],
@@ -203,11 +175,8 @@ def process_batch(
     Python, so threads would share one interpreter lock.
     """
     items = [(source, snapshot, archive) for source, snapshot in zip(sources, snapshots, strict=True)]
-    if workers > 1 and len(items) >= 2 * PARALLEL_MIN_PER_WORKER:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            results = list(pool.map(_parse_and_extract_packed, items, chunksize=8))
-    else:
-        results = [parse_and_extract(*item) for item in items]
+    parallel = workers > 1 and len(items) >= 2 * PARALLEL_MIN_PER_WORKER
+    results = parse_and_extract_all(items, workers if parallel else 1)
     documents, rows, failures = [], {}, {}
     for source, result in zip(sources, results, strict=True):
         if isinstance(result, str):
@@ -371,18 +340,21 @@ def _refresh(
     on_dask = type(get_run_context().task_runner).__name__ == "DaskTaskRunner"
     workers = 1 if on_dask else (os.cpu_count() or 1)
     futures = []
-    for batch in batches:
-        futures.append(
-            process_batch.submit(
-                quote([b[0] for b in batch]),
-                quote([b[1] for b in batch]),
-                [b[2] for b in batch],
-                archive,
-                workers,
+    try:
+        for batch in batches:
+            futures.append(
+                process_batch.submit(
+                    quote([b[0] for b in batch]),
+                    quote([b[1] for b in batch]),
+                    [b[2] for b in batch],
+                    archive,
+                    workers,
+                )
             )
-        )
-        if not on_dask:
-            futures[-1].wait()  # one batch at a time: each already uses every core
+            if not on_dask:
+                futures[-1].wait()  # one batch at a time: each already uses every core (one pool for all)
+    finally:
+        close_pool()
     for batch, future in zip(batches, futures, strict=True):
         docs, batch_rows, failures = future.result()
         for document in docs:

@@ -28,6 +28,7 @@ class Request:
     headers: Message  # case-insensitive: headers["user-agent"]
     time: float  # time.monotonic() when the request line and headers had arrived
     hit: int  # 0 for the first request to this path, 1 for the second…
+    peer: tuple = ()  # the client's (host, port): one per connection
 
 
 @dataclass
@@ -98,10 +99,10 @@ class SiteSim:
         with self._lock:
             return [r for r in self.requests if r.path.split("?")[0] == path]
 
-    def _record(self, method: str, path: str, headers: Message) -> Request:
+    def _record(self, method: str, path: str, headers: Message, peer: tuple = ()) -> Request:
         with self._lock:
             hit = sum(1 for r in self.requests if r.path.split("?")[0] == path.split("?")[0])
-            request = Request(method, path, headers, time.monotonic(), hit)
+            request = Request(method, path, headers, time.monotonic(), hit, tuple(peer))
             self.requests.append(request)
             return request
 
@@ -114,7 +115,7 @@ class _SimHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as real servers; retries may reuse a connection
 
     def do_GET(self) -> None:
-        request = self.site._record(self.command, self.path, self.headers)
+        request = self.site._record(self.command, self.path, self.headers, self.client_address)
         handler = self.site.routes.get(self.path.split("?")[0], not_found)
         response = handler(request)
         try:

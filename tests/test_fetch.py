@@ -94,6 +94,15 @@ def test_utf8_page_with_validators_then_304_on_conditional_request(site, fetcher
     assert "If-None-Match" not in site.hits("/utf8")[0].headers
 
 
+def test_conditional_requests_answered_304_keep_one_connection(site, fetcher):
+    """A refresh is mostly 304s: each must not cost a new TCP connection to the site."""
+    site.routes["/kept"] = page(UTF8_PAGE, etag=ETAG)
+    first = fetcher.fetch(site.url("/kept"))
+    again = [fetcher.fetch(site.url("/kept"), etag=first.etag) for _ in range(3)]
+    assert [r.status for r in again] == [304, 304, 304]
+    assert len({r.peer for r in site.hits("/kept")}) == 1
+
+
 def test_user_agent_identifies_the_project_with_a_contact_url(site, fetcher):
     site.routes["/utf8"] = page(UTF8_PAGE)
     fetcher.fetch(site.url("/utf8"))

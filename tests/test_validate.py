@@ -80,6 +80,7 @@ def test_the_row_check_and_frictionless_reject_the_same_bad_value(real_rows, tmp
 
 
 def test_a_document_with_a_bad_row_keeps_its_last_good_rows(prefect_harness, tmp_path, monkeypatch):
+    import flows.extract_worker
     import flows.refresh
     from yanglao.archive import Archive
 
@@ -97,7 +98,7 @@ def test_a_document_with_a_bad_row_keeps_its_last_good_rows(prefect_harness, tmp
     archive.store("huzhou-2020-pilot-plan", body + "\n附:联系电话。".encode(), url=None,
                   retrieved_at="2026-12-01T00:00:00Z", status=None, content_type="text/plain; charset=utf-8",
                   etag=None, last_modified=None)  # fmt: skip
-    real_extract = flows.refresh.extract_rows
+    real_extract = flows.extract_worker.extract_rows
 
     def buggy(document_id, text, document_year=None):
         rows = real_extract(document_id, text, document_year=document_year)
@@ -105,7 +106,7 @@ def test_a_document_with_a_bad_row_keeps_its_last_good_rows(prefect_harness, tmp
             rows["targets"][0]["comparator"] = "about"
         return rows
 
-    monkeypatch.setattr(flows.refresh, "extract_rows", buggy)
+    monkeypatch.setattr(flows.extract_worker, "extract_rows", buggy)
     second = refresh()
     (failure,) = second.failures
     assert failure.startswith(
