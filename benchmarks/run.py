@@ -215,8 +215,11 @@ def run_child(spec: dict, work: Path, env: dict) -> dict:
     return result
 
 
-def prefect_env(home: Path) -> dict:
+def prefect_env(home: Path, api_url: str | None = None) -> dict:
+    """The environment of a scenario: its own Prefect home; the shared API server when one is given
+    (else each run starts Prefect's ephemeral server, ~8 s of start-up)."""
     env = dict(os.environ)
+    env.pop("PREFECT_API_URL", None)
     env.update(
         PREFECT_HOME=str(home),
         DO_NOT_TRACK="1",
@@ -225,7 +228,42 @@ def prefect_env(home: Path) -> dict:
         PYTHONPATH=str(CODE),
         YANGLAO_BENCH_CODE=str(CODE),
     )
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
     return env
+
+
+class PrefectServer:
+    """`prefect server start` on 127.0.0.1 for the whole benchmark, as the scheduled deployment runs against a
+    running server: the scenarios then time the refresh, not the boot of an ephemeral API server per run."""
+
+    def __init__(self, home: Path):
+        self.home = home
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/api"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> PrefectServer:
+        self.home.mkdir(parents=True, exist_ok=True)
+        env = prefect_env(self.home)
+        env["PREFECT_UI_ENABLED"] = "false"
+        self._log = (self.home / "server.log").open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(self.port)],
+            env=env, stdout=self._log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        wait_http(f"{self.url}/health", timeout=120)
+        return self
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+            self._log.close()
+            self.process = None
 
 
 def dir_size(path: Path) -> int:
@@ -360,7 +398,7 @@ def bench_size(n: int, args, info: dict) -> dict:
     )
     out: dict = {"size": n, "machine": info, "corpus": corpus, "scenarios": {}}
     scenarios = out["scenarios"]
-    env = prefect_env(work / "prefect-home")
+    env = prefect_env(work / "prefect-home", args.api_url)
     server = PageServer(work / "corpus" / "manifest.json", port=port).start()
     flow_spec = {
         "kind": "flow",
@@ -455,7 +493,7 @@ def bench_size(n: int, args, info: dict) -> dict:
 
         if n in args.profile:
             print("   profile of the full rebuild (cProfile, all threads)", flush=True)
-            prof_env = prefect_env(work / "prefect-home-profile")
+            prof_env = prefect_env(work / "prefect-home-profile", args.api_url)
             prof_path = work / "full.prof"
             spec = {**flow_spec, "name": "full_profiled", "output": str(work / "output-profile")}
             result = run_child({**spec, "profile": str(prof_path)}, work, prof_env)
@@ -556,6 +594,11 @@ def main() -> None:
         help="document indexes generated with another salt: with seed 8, bench-003845 (a PDF) yields a target "
         "row with no indicator, which fails validation and so blocks the whole release (see BENCHMARKS.md)",
     )
+    parser.add_argument(
+        "--ephemeral-prefect",
+        action="store_true",
+        help="let each scenario start Prefect's ephemeral API server (adds its ~8 s start-up to every run)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -568,6 +611,20 @@ def main() -> None:
     info = machine()
     info["code"] = snapshot_code(args.workdir / "code")
     print(json.dumps(info), flush=True)
+    prefect_server = None
+    args.api_url = None
+    if not args.ephemeral_prefect:
+        prefect_server = PrefectServer(args.workdir / "prefect-server").start()
+        args.api_url = prefect_server.url
+    info["prefect_api"] = "ephemeral per scenario" if args.ephemeral_prefect else "one prefect server start"
+    try:
+        run_sizes(sizes, args, info)
+    finally:
+        if prefect_server is not None:
+            prefect_server.stop()
+
+
+def run_sizes(sizes: list[int], args, info: dict) -> None:
     previous = None
     for n in sizes:
         if n >= 100_000 and previous is not None:
