@@ -105,7 +105,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
     output = _output_root(args)
     print(
-        f"yanglao rebuild {args.version}: from the snapshots recorded in {output / 'datasets/releases/index.json'}"
+        f"yanglao rebuild {args.version}: from the snapshots recorded in {output / 'datasets/releases' / args.version / 'release.json'}"
     )
     ok, mismatches = rebuild(output, args.version, output / "archive", project_root() / "archive", refresh)
     for line in mismatches:

@@ -43,12 +43,11 @@ def format_diff(old: str, new: str, changes: dict, limit: int = 30) -> str:
 
 
 def index_entry(output: Path, version: str) -> dict:
-    path = releases_dir(output) / "index.json"
-    index = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"releases": []}
-    for entry in index["releases"]:
-        if entry["version"] == version:
-            return entry
-    raise ReleaseNotFound(f"release {version} is not in {path}")
+    """A release's own record (`releases/<version>/release.json`): its sources, snapshots and hashes."""
+    path = releases_dir(output) / version / "release.json"
+    if not path.exists():
+        raise ReleaseNotFound(f"release {version} is not in {releases_dir(output)}")
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def rebuild(

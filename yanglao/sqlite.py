@@ -17,8 +17,8 @@ Besides the five tables of the release, the database has:
 - `source_status`: each source's fetch state after the latest refresh (when the flow
   passes it);
 - `releases`: every release up to this one (version, created, rows per table, file
-  hashes, snapshot hash per document), from the release's `datapackage.json` and
-  the releases' `index.json`;
+  hashes; the snapshot hash per document for this release), from the releases'
+  `index.json` and this release's `release.json`;
 - views `measures_with_document`, `targets_with_document`, `subsidies_with_document`:
   the rows with their document's city, province, title and type, to facet by city.
 
@@ -104,8 +104,10 @@ RELEASES = Table(
         Field(
             "snapshots",
             "string",
-            "各文件所依据快照原始字节的 SHA-256(JSON:文件编号 → 哈希)",
-            "SHA-256 of the raw snapshot each document was built from (JSON object: document_id → hash)",
+            "各文件所依据快照原始字节的 SHA-256(JSON:文件编号 → 哈希);仅当前发布版"
+            "(早先发布版的见其 datasets/releases/<版本>/release.json)",
+            "SHA-256 of the raw snapshot each document was built from (JSON object: document_id → hash); "
+            "for the current release (an earlier release's are in its datasets/releases/<version>/release.json)",
         ),
     ),
 )
@@ -307,8 +309,13 @@ def release_rows(release: Path) -> list[dict]:
                 "snapshots": snapshots,
             }
         ]
+    own = release / "release.json"
+    current_snapshots = json.loads(own.read_text(encoding="utf-8")).get("snapshots") if own.exists() else None
     rows = []
     for entry in entries:
+        # Snapshots of the current release only (an older release's are in its own release.json):
+        # copying every release's snapshot list made the build grow with the history.
+        snapshots = entry.get("snapshots") or (current_snapshots if entry["version"] == version else None)
         row = {
             "version": entry["version"],
             "created": entry["created"],
@@ -317,7 +324,9 @@ def release_rows(release: Path) -> list[dict]:
         for t in TABLES:
             row[f"{t.name}_rows"] = entry.get("row_counts", {}).get(t.name)
         row["hashes"] = json.dumps(entry.get("hashes", {}), ensure_ascii=False, sort_keys=True)
-        row["snapshots"] = json.dumps(entry.get("snapshots", {}), ensure_ascii=False, sort_keys=True)
+        row["snapshots"] = (
+            None if snapshots is None else json.dumps(snapshots, ensure_ascii=False, sort_keys=True)
+        )
         rows.append(row)
     return rows
 
