@@ -201,13 +201,13 @@ def summary_ms(times: list[float]) -> dict:
 
 
 def time_request(client: Client, path: str, runs: int) -> dict:
-    client.get(path)  # warm-up
+    first, _ = client.get(path)  # warm-up; the first request of a query also fills the plugin's match cache
     times = []
     body = b""
     for _ in range(runs):
         elapsed, body = client.get(path)
         times.append(elapsed)
-    result = {"path": urllib.parse.unquote(path), **summary_ms(times)}
+    result = {"path": urllib.parse.unquote(path), **summary_ms(times), "first_ms": round(first, 2)}
     if ".json" in path:
         data = json.loads(body)
         result["rows"] = data.get("filtered_table_rows_count")
@@ -330,12 +330,12 @@ def print_report(results: dict) -> None:
         if results["server_extra_settings"]
         else "\n"
     )
-    print(f"{'request':<58} {'rows':>7} {'median':>8} {'min':>7} {'p90':>7} {'max':>7}  goal")
+    print(f"{'request':<58} {'rows':>7} {'median':>8} {'min':>7} {'p90':>7} {'max':>7} {'first':>7}  goal")
     for key, r in results["requests"].items():
         goal = "" if not key.startswith("search") else ("ok" if r["median_ms"] <= GOAL_MS else "MISSED")
         print(
             f"{pad(r['path'], 58)} {r['rows'] if r['rows'] is not None else '':>7} {r['median_ms']:>6.1f}ms "
-            f"{r['min_ms']:>5.1f}ms {r['p90_ms']:>5.1f}ms {r['max_ms']:>5.1f}ms  {goal}"
+            f"{r['min_ms']:>5.1f}ms {r['p90_ms']:>5.1f}ms {r['max_ms']:>5.1f}ms {r['first_ms']:>5.1f}ms  {goal}"
         )
     for term, statements in results["sql"].items():
         print(f"\nSQLite directly, {term}:")

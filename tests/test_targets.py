@@ -818,6 +818,22 @@ def test_counts_without_selection_still_count(text, expected):
     assert facts(text, document_year=2024) == expected
 
 
+# A PDF line break (real paragraphs of the shipped corpus, as the benchmark's PDFs wrap them at 38
+# characters): the figure opens a line and counts nothing named on it. Such a row has no indicator, so
+# it would break the schema and have its whole document refused (14 of 100,000 benchmark documents).
+PDF_WRAPPED = (
+    '方式,实现"中央食堂"可持续运营。2019年,建成"中央食堂+助餐点"运营点\n'
+    "10个以上。到2022年,各区县均拥有1家以上规上餐饮企业承接中央食堂"
+)
+
+
+def test_a_figure_that_counts_nothing_named_is_doubtful_not_a_target():
+    assert all(t["indicator"] for t in extract_targets(PDF_WRAPPED, document_year=2024))
+    assert "10个以上" not in [t["quote"] for t in extract_targets(PDF_WRAPPED, document_year=2024)]
+    doubtful = {t["quote"]: t["reason"] for t in doubtful_targets(PDF_WRAPPED, document_year=2024)}
+    assert doubtful["10个以上"].startswith("no indicator")
+
+
 # ---------------------------------------------------------------------------
 # The held-out sets, each written and annotated before the extractor ran on it (README per folder).
 # Figures must all be right; recall is held at what each set reached.

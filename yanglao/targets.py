@@ -824,7 +824,7 @@ def extract_targets(text: str, *, document_year: int | None = None) -> list[dict
     >>> [(r["value"], r["unit"], r["deadline_year"]) for r in extract_targets("到2025年底,全市社区养老设施等级评定率达到90%。")]
     [(90.0, '%', 2025)]
     """
-    return [c.row for c in _candidates(text, document_year) if c.verdict == "target"]
+    return [c.row for c in _candidates(text, document_year) if c.verdict == "target" and c.row["indicator"]]
 
 
 def doubtful_targets(text: str, *, document_year: int | None = None) -> list[dict]:
@@ -833,9 +833,16 @@ def doubtful_targets(text: str, *, document_year: int | None = None) -> list[dic
     Rows have the same shape as `extract_targets` plus `reason`; they are for review,
     never for publication.
     """
-    return [
-        {**c.row, "reason": c.reason} for c in _candidates(text, document_year) if c.verdict == "doubtful"
-    ]
+    doubtful = []
+    for c in _candidates(text, document_year):
+        if c.verdict == "doubtful":
+            doubtful.append({**c.row, "reason": c.reason})
+        elif c.verdict == "target" and not c.row["indicator"]:
+            # e.g. a PDF line break between `运营点` and `10个以上`: a figure that counts nothing named
+            doubtful.append(
+                {**c.row, "reason": "no indicator: nothing before the figure says what it counts"}
+            )
+    return doubtful
 
 
 @dataclass
