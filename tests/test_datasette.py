@@ -389,3 +389,23 @@ def test_default_sort_and_sortable_columns(server):
     )
     years = [r["deadline_year"] for r in by_year if r["deadline_year"] is not None]
     assert years == sorted(years, reverse=True)
+
+
+def test_the_match_cache_is_bounded_and_takes_any_table_name_as_one_name():
+    from yanglao.datasette_plugin import MatchCache
+    from yanglao.search import create_index_sql, index_tokens, match_expression
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute(create_index_sql("t"))
+    for rowid, text in enumerate(["助餐服务", "养老", "助餐"], start=1):
+        conn.execute(
+            "INSERT INTO t_search(rowid, chars, pairs) VALUES (?, ?, ?)", (rowid, *index_tokens([text]))
+        )
+    cache = MatchCache(entries=10, chars=8)  # room for 8 characters of JSON
+    assert cache.get(conn, ("db",), "t", match_expression("助餐")) == (2, "[1,3]")
+    assert cache.get(conn, ("db",), "t", match_expression("养老")) == (1, "[2]")
+    assert cache.get(conn, ("db",), "t", match_expression("服务")) == (1, "[1]")
+    assert len(cache._items) == 2 and cache._size <= 8  # the oldest went
+    for name in ("t] WHERE 1=1 --", 't" WHERE 1=1 --'):
+        with pytest.raises(sqlite3.OperationalError, match="no such table"):
+            cache.get(conn, ("db",), name, "x")

@@ -38,6 +38,7 @@ PARAM = "_yanglao_search"
 ROWIDS_FUNCTION = "yanglao_search_rowids"
 MMAP_BYTES = 1 << 30
 CACHE_ENTRIES = 64
+CACHE_CHARS = 64_000_000  # ~64 MB of JSON: a term in 460,000 rows is ~4 MB
 SCAN_FRACTION = 0.5  # matches above this share of the table: walk the sort index instead of sorting matches
 
 
@@ -47,9 +48,10 @@ class MatchCache:
     Keyed by the file's identity (inode, size, mtime), so a rebuilt database never sees old results.
     """
 
-    def __init__(self, entries: int = CACHE_ENTRIES):
-        self.entries = entries
+    def __init__(self, entries: int = CACHE_ENTRIES, chars: int = CACHE_CHARS):
+        self.entries, self.chars = entries, chars
         self._items: OrderedDict[tuple, tuple[int, str]] = OrderedDict()
+        self._size = 0
         self._lock = threading.Lock()
 
     def get(
@@ -61,18 +63,19 @@ class MatchCache:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        name = index_name(table)
+        name = '"' + index_name(table).replace('"', '""') + '"'  # whatever a custom query passes: one name
         count, ids = conn.execute(
-            f"select count(*), json_group_array(rowid) from "
-            f"(select rowid from [{name}] where [{name}] match ?)",
+            f"select count(*), json_group_array(rowid) from (select rowid from {name} where {name} match ?)",
             (expression,),
         ).fetchone()
         if file_key is None:
             return count, ids
         with self._lock:
-            self._items[key] = (count, ids)
-            while len(self._items) > self.entries:
-                self._items.popitem(last=False)
+            if key not in self._items:
+                self._items[key] = (count, ids)
+                self._size += len(ids)
+            while self._items and (len(self._items) > self.entries or self._size > self.chars):
+                self._size -= len(self._items.popitem(last=False)[1][1])
         return count, ids
 
 
