@@ -499,9 +499,13 @@ class _View:
 
 
 _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH)  # one character for one: positions do not move
-_DROPPED = "\x01"  # stands for a page marker's characters while gaps are found
-_GAP_RE = re.compile(r"[ \t\r\x01]+")
-_BLANK = " \t\r"
+_BLANKS_RE = re.compile(r"[ \t\r]+")
+_GAP_RE = re.compile(r"[ \t\r\x01]+")  # blanks, and \x01 standing for a page marker's characters
+
+
+def _stand_in(text: str) -> str:
+    """A character the text does not hold, to stand for dropped characters (almost always \x01)."""
+    return next(chr(c) for c in range(1, 0x110000) if chr(c) not in text and chr(c) not in " \t\r")
 
 
 def _normalize(text: str) -> _View:
@@ -510,26 +514,31 @@ def _normalize(text: str) -> _View:
 
     Works on whole runs with regexes and slices (the text of a long plan is ~20k characters).
     """
-    if _DROPPED in text:
-        return _normalize_slowly(text)
     mapped = text.translate(_FULLWIDTH_TABLE)
     markers = [(m.start(), m.end()) for m in _PAGE_MARKER_RE.finditer(text)]
+    dropped = _stand_in(mapped) if markers else ""
+    if not dropped:
+        gaps = _BLANKS_RE
+    elif dropped == "\x01":
+        gaps = _GAP_RE
+    else:
+        gaps = re.compile(f"[ \t\r{re.escape(dropped)}]+")
     work = mapped
     for start, end in reversed(markers):
-        work = work[:start] + _DROPPED * (end - start) + work[end:]
+        work = work[:start] + dropped * (end - start) + work[end:]
     pieces: list[str] = []
     pos: list[int] = []
     kept = 0  # start of the text not yet copied
-    for gap in _GAP_RE.finditer(work):
+    for gap in gaps.finditer(work):
         start, end = gap.span()
         pieces.append(mapped[kept:start])
         pos.extend(range(kept, start))
         kept = end
         run = gap.group(0)
-        first_blank = next((i for i, ch in enumerate(run) if ch != _DROPPED), None)
+        first_blank = next((i for i, ch in enumerate(run) if ch != dropped), None)
         if first_blank is None:  # only a page marker: it just goes
             continue
-        before = pieces[-1][-1:] if pieces[-1] else (next((p[-1] for p in reversed(pieces) if p), ""))
+        before = pieces[-1][-1:]  # gaps are maximal: only the first piece can be empty
         after = mapped[end] if end < len(mapped) else ""
         if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
             pieces.append(" ")
@@ -546,38 +555,6 @@ def _masked(norm: str) -> str:
         scan[m.start() : m.end()] = "\x00" * (m.end() - m.start())
     _mask_list_markers(norm, scan)
     return "".join(scan)
-
-
-def _normalize_slowly(text: str) -> _View:
-    """_normalize one character at a time: for a text that holds the character it uses as a stand-in."""
-    drop = [False] * len(text)
-    for m in _PAGE_MARKER_RE.finditer(text):
-        for i in range(m.start(), m.end()):
-            drop[i] = True
-    chars: list[str] = []
-    pos: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = _FULLWIDTH.get(text[i], text[i])
-        if drop[i]:
-            i += 1
-            continue
-        if ch in _BLANK:
-            j = i
-            while j < n and (_FULLWIDTH.get(text[j], text[j]) in _BLANK or drop[j]):
-                j += 1
-            before = chars[-1] if chars else ""
-            after = _FULLWIDTH.get(text[j], text[j]) if j < n else ""
-            if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
-                chars.append(" ")
-                pos.append(i)
-            i = j
-            continue
-        chars.append(ch)
-        pos.append(i)
-        i += 1
-    norm = "".join(chars)
-    return _View(norm, _masked(norm), pos)
 
 
 def _mask_list_markers(norm: str, scan: list[str]) -> None:
