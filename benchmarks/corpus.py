@@ -138,9 +138,9 @@ def _corpus_texts() -> list[str]:
                 texts.append(path.read_text(encoding="utf-8"))
     if texts:
         return texts
-    from yanglao.archive import Archive
-    from yanglao.documents import build_document
-    from yanglao.registry import load_registry
+    from yanglao.acquire.archive import Archive
+    from yanglao.acquire.registry import load_registry
+    from yanglao.parse.documents import build_document
 
     archive = Archive(ROOT / "archive")
     for source in load_registry(ROOT / "sources.yaml"):
@@ -174,7 +174,7 @@ class Pool:
 
 def _is_page_furniture(line: str) -> bool:
     """Lines the cleaner treats as page furniture or an end-of-document marker: they would cut a document."""
-    from yanglao import clean
+    from yanglao.parse import clean
 
     return (
         clean.is_furniture(line)
@@ -521,7 +521,7 @@ def write_corpus(
 ) -> dict:
     """Write `out`/sources.yaml, `out`/archive/ (one snapshot per source) and `out`/manifest.json
     (for the HTTP server: id → object path, content type, ETag, Last-Modified). Returns statistics."""
-    from yanglao.archive import Archive
+    from yanglao.acquire.archive import Archive
 
     started = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)

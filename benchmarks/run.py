@@ -140,7 +140,7 @@ class ThreadProfiler:
 
 def child_flow(spec: dict) -> dict:
     started = time.perf_counter()
-    from flows.refresh import refresh
+    from yanglao_flows.refresh import refresh
 
     imported = time.perf_counter()
     profiler = None
@@ -285,7 +285,7 @@ def wait_http(url: str, timeout: float = 60) -> None:
 
 def search_scenario(db_path: Path, runs: int) -> dict:
     """Datasette `_search` through the project's serve command line (immutable, inspect file, plugin)."""
-    from yanglao.serve import datasette_command
+    from yanglao.serve.server import datasette_command
 
     port = free_port()
     command = datasette_command(db_path, port)

@@ -10,9 +10,9 @@ What it does, end to end, with the project's own code:
    (a real heading, 1-4 real sentences as text: ~190 characters, like the real rows),
    deterministically (`--seed`), and writes them, with the real measures, into a copy of
    the release;
-3. builds the SQLite database with `yanglao.sqlite.build_database` (tables, indexes, the
+3. builds the SQLite database with `yanglao.serve.sqlite.build_database` (tables, indexes, the
    character/pair search index, metadata, inspect file): build time and size;
-4. serves it with `yanglao serve`'s command line (`yanglao.serve.datasette_command`:
+4. serves it with `yanglao serve`'s command line (`yanglao.serve.server.datasette_command`:
    immutable, inspect file, suggest_facets off) on 127.0.0.1 and a free port;
 5. times, over one keep-alive HTTP connection, `?_search=` on the measures table for a
    two-character term (助餐) and a four-character term (养老服务), JSON API and HTML page:
@@ -52,10 +52,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from yanglao import search  # noqa: E402
 from yanglao.fields import TABLES_BY_NAME  # noqa: E402
-from yanglao.serve import datasette_command  # noqa: E402
-from yanglao.sqlite import build_database  # noqa: E402
+from yanglao.serve import search  # noqa: E402
+from yanglao.serve.server import datasette_command  # noqa: E402
+from yanglao.serve.sqlite import build_database  # noqa: E402
 
 TERMS = ("助餐", "养老服务")
 GOAL_MS = 50.0

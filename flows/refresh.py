@@ -25,11 +25,12 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.utilities.annotations import quote
 
-from flows.extract_worker import close_pool, parse_and_extract_all
-from yanglao.archive import Archive, SnapshotRecord
-from yanglao.discover import append_discovered, load_discovered, merge_sources
-from yanglao.documents import source_row
-from yanglao.incremental import (
+from yanglao.acquire.archive import Archive, SnapshotRecord
+from yanglao.acquire.discover import append_discovered, load_discovered, merge_sources
+from yanglao.acquire.registry import Source, load_listings, load_registry
+from yanglao.extract.pool import close_pool, parse_and_extract_all
+from yanglao.parse.documents import source_row
+from yanglao.publish.incremental import (
     PreviousRelease,
     build_key,
     due_for_refresh,
@@ -41,9 +42,8 @@ from yanglao.incremental import (
     status_rows,
     yield_dropped,
 )
-from yanglao.publish import publish_release, published_versions, releases_dir
-from yanglao.registry import Source, load_listings, load_registry
-from yanglao.sqlite import build_database, update_database, update_status
+from yanglao.publish.release import publish_release, published_versions, releases_dir
+from yanglao.serve.sqlite import build_database, update_database, update_status
 
 FETCH_THREADS = 8  # politeness per host is the Fetcher's job; threads only overlap different hosts
 BATCH_SIZE = 500
@@ -92,7 +92,7 @@ def _fetch_one(fetcher, archive: Archive, source: Source) -> SourceOutcome:
         return SourceOutcome(source.id, False, previous, error=result.error, fetched=True)
     if result.not_modified and previous is not None:
         return SourceOutcome(source.id, True, previous, fetched=True, not_modified=True)
-    from yanglao.pages import decode_body
+    from yanglao.parse.pages import decode_body
 
     encoding = None
     if source.format != "pdf" and not (result.content_type or "").lower().startswith("application/pdf"):
@@ -133,7 +133,7 @@ def collect_snapshots(
     to_fetch = [s for s in sources if fetch and s.fetchable and (due is None or s.id in due)]
     fetched: dict[str, SourceOutcome] = {}
     if to_fetch:
-        from yanglao.fetch import Fetcher, FetchSettings
+        from yanglao.acquire.fetch import Fetcher, FetchSettings
 
         with (
             Fetcher(FetchSettings(**(fetch_settings or {}))) as fetcher,
@@ -190,8 +190,8 @@ def process_batch(
 @task(name="discover", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
 def discover_listings(listings, known_urls: set[str], now: datetime, fetch_settings: dict | None):
     """Walk the watched listing pages for links to documents not yet known."""
-    from yanglao.discover import discover_all
-    from yanglao.fetch import Fetcher, FetchSettings
+    from yanglao.acquire.discover import discover_all
+    from yanglao.acquire.fetch import Fetcher, FetchSettings
 
     with Fetcher(FetchSettings(**(fetch_settings or {}))) as fetcher:
         return discover_all(listings, fetcher, known_urls, now)

@@ -25,7 +25,7 @@ def load_documents() -> dict[str, tuple[str, int | None]]:
     """Cleaned text and year per document id, through the project's own page and clean stages.
 
     The year is passed to the target extractor as the pipeline passes it (from published_date)."""
-    from yanglao import clean, pages
+    from yanglao.parse import clean, pages
 
     docs = {}
     with open(SHARED / "corpus" / "manifest.csv", encoding="utf-8") as f:
@@ -53,7 +53,7 @@ def main() -> int:
     parser.add_argument("--docs")
     parser.add_argument("--keep", type=Path, help="write the CSVs here instead of a temporary folder")
     args = parser.parse_args()
-    from yanglao import outline, subsidies, targets
+    from yanglao.extract import outline, subsidies, targets
 
     docs = load_documents()
     tables: dict[str, list[dict]] = {"targets": [], "subsidies": [], "measures": []}

@@ -15,7 +15,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from yanglao.archive import Archive  # noqa: E402
+from yanglao.acquire.archive import Archive  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 

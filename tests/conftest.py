@@ -30,7 +30,7 @@ def prefect_harness():
 @pytest.fixture(scope="session")
 def shipped_build(prefect_harness, tmp_path_factory):
     """The flow run once, for real, on the shipped registry and archive, into a temporary output folder."""
-    from flows.refresh import refresh
+    from yanglao_flows.refresh import refresh
 
     output = tmp_path_factory.mktemp("build")
     summary = refresh(

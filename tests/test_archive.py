@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from yanglao.archive import Archive, ArchiveError
+from yanglao.acquire.archive import Archive, ArchiveError
 
 ROOT = Path(__file__).resolve().parents[1]
 RECORD = dict(

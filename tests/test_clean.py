@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yanglao.clean import (
+from yanglao.parse.clean import (
     END_MARKERS,
     FURNITURE,
     clean_text,

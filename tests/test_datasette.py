@@ -27,8 +27,8 @@ from pathlib import Path
 import pytest
 
 from yanglao.fields import TABLES, TABLES_BY_NAME
-from yanglao.search import row_matches
-from yanglao.sqlite import build_database
+from yanglao.serve.search import row_matches
+from yanglao.serve.sqlite import build_database
 
 ROOT = Path(__file__).resolve().parents[1]
 SEARCHABLE = [t.name for t in TABLES if t.search_columns]
@@ -392,8 +392,8 @@ def test_default_sort_and_sortable_columns(server):
 
 
 def test_the_match_cache_is_bounded_and_takes_any_table_name_as_one_name():
-    from yanglao.datasette_plugin import MatchCache
-    from yanglao.search import create_index_sql, index_tokens, match_expression
+    from yanglao.serve.plugin import MatchCache
+    from yanglao.serve.search import create_index_sql, index_tokens, match_expression
 
     conn = sqlite3.connect(":memory:")
     conn.execute(create_index_sql("t"))

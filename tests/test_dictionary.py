@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from yanglao.dictionary import example_value, write_dictionary
 from yanglao.fields import TABLES, measure_categories
+from yanglao.publish.dictionary import example_value, write_dictionary
 
 
 def load_tables(folder: Path) -> dict[str, list[dict]]:

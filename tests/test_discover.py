@@ -14,7 +14,7 @@ import pytest
 import yaml
 from sitesim import Response, SiteSim, page, robots, status
 
-from yanglao.discover import (
+from yanglao.acquire.discover import (
     append_discovered,
     discover,
     discover_all,
@@ -22,8 +22,8 @@ from yanglao.discover import (
     merge_sources,
     source_id,
 )
-from yanglao.fetch import Fetcher, FetchSettings
-from yanglao.registry import Listing, RegistryError, Source, load_registry
+from yanglao.acquire.fetch import Fetcher, FetchSettings
+from yanglao.acquire.registry import Listing, RegistryError, Source, load_registry
 
 NOW = datetime(2025, 2, 1, 8, 0, tzinfo=UTC)
 STAMP = "2025-02-01T08:00:00Z"

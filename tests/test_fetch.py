@@ -24,7 +24,7 @@ from sitesim import (
     unsized,
 )
 
-from yanglao.fetch import BLOCK_PAGE_MAX_BYTES, Fetcher, FetchSettings, looks_like_block_page
+from yanglao.acquire.fetch import BLOCK_PAGE_MAX_BYTES, Fetcher, FetchSettings, looks_like_block_page
 
 # Server-side arrival times lag the client's send by a little network jitter.
 CLOCK_SLACK = 0.02

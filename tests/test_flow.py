@@ -109,7 +109,7 @@ def test_sqlite_build_has_the_release(shipped_build):
 
 
 def test_second_run_publishes_nothing_new(shipped_build):
-    from flows.refresh import refresh
+    from yanglao_flows.refresh import refresh
 
     output, first = shipped_build
     tables = ("measures", "targets", "subsidies")

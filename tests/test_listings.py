@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from yanglao.listings import (
+from yanglao.acquire.listings import (
     API_SHAPES,
     find_date,
     make_link,
@@ -20,7 +20,7 @@ from yanglao.listings import (
     trs_pages,
     url_key,
 )
-from yanglao.registry import (
+from yanglao.acquire.registry import (
     DEFAULT_INCLUDE,
     Listing,
     RegistryError,

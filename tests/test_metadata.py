@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from yanglao.metadata import (
+from yanglao.parse.metadata import (
     DOC_TYPE_RULES,
     FIELDS,
     classify_doc_type,
@@ -17,7 +17,7 @@ from yanglao.metadata import (
     normalize_doc_number,
     parse_labelled_fields,
 )
-from yanglao.pages import html_metadata, html_to_text
+from yanglao.parse.pages import html_metadata, html_to_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"

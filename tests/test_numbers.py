@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yanglao.numbers import parse_fraction_percent, parse_number, yuan
+from yanglao.extract.numbers import parse_fraction_percent, parse_number, yuan
 
 
 @pytest.mark.parametrize(

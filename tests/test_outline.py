@@ -1,4 +1,4 @@
-"""Outline extraction (yanglao.outline): real passages from the corpus and passages written in their style."""
+"""Outline extraction (yanglao.extract.outline): real passages from the corpus and passages written in their style."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yanglao.categories import CATEGORIES, CATEGORY_CODES, classify
-from yanglao.outline import extract_measures, split_units
+from yanglao.extract.categories import CATEGORIES, CATEGORY_CODES, classify
+from yanglao.extract.outline import extract_measures, split_units
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

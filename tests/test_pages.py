@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from pdfmaker import cjk_pdf_pages
 
-from yanglao.clean import clean_text
-from yanglao.pages import decode_body, html_metadata, html_to_text, pdf_to_text
+from yanglao.parse.clean import clean_text
+from yanglao.parse.pages import decode_body, html_metadata, html_to_text, pdf_to_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from yanglao.fields import TARGETS
-from yanglao.publish import diff_tables, next_version, publish_release, table_csv
-from yanglao.validate import ValidationFailed
+from yanglao.publish.release import diff_tables, next_version, publish_release, table_csv
+from yanglao.publish.validate import ValidationFailed
 
 TEXT = "到2025年底,社区养老设施等级评定率达到90%。"
 NOW = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)

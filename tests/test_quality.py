@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from yanglao.quality import score
+from yanglao.publish.quality import score
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"

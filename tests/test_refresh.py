@@ -70,7 +70,7 @@ def registry(tmp_path: Path, site: SiteSim) -> Path:
 
 
 def run(sources: Path, output: Path):
-    from flows.refresh import refresh
+    from yanglao_flows.refresh import refresh
 
     return refresh(
         sources_path=str(sources),

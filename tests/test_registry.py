@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from yanglao.registry import RegistryError, load_registry, parse_registry
+from yanglao.acquire.registry import RegistryError, load_registry, parse_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 MANIFEST = ROOT.parent / "shared" / "corpus" / "manifest.csv"

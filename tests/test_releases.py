@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from yanglao.archive import Archive
-from yanglao.releases import diff_releases, rebuild
+from yanglao.acquire.archive import Archive
+from yanglao.publish.history import diff_releases, rebuild
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE_FILES = [
@@ -21,7 +21,7 @@ INSERTED = "\n一、关于新增段落的说明。到2030年,全市新增养老�
 
 
 def build(output: Path, archive: Path | None = None) -> object:
-    from flows.refresh import refresh
+    from yanglao_flows.refresh import refresh
 
     return refresh(
         sources_path=str(ROOT / "sources.yaml"),
@@ -46,7 +46,7 @@ def test_two_builds_give_byte_identical_tables(shipped_build, tmp_path):
 
 
 def test_rebuild_from_the_archive_matches_every_hash(shipped_build):
-    from flows.refresh import refresh
+    from yanglao_flows.refresh import refresh
 
     output, first = shipped_build
     ok, mismatches = rebuild(output, first.version, output / "archive", ROOT / "archive", refresh)
@@ -108,14 +108,14 @@ def test_a_changed_page_gets_a_new_snapshot_a_new_release_and_stable_ids(prefect
     record = json.loads((releases / index["releases"][1]["release"]).read_text(encoding="utf-8"))
     assert record["snapshots"]["huzhou-2020-pilot-plan"] == new_record.sha256
     # The older release can still be rebuilt byte for byte, though the archive has moved on.
-    from flows.refresh import refresh
+    from yanglao_flows.refresh import refresh
 
     ok, mismatches = rebuild(tmp_path, first.version, tmp_path / "archive", ROOT / "archive", refresh)
     assert ok, mismatches
 
 
 def test_a_removed_column_is_a_breaking_change(tmp_path):
-    from yanglao.publish import compare_schemas, package_descriptor
+    from yanglao.publish.release import compare_schemas, package_descriptor
 
     files = {
         f"{t}.{e}": b""
@@ -135,7 +135,7 @@ def test_a_breaking_change_is_refused_without_a_new_major_version(tmp_path):
 
     from test_publish import tables
 
-    from yanglao.publish import BreakingSchemaChange, publish_release
+    from yanglao.publish.release import BreakingSchemaChange, publish_release
 
     first = publish_release(tmp_path, tables(), datetime(2026, 3, 1, tzinfo=UTC))
     # Pretend the published release had a column this code no longer writes.
@@ -155,7 +155,7 @@ import os, sys
 from datetime import UTC, datetime
 sys.path[:0] = [{tests!r}, {root!r}]
 from test_publish import tables
-import yanglao.publish as publish
+import yanglao.publish.release as publish
 
 where = sys.argv[2]
 if where == "release-rename":
@@ -179,7 +179,7 @@ def test_a_publish_killed_midway_loses_nothing_and_the_next_run_succeeds(tmp_pat
 
     from test_publish import snapshot_tree, tables
 
-    from yanglao.publish import publish_release
+    from yanglao.publish.release import publish_release
 
     publish_release(tmp_path, tables(), datetime(2026, 3, 1, tzinfo=UTC))
     latest_before = snapshot_tree(tmp_path / "datasets" / "latest")

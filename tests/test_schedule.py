@@ -25,7 +25,7 @@ def free_port() -> int:
 
 
 def test_prefect_yaml_declares_a_daily_deployment_of_the_flow():
-    from flows.refresh import refresh
+    from yanglao_flows.refresh import refresh
 
     config = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
     (deployment,) = config["deployments"]
@@ -132,8 +132,7 @@ def test_yanglao_schedule_makes_scheduled_runs_on_a_real_server(prefect_server, 
 
 def test_the_flow_runs_on_a_local_dask_cluster(prefect_harness, shipped_build, tmp_path, monkeypatch):
     from prefect.settings import PREFECT_API_URL
-
-    from flows.refresh import with_dask
+    from yanglao_flows.refresh import with_dask
 
     # Dask workers are separate processes: they find the test's Prefect API through the environment.
     monkeypatch.setenv("PREFECT_API_URL", str(PREFECT_API_URL.value()))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from yanglao.fields import TABLES, table_schema
-from yanglao.schemas import schema_text
+from yanglao.publish.schemas import schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yanglao import search
 from yanglao.fields import TABLES, TABLES_BY_NAME
-from yanglao.publish import format_value
-from yanglao.sqlite import (
+from yanglao.publish.release import format_value
+from yanglao.serve import search
+from yanglao.serve.sqlite import (
     LISTING_STATUS,
     RELEASES,
     SOURCE_STATUS,
@@ -187,7 +187,7 @@ def test_a_failed_build_leaves_the_old_database_untouched(build, tmp_path):
 
 
 def test_a_run_that_publishes_nothing_only_updates_the_status_tables(build, tmp_path):
-    from yanglao.sqlite import update_status
+    from yanglao.serve.sqlite import update_status
 
     output, summary, _ = build
     release = output / "datasets" / "releases" / summary.version
@@ -243,8 +243,8 @@ def search_results(db_path: Path, terms: list[str]) -> dict[tuple[str, str], set
 @pytest.fixture(scope="module")
 def two_releases(build, tmp_path_factory):
     """The shipped release and the next one, where one document changed and another is gone."""
-    from yanglao.incremental import read_typed_table
-    from yanglao.publish import publish_release
+    from yanglao.publish.incremental import read_typed_table
+    from yanglao.publish.release import publish_release
 
     output, summary, _ = build
     work = tmp_path_factory.mktemp("incremental")
@@ -344,14 +344,14 @@ def test_rows_of_documents_reads_only_their_records(tmp_path):
 
 
 def test_indexes_built_in_a_second_process_equal_those_built_in_one(build, tmp_path, monkeypatch):
-    import yanglao.sqlite
+    import yanglao.serve.sqlite
 
     output, summary, db = build
     release = output / "datasets" / "releases" / summary.version
     serial = build_database(release, tmp_path / "serial" / "yanglao.db", summary.version)
-    monkeypatch.setattr(yanglao.sqlite, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(yanglao.sqlite.os, "cpu_count", lambda: 2)
-    assert yanglao.sqlite._split_indexes(release)[1]  # something is indexed aside
+    monkeypatch.setattr(yanglao.serve.sqlite, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(yanglao.serve.sqlite.os, "cpu_count", lambda: 2)
+    assert yanglao.serve.sqlite._split_indexes(release)[1]  # something is indexed aside
     parallel = build_database(release, tmp_path / "parallel" / "yanglao.db", summary.version)
     assert table_contents(parallel) == table_contents(serial)
     texts = [r[0] for r in db.execute("SELECT text FROM measures") if r[0]]

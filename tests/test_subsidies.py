@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yanglao.subsidies import doubtful_subsidies, extract_subsidies
+from yanglao.extract.subsidies import doubtful_subsidies, extract_subsidies
 
 FIGURE_FIELDS = ("kind", "amount_yuan", "rate_percent", "cap_yuan", "basis", "frequency")
 
@@ -781,7 +781,7 @@ FRESH_DOCS = sorted(p.stem for p in FRESH.glob("*.txt"))
 
 
 def score_fresh(doc: str) -> dict:
-    from yanglao.clean import clean_text
+    from yanglao.parse.clean import clean_text
 
     text = clean_text((FRESH / f"{doc}.txt").read_text(encoding="utf-8"))
     with open(FRESH / f"{doc}.subsidies.csv", encoding="utf-8") as f:
@@ -808,7 +808,7 @@ def score_fresh(doc: str) -> dict:
 
 
 def test_fresh_subsidy_annotations_quote_their_documents():
-    from yanglao.clean import clean_text
+    from yanglao.parse.clean import clean_text
 
     assert len(FRESH_DOCS) == 5
     for doc in FRESH_DOCS:
@@ -945,7 +945,7 @@ FRESH2_DOCS = sorted(p.stem for p in FRESH2.glob("*.txt"))
 
 def score_held_out(folder: Path, doc: str) -> dict:
     """One held-out document scored on figures (wrong, missed) and provision counts; quotes and enums checked."""
-    from yanglao.clean import clean_text
+    from yanglao.parse.clean import clean_text
 
     text = clean_text((folder / f"{doc}.txt").read_text(encoding="utf-8"))
     with open(folder / f"{doc}.subsidies.csv", encoding="utf-8") as f:

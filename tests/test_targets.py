@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from yanglao.targets import doubtful_targets, extract_targets
+from yanglao.extract.targets import doubtful_targets, extract_targets
 
 
 def facts(text: str, **kwargs) -> list[tuple]:
@@ -850,7 +850,7 @@ HELD_OUT = {
 
 @pytest.mark.parametrize("name", HELD_OUT)
 def test_held_out_annotations_quote_their_documents(name):
-    from yanglao.clean import clean_text
+    from yanglao.parse.clean import clean_text
 
     folder, years, _ = HELD_OUT[name]
     if name != "fresh":
@@ -864,7 +864,7 @@ def test_held_out_annotations_quote_their_documents(name):
 
 @pytest.mark.parametrize("name", HELD_OUT)
 def test_held_out_documents_precision_and_recall(name):
-    from yanglao.clean import clean_text
+    from yanglao.parse.clean import clean_text
 
     folder, years, min_recall = HELD_OUT[name]
     matched = extracted = gold_total = 0

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from yanglao.fields import TABLES_BY_NAME, table_schema
-from yanglao.incremental import read_typed_table
-from yanglao.publish import table_csv
-from yanglao.validate import RowChecker, validate_package
+from yanglao.publish.incremental import read_typed_table
+from yanglao.publish.release import table_csv
+from yanglao.publish.validate import RowChecker, validate_package
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -80,12 +80,13 @@ def test_the_row_check_and_frictionless_reject_the_same_bad_value(real_rows, tmp
 
 
 def test_a_document_with_a_bad_row_keeps_its_last_good_rows(prefect_harness, tmp_path, monkeypatch):
-    import flows.extract_worker
-    import flows.refresh
-    from yanglao.archive import Archive
+    import yanglao_flows.refresh as refresh_flow
+
+    import yanglao.extract.pool as extract_pool
+    from yanglao.acquire.archive import Archive
 
     def refresh():
-        return flows.refresh.refresh(
+        return refresh_flow.refresh(
             sources_path=str(ROOT / "sources.yaml"), output=str(tmp_path), archive_root=str(tmp_path / "archive"),
             archive_fallback=str(ROOT / "archive"),
         )  # fmt: skip
@@ -98,7 +99,7 @@ def test_a_document_with_a_bad_row_keeps_its_last_good_rows(prefect_harness, tmp
     archive.store("huzhou-2020-pilot-plan", body + "\n附:联系电话。".encode(), url=None,
                   retrieved_at="2026-12-01T00:00:00Z", status=None, content_type="text/plain; charset=utf-8",
                   etag=None, last_modified=None)  # fmt: skip
-    real_extract = flows.extract_worker.extract_rows
+    real_extract = extract_pool.extract_rows
 
     def buggy(document_id, text, document_year=None):
         rows = real_extract(document_id, text, document_year=document_year)
@@ -106,7 +107,7 @@ def test_a_document_with_a_bad_row_keeps_its_last_good_rows(prefect_harness, tmp
             rows["targets"][0]["comparator"] = "about"
         return rows
 
-    monkeypatch.setattr(flows.extract_worker, "extract_rows", buggy)
+    monkeypatch.setattr(extract_pool, "extract_rows", buggy)
     second = refresh()
     (failure,) = second.failures
     assert failure.startswith(

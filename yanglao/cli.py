@@ -32,7 +32,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not args.verbose:
         # The stage lines and the summary say everything; Prefect's own log would repeat errors as tracebacks.
         os.environ["PREFECT_LOGGING_LEVEL"] = "CRITICAL"
-    from yanglao.registry import load_registry
+    from yanglao.acquire.registry import load_registry
 
     root = project_root()
     output = Path(args.output).resolve() if args.output else root
@@ -40,7 +40,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     archive = Path(args.archive).resolve() if args.archive else output / "archive"
     fetch = (args.fetch or args.sources is not None) and not args.replay
     load_registry(sources)  # a broken registry is a one-line error before any flow starts
-    from flows.refresh import refresh, with_dask
+    from yanglao_flows.refresh import refresh, with_dask
 
     if args.dask:
         refresh = with_dask(args.dask)
@@ -69,7 +69,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
-    from yanglao.schemas import write_schemas
+    from yanglao.publish.schemas import write_schemas
 
     written = write_schemas(Path(args.output) if args.output else project_root() / "schemas")
     for path in written:
@@ -78,7 +78,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from yanglao.validate import validate_package
+    from yanglao.publish.validate import validate_package
 
     problems = validate_package(Path(args.descriptor))
     for problem in problems:
@@ -92,7 +92,7 @@ def _output_root(args: argparse.Namespace) -> Path:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from yanglao.releases import diff_releases, format_diff
+    from yanglao.publish.history import diff_releases, format_diff
 
     print(format_diff(args.old, args.new, diff_releases(_output_root(args), args.old, args.new)))
     return 0
@@ -100,8 +100,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
     _quiet_prefect()
-    from flows.refresh import refresh
-    from yanglao.releases import rebuild
+    from yanglao_flows.refresh import refresh
+
+    from yanglao.publish.history import rebuild
 
     output = _output_root(args)
     print(
@@ -117,7 +118,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from yanglao.serve import serve
+    from yanglao.serve.server import serve
 
     output = Path(args.output).resolve() if args.output else project_root()
     return serve(output / "datasets" / "yanglao.db", port=args.port)
@@ -136,8 +137,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from prefect import serve
-
-    from flows.refresh import refresh
+    from yanglao_flows.refresh import refresh
 
     root = project_root()
     output = _output_root(args)
@@ -234,11 +234,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from yanglao.archive import ArchiveError
-    from yanglao.publish import BreakingSchemaChange
-    from yanglao.registry import RegistryError
-    from yanglao.releases import ReleaseNotFound
-    from yanglao.validate import ValidationFailed
+    from yanglao.acquire.archive import ArchiveError
+    from yanglao.acquire.registry import RegistryError
+    from yanglao.publish.history import ReleaseNotFound
+    from yanglao.publish.release import BreakingSchemaChange
+    from yanglao.publish.validate import ValidationFailed
 
     args = build_parser().parse_args(argv)
     try:

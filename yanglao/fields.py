@@ -98,7 +98,7 @@ FORMATS = ("html", "pdf", "text")
 
 def measure_categories() -> tuple[str, ...]:
     """The category vocabulary lives beside the rules that assign it (outline stage)."""
-    from yanglao import outline
+    from yanglao.extract import outline
 
     return tuple(code for code, *_ in getattr(outline, "CATEGORIES", [("other",)]))
 

@@ -90,9 +90,9 @@ def score_metadata(name: str, pred: dict) -> dict:
 
 
 def run(verbose: bool = False) -> dict:
-    from yanglao.clean import clean_text
-    from yanglao.metadata import extract_metadata
-    from yanglao.outline import extract_measures
+    from yanglao.extract.outline import extract_measures
+    from yanglao.parse.clean import clean_text
+    from yanglao.parse.metadata import extract_metadata
 
     totals = {"gold": 0, "pred": 0, "matched": 0, "unit_total": 0, "unit_right": 0, "fields": 0, "right": 0}
     per_doc = {}

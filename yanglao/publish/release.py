@@ -22,10 +22,10 @@ from datetime import datetime
 from pathlib import Path
 
 from yanglao import __version__
-from yanglao.dictionary import write_dictionary
 from yanglao.fields import DATA_MAJOR_VERSION, TABLES, Table, table_schema
-from yanglao.quality import write_quality
-from yanglao.validate import (
+from yanglao.publish.dictionary import write_dictionary
+from yanglao.publish.quality import write_quality
+from yanglao.publish.validate import (
     Problem,
     ValidationFailed,
     check_keys,

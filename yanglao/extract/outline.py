@@ -89,8 +89,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from yanglao.categories import CATEGORIES, classify
-from yanglao.numbers import chinese_to_number
+from yanglao.extract.categories import CATEGORIES, classify
+from yanglao.extract.numbers import chinese_to_number
 
 __all__ = ["CATEGORIES", "extract_measures", "split_units"]
 

@@ -51,7 +51,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from yanglao.numbers import ARABIC_NUMBER, chinese_to_number, parse_fraction_percent, parse_number
+from yanglao.extract.numbers import ARABIC_NUMBER, chinese_to_number, parse_fraction_percent, parse_number
 
 # ---------------------------------------------------------------------------
 # Rule tables. Each is a list of (pattern, what it yields), tried in order.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from yanglao.publish import diff_tables, load_release_tables, releases_dir, sha256
+from yanglao.publish.release import diff_tables, load_release_tables, releases_dir, sha256
 
 
 class ReleaseNotFound(LookupError):

@@ -5,7 +5,7 @@ into a temporary file that replaces the old database only when complete. Beside 
 database the build writes what `yanglao serve` (or a plain `datasette serve`) needs:
 
 - `metadata.json`: the Datasette metadata, generated from the field registry
-  (`yanglao.datasette_meta`);
+  (`yanglao.serve.metadata`);
 - `inspect.json`: row counts and hash, so an immutable (`-i`) Datasette starts
   without counting rows.
 
@@ -13,7 +13,7 @@ Besides the five tables of the release, the database has:
 
 - `<table>_search` for every table with search columns: the character and
   character-pair index that makes Chinese search work for terms of any length
-  (`yanglao.search`; queried by the Datasette plugin `yanglao.datasette_plugin`);
+  (`yanglao.serve.search`; queried by the Datasette plugin `yanglao.serve.plugin`);
 - `source_status`: each source's fetch state after the latest refresh (when the flow
   passes it);
 - `releases`: every release up to this one (version, created, rows per table, file
@@ -46,8 +46,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from yanglao import search
 from yanglao.fields import TABLES, TABLES_BY_NAME, Field, Table
+from yanglao.serve import search
 
 SQLITE_TYPES = {"string": str, "integer": int, "number": float, "boolean": int, "date": str, "datetime": str}
 METADATA_FILE = "metadata.json"
@@ -369,7 +369,7 @@ def _index_rows(conn: sqlite3.Connection, table: Table, rows, command: str = "")
 
 
 def build_search_index(conn: sqlite3.Connection, table: Table, rows: list[tuple] | None = None) -> None:
-    """Fill `<table>_search` from the table's search columns (see yanglao.search).
+    """Fill `<table>_search` from the table's search columns (see yanglao.serve.search).
 
     `rows` are the table's `_search_rows`, read from `conn` when not given (an index can be built
     in a database of its own).
@@ -441,9 +441,9 @@ def _build_indexes_aside(release: str, names: list[str], path: str) -> None:
 
 def _start_indexes_aside(release: Path, tables: list[Table], path: str) -> subprocess.Popen:
     """`_build_indexes_aside` in a new Python process (multiprocessing would import the caller's __main__)."""
-    code = "import sys; from yanglao.sqlite import _build_indexes_aside as b; b(sys.argv[1], sys.argv[3:], sys.argv[2])"
+    code = "import sys; from yanglao.serve.sqlite import _build_indexes_aside as b; b(sys.argv[1], sys.argv[3:], sys.argv[2])"
     env = dict(os.environ)
-    package_root = str(Path(__file__).resolve().parents[1])
+    package_root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     return subprocess.Popen(
         [sys.executable, "-c", code, str(release), path, *(t.name for t in tables)],
@@ -487,14 +487,14 @@ def build_database(
 ) -> Path:
     """Build the SQLite database of a release folder, with its Datasette metadata and inspect file.
 
-    `source_status` (rows of `yanglao.incremental.status_rows`) fills the `source_status` table,
+    `source_status` (rows of `yanglao.publish.incremental.status_rows`) fills the `source_status` table,
     which is empty without it. Add nothing to the database afterwards: the inspect file written
     here records its hash and row counts.
 
     Example: ``build_database(Path("datasets/releases/2026.03.01"), Path("datasets/yanglao.db"))``
     writes `datasets/yanglao.db`, `datasets/metadata.json` and `datasets/inspect.json`.
     """
-    from yanglao.datasette_meta import write_metadata
+    from yanglao.serve.metadata import write_metadata
 
     release = Path(release)
     db_path = Path(db_path)
@@ -565,9 +565,9 @@ def build_database(
 
 def build_id() -> int:
     """Identifies the code that shapes the database, stored as SQLite's user_version."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for name in ("sqlite.py", "search.py", "datasette_meta.py", "fields.py"):
+    for name in ("serve/sqlite.py", "serve/search.py", "serve/metadata.py", "fields.py"):
         digest.update((package / name).read_bytes())
     return int(digest.hexdigest()[:7], 16)
 
@@ -633,7 +633,7 @@ def update_database(
     or missing a document that changes.json lists, or row counts that do not come out as the
     release's. Then call `build_database`.
     """
-    from yanglao.datasette_meta import write_metadata
+    from yanglao.serve.metadata import write_metadata
 
     release = Path(release)
     db_path = Path(db_path)
@@ -707,7 +707,7 @@ def rows_of_documents(path: Path, column: str, documents: set[str]) -> tuple[lis
     """The header and the records of `documents` in a release CSV sorted by `column`, unparsed elsewhere.
 
     The rows of a document follow each other and documents come in the order of their ids (as
-    `yanglao.publish` writes them). Each document's id is looked for as bytes; an occurrence
+    `yanglao.publish.release` writes them). Each document's id is looked for as bytes; an occurrence
     counts when its line starts a record — an even number of quotes since the last known record
     start (quotes inside a quoted field are doubled, so an odd count means inside one) — and that
     record's `column` is the id; then records are parsed from there while they belong to it.

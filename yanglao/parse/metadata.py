@@ -1,7 +1,7 @@
 """Document metadata: title, 文号, 索引号, issuer, dates, 主题分类, 有效性, doc_type.
 
 `extract_metadata` reads the text *before* `clean_text` (the labelled lines are still there) and
-the fields the HTML page carries (`yanglao.pages.html_metadata`). Where both have a field the page
+the fields the HTML page carries (`yanglao.parse.pages.html_metadata`). Where both have a field the page
 wins, with one exception, the issuer: a page's 发布机构 / ContentSource is often the site that
 re-posts a document (a 区财政局 posting a 市民政局 rule, a 办公厅 posting a 政府令), so the
 authority the document names itself comes first: its header (``武汉市人民政府文件``,
@@ -22,7 +22,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from yanglao.clean import HAN, LABEL_RE, METADATA_LABELS, clean_text, is_metadata_line, normalize_chars
+from yanglao.parse.clean import HAN, LABEL_RE, METADATA_LABELS, clean_text, is_metadata_line, normalize_chars
 
 FIELDS = (
     "title",

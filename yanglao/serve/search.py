@@ -45,7 +45,7 @@ A query is split like Datasette's ``?_search=``: on whitespace, a ``"quoted phra
 kept whole (spaces included); every term must occur in the row (AND).
 
 The Datasette side — turning ``?_search=`` into this query — is
-``yanglao/datasette_plugin.py``; the build side is ``yanglao/sqlite.py``.
+``yanglao/serve/plugin.py``; the build side is ``yanglao/serve/sqlite.py``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Parse and extract documents in worker processes: the only part of the flow that needs every core.
 
-Kept apart from `flows.refresh` so that a worker imports the extraction code and not Prefect
-(spawning a worker that imports `flows.refresh` costs ~2 s of CPU; this module ~0.4 s). One pool
+Kept apart from the Prefect flow (`flows/refresh.py`) so that a worker imports the extraction code and not Prefect
+(spawning a worker that imports the flow module costs ~2 s of CPU; this module ~0.4 s). One pool
 serves every batch of a run (issue 8: a pool per 500-document batch spent ~40 s of a 10,000-document
 rebuild starting processes); the flow closes it when the run ends.
 """
@@ -13,11 +13,11 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from yanglao.archive import Archive, ArchiveError, SnapshotRecord
-from yanglao.documents import build_document
-from yanglao.extract import extract_rows
-from yanglao.registry import Source
-from yanglao.validate import document_problems
+from yanglao.acquire.archive import Archive, ArchiveError, SnapshotRecord
+from yanglao.acquire.registry import Source
+from yanglao.extract.rows import extract_rows
+from yanglao.parse.documents import build_document
+from yanglao.publish.validate import document_problems
 
 CHUNK = 8  # documents per message to a worker: fewer round trips, still an even spread
 

@@ -154,14 +154,18 @@ class Listing:
     include: tuple[str, ...] = DEFAULT_INCLUDE  # a link's title must contain one of these
     exclude: tuple[str, ...] = ()  # … and none of these
     max_pages: int = 5  # pages of the listing read per run, the first included
-    api: str | None = None  # name of a JSON list shape in yanglao.listings.API_SHAPES; None: HTML pages
+    api: str | None = (
+        None  # name of a JSON list shape in yanglao.acquire.listings.API_SHAPES; None: HTML pages
+    )
     active: bool = True
     note: str | None = None
 
 
 def parse_listings(data: object, origin: str = "sources.yaml") -> list[Listing]:
     """Check and read the optional `listings:` list (none → []); every problem is reported with its entry."""
-    from yanglao.listings import API_SHAPES  # pure parsing module; imported here to name the known shapes
+    from yanglao.acquire.listings import (
+        API_SHAPES,  # pure parsing module; imported here to name the known shapes
+    )
 
     if not isinstance(data, dict):
         raise RegistryError(f"{origin}: expected a mapping with a top-level key 'listings:' or 'sources:'")

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-GOLD_DIR = Path(__file__).resolve().parent.parent / "devset" / "gold"
+GOLD_DIR = Path(__file__).resolve().parents[2] / "devset" / "gold"
 UNIT_ALIASES = {"％": "%", "平米": "平方米", "㎡": "平方米", "km": "公里", "千米": "公里", "元/人": "元"}
 PUNCT = re.compile(r"[\s\u3000、，,。.;；:：()（）“”\"'《》〈〉【】\[\]!！?？\-—_/|]+")
 

@@ -3,8 +3,8 @@
 Registered through the `datasette` entry point in pyproject.toml, so it is active in
 `yanglao serve` and in a plain `datasette serve datasets/yanglao.db` alike.
 
-For a table that has a `<table>_search` index (built by `yanglao.sqlite`, described
-in `yanglao.search`), the plugin turns the search box query into an FTS5 MATCH over
+For a table that has a `<table>_search` index (built by `yanglao.serve.sqlite`, described
+in `yanglao.serve.search`), the plugin turns the search box query into an FTS5 MATCH over
 that index — a phrase of character pairs per term, every term ANDed — and tells
 Datasette to show the search box. Tables without such an index are left to
 Datasette's built-in search. The built-in search never sees our tables: the
@@ -32,7 +32,7 @@ from collections import OrderedDict
 from datasette import hookimpl
 from datasette.filters import FilterArguments
 
-from yanglao.search import INDEX_COLUMNS, index_name, match_expression
+from yanglao.serve.search import INDEX_COLUMNS, index_name, match_expression
 
 PARAM = "_yanglao_search"
 ROWIDS_FUNCTION = "yanglao_search_rowids"

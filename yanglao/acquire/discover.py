@@ -30,10 +30,10 @@ from pathlib import Path
 
 import yaml
 
-from yanglao.fetch import Fetcher
-from yanglao.listings import API_SHAPES, ListingLink, hostname, matches, parse_html_listing, url_key
-from yanglao.pages import decode_body
-from yanglao.registry import Listing, Source, _read_yaml, load_registry, parse_registry
+from yanglao.acquire.fetch import Fetcher
+from yanglao.acquire.listings import API_SHAPES, ListingLink, hostname, matches, parse_html_listing, url_key
+from yanglao.acquire.registry import Listing, Source, _read_yaml, load_registry, parse_registry
+from yanglao.parse.pages import decode_body
 
 DISCOVERED_HEADER = (
     "# Sources found on the listings of sources.yaml by `yanglao/discover.py`; written by the refresh run.\n"

@@ -74,7 +74,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from yanglao.numbers import (
+from yanglao.extract.numbers import (
     ARABIC_NUMBER,
     CHINESE_NUMBER,
     parse_fraction_percent,

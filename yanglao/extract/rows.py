@@ -11,7 +11,7 @@ import bisect
 import hashlib
 from collections import Counter
 
-from yanglao import outline, subsidies, targets
+from yanglao.extract import outline, subsidies, targets
 
 
 def stable_id(document_id: str, letter: str, parts: tuple, seen: Counter) -> str:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import hashlib
 
-from yanglao import clean, metadata, pages
-from yanglao.archive import SnapshotRecord
-from yanglao.registry import Source
+from yanglao.acquire.archive import SnapshotRecord
+from yanglao.acquire.registry import Source
+from yanglao.parse import clean, metadata, pages
 
 # Registry values are curated by a person and win over what is read from the page;
 # the page fills in whatever the registry leaves out.

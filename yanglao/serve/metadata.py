@@ -9,7 +9,7 @@ the Frictionless schemas, so the two cannot disagree.
 Units are written into the column descriptions (`[单位 unit: 元]`) rather than
 Datasette's `units` key: that key feeds pint, which knows neither 元 nor 张.
 
-Search needs nothing here: the plugin (`yanglao.datasette_plugin`) finds each
+Search needs nothing here: the plugin (`yanglao.serve.plugin`) finds each
 table's `<table>_search` index itself. No `fts_table` is set, so Datasette's
 built-in search (which would AND its own trigram-style clause) stays out of the way.
 """
@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from yanglao.fields import TABLES, TABLES_BY_NAME, Field, Table
-from yanglao.publish import LICENSE, PACKAGE_DESCRIPTION, PACKAGE_TITLE
+from yanglao.publish.release import LICENSE, PACKAGE_DESCRIPTION, PACKAGE_TITLE
 
 DATABASE = "yanglao"
 HOMEPAGE = "https://github.com/yanglao-data/yanglao-data"
@@ -31,7 +31,7 @@ SOURCE_URL = f"{HOMEPAGE}/blob/main/sources.yaml"
 LICENSE_TEXT = "CC BY 4.0"
 NOT_SORTABLE = {"text", "quote", "hashes", "snapshots"}  # long text: sorting by it helps nobody
 
-# Columns the *_with_document views add to their table (see yanglao.sqlite.VIEWS).
+# Columns the *_with_document views add to their table (see yanglao.serve.sqlite.VIEWS).
 VIEW_EXTRA = (
     TABLES_BY_NAME["documents"].field("city"),
     TABLES_BY_NAME["documents"].field("province"),
@@ -181,8 +181,8 @@ def table_metadata(table: Table, extra: tuple[Field, ...] = (), facets: tuple[st
 
 def datasette_metadata(version: str | None = None) -> dict:
     """The whole metadata document: instance, the `yanglao` database, its tables, views and canned queries."""
-    from yanglao import search
-    from yanglao.sqlite import LISTING_STATUS, RELEASES, ROW_TABLES, SOURCE_STATUS
+    from yanglao.serve import search
+    from yanglao.serve.sqlite import LISTING_STATUS, RELEASES, ROW_TABLES, SOURCE_STATUS
 
     tables: dict[str, dict] = {
         t.name: table_metadata(t) for t in (*TABLES, SOURCE_STATUS, LISTING_STATUS, RELEASES)

@@ -18,7 +18,7 @@ Conventions of the cleaned text
   wrappers), everything after a marker that ends the document on a web page (`END_MARKERS`), the
   metadata label block (`METADATA_LABELS`: 索引号 / 发布机构 / 文号 / 主题分类 / 有效性 …, including
   ``|``-tables of them and ``标  题:`` lines, since metadata is extracted separately by
-  `yanglao.metadata`) and PDF page markers (``— 2 —``, ``- 3 -``, ``第 2 页``).
+  `yanglao.parse.metadata`) and PDF page markers (``— 2 —``, ``- 3 -``, ``第 2 页``).
 - Kept: the title line(s), the document number line (``湖政办发〔2020〕19号``), the body, signatures,
   dates, contact lines and the 抄送 / 印发 colophon: they are part of the document.
 - PDF damage is repaired: when a document shows the spacing damage of PDF text extraction (single
@@ -72,7 +72,7 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _TRANSLATE = str.maketrans({**_WIDTH_MAP, **{c: " " for c in _SPACE_CHARS}, **{c: None for c in _ZERO_WIDTH}})
 
 # ---------------------------------------------------------------------------------------------
-# Metadata labels (shared with yanglao.metadata, which reads their values before they are removed)
+# Metadata labels (shared with yanglao.parse.metadata, which reads their values before they are removed)
 # ---------------------------------------------------------------------------------------------
 
 #: label as printed on pages → metadata field it carries (None: a label whose value is not kept).

@@ -15,22 +15,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from yanglao.acquire.registry import Source
 from yanglao.fields import TABLES_BY_NAME, Table
-from yanglao.registry import Source
 
-# The modules whose code decides what a document's rows are.
-EXTRACTOR_MODULES = (
-    "pages",
-    "clean",
-    "metadata",
-    "documents",
-    "outline",
-    "categories",
-    "targets",
-    "subsidies",
-    "numbers",
-    "extract",
-)
+# The stages whose code and data (rule tables, vocabularies) decide what a document's rows are.
+EXTRACTOR_STAGES = ("parse", "extract")
 ROW_TABLES = ("measures", "targets", "subsidies")
 
 # A document whose row count falls below this share of the last release's is held back and flagged.
@@ -39,12 +28,13 @@ YIELD_DROP_MIN_ROWS = 6
 
 
 def extractor_fingerprint() -> str:
-    package = Path(__file__).resolve().parent
+    """A hash of every file of the parse and extract stages: a change to any of them re-extracts."""
+    package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
-    for name in EXTRACTOR_MODULES:
-        path = package / f"{name}.py"
-        if path.exists():
-            digest.update(name.encode() + b"\0" + path.read_bytes())
+    for stage in EXTRACTOR_STAGES:
+        for path in sorted((package / stage).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".yaml", ".csv", ".json"}:
+                digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -22,8 +22,8 @@ from datetime import UTC, datetime, timedelta, timezone
 import lxml.html
 from lxml import etree
 
-from yanglao.metadata import FIELDS as METADATA_FIELDS
-from yanglao.metadata import NO_ISSUER, normalize_date, parse_labelled_fields
+from yanglao.parse.metadata import FIELDS as METADATA_FIELDS
+from yanglao.parse.metadata import NO_ISSUER, normalize_date, parse_labelled_fields
 
 # ---------------------------------------------------------------------------------------------
 # Decoding

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from yanglao.sqlite import INSPECT_FILE, METADATA_FILE, write_inspect_file
+from yanglao.serve.sqlite import INSPECT_FILE, METADATA_FILE, write_inspect_file
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8001
@@ -22,7 +22,7 @@ DEFAULT_PORT = 8001
 
 def ensure_support_files(db_path: Path) -> tuple[Path, Path]:
     """The metadata and a current inspect file beside the database, written when missing or stale."""
-    from yanglao.datasette_meta import write_metadata
+    from yanglao.serve.metadata import write_metadata
 
     folder = db_path.parent
     metadata, inspect = folder / METADATA_FILE, folder / INSPECT_FILE
