@@ -26,6 +26,7 @@ from prefect.context import get_run_context
 from prefect.utilities.annotations import quote
 
 from yanglao.acquire.archive import Archive, SnapshotRecord
+from yanglao.vocabulary import vocabulary_tables
 from yanglao.acquire.discover import append_discovered, load_discovered, merge_sources
 from yanglao.acquire.registry import Source, load_listings, load_registry
 from yanglao.extract.pool import close_pool, parse_and_extract_all
@@ -397,6 +398,7 @@ def _refresh(
 
     tables["sources"] = [source_row(s) for s in sources]
     tables["documents"] = [documents[k] for k in sorted(documents)]
+    tables.update(vocabulary_tables())
     registry = [{k: v for k, v in asdict(s).items() if v is not None or k == "url"} for s in sources]
     started = time.perf_counter()
     # Documents whose rows may differ from the latest release: extracted this run, or gone since.

@@ -1,16 +1,20 @@
-"""Fast development loop: run the pure extraction stages over the development corpus and score them.
+"""Fast development loop: parse and extract the bundled documents and score them against the gold.
 
-    .venv/bin/python scripts/devscore.py [--verbose] [--docs ID,ID]
+    .venv/bin/python scripts/devscore.py [--set dev|extra|all] [--verbose] [--docs ID,ID] [--keep DIR]
 
-It reads the seven documents straight from ../shared/corpus (no Prefect, no archive),
-writes targets.csv / subsidies.csv / measures.csv to a temporary folder and runs
-../shared/eval/score.py on it. The real build (`yanglao run`) is what is published.
+It reads every bundled document from the project's own archive through the real parse and extract
+stages (no Prefect), writes the tables to a folder and runs the scorer on them against
+`devset/gold/`. Metadata is scored as extracted from the page: the registry's curated title,
+issuer, doc_type and date are set aside here. `--set dev` is the seven seed documents, `extra`
+the eight of `../shared/corpus/extra`, `all` both (the default).
+The scorer is `../shared/eval/score.py` when it is there, else the project's copy in `devset/`.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import subprocess
 import sys
 import tempfile
@@ -18,29 +22,48 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-SHARED = ROOT.parent / "shared"
+SHARED_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+SEED_IDS = {
+    "wuhan-2020-reply-20200464",
+    "shantou-2024-reply-20240062",
+    "huzhou-2020-pilot-plan",
+    "wuhan-2024-eldercare-measures",
+    "wuhai-2025-reply-hn35",
+    "guangzhou-2024-meal-service-rules",
+    "guangzhou-2021-elderly-preferential-treatment",
+}
 
 
-def load_documents() -> dict[str, tuple[str, int | None]]:
-    """Cleaned text and year per document id, through the project's own page and clean stages.
+def build_tables(ids: set[str] | None) -> dict[str, list[dict]]:
+    """Every table as the pipeline builds it, metadata read from the page alone."""
+    from yanglao.acquire.archive import Archive
+    from yanglao.acquire.registry import load_registry
+    from yanglao.extract.rows import extract_rows
+    from yanglao.parse.documents import CURATED_FIELDS, build_document
 
-    The year is passed to the target extractor as the pipeline passes it (from published_date)."""
-    from yanglao.parse import clean, pages
-
-    docs = {}
-    with open(SHARED / "corpus" / "manifest.csv", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            path = SHARED / "corpus" / row["file"]
-            raw = path.read_text(encoding="utf-8")
-            if row["file"].endswith(".html"):
-                raw = pages.html_to_text(raw)
-            year = int(row["published_date"][:4]) if row.get("published_date") else None
-            docs[row["source_id"]] = (clean.clean_text(raw), year)
-    return docs
+    archive = Archive(ROOT / "archive")
+    tables: dict[str, list[dict]] = {"documents": [], "targets": [], "subsidies": [], "measures": []}
+    for source in load_registry(ROOT / "sources.yaml"):
+        if ids is not None and source.id not in ids:
+            continue
+        record = archive.latest(source.id)
+        body = archive.read(record.sha256)
+        bare = dataclasses.replace(source, **{name: None for name in CURATED_FIELDS})
+        document = build_document(bare, record, body)
+        curated = build_document(source, record, body)
+        year = int(curated["published_date"][:4]) if curated.get("published_date") else None
+        tables["documents"].append(document)
+        rows = extract_rows(source.id, document["text"], document_year=year)
+        for name, table in rows.items():
+            for row in table:
+                if "quote" in row:
+                    assert document["text"][row["start"] : row["end"]] == row["quote"], (source.id, row)
+            tables[name].extend(table)
+    return tables
 
 
 def write(path: Path, rows: list[dict]) -> None:
-    columns = sorted({k for r in rows for k in r}) or ["document_id"]
+    columns = list(dict.fromkeys(k for r in rows for k in r)) or ["document_id"]
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=columns)
         writer.writeheader()
@@ -49,34 +72,44 @@ def write(path: Path, rows: list[dict]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--set", choices=("dev", "extra", "all"), default="all")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--docs")
     parser.add_argument("--keep", type=Path, help="write the CSVs here instead of a temporary folder")
     args = parser.parse_args()
-    from yanglao.extract import outline, subsidies, targets
+    from yanglao.acquire.registry import load_registry
 
-    docs = load_documents()
-    tables: dict[str, list[dict]] = {"targets": [], "subsidies": [], "measures": []}
-    for doc_id, (text, year) in docs.items():
-        for name, extract in (
-            ("targets", lambda t, y=year: targets.extract_targets(t, document_year=y)),
-            ("subsidies", subsidies.extract_subsidies),
-            ("measures", outline.extract_measures),
-        ):
-            for row in extract(text):
-                if "quote" in row:
-                    assert text[row["start"] : row["end"]] == row["quote"], (doc_id, row)
-                tables[name].append({"document_id": doc_id, **row})
+    every = {s.id for s in load_registry(ROOT / "sources.yaml")}
+    ids = {"dev": SEED_IDS, "extra": every - SEED_IDS, "all": every}[args.set]
+    tables = build_tables(ids)
     out = args.keep or Path(tempfile.mkdtemp(prefix="devscore-"))
     out.mkdir(parents=True, exist_ok=True)
     for name, rows in tables.items():
         write(out / f"{name}.csv", rows)
-    cmd = [sys.executable, str(SHARED / "eval" / "score.py"), str(out)]
+    scorer = SHARED_SCORER if SHARED_SCORER.exists() else ROOT / "devset" / "score.py"
+    gold = ROOT / "devset" / "gold"
+    if args.set != "all" or args.docs:
+        selected = [d for d in args.docs.split(",")] if args.docs else sorted(ids)
+        gold = _gold_subset(gold, set(selected), out / "gold")
+    cmd = [sys.executable, str(scorer), str(out), "--gold", str(gold)]
     if args.verbose:
         cmd.append("--verbose")
-    if args.docs:
-        cmd += ["--docs", args.docs]
     return subprocess.call(cmd)
+
+
+def _gold_subset(gold: Path, ids: set[str], into: Path) -> Path:
+    """The gold rows of the chosen documents only (the scorer counts every document in documents.csv)."""
+    into.mkdir(parents=True, exist_ok=True)
+    for path in gold.glob("*.csv"):
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            reader = csv.DictReader(f)
+            rows = [r for r in reader if (r.get("source_id") or r.get("document_id")) in ids]
+            columns = reader.fieldnames
+        with (into / path.name).open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=columns)
+            writer.writeheader()
+            writer.writerows(rows)
+    return into
 
 
 if __name__ == "__main__":

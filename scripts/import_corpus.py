@@ -1,12 +1,18 @@
-"""One-off: put the seven development documents of ../shared/corpus into the project's own archive
-and registry. Kept so the shipped archive can be re-made and checked.
+"""One-off: put the development documents of ../shared/corpus into the project's own archive and
+registry. Kept so the shipped archive can be re-made and checked.
 
-    .venv/bin/python scripts/import_corpus.py
+    .venv/bin/python scripts/import_corpus.py           # the seven seed documents (rewrites sources.yaml)
+    .venv/bin/python scripts/import_corpus.py --extra   # add ../shared/corpus/extra (appends new ids)
+
+The extra documents are stored public copies of page texts (see their manifest's provenance); the
+registry gives them only their place and format, so that title, 文号, issuer and dates are read
+from the text itself.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -73,5 +79,47 @@ def main() -> None:
     print(f"archived {len(entries)} documents into {archive.root}")
 
 
+def import_extra() -> None:
+    archive = Archive(ROOT / "archive")
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    registry = ROOT / "sources.yaml"
+    known = {entry["id"] for entry in yaml.safe_load(registry.read_text(encoding="utf-8"))["sources"]}
+    entries = []
+    with (CORPUS / "extra" / "manifest.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["id"] in known:
+                continue
+            found = re.search(r"https?://\S+", row["provenance"])
+            url = found.group(0) if found else None
+            note = f"Stored public copy of the page text, transcribed: {row['provenance']}."
+            archive.store(
+                row["id"],
+                (CORPUS / "extra" / row["file"]).read_bytes(),
+                url=url,
+                retrieved_at=now,
+                status=None,
+                content_type="text/plain; charset=utf-8",
+                etag=None,
+                last_modified=None,
+                note="imported from the development corpus (extra); " + note,
+            )
+            entries.append(
+                {
+                    "id": row["id"],
+                    "url": url,
+                    "city": row["city"],
+                    "province": row["province"],
+                    "region_code": row["region_code"],
+                    "format": "text",
+                    "active": False,
+                    "note": note,
+                }
+            )
+    text = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=200)
+    with registry.open("a", encoding="utf-8") as f:
+        f.write(text)
+    print(f"archived {len(entries)} extra documents into {archive.root}")
+
+
 if __name__ == "__main__":
-    main()
+    import_extra() if "--extra" in sys.argv[1:] else main()

@@ -40,3 +40,10 @@ def shipped_build(prefect_harness, tmp_path_factory):
         archive_fallback=str(ROOT / "archive"),
     )
     return output, summary
+
+
+def bundled_sources() -> list:
+    """The registry the project ships (the embedded default corpus)."""
+    from yanglao.acquire.registry import load_registry
+
+    return load_registry(ROOT / "sources.yaml")

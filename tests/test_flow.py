@@ -6,6 +6,8 @@ import csv
 import json
 from pathlib import Path
 
+from conftest import bundled_sources
+
 
 def read(output: Path, table: str) -> list[dict]:
     with (output / "datasets" / "latest" / f"{table}.csv").open(encoding="utf-8", newline="") as f:
@@ -16,7 +18,7 @@ def test_flow_publishes_a_valid_release(shipped_build):
     from frictionless import validate
 
     output, summary = shipped_build
-    assert summary.published and summary.documents == 7 and not summary.failures
+    assert summary.published and summary.documents == len(bundled_sources()) and not summary.failures
     report = validate(str(output / "datapackage.json"))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
     descriptor = json.loads((output / "datapackage.json").read_text(encoding="utf-8"))
@@ -101,10 +103,10 @@ def test_sqlite_build_has_the_release(shipped_build):
 
     output, summary = shipped_build
     db = sqlite_utils.Database(output / "datasets" / "yanglao.db")
-    for table in ("sources", "documents", "measures", "targets", "subsidies"):
+    for table in ("sources", "documents", "measures", "targets", "subsidies", "indicators", "national_targets"):
         assert db[table].count == len(read(output, table))
     assert db["targets"].pks == ["target_id"]
-    assert {fk.other_table for fk in db["targets"].foreign_keys} == {"documents", "measures"}
+    assert {fk.other_table for fk in db["targets"].foreign_keys} == {"documents", "measures", "indicators"}
     assert db["releases"].get(summary.version)["version"] == summary.version
 
 

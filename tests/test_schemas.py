@@ -35,9 +35,11 @@ CONTRACT_COLUMNS = {
     "published_date written_date topic validity source_url retrieved_at content_sha256 char_count text",
     "measures": "measure_id document_id parent_id path heading text category lead_units support_units start end",
     "targets": "target_id document_id measure_id indicator comparator value value_max unit deadline_year deadline "
-    "scope quote start end",
+    "scope quote start end indicator_code",
     "subsidies": "subsidy_id document_id measure_id kind recipient amount_yuan rate_percent cap_yuan basis frequency "
-    "quote start end",
+    "quote start end recipient_type condition",
+    "indicators": "indicator_code name_zh name_en unit description_zh description_en synonyms",
+    "national_targets": "indicator_code plan deadline_year comparator value source",
 }
 
 

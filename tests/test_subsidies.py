@@ -529,6 +529,7 @@ ROW_KEYS = {
     "quote",
     "start",
     "end",
+    "figure_at",
 }
 KINDS = {
     "construction",

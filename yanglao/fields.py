@@ -78,6 +78,12 @@ class Table:
     def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
 
+    @property
+    def per_document(self) -> bool:
+        """Rows belong to a document (a publish of one document touches only its rows); other tables
+        (the registry, the vocabulary) are small and always compared whole."""
+        return "document_id" in self.field_names
+
 
 DOC_TYPES = ("proposal_reply", "suggestion_reply", "work_plan", "policy_measures", "rules", "notice", "other")
 COMPARATORS = ("eq", "gte", "lte", "approx", "range")
@@ -94,6 +100,8 @@ SUBSIDY_KINDS = (
 BASES = ("facility", "bed", "person", "household", "meal", "project", "total")
 FREQUENCIES = ("one_off", "annual", "monthly", "daily", "per_meal", "unspecified")
 FORMATS = ("html", "pdf", "text")
+RECIPIENT_TYPES = ("older_person", "provider", "worker", "government", "other")
+INDICATOR_CODE = r"[a-z0-9_]+"
 
 
 def measure_categories() -> tuple[str, ...]:
@@ -377,7 +385,11 @@ TARGETS = Table(
     description_zh="每个量化目标一行:文件承诺达到的某项指标的计划值,通常带期限。",
     description_en="One row per quantitative target: a planned value the document commits to reach, usually by a deadline.",
     primary_key="target_id",
-    foreign_keys=(("document_id", "documents", "document_id"), ("measure_id", "measures", "measure_id")),
+    foreign_keys=(
+        ("document_id", "documents", "document_id"),
+        ("measure_id", "measures", "measure_id"),
+        ("indicator_code", "indicators", "indicator_code"),
+    ),
     label_column="indicator",
     sort="target_id",
     id_rule=(
@@ -447,6 +459,14 @@ TARGETS = Table(
             "Scope where stated, e.g. 全市, 各区, 中心城区",
         ),
         *_provenance(),
+        Field(
+            "indicator_code",
+            "string",
+            "指标代码:指标词表(indicators 表)中与本目标指标对应的条目;词表中无对应指标时为空",
+            "Code of the indicator in the vocabulary (indicators table); null when no entry fits",
+            pattern=INDICATOR_CODE,
+            facet=True,
+        ),
     ),
 )
 
@@ -531,10 +551,130 @@ SUBSIDIES = Table(
             facet=True,
         ),
         *_provenance(),
+        Field(
+            "recipient_type",
+            "string",
+            "受益方类型:老年人(本人或家庭)、服务机构与企业、从业人员、政府或项目(下级政府或资金安排)、其他;"
+            "按类型分别合计可避免重复计算",
+            "Who the money goes to: older_person (elderly people or their families), provider (facilities, "
+            "organisations, enterprises), worker (care staff), government (transfers to lower governments or funds "
+            "for a programme), other; sum by type to avoid double counting",
+            required=True,
+            enum=RECIPIENT_TYPES,
+            facet=True,
+        ),
+        Field(
+            "condition",
+            "string",
+            "适用条件:文件按等级、级别或人群给出不同金额时,本行金额所适用的等级或人群(如 五星级、重度失能、80-89周岁)",
+            "The grade, level or group this amount applies to when the document gives several "
+            "(e.g. 五星级, 重度失能, 80-89周岁); null otherwise",
+        ),
     ),
 )
 
-TABLES: tuple[Table, ...] = (SOURCES, DOCUMENTS, MEASURES, TARGETS, SUBSIDIES)
+INDICATORS = Table(
+    name="indicators",
+    title_zh="指标词表",
+    title_en="Indicators",
+    description_zh="使各地目标可比的指标词表:每个指标一行,含中英文名称、单位、常见表述(同义词)。",
+    description_en=(
+        "The controlled vocabulary that makes targets comparable across places: one row per indicator, with "
+        "Chinese and English names, unit and the wordings documents use (synonyms)."
+    ),
+    primary_key="indicator_code",
+    label_column="name_zh",
+    sort="indicator_code",
+    id_rule="indicator_code is a permanent lowercase a-z0-9_ slug, never reused.",
+    search_columns=("name_zh", "synonyms"),
+    fields=(
+        Field(
+            "indicator_code",
+            "string",
+            "指标代码(永久不变)",
+            "Indicator code (permanent slug)",
+            required=True,
+            unique=True,
+            pattern=INDICATOR_CODE,
+        ),
+        Field("name_zh", "string", "指标名称(中文)", "Name in Chinese", required=True),
+        Field("name_en", "string", "指标名称(英文)", "Name in English", required=True),
+        Field(
+            "unit", "string", "单位", "Unit targets of this indicator are given in", required=True, facet=True
+        ),
+        Field("description_zh", "string", "说明(中文)", "Description in Chinese"),
+        Field("description_en", "string", "说明(英文)", "Description in English"),
+        Field(
+            "synonyms",
+            "string",
+            "文件中的常见表述,以分号分隔(… 表示中间可有其他字词)",
+            "Wordings documents use, semicolon separated (… stands for any words between)",
+        ),
+    ),
+)
+
+NATIONAL_TARGETS = Table(
+    name="national_targets",
+    title_zh="国家目标",
+    title_en="National targets",
+    description_zh="可供对照的国家目标:每个指标、每个国家规划一行,只收有可引用国家来源的数值。",
+    description_en=(
+        "The national line local targets can be held against: one row per indicator and national plan, only "
+        "figures with a citable national source."
+    ),
+    primary_key="national_target_id",
+    foreign_keys=(("indicator_code", "indicators", "indicator_code"),),
+    label_column="plan",
+    sort="national_target_id",
+    id_rule="national_target_id is {indicator_code}:{plan}.",
+    search_columns=("source",),
+    fields=(
+        Field(
+            "national_target_id",
+            "string",
+            "编号:{指标代码}:{规划}",
+            "Id: {indicator_code}:{plan}",
+            required=True,
+            unique=True,
+        ),
+        Field(
+            "indicator_code",
+            "string",
+            "指标代码",
+            "Indicator code",
+            required=True,
+            pattern=INDICATOR_CODE,
+            facet=True,
+        ),
+        Field(
+            "plan",
+            "string",
+            "国家规划,如 十四五、十五五",
+            "National plan, e.g. 十四五, 十五五",
+            required=True,
+            facet=True,
+        ),
+        Field("deadline_year", "integer", "期限年份", "Year of the deadline", minimum=1949, maximum=2100),
+        Field(
+            "comparator",
+            "string",
+            "比较方式:等于、不低于、不高于、约、区间",
+            "Comparator: eq, gte, lte, approx, range",
+            required=True,
+            enum=COMPARATORS,
+        ),
+        Field("value", "number", "目标值", "Target value", required=True),
+        Field(
+            "source",
+            "string",
+            "来源:国家文件标题与文号,或官方表述",
+            "Source: the national document's title and number, or the official statement",
+            required=True,
+        ),
+    ),
+)
+
+TABLES: tuple[Table, ...] = (SOURCES, DOCUMENTS, MEASURES, INDICATORS, NATIONAL_TARGETS, TARGETS, SUBSIDIES)
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 

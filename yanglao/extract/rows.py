@@ -11,7 +11,8 @@ import bisect
 import hashlib
 from collections import Counter
 
-from yanglao.extract import outline, subsidies, targets
+from yanglao.extract import outline, recipients, subsidies, targets
+from yanglao.vocabulary import indicator_code
 
 
 def stable_id(document_id: str, letter: str, parts: tuple, seen: Counter) -> str:
@@ -87,11 +88,12 @@ def extract_rows(document_id: str, text: str, document_year: int | None = None) 
                 "quote": t["quote"],
                 "start": t["start"],
                 "end": t["end"],
+                "indicator_code": indicator_code(t["indicator"], t.get("unit")),
             }
         )
 
     subsidy_rows = []
-    for s in subsidies.extract_subsidies(text):
+    for s in recipients.complete(subsidies.extract_subsidies(text), text):
         amount, rate, cap = (_number(s.get(k)) for k in ("amount_yuan", "rate_percent", "cap_yuan"))
         parts = ("s", s["quote"], s["kind"], amount, rate, cap, s.get("recipient"))
         subsidy_rows.append(
@@ -109,6 +111,8 @@ def extract_rows(document_id: str, text: str, document_year: int | None = None) 
                 "quote": s["quote"],
                 "start": s["start"],
                 "end": s["end"],
+                "recipient_type": s["recipient_type"],
+                "condition": s.get("condition"),
             }
         )
     return {"measures": measures, "targets": target_rows, "subsidies": subsidy_rows}

@@ -191,6 +191,21 @@ FUND_PURPOSES: list[tuple[str, str]] = [
     (r"培训|鉴定", "training"),
 ]
 
+# A fund whose name says what it pays for, right before its amount: that purpose is its kind.
+NAMED_FUND_PURPOSES: list[tuple[str, str]] = [
+    (
+        r"建设(?:补助|补贴)?(?:经费|资金)(?:共|合计|约|为)?$",
+        "construction",
+    ),  # 镇街养老服务中心建设经费300万元
+    (
+        r"(?:运营|运行|上门服务)(?:补助|补贴)?(?:经费|资金)(?:共|合计|约|为)?$",
+        "operation",
+    ),  # 居家上门服务经费95万元
+    (r"(?:培训|鉴定)(?:补助|补贴)?(?:经费|资金|费)(?:共|合计|约|为)?$", "training"),
+    (r"(?:津贴|补贴)(?:支出|发放)(?:共|合计|约|为)?$", "allowance"),  # 8月全区高龄津贴支出73.136万元
+]
+PREVIOUS_AMOUNT = re.compile(r"(?:元|万)\s*(?:和|及|与|、)")
+
 # A rate is a share of a cost: `建设费用50%`, `就餐费用的四分之一`, `补助比例为30%`.
 RATE_BEFORE = re.compile(
     r"(?:费用|成本|投资额?|投入|造价|总额|金额|价款|支出|费)的?$|(?:补贴|补助|资助|奖补)比例(?:为|按)?$|标准的$"
@@ -528,6 +543,11 @@ def _kind_for_figure(
     """
     text = sent.text
     before, after, window = text[w0:pos], text[pos:w1], text[w0:w1]
+    # `建设经费300万元和居家上门服务经费95万元`: the second amount's words start after the first
+    before = PREVIOUS_AMOUNT.split(before)[-1]
+    named = _first_rule(NAMED_FUND_PURPOSES, before[-16:])
+    if named:  # the fund names its purpose right before the amount (`建设经费`, `高龄津贴支出`)
+        return (named,)
     if FUND_BEFORE.search(before) or FUND_AFTER.match(after):
         return (_first_rule(FUND_PURPOSES, window) or "budget_allocation",)
     specific = [m for m in _mentions(text) if m.specific and m.kinds[0] != "budget_allocation"]
@@ -1157,6 +1177,8 @@ def extract_subsidies(text: str) -> list[dict]:
                 "quote": text[start:end],
                 "start": start,
                 "end": end,
+                # where the figure (or the instrument named) stands, for the recipient rules
+                "figure_at": _span(compact, index, r.anchor, r.anchor + 1)[0],
             }
         )
     return out

@@ -19,7 +19,7 @@ from yanglao.acquire.registry import Source
 from yanglao.fields import TABLES_BY_NAME, Table
 
 # The stages whose code and data (rule tables, vocabularies) decide what a document's rows are.
-EXTRACTOR_STAGES = ("parse", "extract")
+EXTRACTOR_STAGES = ("parse", "extract", "vocabulary")
 ROW_TABLES = ("measures", "targets", "subsidies")
 
 # A document whose row count falls below this share of the last release's is held back and flagged.

@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from yanglao import __version__
-from yanglao.fields import DATA_MAJOR_VERSION, TABLES, Table, table_schema
+from yanglao.fields import DATA_MAJOR_VERSION, TABLES, TABLES_BY_NAME, Table, table_schema
 from yanglao.publish.dictionary import write_dictionary
 from yanglao.publish.quality import write_quality
 from yanglao.publish.validate import (
@@ -304,7 +304,7 @@ def published_versions(output: Path) -> list[str]:
 def load_release_tables(folder: Path, documents: set[str] | None = None) -> dict[str, list[dict]]:
     """A release's tables; with `documents`, only their rows (and every source: the registry is small)."""
     return {
-        name: read_table_csv(folder / f"{name}.csv", None if name == "sources" else documents)
+        name: read_table_csv(folder / f"{name}.csv", documents if TABLES_BY_NAME[name].per_document else None)
         for name in TABLE_NAMES
         if (folder / f"{name}.csv").exists()
     }
@@ -434,7 +434,7 @@ def _rows_of(tables: dict[str, list[dict]], documents: set[str]) -> dict[str, li
     """The rows that belong to `documents` (all sources: the registry is small and always compared)."""
     out = {}
     for name, rows in tables.items():
-        if name == "sources":
+        if not TABLES_BY_NAME[name].per_document:
             out[name] = rows
         else:
             out[name] = [r for r in rows if r.get("document_id") in documents]

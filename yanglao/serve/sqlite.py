@@ -665,7 +665,7 @@ def update_database(
         changed_rows = "WHERE document_id IN (SELECT document_id FROM temp.changed)"
         for table in TABLES:
             path = release / f"{table.name}.csv"
-            if table.name == "sources":  # small: replaced whole
+            if not table.per_document:  # small: replaced whole
                 conn.execute(f"DELETE FROM [{table.name}]")
                 insert_csv(conn, table, path)
                 continue

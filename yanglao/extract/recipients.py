@@ -1,0 +1,328 @@
+"""Who gets the money: the recipient, its condition and its type, for each subsidy row.
+
+The subsidy rules (`subsidies.py`) find the figures and name a recipient where the sentence
+says it in the usual ways (`对…给予`, `…享受`, `向…购买`). This stage completes the rows:
+
+- a recipient the sentence gives in another way: the subject of `获得` (`渝北区…获得奖补资金100万元`),
+  the group before a rate of payment (`80至89周岁老年人按每人每月60元`), the place before an
+  allocation (`丽水市1600万`);
+- the condition of each amount when a sentence gives several for different grades, levels or
+  groups (`对评为一级、二级、三级的分别给予10万元、6万元、3万元奖励`: conditions 一级, 二级, 三级;
+  one recipient);
+- `recipient_type`: money to older people, to providers, to workers or to lower levels of
+  government, so that sums by type do not double-count.
+
+Every rule is a row of a table below (name, pattern, what it yields, an example sentence from a
+real document); `tests/test_recipients.py` runs every example.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class Rule(NamedTuple):
+    name: str
+    pattern: str
+    yields: str  # what a match gives (a recipient type, or the group that names the recipient)
+    example: str  # a sentence or phrase from a real document that the rule reads
+    source: str  # the document the example comes from
+
+
+TRIM = " \t\u3000\xa0，,。；;：:、|的"
+# Places and levels of government: money to them is a transfer, not a payment to providers or people.
+PLACE = r"(?:[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|旗|镇|乡|街道)|各区|各县|各市|各地|区县|县区|县\(市、区\)|县（市、区）)"
+
+# In order; the first rule whose pattern matches the recipient (with its condition) decides.
+# Anchored at the end: the head noun of the phrase says who receives (收住失能老年人的养老机构 → provider).
+RECIPIENT_TYPE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "worker_head",
+        r"(?:护理员|护理人员|从业人员|工作人员|社会工作者|社工|人才|毕业生|学生|员工|职工|医护人员|志愿者|技能人才)"
+        r"(?:[(（][^()（）]*[)）])?$",
+        "worker",
+        "进入养老机构、社区居家养老服务照料中心工作的高等学校和职业技术学校毕业生",
+        "zhejiang-2021-social-eldercare-promotion-regulation",
+    ),
+    Rule(
+        "provider_head",
+        r"(?:机构|中心|站|院|所|食堂|饭堂|学堂|企业|组织|单位|网点|助餐点|服务点|餐桌|运营方|服务商|供应商|主体|项目|社区|村|基地|综合体)"
+        r"(?:[(（][^()（）]*[)）])?$",
+        "provider",
+        "收住失能老年人的养老机构",
+        "huzhou-2020-pilot-plan",
+    ),
+    Rule(
+        "older_person_head",
+        r"(?:老年人|老人|长者|对象|家庭|户|失能人员|特困人员|参保人员|参保人|居民)(?:[(（][^()（）]*[)）])?$",
+        "older_person",
+        "本地户籍80至89周岁老年人",
+        "qiantang-2023-high-age-allowance-info",
+    ),
+    Rule(
+        "government_head",
+        rf"^{PLACE}(?:人民政府|政府|财政局|民政局|财政)?(?:[(（][^()（）]*[)）])?$",
+        "government",
+        "渝北区",
+        "chongqing-2020-pilot-reward-fund-notice",
+    ),
+)
+# Without a recipient, or one no head rule reads, the kind of money decides.
+KIND_TYPES: dict[str, str] = {
+    "allowance": "older_person",
+    "construction": "provider",
+    "operation": "provider",
+    "service_purchase": "provider",
+    "budget_allocation": "government",
+    "training": "worker",
+}
+
+# Where the subsidy rules found no recipient: the text before the figure, within its sentence.
+RECIPIENT_RULES: tuple[Rule, ...] = (
+    Rule(
+        "subject_of_obtain",
+        r"(?:^|[，,。；;：:\n])\s*(?:其中[，,]?)?(?P<r>[^，,。；;：:\n]{2,80}?)(?:属于|作为|被评为|被确定为|入选)"
+        r"[^。；;\n]{0,80}?[，,]\s*(?:各|共|可|均)?获得[^，,。；;]{0,20}$",
+        "recipient",
+        "渝北区属于第五批居家和社区养老服务改革试点成果验收特别优秀地区,获得奖补资金100万元",
+        "chongqing-2020-pilot-reward-fund-notice",
+    ),
+    Rule(
+        "clause_subject_of_obtain",
+        r"(?:^|[，,。；;：:\n])\s*(?:其中[，,]?)?(?P<r>[^，,。；;：:\n]{2,80}?)(?:各|共|可|均)?获得[^，,。；;]{0,20}$",
+        "recipient",
+        "庆城长者食堂·学堂、军门长者食堂·学堂、乌塔长者食堂·学堂及大凰山长者食堂·学堂(乌山郡)各获得补助资金1.8万元",
+        "gulou-fuzhou-2024-lottery-fund-publicity",
+    ),
+    Rule(
+        "object_of_reward",
+        r"(?:奖励|奖补|资助)(?P<r>[^，,。；;\d]{2,20}?(?:单位|机构|企业|组织|个人|集体|中心|站|人员))\s*$",
+        "recipient",
+        "每个省评选一个优秀单位，中央财政奖励优秀单位100万元左右",
+        "huzhou-2020-pilot-plan",
+    ),
+    Rule(
+        "group_before_rate",
+        r"(?:^|[，,、；;：:。\n])\s*(?P<r>[^，,、。；;：:\n]{2,30}?)(?:按|按照)(?:每人|每户|每床|每张床位)[^，,、。；;]{0,8}$",
+        "recipient",
+        "本地户籍80至89周岁老年人按每人每月60元",
+        "qiantang-2023-high-age-allowance-info",
+    ),
+    Rule(
+        "place_before_amount",
+        rf"(?:^|[(（，,、；;])\s*(?P<r>{PLACE})\s*$",
+        "recipient",
+        "试点由中央财政补助1900万(丽水市1600万)",
+        "huzhou-2020-pilot-plan",
+    ),
+)
+
+# After the figure, for money allocated to places: `下拨2000万资金,…用于各区对为老服务项目的支持`.
+RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
+    Rule(
+        "allocated_to_place",
+        rf"[^。；;\n]{{0,40}}?(?:用于|分配至|分配给|下拨至|下拨给|下达至|下达给|拨付至|拨付给|拨付到)(?P<r>{PLACE})",
+        "recipient",
+        "市财政局每年下拨2000万资金,采取以奖代补形式进行分解下拨,用于各区对为老服务项目的支持",
+        "wuhan-2020-reply-20200464",
+    ),
+)
+# A notice that allocates money is addressed to those who receive it (`渝北区财政局：`, `各区民政局：`):
+# its addressee line, at the head of the body, names the recipient of an allocation with no other.
+ADDRESSEE_RULE = Rule(
+    "notice_addressee",
+    r"(?m)^\s*(?P<r>[^\n：:，,。；;]{2,60}?(?:局|办|委|政府|街道|镇|乡|中心|部门|单位))\s*[：:]\s*$",
+    "recipient",
+    "潘桥、梧田、茶山、仙岩、三垟街道、泽雅镇社会事务办:",
+    "ouhai-2020-eldercare-fund-allocation-notice",
+)
+ALLOCATION_KINDS = ("budget_allocation", "reward", "construction", "operation")
+
+# The grade, level or group an amount is for, when a sentence gives several amounts.
+CONDITION_RULES: tuple[Rule, ...] = (
+    Rule(
+        "age_band",
+        r"(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*(?:至|到|-|—|－|~|～)\s*(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*周?岁"
+        r"|(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*周?岁(?:及|以)?以上",
+        "condition",
+        "90至99周岁老年人按每人每月100元",
+        "qiantang-2023-high-age-allowance-info",
+    ),
+    Rule(
+        "star_grade",
+        r"[一二三四五12345]\s*星级?(?:及以上)?",
+        "condition",
+        "对评定为五星级、四星级、三星级的养老机构分别给予一次性奖励",
+        "tests/data held-out wording",
+    ),
+    Rule(
+        "level",
+        r"(?<![社区村])[一二三四五]级(?:及以上)?|(?:初级|中级|高级)(?:工|职称)?|技师|高级技师",
+        "condition",
+        "对评为一级、二级、三级的分别给予10万元、6万元、3万元奖励",
+        "DATA_CONTRACT.md example",
+    ),
+    Rule(
+        "disability",
+        r"(?:重度|中度|轻度|完全|部分)?(?:失能|失智|半失能)(?:等级)?",
+        "condition",
+        "收住失能老年人的，按每人每月200元",
+        "tests/data held-out wording",
+    ),
+    Rule(
+        "rating",
+        r"优秀|良好|合格|达标",
+        "condition",
+        "考核结果为优秀、良好、合格的分别给予40万元、30万元、20万元",
+        "DATA_CONTRACT.md example",
+    ),
+    Rule(
+        "degree",
+        r"(?:本科|大专|专科|中专|研究生|硕士|博士)(?:及以上)?(?:学历)?",
+        "condition",
+        "本科一次性给予2万元，大专1.5万元，中专1万元",
+        "tests/data held-out wording",
+    ),
+)
+
+_TYPE_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_TYPE_RULES]
+_RECIPIENT_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_RULES]
+_AFTER_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_AFTER_RULES]
+_ADDRESSEE_RE = re.compile(ADDRESSEE_RULE.pattern)
+_CONDITION_RE = re.compile("|".join(f"(?:{r.pattern})" for r in CONDITION_RULES))
+SENTENCE_START = re.compile(r"[。；;！？!?\n|]")
+
+
+def recipient_type(recipient: str | None, kind: str) -> str:
+    """The type of who receives the money: by the head noun of the recipient, else by the kind."""
+    if recipient:
+        for pattern, rule in _TYPE_RES:
+            if pattern.search(recipient.strip(TRIM)):
+                return rule.yields
+    return KIND_TYPES.get(kind, "other")
+
+
+def recipient_before(text: str, figure_at: int) -> str | None:
+    """A recipient named before the figure in a way the subsidy rules do not read (see RECIPIENT_RULES)."""
+    sentence_start = max(
+        (m.end() for m in SENTENCE_START.finditer(text, max(0, figure_at - 200), figure_at)), default=0
+    )
+    before = text[max(sentence_start - 1, 0) : figure_at]
+    for pattern, _rule in _RECIPIENT_RES:
+        m = pattern.search(before)
+        if m:
+            phrase = m.group("r").strip(TRIM)
+            if len(phrase) >= 2:
+                return phrase
+    return None
+
+
+def recipient_after(text: str, figure_at: int) -> str | None:
+    """A place the money is allocated to, named after the figure in its sentence."""
+    for pattern, _rule in _AFTER_RES:
+        m = pattern.match(text, figure_at, figure_at + 120)
+        if m:
+            return m.group("r").strip(TRIM)
+    return None
+
+
+def addressee(text: str) -> str | None:
+    """The addressee line of a notice, when it stands in the first part of the text."""
+    m = _ADDRESSEE_RE.search(text[:1500])
+    return m.group("r").strip(TRIM) if m else None
+
+
+def split_condition(recipient: str) -> tuple[str, str | None]:
+    """`五星级养老机构` → (`养老机构`, `五星级`); a recipient with no condition in it is kept whole."""
+    m = _CONDITION_RE.search(recipient)
+    if not m:
+        return recipient, None
+    rest = (recipient[: m.start()] + recipient[m.end() :]).strip(TRIM)
+    rest = re.sub(r"^(?:评为|评定为|被评为|认定为|达到)", "", rest).strip(TRIM)
+    return (rest or recipient), m.group().strip()
+
+
+def complete(rows: list[dict], text: str) -> list[dict]:
+    """Rows with a recipient where the text names one, a condition where amounts differ by it, and a type."""
+    out = [dict(row) for row in rows]
+    for row in out:
+        if not row.get("recipient") and row.get("figure_at") is not None and _has_figure(row):
+            row["recipient"] = recipient_before(text, row["figure_at"]) or recipient_after(
+                text, row["figure_at"]
+            )
+            if (
+                not row["recipient"]
+                and row["kind"] in ALLOCATION_KINDS
+                and row.get("basis") in (None, "total")
+            ):
+                row["recipient"] = addressee(text)
+        row["condition"] = None
+    by_quote: dict[tuple[int, int], list[dict]] = {}
+    for row in out:
+        if _has_figure(row):
+            by_quote.setdefault((row["start"], row["end"]), []).append(row)
+    for siblings in by_quote.values():
+        _distribute(siblings)
+        _conditions(siblings)
+    for row in out:
+        row["recipient_type"] = recipient_type(row.get("recipient"), row["kind"])
+        if row["recipient_type"] == "government" and row.get("basis") is None and _has_figure(row):
+            row["basis"] = "total"  # money to a government or programme is a total, not per unit
+        row.pop("figure_at", None)
+    return out
+
+
+def _figures(rows: list[dict]) -> list[tuple]:
+    return list(dict.fromkeys((r.get("amount_yuan"), r.get("cap_yuan"), r.get("rate_percent")) for r in rows))
+
+
+def _distribute(siblings: list[dict]) -> None:
+    """`对新建的社区嵌入、中心辐射式…服务网点…分别给予最高不超过50万元和100万元`: one listed recipient per figure."""
+    figures = _figures(siblings)
+    names = {r.get("recipient") for r in siblings}
+    if len(figures) < 2 or len(names) != 1 or not (name := names.pop()):
+        return
+    items = split_list(name)
+    if len(items) != len(figures):
+        return
+    for row in siblings:
+        row["recipient"] = items[
+            figures.index((row.get("amount_yuan"), row.get("cap_yuan"), row.get("rate_percent")))
+        ]
+
+
+def split_list(phrase: str) -> list[str]:
+    """`新建的社区嵌入、中心辐射式互联网+居家养老服务网点` → each item with the words they share."""
+    items = [i for i in re.split(r"、|和|及|与", phrase) if i]
+    if len(items) < 2:
+        return [phrase]
+    last = items[-1]
+    shared = re.search(r"[式型类级](?=.)", last)
+    tail = last[shared.end() - 1 :] if shared else ""
+    head = items[0][: items[0].index("的") + 1] if "的" in items[0] else ""
+    named = []
+    for item in items:
+        if tail and not item.endswith(tail) and not re.search(r"[式型类级]$", item):
+            item += tail
+        elif tail and re.search(r"[式型类级]$", item):
+            item += tail[1:]
+        if head and not item.startswith(head):
+            item = head + item
+        named.append(item)
+    return named
+
+
+def _conditions(siblings: list[dict]) -> None:
+    """Conditions only where the amounts of one place differ by them (two or more distinct ones)."""
+    if len(_figures(siblings)) < 2:
+        return
+    split = [split_condition(r["recipient"]) if r.get("recipient") else (None, None) for r in siblings]
+    if len({c for _, c in split if c}) < 2:
+        return
+    for row, (recipient, condition) in zip(siblings, split, strict=True):
+        row["recipient"], row["condition"] = recipient, condition
+
+
+def _has_figure(row: dict) -> bool:
+    return any(row.get(k) is not None for k in ("amount_yuan", "rate_percent", "cap_yuan"))
