@@ -91,7 +91,10 @@ def import_extra() -> None:
                 continue
             found = re.search(r"https?://\S+", row["provenance"])
             url = found.group(0) if found else None
-            note = f"Stored public copy of the page text, transcribed: {row['provenance']}."
+            if url:
+                note = f"Stored public copy of the page text, transcribed: {row['provenance']}."
+            else:
+                note = f"Copy of a file of a public law collection ({row['provenance']}); original address unknown, served from the archive only."
             archive.store(
                 row["id"],
                 (CORPUS / "extra" / row["file"]).read_bytes(),

@@ -103,7 +103,15 @@ def test_sqlite_build_has_the_release(shipped_build):
 
     output, summary = shipped_build
     db = sqlite_utils.Database(output / "datasets" / "yanglao.db")
-    for table in ("sources", "documents", "measures", "targets", "subsidies", "indicators", "national_targets"):
+    for table in (
+        "sources",
+        "documents",
+        "measures",
+        "targets",
+        "subsidies",
+        "indicators",
+        "national_targets",
+    ):
         assert db[table].count == len(read(output, table))
     assert db["targets"].pks == ["target_id"]
     assert {fk.other_table for fk in db["targets"].foreign_keys} == {"documents", "measures", "indicators"}

@@ -54,6 +54,13 @@ RECIPIENT_TYPE_RULES: tuple[Rule, ...] = (
         "huzhou-2020-pilot-plan",
     ),
     Rule(
+        "government_office",
+        r"(?:人民政府|政府|财政局|民政局|财政厅|民政厅|事务办|办公室|委员会)(?:[(（][^()（）]*[)）])?$",
+        "government",
+        "潘桥、梧田、茶山、仙岩、三垟街道、泽雅镇社会事务办",
+        "ouhai-2020-eldercare-fund-allocation-notice",
+    ),
+    Rule(
         "older_person_head",
         r"(?:老年人|老人|长者|对象|家庭|户|失能人员|特困人员|参保人员|参保人|居民)(?:[(（][^()（）]*[)）])?$",
         "older_person",

@@ -99,7 +99,9 @@ def load_vocabulary() -> tuple[tuple[Indicator, ...], tuple[dict, ...]]:
         row = {k: entry.get(k) for k in NATIONAL_COLUMNS}
         row["national_target_id"] = f"{row['indicator_code']}:{row['plan']}"
         if any(n["national_target_id"] == row["national_target_id"] for n in national):
-            raise VocabularyError(f"{INDICATORS_FILE.name}: two national targets for {row['national_target_id']}")
+            raise VocabularyError(
+                f"{INDICATORS_FILE.name}: two national targets for {row['national_target_id']}"
+            )
         national.append(row)
     return indicators, tuple(national)
 

@@ -1,0 +1,123 @@
+"""Who gets the money (yanglao/extract/recipients.py): every rule's example sentence, from a real
+document (its `source`), gives what the rule says it yields; and whole documents give one recipient
+per amount with its condition and type."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from yanglao.extract.recipients import (
+    ADDRESSEE_RULE,
+    CONDITION_RULES,
+    RECIPIENT_AFTER_RULES,
+    RECIPIENT_RULES,
+    RECIPIENT_TYPE_RULES,
+    TRIM,
+    addressee,
+    complete,
+    recipient_before,
+    recipient_type,
+    split_condition,
+    split_list,
+)
+from yanglao.extract.subsidies import extract_subsidies
+
+ALL_RULES = RECIPIENT_TYPE_RULES + RECIPIENT_AFTER_RULES + CONDITION_RULES + (ADDRESSEE_RULE,)
+LAST_AMOUNT = re.compile(r"\d[\d.]*\s*万?元?(?!.*\d)")
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.name)
+def test_every_rule_reads_its_example(rule):
+    assert rule.example and rule.source
+    assert re.search(rule.pattern, rule.example), f"{rule.name} does not match its own example"
+
+
+@pytest.mark.parametrize("rule", RECIPIENT_RULES, ids=lambda r: r.name)
+def test_every_recipient_rule_names_the_recipient_before_the_figure_of_its_example(rule):
+    """These rules read the text before a figure: the example's last amount is that figure."""
+    figure_at = LAST_AMOUNT.search(rule.example).start()
+    match = re.search(rule.pattern, rule.example[:figure_at])
+    assert match, f"{rule.name} does not match the words before the figure of its example"
+    assert recipient_before(rule.example, figure_at) == match.group("r").strip(TRIM)
+
+
+@pytest.mark.parametrize("rule", RECIPIENT_TYPE_RULES, ids=lambda r: r.name)
+def test_type_rules_give_their_type_for_their_example(rule):
+    assert recipient_type(rule.example, "other") == rule.yields
+
+
+@pytest.mark.parametrize(
+    ("recipient", "kind", "expected"),
+    [
+        ("收住失能老年人的养老机构", "operation", "provider"),  # head noun decides, not 老年人 inside
+        ("本地户籍80至89周岁老年人", "allowance", "older_person"),
+        ("养老护理员", "reward", "worker"),
+        ("各市", "budget_allocation", "government"),  # 省级财政按每人每年200元的标准对各市给予补助
+        (None, "allowance", "older_person"),
+        (None, "budget_allocation", "government"),
+        (None, "other", "other"),
+    ],
+)
+def test_recipient_type(recipient, kind, expected):
+    assert recipient_type(recipient, kind) == expected
+
+
+def test_a_transfer_to_cities_is_not_an_allowance():
+    """The issue's example: money per person, but paid to the cities, so sums do not double-count."""
+    rows = complete(extract_subsidies("省级财政按每人每年200元的标准对各市给予补助。"), "")
+    assert [(r["amount_yuan"], r["recipient_type"]) for r in rows] == [(200.0, "government")]
+
+
+def test_amounts_by_grade_are_one_row_each_with_its_condition():
+    text = "对评为一级、二级、三级的养老机构分别给予10万元、6万元、3万元奖励。"
+    rows = complete(extract_subsidies(text), text)
+    assert [(r["amount_yuan"], r["condition"]) for r in rows] == [
+        (100000.0, "一级"),
+        (60000.0, "二级"),
+        (30000.0, "三级"),
+    ]
+    assert {r["recipient"] for r in rows} == {"养老机构"} and {r["recipient_type"] for r in rows} == {
+        "provider"
+    }
+
+
+def test_age_bands_of_an_allowance_are_conditions():
+    """qiantang-2023-high-age-allowance-info (../shared/corpus/extra), its 二、 paragraph."""
+    text = (
+        "本地户籍80至89周岁老年人按每人每月60元、90至99周岁老年人按每人每月100元、"
+        "100周岁以上老年人按每人每月800元的标准发放高龄津贴。"
+    )
+    rows = complete(extract_subsidies(text), text)
+    assert [(r["amount_yuan"], r["condition"], r["recipient_type"]) for r in rows] == [
+        (60.0, "80至89周岁", "older_person"),
+        (100.0, "90至99周岁", "older_person"),
+        (800.0, "100周岁以上", "older_person"),
+    ]
+
+
+def test_alternatives_of_one_recipient_are_not_conditions():
+    """wuhan-2020-reply-20200464: 15(9)万 is 中心 and 站, both 验收合格: no condition."""
+    text = "对验收合格的社区老年人服务中心(站)按照每家15(9)万的标准给予一次性建设补贴。"
+    rows = complete(extract_subsidies(text), text)
+    assert [r["condition"] for r in rows] == [None, None]
+
+
+def test_a_list_of_kinds_of_site_shares_its_words():
+    assert split_list("新建的社区嵌入、中心辐射式互联网+居家养老服务网点") == [
+        "新建的社区嵌入式互联网+居家养老服务网点",
+        "新建的中心辐射式互联网+居家养老服务网点",
+    ]
+
+
+def test_condition_is_taken_out_of_the_recipient():
+    assert split_condition("五星级养老机构") == ("养老机构", "五星级")
+    assert split_condition("养老机构") == ("养老机构", None)
+
+
+def test_the_addressee_of_an_allocation_notice():
+    text = "关于下拨资金的通知\n\n潘桥、梧田街道社会事务办:\n\n决定下拨建设经费300万元。"
+    assert addressee(text) == "潘桥、梧田街道社会事务办"
+    rows = complete(extract_subsidies(text), text)
+    assert rows[0]["recipient"] == "潘桥、梧田街道社会事务办" and rows[0]["recipient_type"] == "government"
