@@ -361,3 +361,88 @@ def test_title_keeps_the_characters_as_published():
     assert (
         extract_metadata(raw)["title"] == "关于印发《某市居家养老服务三年行动实施方案（2024—2026年）》的通知"
     )
+
+
+# Layouts of the extra development documents (../shared/corpus/extra, stored copies of real pages) and of
+# the real held-out documents in tests/data/heldout_real (their manifest gives each one's provenance).
+
+
+def test_a_regulations_enactment_lines_give_issuer_and_date():
+    """beijing-2015-home-eldercare-regulation (LawRefBook/Laws markdown)."""
+    raw = (
+        "# 北京市居家养老服务条例\n\n2015年1月29日 北京市第十四届人民代表大会第三次会议通过\n\n<!-- INFO END -->\n\n"
+        "第一条 为了满足居住在家老年人的社会化服务需求，制定本条例。\n"
+    )
+    found = extract_metadata(raw)
+    assert (found["title"], found["issuer"], found["published_date"], found["doc_type"]) == (
+        "北京市居家养老服务条例",
+        "北京市人民代表大会",
+        "2015-01-29",
+        "rules",
+    )
+
+
+def test_the_last_enactment_line_dates_an_amended_regulation():
+    """zhejiang-2021-social-eldercare-promotion-regulation: passed 2015, amended 2021."""
+    raw = (
+        "# 浙江省社会养老服务促进条例\n\n2015年1月25日 浙江省第十二届人民代表大会第三次会议通过\n\n"
+        "2021年9月29日 浙江省第十三届人民代表大会常务委员会第三十一次会议《关于修改〈浙江省促进科技成果转化条例〉"
+        "等七件地方性法规的决定》修正\n\n<!-- INFO END -->\n"
+    )
+    found = extract_metadata(raw)
+    assert (found["issuer"], found["published_date"]) == ("浙江省人民代表大会", "2021-09-29")
+
+
+def test_navigation_is_not_the_title_and_an_agency_line_is_the_issuer():
+    """tongguan-2024-proposal-reply-52 (stored page)."""
+    raw = (
+        "首页/ 政府信息公开 / 法定主动公开内容 / 建议提案 / 政协委员提案 / 正文\n\n潼关县民政局\n"
+        "关于对政协十届三次会议第52号提案的答复\n\n来源:潼关县民政局 发布时间:2024-09-11 11:23\n"
+    )
+    found = extract_metadata(raw)
+    assert found["title"] == "关于对政协十届三次会议第52号提案的答复"
+    assert (found["issuer"], found["published_date"], found["doc_type"]) == (
+        "潼关县民政局",
+        "2024-09-11",
+        "proposal_reply",
+    )
+
+
+def test_a_doc_number_before_the_title_and_a_run_in_byline():
+    """chaoyang-2023-suggestion-reply-105 (stored page)."""
+    raw = (
+        "您的位置:首页 >政府信息公开>法定主动公开内容>提案办理\n"
+        "    朝民函〔2023〕59号 关于对朝阳市十二届人大二次会议 第105号代表建议答复的函\n"
+        "    时间:2022-04-03来源:朝阳市民政局点击:\n\n    高清华代表:\n"
+    )
+    found = extract_metadata(raw)
+    assert found["doc_number"] == "朝民函〔2023〕59号"
+    assert found["title"].replace(" ", "") == "关于对朝阳市十二届人大二次会议第105号代表建议答复的函"
+    assert (found["published_date"], found["issuer"]) == ("2022-04-03", "朝阳市民政局")
+
+
+def test_labels_stacked_over_their_values():
+    """longyang-2017-high-age-allowance-rules (stored page): each label on its own line."""
+    raw = (
+        "隆阳区高龄补助津贴发放管理办法\n\n索引号\n01525763-4-17_C/2017-0421001\n发文机构\n隆阳区河图街道办事处\n"
+        "公开目录\n工作动态\n文      号\n浏览量\n日期\n2017-01-24\n\n隆阳区高龄补助津贴发放管理办法\n"
+    )
+    found = extract_metadata(raw)
+    assert (found["issuer"], found["published_date"], found["doc_number"]) == (
+        "隆阳区河图街道办事处",
+        "2017-01-24",
+        None,
+    )
+
+
+def test_a_title_without_a_document_word_opens_the_page():
+    """qiantang-2023-high-age-allowance-info and haian-2023-livelihood-projects-progress (stored pages)."""
+    found = extract_metadata(
+        "2023年8月钱塘区高龄老人生活津贴发放信息\n发布日期:2023-09-13 09:40 信息来源:区社会发展局\n一、人数与资金支出情况\n"
+    )
+    assert (found["title"], found["published_date"]) == (
+        "2023年8月钱塘区高龄老人生活津贴发放信息",
+        "2023-09-13",
+    )
+    found = extract_metadata("海安市民政局2023年民生实事项目实施进度表\n序号 |\n责任单位 |\n")
+    assert (found["title"], found["issuer"]) == ("海安市民政局2023年民生实事项目实施进度表", "海安市民政局")

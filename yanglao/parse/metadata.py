@@ -122,7 +122,7 @@ def parse_labelled_fields(text: str) -> dict:
 # Title, issuer, document type
 # ---------------------------------------------------------------------------------------------
 
-_TYPE_WORD = r"(?:通知|通告|公告|决定|意见|办法|措施|方案|规定|细则|条例|规划|计划|批复|答复|复函|函|报告|纲要|政策|规则|令)"
+_TYPE_WORD = r"(?:通知|通告|公告|公示|决定|意见|办法|措施|方案|规定|细则|条例|规划|计划|批复|答复|答复意见|复函|函|报告|纲要|政策|规则|令)"
 _TITLE_LINE = re.compile(rf"[^。，,；;:：!?！？]{{4,120}}{_TYPE_WORD}(?:\s*[(（][^()（）]{{1,8}}[)）])?")
 _NOT_TITLE = re.compile(
     rf"{_DOC_NUMBER.pattern}|[{HAN}]{{2,30}}文件|.{{0,20}}令|第\s*\d+\s*号|\d{{4}}年\d{{1,2}}月\d{{1,2}}日.*|(?:相关)?附件.*"
@@ -136,18 +136,55 @@ _DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 _BYLINE_DATE = re.compile(r"^[\s•·]*(\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)")
 
 
+#: Site navigation and page furniture that stand above a title: never part of it.
+_NAVIGATION = re.compile(
+    r"^(?:您(?:现在)?(?:的|所在的)?(?:当前)?位置|当前位置|首页\s*[/>＞»›]|热搜|关怀版|无障碍|字体|打印|分享).*"
+)
+_MARKDOWN_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*<!--.*?-->\s*$")
+#: A title line may open with its 文号 (``朝民函〔2023〕59号 关于…的函``).
+_LEADING_DOC_NUMBER = re.compile(rf"^\s*({_DOC_NUMBER.pattern})\s+(?=\S)")
+#: A title that names no document type still reads as one when it opens the page (``…发放信息``).
+_PLAIN_TITLE = re.compile(r"[^。，,；;:：!?！？|<>#]{6,60}")
+
+
+def title_lines(lines: list[str]) -> list[str]:
+    """Lines as a title may be read from them: markdown marks and a leading 文号 taken off."""
+    out = []
+    for line in lines:
+        line = _MARKDOWN_MARK.sub("", line)
+        out.append(_LEADING_DOC_NUMBER.sub("", line))
+    return out
+
+
 def find_title(lines: list[str]) -> str | None:
-    """The first line, or run of up to four short lines, that reads as a title (ends in 通知, 答复, 方案 …)."""
+    """The first line, or run of up to four short lines, that reads as a title (ends in 通知, 答复, 方案 …).
+
+    Navigation lines are skipped, and a line holding only an agency name is not joined to the
+    ``关于…`` line under it (the agency is the issuer, the title starts with 关于)."""
+    lines = title_lines(lines)
     for i, line in enumerate(lines):
-        if _NOT_TITLE.fullmatch(line) or "|" in line:
+        if _NOT_TITLE.fullmatch(line) or "|" in line or _NAVIGATION.match(line):
+            continue
+        if _AGENCY.fullmatch(line) and i + 1 < len(lines) and lines[i + 1].startswith("关于"):
             continue
         joined = ""
         for part in lines[i : i + 4]:
-            if re.search(r"[。，,；;:：!?！？|]", part) or _NOT_TITLE.fullmatch(part):
+            if (
+                re.search(r"[。，,；;:：!?！？|]", part)
+                or _NOT_TITLE.fullmatch(part)
+                or _NAVIGATION.match(part)
+            ):
                 break
             joined += part
             if _TITLE_LINE.fullmatch(joined):
                 return joined
+    for line in lines[:6]:  # no typed title: the first plain line that opens the page
+        if (
+            line
+            and _PLAIN_TITLE.fullmatch(line)
+            and not (_NAVIGATION.match(line) or _NOT_TITLE.fullmatch(line))
+        ):
+            return line
     return None
 
 
@@ -180,6 +217,52 @@ def as_published(title: str | None, raw_text: str) -> str | None:
         if i == len(title):
             return "".join(out)
     return title
+
+
+#: ``时间:2022-04-03来源:朝阳市民政局``, ``日期: 2020-12-28``, ``发布日期:2023-09-13 09:40 信息来源:区社会发展局``
+_BYLINE = re.compile(
+    r"(?:^|\s)(?:发布)?(?:时间|日期)\s*[:：]\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)"
+    rf"(?:[^\n]*?(?:信息)?来源\s*[:：]\s*(?P<source>[{HAN}]{{1,30}}?{_AGENCY_END}))?"
+)
+#: The enactment lines of a regulation: ``2021年8月6日 绍兴市第八届人民代表大会常务委员会第三十九次会议通过``.
+_ENACTMENT = re.compile(
+    rf"(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*(?P<body>[{HAN}]{{2,12}}?(?:第[{HAN}]{{1,4}}届)?"
+    rf"人民代表大会(?:常务委员会)?)第[{HAN}\d]{{1,6}}次(?:全体)?会议[^\n]{{0,80}}?(?:通过|批准|修正|修订)"
+)
+#: The agency that opens a title before its year (``海安市民政局2023年民生实事项目…``).
+_TITLE_AGENCY_YEAR = re.compile(rf"^([{HAN}]{{2,20}}?{_AGENCY_END})(?=\d{{4}}年)")
+#: The site's sponsor in the page footer: the issuer only when nothing else names one.
+_SPONSOR = re.compile(rf"主办单位\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})(?=\s|$|[^{HAN}])")
+
+
+def enactment(raw_text: str) -> tuple[str | None, str | None]:
+    """Issuer (the legislature that passed it, without its term) and date (of the last enactment line)."""
+    found = list(_ENACTMENT.finditer(raw_text[:3000]))
+    if not found:
+        return None, None
+    body = re.sub(r"第[\u4e00-\u9fff]{1,4}届", "", found[0].group("body"))
+    return body, normalize_date(found[-1].group("date"))
+
+
+def _stacked_labels(lines: list[str]) -> dict:
+    """Labels printed on a line of their own with the value on the next (``发文机构`` / ``隆阳区…办事处``)."""
+    fields: dict = {}
+    for label_line, value in zip(lines, lines[1:], strict=False):
+        field = METADATA_LABELS.get(re.sub(r"\s", "", label_line)) or {"日期": "published_date"}.get(
+            re.sub(r"\s", "", label_line)
+        )
+        value = value.strip()
+        if not field or not value or field in fields:
+            continue
+        if field.endswith("_date"):
+            value = normalize_date(value)
+        elif field == "doc_number":
+            value = normalize_doc_number(value) if _DOC_NUMBER.fullmatch(value) else None
+        elif field in ("issuer", "source"):
+            value = value if _AGENCY.fullmatch(value) else None
+        if value:
+            fields[field] = value
+    return fields
 
 
 def _agencies(text: str) -> list[str]:
@@ -233,7 +316,9 @@ DOC_TYPE_RULES: list[Rule] = [
     _rule(r"(?:方案|计划|规划|行动|工作要点)$", "work_plan", "工作方案, 行动计划, 发展规划"),
     _rule(r"(?:措施|意见|若干政策|政策)$", "policy_measures", "若干措施, 实施意见"),
     _rule(r"(?:办法|细则|规定|条例|规则|政府令|令(?:第\d+号)?)$", "rules", "办法, 细则, 规定, 条例, 政府令"),
-    _rule(r"(?:通知|通告|公告)$", "notice", "a notice that encloses no document"),
+    _rule(
+        r"(?:通知|通告|公告|公示)$", "notice", "a notice (or public announcement) that encloses no document"
+    ),
 ]
 _TRAILING_QUALIFIER = re.compile(
     r"\s*[(（](?:试行|暂行|修订|修正|征求意见稿|草案|\d{4}[^()（）]{0,8})[)）]\s*$"
@@ -275,12 +360,20 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     """
     page = {k: v for k, v in (page_fields or {}).items() if v not in (None, "")}
     labelled = parse_labelled_fields(raw_text)
+    raw_lines = [line.strip() for line in raw_text.split("\n")[:60]]
+    for name, value in _stacked_labels(raw_lines).items():
+        labelled.setdefault(name, value)
     lines = (clean_text(raw_text) if cleaned is None else cleaned).split("\n")
     head = lines[:40]
+    enacted_by, enacted_on = enactment(raw_text)
+    byline_match = next((m for m in map(_BYLINE.search, raw_lines[:20]) if m), None)
 
     title = page.get("title") or labelled.get("title") or as_published(find_title(head), raw_text)
 
     doc_number = normalize_doc_number(page.get("doc_number")) or labelled.get("doc_number")
+    leading = next((m for m in map(_LEADING_DOC_NUMBER.match, head[:6]) if m), None)
+    if not doc_number and leading:
+        doc_number = normalize_doc_number(leading.group(1))
     if not doc_number:
         for i, line in enumerate(head[:15]):
             if _DOC_NUMBER.fullmatch(line):
@@ -306,17 +399,21 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
             break
     title_issuer = None
     if title:
-        prefix = _TITLE_ISSUER.match(title)
+        prefix = _TITLE_ISSUER.match(title) or _TITLE_AGENCY_YEAR.match(title)
         agencies = _agencies(prefix.group(1)) if prefix else []
         title_issuer = agencies[0] if agencies else None
+    sponsor = next((m.group(1) for m in map(_SPONSOR.search, raw_text.split("\n")[-15:]) if m), None)
     issuer = _issuer(
         [
+            enacted_by,
             header_issuer,
             title_issuer,
             page.get("issuer"),
             labelled.get("issuer"),
             labelled.get("source"),
+            byline_match.group("source") if byline_match else None,
             signer,
+            sponsor,
         ]
     )
 
@@ -328,7 +425,12 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
             break
     written_date = normalize_date(page.get("written_date")) or labelled.get("written_date") or signed_date
     published_date = (
-        normalize_date(page.get("published_date")) or labelled.get("published_date") or byline or written_date
+        normalize_date(page.get("published_date"))
+        or labelled.get("published_date")
+        or (normalize_date(byline_match.group("date")) if byline_match else None)
+        or byline
+        or enacted_on
+        or written_date
     )
 
     return {
