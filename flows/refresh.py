@@ -26,12 +26,13 @@ from prefect.context import get_run_context
 from prefect.utilities.annotations import quote
 
 from yanglao.acquire.archive import Archive, SnapshotRecord
-from yanglao.vocabulary import vocabulary_tables
 from yanglao.acquire.discover import append_discovered, load_discovered, merge_sources
 from yanglao.acquire.registry import Source, load_listings, load_registry
 from yanglao.extract.pool import close_pool, parse_and_extract_all
 from yanglao.parse.documents import source_row
 from yanglao.publish.incremental import (
+    ROW_TABLES,
+    YIELD_TABLES,
     PreviousRelease,
     build_key,
     due_for_refresh,
@@ -45,6 +46,7 @@ from yanglao.publish.incremental import (
 )
 from yanglao.publish.release import publish_release, published_versions, releases_dir
 from yanglao.serve.sqlite import build_database, update_database, update_status
+from yanglao.vocabulary import vocabulary_tables
 
 FETCH_THREADS = 8  # politeness per host is the Fetcher's job; threads only overlap different hosts
 BATCH_SIZE = 500
@@ -368,7 +370,7 @@ def _refresh(
     # Keep the last good data of sources that failed, and hold back sudden drops in yield.
     for source_id in list(rows):
         if previous and source_id in previous.documents:
-            new_count = sum(len(r) for r in rows[source_id].values())
+            new_count = sum(len(rows[source_id][name]) for name in YIELD_TABLES)
             old_count = previous.row_count(source_id)
             if yield_dropped(old_count, new_count):
                 errors[source_id] = (
@@ -385,7 +387,7 @@ def _refresh(
                     keys[source_id] = old_keys.get(source_id, "")
     summary.failures = [f"{sid}: {error}" for sid, error in sorted(errors.items())]
     summary.stage_seconds["extract"] = time.perf_counter() - started
-    tables: dict[str, list[dict]] = {"measures": [], "targets": [], "subsidies": []}
+    tables: dict[str, list[dict]] = {name: [] for name in ROW_TABLES}
     for source_id in sorted(rows):
         for name in tables:
             tables[name].extend(rows[source_id][name])

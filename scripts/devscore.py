@@ -42,7 +42,13 @@ def build_tables(ids: set[str] | None) -> dict[str, list[dict]]:
     from yanglao.parse.documents import CURATED_FIELDS, build_document
 
     archive = Archive(ROOT / "archive")
-    tables: dict[str, list[dict]] = {"documents": [], "targets": [], "subsidies": [], "measures": []}
+    tables: dict[str, list[dict]] = {
+        "documents": [],
+        "targets": [],
+        "subsidies": [],
+        "measures": [],
+        "doubtful": [],
+    }
     for source in load_registry(ROOT / "sources.yaml"):
         if ids is not None and source.id not in ids:
             continue

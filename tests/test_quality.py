@@ -45,7 +45,9 @@ def test_release_quality_report_agrees_with_the_shared_scorer(shipped_build):
     latest = output / "datasets" / "latest"
     report = json.loads((latest / "quality.json").read_text(encoding="utf-8"))
     printed = subprocess.run(
-        [sys.executable, str(SCORER), str(latest)], capture_output=True, text=True
+        [sys.executable, str(SCORER), str(latest), "--gold", str(ROOT / "devset" / "gold")],
+        capture_output=True,
+        text=True,
     ).stdout
     for kind, figures in report["devset"].items():
         line = re.search(rf"^{kind}: precision ([\d.]+)\s+recall ([\d.]+)\s+F1 ([\d.]+)", printed, re.M)
@@ -61,3 +63,22 @@ def test_release_quality_report_agrees_with_the_shared_scorer(shipped_build):
     }
     assert sum(c["targets"] for c in counts.values()) == summary.rows["targets"]
     assert "| huzhou-2020-pilot-plan |" in (latest / "quality.md").read_text(encoding="utf-8")
+
+
+def test_quality_report_counts_mapping_left_out_figures_and_page_metadata(shipped_build):
+    """Issue 12: the share of targets mapped to the vocabulary, the figures left out by rule, and the
+    metadata as the pages give it (registry values set aside), carried over for unchanged documents."""
+    output, summary = shipped_build
+    latest = output / "datasets" / "latest"
+    report = json.loads((latest / "quality.json").read_text(encoding="utf-8"))
+    mapping = report["indicator_mapping"]
+    assert mapping["targets"] == summary.rows["targets"] and 0 < mapping["mapped"] < mapping["targets"]
+    assert mapping["by_code"]["nursing_bed_share"] >= 1
+    rules = {(r["table"], r["verdict"], r["reason"]) for r in report["left_out_by_rule"]}
+    assert ("targets", "rejected", "reported in its clause") in rules
+    assert sum(r["figures"] for r in report["left_out_by_rule"]) == summary.rows["doubtful"]
+    meta = report["metadata_as_extracted"]
+    assert meta["fields"] >= 60 and meta["right"] / meta["fields"] >= 0.95
+    # the seed documents' titles come from the registry in documents.csv, and from the page here
+    assert report["page_metadata"]["chaoyang-2023-suggestion-reply-105"]["doc_number"] == "朝民函〔2023〕59号"
+    assert "Targets mapped to the indicator vocabulary" in (latest / "quality.md").read_text(encoding="utf-8")

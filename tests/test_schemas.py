@@ -40,6 +40,8 @@ CONTRACT_COLUMNS = {
     "quote start end recipient_type condition",
     "indicators": "indicator_code name_zh name_en unit description_zh description_en synonyms",
     "national_targets": "indicator_code plan deadline_year comparator value source",
+    # not in the contract: the report of figures left out (issue 12), a table so that it is validated
+    "doubtful": "doubtful_id document_id table_name verdict reason value unit quote start end",
 }
 
 

@@ -573,6 +573,64 @@ SUBSIDIES = Table(
     ),
 )
 
+DOUBTFUL = Table(
+    name="doubtful",
+    title_zh="未收录的数字",
+    title_en="Figures left out",
+    description_zh="抽取时未收录为目标或补贴的数字,每个一行,注明排除规则:供核查,不是数据。",
+    description_en=(
+        "Every figure the extractor left out of targets and subsidies, with the rule that left it out: for review, "
+        "not data."
+    ),
+    primary_key="doubtful_id",
+    foreign_keys=(("document_id", "documents", "document_id"),),
+    label_column="reason",
+    sort="doubtful_id",
+    id_rule="doubtful_id is {document_id}:d followed by 10 hex digits of a hash of the table, reason, quote and figure.",
+    search_columns=("quote",),
+    fields=(
+        Field(
+            "doubtful_id",
+            "string",
+            "编号:{文件编号}:d+内容哈希的前10位",
+            "Id: {document_id}:d + 10 hex digits of a hash of its content",
+            required=True,
+            unique=True,
+            pattern=rf"{SLUG}:d[0-9a-f]{{10}}",
+        ),
+        _document_id(),
+        Field(
+            "table_name",
+            "string",
+            "本应收入的表:targets 或 subsidies",
+            "The table the figure was considered for: targets or subsidies",
+            required=True,
+            enum=("targets", "subsidies"),
+            facet=True,
+        ),
+        Field(
+            "verdict",
+            "string",
+            "结论:存疑(待核查)或排除(不是目标或补贴)",
+            "doubtful (unclear, for review) or rejected (the figure is something else)",
+            required=True,
+            enum=("doubtful", "rejected"),
+            facet=True,
+        ),
+        Field(
+            "reason",
+            "string",
+            "排除规则及原因",
+            "The rule that left the figure out",
+            required=True,
+            facet=True,
+        ),
+        Field("value", "number", "数值", "The figure"),
+        Field("unit", "string", "单位", "Its unit"),
+        *_provenance(),
+    ),
+)
+
 INDICATORS = Table(
     name="indicators",
     title_zh="指标词表",
@@ -674,7 +732,16 @@ NATIONAL_TARGETS = Table(
     ),
 )
 
-TABLES: tuple[Table, ...] = (SOURCES, DOCUMENTS, MEASURES, INDICATORS, NATIONAL_TARGETS, TARGETS, SUBSIDIES)
+TABLES: tuple[Table, ...] = (
+    SOURCES,
+    DOCUMENTS,
+    MEASURES,
+    INDICATORS,
+    NATIONAL_TARGETS,
+    TARGETS,
+    SUBSIDIES,
+    DOUBTFUL,
+)
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 

@@ -69,7 +69,8 @@ def extract_rows(document_id: str, text: str, document_year: int | None = None) 
 
     seen: Counter = Counter()
     target_rows = []
-    for t in targets.extract_targets(text, document_year=document_year):
+    found_targets, left_out_targets = targets.targets_and_left_out(text, document_year=document_year)
+    for t in found_targets:
         value, value_max = _number(t["value"]), _number(t.get("value_max"))
         parts = ("t", t["quote"], value, value_max, t.get("unit"), t.get("deadline_year"))
         target_rows.append(
@@ -93,7 +94,8 @@ def extract_rows(document_id: str, text: str, document_year: int | None = None) 
         )
 
     subsidy_rows = []
-    for s in recipients.complete(subsidies.extract_subsidies(text), text):
+    found_subsidies, left_out_subsidies = subsidies.subsidies_and_left_out(text)
+    for s in recipients.complete(found_subsidies, text):
         amount, rate, cap = (_number(s.get(k)) for k in ("amount_yuan", "rate_percent", "cap_yuan"))
         parts = ("s", s["quote"], s["kind"], amount, rate, cap, s.get("recipient"))
         subsidy_rows.append(
@@ -115,4 +117,30 @@ def extract_rows(document_id: str, text: str, document_year: int | None = None) 
                 "condition": s.get("condition"),
             }
         )
-    return {"measures": measures, "targets": target_rows, "subsidies": subsidy_rows}
+    doubtful_rows = [
+        _left_out(document_id, "targets", r, seen) for r in left_out_targets if r.get("quote")
+    ] + [_left_out(document_id, "subsidies", {**r, "verdict": "doubtful"}, seen) for r in left_out_subsidies]
+    return {
+        "measures": measures,
+        "targets": target_rows,
+        "subsidies": subsidy_rows,
+        "doubtful": doubtful_rows,
+    }
+
+
+def _left_out(document_id: str, table: str, row: dict, seen: Counter) -> dict:
+    """A row of the doubtful report: a figure left out, and the rule that left it out."""
+    value = _number(row.get("value"))
+    parts = ("d", table, row["reason"], row["quote"], value, row.get("unit"))
+    return {
+        "doubtful_id": stable_id(document_id, "d", parts, seen),
+        "document_id": document_id,
+        "table_name": table,
+        "verdict": row["verdict"],
+        "reason": row["reason"],
+        "value": value,
+        "unit": row.get("unit"),
+        "quote": row["quote"],
+        "start": row["start"],
+        "end": row["end"],
+    }

@@ -1161,7 +1161,12 @@ def extract_subsidies(text: str) -> list[dict]:
     >>> [(r["kind"], r["amount_yuan"]) for r in extract_subsidies("对验收合格的中心给予20万元的一次性奖励。")]
     [('reward', 200000.0)]
     """
-    rows, _, compact, index = _extract(text)
+    return subsidies_and_left_out(text)[0]
+
+
+def subsidies_and_left_out(text: str) -> tuple[list[dict], list[dict]]:
+    """The subsidy rows and the money figures left out (ranges, floors), with the reason, in one pass."""
+    rows, doubtful, compact, index = _extract(text)
     out = []
     for r in rows:
         start, end = _span(compact, index, r.start, r.end)
@@ -1181,7 +1186,13 @@ def extract_subsidies(text: str) -> list[dict]:
                 "figure_at": _span(compact, index, r.anchor, r.anchor + 1)[0],
             }
         )
-    return out
+    left_out: list[dict] = []
+    for d in doubtful:
+        start, end = _span(compact, index, d["start"], d["end"])
+        row = {"reason": d["reason"], "quote": text[start:end], "start": start, "end": end}
+        if row not in left_out:
+            left_out.append(row)
+    return out, left_out
 
 
 def doubtful_subsidies(text: str) -> list[dict]:
@@ -1190,11 +1201,4 @@ def doubtful_subsidies(text: str) -> list[dict]:
     >>> [d["reason"] for d in doubtful_subsidies("根据服务规模给予5至10万元的运营补贴。")]
     ['range: no single amount']
     """
-    _, doubtful, compact, index = _extract(text)
-    out: list[dict] = []
-    for d in doubtful:
-        start, end = _span(compact, index, d["start"], d["end"])
-        row = {"reason": d["reason"], "quote": text[start:end], "start": start, "end": end}
-        if row not in out:
-            out.append(row)
-    return out
+    return subsidies_and_left_out(text)[1]

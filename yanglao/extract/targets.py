@@ -801,7 +801,7 @@ def extract_targets(text: str, *, document_year: int | None = None) -> list[dict
     >>> [(r["value"], r["unit"], r["deadline_year"]) for r in extract_targets("到2025年底,全市社区养老设施等级评定率达到90%。")]
     [(90.0, '%', 2025)]
     """
-    return [c.row for c in _candidates(text, document_year) if c.verdict == "target" and c.row["indicator"]]
+    return targets_and_left_out(text, document_year=document_year)[0]
 
 
 def doubtful_targets(text: str, *, document_year: int | None = None) -> list[dict]:
@@ -810,16 +810,27 @@ def doubtful_targets(text: str, *, document_year: int | None = None) -> list[dic
     Rows have the same shape as `extract_targets` plus `reason`; they are for review,
     never for publication.
     """
-    doubtful = []
+    return [
+        r for r in targets_and_left_out(text, document_year=document_year)[1] if r["verdict"] == "doubtful"
+    ]
+
+
+def targets_and_left_out(text: str, *, document_year: int | None = None) -> tuple[list[dict], list[dict]]:
+    """The targets, and every figure with a unit left out, with the rule's reason, in one pass.
+
+    Left-out rows have the target row's shape plus `reason` and `verdict` (`doubtful`: unclear,
+    for review; `rejected`: the figure is something else, such as a report or a condition)."""
+    targets, left_out = [], []
     for c in _candidates(text, document_year):
-        if c.verdict == "doubtful":
-            doubtful.append({**c.row, "reason": c.reason})
-        elif c.verdict == "target" and not c.row["indicator"]:
+        if c.verdict == "target" and c.row["indicator"]:
+            targets.append(c.row)
+        elif c.verdict == "target":
             # e.g. a PDF line break between `运营点` and `10个以上`: a figure that counts nothing named
-            doubtful.append(
-                {**c.row, "reason": "no indicator: nothing before the figure says what it counts"}
-            )
-    return doubtful
+            reason = "no indicator: nothing before the figure says what it counts"
+            left_out.append({**c.row, "reason": reason, "verdict": "doubtful"})
+        else:
+            left_out.append({**c.row, "reason": c.reason, "verdict": c.verdict})
+    return targets, left_out
 
 
 @dataclass

@@ -41,6 +41,8 @@ def build_document(source: Source, record: SnapshotRecord, body: bytes) -> dict:
             raw = decoded
     text = clean.clean_text(raw)
     found = metadata.extract_metadata(raw, page_fields, cleaned=text)
+    # what the page itself says, before the registry's curated values: the quality report scores it
+    page_metadata = {k: found.get(k) for k in ("title", "doc_number", "issuer", "published_date", "doc_type")}
     for name in CURATED_FIELDS:
         if getattr(source, name, None):
             found[name] = getattr(source, name)
@@ -63,6 +65,7 @@ def build_document(source: Source, record: SnapshotRecord, body: bytes) -> dict:
         "content_sha256": hashlib.sha256(body).hexdigest(),
         "char_count": len(text),
         "text": text,
+        "page_metadata": page_metadata,
     }
 
 

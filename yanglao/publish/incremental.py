@@ -20,7 +20,9 @@ from yanglao.fields import TABLES_BY_NAME, Table
 
 # The stages whose code and data (rule tables, vocabularies) decide what a document's rows are.
 EXTRACTOR_STAGES = ("parse", "extract", "vocabulary")
-ROW_TABLES = ("measures", "targets", "subsidies")
+ROW_TABLES = ("measures", "targets", "subsidies", "doubtful")
+# The tables whose rows measure a document's yield (the doubtful report does not).
+YIELD_TABLES = ("measures", "targets", "subsidies")
 
 # A document whose row count falls below this share of the last release's is held back and flagged.
 YIELD_DROP_RATIO = 0.5
@@ -74,7 +76,7 @@ class PreviousRelease:
     build_keys: dict[str, str] = field(default_factory=dict)
 
     def row_count(self, document_id: str) -> int:
-        return sum(len(self.rows[t].get(document_id, [])) for t in ROW_TABLES)
+        return sum(len(self.rows[t].get(document_id, [])) for t in YIELD_TABLES)
 
     def rows_of(self, document_id: str) -> dict[str, list[dict]]:
         return {t: self.rows[t].get(document_id, []) for t in ROW_TABLES}
@@ -89,6 +91,9 @@ def load_previous(release: Path | None) -> PreviousRelease | None:
     rows: dict[str, dict[str, list[dict]]] = {}
     for name in ROW_TABLES:
         by_document: dict[str, list[dict]] = {}
+        if not (release / f"{name}.csv").exists():  # a release from before the table existed
+            rows[name] = by_document
+            continue
         for row in read_typed_table(release / f"{name}.csv", TABLES_BY_NAME[name]):
             by_document.setdefault(row["document_id"], []).append(row)
         rows[name] = by_document

@@ -92,13 +92,106 @@ def read_gold(folder: Path = GOLD_DIR) -> dict[str, list[dict]] | None:
     if not (folder / "targets.csv").exists():
         return None
     out = {}
-    for name in ("targets", "subsidies", "measures"):
-        with (folder / f"{name}.csv").open(encoding="utf-8-sig", newline="") as f:
+    for name in ("targets", "subsidies", "measures", "documents"):
+        path = folder / f"{name}.csv"
+        with path.open(encoding="utf-8-sig", newline="") if path.exists() else _empty() as f:
             out[name] = list(csv.DictReader(f))
     return out
 
 
-def quality_report(tables: dict[str, list[dict]], gold: dict[str, list[dict]] | None) -> dict:
+def _empty():
+    import io
+
+    return io.StringIO("")
+
+
+def _scorer():
+    """The development scorer (`devset/score.py`, a copy of the shared one), loaded as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("yanglao_devset_score", GOLD_DIR.parent / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _prf(hit: int, gold: int, extracted: int) -> dict:
+    precision = hit / extracted if extracted else 0.0
+    recall = hit / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+        "matched": hit,
+        "gold": gold,
+        "extracted": extracted,
+    }
+
+
+def meaning_scores(gold: dict[str, list[dict]], tables: dict[str, list[dict]]) -> dict:
+    """Facts and meaning, as `devset/score.py` scores them, over the documents the gold lists."""
+    sc = _scorer()
+    docs = {sc.doc_of(r) for r in gold.get("documents") or []} or {
+        sc.doc_of(r) for name in ("targets", "subsidies", "measures") for r in gold[name]
+    }
+
+    def within(rows: list[dict]) -> list[dict]:
+        return [r for r in rows if sc.doc_of(r) in docs]
+
+    out: dict = {}
+    g, p = within(gold["targets"]), within(tables["targets"])
+    out["targets"] = _prf(sc.match(g, p, sc.target_key)[0], len(g), len(p))
+    out["targets_meaning"] = _prf(sc.match(g, p, sc.target_key, sc.target_meaning)[0], len(g), len(p))
+    g = [r for r in within(gold["subsidies"]) if sc.has_figure(r)]
+    p = [r for r in within(tables["subsidies"]) if sc.has_figure(r)]
+    out["subsidies"] = _prf(sc.match(g, p, sc.subsidy_key)[0], len(g), len(p))
+    out["subsidies_meaning"] = _prf(sc.match(g, p, sc.subsidy_key, sc.subsidy_meaning)[0], len(g), len(p))
+    g = [r for r in within(gold["subsidies"]) if not sc.has_figure(r)]
+    p = [r for r in within(tables["subsidies"]) if not sc.has_figure(r)]
+    out["provisions"] = _prf(sc.match_provisions(g, p)[0], len(g), len(p))
+    g, p = within(gold["measures"]), within(tables["measures"])
+    keys = {sc.measure_key(r) for r in g}
+    p = [r for r in p if (r.get("path") or "").count(".") <= 1 or sc.measure_key(r) in keys]
+    out["measures"] = _prf(sc.match(g, p, sc.measure_key)[0], len(g), len(p))
+    return out
+
+
+def metadata_score(gold_documents: list[dict], page_metadata: dict[str, dict]) -> dict:
+    """Share of the gold's metadata fields that the page itself gives right (the registry set aside)."""
+    sc = _scorer()
+    right = total = 0
+    wrong = []
+    for g in gold_documents:
+        found = page_metadata.get(sc.doc_of(g)) or {}
+        for field in sc.META_FIELDS:
+            want = (g.get(field) or "").strip()
+            if not want:
+                continue
+            got = (found.get(field) or "").strip()
+            if field == "issuer":
+                ok = bool(sc.plain(got)) and (
+                    sc.plain(want) in sc.plain(got) or sc.plain(got) in sc.plain(want)
+                )
+            else:
+                ok = sc.plain(got) == sc.plain(want)
+            total += 1
+            right += ok
+            if not ok:
+                wrong.append({"document_id": sc.doc_of(g), "field": field, "extracted": got, "gold": want})
+    return {
+        "right": right,
+        "fields": total,
+        "accuracy": round(right / total, 3) if total else 0.0,
+        "wrong": wrong,
+    }
+
+
+def quality_report(
+    tables: dict[str, list[dict]], gold: dict[str, list[dict]] | None, previous: dict | None = None
+) -> dict:
+    """Rows per document, the share of targets mapped to the vocabulary, the figures left out by rule,
+    and (with the gold) the development-set scores, metadata scored as read from the page."""
     per_document: dict[str, dict[str, int]] = defaultdict(
         lambda: {"measures": 0, "targets": 0, "subsidies": 0}
     )
@@ -108,6 +201,26 @@ def quality_report(tables: dict[str, list[dict]], gold: dict[str, list[dict]] | 
     for document in tables.get("documents", []):
         per_document[document["document_id"]]  # documents with no rows are listed too
     report: dict = {"rows_per_document": {k: per_document[k] for k in sorted(per_document)}}
+    targets = tables.get("targets", [])
+    mapped = sum(1 for r in targets if r.get("indicator_code"))
+    report["indicator_mapping"] = {
+        "targets": len(targets),
+        "mapped": mapped,
+        "share": round(mapped / len(targets), 3) if targets else 0.0,
+        "by_code": dict(
+            sorted(Counter(r["indicator_code"] for r in targets if r.get("indicator_code")).items())
+        ),
+    }
+    left_out = Counter((r["table_name"], r["verdict"], r["reason"]) for r in tables.get("doubtful", []))
+    report["left_out_by_rule"] = [
+        {"table": t, "verdict": v, "reason": reason, "figures": n}
+        for (t, v, reason), n in sorted(left_out.items())
+    ]
+    carried = (previous or {}).get("page_metadata", {})
+    report["page_metadata"] = {
+        d["document_id"]: d.get("page_metadata") or carried.get(d["document_id"]) or {}
+        for d in sorted(tables.get("documents", []), key=lambda d: d["document_id"])
+    }
     if gold is None:
         report["devset"] = None
         return report
@@ -115,9 +228,9 @@ def quality_report(tables: dict[str, list[dict]], gold: dict[str, list[dict]] | 
         name: [{k: ("" if v is None else str(v)) for k, v in r.items()} for r in tables.get(name, [])]
         for name in ("targets", "subsidies", "measures")
     }
-    report["devset"] = {
-        kind: score(kind, gold[SOURCE_TABLE[kind]], as_text[SOURCE_TABLE[kind]]) for kind in KEYS
-    }
+    report["devset"] = meaning_scores(gold, as_text)
+    if gold.get("documents"):
+        report["metadata_as_extracted"] = metadata_score(gold["documents"], report["page_metadata"])
     return report
 
 
@@ -125,7 +238,9 @@ def quality_markdown(report: dict) -> str:
     lines = ["# Quality report", ""]
     if report.get("devset"):
         lines += [
-            "Scores against the development set's hand annotations (`devset/gold/`), matched on facts.",
+            "Scores against the development set's hand annotations (`devset/gold/`), as `devset/score.py`",
+            "scores them: facts (the figures) and meaning (indicator; recipient with its condition, kind and",
+            "basis), provisions by quote, measures by heading.",
             "",
             "| table | precision | recall | F1 | matched | gold | extracted |",
             "|---|---:|---:|---:|---:|---:|---:|",
@@ -135,7 +250,27 @@ def quality_markdown(report: dict) -> str:
                 f"| {kind} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['matched']} | {s['gold']} | {s['extracted']} |"
             )
         lines.append("")
+    meta = report.get("metadata_as_extracted")
+    if meta:
+        lines += [
+            f"Metadata as read from the pages (registry values set aside): {meta['right']} of {meta['fields']} "
+            f"fields right ({meta['accuracy']:.3f}).",
+            "",
+        ]
+    mapping = report["indicator_mapping"]
     lines += [
+        f"Targets mapped to the indicator vocabulary: {mapping['mapped']} of {mapping['targets']} "
+        f"({mapping['share']:.1%}).",
+        "",
+        "## Figures left out, by rule",
+        "",
+        "| table | verdict | rule | figures |",
+        "|---|---|---|---:|",
+    ]
+    for item in report["left_out_by_rule"]:
+        lines.append(f"| {item['table']} | {item['verdict']} | {item['reason']} | {item['figures']} |")
+    lines += [
+        "",
         "## Rows per document",
         "",
         "| document | measures | targets | subsidies |",
@@ -146,8 +281,15 @@ def quality_markdown(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_quality(folder: Path, tables: dict[str, list[dict]], gold_dir: Path = GOLD_DIR) -> None:
-    report = quality_report(tables, read_gold(gold_dir))
+def write_quality(
+    folder: Path, tables: dict[str, list[dict]], gold_dir: Path = GOLD_DIR, previous: Path | None = None
+) -> None:
+    """quality.json and quality.md of a release; `previous` (the last release) lends the page metadata of
+    documents that were not parsed again."""
+    before = None
+    if previous is not None and (previous / "quality.json").exists():
+        before = json.loads((previous / "quality.json").read_text(encoding="utf-8"))
+    report = quality_report(tables, read_gold(gold_dir), before)
     (folder / "quality.json").write_text(
         json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )

@@ -408,7 +408,7 @@ def publish_release(
             },
         )
         write_dictionary(stage, tables)
-        write_quality(stage, tables)
+        write_quality(stage, tables, previous=previous)
         # Keys across tables are checked in Python over everything (Frictionless would re-read the
         # referenced tables, document texts included, once per foreign key); types and constraints
         # by Frictionless over the rows that can have changed: all of them without a previous release.
