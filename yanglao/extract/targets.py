@@ -103,6 +103,7 @@ UNITS: list[tuple[str, str]] = [
     (r"次", "次"),
     (r"篇", "篇"),
     (r"支", "支"),
+    (r"场次", "场次"),
     (r"场", "场"),
     (r"台", "台"),
     (r"处", "处"),
@@ -213,14 +214,18 @@ SECTION_TENSES: list[tuple[str, str]] = [
     (
         r"工作开展情况|开展情况|基本情况|工作成效|主要成效|取得成效|取得的成效|主要做法|工作进展|进展情况|"
         r"落实情况|办理情况|发展基础|发展现状|规划背景|现状|主要成绩|工作回顾|工作总结|年度总结|"
-        r"存在的困难|存在的问题|存在问题|困难和问题|问题和困难|问题与不足|存在的不足|面临的形势|面临的挑战",
+        r"存在的困难|存在的问题|存在问题|困难和问题|问题和困难|问题与不足|存在的不足|面临的形势|面临的挑战|"
+        # a numbered heading that names a state of affairs (`一、人数与资金支出情况`) reports it
+        r"情况\s*$",
         "past",
     ),
 ]
 # A yearly work plan (`2024年全市养老服务工作要点`): its figures are that year's tasks.
 ANNUAL_PLAN_TITLE = (
     r"^[^\s。,;:《》]{0,20}?((?:19|20)\d{2})年度?[^\s。,;:《》\d]{0,24}"
-    r"(?:工作要点|工作计划|重点工作|工作安排|任务清单|实施计划|工作的通知)$"
+    r"(?:工作要点|工作计划|重点工作|工作安排|任务清单|实施计划|工作的通知"
+    # a yearly list of livelihood projects and its progress table (`…2023年民生实事项目实施进度表`)
+    r"|民生实事项目[^\s。,;:《》\d]{0,8}|民生实事[^\s。,;:《》\d]{0,8})$"
 )
 # A statistics bulletin (`青川市2023年老龄事业发展统计公报`) reports: its sections are past unless
 # their heading looks forward (`五、下一步工作`) (tests/data/fresh5).
