@@ -10,10 +10,12 @@ import pytest
 
 from yanglao.extract.recipients import (
     ADDRESSEE_RULE,
+    BASIS_AFTER,
     CONDITION_RULES,
     RECIPIENT_AFTER_RULES,
     RECIPIENT_RULES,
     RECIPIENT_TYPE_RULES,
+    TITLE_KINDS,
     TRIM,
     addressee,
     complete,
@@ -121,3 +123,24 @@ def test_the_addressee_of_an_allocation_notice():
     assert addressee(text) == "潘桥、梧田街道社会事务办"
     rows = complete(extract_subsidies(text), text)
     assert rows[0]["recipient"] == "潘桥、梧田街道社会事务办" and rows[0]["recipient_type"] == "government"
+
+
+@pytest.mark.parametrize("rule", BASIS_AFTER + TITLE_KINDS, ids=lambda r: r.name)
+def test_basis_and_title_rules_read_their_examples(rule):
+    assert re.search(
+        rule.pattern,
+        rule.example[rule.example.find(next(c for c in rule.example if c.isdigit())) :]
+        if rule in BASIS_AFTER
+        else rule.example,
+    )
+
+
+def test_allowance_bands_in_one_sentence_take_the_titles_kind_and_their_conditions():
+    """longyang-2017-high-age-allowance-rules (tests/data/heldout_real): a 办法 whose title names the
+    allowance; the bands stand before their amounts with no recipient named."""
+    text = "隆阳区高龄补助津贴发放管理办法\n\n四、发放标准分两档:80-99周岁,目前每月50元/人,100周岁及以上发放350元/人。"
+    rows = complete(extract_subsidies(text), text)
+    assert [(r["kind"], r["amount_yuan"], r["basis"], r["condition"], r["recipient_type"]) for r in rows] == [
+        ("allowance", 50.0, "person", "80-99周岁", "older_person"),
+        ("allowance", 350.0, "person", "100周岁及以上", "older_person"),
+    ]

@@ -7,6 +7,7 @@ comparator and value_max; a few tests also check indicator, scope, deadline and 
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -937,3 +938,35 @@ def test_an_activity_count_without_tense_or_anchor_is_left_out_as_doubtful_with_
     assert [(r["value"], r["unit"], r["verdict"], r["reason"]) for r in left_out] == [
         (300.0, "场次", "doubtful", "no tense and no anchor")
     ]
+
+
+@pytest.mark.parametrize(
+    "repair", __import__("yanglao.extract.targets", fromlist=["x"]).INDICATOR_REPAIRS, ids=lambda r: r[0]
+)
+def test_indicator_repairs_have_real_examples(repair):
+    _name, pattern, _replacement, example = repair
+    assert re.search(r"\(", example)  # each names where its example comes from
+    assert re.search(pattern, example.split(" (")[0])
+
+
+@pytest.mark.parametrize(
+    ("indicator", "expected"),
+    [
+        ("的比例且单处面积", "单处面积"),  # shaoxing-2021 regulation (tests/data/heldout_real)
+        ("面积均面积", "面积"),  # shuangtaizi-2016 reply (tests/data/heldout_real)
+        ("和护理型床位占比", "护理型床位占比"),
+        ("集中配置", None),  # a verb with no noun: left out as doubtful
+        ("社区养老设施等级评定率", "社区养老设施等级评定率"),
+    ],
+)
+def test_an_indicator_is_a_complete_noun_phrase(indicator, expected):
+    from yanglao.extract.targets import complete_indicator
+
+    assert complete_indicator(indicator) == expected
+
+
+def test_an_area_standard_names_what_is_built():
+    """shaoxing-2021-home-eldercare-regulation (tests/data/heldout_real), 第十四条."""
+    text = "新建住宅小区应当按照不低于千分之二的比例且单处面积不少于三十平方米的标准建设居家养老服务用房。"
+    found = [(r["indicator"], r["value"]) for r in extract_targets(text) if r["unit"] == "平方米"]
+    assert found == [("居家养老服务用房单处面积", 30.0)]

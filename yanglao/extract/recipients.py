@@ -253,6 +253,7 @@ def split_condition(recipient: str) -> tuple[str, str | None]:
 def complete(rows: list[dict], text: str) -> list[dict]:
     """Rows with a recipient where the text names one, a condition where amounts differ by it, and a type."""
     out = [dict(row) for row in rows]
+    title_kind = _title_kind(text)
     for row in out:
         if not row.get("recipient") and row.get("figure_at") is not None and _has_figure(row):
             row["recipient"] = recipient_before(text, row["figure_at"]) or recipient_after(
@@ -264,20 +265,74 @@ def complete(rows: list[dict], text: str) -> list[dict]:
                 and row.get("basis") in (None, "total")
             ):
                 row["recipient"] = addressee(text)
+        if row["kind"] == "other" and title_kind:
+            row["kind"] = title_kind  # `隆阳区高龄补助津贴发放管理办法`: its figures are that allowance
+        if row.get("basis") is None and row.get("figure_at") is not None:
+            row["basis"] = _basis_after(text, row["figure_at"])
         row["condition"] = None
-    by_quote: dict[tuple[int, int], list[dict]] = {}
-    for row in out:
-        if _has_figure(row):
-            by_quote.setdefault((row["start"], row["end"]), []).append(row)
-    for siblings in by_quote.values():
+    for siblings in _by_sentence(out, text).values():
         _distribute(siblings)
-        _conditions(siblings)
+        _conditions(siblings, text)
     for row in out:
         row["recipient_type"] = recipient_type(row.get("recipient"), row["kind"])
         if row["recipient_type"] == "government" and row.get("basis") is None and _has_figure(row):
             row["basis"] = "total"  # money to a government or programme is a total, not per unit
         row.pop("figure_at", None)
     return out
+
+
+# What an amount is per, written right after it (`50元/人`, `每月350元/人`).
+BASIS_AFTER: tuple[Rule, ...] = (
+    Rule(
+        "per_person_after",
+        r"^[\d.,]*\s*(?:万)?元\s*/\s*(?:人|位)",
+        "person",
+        "目前每月50元/人",
+        "longyang-2017",
+    ),
+    Rule("per_household_after", r"^[\d.,]*\s*(?:万)?元\s*/\s*户", "household", "每年300元/户", "wording"),
+    Rule("per_bed_after", r"^[\d.,]*\s*(?:万)?元\s*/\s*(?:床|张)", "bed", "每月100元/床", "wording"),
+    Rule("per_meal_after", r"^[\d.,]*\s*(?:万)?元\s*/\s*(?:餐|次)", "meal", "3元/餐", "wording"),
+)
+_BASIS_AFTER_RES = [(re.compile(r.pattern), r) for r in BASIS_AFTER]
+# A money instrument named by the title lends its kind to figures whose sentence names none.
+TITLE_KINDS: tuple[Rule, ...] = (
+    Rule(
+        "title_allowance",
+        r"津贴|生活补贴|护理补贴|高龄补助|补助金发放",
+        "allowance",
+        "隆阳区高龄补助津贴发放管理办法",
+        "longyang-2017",
+    ),
+    Rule(
+        "title_reward",
+        r"奖励|奖补",
+        "reward",
+        "重庆市财政局关于下达2020年居家和社区养老服务改革试点奖励资金预算的通知",
+        "chongqing-2020",
+    ),
+)
+
+
+def _title_kind(text: str) -> str | None:
+    title = next((line.strip() for line in text.split("\n") if line.strip()), "")[:80]
+    return next((r.yields for r in TITLE_KINDS if re.search(r.pattern, title)), None)
+
+
+def _basis_after(text: str, figure_at: int) -> str | None:
+    window = text[figure_at : figure_at + 16]
+    return next((r.yields for pattern, r in _BASIS_AFTER_RES if pattern.match(window)), None)
+
+
+def _by_sentence(rows: list[dict], text: str) -> dict[int, list[dict]]:
+    """Rows with a figure grouped by the sentence their figure stands in."""
+    groups: dict[int, list[dict]] = {}
+    for row in rows:
+        if _has_figure(row) and row.get("figure_at") is not None:
+            at = row["figure_at"]
+            start = max((m.end() for m in SENTENCE_START.finditer(text, max(0, at - 300), at)), default=0)
+            groups.setdefault(start, []).append(row)
+    return groups
 
 
 def _figures(rows: list[dict]) -> list[tuple]:
@@ -320,14 +375,27 @@ def split_list(phrase: str) -> list[str]:
     return named
 
 
-def _conditions(siblings: list[dict]) -> None:
-    """Conditions only where the amounts of one place differ by them (two or more distinct ones)."""
+def _conditions(siblings: list[dict], text: str) -> None:
+    """Conditions only where the amounts of one sentence differ by them (two or more distinct ones):
+    read from the recipient, else from the words between the previous figure and this one."""
     if len(_figures(siblings)) < 2:
         return
-    split = [split_condition(r["recipient"]) if r.get("recipient") else (None, None) for r in siblings]
-    if len({c for _, c in split if c}) < 2:
+    split = []
+    previous_end = None
+    for row in sorted(siblings, key=lambda r: r["figure_at"]):
+        if row.get("recipient"):
+            recipient, condition = split_condition(row["recipient"])
+        else:
+            lead = text[
+                previous_end if previous_end is not None else max(0, row["figure_at"] - 40) : row["figure_at"]
+            ]
+            found = list(_CONDITION_RE.finditer(lead))
+            recipient, condition = None, (found[-1].group().strip() if found else None)
+        split.append((row, recipient, condition))
+        previous_end = row["figure_at"] + 1
+    if len({c for _, _, c in split if c}) < 2:
         return
-    for row, (recipient, condition) in zip(siblings, split, strict=True):
+    for row, recipient, condition in split:
         row["recipient"], row["condition"] = recipient, condition
 
 

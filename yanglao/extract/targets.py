@@ -820,6 +820,44 @@ def doubtful_targets(text: str, *, document_year: int | None = None) -> list[dic
     ]
 
 
+# An indicator is a complete noun phrase. These rows repair the fragments the window around a figure
+# can leave (name, pattern, replacement, example from a real document); `FRAGMENT_ONLY` is what is left
+# when no noun remains: the figure is then left out as doubtful rather than published with a fragment.
+INDICATOR_REPAIRS: list[tuple[str, str, str, str]] = [
+    (
+        "connective_before_the_noun",
+        r"^(?:的|之)[^的,;:。]{0,6}?(?:且|并|和|及|与)",  # `…的比例且单处面积` → 单处面积
+        "",
+        "的比例且单处面积 (shaoxing-2021 regulation: …不低于千分之二的比例且单处面积不少于三十平方米的标准建设…)",
+    ),
+    (
+        "leading_particle",
+        r"^(?:的|之|且|并|和|及|与|或|等|其|均|都)+",
+        "",
+        "和护理型床位占比 (the remainder of an enumeration: …覆盖率和护理型床位占比分别达到…)",
+    ),
+    (
+        "repeated_noun",
+        r"^(?P<noun>[\u4e00-\u9fff]{2,8})(?:均|都|也)(?P=noun)$",  # `面积均面积` → 面积
+        r"\g<noun>",
+        "面积均面积 (shuangtaizi-2016 reply: 面积均达到400平方米)",
+    ),
+]
+FRAGMENT_ONLY = re.compile(
+    r"^(?:[\u4e00-\u9fff]?(?:集中)?(?:配置|配备|建设|设置|建成|达到|完成|实现|提供|开展|确定|增加|新增|提高|保持|不少于|不低于))?$"
+)
+_INDICATOR_REPAIRS = [(re.compile(p), r) for _name, p, r, _example in INDICATOR_REPAIRS]
+
+
+def complete_indicator(indicator: str | None) -> str | None:
+    """The indicator with its fragments repaired, or None when no noun phrase is left."""
+    if not indicator:
+        return None
+    for pattern, replacement in _INDICATOR_REPAIRS:
+        indicator = pattern.sub(replacement, indicator)
+    return None if FRAGMENT_ONLY.match(indicator) else indicator
+
+
 def targets_and_left_out(text: str, *, document_year: int | None = None) -> tuple[list[dict], list[dict]]:
     """The targets, and every figure with a unit left out, with the rule's reason, in one pass.
 
@@ -828,6 +866,11 @@ def targets_and_left_out(text: str, *, document_year: int | None = None) -> tupl
     targets, left_out = [], []
     for c in _candidates(text, document_year):
         if c.verdict == "target" and c.row["indicator"]:
+            c.row["indicator"] = complete_indicator(c.row["indicator"])
+            if not c.row["indicator"]:
+                reason = "no indicator: the words before the figure are a fragment, not a noun phrase"
+                left_out.append({**c.row, "reason": reason, "verdict": "doubtful"})
+                continue
             targets.append(c.row)
         elif c.verdict == "target":
             # e.g. a PDF line break between `运营点` and `10个以上`: a figure that counts nothing named
@@ -1606,4 +1649,12 @@ def _indicator(
         obj = "服务半径" if q.unit != "分钟" else "服务半径(步行时间)"
     if q.unit == "平方米" and not obj.endswith("面积"):
         obj += "面积"
+    if q.unit == "平方米" and len(complete_indicator(obj) or "") <= 4:
+        # `单处面积不少于三十平方米的标准建设居家养老服务用房`: the area is of the thing built after it
+        built = re.search(
+            r"(?:建设|配置|配建|设置|建成)([^,;:。、的]{2,16}?(?:用房|设施|场所|中心|站))",
+            scan[q.suffix_end : c_end],
+        )
+        if built:
+            obj = _clean(built.group(1)) + (complete_indicator(obj) or "")
     return obj[:40]
