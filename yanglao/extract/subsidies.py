@@ -206,6 +206,11 @@ NAMED_FUND_PURPOSES: list[tuple[str, str]] = [
 ]
 PREVIOUS_AMOUNT = re.compile(r"(?:元|万)\s*(?:和|及|与|、)")
 
+# The number of an article or list item at the start of a quote is not part of the provision.
+LEADING_MARKER = re.compile(
+    r"\s*(?:第[一二三四五六七八九十百零〇]+条|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*"
+)
+
 # A rate is a share of a cost: `建设费用50%`, `就餐费用的四分之一`, `补助比例为30%`.
 RATE_BEFORE = re.compile(
     r"(?:费用|成本|投资额?|投入|造价|总额|金额|价款|支出|费)的?$|(?:补贴|补助|资助|奖补)比例(?:为|按)?$|标准的$"
@@ -1170,6 +1175,9 @@ def subsidies_and_left_out(text: str) -> tuple[list[dict], list[dict]]:
     out = []
     for r in rows:
         start, end = _span(compact, index, r.start, r.end)
+        marker = LEADING_MARKER.match(text, start, end)  # `第二十五条 `, `(七)`: the item's number, not its words
+        if marker and marker.end() < end:
+            start = marker.end()
         out.append(
             {
                 "kind": r.kinds[0],
