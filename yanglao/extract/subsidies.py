@@ -153,6 +153,7 @@ SECTION_LOOKAHEAD = 6  # sentences under a heading that are checked for the mone
 # Kind of a bare 补贴/补助 from the words around it: first the purpose of the money,
 # then (after the recipient, see _kind_for_figure) whether it goes to people.
 PURPOSE_KINDS: list[tuple[str, tuple[str, ...]]] = [
+    (r"建设(?:费用|成本|投资|造价)", ("construction",)),  # a share of the cost of building: 按照建设费用50%
     (r"建设[和与、及]?运营", ("construction", "operation")),
     (FACILITY_BUILDING, ("construction",)),
     (r"运营|运行", ("operation",)),
@@ -479,6 +480,8 @@ def _recipient(text: str) -> str | None:
         for m in reversed(list(re.finditer(pattern, text))):
             phrase = m.group("r").strip(TRIM)
             phrase = re.sub(r"^(?:第[一二三四五六七八九十百零]+条)?\s*(?:对|向|为|给予)?", "", phrase)
+            if "提供" in pattern and re.match(r"(?:推进|促进|推动|加快|实现|保障|提升)", phrase):
+                continue  # `为推进…队伍的专业化提供了支撑`: a purpose, not who receives the money
             phrase = re.sub(r"^(?:探索|鼓励|支持|推动|引导|推进)", "", phrase)
             if "享受" in pattern:  # the subject: 运营机构为老年人提供…可享受 → 运营机构
                 phrase = re.sub(
@@ -787,7 +790,11 @@ def _figure_rows(
         c0, _ = sent.clause_bounds(fig.start)
         fund = bool(FUND_BEFORE.search(text[c0 : fig.start]) or FUND_AFTER.match(text[fig.end :]))
         kind = _kind_for_figure(sent, fig.start, w0, w1, recipient, previous if elaborates else None, lead)[0]
-        if continues is not None and not INSTRUMENT_WORD.search(text[w0:w1]):
+        if (
+            continues is not None
+            and not INSTRUMENT_WORD.search(text[w0:w1])
+            and not _first_rule(PURPOSE_KINDS, text[w0:w1])  # `按照建设费用50%`: names its own purpose
+        ):
             kind = continues.kinds[0]  # …每人每月100元；收住失能老年人的，每人每月200元
         if kind == "other" and lead and row_name:  # a table column such as 补贴标准
             kind = _first_rule(CONTEXT_KINDS, lead + row_name + text) or (
