@@ -350,3 +350,21 @@ def test_pdf_to_text_reads_chinese():
 def test_pdf_to_text_rejects_bytes_that_are_not_a_pdf():
     with pytest.raises(Exception):  # noqa: B017 - pdfminer raises its own syntax errors
         pdf_to_text(b"<html>not a pdf</html>")
+
+
+def test_pdf_lines_wrapped_inside_a_phrase_are_joined():
+    """Issue 12 item 6: a phrase the PDF breaks across two lines comes out in one piece, and a figure
+    that opens a line keeps its indicator. The lines are the wrapped text of wuhan-2024-eldercare-measures'
+    first measure (../shared/corpus/seeds), laid out 30 characters to a line as its PDF did."""
+    paragraph = (
+        "(一)推进社区养老服务设施建设。落实新建住宅小区配建养老服务设施要求,到2025年底,"
+        "全市社区养老设施等级评定率达到90%,示范性社区老年人服务中心数量达到100个。"
+    )
+    lines = ["一、完善养老服务设施布局"] + [paragraph[i : i + 30] for i in range(0, len(paragraph), 30)]
+    lines += ["(二)发展老年助餐服务。到2025年底,全市老年助餐点达到1500个。"]
+    text = pdf_to_text(cjk_pdf_pages([lines]))
+    assert "社区养老设施等级评定率达到90%" in text.replace("\n", "§")
+    assert paragraph in text.split("\n")  # the wrapped paragraph is one line again
+    assert text.split("\n")[0] == "一、完善养老服务设施布局"  # a heading is not joined to its body
+    assert text.split("\n")[-1].startswith("(二)")  # nor is the next item
+

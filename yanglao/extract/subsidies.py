@@ -1182,7 +1182,9 @@ def subsidies_and_left_out(text: str) -> tuple[list[dict], list[dict]]:
     out = []
     for r in rows:
         start, end = _span(compact, index, r.start, r.end)
-        marker = LEADING_MARKER.match(text, start, end)  # `第二十五条 `, `(七)`: the item's number, not its words
+        marker = LEADING_MARKER.match(
+            text, start, end
+        )  # `第二十五条 `, `(七)`: the item's number, not its words
         if marker and marker.end() < end:
             start = marker.end()
         out.append(

@@ -461,8 +461,51 @@ def html_metadata(html: str) -> dict:
 
 
 def pdf_to_text(body: bytes) -> str:
-    """Text of a PDF, pages joined with newlines (pdfplumber). Spacing damage is left to `clean_text`."""
+    """Text of a PDF, pages joined with newlines (pdfplumber), lines hard-wrapped inside a sentence
+    joined again. Spacing damage is left to `clean_text`."""
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(body)) as pdf:
-        return "\n".join((page.extract_text() or "") for page in pdf.pages)
+        return join_wrapped_lines("\n".join((page.extract_text() or "") for page in pdf.pages))
+
+
+# A PDF line ends where the page does, not where the sentence does: a line as long as the page's
+# full lines that does not close a sentence continues on the next line, unless that line opens an
+# outline item or is a page marker. Rows as data: (name, pattern, why).
+WRAP_STOPS_AFTER = re.compile(
+    r"[。！？!?；;：:]\s*$"
+)  # a line closing a sentence or a lead-in ends a paragraph
+WRAP_STOPS_BEFORE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d)"
+    r"|第[一二三四五六七八九十百零〇]+[章节条]|[—－-]\s*\d+\s*[—－-]|附件)"
+)
+FULL_LINE_SHARE = 0.8  # of the document's full line length (its 90th percentile)
+
+
+def join_wrapped_lines(text: str) -> str:
+    """Join lines that a PDF hard-wrapped inside a phrase (`…社区养老服务` / `设施覆盖率达到90%`)."""
+    lines = text.split("\n")
+    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 8)
+    if len(lengths) < 5:
+        return text
+    full = lengths[int(len(lengths) * 0.9) - 1]
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and len(previous.strip()) >= FULL_LINE_SHARE * full
+            and line.strip()
+            and not WRAP_STOPS_AFTER.search(previous)
+            and not WRAP_STOPS_BEFORE.match(line)
+        ):
+            left, right = previous.rstrip(), line.lstrip()
+            space = (
+                " "
+                if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum()
+                else ""
+            )
+            out[-1] = left + space + right
+        else:
+            out.append(line)
+    return "\n".join(out)
