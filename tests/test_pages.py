@@ -367,4 +367,3 @@ def test_pdf_lines_wrapped_inside_a_phrase_are_joined():
     assert paragraph in text.split("\n")  # the wrapped paragraph is one line again
     assert text.split("\n")[0] == "一、完善养老服务设施布局"  # a heading is not joined to its body
     assert text.split("\n")[-1].startswith("(二)")  # nor is the next item
-

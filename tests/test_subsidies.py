@@ -1214,3 +1214,20 @@ def test_the_number_of_an_article_is_not_part_of_a_provisions_quote():
     text = "第二十五条 市和县(市、区)人民政府应当加大对居家养老服务资金的投入,统筹安排各类养老服务补助资金。"
     quotes = [r["quote"] for r in extract_subsidies(text)]
     assert quotes and not any(q.startswith("第二十五条") for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Issue 12 item 7: exclusions by the figure's role, decided near the figure, not by a word anywhere
+        ("对成功上市融资的养老企业给予最高200万元奖励。", [("reward", None, 2000000.0)]),
+        ("运行经费(不含人员工资)不少于3万元/年。", [("operation", 30000.0, None)]),
+        ("对社会资本投资建设的养老机构给予每张床位1万元建设补贴。", [("construction", 10000.0, None)]),
+        ("养老护理员月工资不低于4000元。", []),  # a wage
+        ("项目总投资1.2亿元。", []),  # an investment
+        ("并处2000元以上1万元以下罚款。", []),  # a fine
+        ("预计需增加资金约260万元。", []),  # an estimate
+    ],
+)
+def test_money_excluded_by_its_role(text, expected):
+    assert [(r["kind"], r["amount_yuan"], r["cap_yuan"]) for r in extract_subsidies(text)] == expected

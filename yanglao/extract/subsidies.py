@@ -634,6 +634,25 @@ class _Figure:
     distribute: bool = False  # 分别给予 A、B、C
 
 
+# Money is given by these: a word of `NOT_SUBSIDY_MONEY` before them describes the recipient
+# (`对成功上市融资的养老企业给予…奖励`), not the figure.
+GRANT_WORDS = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|发放|安排|下拨|拨付|支持|享受")
+ASIDE_SPAN = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _not_subsidy_money(before: str, after: str) -> bool:
+    """Whether the figure itself is a wage, price, investment, estimate or average: the exclusion word
+    stands in its clause before it with no grant between them, outside brackets (`运行经费(不含人员工资)
+    不少于3万元` is money for running costs), or after it in its clause (`并处2000元以上1万元以下罚款`)."""
+    before = ASIDE_SPAN.sub(lambda m: " " * len(m.group()), before)
+    last = next(reversed(list(NOT_SUBSIDY_MONEY.finditer(before))), None)
+    if last is not None and not GRANT_WORDS.search(before[last.end() :]):
+        return True
+    after = ASIDE_SPAN.sub(lambda m: " " * len(m.group()), after)
+    following = NOT_SUBSIDY_MONEY.search(after)  # `并处2000元以上1万元以下罚款`
+    return following is not None and not GRANT_WORDS.search(after[: following.start()])
+
+
 def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> list[_Figure]:
     """Figures of a sentence. `lead` is the heading or run-in title it stands under
     (`（一）高龄津贴。80—89周岁老年人每人每月100元…`), which may carry the money word."""
@@ -661,7 +680,7 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
         clause = text[c0:c1]
         before = text[c0 : group[0].start]
         after = text[group[-1].end : c1]
-        if NOT_SUBSIDY_MONEY.search(clause):
+        if _not_subsidy_money(before, after):
             continue
         if RANGE_BEFORE.search(text[: group[0].start]) or RANGE_AFTER.match(text[group[-1].end :]):
             doubtful.append(
