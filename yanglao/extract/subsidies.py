@@ -677,7 +677,6 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
     for group in groups:
         c0, _ = sent.clause_bounds(group[0].start)
         _, c1 = sent.clause_bounds(group[-1].end - 1)
-        clause = text[c0:c1]
         before = text[c0 : group[0].start]
         after = text[group[-1].end : c1]
         if _not_subsidy_money(before, after):
