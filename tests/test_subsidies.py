@@ -1231,3 +1231,19 @@ def test_the_number_of_an_article_is_not_part_of_a_provisions_quote():
 )
 def test_money_excluded_by_its_role(text, expected):
     assert [(r["kind"], r["amount_yuan"], r["cap_yuan"]) for r in extract_subsidies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Issue 12 item 4: one row per promised instrument; administering a payment is not a promise
+        ("落实护理员入职奖励、岗位津贴和培训补贴政策。", ["reward", "allowance", "training"]),
+        ("对已死亡的老年人停发高龄津贴。", []),
+        ("加强高龄津贴政策宣传。", []),
+        ("每年对享受高龄津贴的老年人进行一次复核。", []),
+        ("高龄津贴按月发放至老年人社保卡。", []),
+        ("对符合条件的老年人发放高龄津贴。", ["allowance"]),
+    ],
+)
+def test_provisions_are_promises_one_per_instrument(text, expected):
+    assert [r["kind"] for r in extract_subsidies(text) if r["amount_yuan"] is None] == expected

@@ -68,6 +68,7 @@ FACILITY_BUILDING = (
 INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
     (r"建设[和与、及]?运营(?:补贴|补助|资金|经费)", ("construction", "operation"), None),
     (r"以奖代补", ("reward",), None),
+    (r"(?:入职|一次性入职|岗位|从业|留任)奖励", ("reward",), None),  # 护理员入职奖励、岗位津贴和培训补贴
     (r"政府补(?:贴|助)?一点", ("operation",), "政府补一点"),  # 政府补一点、企业让一点… funding model
     (r"公益创投", ("other",), None),
     (r"以旧换新补贴", ("other",), None),
@@ -115,6 +116,8 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     r"|偏低|较低|较窄|不足|滞后|不强|短板|问题|缺口"
     r"|衔接|相结合|挂钩|统筹|使用|管理办法|争取|不享受|不予|不得|取消|停止|应当用于|专款专用|表彰|通报|绩效|评价|评估"
     r"|不超过[\d一二两三四五六七八九十]+(?:餐|次|天|小时)"
+    # administering a payment that exists: review, stopping, publicity (not a promise of money)
+    r"|复核|停发|停止发放|暂停发放|中止发放|宣传|宣讲|知晓|告知|公示"
 )
 # Sentences in which no mention is a provision: sanctions and after-the-fact procedure.
 NOT_A_PROVISION_SENTENCE = re.compile(
