@@ -877,7 +877,8 @@ def targets_and_left_out(text: str, *, document_year: int | None = None) -> tupl
             reason = "no indicator: nothing before the figure says what it counts"
             left_out.append({**c.row, "reason": reason, "verdict": "doubtful"})
         else:
-            left_out.append({**c.row, "reason": c.reason, "verdict": c.verdict})
+            verdict = "doubtful" if c.verdict == "doubtful" else "rejected"
+            left_out.append({**c.row, "reason": c.reason, "verdict": verdict})
     return targets, left_out
 
 
@@ -1172,6 +1173,7 @@ def _sentence(
     }
 
     candidates = []
+    excluded: list[_Candidate] = []  # figures that are something else: reported, never inherited from
     for index, (c_start, c_end) in enumerate(clauses):
         quantities = _quantities(scan, c_start, c_end)
         for q in quantities:
@@ -1208,6 +1210,10 @@ def _sentence(
                 forecast,
             )
             previous_end = q.suffix_end
+            if candidate.verdict == "excluded":  # listed in the doubtful report, never inherited from
+                candidate.row.pop("_alternatives", None)
+                excluded.append(candidate)
+                continue
             if candidate:
                 alternatives = candidate.row.pop("_alternatives")
                 if not candidate.row["indicator"]:
@@ -1222,7 +1228,168 @@ def _sentence(
                         _Candidate({**candidate.row, "value": value}, candidate.verdict, candidate.reason)
                     )
     sentence_tense = "forward" if "forward" in tenses else "past" if reports_only else None
-    return candidates, sentence_tense
+    return candidates + excluded, sentence_tense
+
+
+def _exclusion(view: _View, q: _Quantity, clause: tuple[int, int], sentence: tuple[int, int]) -> str | None:
+    """Why the figure is something other than a planned value (an ordinal, a price, a score, a quota,
+    an applicant's condition…), by the words right around it; None when it is a candidate."""
+    scan = view.scan
+    c_start, c_end = clause
+    s_start, s_end = sentence
+    for pattern, why in _EXCL_BEFORE:
+        if pattern.search(scan[max(s_start, q.start - 4) : q.start]):
+            return why
+    for pattern, why in _EXCL_AFTER:
+        if pattern.search(scan[q.end : q.end + 2]):
+            return why
+    if q.chinese and re.match(r"[\u4e00-\u9fff]?一", scan[q.end : q.end + 2]):
+        return "name (一户一档, 一院一策)"
+    clause_before = scan[c_start : q.start]
+    if q.unit == "%":
+        why = _share_exclusion(scan[c_start:c_end], clause_before, scan[q.end : q.end + 8])
+        if why:
+            return why
+    line_start = scan.rfind("\n", 0, q.start) + 1
+    line_end = scan.find("\n", q.end)
+    line = scan[line_start : line_end if line_end >= 0 else len(scan)]
+    if "|" in line and any(_SCORE_CELL_RE.match(cell) for cell in line.split("|")):
+        return "a criterion of a scoring table"
+    return _context_exclusion(scan, q, clause_before, s_start, s_end)
+
+
+def _share_exclusion(clause_text: str, clause_before: str, following: str) -> str | None:
+    """A percentage that is a subsidy rate, a price or payment change, a weight or a permission."""
+    if (
+        _MONEY_RE.search(clause_text)
+        and not _FUND_SHARE_RE.search(clause_text)
+        and not _FUND_EXECUTION_RE.search(clause_before)
+    ):
+        return "share of money (a subsidy rate or price)"
+    if _ASSESSMENT_WEIGHT_RE.search(clause_before):
+        return "weight in an assessment"
+    if _DISBURSEMENT_SHARE_RE.search(clause_before) or _PRICE_CHANGE_RE.search(clause_before):
+        return "instalment share or price change"
+    if _PERMITTED_SHARE_RE.match(following):
+        return "permitted share (may, not must)"
+    return None
+
+
+def _context_exclusion(scan: str, q: _Quantity, clause_before: str, s_start: int, s_end: int) -> str | None:
+    """A figure that scores, nominates, selects, assigns a person, states an applicant's condition, a
+    class threshold or a qualifying threshold, or stands in a deputy's quoted proposal."""
+    sentence_text = scan[s_start:s_end]
+    if _SCORING_RULE_RE.search(sentence_text):
+        return "scoring rule"
+    if _NOMINATION_QUOTA_RE.search(clause_before):
+        return "nomination quota"
+    if q.chinese and _SELECTION_QUOTA_RE.search(clause_before):
+        return "selection quota (评选一个)"
+    if q.unit in ("名", "人", "位") and _ASSIGNED_PERSON_RE.search(clause_before):
+        return "person assigned to a task"
+    opening = _ENUMERATOR_AT.sub("", sentence_text.strip(" \x00"), count=1).strip(" \x00")
+    if _APPLICANT_SUBJECT_RE.search(opening) or _APPLICANT_CONDITION_RE.search(sentence_text.strip(" \x00")):
+        return "applicant's condition"
+    if _CLASS_THRESHOLD_BEFORE_RE.search(clause_before) and _CLASS_THRESHOLD_AFTER_RE.match(
+        scan[q.end : q.end + 8]
+    ):
+        return "class threshold"
+    if _QUALIFYING_THRESHOLD_RE.match(scan[q.end : q.end + 24]):
+        return "qualifying threshold"
+    if any(m.start() <= q.start - s_start < m.end() for m in _DEPUTY_PROPOSAL_RE.finditer(sentence_text)):
+        return "a deputy's quoted proposal"
+    return None
+
+
+def _comparator(scan: str, q: _Quantity, before: str, clause_text: str) -> tuple[str, bool, bool]:
+    """Comparator (after the quantity, else before it, else eq), whether the text states one, and
+    whether the figure is a service radius or travel time. Moves `q.suffix_end` past a comparator."""
+    comparator = q.comparator
+    after = _AFTER_RE.match(scan, q.end)
+    radius = q.unit in ("分钟", "公里", "米") and bool(
+        _RADIUS_RE.match(scan, q.end)
+        or _RADIUS_BEFORE_RE.search(before.rstrip('"“”'))
+        or _RADIUS_CONTEXT_RE.search(clause_text)
+    )
+    if after:
+        q.suffix_end = after.end()
+    if comparator is None:
+        found = list(_BEFORE_RE.finditer(before[-14:]))
+        if after:
+            comparator = COMPARATORS_AFTER[int(after.lastgroup[1:])][1]
+        elif found:
+            comparator = COMPARATORS_BEFORE[int(found[-1].lastgroup[1:])][1]
+        elif radius:
+            comparator = "lte"
+        elif re.search(r"近$", before):
+            comparator = "approx"
+        else:
+            comparator = "eq"
+    return comparator, comparator != "eq" or bool(_EQ_RE.search(before[-14:])), radius
+
+
+def _deadline(
+    q: _Quantity, c_start: int, times: list[_Time], column_year: int | None, reference_year: int | None
+) -> tuple[int | None, str | None]:
+    """The latest time expression before the figure in its sentence (a table column's year first)."""
+    deadline_year, deadline = column_year, (f"{column_year}-12-31" if column_year else None)
+    for t in times:
+        if t.start >= q.start:
+            break
+        if t.kind == "each_year" and t.start < c_start:
+            continue  # `…期间,每年新建2000张,累计建成1万张`: 每年 holds in its own clause
+        reported = t.kind == "since" or (t.year and reference_year and t.year < reference_year)
+        if t.kind == "each_year" or reported:
+            deadline_year, deadline = column_year, (f"{column_year}-12-31" if column_year else None)
+        elif t.year:
+            deadline_year, deadline = t.year, t.date
+        elif t.kind in ("this_year", "next_year", "this_month"):
+            deadline_year, deadline = None, None
+    return deadline_year, deadline
+
+
+@dataclass
+class _Signals:
+    """What the words around a figure say about it, for the verdict."""
+
+    comparator: str
+    has_comparator: bool
+    radius: bool
+    is_norm: bool
+    adopted_norm: bool  # a norm the sentence states as a rule, even while reporting
+    commitment: bool
+    normative: bool
+    forward_time: bool
+    deadline_year: int | None
+
+
+def _verdict(
+    row: dict,
+    q: _Quantity,
+    s: _Signals,
+    own_tense: str | None,
+    tense: str | None,
+    reports_only: bool,
+    rejected: str | None,
+) -> _Candidate:
+    """Target, doubtful or rejected, in order: what the sentence is (forecast, condition, definition),
+    its tense, then what anchors the figure as a commitment."""
+    if rejected:
+        return _Candidate(row, "rejected", rejected)
+    if own_tense == "past":
+        return _Candidate(row, "doubtful" if s.adopted_norm else "rejected", "reported in its clause")
+    if tense == "past" and not s.adopted_norm:
+        return _Candidate(row, "rejected", "reported (sentence)")
+    if tense is None and reports_only and not s.adopted_norm:
+        return _Candidate(row, "rejected", "sentence reports")
+    anchored = (s.has_comparator and s.comparator != "eq") or s.is_norm or s.deadline_year
+    if q.chinese and q.unit != "%" and not (anchored or (tense == "forward" and s.commitment)):
+        return _Candidate(row, "doubtful", "Chinese numeral without comparator or deadline")
+    if tense == "forward" or s.forward_time:
+        return _Candidate(row, "target")
+    if s.has_comparator or s.is_norm or s.commitment or s.normative or s.radius:
+        return _Candidate(row, "target")
+    return _Candidate(row, "doubtful", "no tense and no anchor")
 
 
 def _judge(
@@ -1243,132 +1410,39 @@ def _judge(
     clauses: list[tuple[int, int]] | None = None,
     context: _Context | None = None,
     forecast: bool = False,
-) -> _Candidate | None:
+) -> _Candidate:
+    """The verdict on one figure: excluded by what it is, else target, doubtful or rejected."""
     scan = view.scan
     clauses = clauses or [clause]
     context = context or _Context()
     c_start, c_end = clause
-    s_start, _ = sentence
+    s_start, s_end = sentence
     before = scan[previous_end : q.start]
     clause_before = scan[c_start : q.start]
+    excluded = _exclusion(view, q, clause, sentence)
+    if excluded:
+        row = _row(view, text, q, kept, k, previous_end, clause, sentence, "eq", column_year, None)
+        return _Candidate(row, "excluded", excluded)
 
-    for pattern, _why in _EXCL_BEFORE:
-        if pattern.search(scan[max(s_start, q.start - 4) : q.start]):
-            return None
-    for pattern, _why in _EXCL_AFTER:
-        if pattern.search(scan[q.end : q.end + 2]):
-            return None
-    if q.chinese and re.match(r"[\u4e00-\u9fff]?一", scan[q.end : q.end + 2]):
-        return None  # 一户一档, 一院一策
     clause_text = scan[c_start:c_end]
-    if (
-        q.unit == "%"
-        and _MONEY_RE.search(clause_text)
-        and not _FUND_SHARE_RE.search(clause_text)
-        and not _FUND_EXECUTION_RE.search(scan[c_start : q.start])
-    ):
-        return None
-    if q.unit == "%" and _ASSESSMENT_WEIGHT_RE.search(scan[c_start : q.start]):
-        return None
-    if q.unit == "%" and (
-        _DISBURSEMENT_SHARE_RE.search(scan[c_start : q.start])
-        or _PRICE_CHANGE_RE.search(scan[c_start : q.start])
-    ):
-        return None
-    line_start = scan.rfind("\n", 0, q.start) + 1
-    line_end = scan.find("\n", q.end)
-    line = scan[line_start : line_end if line_end >= 0 else len(scan)]
-    if "|" in line and any(_SCORE_CELL_RE.match(cell) for cell in line.split("|")):
-        return None  # a criterion of a scoring table
-    if _SCORING_RULE_RE.search(scan[s_start : sentence[1]]):
-        return None
-    if _NOMINATION_QUOTA_RE.search(scan[c_start : q.start]):
-        return None
-    if q.chinese and _SELECTION_QUOTA_RE.search(scan[c_start : q.start]):
-        return None
-    if q.unit in ("名", "人", "位") and _ASSIGNED_PERSON_RE.search(scan[c_start : q.start]):
-        return None
-    opening = _ENUMERATOR_AT.sub("", scan[s_start : sentence[1]].strip(" \x00"), count=1).strip(" \x00")
-    if _APPLICANT_SUBJECT_RE.search(opening):
-        return None
-    if _APPLICANT_CONDITION_RE.search(scan[s_start : sentence[1]].strip(" \x00")):
-        return None
-    if _CLASS_THRESHOLD_BEFORE_RE.search(clause_before) and _CLASS_THRESHOLD_AFTER_RE.match(
-        scan[q.end : q.end + 8]
-    ):
-        return None
-    if q.unit == "%" and _PERMITTED_SHARE_RE.match(scan[q.end : q.end + 8]):
-        return None
-    if _QUALIFYING_THRESHOLD_RE.match(scan[q.end : q.end + 24]):
-        return None
-    if any(
-        m.start() <= q.start - s_start < m.end()
-        for m in _DEPUTY_PROPOSAL_RE.finditer(scan[s_start : sentence[1]])
-    ):
-        return None
-
-    # Comparator: after the quantity, else before it (after any earlier figure), else eq.
-    comparator = q.comparator
-    after = _AFTER_RE.match(scan, q.end)
-    radius = q.unit in ("分钟", "公里", "米") and bool(
-        _RADIUS_RE.match(scan, q.end)
-        or _RADIUS_BEFORE_RE.search(before.rstrip('"“”'))
-        or _RADIUS_CONTEXT_RE.search(clause_text)
-    )
-    if after:
-        q.suffix_end = after.end()
-    if comparator is None:
-        if after:
-            comparator = COMPARATORS_AFTER[int(after.lastgroup[1:])][1]
-        else:
-            window = before[-14:]
-            found = list(_BEFORE_RE.finditer(window))
-            if found:
-                comparator = COMPARATORS_BEFORE[int(found[-1].lastgroup[1:])][1]
-            elif radius:
-                comparator = "lte"
-            elif re.search(r"近$", before):
-                comparator = "approx"
-            else:
-                comparator = "eq"
-    has_comparator = comparator != "eq" or bool(_EQ_RE.search(before[-14:]))
-
-    # Deadline: the latest time expression before the figure in the sentence.
-    deadline_year, deadline = column_year, (f"{column_year}-12-31" if column_year else None)
-    for t in times:
-        if t.start >= q.start:
-            break
-        if t.kind == "each_year" and t.start < c_start:
-            continue  # `…期间,每年新建2000张,累计建成1万张`: 每年 holds in its own clause
-        reported = t.kind == "since" or (t.year and reference_year and t.year < reference_year)
-        if t.kind == "each_year" or reported:
-            deadline_year, deadline = column_year, (f"{column_year}-12-31" if column_year else None)
-        elif t.year:
-            deadline_year, deadline = t.year, t.date
-        elif t.kind in ("this_year", "next_year", "this_month"):
-            deadline_year, deadline = None, None
-
+    comparator, has_comparator, radius = _comparator(scan, q, before, clause_text)
+    deadline_year, deadline = _deadline(q, c_start, times, column_year, reference_year)
     each_year = any(t.kind == "each_year" and c_start <= t.start < c_end for t in times)
     if deadline_year is None and not each_year:
         deadline_year, deadline = _late_deadline(scan, q, clause, clauses, times, reference_year)
 
-    sentence_text = scan[s_start : sentence[1]]
+    sentence_text = scan[s_start:s_end]
     is_norm = any(p.search(clause_before) for p in _NORM_RES) or (
         q.unit == "次" and _FREQUENCY_NORM_RE.search(clause_before) is not None
     )
-    # A norm in a reporting sentence counts only where the sentence states it as a rule.
-    adopted_norm = is_norm and _NORM_ADOPTION_RE.search(sentence_text) is not None
-    commitment = _COMMIT_RE.search(clause_before) is not None
     earlier = [scan[a:b].rstrip(" \x00") for a, b in clauses if b <= c_start]
     conditional = any(_CONDITION_CLAUSE_RE.search(c) for c in earlier)
-    normative = _NORMATIVE_RE.search(scan[s_start:c_end]) is not None and not conditional
     forward_time = column_year is not None or any(
         t.start < q.start
         and t.kind not in ("since", "each_year")
         and not (t.year and reference_year and t.year < reference_year)
         for t in times
     )
-
     if deadline_year is None and not each_year:
         deadline_year, deadline = _cell_deadline(view, q, clause, times)
     # Standards (`每百户不低于30平方米`, `每月探访不少于1次`, `福彩公益金…不低于55%用于…`) hold without a
@@ -1382,35 +1456,25 @@ def _judge(
     if deadline_year is None and context.default_year and not each_year and tense != "past" and not standard:
         deadline_year, deadline = context.default_year, f"{context.default_year}-12-31"
     row = _row(view, text, q, kept, k, previous_end, clause, sentence, comparator, deadline_year, deadline)
+    rejected = None
     if forecast:
-        return _Candidate(row, "rejected", "forecast")
-    if context.conditions or _DEFINITION_RE.search(scan[s_start : sentence[1]]):
-        return _Candidate(row, "rejected", "eligibility condition or definition")
-    if _is_condition(scan, clause, clauses):
-        return _Candidate(row, "rejected", "condition (eligibility or legal consequence)")
-    if own_tense == "past":
-        return _Candidate(row, "doubtful" if adopted_norm else "rejected", "reported in its clause")
-    if tense == "past" and not adopted_norm:
-        return _Candidate(row, "rejected", "reported (sentence)")
-    if tense is None and reports_only and not adopted_norm:
-        return _Candidate(row, "rejected", "sentence reports")
-    if (
-        q.chinese
-        and q.unit != "%"
-        and not (
-            has_comparator
-            and comparator != "eq"
-            or is_norm
-            or deadline_year
-            or (tense == "forward" and commitment)
-        )
-    ):
-        return _Candidate(row, "doubtful", "Chinese numeral without comparator or deadline")
-    if tense == "forward" or forward_time:
-        return _Candidate(row, "target")
-    if has_comparator or is_norm or commitment or normative or radius:
-        return _Candidate(row, "target")
-    return _Candidate(row, "doubtful", "no tense and no anchor")
+        rejected = "forecast"
+    elif context.conditions or _DEFINITION_RE.search(sentence_text):
+        rejected = "eligibility condition or definition"
+    elif _is_condition(scan, clause, clauses):
+        rejected = "condition (eligibility or legal consequence)"
+    signals = _Signals(
+        comparator,
+        has_comparator,
+        radius,
+        is_norm,
+        is_norm and _NORM_ADOPTION_RE.search(sentence_text) is not None,
+        _COMMIT_RE.search(clause_before) is not None,
+        _NORMATIVE_RE.search(scan[s_start:c_end]) is not None and not conditional,
+        forward_time,
+        deadline_year,
+    )
+    return _verdict(row, q, signals, own_tense, tense, reports_only, rejected)
 
 
 def _cell_deadline(
