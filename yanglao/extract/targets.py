@@ -1090,6 +1090,68 @@ def _lead_in_year(
     return year
 
 
+def _clause_tenses(
+    scan: str,
+    masked: str,
+    s_start: int,
+    clauses: list[tuple[int, int]],
+    outside: list[_Time],
+    reference_year: int | None,
+    paragraph_tense: str | None,
+    context: _Context,
+) -> list[str | None]:
+    """Tense of each clause of a sentence: its own cues, else what its years say (None: untensed)."""
+    tenses: list[str | None] = []
+    explicit_forward = False
+    for c_start, c_end in clauses:
+        clause = masked[c_start - s_start : c_end - s_start]
+        if _CONDITION_CLAUSE_RE.search(clause.rstrip(" \x00")):
+            tenses.append(None)  # `已建成小区…未达到标准的,`: a condition, not a report
+        elif _FORWARD_RE.search(clause):
+            explicit_forward = True
+            tenses.append("forward")
+        elif _PAST_RE.search(clause):
+            tenses.append("past")
+        elif _WEAK_PAST_RE.search(clause):
+            # `累计` is a cumulative goal only after a plan cue or a deadline still to come.
+            goal = any(_announces_goal(scan, t, c_end, reference_year) for t in outside)
+            forward = explicit_forward or goal or (not any(tenses) and context.section_tense == "forward")
+            tenses.append("forward" if forward else "past")
+        else:
+            tenses.append(_year_tense(outside, c_start, c_end, reference_year, paragraph_tense))
+    return tenses
+
+
+def _announces_goal(scan: str, t: _Time, c_end: int, reference_year: int | None) -> bool:
+    """A time before the end of the clause that makes a total (`累计`) a goal: a plan period still
+    running, a later year, or a `到…年` deadline."""
+    return bool(
+        t.start < c_end
+        and t.year
+        and (
+            (t.kind == "plan_period" and not (reference_year and t.year < reference_year))
+            or (reference_year and t.year > reference_year)
+            or scan[t.start - 1 : t.start] in ("到", "至")
+        )
+    )
+
+
+def _year_tense(
+    outside: list[_Time], c_start: int, c_end: int, reference_year: int | None, paragraph_tense: str | None
+) -> str | None:
+    """The tense the last year of a clause gives it: earlier than the document's year is past."""
+    year_tense = None
+    for t in outside:
+        if c_start <= t.start < c_end and t.year and t.kind != "each_year":
+            if reference_year is None:
+                # Without the document's year, a bare year reads like the paragraph around it.
+                is_past = t.kind == "since" or (t.bare and paragraph_tense == "past")
+            else:
+                is_past = t.year < reference_year or (t.kind == "since" and t.year <= reference_year)
+            year_tense = "past" if is_past else "forward"
+    return year_tense
+
+
 def _sentence(
     view: _View,
     text: str,
@@ -1119,43 +1181,7 @@ def _sentence(
     opening = _REPORT_OPENING_RE.match(_ENUMERATOR_AT.sub("", masked.strip(" \x00"), count=1).strip(" \x00"))
     report_opening = bool(opening and reference_year and int(opening.group(1)) < reference_year)
 
-    # Tense of each clause: its own cues, else what the sentence said before it.
-    tenses: list[str | None] = []
-    explicit_forward = False
-    for c_start, c_end in clauses:
-        clause = masked[c_start - s_start : c_end - s_start]
-        year_tense = None
-        for t in outside:
-            if c_start <= t.start < c_end and t.year and t.kind != "each_year":
-                if reference_year is None:
-                    # Without the document's year, a bare year reads like the paragraph around it.
-                    is_past = t.kind == "since" or (t.bare and paragraph_tense == "past")
-                else:
-                    is_past = t.year < reference_year or (t.kind == "since" and t.year <= reference_year)
-                year_tense = "past" if is_past else "forward"
-        if _CONDITION_CLAUSE_RE.search(clause.rstrip(" \x00")):
-            tenses.append(None)  # `已建成小区…未达到标准的,`: a condition, not a report
-        elif _FORWARD_RE.search(clause):
-            explicit_forward = True
-            tenses.append("forward")
-        elif _PAST_RE.search(clause):
-            tenses.append("past")
-        elif _WEAK_PAST_RE.search(clause):
-            # `累计` is a cumulative goal only after a plan cue or a deadline still to come.
-            goal = any(
-                t.start < c_end
-                and t.year
-                and (
-                    (t.kind == "plan_period" and not (reference_year and t.year < reference_year))
-                    or (reference_year and t.year > reference_year)
-                    or scan[t.start - 1 : t.start] in ("到", "至")
-                )
-                for t in outside
-            )
-            forward = explicit_forward or goal or (not any(tenses) and context.section_tense == "forward")
-            tenses.append("forward" if forward else "past")
-        else:
-            tenses.append(year_tense)
+    tenses = _clause_tenses(scan, masked, s_start, clauses, outside, reference_year, paragraph_tense, context)
     inherited: list[str | None] = []
     running = context.section_tense
     for tense in tenses:
