@@ -942,6 +942,35 @@ def _titles(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》?", text)]
 
 
+def _mention_excluded(
+    sent: Sentence,
+    m: Mention,
+    titles: list[tuple[int, int]],
+    conditions: list[tuple[int, int]],
+    figured: frozenset[str] | set[str],
+) -> bool:
+    """Whether a mention of an instrument is no promise: inside a title, a proposal or a condition,
+    already given with its figure, a payment step, the object of an adjustment, procedure, a
+    description of people, a vague investment, or the budget line of a named subsidy."""
+    text = sent.text
+    if _inside(m.start, titles) or _inside(m.start, conditions):
+        return True
+    c0, c1 = sent.clause_bounds(m.start)
+    if m.key in figured and not re.search(r"对|向|为", text[c0 : m.start]):
+        return True
+    if PROCEDURE_AFTER.match(text[m.end : c1]) or NOT_A_PROVISION_CLAUSE.search(text[c0:c1]):
+        return True
+    if ADJUSTED_STANDARD[0].search(text[c0 : m.start]) and ADJUSTED_STANDARD[1].match(text[m.end : c1]):
+        return True
+    if DESCRIPTOR_AFTER.search(text[m.end : m.end + 14]):
+        return True
+    if m.key == "投入":
+        obj = re.sub(r"^加大|投入力度$|的投入$", "", text[m.start : m.end])
+        return bool(VAGUE_INVESTMENT_OBJECTS.match(obj))
+    # budgeting a named subsidy: that subsidy is the row
+    return m.key == "预算" and bool(re.search(r"补贴|补助", text[c0 : m.start]))
+
+
 def _provision_rows(
     sent: Sentence, seen_keys: set[str], figured: frozenset[str] | set[str] = frozenset()
 ) -> list[Row]:
@@ -950,30 +979,7 @@ def _provision_rows(
         return []
     titles = _titles(text) + _quoted_proposals(text)
     conditions = [m.span() for m in CONDITION_SPAN.finditer(text)]
-    kept: list[Mention] = []
-    for m in _mentions(text):
-        if _inside(m.start, titles) or _inside(m.start, conditions):
-            continue
-        c0, c1 = sent.clause_bounds(m.start)
-        if m.key in figured and not re.search(r"对|向|为", text[c0 : m.start]):
-            continue
-        if PROCEDURE_AFTER.match(text[m.end : c1]):
-            continue
-        if ADJUSTED_STANDARD[0].search(text[c0 : m.start]) and ADJUSTED_STANDARD[1].match(text[m.end : c1]):
-            continue
-        if NOT_A_PROVISION_CLAUSE.search(text[c0:c1]):
-            continue
-        if DESCRIPTOR_AFTER.search(text[m.end : m.end + 14]):
-            continue
-        if m.key == "投入":
-            obj = re.sub(r"^加大|投入力度$|的投入$", "", text[m.start : m.end])
-            if VAGUE_INVESTMENT_OBJECTS.match(obj):
-                continue
-        if m.key == "预算":
-            head = text[c0 : m.start]
-            if re.search(r"补贴|补助", head):  # budgeting a named subsidy: that subsidy is the row
-                continue
-        kept.append(m)
+    kept = [m for m in _mentions(text) if not _mention_excluded(sent, m, titles, conditions, figured)]
     if not kept:
         return []
     specific = [m for m in kept if m.specific]
