@@ -69,9 +69,10 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
     (r"建设[和与、及]?运营(?:补贴|补助|资金|经费)", ("construction", "operation"), None),
     (r"以奖代补", ("reward",), None),
     (r"(?:入职|一次性入职|岗位|从业|留任)奖励", ("reward",), None),  # 护理员入职奖励、岗位津贴和培训补贴
-    (r"政府补(?:贴|助)?一点", ("operation",), "政府补一点"),  # 政府补一点、企业让一点… funding model
+    # the government's share of a co-funding model (`政府补一点、企业让一点…`, `财政出一点`)
+    (r"(?:政府|财政)(?:补|出|投|拿)(?:贴|助)?一点", ("operation",), "政府补一点"),
     (r"公益创投", ("other",), None),
-    (r"以旧换新补贴", ("other",), None),
+    (r"(?:以旧换新|购置|消费)补贴", ("other",), None),  # money for buying goods (tests/data/fresh5)
     (r"贴息", ("other",), None),  # interest paid by the state on a loan (tests/data/fresh5)
     (
         r"政府购买(?:[^，,。；;、]{0,14}?服务|形式|方式)?|向[^，,。；;]{1,30}?购买[^，,。；;]{0,14}?服务"
