@@ -51,6 +51,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from yanglao.extract.flat_tables import flat_tables, money_rows
 from yanglao.extract.numbers import ARABIC_NUMBER, chinese_to_number, parse_fraction_percent, parse_number
 
 # ---------------------------------------------------------------------------
@@ -1231,6 +1232,8 @@ def subsidies_and_left_out(text: str) -> tuple[list[dict], list[dict]]:
                 "figure_at": _span(compact, index, r.anchor, r.anchor + 1)[0],
             }
         )
+    out.extend(_flat_table_rows(text, {(r["start"], r["amount_yuan"]) for r in out}))
+    out.sort(key=lambda r: (r["start"], r["end"]))
     left_out: list[dict] = []
     for d in doubtful:
         start, end = _span(compact, index, d["start"], d["end"])
@@ -1238,6 +1241,39 @@ def subsidies_and_left_out(text: str) -> tuple[list[dict], list[dict]]:
         if row not in left_out:
             left_out.append(row)
     return out, left_out
+
+
+def _flat_table_rows(text: str, seen: set) -> list[dict]:
+    """A row per line of a money table that the page's text gives one cell per line
+    (`2020年街道养老服务中心建设补助资金分配表` / `单位:万元` / `茶山街道养老服务中心` … `100`)."""
+    rows = []
+    for table in flat_tables(text):
+        label = (table.title or "") + " ".join(table.header)
+        if not MONEY_CUES.search(label) or NOT_SUBSIDY_MONEY.search(label):
+            continue
+        kinds = _first_rule(PURPOSE_KINDS, table.title or "") or next(
+            (m.kinds for m in _mentions(table.title or "") if m.specific), ("budget_allocation",)
+        )
+        for name, amount, yuan in money_rows(table):
+            if (name.start, yuan) in seen:
+                continue
+            facility = re.search(rf"(?:{FACILITY_WORDS})$", name.text)
+            rows.append(
+                {
+                    "kind": kinds[0],
+                    "recipient": name.text,
+                    "amount_yuan": yuan,
+                    "rate_percent": None,
+                    "cap_yuan": None,
+                    "basis": "facility" if facility else "total",
+                    "frequency": "unspecified",
+                    "quote": text[name.start : amount.end],
+                    "start": name.start,
+                    "end": amount.end,
+                    "figure_at": amount.start,
+                }
+            )
+    return rows
 
 
 def doubtful_subsidies(text: str) -> list[dict]:
