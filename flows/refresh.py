@@ -46,7 +46,7 @@ from yanglao.publish.incremental import (
 )
 from yanglao.publish.release import publish_release, published_versions, releases_dir
 from yanglao.serve.sqlite import build_database, update_database, update_status
-from yanglao.vocabulary import vocabulary_tables
+from yanglao.vocabulary.indicators import vocabulary_tables
 
 FETCH_THREADS = 8  # politeness per host is the Fetcher's job; threads only overlap different hosts
 BATCH_SIZE = 500

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from yanglao.fields import TABLES_BY_NAME
-from yanglao.vocabulary import indicator_code, load_vocabulary, units_agree, vocabulary_tables
+from yanglao.vocabulary.indicators import indicator_code, load_vocabulary, units_agree, vocabulary_tables
 
 INDICATORS, NATIONAL = load_vocabulary()
 

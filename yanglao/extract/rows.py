@@ -12,7 +12,7 @@ import hashlib
 from collections import Counter
 
 from yanglao.extract import outline, recipients, subsidies, targets
-from yanglao.vocabulary import indicator_code
+from yanglao.vocabulary.indicators import indicator_code
 
 
 def stable_id(document_id: str, letter: str, parts: tuple, seen: Counter) -> str:
