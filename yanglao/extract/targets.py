@@ -194,11 +194,12 @@ FORWARD_CUES = (
     r"开展|出台|颁布|制定|建立|增加|提高|提升|按照|结合|主要|力争)"
 )
 PAST_CUES = (
-    r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|老旧))|截至|截止|目前|当前|(?<![造升用合活对托])现有|至今|迄今|先后|以来|年来|"
+    r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|小区|生活区|城区|老旧))|截至|截止|目前|当前|(?<![造升用合活对托])现有|至今|迄今|先后|以来|年来|"
     r"近年|近几年|去年|上年|共有|(?<![为除])了(?!解)|由\d[^,;:。]{0,8}(?:增加|提高|提升|增长)(?:至|到)"
 )
-# Totals (`累计建成1万张`): a report in a report, a cumulative goal after a deadline or a plan cue.
-WEAK_PAST_CUES = r"累计|共计|合计|总计"
+# Totals (`累计建成1万张`, `我县共建设养老机构3家`): a report in a report, a cumulative goal after a
+# deadline or a plan cue.
+WEAK_PAST_CUES = r"累计|共计|合计|总计|共(?:建设|建成|建有|设立|开办|培训|完成|新增|发放)"
 # Forecasts are not commitments: `老年人口预计将达到152万人`.
 FORECAST_CUES = r"预计|预测|预估|预期将"
 FORECAST_SUBJECTS = r"人口|老龄化|高龄老年人|老年人约|失能老年人约|人均预期寿命"
