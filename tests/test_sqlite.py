@@ -264,7 +264,7 @@ def two_releases(build, tmp_path_factory):
     tables["targets"].append(
         {**targets[-1], "target_id": targets[-1]["target_id"][:-10] + "abcdef0123", "indicator": "新指标"}
     )
-    for name in ("documents", "measures", "targets", "subsidies"):
+    for name in ("documents", "measures", "targets", "subsidies", "doubtful"):
         tables[name] = [r for r in tables[name] if r["document_id"] != gone]
     registry = json.loads((old / "release.json").read_text(encoding="utf-8"))["sources"]
     now = datetime.strptime(summary.version[:10], "%Y.%m.%d") + timedelta(days=1)
