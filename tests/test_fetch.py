@@ -378,6 +378,30 @@ def test_robots_disallow_is_obeyed_without_requesting_the_page(site, fetcher):
     assert len(site.hits("/robots.txt")) == 1  # fetched once, cached
 
 
+def test_robots_wildcards_and_allow_precedence_follow_rfc_9309(site, fetcher):
+    """urllib.robotparser gets each of these wrong: it ignores `*` and `$`, and the first matching line wins
+    there, so the longer Allow loses to the Disallow before it. protego reads them as RFC 9309 says."""
+    import urllib.robotparser
+
+    text = "User-agent: *\nDisallow: /private/\nAllow: /private/open$\nDisallow: /*.pdf$\n"
+    for path in ("/private/open", "/private/a.html", "/files/a.pdf", "/files/a.pdf?v=1", "/a.html"):
+        site.routes[path] = page(UTF8_PAGE)
+    site.routes["/robots.txt"] = robots(text)
+    expected = {
+        "/private/open": True,  # the longer Allow wins over Disallow: /private/
+        "/private/a.html": False,
+        "/files/a.pdf": False,  # `*` and `$`
+        "/files/a.pdf?v=1": True,  # `$` anchors the end of path and query
+        "/a.html": True,
+    }
+    allowed = {path: fetcher.fetch(site.url(path)).error is None for path in expected}
+    assert allowed == expected
+    stdlib = urllib.robotparser.RobotFileParser()
+    stdlib.parse(text.splitlines())
+    wrong = [p for p, ok in expected.items() if stdlib.can_fetch("yanglao-data", site.url(p)) != ok]
+    assert wrong == ["/private/open", "/files/a.pdf"]  # why the stdlib parser is not used
+
+
 def test_robots_group_for_our_agent_applies(site, fetcher):
     site.routes["/robots.txt"] = robots("User-agent: yanglao-data\nDisallow: /\n\nUser-agent: *\nAllow: /\n")
     site.routes["/a.html"] = page(UTF8_PAGE)
