@@ -121,6 +121,7 @@ class FetchResult:
 
     @property
     def ok(self) -> bool:
+        """Whether the fetch succeeded (a 304 is a success with no body): callers branch on this, not status."""
         return self.error is None
 
 
@@ -130,6 +131,8 @@ class FetchResult:
 
 @dataclass(frozen=True)
 class BlockMarker:
+    """A sign that a 200 answer is an anti-bot, login or error page, not the document (a rule as data)."""
+
     where: str  # "title": the <title> text; "body": anywhere in the (small) page
     pattern: str  # regular expression, case-insensitive
     kind: str  # what such a page is
@@ -233,14 +236,17 @@ class PoliteRetry(Retry):
         self.max_retry_after = max_retry_after
 
     def new(self, **kwargs) -> PoliteRetry:
+        """urllib3 makes a new Retry per attempt: carry our two settings over, or they are lost after one."""
         kwargs.setdefault("min_backoff", self.min_backoff)
         kwargs.setdefault("max_retry_after", self.max_retry_after)
         return super().new(**kwargs)
 
     def get_backoff_time(self) -> float:
+        """urllib3's backoff, but never shorter than the per-host delay (a retry is a request like any other)."""
         return max(self.min_backoff, super().get_backoff_time())
 
     def get_retry_after(self, response) -> float | None:
+        """The server's Retry-After, capped (a site asking for an hour must not stall the run) and floored."""
         seconds = super().get_retry_after(response)
         if seconds is None:
             return None
@@ -348,6 +354,7 @@ class Fetcher:
         self._robots_locks: dict[str, threading.Lock] = {}
 
     def close(self) -> None:
+        """Close the HTTP session's pooled connections (a Fetcher is also a context manager)."""
         self.session.close()
 
     def __enter__(self) -> Fetcher:
