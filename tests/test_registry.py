@@ -22,6 +22,8 @@ GOOD = {
     "region_code": "420100",
 }
 
+GOOD_YAML = "sources:\n- {id: a, url: null, city: 武汉市, province: 湖北省, region_code: '420100'}\n"
+
 
 def test_shipped_registry_keeps_the_corpus_ids_and_invents_no_address():
     sources = {s.id: s for s in load_registry(ROOT / "sources.yaml")}
@@ -160,6 +162,7 @@ LISTING = {"id": "gz-list", "url": "https://a.gov.cn/list.html", "city": "广州
         ),
         ({**LISTING, "region_code": ["440100"]}, "region_code must be text, got list ['440100']"),
         ({**LISTING, "region_code": "440100", "city": 3}, "city must be text, got int 3"),
+        ({**LISTING, "region_code": "440100", "url": None}, "'url' is required"),
     ],
 )
 def test_listing_wrong_types_name_the_listing_and_field(entry, message):
@@ -181,3 +184,29 @@ def test_a_discovered_file_with_a_wrong_type_is_named(tmp_path):
     )
     with pytest.raises(RegistryError, match=re.escape(f"{path}: source x-1: discovered_at must be text")):
         load_discovered(path)
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "message"),
+    [
+        (
+            "reg.yaml",
+            GOOD_YAML + "listings:\n- {id: l, url: 'https://a.gov.cn/l.html', city: a, province: b,"
+            " region_code: '420100', max_pages: abc}\n",
+            "listing l: max_pages must be a whole number of at least 1",
+        ),
+        (
+            "discovered.yaml",
+            "sources:\n- {id: d-1, url: 'https://a.gov.cn/1.html', city: [a], province: b, region_code: '420100'}\n",
+            "source d-1: city must be text, got list ['a']",
+        ),
+    ],
+)
+def test_listings_and_discovered_sources_are_checked_before_the_flow(tmp_path, capsys, file, text, message):
+    from yanglao.cli import main
+
+    (tmp_path / "reg.yaml").write_text(GOOD_YAML, encoding="utf-8")
+    (tmp_path / file).write_text(text, encoding="utf-8")
+    assert main(["run", "--sources", str(tmp_path / "reg.yaml"), "--output", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.strip() == f"error: {tmp_path / file}: {message}"
+    assert not (tmp_path / "out").exists()

@@ -27,19 +27,28 @@ def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 
 
+def check_registry(sources: Path) -> None:
+    """Read the registry's sources and listings and the discovered.yaml beside it, raising RegistryError with
+    one line naming the entry and field; run before the flow so that a typo costs no Prefect start-up."""
+    from yanglao.acquire.discover import load_discovered
+    from yanglao.acquire.registry import load_listings, load_registry
+
+    load_registry(sources)
+    load_listings(sources)
+    load_discovered(sources.with_name("discovered.yaml"))
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     _quiet_prefect()
     if not args.verbose:
         # The stage lines and the summary say everything; Prefect's own log would repeat errors as tracebacks.
         os.environ["PREFECT_LOGGING_LEVEL"] = "CRITICAL"
-    from yanglao.acquire.registry import load_registry
-
     root = project_root()
     output = Path(args.output).resolve() if args.output else root
     sources = Path(args.sources).resolve() if args.sources else root / "sources.yaml"
     archive = Path(args.archive).resolve() if args.archive else output / "archive"
     fetch = (args.fetch or args.sources is not None) and not args.replay
-    load_registry(sources)  # a broken registry is a one-line error before any flow starts
+    check_registry(sources)  # a broken registry is a one-line error before any flow starts
     from yanglao_flows.refresh import refresh, with_dask
 
     if args.dask:

@@ -179,9 +179,10 @@ def _check_keys(entry: dict, model: type[_Entry], required: tuple[str, ...], nam
     unknown = set(entry) - set(model.model_fields)
     if unknown:
         raise RegistryError(f"{name}: unknown keys {sorted(unknown)}")
+    nullable = {"url"} if model is SourceEntry else set()  # a source's address may be unknown: url: null
     for key in required:
-        if key not in entry or (entry[key] in (None, "") and key != "url"):
-            hint = " (null when the address is unknown)" if key == "url" and model is SourceEntry else ""
+        if key not in entry or (entry[key] in (None, "") and key not in nullable):
+            hint = " (null when the address is unknown)" if key in nullable else ""
             raise RegistryError(f"{name}: '{key}' is required{hint}")
 
 

@@ -9,7 +9,7 @@ database the build writes what `yanglao serve` (or a plain `datasette serve`) ne
 - `inspect.json`: row counts and hash, so an immutable (`-i`) Datasette starts
   without counting rows.
 
-Besides the five tables of the release, the database has:
+Besides the five tables of the release, the database has (every table described in `yanglao.fields`):
 
 - `<table>_search` for every table with search columns: the character and
   character-pair index that makes Chinese search work for terms of any length
