@@ -112,7 +112,6 @@ def test_missing_and_malformed_files_give_one_line_errors(tmp_path):
         ({**GOOD, "refresh_days": 0}, "source demo-1: refresh_days must be a whole number of at least 1"),
         ({**GOOD, "province": {"name": "湖北省"}}, "source demo-1: province must be text, got dict"),
         ({**GOOD, "format": "docx"}, "source demo-1: format must be one of html, pdf, text"),
-        ({k: v for k, v in GOOD.items() if k != "url"}, "source demo-1: 'url' is required (null when"),
     ],
 )
 def test_wrong_types_are_one_line_naming_the_entry_and_field(entry, message):

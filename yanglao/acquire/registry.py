@@ -109,9 +109,9 @@ class _Entry(BaseModel):
 
 
 class SourceEntry(_Entry):
-    """One entry of `sources:` (in sources.yaml or discovered.yaml); `url: null` when the address is unknown."""
+    """One entry of `sources:` (in sources.yaml or discovered.yaml); `url` null or left out when unknown."""
 
-    url: str | None
+    url: str | None = None
     format: str | None = None
     title: str | None = None
     published_date: str | None = None
@@ -144,7 +144,7 @@ class SourceEntry(_Entry):
         return value
 
 
-REQUIRED_SOURCE_KEYS = ("id", "url", "city", "province", "region_code")
+REQUIRED_SOURCE_KEYS = ("id", "city", "province", "region_code")
 
 
 def parse_registry(data: object, origin: str = "sources.yaml") -> list[Source]:
@@ -156,7 +156,7 @@ def parse_registry(data: object, origin: str = "sources.yaml") -> list[Source]:
 
 
 def _check_entries(entries: list, model: type[_Entry], required: tuple[str, ...], where: str) -> list[_Entry]:
-    """Each entry validated by `model`, ids unique; the first problem raised as one line."""
+    """Each entry validated by `model`, ids unique; the first problem (in field order) raised as one line."""
     checked, seen = [], set()
     for position, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
@@ -166,7 +166,7 @@ def _check_entries(entries: list, model: type[_Entry], required: tuple[str, ...]
         try:
             item = model.model_validate(entry)
         except ValidationError as exc:
-            raise RegistryError(f"{name}: {'; '.join(_problem(e) for e in exc.errors())}") from None
+            raise RegistryError(f"{name}: {_problem(exc.errors()[0])}") from None  # the first, as one line
         if item.id in seen:
             raise RegistryError(f"{name}: id is used twice")
         seen.add(item.id)
@@ -179,11 +179,9 @@ def _check_keys(entry: dict, model: type[_Entry], required: tuple[str, ...], nam
     unknown = set(entry) - set(model.model_fields)
     if unknown:
         raise RegistryError(f"{name}: unknown keys {sorted(unknown)}")
-    nullable = {"url"} if model is SourceEntry else set()  # a source's address may be unknown: url: null
     for key in required:
-        if key not in entry or (entry[key] in (None, "") and key not in nullable):
-            hint = " (null when the address is unknown)" if key in nullable else ""
-            raise RegistryError(f"{name}: '{key}' is required{hint}")
+        if entry.get(key) in (None, ""):
+            raise RegistryError(f"{name}: '{key}' is required")
 
 
 #: What a field of each strict type must be, in words, for the error message.
