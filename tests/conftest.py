@@ -29,6 +29,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @pytest.fixture(scope="session")
 def prefect_harness():
+    """A temporary Prefect API for the whole session (starting one takes ~11 s: never one per test)."""
     from prefect.testing.utilities import prefect_test_harness
 
     with prefect_test_harness(server_startup_timeout=60):

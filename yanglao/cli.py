@@ -39,6 +39,7 @@ def check_registry(sources: Path) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    """`yanglao run`: one refresh (offline replay by default); exit 1 when a source failed, so cron notices."""
     _quiet_prefect()
     if not args.verbose:
         # The stage lines and the summary say everything; Prefect's own log would repeat errors as tracebacks.
@@ -78,6 +79,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
+    """`yanglao schemas`: rewrite schemas/*.json from the field registry, the one place they come from."""
     from yanglao.publish.schemas import write_schemas
 
     written = write_schemas(Path(args.output) if args.output else project_root() / "schemas")
@@ -87,6 +89,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    """`yanglao validate`: Frictionless validation of a descriptor, for a package someone else built."""
     from yanglao.publish.validate import validate_package
 
     problems = validate_package(Path(args.descriptor))
@@ -101,6 +104,7 @@ def _output_root(args: argparse.Namespace) -> Path:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    """`yanglao diff`: rows added, removed and changed between two releases, read back from their files."""
     from yanglao.publish.history import diff_releases, format_diff
 
     print(format_diff(args.old, args.new, diff_releases(_output_root(args), args.old, args.new)))
@@ -108,6 +112,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
+    """`yanglao rebuild`: build a release again from its recorded snapshots, proving it reproducible."""
     _quiet_prefect()
     from yanglao_flows.refresh import refresh
 
@@ -127,6 +132,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    """`yanglao serve`: Datasette on the latest SQLite build, read-only, on 127.0.0.1."""
     from yanglao.serve.server import serve
 
     output = Path(args.output).resolve() if args.output else project_root()
@@ -134,6 +140,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def refresh_schedule(args: argparse.Namespace):
+    """The deployment's schedule: a fixed interval when given (for testing), else the daily cron."""
     from prefect.schedules import Cron, Interval
 
     if args.interval:
@@ -170,6 +177,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line, one subcommand per `cmd_*` function; every command and option has help text."""
     parser = argparse.ArgumentParser(
         prog="yanglao", description="Elderly-care policy measures, targets and subsidies as open data."
     )
@@ -243,6 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Entry point: known failures (bad registry, failed validation…) are one line on stderr and exit 2."""
     from yanglao.acquire.archive import ArchiveError
     from yanglao.acquire.registry import RegistryError
     from yanglao.publish.history import ReleaseNotFound
