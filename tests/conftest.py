@@ -1,4 +1,12 @@
-"""Shared fixtures. One Prefect test harness per session: it takes ~11 s to start (PITFALLS.md)."""
+"""Shared fixtures, and the unit/integration marks.
+
+One Prefect test harness per session: it takes ~11 s to start (PITFALLS.md).
+
+Every test is marked `unit` or `integration` (registered in pyproject.toml) by `pytest_collection_modifyitems`
+below: `pytest -m unit` runs the fast tests of pure functions in seconds, `pytest -m integration` the ones
+that start a flow, a Prefect API, an HTTP server, Datasette, a browser or a subprocess, or build a database.
+A test marked by hand keeps its mark.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +29,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 @pytest.fixture(scope="session")
 def prefect_harness():
+    """A temporary Prefect API for the whole session (starting one takes ~11 s: never one per test)."""
     from prefect.testing.utilities import prefect_test_harness
 
     with prefect_test_harness(server_startup_timeout=60):
@@ -47,3 +56,33 @@ def bundled_sources() -> list:
     from yanglao.acquire.registry import load_registry
 
     return load_registry(ROOT / "sources.yaml")
+
+
+#: Modules whose every test starts a server, a flow, a subprocess or a browser, or builds a database.
+INTEGRATION_MODULES = frozenset(
+    {
+        "test_browser",
+        "test_cli",
+        "test_datasette",
+        "test_discover",
+        "test_discover_flow",
+        "test_fetch",
+        "test_flow",
+        "test_refresh",
+        "test_releases",
+        "test_schedule",
+        "test_sqlite",
+    }
+)
+#: Fixtures that make any test using them (directly or through another fixture) an integration test.
+INTEGRATION_FIXTURES = frozenset({"prefect_harness", "shipped_build"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark each test `unit` or `integration` by its module and the fixtures it uses."""
+    for item in items:
+        if item.get_closest_marker("unit") or item.get_closest_marker("integration"):
+            continue
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        heavy = module in INTEGRATION_MODULES or INTEGRATION_FIXTURES & set(item.fixturenames)
+        item.add_marker(pytest.mark.integration if heavy else pytest.mark.unit)

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from devcorpus import corpus_dir
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,16 +19,12 @@ from yanglao.parse.clean import (
     is_metadata_line,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = SHARED / "corpus"
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+CORPUS = corpus_dir()
 
 BODY = "一、总体目标\n到2025年底，全市社区养老服务设施覆盖率达到100%。"
 
 
 def corpus_files() -> list[Path]:
-    if not CORPUS.is_dir():
-        return []
     return sorted((CORPUS / "seeds").glob("*.txt")) + sorted((CORPUS / "text").glob("*.txt"))
 
 
@@ -362,7 +359,6 @@ def test_width_and_whitespace(raw, expected):
     assert clean_text(raw) == expected
 
 
-@needs_corpus
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.stem)
 def test_corpus_documents(path):
     text = clean_text(path.read_text(encoding="utf-8"))
@@ -387,7 +383,6 @@ def test_corpus_documents(path):
     assert not re.search(r"[０-９（）％]", text)
 
 
-@needs_corpus
 def test_wuhan_2024_cleaned_text():
     text = clean_text((CORPUS / "seeds" / "wuhan-2024-eldercare-measures.txt").read_text(encoding="utf-8"))
     lines = text.split("\n")
@@ -413,7 +408,6 @@ def test_wuhan_2024_cleaned_text():
     assert lines[-1].startswith("(十六)强化政策要素支持。")
 
 
-@needs_corpus
 @pytest.mark.parametrize(
     ("doc", "first", "last"),
     [

@@ -10,12 +10,12 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 import yaml
+from devcorpus import corpus_dir
 from sitesim import SiteSim, page
 from test_discover import TRS_PAGES, build_routes, trs_page
 from test_refresh import gbk_page, run
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 MEAL_ARTICLE = "/col/tzgg/202501/t20250120_3001.html"
 NEW_ARTICLE = "/col/tzgg/202502/t20250210_3010.html"
 NEW_TITLE = "关于加大财力投入支持社区养老服务设施建设的答复"
@@ -53,8 +53,8 @@ def documents(output: Path) -> dict[str, dict]:
 
 def test_listings_feed_the_release_and_a_second_run_fetches_only_the_new_article(prefect_harness, tmp_path):
     routes = build_routes()
-    routes[MEAL_ARTICLE] = page((SHARED / "corpus/html/guangzhou-2024-meal-service-rules.html").read_bytes())
-    reply = (SHARED / "corpus/seeds/wuhan-2020-reply-20200464.txt").read_text(encoding="utf-8")
+    routes[MEAL_ARTICLE] = page((corpus_dir() / "html/guangzhou-2024-meal-service-rules.html").read_bytes())
+    reply = (corpus_dir() / "seeds/wuhan-2020-reply-20200464.txt").read_text(encoding="utf-8")
     routes[NEW_ARTICLE] = page(gbk_page(reply), content_type="text/html")
     output = tmp_path / "out"
     with SiteSim(routes) as site:

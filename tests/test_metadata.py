@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from devcorpus import corpus_dir
 
 from yanglao.parse.metadata import (
     DOC_TYPE_RULES,
@@ -19,9 +20,7 @@ from yanglao.parse.metadata import (
 )
 from yanglao.parse.pages import html_metadata, html_to_text
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = SHARED / "corpus"
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+CORPUS = corpus_dir()
 
 
 def manifest() -> list[dict]:
@@ -303,7 +302,6 @@ EXPECTED = {
 }
 
 
-@needs_corpus
 @pytest.mark.parametrize("row", manifest(), ids=lambda row: row["source_id"])
 def test_real_documents_match_the_manifest(row):
     result = document_metadata(row)
@@ -313,7 +311,6 @@ def test_real_documents_match_the_manifest(row):
     assert {k: result[k] for k in EXPECTED[row["source_id"]]} == EXPECTED[row["source_id"]]
 
 
-@needs_corpus
 def test_manifest_lists_the_seven_documents():
     assert {row["source_id"] for row in manifest()} == set(EXPECTED)
 

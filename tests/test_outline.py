@@ -8,13 +8,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from devcorpus import corpus_dir
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from yanglao.extract.categories import CATEGORIES, CATEGORY_CODES, classify
 from yanglao.extract.outline import extract_measures, split_units
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = corpus_dir()
 
 
 def outline(text: str) -> list[tuple[str, str]]:
@@ -493,8 +494,6 @@ def test_classify(heading, body, code):
 
 def corpus_documents() -> list[tuple[str, str]]:
     manifest = CORPUS / "manifest.csv"
-    if not manifest.exists():
-        return []
     docs = []
     with manifest.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -537,7 +536,6 @@ def check_invariants(text: str, rows: list[dict]) -> None:
             assert a["end"] <= b["start"], "siblings do not overlap"
 
 
-@pytest.mark.skipif(not DOCUMENTS, reason="shared corpus not available")
 @pytest.mark.parametrize(("doc_id", "text"), DOCUMENTS, ids=[d for d, _ in DOCUMENTS])
 def test_corpus_invariants(doc_id, text):
     rows = extract_measures(text)
@@ -553,7 +551,6 @@ def test_corpus_invariants(doc_id, text):
             )
 
 
-@pytest.mark.skipif(not DOCUMENTS, reason="shared corpus not available")
 def test_corpus_measure_counts():
     counts = {
         doc_id: sum(1 for r in extract_measures(text) if r["path"].count(".") <= 1)

@@ -5,16 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from devcorpus import corpus_dir
 from pdfmaker import cjk_pdf_pages
 
 from yanglao.parse.clean import clean_text
 from yanglao.parse.pages import decode_body, html_metadata, html_to_text, pdf_to_text
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = SHARED / "corpus"
+CORPUS = corpus_dir()
 PAGES = Path(__file__).resolve().parent / "data" / "pages"
 
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
 
 # A paragraph in the style of the documents, long enough for byte-level detection.
 PARAGRAPH = (
@@ -226,7 +225,6 @@ def test_html_to_text_survives_odd_input():
     ) == ("第一条 本办法自2024年1月1日起施行，有效期五年整。")
 
 
-@needs_corpus
 @pytest.mark.parametrize(
     "doc", ["guangzhou-2021-elderly-preferential-treatment", "guangzhou-2024-meal-service-rules"]
 )
@@ -239,7 +237,6 @@ def test_real_pages_give_the_annotators_text(doc):
     assert clean_text(rest) == clean_text(visible)
 
 
-@needs_corpus
 def test_real_gz_page_keeps_its_order_and_colophon():
     text = html_to_text(
         (CORPUS / "html" / "guangzhou-2021-elderly-preferential-treatment.html").read_text(encoding="utf-8")
@@ -305,7 +302,6 @@ def test_html_metadata_reads_detail_json_when_the_table_is_missing():
     assert fields["topic"] == "民政、扶贫、救灾"
 
 
-@needs_corpus
 def test_real_gkmlpt_page_metadata():
     fields = html_metadata(
         (CORPUS / "html" / "guangzhou-2024-meal-service-rules.html").read_text(encoding="utf-8")
@@ -319,7 +315,6 @@ def test_real_gkmlpt_page_metadata():
     }
 
 
-@needs_corpus
 def test_real_gz_page_metadata():
     fields = html_metadata(
         (CORPUS / "html" / "guangzhou-2021-elderly-preferential-treatment.html").read_text(encoding="utf-8")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from devcorpus import corpus_dir
 from pdfmaker import cjk_pdf
 from sitesim import Response, SiteSim, page, redirect, robots, sequence, slow, status, truncated
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 FAST = {
     "per_host_delay": 0.0,
     "retries": 2,
@@ -39,7 +39,7 @@ def gbk_page(text: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def corpus():
-    read = lambda name: (SHARED / "corpus" / name).read_text(encoding="utf-8")  # noqa: E731
+    read = lambda name: (corpus_dir() / name).read_text(encoding="utf-8")  # noqa: E731
     return {
         "meal": read("html/guangzhou-2024-meal-service-rules.html"),
         "reply": read("seeds/wuhan-2020-reply-20200464.txt"),

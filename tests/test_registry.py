@@ -7,11 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from yanglao.acquire.registry import RegistryError, load_registry, parse_registry
 
 ROOT = Path(__file__).resolve().parents[1]
-MANIFEST = ROOT.parent / "shared" / "corpus" / "manifest.csv"
+MANIFEST = ROOT / "tests" / "data" / "corpus" / "manifest.csv"
 
 GOOD = {
     "id": "demo-1",
@@ -20,6 +21,8 @@ GOOD = {
     "province": "湖北省",
     "region_code": "420100",
 }
+
+GOOD_YAML = "sources:\n- {id: a, url: null, city: 武汉市, province: 湖北省, region_code: '420100'}\n"
 
 
 def test_shipped_registry_keeps_the_corpus_ids_and_invents_no_address():
@@ -44,7 +47,6 @@ def test_shipped_registry_keeps_the_corpus_ids_and_invents_no_address():
     assert all("original address unknown" in s.note for s in unknown)
 
 
-@pytest.mark.skipif(not MANIFEST.exists(), reason="development corpus not beside the repository")
 def test_shipped_registry_matches_the_corpus_manifest():
     sources = {s.id: s for s in load_registry(ROOT / "sources.yaml")}
     with MANIFEST.open(encoding="utf-8") as f:
@@ -96,3 +98,119 @@ def test_missing_and_malformed_files_give_one_line_errors(tmp_path):
     (tmp_path / "bad.yaml").write_text("sources: {}\n", encoding="utf-8")
     with pytest.raises(RegistryError, match="top-level key 'sources:' holding a list"):
         load_registry(tmp_path / "bad.yaml")
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            {**GOOD, "city": ["武汉市", "黄石市"]},
+            "source demo-1: city must be text, got list ['武汉市', '黄石市']",
+        ),
+        ({**GOOD, "id": 12}, "source 12: id must be text, got int 12"),
+        ({**GOOD, "active": "no"}, "source demo-1: active must be true or false, got str 'no'"),
+        (
+            {**GOOD, "refresh_days": "abc"},
+            "source demo-1: refresh_days must be a whole number, got str 'abc'",
+        ),
+        ({**GOOD, "refresh_days": True}, "source demo-1: refresh_days must be a whole number, got bool True"),
+        ({**GOOD, "refresh_days": 0}, "source demo-1: refresh_days must be a whole number of at least 1"),
+        ({**GOOD, "province": {"name": "湖北省"}}, "source demo-1: province must be text, got dict"),
+        ({**GOOD, "format": "docx"}, "source demo-1: format must be one of html, pdf, text"),
+    ],
+)
+def test_wrong_types_are_one_line_naming_the_entry_and_field(entry, message):
+    with pytest.raises(RegistryError) as error:
+        parse_registry({"sources": [GOOD | {"id": "first-ok"}, entry]}, "reg.yaml")
+    text = str(error.value)
+    assert text.startswith(f"reg.yaml: {message}") and "\n" not in text
+
+
+def test_typed_scalars_yaml_reads_on_its_own_are_text():
+    data = yaml.safe_load(
+        "sources:\n- {id: a, url: null, city: 武汉市, province: 湖北省, region_code: 420100,"
+        " published_date: 2024-05-20, refresh_days: 7, active: false}\n"
+    )
+    (source,) = parse_registry(data)
+    assert (source.region_code, source.published_date, source.refresh_days, source.active) == (
+        "420100",
+        "2024-05-20",
+        7,
+        False,
+    )
+
+
+def test_a_wrong_type_in_the_registry_file_stops_the_cli_before_any_work(tmp_path, capsys):
+    from yanglao.cli import main
+
+    (tmp_path / "reg.yaml").write_text(
+        "sources:\n- {id: a, url: null, city: 武汉市, province: 湖北省, region_code: '420100', active: 'no'}\n",
+        encoding="utf-8",
+    )
+    assert main(["run", "--sources", str(tmp_path / "reg.yaml"), "--output", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.splitlines()[-1].endswith("source a: active must be true or false, got str 'no'")
+    assert not (tmp_path / "out").exists()
+
+
+LISTING = {"id": "gz-list", "url": "https://a.gov.cn/list.html", "city": "广州市", "province": "广东省"}
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({**LISTING, "region_code": "440100", "active": "no"}, "active must be true or false, got str 'no'"),
+        (
+            {**LISTING, "region_code": "440100", "max_pages": "abc"},
+            "max_pages must be a whole number of at least 1",
+        ),
+        ({**LISTING, "region_code": ["440100"]}, "region_code must be text, got list ['440100']"),
+        ({**LISTING, "region_code": "440100", "city": 3}, "city must be text, got int 3"),
+        ({**LISTING, "region_code": "440100", "url": None}, "'url' is required"),
+    ],
+)
+def test_listing_wrong_types_name_the_listing_and_field(entry, message):
+    from yanglao.acquire.registry import parse_listings
+
+    with pytest.raises(RegistryError) as error:
+        parse_listings({"listings": [entry]}, "reg.yaml")
+    assert str(error.value) == f"reg.yaml: listing gz-list: {message}"
+
+
+def test_a_discovered_file_with_a_wrong_type_is_named(tmp_path):
+    from yanglao.acquire.discover import load_discovered
+
+    path = tmp_path / "discovered.yaml"
+    path.write_text(
+        "sources:\n- {id: x-1, url: 'https://a.gov.cn/1.html', city: a, province: b, region_code: '440100',"
+        " discovered_at: [1]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RegistryError, match=re.escape(f"{path}: source x-1: discovered_at must be text")):
+        load_discovered(path)
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "message"),
+    [
+        (
+            "reg.yaml",
+            GOOD_YAML + "listings:\n- {id: l, url: 'https://a.gov.cn/l.html', city: a, province: b,"
+            " region_code: '420100', max_pages: abc}\n",
+            "listing l: max_pages must be a whole number of at least 1",
+        ),
+        (
+            "discovered.yaml",
+            "sources:\n- {id: d-1, url: 'https://a.gov.cn/1.html', city: [a], province: b, region_code: '420100'}\n",
+            "source d-1: city must be text, got list ['a']",
+        ),
+    ],
+)
+def test_listings_and_discovered_sources_are_checked_before_the_flow(tmp_path, capsys, file, text, message):
+    from yanglao.cli import main
+
+    (tmp_path / "reg.yaml").write_text(GOOD_YAML, encoding="utf-8")
+    (tmp_path / file).write_text(text, encoding="utf-8")
+    assert main(["run", "--sources", str(tmp_path / "reg.yaml"), "--output", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.strip() == f"error: {tmp_path / file}: {message}"
+    assert not (tmp_path / "out").exists()

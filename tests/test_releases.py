@@ -115,9 +115,8 @@ def test_a_changed_page_gets_a_new_snapshot_a_new_release_and_stable_ids(prefect
 
 
 def test_a_removed_column_is_a_breaking_change(tmp_path):
-    from yanglao.publish.release import compare_schemas, package_descriptor
-
     from yanglao.fields import TABLES
+    from yanglao.publish.release import compare_schemas, package_descriptor
 
     files = {f"{t.name}.{e}": b"" for t in TABLES for e in ("csv", "json")}
     new = package_descriptor("2026.01.01", "2026-01-01T00:00:00Z", files, [])

@@ -10,6 +10,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from devcorpus import GOLD, corpus_dir
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -570,20 +571,16 @@ def test_never_crashes_on_noise(text):
     doubtful_subsidies(text)
 
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-@pytest.mark.skipif(not (SHARED / "gold" / "subsidies.csv").exists(), reason="development corpus not present")
 def test_seed_documents_figures_match_gold():
     """On the five seed documents, every extracted figure is a gold figure (not one wrong figure)."""
-    with open(SHARED / "gold" / "subsidies.csv", encoding="utf-8") as f:
+    with open(GOLD / "subsidies.csv", encoding="utf-8") as f:
         gold = list(csv.DictReader(f))
 
     def num(v):
         return -1.0 if v in ("", None) else round(float(v), 2)
 
     for doc in sorted({g["source_id"] for g in gold}):
-        path = SHARED / "corpus" / "seeds" / f"{doc}.txt"
+        path = corpus_dir() / "seeds" / f"{doc}.txt"
         if not path.exists():
             continue
         text = path.read_text(encoding="utf-8")

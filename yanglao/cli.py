@@ -27,19 +27,29 @@ def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 
 
+def check_registry(sources: Path) -> None:
+    """Read the registry's sources and listings and the discovered.yaml beside it, raising RegistryError with
+    one line naming the entry and field; run before the flow so that a typo costs no Prefect start-up."""
+    from yanglao.acquire.discover import load_discovered
+    from yanglao.acquire.registry import load_listings, load_registry
+
+    load_registry(sources)
+    load_listings(sources)
+    load_discovered(sources.with_name("discovered.yaml"))
+
+
 def cmd_run(args: argparse.Namespace) -> int:
+    """`yanglao run`: one refresh (offline replay by default); exit 1 when a source failed, so cron notices."""
     _quiet_prefect()
     if not args.verbose:
         # The stage lines and the summary say everything; Prefect's own log would repeat errors as tracebacks.
         os.environ["PREFECT_LOGGING_LEVEL"] = "CRITICAL"
-    from yanglao.acquire.registry import load_registry
-
     root = project_root()
     output = Path(args.output).resolve() if args.output else root
     sources = Path(args.sources).resolve() if args.sources else root / "sources.yaml"
     archive = Path(args.archive).resolve() if args.archive else output / "archive"
     fetch = (args.fetch or args.sources is not None) and not args.replay
-    load_registry(sources)  # a broken registry is a one-line error before any flow starts
+    check_registry(sources)  # a broken registry is a one-line error before any flow starts
     from yanglao_flows.refresh import refresh, with_dask
 
     if args.dask:
@@ -69,6 +79,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
+    """`yanglao schemas`: rewrite schemas/*.json from the field registry, the one place they come from."""
     from yanglao.publish.schemas import write_schemas
 
     written = write_schemas(Path(args.output) if args.output else project_root() / "schemas")
@@ -78,6 +89,7 @@ def cmd_schemas(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    """`yanglao validate`: Frictionless validation of a descriptor, for a package someone else built."""
     from yanglao.publish.validate import validate_package
 
     problems = validate_package(Path(args.descriptor))
@@ -92,6 +104,7 @@ def _output_root(args: argparse.Namespace) -> Path:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    """`yanglao diff`: rows added, removed and changed between two releases, read back from their files."""
     from yanglao.publish.history import diff_releases, format_diff
 
     print(format_diff(args.old, args.new, diff_releases(_output_root(args), args.old, args.new)))
@@ -99,6 +112,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
+    """`yanglao rebuild`: build a release again from its recorded snapshots, proving it reproducible."""
     _quiet_prefect()
     from yanglao_flows.refresh import refresh
 
@@ -118,6 +132,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    """`yanglao serve`: Datasette on the latest SQLite build, read-only, on 127.0.0.1."""
     from yanglao.serve.server import serve
 
     output = Path(args.output).resolve() if args.output else project_root()
@@ -125,6 +140,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def refresh_schedule(args: argparse.Namespace):
+    """The deployment's schedule: a fixed interval when given (for testing), else the daily cron."""
     from prefect.schedules import Cron, Interval
 
     if args.interval:
@@ -161,6 +177,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line, one subcommand per `cmd_*` function; every command and option has help text."""
     parser = argparse.ArgumentParser(
         prog="yanglao", description="Elderly-care policy measures, targets and subsidies as open data."
     )
@@ -234,6 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Entry point: known failures (bad registry, failed validation…) are one line on stderr and exit 2."""
     from yanglao.acquire.archive import ArchiveError
     from yanglao.acquire.registry import RegistryError
     from yanglao.publish.history import ReleaseNotFound

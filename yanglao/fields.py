@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from yanglao import vocabulary
+
 SLUG = r"[a-z0-9][a-z0-9-]*"
 
 # The datasets' major version. Removing or renaming a column, or changing an id rule, is a breaking
@@ -19,6 +21,8 @@ DATA_MAJOR_VERSION = 1
 
 @dataclass(frozen=True)
 class Field:
+    """One column: its type, bilingual description and constraints, from which every output's column is made."""
+
     name: str
     type: str  # frictionless type: string, integer, number, boolean, date, datetime
     zh: str
@@ -33,6 +37,7 @@ class Field:
     facet: bool = False
 
     def descriptor(self) -> dict:
+        """The Frictionless field descriptor: the one description schemas/*.json and datapackage.json show."""
         out: dict = {"name": self.name, "type": self.type, "title": self.zh.split("。")[0]}
         out["description"] = f"{self.zh} / {self.en}"
         if self.unit:
@@ -57,6 +62,12 @@ class Field:
 
 @dataclass(frozen=True)
 class Table:
+    """One table: its fields, key, links and display hints (label, sort, facets, search columns).
+
+    The five published tables and the three the SQLite build adds are all described here, so that
+    the Frictionless schemas, the Datasette metadata and the data dictionary read one definition.
+    """
+
     name: str
     title_zh: str
     title_en: str
@@ -72,10 +83,12 @@ class Table:
     extra: dict = field(default_factory=dict)
 
     def field(self, name: str) -> Field:
+        """The field called `name` (StopIteration when there is none: a typo in code, not in data)."""
         return next(f for f in self.fields if f.name == name)
 
     @property
     def field_names(self) -> list[str]:
+        """Column names in order: the order of the CSV header and of the SQLite table."""
         return [f.name for f in self.fields]
 
     @property
@@ -105,10 +118,12 @@ INDICATOR_CODE = r"[a-z0-9_]+"
 
 
 def measure_categories() -> tuple[str, ...]:
-    """The category vocabulary lives beside the rules that assign it (outline stage)."""
-    from yanglao.extract import outline
+    """The codes `measures.category` may take, read from the vocabulary file (`yanglao/vocabulary/`).
 
-    return tuple(code for code, *_ in getattr(outline, "CATEGORIES", [("other",)]))
+    Data, not an import of the extractor: the registry depends on no stage, and the outline stage
+    reads the same file, so the schema's enum and the codes assigned cannot drift apart.
+    """
+    return tuple(term.code for term in vocabulary.measure_categories())
 
 
 def _document_id(
@@ -743,6 +758,176 @@ TABLES: tuple[Table, ...] = (
     DOUBTFUL,
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+#: The tables whose rows come from a document's text, each with a `<table>_with_document` view in SQLite.
+ROW_TABLES = ("measures", "targets", "subsidies")
+
+# ---------------------------------------------------------------------------------------------------------
+# Tables of the SQLite build only (not published as CSV): the release history and the state of the
+# latest refresh. Described here with the published tables so that the Datasette metadata is generated
+# from this registry alone.
+
+RELEASES = Table(
+    name="releases",
+    title_zh="数据版本",
+    title_en="Releases",
+    description_zh="截至本数据库所依据版本的每个发布版本一行:版本号、创建时间、各表行数、文件哈希和各文件快照哈希。",
+    description_en=(
+        "One row per release up to the one this database was built from: version, created, rows per table, "
+        "file hashes and the snapshot hash of each document."
+    ),
+    primary_key="version",
+    label_column="version",
+    sort="version",
+    id_rule="version is YYYY.MM.DD, with a .N suffix for a second release on one day.",
+    fields=(
+        Field(
+            "version",
+            "string",
+            "版本号 YYYY.MM.DD(同日第二次发布加 .N)",
+            "Release version YYYY.MM.DD (.N for a second one on a day)",
+            required=True,
+            unique=True,
+        ),
+        Field("created", "datetime", "发布时间(UTC)", "When the release was created (UTC)", required=True),
+        Field(
+            "is_current",
+            "boolean",
+            "是否为本数据库所依据的版本",
+            "Whether this database was built from this release",
+            required=True,
+            facet=True,
+        ),
+        *(
+            Field(
+                f"{t.name}_rows",
+                "integer",
+                f"{t.title_zh}表行数",
+                f"Number of rows of {t.name}",
+                unit="行 rows",
+            )
+            for t in TABLES
+        ),
+        Field(
+            "hashes",
+            "string",
+            "各发布文件的 SHA-256(JSON:文件名 → sha256:…)",
+            "SHA-256 of each published file (JSON object: file name → sha256:…)",
+        ),
+        Field(
+            "snapshots",
+            "string",
+            "各文件所依据快照原始字节的 SHA-256(JSON:文件编号 → 哈希);仅当前发布版"
+            "(早先发布版的见其 datasets/releases/<版本>/release.json)",
+            "SHA-256 of the raw snapshot each document was built from (JSON object: document_id → hash); "
+            "for the current release (an earlier release's are in its datasets/releases/<version>/release.json)",
+        ),
+    ),
+)
+
+SOURCE_STATUS = Table(
+    name="source_status",
+    title_zh="来源抓取状态",
+    title_en="Source status",
+    description_zh="每个来源最近一次刷新后的状态:最近尝试、最近成功、内容最近变化的时间,连续失败次数和错误。",
+    description_en=(
+        "Each source's state after the latest refresh: when it was last attempted, last fetched successfully and "
+        "last changed, consecutive failures and the error."
+    ),
+    primary_key="source_id",
+    foreign_keys=(("source_id", "sources", "source_id"),),
+    label_column="source_id",
+    sort="source_id",
+    fields=(
+        Field("source_id", "string", "来源编号", "Source id", required=True, unique=True),
+        Field(
+            "status",
+            "string",
+            "状态:ok 正常、stale 沿用上次数据、failed 无数据",
+            "Status: ok, stale (kept its last good data), failed (no data)",
+            enum=("ok", "stale", "failed"),
+            facet=True,
+        ),
+        Field(
+            "last_attempt",
+            "datetime",
+            "最近一次抓取尝试时间(UTC)",
+            "When the source was last attempted (UTC)",
+        ),
+        Field(
+            "last_success",
+            "datetime",
+            "最近一次成功抓取时间(UTC)",
+            "When the source was last fetched successfully (UTC)",
+        ),
+        Field(
+            "last_change", "datetime", "内容最近变化时间(UTC)", "When the source's content last changed (UTC)"
+        ),
+        Field(
+            "consecutive_failures",
+            "integer",
+            "连续失败次数",
+            "Number of consecutive failed attempts",
+            unit="次 times",
+        ),
+        Field("error", "string", "最近的错误信息", "The latest error message"),
+        Field(
+            "snapshot_sha256",
+            "string",
+            "当前快照原始字节的 SHA-256",
+            "SHA-256 of the raw bytes of the current snapshot",
+        ),
+    ),
+)
+
+LISTING_STATUS = Table(
+    name="listing_status",
+    title_zh="栏目页发现状态",
+    title_en="Listing status",
+    description_zh="每个被关注的栏目(列表)页最近一次读取的结果:读取页数、链接数、匹配数、新发现数、最新文件日期和错误。",
+    description_en=(
+        "Each watched listing page after the latest refresh: pages read, links seen, matched and new, the date of "
+        "the newest document found, the last successful read and the error."
+    ),
+    primary_key="listing_id",
+    label_column="listing_id",
+    sort="listing_id",
+    fields=(
+        Field("listing_id", "string", "栏目编号", "Listing id", required=True, unique=True),
+        Field("url", "string", "栏目网址", "Address of the listing page"),
+        Field(
+            "status",
+            "string",
+            "状态:ok 正常、warning 有问题(如未找到链接)",
+            "Status: ok, or warning (e.g. no links found)",
+            enum=("ok", "warning"),
+            facet=True,
+        ),
+        Field("last_attempt", "datetime", "最近一次读取时间(UTC)", "When the listing was last read (UTC)"),
+        Field(
+            "last_success",
+            "datetime",
+            "最近一次成功读取(找到链接)的时间(UTC)",
+            "When the listing last gave links (UTC)",
+        ),
+        Field(
+            "newest_document_date",
+            "date",
+            "匹配链接中最新的文件日期",
+            "Date of the newest matching document on the listing",
+        ),
+        Field("pages_read", "integer", "读取页数", "Pages read"),
+        Field("links_seen", "integer", "链接数", "Links seen"),
+        Field("links_matched", "integer", "匹配关键词的链接数", "Links whose title matched the keywords"),
+        Field("links_new", "integer", "新发现的链接数", "Links not seen before"),
+        Field("error", "string", "最近的错误或警告", "The latest error or warning"),
+    ),
+)
+
+#: The tables the SQLite build adds to the published ones.
+BUILD_TABLES: tuple[Table, ...] = (SOURCE_STATUS, LISTING_STATUS, RELEASES)
+#: Every table the project writes anywhere, published or not.
+ALL_TABLES: tuple[Table, ...] = (*TABLES, *BUILD_TABLES)
 
 
 def table_schema(table: Table) -> dict:

@@ -8,8 +8,8 @@ page: it returns a `FetchResult` whose `error` is a one-line reason. The invaria
 - `not_modified` → the server answered 304 (or the file is unchanged): keep the previous snapshot;
 - `error` set → `body` is None and the validators are None: store nothing, report the error.
 
-Politeness: an identifying User-Agent with a contact URL; robots.txt read once per origin and obeyed
-(RFC 9309, including its rule that an unreachable robots.txt means "crawl nothing"); at most
+Politeness: an identifying User-Agent with a contact URL; robots.txt read once per origin (with protego) and obeyed
+(RFC 9309: `*` and `$` in paths, the longest rule wins, Allow on a tie; and its rule that an unreachable robots.txt means "crawl nothing"); at most
 `per_host_concurrency` requests in flight per host, their starts at least `per_host_delay` apart (or the
 robots.txt Crawl-delay, if longer); retries of 429/5xx and timeouts by urllib3's `Retry` with exponential
 backoff that honours Retry-After and never comes sooner than the per-host delay.
@@ -32,7 +32,6 @@ import mimetypes
 import re
 import threading
 import time
-import urllib.robotparser
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,6 +41,7 @@ from urllib.parse import urljoin, urlsplit
 from urllib.request import url2pathname
 
 import requests
+from protego import Protego
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import (
     ConnectTimeoutError,
@@ -121,6 +121,7 @@ class FetchResult:
 
     @property
     def ok(self) -> bool:
+        """Whether the fetch succeeded (a 304 is a success with no body): callers branch on this, not status."""
         return self.error is None
 
 
@@ -130,6 +131,8 @@ class FetchResult:
 
 @dataclass(frozen=True)
 class BlockMarker:
+    """A sign that a 200 answer is an anti-bot, login or error page, not the document (a rule as data)."""
+
     where: str  # "title": the <title> text; "body": anywhere in the (small) page
     pattern: str  # regular expression, case-insensitive
     kind: str  # what such a page is
@@ -233,14 +236,17 @@ class PoliteRetry(Retry):
         self.max_retry_after = max_retry_after
 
     def new(self, **kwargs) -> PoliteRetry:
+        """urllib3 makes a new Retry per attempt: carry our two settings over, or they are lost after one."""
         kwargs.setdefault("min_backoff", self.min_backoff)
         kwargs.setdefault("max_retry_after", self.max_retry_after)
         return super().new(**kwargs)
 
     def get_backoff_time(self) -> float:
+        """urllib3's backoff, but never shorter than the per-host delay (a retry is a request like any other)."""
         return max(self.min_backoff, super().get_backoff_time())
 
     def get_retry_after(self, response) -> float | None:
+        """The server's Retry-After, capped (a site asking for an hour must not stall the run) and floored."""
         seconds = super().get_retry_after(response)
         if seconds is None:
             return None
@@ -301,7 +307,10 @@ class _HostGate:
 
 @dataclass
 class _Robots:
-    parser: urllib.robotparser.RobotFileParser | None  # None: robots.txt unreachable → crawl nothing
+    """An origin's robots.txt rules, read with protego (RFC 9309: `*` and `$` in paths, the longest match
+    wins and Allow wins a tie), and until when they are reused."""
+
+    parser: Protego | None  # None: robots.txt unreachable → crawl nothing
     problem: str | None
     expires: float
 
@@ -345,6 +354,7 @@ class Fetcher:
         self._robots_locks: dict[str, threading.Lock] = {}
 
     def close(self) -> None:
+        """Close the HTTP session's pooled connections (a Fetcher is also a context manager)."""
         self.session.close()
 
     def __enter__(self) -> Fetcher:
@@ -517,7 +527,7 @@ class Fetcher:
         robots = self._robots_for(origin, url)
         if robots.parser is None:
             return f"robots.txt unavailable: {robots.problem}; not fetching from {origin} (RFC 9309 §2.3.1.4)"
-        if not robots.parser.can_fetch(self.settings.robots_agent, url):
+        if not robots.parser.can_fetch(url, self.settings.robots_agent):
             return f"robots.txt disallows {url} for {self.settings.robots_agent}"
         return None
 
@@ -549,15 +559,13 @@ class Fetcher:
             check_robots=False,
         )
         now = time.monotonic()
-        parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
         status = reply.status
         if status is not None and 400 <= status < 500 and status != 429:
-            parser.allow_all = True
-            return _Robots(parser, None, now + self.settings.robots_ttl)
+            return _Robots(Protego.parse(""), None, now + self.settings.robots_ttl)  # no rules: allow all
         if reply.error or status is None or not 200 <= status < 300:
             return _Robots(None, reply.error or f"HTTP {status}", now + self.settings.robots_error_ttl)
-        parser.parse((reply.body or b"").decode("utf-8", errors="replace").splitlines())
-        return _Robots(parser, None, now + self.settings.robots_ttl)
+        text = (reply.body or b"").decode("utf-8", errors="replace")
+        return _Robots(Protego.parse(text), None, now + self.settings.robots_ttl)
 
     # -- file:// ----------------------------------------------------------------------------------------------
 

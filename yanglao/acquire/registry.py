@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, fields
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from yanglao.fields import DOC_TYPES, FORMATS
 
@@ -22,6 +23,8 @@ class RegistryError(ValueError):
 
 @dataclass(frozen=True)
 class Source:
+    """A watched page, as the rest of the pipeline sees it (checked by `SourceEntry` first)."""
+
     id: str
     url: str | None
     city: str
@@ -40,45 +43,168 @@ class Source:
 
     @property
     def fetchable(self) -> bool:
+        """Whether a run may fetch it: it has a known address and is still watched."""
         return self.url is not None and self.active
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Checking entries. Each entry of the YAML is validated by a strict pydantic model before any work starts:
+# a wrong type (a list where a city belongs, an id that is a number, `active: "no"`, `refresh_days: abc`)
+# or a wrong value is one line naming the file, the entry and the field. YAML's own typing is undone only
+# where it is harmless: an unquoted region code (420100) or date (2024-05-20) is read as the text it shows.
+
+
+def _as_text(value: object) -> object:
+    """A number or date YAML typed on its own (region_code: 420100, published_date: 2024-05-20) as text."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | date | datetime):
+        return _text(value)
+    return value
+
+
+def _choice(value: str | None, allowed: tuple[str, ...] | frozenset[str], name: str) -> str | None:
+    if value is not None and value not in allowed:
+        raise ValueError(f"{name} must be one of {', '.join(allowed)}")
+    return value
+
+
+class _Entry(BaseModel):
+    """What every registry entry shares: strict types (no "no" for false, no 12 for an id), no unknown keys."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    id: str
+    city: str
+    province: str
+    region_code: str
+    issuer: str | None = None
+    doc_type: str | None = None
+    active: bool = True
+    note: str | None = None
+
+    @field_validator("region_code", mode="before")
+    @classmethod
+    def _region_code_as_text(cls, value: object) -> object:
+        return _as_text(value)
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not SLUG_RE.match(value):
+            raise ValueError("id must be a lowercase a-z0-9- slug")
+        return value
+
+    @field_validator("region_code")
+    @classmethod
+    def _region_code(cls, value: str) -> str:
+        if not re.fullmatch(r"\d{6}", value):
+            raise ValueError("region_code must be a 6-digit GB/T 2260 code")
+        return value
+
+    @field_validator("doc_type")
+    @classmethod
+    def _doc_type(cls, value: str | None) -> str | None:
+        return _choice(value, DOC_TYPES, "doc_type")
+
+
+class SourceEntry(_Entry):
+    """One entry of `sources:` (in sources.yaml or discovered.yaml); `url` null or left out when unknown."""
+
+    url: str | None = None
+    format: str | None = None
+    title: str | None = None
+    published_date: str | None = None
+    discovered_from: str | None = None
+    discovered_at: str | None = None
+    refresh_days: int | None = None
+
+    @field_validator("published_date", "discovered_at", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: object) -> object:
+        return _text(value) if isinstance(value, date | datetime) else value
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is not None and not URL_RE.match(value):
+            raise ValueError("url must start with http://, https:// or file://")
+        return value
+
+    @field_validator("format")
+    @classmethod
+    def _format(cls, value: str | None) -> str | None:
+        return _choice(value, FORMATS, "format")
+
+    @field_validator("refresh_days")
+    @classmethod
+    def _refresh_days(cls, value: int | None) -> int | None:
+        if value is not None and value < 1:
+            raise ValueError("refresh_days must be a whole number of at least 1")
+        return value
+
+
+REQUIRED_SOURCE_KEYS = ("id", "city", "province", "region_code")
 
 
 def parse_registry(data: object, origin: str = "sources.yaml") -> list[Source]:
     """Check and read the `sources:` list; every problem is reported with the entry it is in."""
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
         raise RegistryError(f"{origin}: expected a top-level key 'sources:' holding a list")
-    known = {f.name for f in fields(Source)}
-    sources, seen = [], set()
-    for position, entry in enumerate(data["sources"], start=1):
-        where = f"{origin}: source {position}"
+    entries = _check_entries(data["sources"], SourceEntry, REQUIRED_SOURCE_KEYS, f"{origin}: source")
+    return [Source(**entry.model_dump()) for entry in entries]
+
+
+def _check_entries(entries: list, model: type[_Entry], required: tuple[str, ...], where: str) -> list[_Entry]:
+    """Each entry validated by `model`, ids unique; the first problem (in field order) raised as one line."""
+    checked, seen = [], set()
+    for position, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
-            raise RegistryError(f"{where}: expected a mapping, got {type(entry).__name__}")
-        where = f"{origin}: source {entry.get('id', position)!s}"
-        unknown = set(entry) - known
-        if unknown:
-            raise RegistryError(f"{where}: unknown keys {sorted(unknown)}")
-        for key in ("id", "city", "province", "region_code"):
-            if not entry.get(key):
-                raise RegistryError(f"{where}: '{key}' is required")
-        entry = {
-            k: (_text(v) if k in {"region_code", "published_date", "discovered_at"} and v is not None else v)
-            for k, v in entry.items()
-        }
-        if not SLUG_RE.match(entry["id"]):
-            raise RegistryError(f"{where}: id must be a lowercase a-z0-9- slug")
-        if entry["id"] in seen:
-            raise RegistryError(f"{where}: id is used twice")
-        seen.add(entry["id"])
-        if entry.get("url") is not None and not URL_RE.match(entry["url"]):
-            raise RegistryError(f"{where}: url must start with http://, https:// or file://")
-        if not re.fullmatch(r"\d{6}", entry["region_code"]):
-            raise RegistryError(f"{where}: region_code must be a 6-digit GB/T 2260 code")
-        if entry.get("doc_type") and entry["doc_type"] not in DOC_TYPES:
-            raise RegistryError(f"{where}: doc_type must be one of {', '.join(DOC_TYPES)}")
-        if entry.get("format") and entry["format"] not in FORMATS:
-            raise RegistryError(f"{where}: format must be one of {', '.join(FORMATS)}")
-        sources.append(Source(**entry))
-    return sources
+            raise RegistryError(f"{where} {position}: expected a mapping, got {type(entry).__name__}")
+        name = f"{where} {entry.get('id', position)!s}"
+        _check_keys(entry, model, required, name)
+        try:
+            item = model.model_validate(entry)
+        except ValidationError as exc:
+            raise RegistryError(f"{name}: {_problem(exc.errors()[0])}") from None  # the first, as one line
+        if item.id in seen:
+            raise RegistryError(f"{name}: id is used twice")
+        seen.add(item.id)
+        checked.append(item)
+    return checked
+
+
+def _check_keys(entry: dict, model: type[_Entry], required: tuple[str, ...], name: str) -> None:
+    """Unknown keys (a typo would otherwise be ignored) and missing or empty required ones."""
+    unknown = set(entry) - set(model.model_fields)
+    if unknown:
+        raise RegistryError(f"{name}: unknown keys {sorted(unknown)}")
+    for key in required:
+        if entry.get(key) in (None, ""):
+            raise RegistryError(f"{name}: '{key}' is required")
+
+
+#: What a field of each strict type must be, in words, for the error message.
+_EXPECTED = {
+    "string_type": "text",
+    "bool_type": "true or false",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "list_type": "a list",
+    "tuple_type": "a list",
+}
+
+
+def _problem(error: dict) -> str:
+    """One pydantic error as `field: what is wrong`, with the offending value when it is a wrong type."""
+    field = ".".join(str(part) for part in error["loc"]) or "entry"
+    if error["type"] == "value_error":
+        return str(error["ctx"]["error"])
+    if error["type"] in _EXPECTED:
+        value = error.get("input")
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        return f"{field} must be {_EXPECTED[error['type']]}, got {type(value).__name__} {shown}"
+    return f"{field}: {error['msg']}"
 
 
 _parsed: dict[str, object] = {}  # by content hash: a run reads its registry for sources, then for listings
@@ -128,6 +254,7 @@ def load_registry(path: Path) -> list[Source]:
 
 
 def _resolve_file_url(url: str, base: Path) -> str:
+    """A relative file:// URL made absolute against the registry's folder; any other URL as it is."""
     path = url[len("file://") :]
     if not path.startswith("/"):
         return (base / path).resolve().as_uri()
@@ -144,6 +271,8 @@ HTTP_URL_RE = re.compile(r"^https?://[^/\s]+\S*$")
 
 @dataclass(frozen=True)
 class Listing:
+    """A column page watched for links to new documents (checked by `ListingEntry` first)."""
+
     id: str
     url: str  # the listing page (or, with `api`, the list's API URL)
     city: str
@@ -161,61 +290,59 @@ class Listing:
     note: str | None = None
 
 
+class ListingEntry(_Entry):
+    """One entry of `listings:`: an http(s) page (or list API) and the keywords a link's title must carry."""
+
+    url: str
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    max_pages: int = 5
+    api: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not HTTP_URL_RE.match(value):
+            raise ValueError("url must start with http:// or https://")
+        return value
+
+    @field_validator("include", "exclude", mode="before")
+    @classmethod
+    def _keywords(cls, value: object, info: ValidationInfo) -> tuple[str, ...]:
+        if not isinstance(value, list | tuple) or not all(isinstance(w, str) and w.strip() for w in value):
+            raise ValueError(f"{info.field_name} must be a list of non-empty keywords")
+        if info.field_name == "include" and not value:
+            raise ValueError("include must name at least one keyword (or be left out)")
+        return tuple(w.strip() for w in value)
+
+    @field_validator("max_pages", mode="before")
+    @classmethod
+    def _max_pages(cls, value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError("max_pages must be a whole number of at least 1")
+        return value
+
+    @field_validator("api")
+    @classmethod
+    def _api(cls, value: str | None) -> str | None:
+        from yanglao.acquire.listings import API_SHAPES  # pure parsing module; names the known shapes
+
+        return _choice(value, tuple(sorted(API_SHAPES)), "api")
+
+
+REQUIRED_LISTING_KEYS = ("id", "url", "city", "province", "region_code")
+
+
 def parse_listings(data: object, origin: str = "sources.yaml") -> list[Listing]:
     """Check and read the optional `listings:` list (none → []); every problem is reported with its entry."""
-    from yanglao.acquire.listings import (
-        API_SHAPES,  # pure parsing module; imported here to name the known shapes
-    )
-
     if not isinstance(data, dict):
         raise RegistryError(f"{origin}: expected a mapping with a top-level key 'listings:' or 'sources:'")
     if data.get("listings") is None:
         return []
     if not isinstance(data["listings"], list):
         raise RegistryError(f"{origin}: 'listings:' must hold a list")
-    known = {f.name for f in fields(Listing)}
-    listings, seen = [], set()
-    for position, entry in enumerate(data["listings"], start=1):
-        where = f"{origin}: listing {position}"
-        if not isinstance(entry, dict):
-            raise RegistryError(f"{where}: expected a mapping, got {type(entry).__name__}")
-        where = f"{origin}: listing {entry.get('id', position)!s}"
-        unknown = set(entry) - known
-        if unknown:
-            raise RegistryError(f"{where}: unknown keys {sorted(unknown)}")
-        for key in ("id", "url", "city", "province", "region_code"):
-            if not entry.get(key):
-                raise RegistryError(f"{where}: '{key}' is required")
-        entry = {k: (_text(v) if k == "region_code" else v) for k, v in entry.items()}
-        if not isinstance(entry["id"], str) or not SLUG_RE.match(entry["id"]):
-            raise RegistryError(f"{where}: id must be a lowercase a-z0-9- slug")
-        if entry["id"] in seen:
-            raise RegistryError(f"{where}: id is used twice")
-        seen.add(entry["id"])
-        if not isinstance(entry["url"], str) or not HTTP_URL_RE.match(entry["url"]):
-            raise RegistryError(f"{where}: url must start with http:// or https://")
-        if not re.fullmatch(r"\d{6}", entry["region_code"]):
-            raise RegistryError(f"{where}: region_code must be a 6-digit GB/T 2260 code")
-        if entry.get("doc_type") and entry["doc_type"] not in DOC_TYPES:
-            raise RegistryError(f"{where}: doc_type must be one of {', '.join(DOC_TYPES)}")
-        for key in ("include", "exclude"):
-            if key in entry:
-                words = entry[key]
-                if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-                    raise RegistryError(f"{where}: {key} must be a list of non-empty keywords")
-                if key == "include" and not words:
-                    raise RegistryError(f"{where}: include must name at least one keyword (or be left out)")
-                entry[key] = tuple(w.strip() for w in words)
-        if "max_pages" in entry:
-            pages = entry["max_pages"]
-            if isinstance(pages, bool) or not isinstance(pages, int) or pages < 1:
-                raise RegistryError(f"{where}: max_pages must be a whole number of at least 1")
-        if entry.get("api") is not None and entry["api"] not in API_SHAPES:
-            raise RegistryError(f"{where}: api must be one of {', '.join(sorted(API_SHAPES))}")
-        if "active" in entry and not isinstance(entry["active"], bool):
-            raise RegistryError(f"{where}: active must be true or false")
-        listings.append(Listing(**entry))
-    return listings
+    entries = _check_entries(data["listings"], ListingEntry, REQUIRED_LISTING_KEYS, f"{origin}: listing")
+    return [Listing(**entry.model_dump()) for entry in entries]
 
 
 def load_listings(path: Path) -> list[Listing]:

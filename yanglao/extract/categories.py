@@ -18,8 +18,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from yanglao.vocabulary import measure_categories
+
 
 class CategoryRule(NamedTuple):
+    """One category of the vocabulary with the keywords that signal it (its labels as in the vocabulary)."""
+
     code: str
     label_zh: str
     label_en: str
@@ -243,8 +247,11 @@ CATEGORY_RULES: tuple[CategoryRule, ...] = (
 
 OTHER = CategoryRule("other", "其他", "Other", ())
 
-# The enum for the schema: (code, 中文, English).
-CATEGORIES: list[tuple[str, str, str]] = [(r.code, r.label_zh, r.label_en) for r in (*CATEGORY_RULES, OTHER)]
+# The enum for the schema: (code, 中文, English). The vocabulary is data (yanglao/vocabulary/categories.csv),
+# read by the field registry too; the rules above must name exactly its codes, in its order, with its labels.
+CATEGORIES: list[tuple[str, str, str]] = [tuple(term) for term in measure_categories()]
+if [(r.code, r.label_zh, r.label_en) for r in (*CATEGORY_RULES, OTHER)] != CATEGORIES:
+    raise ImportError("category rules and yanglao/vocabulary/categories.csv disagree: codes, order or labels")
 CATEGORY_CODES: frozenset[str] = frozenset(code for code, _, _ in CATEGORIES)
 #: keyword → the code of the (first) rule that lists it
 _KEYWORDS: dict[str, str] = {}

@@ -21,8 +21,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from yanglao.fields import TABLES, TABLES_BY_NAME, Field, Table
+from yanglao.fields import ALL_TABLES, ROW_TABLES, TABLES, TABLES_BY_NAME, Field, Table
 from yanglao.publish.release import LICENSE, PACKAGE_DESCRIPTION, PACKAGE_TITLE
+from yanglao.serve import search
 
 DATABASE = "yanglao"
 HOMEPAGE = "https://github.com/yanglao-data/yanglao-data"
@@ -31,7 +32,7 @@ SOURCE_URL = f"{HOMEPAGE}/blob/main/sources.yaml"
 LICENSE_TEXT = "CC BY 4.0"
 NOT_SORTABLE = {"text", "quote", "hashes", "snapshots"}  # long text: sorting by it helps nobody
 
-# Columns the *_with_document views add to their table (see yanglao.serve.sqlite.VIEWS).
+# Columns the *_with_document views add to their table (built by yanglao.serve.sqlite from fields.ROW_TABLES).
 VIEW_EXTRA = (
     TABLES_BY_NAME["documents"].field("city"),
     TABLES_BY_NAME["documents"].field("province"),
@@ -162,6 +163,7 @@ def _credits() -> dict:
 
 
 def table_metadata(table: Table, extra: tuple[Field, ...] = (), facets: tuple[str, ...] = ()) -> dict:
+    """Datasette's metadata for one table or view (`extra`: columns a view adds), from its registry entry."""
     fields = (*table.fields, *extra)
     meta: dict = {
         "title": f"{table.title_zh} / {table.title_en}",
@@ -181,12 +183,7 @@ def table_metadata(table: Table, extra: tuple[Field, ...] = (), facets: tuple[st
 
 def datasette_metadata(version: str | None = None) -> dict:
     """The whole metadata document: instance, the `yanglao` database, its tables, views and canned queries."""
-    from yanglao.serve import search
-    from yanglao.serve.sqlite import LISTING_STATUS, RELEASES, ROW_TABLES, SOURCE_STATUS
-
-    tables: dict[str, dict] = {
-        t.name: table_metadata(t) for t in (*TABLES, SOURCE_STATUS, LISTING_STATUS, RELEASES)
-    }
+    tables: dict[str, dict] = {t.name: table_metadata(t) for t in ALL_TABLES}
     for name in ROW_TABLES:
         table = TABLES_BY_NAME[name]
         view = table_metadata(table, VIEW_EXTRA, facets=("province", "city"))

@@ -9,7 +9,7 @@ database the build writes what `yanglao serve` (or a plain `datasette serve`) ne
 - `inspect.json`: row counts and hash, so an immutable (`-i`) Datasette starts
   without counting rows.
 
-Besides the five tables of the release, the database has:
+Besides the five tables of the release, the database has (every table described in `yanglao.fields`):
 
 - `<table>_search` for every table with search columns: the character and
   character-pair index that makes Chinese search work for terms of any length
@@ -46,170 +46,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from yanglao.fields import TABLES, TABLES_BY_NAME, Field, Table
+from yanglao.fields import LISTING_STATUS, RELEASES, ROW_TABLES, SOURCE_STATUS, TABLES, TABLES_BY_NAME, Table
 from yanglao.serve import search
+from yanglao.serve.metadata import write_metadata
 
 SQLITE_TYPES = {"string": str, "integer": int, "number": float, "boolean": int, "date": str, "datetime": str}
 METADATA_FILE = "metadata.json"
 INSPECT_FILE = "inspect.json"
-ROW_TABLES = ("measures", "targets", "subsidies")
-
-RELEASES = Table(
-    name="releases",
-    title_zh="数据版本",
-    title_en="Releases",
-    description_zh="截至本数据库所依据版本的每个发布版本一行:版本号、创建时间、各表行数、文件哈希和各文件快照哈希。",
-    description_en=(
-        "One row per release up to the one this database was built from: version, created, rows per table, "
-        "file hashes and the snapshot hash of each document."
-    ),
-    primary_key="version",
-    label_column="version",
-    sort="version",
-    id_rule="version is YYYY.MM.DD, with a .N suffix for a second release on one day.",
-    fields=(
-        Field(
-            "version",
-            "string",
-            "版本号 YYYY.MM.DD(同日第二次发布加 .N)",
-            "Release version YYYY.MM.DD (.N for a second one on a day)",
-            required=True,
-            unique=True,
-        ),
-        Field("created", "datetime", "发布时间(UTC)", "When the release was created (UTC)", required=True),
-        Field(
-            "is_current",
-            "boolean",
-            "是否为本数据库所依据的版本",
-            "Whether this database was built from this release",
-            required=True,
-            facet=True,
-        ),
-        *(
-            Field(
-                f"{t.name}_rows",
-                "integer",
-                f"{t.title_zh}表行数",
-                f"Number of rows of {t.name}",
-                unit="行 rows",
-            )
-            for t in TABLES
-        ),
-        Field(
-            "hashes",
-            "string",
-            "各发布文件的 SHA-256(JSON:文件名 → sha256:…)",
-            "SHA-256 of each published file (JSON object: file name → sha256:…)",
-        ),
-        Field(
-            "snapshots",
-            "string",
-            "各文件所依据快照原始字节的 SHA-256(JSON:文件编号 → 哈希);仅当前发布版"
-            "(早先发布版的见其 datasets/releases/<版本>/release.json)",
-            "SHA-256 of the raw snapshot each document was built from (JSON object: document_id → hash); "
-            "for the current release (an earlier release's are in its datasets/releases/<version>/release.json)",
-        ),
-    ),
-)
-
-SOURCE_STATUS = Table(
-    name="source_status",
-    title_zh="来源抓取状态",
-    title_en="Source status",
-    description_zh="每个来源最近一次刷新后的状态:最近尝试、最近成功、内容最近变化的时间,连续失败次数和错误。",
-    description_en=(
-        "Each source's state after the latest refresh: when it was last attempted, last fetched successfully and "
-        "last changed, consecutive failures and the error."
-    ),
-    primary_key="source_id",
-    foreign_keys=(("source_id", "sources", "source_id"),),
-    label_column="source_id",
-    sort="source_id",
-    fields=(
-        Field("source_id", "string", "来源编号", "Source id", required=True, unique=True),
-        Field(
-            "status",
-            "string",
-            "状态:ok 正常、stale 沿用上次数据、failed 无数据",
-            "Status: ok, stale (kept its last good data), failed (no data)",
-            enum=("ok", "stale", "failed"),
-            facet=True,
-        ),
-        Field(
-            "last_attempt",
-            "datetime",
-            "最近一次抓取尝试时间(UTC)",
-            "When the source was last attempted (UTC)",
-        ),
-        Field(
-            "last_success",
-            "datetime",
-            "最近一次成功抓取时间(UTC)",
-            "When the source was last fetched successfully (UTC)",
-        ),
-        Field(
-            "last_change", "datetime", "内容最近变化时间(UTC)", "When the source's content last changed (UTC)"
-        ),
-        Field(
-            "consecutive_failures",
-            "integer",
-            "连续失败次数",
-            "Number of consecutive failed attempts",
-            unit="次 times",
-        ),
-        Field("error", "string", "最近的错误信息", "The latest error message"),
-        Field(
-            "snapshot_sha256",
-            "string",
-            "当前快照原始字节的 SHA-256",
-            "SHA-256 of the raw bytes of the current snapshot",
-        ),
-    ),
-)
-
-LISTING_STATUS = Table(
-    name="listing_status",
-    title_zh="栏目页发现状态",
-    title_en="Listing status",
-    description_zh="每个被关注的栏目(列表)页最近一次读取的结果:读取页数、链接数、匹配数、新发现数、最新文件日期和错误。",
-    description_en=(
-        "Each watched listing page after the latest refresh: pages read, links seen, matched and new, the date of "
-        "the newest document found, the last successful read and the error."
-    ),
-    primary_key="listing_id",
-    label_column="listing_id",
-    sort="listing_id",
-    fields=(
-        Field("listing_id", "string", "栏目编号", "Listing id", required=True, unique=True),
-        Field("url", "string", "栏目网址", "Address of the listing page"),
-        Field(
-            "status",
-            "string",
-            "状态:ok 正常、warning 有问题(如未找到链接)",
-            "Status: ok, or warning (e.g. no links found)",
-            enum=("ok", "warning"),
-            facet=True,
-        ),
-        Field("last_attempt", "datetime", "最近一次读取时间(UTC)", "When the listing was last read (UTC)"),
-        Field(
-            "last_success",
-            "datetime",
-            "最近一次成功读取(找到链接)的时间(UTC)",
-            "When the listing last gave links (UTC)",
-        ),
-        Field(
-            "newest_document_date",
-            "date",
-            "匹配链接中最新的文件日期",
-            "Date of the newest matching document on the listing",
-        ),
-        Field("pages_read", "integer", "读取页数", "Pages read"),
-        Field("links_seen", "integer", "链接数", "Links seen"),
-        Field("links_matched", "integer", "匹配关键词的链接数", "Links whose title matched the keywords"),
-        Field("links_new", "integer", "新发现的链接数", "Links not seen before"),
-        Field("error", "string", "最近的错误或警告", "The latest error or warning"),
-    ),
-)
 
 VIEWS: dict[str, str] = {
     f"{name}_with_document": (
@@ -494,8 +337,6 @@ def build_database(
     Example: ``build_database(Path("datasets/releases/2026.03.01"), Path("datasets/yanglao.db"))``
     writes `datasets/yanglao.db`, `datasets/metadata.json` and `datasets/inspect.json`.
     """
-    from yanglao.serve.metadata import write_metadata
-
     release = Path(release)
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -633,8 +474,6 @@ def update_database(
     or missing a document that changes.json lists, or row counts that do not come out as the
     release's. Then call `build_database`.
     """
-    from yanglao.serve.metadata import write_metadata
-
     release = Path(release)
     db_path = Path(db_path)
     if changed_documents is None:
