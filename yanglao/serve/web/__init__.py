@@ -32,6 +32,7 @@ from markupsafe import Markup
 from yanglao.fields import CODE_LABELS, SUBSIDY_KINDS, TABLES_BY_NAME, column_label
 from yanglao.publish import charts
 from yanglao.publish.display import MONEY_COLUMNS, code_label, format_number, format_quantity, format_yuan
+from yanglao.serve.plugin import file_key
 
 DATABASE = "yanglao"
 LONG_TEXT = 90  # characters: longer text is clamped to three lines, a click shows it whole
@@ -48,6 +49,10 @@ def _is_number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _plain_value(value):
+    return value.get("value") if isinstance(value, dict) else value
+
+
 def clamp(text: str) -> Markup:
     """Long text cut to a few lines; a click (or Enter) shows it whole."""
     return Markup(
@@ -57,7 +62,7 @@ def clamp(text: str) -> Markup:
 
 async def _source_url(datasette, database: str, document_id: str) -> str | None:
     db = datasette.get_database(database)
-    key = (database, getattr(db, "hash", None) or db.path)
+    key = (database, file_key(db.path))
     if key not in _source_urls:
         result = await db.execute("SELECT document_id, source_url FROM documents")
         _source_urls.clear()
@@ -70,10 +75,12 @@ async def _quote_cell(datasette, database: str, table: str, row, value: str) -> 
     keys = row.keys()
     pk = TABLES_BY_NAME[table].primary_key
     document_id = row["document_id"] if "document_id" in keys else None
+    if isinstance(document_id, dict):  # a foreign key Datasette has expanded to {value, label}
+        document_id = document_id.get("value")
     links = []
     if document_id:
         href = datasette.urls.row(database, "documents", document_id)
-        anchor = f"#{row[pk]}" if pk in keys else ""
+        anchor = f"#{_plain_value(row[pk])}" if pk in keys else ""
         links.append(
             f'<a class="yl-in-document" href="{escape(href + anchor)}">在文件中查看 / in document</a>'
         )
@@ -94,7 +101,8 @@ def render_cell(row, value, column, table, database, datasette):
         if column in MONEY_COLUMNS:
             return format_yuan(value)
         if column in ("value", "value_max") and "unit" in keys:
-            return format_quantity(value, row["unit"])
+            unit = row["unit"]
+            return format_quantity(value, unit.get("value") if isinstance(unit, dict) else unit)
         if column == "rate_percent":
             return f"{format_number(value)}%"
         if isinstance(value, float) and value.is_integer():
@@ -205,6 +213,15 @@ async def _document_context(datasette, database: str, request) -> dict:
     }
 
 
+FACET_ORDER = ("city", "province", "deadline_year", "kind", "indicator_code", "category", "doc_type")
+
+
+def sort_facets(facets: list[dict]) -> list[dict]:
+    """Place first, then the facets people ask for most; the rest as Datasette ordered them."""
+    rank = {name: i for i, name in enumerate(FACET_ORDER)}
+    return sorted(facets, key=lambda f: rank.get(f["name"], len(FACET_ORDER)))
+
+
 @hookimpl
 def extra_template_vars(template, database, table, columns, view_name, request, datasette):
     """Chinese labels for headers and facets; choices for canned-query parameters; a document's page."""
@@ -212,6 +229,7 @@ def extra_template_vars(template, database, table, columns, view_name, request, 
     async def inner():
         context = {
             "yl_label": lambda name: column_label(table or "", name),
+            "yl_sort_facets": sort_facets,
             "yl_charts_url": "/-/yanglao/charts",
             "yl_map_url": "/-/yanglao/map",
         }
