@@ -118,7 +118,9 @@ def test_coded_columns_are_labelled_by_lookup_tables(build):
     assert kinds["construction"] == "建设补贴" and kinds["allowance"] == "津贴"
     keys = {(fk[3], fk[2]) for fk in db.execute("PRAGMA foreign_key_list(subsidies)").fetchall()}
     assert {("kind", "code_kind"), ("frequency", "code_frequency"), ("basis", "code_basis")} <= keys
-    orphans = db.execute("SELECT count(*) FROM subsidies WHERE kind NOT IN (SELECT code FROM code_kind)").fetchone()
+    orphans = db.execute(
+        "SELECT count(*) FROM subsidies WHERE kind NOT IN (SELECT code FROM code_kind)"
+    ).fetchone()
     assert orphans[0] == 0
 
 

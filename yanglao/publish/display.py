@@ -31,11 +31,11 @@ def format_yuan(value: float | int | None) -> str:
 
 
 def format_number(value) -> str:
-    """Whole numbers without `.0`; other values as they are."""
+    """Whole numbers without `.0`, with thousands separators (not for years: callers keep those as they are)."""
     if isinstance(value, float):
         return _plain(value)
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+        return _plain(value)
     return "" if value is None else str(value)
 
 
