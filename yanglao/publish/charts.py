@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from html import escape
 
 from yanglao.publish.display import code_label, format_quantity, format_yuan
-from yanglao.publish.places import PLACES_SOURCE, locate
+from yanglao.publish.places import PLACES_SOURCE, coordinates, locate
 
 PALETTE = ("#3b6ea5", "#d9822b", "#4e9a57", "#b5475a", "#7a5aa6", "#2f8f8f", "#a88d2a", "#6b6b6b")
 FONT = 'font-family="WenQuanYi Micro Hei, Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"'
@@ -166,24 +166,60 @@ def place_map(counts: dict[str, dict], width: int = 760) -> str:
             f'<line x1="0" y1="{y:.1f}" x2="{width}" y2="{y:.1f}" stroke="#dde"/>'
             f'<text x="2" y="{y - 2:.1f}" font-size="10" fill="#889">{lat}°N</text>'
         )
+    for code, (name, lon, lat) in sorted(coordinates().items()):  # every province's seat, for orientation
+        if code.endswith("0000"):
+            x, y = xy(lon, lat)
+            parts.append(
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2" fill="#aab"/>'
+                f'<text x="{x + 3:.1f}" y="{y - 3:.1f}" font-size="9" fill="#99a" class="province">'
+                f"{escape(_short_province(name))}</text>"
+            )
     top = max((c["rows"] for c in counts.values()), default=1) or 1
-    for code, place in sorted(counts.items()):
+    dots = []
+    for code, place in sorted(counts.items(), key=lambda item: -item[1]["rows"]):
         point = locate(code)
-        if point is None:
-            continue
-        x, y = xy(*point)
-        r = 5 + 12 * math.sqrt(place["rows"] / top)
+        if point is not None:
+            x, y = xy(*point)
+            dots.append((x, y, 5 + 12 * math.sqrt(place["rows"] / top), place))
+    taken: list[tuple[float, float, float, float]] = [(x - r, y - r, x + r, y + r) for x, y, r, _ in dots]
+    for x, y, r, place in dots:
         label = f"{place['city']}({place['rows']})"
+        lx, ly, anchor = _label_position(x, y, r, 13 * len(label) * 0.8, taken)
         parts.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{PALETTE[1]}" fill-opacity="0.7" stroke="#fff">'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{PALETTE[1]}" fill-opacity="0.75" stroke="#fff">'
             f"<title>{escape(place['province'])} {escape(label)}</title></circle>"
-            f'<text x="{x + r + 3:.1f}" y="{y + 4:.1f}" font-size="13" class="place">{escape(label)}</text>'
+            f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="13" text-anchor="{anchor}" class="place" '
+            f'stroke="#fff" stroke-width="3" paint-order="stroke">{escape(label)}</text>'
         )
     parts.append(
         f'<text x="{width - 4}" y="{height - 2}" text-anchor="end" font-size="9" fill="#889">'
         f"坐标 / coordinates: {escape(PLACES_SOURCE)}</text></svg>"
     )
     return "".join(parts)
+
+
+def _short_province(name: str) -> str:
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _label_position(x: float, y: float, r: float, width: float, taken: list) -> tuple[float, float, str]:
+    """Right of the dot, else left, above or below: the first place whose box overlaps no label yet placed."""
+    options = [
+        (x + r + 3, y + 4, "start", x + r + 3),
+        (x - r - 3, y + 4, "end", x - r - 3 - width),
+        (x - width / 2, y - r - 3, "start", x - width / 2),
+        (x - width / 2, y + r + 13, "start", x - width / 2),
+    ]
+    for lx, ly, anchor, left in options:
+        box = (left, ly - 12, left + width, ly + 2)
+        if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken):
+            taken.append(box)
+            return lx, ly, anchor
+    taken.append((options[0][3], y - 8, options[0][3] + width, y + 6))
+    return options[0][0], options[0][1], "start"
 
 
 def place_counts(tables: dict[str, list[dict]]) -> dict[str, dict]:

@@ -13,7 +13,7 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from yanglao.fields import TABLES, column_label
+from yanglao.fields import TABLES, TABLES_BY_NAME
 from yanglao.publish import charts
 
 AUTHOR = "yanglao-data contributors"
@@ -146,7 +146,7 @@ def landing_html(
     places = charts.place_map(charts.place_counts(tables))
     licence = descriptor["licenses"][0]
     heads = "".join(
-        f"<th>{escape(column_label('documents', n))}<br><small>{n}</small></th>"
+        f"<th>{escape(TABLES_BY_NAME[n].title_zh)}<br><small>{n}</small></th>"
         for n in ("documents", "measures", "targets", "subsidies")
     )
     return f"""<!DOCTYPE html>
