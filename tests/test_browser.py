@@ -40,6 +40,7 @@ FLAGS = [
 LAPTOP, DESKTOP = (1366, 768), (1920, 1080)
 KNOWN_INDICATOR = "社区养老设施等级评定率"  # 到2025年底，社区养老设施等级评定率达到90% (README)
 TERM = "助餐"
+DOCUMENT = "wuhan-2024-eldercare-measures"  # a plan with targets and subsidies
 
 
 def find_chromium() -> str | None:
@@ -93,6 +94,7 @@ def pages(chromium, server):  # noqa: F811  (chromium first: fail before the bui
         "targets-1920": ("/yanglao/targets", DESKTOP),
         "search": ("/yanglao/measures?" + urllib.parse.urlencode({"_search": TERM}), LAPTOP),
         "search-1920": ("/yanglao/targets?" + urllib.parse.urlencode({"_search": "%"}), DESKTOP),
+        "document": ("/yanglao/documents/" + DOCUMENT, LAPTOP),
         "chart": ("/-/yanglao/charts", LAPTOP),
         "map": ("/-/yanglao/map", LAPTOP),
         "landing": (landing, DESKTOP),
@@ -189,6 +191,22 @@ def test_the_search_page_shows_exactly_the_rows_containing_the_term(pages, db):
     assert [re.split(r"\s", c)[0] for c in cells(dom, "measure_id")] == ids
 
 
+def test_the_document_page_reads_as_a_page_and_marks_every_quote(pages, db):
+    dom = pages["document"]["dom"]
+    title, text = db.execute(
+        "SELECT title, text FROM documents WHERE document_id = ?", (DOCUMENT,)
+    ).fetchone()
+    assert dom.xpath('string(//h1[@class="yl-document-title"])') == title
+    shown = dom.xpath('//div[@class="yl-document-text"]')[0]
+    assert shown.text_content() == text  # the whole text, as it is
+    ids = {r[0] for r in db.execute(
+        "SELECT target_id FROM targets WHERE document_id = ? UNION SELECT subsidy_id FROM subsidies WHERE document_id = ?",
+        (DOCUMENT, DOCUMENT),
+    )}  # fmt: skip
+    marked = set(shown.xpath(".//mark/@id")) | set(shown.xpath('.//span[@class="yl-anchor"]/@id'))
+    assert ids and marked == ids
+
+
 def test_the_chart_shows_every_city_for_one_indicator_and_subsidies_by_kind(pages, db):
     dom = pages["chart"]["dom"]
     svgs = dom.xpath('//*[local-name()="svg"]')
@@ -206,7 +224,10 @@ def test_the_map_has_a_dot_for_every_city(pages, db):
     cities = {r[0] for r in db.execute("SELECT DISTINCT city FROM documents")}
     places = [t.text_content() for t in dom.xpath('//*[local-name()="text"][@class="place"]')]
     assert {re.sub(r"\(\d+\)$", "", p) for p in places} == cities
-    assert len(dom.xpath('//*[local-name()="circle"]')) == len(cities)
+    assert len(dom.xpath('//*[local-name()="circle"][@class="city"]')) == len(cities)
+    assert (
+        len(dom.xpath('//*[local-name()="text"][@class="province"]')) >= 30
+    )  # every province, for orientation
 
 
 def test_the_landing_page_says_what_the_data_is_and_how_to_cite_it(pages, db, site):  # noqa: F811

@@ -186,7 +186,8 @@ def place_map(counts: dict[str, dict], width: int = 760) -> str:
         label = f"{place['city']}({place['rows']})"
         lx, ly, anchor = _label_position(x, y, r, 13 * len(label) * 0.8, taken)
         parts.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{PALETTE[1]}" fill-opacity="0.75" stroke="#fff">'
+            f'<circle class="city" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{PALETTE[1]}" fill-opacity="0.75" '
+            'stroke="#fff">'
             f"<title>{escape(place['province'])} {escape(label)}</title></circle>"
             f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="13" text-anchor="{anchor}" class="place" '
             f'stroke="#fff" stroke-width="3" paint-order="stroke">{escape(label)}</text>'

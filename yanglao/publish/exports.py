@@ -10,7 +10,10 @@ what every column means; then one sheet per table, with Chinese headers (the Eng
 on the first sheet). Excel holds at most 32,767 characters in a cell: a longer document text is
 cut there and ends with `TRUNCATED_MARK` (the full text is in documents.csv). The bytes are
 reproducible: the zip entries and the workbook's own dates are set to the release's creation
-time, so `yanglao rebuild` gives the same hashes.
+time. The Parquet files hold only the data, and their bytes are the same whenever the data is: their
+hashes are in `release.json` with the CSVs', so `yanglao rebuild` checks them. The workbook also names
+its release (version, date, citation), which a rebuild on another day gives differently, so it is
+listed with its hash in `datapackage.json` only.
 """
 
 from __future__ import annotations
@@ -50,7 +53,8 @@ def frame(table: Table, rows: list[dict]) -> pd.DataFrame:
         if f.type == "boolean":
             column = column.map(lambda v: v if v is None or isinstance(v, bool) else str(v).lower() == "true")
         if f.type in PANDAS_TYPES:
-            data[f.name] = pd.to_numeric(column) if f.type != "boolean" else column
+            # coerce: a value that breaks its type fails validation after this, and nothing is published
+            data[f.name] = pd.to_numeric(column, errors="coerce") if f.type != "boolean" else column
             data[f.name] = data[f.name].astype(PANDAS_TYPES[f.type])
         else:
             data[f.name] = column.astype("string")

@@ -24,7 +24,7 @@ from pathlib import Path
 from yanglao import __version__
 from yanglao.fields import DATA_MAJOR_VERSION, TABLES, Table, table_schema
 from yanglao.publish.dictionary import write_dictionary
-from yanglao.publish.exports import describe_downloads, download_files
+from yanglao.publish.exports import WORKBOOK, describe_downloads, download_files
 from yanglao.publish.landing import citation_text, write_landing
 from yanglao.publish.places import add_places
 from yanglao.publish.quality import write_quality
@@ -360,6 +360,7 @@ def publish_release(
     descriptor = package_descriptor(version, created, files, tables.get("sources", []))
     downloads = download_files(files, descriptor, citation_text(descriptor))
     describe_downloads(descriptor, downloads)
+    data_downloads = {name: data for name, data in downloads.items() if name != WORKBOOK}  # see exports
     old_descriptor = _read_json(previous / "datapackage.json") if previous else None
     schema_changes = compare_schemas(old_descriptor, descriptor)
     incremental = (
@@ -406,7 +407,8 @@ def publish_release(
                 "created": created,
                 "row_counts": row_counts,
                 "hashes": {
-                    name: f"sha256:{sha256(data)}" for name, data in sorted({**files, **downloads}.items())
+                    name: f"sha256:{sha256(data)}"
+                    for name, data in sorted({**files, **data_downloads}.items())
                 },
                 "snapshots": {
                     d["document_id"]: d["content_sha256"]

@@ -215,6 +215,7 @@ def datasette_metadata(version: str | None = None) -> dict:
     description_html = f"<p>{escape(description)}</p>{links}"
     return {
         "title": PACKAGE_TITLE,
+        "description": description,
         "description_html": description_html,
         **_credits(),
         "about": "yanglao-data",
@@ -222,6 +223,7 @@ def datasette_metadata(version: str | None = None) -> dict:
         "databases": {
             DATABASE: {
                 "title": PACKAGE_TITLE,
+                "description": description,
                 "description_html": description_html,
                 **_credits(),
                 "tables": tables,
