@@ -190,7 +190,6 @@ def table_metadata(table: Table, extra: tuple[Field, ...] = (), facets: tuple[st
 
 def datasette_metadata(version: str | None = None) -> dict:
     """The whole metadata document: instance, the `yanglao` database, its tables, views and canned queries."""
-    from yanglao.serve import search
     from yanglao.fields import code_tables
 
     tables: dict[str, dict] = {t.name: table_metadata(t) for t in ALL_TABLES}

@@ -48,17 +48,13 @@ from pathlib import Path
 import sqlite_utils
 
 from yanglao.fields import (
-    CODE_LABELS,
-    code_tables,
     LISTING_STATUS,
     RELEASES,
-    ROW_TABLES,
     SOURCE_STATUS,
     TABLES,
     TABLES_BY_NAME,
-    Field,
     Table,
-    column_label,
+    code_tables,
 )
 from yanglao.serve import search
 from yanglao.serve.metadata import write_metadata
