@@ -35,10 +35,12 @@ INSTALL = "apt-get update && apt-get install -y chromium fonts-wqy-microhei"
 FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--hide-scrollbars", "--window-size=1280,2000",
+    "--hide-scrollbars",
 ]  # fmt: skip
+LAPTOP, DESKTOP = (1366, 768), (1920, 1080)
 KNOWN_INDICATOR = "社区养老设施等级评定率"  # 到2025年底，社区养老设施等级评定率达到90% (README)
 TERM = "助餐"
+DOCUMENT = "wuhan-2024-eldercare-measures"  # a plan with targets and subsidies
 
 
 def find_chromium() -> str | None:
@@ -86,19 +88,28 @@ def png_size(path: Path) -> tuple[int, int]:
 def pages(chromium, server):  # noqa: F811  (chromium first: fail before the build when it is missing)
     """Each page's rendered DOM (parsed, and saved as .html) and screenshot, in tests/artifacts/."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    landing = (server["release"] / "index.html").as_uri()
     urls = {
-        "targets": "/yanglao/targets",
-        "search": "/yanglao/measures?" + urllib.parse.urlencode({"_search": TERM}),
+        "targets": ("/yanglao/targets", LAPTOP),
+        "targets-1920": ("/yanglao/targets", DESKTOP),
+        "search": ("/yanglao/measures?" + urllib.parse.urlencode({"_search": TERM}), LAPTOP),
+        "search-1920": ("/yanglao/targets?" + urllib.parse.urlencode({"_search": "%"}), DESKTOP),
+        "document": ("/yanglao/documents/" + DOCUMENT, LAPTOP),
+        "chart": ("/-/yanglao/charts", LAPTOP),
+        "map": ("/-/yanglao/map", LAPTOP),
+        "landing": (landing, DESKTOP),
+        "landing-1366": (landing, LAPTOP),
     }
     out = {}
-    for name, path in urls.items():
-        url = server["base"] + path
-        dom = run_chromium(chromium, "--dump-dom", url)
+    for name, (path, size) in urls.items():
+        url = path if path.startswith("file:") else server["base"] + path
+        window = f"--window-size={size[0]},{size[1]}"
+        dom = run_chromium(chromium, window, "--dump-dom", url)
         (ARTIFACTS / f"{name}.html").write_text(dom, encoding="utf-8")
         screenshot = ARTIFACTS / f"{name}.png"
         screenshot.unlink(missing_ok=True)
-        run_chromium(chromium, f"--screenshot={screenshot}", url)
-        out[name] = {"url": url, "dom": lxml.html.fromstring(dom), "screenshot": screenshot}
+        run_chromium(chromium, window, f"--screenshot={screenshot}", url)
+        out[name] = {"url": url, "dom": lxml.html.fromstring(dom), "screenshot": screenshot, "size": size}
     return out
 
 
@@ -129,7 +140,35 @@ def test_the_targets_page_shows_every_target_in_chinese(pages, db):
     assert cells(dom, "indicator") == indicators
     assert KNOWN_INDICATOR in cells(dom, "indicator")
     quote = db.execute("SELECT quote FROM targets WHERE indicator = ?", (KNOWN_INDICATOR,)).fetchone()[0]
-    assert quote in cells(dom, "quote")
+    assert any(
+        c.startswith(quote) and c.endswith(("原网页 / original", "in document")) for c in cells(dom, "quote")
+    )
+    headers = [
+        (th.xpath('string(.//span[@class="yl-zh"])'), th.xpath('string(.//small[@class="yl-en"])'))
+        for th in dom.xpath('//table[@class="rows-and-columns"]//th')
+    ]
+    assert headers[:4] == [
+        ("目标编号", "target_id"), ("所属文件", "document_id"), ("所属条目", "measure_id"), ("指标", "indicator")
+    ]  # fmt: skip
+    assert ("城市", "city") in headers
+
+
+@pytest.mark.parametrize("page", ["targets", "targets-1920", "search", "search-1920"])
+def test_the_first_screen_of_a_table_page_shows_rows(pages, page):
+    """At 1366×768 and 1920×1080 the first row is above the fold; descriptions are folded away."""
+    dom, (width, height) = pages[page]["dom"], pages[page]["size"]
+    body = dom.xpath("//body")[0]
+    inner_width, inner_height = map(
+        int, body.get("data-yl-window").split("x")
+    )  # the window less its toolbars
+    assert inner_width == width and height - 200 < inner_height <= height
+    assert int(body.get("data-yl-first-row-top")) < inner_height - 60, "a row is visible without scrolling"
+    assert dom.xpath(
+        '//details[@class="yl-column-descriptions"][not(@open)]//dl[@class="column-descriptions"]'
+    )
+    assert dom.xpath('//input[@id="_search"]') and dom.xpath('//div[@class="facet-results"]')
+    facets = [p.get("data-column") for p in dom.xpath('//div[@class="facet-results"]/div')]
+    assert facets[0] == "city"
 
 
 def test_the_search_page_shows_exactly_the_rows_containing_the_term(pages, db):
@@ -152,10 +191,69 @@ def test_the_search_page_shows_exactly_the_rows_containing_the_term(pages, db):
     assert [re.split(r"\s", c)[0] for c in cells(dom, "measure_id")] == ids
 
 
+def test_the_document_page_reads_as_a_page_and_marks_every_quote(pages, db):
+    dom = pages["document"]["dom"]
+    title, text = db.execute(
+        "SELECT title, text FROM documents WHERE document_id = ?", (DOCUMENT,)
+    ).fetchone()
+    assert dom.xpath('string(//h1[@class="yl-document-title"])') == title
+    shown = dom.xpath('//div[@class="yl-document-text"]')[0]
+    assert shown.text_content() == text  # the whole text, as it is
+    ids = {r[0] for r in db.execute(
+        "SELECT target_id FROM targets WHERE document_id = ? UNION SELECT subsidy_id FROM subsidies WHERE document_id = ?",
+        (DOCUMENT, DOCUMENT),
+    )}  # fmt: skip
+    marked = set(shown.xpath(".//mark/@id")) | set(shown.xpath('.//span[@class="yl-anchor"]/@id'))
+    assert ids and marked == ids
+
+
+def test_the_chart_shows_every_city_for_one_indicator_and_subsidies_by_kind(pages, db):
+    dom = pages["chart"]["dom"]
+    svgs = dom.xpath('//*[local-name()="svg"]')
+    assert len(svgs) == 2
+    bars = svgs[0].xpath('.//*[local-name()="text"][@class="figure"]/text()')
+    assert bars and all(re.match(r"^[\d,.]+(-[\d,.]+)?\D", b) for b in bars), bars  # 90% · 2025年, 15分钟…
+    assert "各城市目标对比" in svgs[0].xpath("string(.)")
+    kinds = svgs[1].xpath('.//*[local-name()="text"][@class="figure"]/text()')
+    assert kinds and all(re.search(r"[万亿]?元\(\d+项\)$", k) for k in kinds), kinds
+    assert "资金安排" in svgs[1].xpath("string(.)") or "建设补贴" in svgs[1].xpath("string(.)")
+
+
+def test_the_map_has_a_dot_for_every_city(pages, db):
+    dom = pages["map"]["dom"]
+    cities = {r[0] for r in db.execute("SELECT DISTINCT city FROM documents")}
+    places = [t.text_content() for t in dom.xpath('//*[local-name()="text"][@class="place"]')]
+    assert {re.sub(r"\(\d+\)$", "", p) for p in places} == cities
+    assert len(dom.xpath('//*[local-name()="circle"][@class="city"]')) == len(cities)
+    assert (
+        len(dom.xpath('//*[local-name()="text"][@class="province"]')) >= 30
+    )  # every province, for orientation
+
+
+def test_the_landing_page_says_what_the_data_is_and_how_to_cite_it(pages, db, site):  # noqa: F811
+    dom = pages["landing"]["dom"]
+    text = dom.text_content()
+    version = dom.xpath('string(//b[@class="version"])')
+    assert version and f"Version {version}" in dom.xpath('string(//p[@class="cite"])')
+    for name in ("documents", "measures", "targets", "subsidies"):
+        assert name in text
+    links = set(dom.xpath("//a/@href"))
+    assert {
+        "targets.csv",
+        "targets.parquet",
+        "yanglao-data.xlsx",
+        "datapackage.json",
+        "CITATION.cff",
+    } <= links
+    assert "65001: Unicode (UTF-8)" in text and "CC-BY-4.0" in text
+    assert all(city in text for (city,) in db.execute("SELECT DISTINCT city FROM documents"))
+    assert len(dom.xpath('//*[local-name()="svg"]')) == 3  # map, indicator chart, subsidy chart
+
+
 def test_screenshots_are_kept_as_artifacts(pages, capsys):
     for page in pages.values():
-        assert png_size(page["screenshot"]) == (1280, 2000)
-        assert page["screenshot"].stat().st_size > 50_000, "a page of text, not a blank picture"
+        assert png_size(page["screenshot"]) == page["size"]
+        assert page["screenshot"].stat().st_size > 30_000, "a page of text, not a blank picture"
     with capsys.disabled():
         for page in pages.values():
             print(f"\n  screenshot of {page['url']}: {page['screenshot'].relative_to(ROOT)}")

@@ -178,7 +178,8 @@ def test_a_term_in_most_rows_pages_in_the_default_order(server):
     assert [r[0] for r in second["rows"]] == expected[7:14]
     by_text = get_json(server, "/yanglao/measures.json", _search="养老", _sort_desc="start", _size="max")
     assert "+rowid" not in by_text["query"]["sql"]
-    starts = [r[-2] for r in by_text["rows"]]
+    at = by_text["columns"].index("start")
+    starts = [r[at] for r in by_text["rows"]]
     assert len(starts) == len(expected) and starts == sorted(starts, reverse=True)
 
 
@@ -324,8 +325,8 @@ def test_the_table_page_shows_column_descriptions_and_credits(server):
 
 @pytest.mark.parametrize(("table", "facets"), [
     ("documents", {"city", "province", "doc_type"}), ("sources", {"city", "province"}), ("measures", {"category"}),
-    ("targets", {"unit", "deadline_year"}), ("subsidies", {"kind", "frequency"}),
-    ("targets_with_document", {"city", "province", "unit", "deadline_year"}),
+    ("targets", {"city", "province", "unit", "deadline_year"}), ("subsidies", {"city", "province", "kind", "frequency"}),
+    ("measures", {"city", "province", "category"}),
 ])  # fmt: skip
 def test_default_facets(server, table, facets):
     data = get_json(server, f"/yanglao/{table}.json", _size=0)
@@ -372,3 +373,144 @@ def test_the_match_cache_is_bounded_and_takes_any_table_name_as_one_name():
     for name in ("t] WHERE 1=1 --", 't" WHERE 1=1 --'):
         with pytest.raises(sqlite3.OperationalError, match="no such table"):
             cache.get(conn, ("db",), name, "x")
+
+
+# ---------------------------------------------------------------- readable by people (issue 15)
+
+
+def test_search_with_a_city_facet_on_targets(server):
+    """`?_search=` and the city facet work together on the table itself (no view needed)."""
+    rows = [r for r in rows_of(server, "targets") if "%" in r["indicator"] + "\n" + r["quote"]]
+    expected = {}
+    for r in rows:
+        expected[r["city"]] = expected.get(r["city"], 0) + 1
+    assert len(expected) >= 2, "the term is in targets of several cities"
+    data = get_json(server, "/yanglao/targets.json", _search="%", _size=0)
+    got = {f["value"]: f["count"] for f in data["facet_results"]["city"]["results"]}
+    assert got == expected
+    city = max(expected, key=expected.get)
+    narrowed = get_json(server, "/yanglao/targets.json", _search="%", city=city, _shape="array", _size="max")
+    assert len(narrowed) == expected[city] and {r["city"] for r in narrowed} == {city}
+
+
+def test_a_code_is_shown_by_its_label(server):
+    from yanglao.fields import CODE_LABELS
+
+    subsidies = rows_of(server, "subsidies")
+    kind = max({r["kind"] for r in subsidies}, key=lambda k: sum(r["kind"] == k for r in subsidies))
+    label = CODE_LABELS["kind"][kind]
+    data = get_json(server, "/yanglao/subsidies.json", _size=0)
+    facet = {f["value"]: f["label"] for f in data["facet_results"]["kind"]["results"]}
+    assert facet[kind] == label  # the facet lists 建设补贴, not construction
+    page = get(server, "/yanglao/subsidies")
+    cell = re.search(rf'<td class="col-kind[^"]*">\s*<a href="/yanglao/code_kind/{kind}">([^<]+)</a>', page)
+    assert cell and cell.group(1) == label
+    assert '<span class="yl-zh">类型</span><small class="yl-en">kind</small>' in page  # header in Chinese
+    query = get(server, "/yanglao/subsidies_of_kind", kind=kind)  # a query has no foreign keys: render_cell
+    frequency = canned(server, "subsidies_of_kind", kind=kind)[0]["frequency"]
+    assert f"{CODE_LABELS['frequency'][frequency]} <em>{frequency}</em>" in query
+
+
+def test_an_amount_is_rendered_as_people_write_it(server):
+    from yanglao.publish.display import format_yuan
+
+    assert (format_yuan(150000.0), format_yuan(20000000.0), format_yuan(3.0)) == (
+        "15万元",
+        "2,000万元",
+        "3元",
+    )
+    subsidies = [r for r in rows_of(server, "subsidies") if r["amount_yuan"]]
+    assert subsidies
+    page = get(server, "/yanglao/subsidies", _size="max")
+    shown = re.findall(r'<td class="col-amount_yuan[^"]*">([^<]*)</td>', page)
+    assert sorted(s for s in shown if s.strip() and s != "&nbsp;") == sorted(
+        format_yuan(float(r["amount_yuan"])) for r in subsidies
+    )
+    assert not any(s.endswith(".0") for s in shown)
+    stored = get_json(server, "/yanglao/subsidies.json", _shape="array", _size="max", _col="amount_yuan")
+    assert all(isinstance(r["amount_yuan"], (int, float)) for r in stored if r["amount_yuan"] is not None)
+    exported = list(csv.DictReader(get(server, "/yanglao/subsidies.csv", _size="max").splitlines()))
+    assert all(float(r["amount_yuan"]) >= 0 for r in exported if r["amount_yuan"])  # only the HTML changes
+    targets = get(server, "/yanglao/targets", _size="max")
+    percent = next(r for r in rows_of(server, "targets") if r["unit"] == "%")
+    value = float(percent["value"])
+    assert f">{int(value) if value.is_integer() else value}%</td>" in targets  # 90%, not 90.0
+
+
+def _select_options(page: str, name: str) -> list[str]:
+    select = re.search(rf'<select id="qp\d+" name="{name}" class="yl-param">(.*?)</select>', page, re.S)
+    assert select, f"the {name} parameter is chosen from a list"
+    return [v for v in re.findall(r'<option value="([^"]*)"', select.group(1)) if v]
+
+
+def test_each_canned_query_takes_its_parameter_from_a_list(server):
+    from yanglao.fields import SUBSIDY_KINDS
+
+    targets, subsidies = rows_of(server, "targets"), rows_of(server, "subsidies")
+    years = sorted({r["deadline_year"] for r in targets if r["deadline_year"]}, key=int)
+    documents = {r["document_id"] for r in rows_of(server, "documents")}
+    for query, name, expected in (
+        ("targets_due_in_year", "year", years),
+        ("subsidies_of_kind", "kind", list(SUBSIDY_KINDS)),
+        ("document_contents", "document_id", None),
+    ):
+        page = get(server, f"/yanglao/{query}")
+        options = _select_options(page, name)
+        assert options == expected if expected is not None else set(options) == documents
+        assert 'id="sql-query"' not in page and 'id="sql-editor"' not in page  # SQL hidden by default
+        got = canned(server, query, **{name: options[0]})
+        if query == "targets_due_in_year":
+            assert {r["target_id"] for r in got} == {
+                r["target_id"] for r in targets if r["deadline_year"] == options[0]
+            }
+    by_label = canned(server, "subsidies_of_kind", kind="资金安排")
+    by_code = canned(server, "subsidies_of_kind", kind="budget_allocation")
+    assert (
+        by_label
+        == by_code
+        == [
+            r
+            for r in by_code
+            if r["subsidy_id"] in {s["subsidy_id"] for s in subsidies if s["kind"] == "budget_allocation"}
+        ]
+    )
+
+
+def test_a_target_links_to_its_place_in_the_document_and_the_original_page(server):
+    documents = {d["document_id"]: d for d in rows_of(server, "documents")}
+    target = next(t for t in rows_of(server, "targets") if documents[t["document_id"]]["source_url"])
+    page = get(server, "/yanglao/targets", _size="max")
+    anchor = f"/yanglao/documents/{target['document_id']}#{target['target_id']}"
+    assert f'href="{anchor}"' in page
+    assert f'href="{documents[target["document_id"]]["source_url"]}"' in page
+    document = get(server, f"/yanglao/documents/{target['document_id']}")
+    mark = re.search(rf'<mark id="{re.escape(target["target_id"])}"[^>]*>(.*?)</mark>', document, re.S)
+    anchored = f'<span class="yl-anchor" id="{target["target_id"]}"></span>' in document
+    assert anchored or (mark and target["quote"] in mark.group(1).replace("&#34;", '"').replace("&#39;", "'"))
+    assert documents[target["document_id"]]["title"] in document
+
+
+def test_the_charts_and_map_pages_draw_svg_without_a_cdn(server):
+    charts = get(server, "/-/yanglao/charts")
+    assert charts.count("<svg") >= 2 and "各城市目标对比" in charts and "万元" in charts
+    map_page = get(server, "/-/yanglao/map")
+    cities = {d["city"] for d in rows_of(server, "documents")}
+    assert "<circle" in map_page and all(city in map_page for city in cities)
+    for page in (charts, map_page, get(server, "/yanglao/targets")):
+        assert not re.search(r'<script[^>]+src="https?://', page), "no script from the network"
+
+
+def test_serve_takes_a_host_and_says_in_one_line_that_a_port_is_in_use(server):
+    port = int(server["base"].rsplit(":", 1)[1])
+    result = subprocess.run(
+        [sys.executable, "-m", "yanglao.cli", "serve", "--output", str(server["release"].parents[2]),
+         "--host", "127.0.0.1", "--port", str(port)],
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert f"127.0.0.1:{port}" in result.stderr and "in use" in result.stderr
+    help_text = subprocess.run(
+        [sys.executable, "-m", "yanglao.cli", "serve", "--help"], capture_output=True, text=True
+    ).stdout
+    assert "--host" in help_text

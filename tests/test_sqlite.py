@@ -101,11 +101,27 @@ def test_the_flow_build_has_its_metadata_and_inspect_file(build):
     ).exists()
 
 
-def test_views_carry_the_city_of_every_row(build):
+def test_every_row_carries_the_place_of_its_document(build):
     _, summary, db = build
     for name in ("measures", "targets", "subsidies"):
-        rows = db.execute(f"SELECT city, province FROM {name}_with_document").fetchall()
-        assert len(rows) == summary.rows[name] and all(r["city"] and r["province"] for r in rows)
+        rows = db.execute(
+            f"SELECT t.city, t.province, t.region_code, d.city, d.province, d.region_code "
+            f"FROM {name} t JOIN documents d USING (document_id)"
+        ).fetchall()
+        assert len(rows) == summary.rows[name] > 0
+        assert all(tuple(r[:3]) == tuple(r[3:]) and r[0] and r[1] for r in rows)
+
+
+def test_coded_columns_are_labelled_by_lookup_tables(build):
+    _, _, db = build
+    kinds = dict(db.execute("SELECT code, label_zh FROM code_kind").fetchall())
+    assert kinds["construction"] == "建设补贴" and kinds["allowance"] == "津贴"
+    keys = {(fk[3], fk[2]) for fk in db.execute("PRAGMA foreign_key_list(subsidies)").fetchall()}
+    assert {("kind", "code_kind"), ("frequency", "code_frequency"), ("basis", "code_basis")} <= keys
+    orphans = db.execute(
+        "SELECT count(*) FROM subsidies WHERE kind NOT IN (SELECT code FROM code_kind)"
+    ).fetchone()
+    assert orphans[0] == 0
 
 
 def substrings(texts: list[str], count: int, seed: int = 0) -> list[str]:

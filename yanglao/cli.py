@@ -136,7 +136,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from yanglao.serve.server import serve
 
     output = Path(args.output).resolve() if args.output else project_root()
-    return serve(output / "datasets" / "yanglao.db", port=args.port)
+    return serve(output / "datasets" / "yanglao.db", port=args.port, host=args.host)
 
 
 def refresh_schedule(args: argparse.Namespace):
@@ -243,6 +243,11 @@ def build_parser() -> argparse.ArgumentParser:
         "serve", help="browse the latest SQLite build in Datasette on 127.0.0.1 (read-only)"
     )
     serve.add_argument("--port", type=int, default=8001, help="port (default: 8001)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1; 0.0.0.0 for every interface)",
+    )
     serve.add_argument(
         "--output", help="serve the build under this folder, as written by `yanglao run --output`"
     )

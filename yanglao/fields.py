@@ -116,6 +116,21 @@ FORMATS = ("html", "pdf", "text")
 RECIPIENT_TYPES = ("older_person", "provider", "worker", "government", "other")
 INDICATOR_CODE = r"[a-z0-9_]+"
 
+# Chinese labels of coded values, by column name (Datasette lookup tables, exports, landing page).
+# A code without a label here is shown as it is. measures.category's labels live in its rules.
+# fmt: off
+CODE_LABELS: dict[str, dict[str, str]] = {
+    "doc_type": dict(zip(DOC_TYPES, ["提案答复", "建议答复", "工作方案", "政策措施", "办法规章", "通知", "其他"], strict=True)),
+    "comparator": dict(zip(COMPARATORS, ["等于", "不低于", "不高于", "约", "区间"], strict=True)),
+    "kind": dict(zip(SUBSIDY_KINDS, ["建设补贴", "运营补贴", "奖励", "购买服务", "津贴", "培训补贴", "资金安排", "其他"], strict=True)),
+    "basis": dict(zip(BASES, ["每个机构", "每张床位", "每人", "每户", "每餐", "每个项目", "总额"], strict=True)),
+    "frequency": dict(zip(FREQUENCIES, ["一次性", "每年", "每月", "每天", "每餐", "未说明"], strict=True)),
+    "format": dict(zip(FORMATS, ["网页", "PDF", "文本"], strict=True)),
+    "recipient_type": dict(zip(("older_person", "provider", "worker", "government", "other"),
+                               ["老年人及家庭", "服务机构", "护理人员", "政府与专项资金", "其他"], strict=True)),
+}
+# fmt: on
+
 
 def measure_categories() -> tuple[str, ...]:
     """The codes `measures.category` may take, read from the vocabulary file (`yanglao/vocabulary/`).
@@ -158,6 +173,17 @@ def _provenance() -> tuple[Field, ...]:
             minimum=0,
         ),
     )
+
+
+def _place() -> tuple[Field, ...]:
+    """City, province and region code copied from the row's document, to filter and compare by place."""
+    return (
+        Field("city", "string", "城市(取自所属文件)", "City (from the row's document)", required=True, facet=True),
+        Field("province", "string", "省份(取自所属文件)", "Province (from the row's document)", required=True,
+              facet=True),
+        Field("region_code", "string", "城市行政区划代码(GB/T 2260)", "GB/T 2260 code of the city", required=True,
+              pattern=r"\d{6}"),
+    )  # fmt: skip
 
 
 def _measure_link() -> Field:
@@ -390,6 +416,7 @@ MEASURES = Table(
             required=True,
             minimum=0,
         ),
+        *_place(),
     ),
 )
 
@@ -482,6 +509,7 @@ TARGETS = Table(
             pattern=INDICATOR_CODE,
             facet=True,
         ),
+        *_place(),
     ),
 )
 
@@ -585,6 +613,7 @@ SUBSIDIES = Table(
             "The grade, level or group this amount applies to when the document gives several "
             "(e.g. 五星级, 重度失能, 80-89周岁); null otherwise",
         ),
+        *_place(),
     ),
 )
 
@@ -953,3 +982,67 @@ def table_schema(table: Table) -> dict:
         ]
     schema["description"] = f"{table.description_zh} / {table.description_en} ID rule: {table.id_rule}"
     return schema
+
+
+# Short Chinese column headers (Datasette, the XLSX workbook, the landing page); the English name stays
+# available beside them. By column name, shared across tables, with (table, column) where it differs.
+COLUMN_LABELS: dict[str | tuple[str, str], str] = {
+    "source_id": "来源编号", "url": "原始网址", "city": "城市", "province": "省份", "region_code": "区划代码",
+    "issuer": "发布机构", "doc_type": "文件类型", "format": "格式", "active": "定期抓取", "note": "说明",
+    "document_id": "所属文件", "title": "标题", "doc_number": "文号", "index_number": "索引号",
+    "published_date": "发布日期", "written_date": "成文日期", "topic": "主题分类", "validity": "有效性",
+    "source_url": "原文网址", "retrieved_at": "抓取时间", "content_sha256": "快照哈希", "char_count": "字数",
+    "text": "正文", ("documents", "text"): "全文", "measure_id": "所属条目", ("measures", "measure_id"): "条目编号",
+    "parent_id": "上级条目", "path": "提纲路径", "heading": "标题", "category": "类别", "lead_units": "牵头单位",
+    "support_units": "配合单位", "start": "起始位置", "end": "结束位置", "target_id": "目标编号",
+    "indicator": "指标", "comparator": "比较", "value": "目标值", "value_max": "上限", "unit": "单位",
+    "deadline_year": "期限年份", "deadline": "期限", "scope": "范围", "quote": "原文", "subsidy_id": "补贴编号",
+    "kind": "类型", "recipient": "受益对象", "amount_yuan": "金额", "rate_percent": "比例", "cap_yuan": "最高限额",
+    "basis": "计算基础", "frequency": "频次", "indicator_code": "指标代码", "recipient_type": "受益对象类型",
+    "condition": "适用条件", "name_zh": "名称", "name_en": "英文名称", "description_zh": "说明",
+    "description_en": "英文说明", "synonyms": "同义表述", "plan": "规划", "source": "出处",
+    "version": "版本", "created": "发布时间", "is_current": "当前版本", "hashes": "文件哈希", "snapshots": "快照哈希",
+    "status": "状态", "last_attempt": "最近尝试", "last_success": "最近成功", "last_change": "最近变化",
+    "consecutive_failures": "连续失败", "error": "错误", "snapshot_sha256": "快照哈希", "listing_id": "栏目编号",
+    "newest_document_date": "最新文件日期", "pages_read": "读取页数", "links_seen": "链接数",
+    "links_matched": "匹配链接", "links_new": "新链接", "code": "代码", "label_zh": "中文名", "label_en": "英文名",
+}  # fmt: skip
+
+
+def column_label(table: str, name: str) -> str:
+    """The short Chinese header of a column (its English name where none is known)."""
+    return COLUMN_LABELS.get((table, name)) or COLUMN_LABELS.get(name) or name
+
+
+def code_tables() -> list[Table]:
+    """A lookup table `code_<column>` per coded column (code → Chinese label), for Datasette's labels.
+
+    Each coded column of the tables is a foreign key to one, so Datasette shows `建设补贴` beside
+    `construction` in cells and facets (Datasette 0.65 has no other way to label a value).
+    """
+    labels = {
+        column: [(c, zh, c.replace("_", " ")) for c, zh in codes.items()]
+        for column, codes in CODE_LABELS.items()
+    }
+    labels["category"] = [tuple(term) for term in vocabulary.measure_categories()]
+    out = []
+    for column, rows in labels.items():
+        out.append(
+            Table(
+                name=f"code_{column}",
+                title_zh=f"代码表:{column_label('', column)}",
+                title_en=f"Codes of {column}",
+                description_zh=f"{column} 列各代码的中文名称。",
+                description_en=f"The Chinese label of each code of the {column} column.",
+                primary_key="code",
+                label_column="label_zh",
+                sort="code",
+                fields=(
+                    Field("code", "string", "代码", "Code", required=True, unique=True),
+                    Field("label_zh", "string", "中文名称", "Chinese label", required=True),
+                    Field("label_en", "string", "英文名称", "English label"),
+                ),
+                extra={"rows": rows},
+            )
+        )
+    return out

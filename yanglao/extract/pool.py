@@ -17,6 +17,7 @@ from yanglao.acquire.archive import Archive, ArchiveError, SnapshotRecord
 from yanglao.acquire.registry import Source
 from yanglao.extract.rows import extract_rows
 from yanglao.parse.documents import build_document
+from yanglao.publish.places import with_place
 from yanglao.publish.validate import document_problems
 
 CHUNK = 8  # documents per message to a worker: fewer round trips, still an even spread
@@ -39,6 +40,7 @@ def parse_and_extract(source: Source, snapshot: SnapshotRecord, archive: Archive
             raise ValueError("no text in the page: it no longer parses")
         year = int(document["published_date"][:4]) if document.get("published_date") else None
         rows = extract_rows(source.id, document["text"], document_year=year)
+        rows = {name: with_place(table_rows, document) for name, table_rows in rows.items()}
     except (ArchiveError, ValueError, UnicodeError, KeyError, IndexError) as exc:
         return f"cannot parse snapshot {snapshot.sha256[:12]}: {exc}"
     problems = document_problems(document, rows)

@@ -24,6 +24,9 @@ from pathlib import Path
 from yanglao import __version__
 from yanglao.fields import DATA_MAJOR_VERSION, TABLES, TABLES_BY_NAME, Table, table_schema
 from yanglao.publish.dictionary import write_dictionary
+from yanglao.publish.exports import WORKBOOK, describe_downloads, download_files
+from yanglao.publish.landing import citation_text, write_landing
+from yanglao.publish.places import add_places
 from yanglao.publish.quality import write_quality
 from yanglao.publish.validate import (
     Problem,
@@ -329,6 +332,7 @@ def publish_release(
     or a missing previous release validates everything.
     """
     output = Path(output)
+    add_places(tables)  # rows kept from an older release may predate the place columns
     row_counts = {name: len(tables.get(name, [])) for name in TABLE_NAMES}
     problems = check_provenance(tables.get("documents", []), tables)
     if problems:
@@ -354,6 +358,9 @@ def publish_release(
     version = next_version(now.strftime("%Y-%m-%d"), set(versions))
     created = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     descriptor = package_descriptor(version, created, files, tables.get("sources", []))
+    downloads = download_files(files, descriptor, citation_text(descriptor))
+    describe_downloads(descriptor, downloads)
+    data_downloads = {name: data for name, data in downloads.items() if name != WORKBOOK}  # see exports
     old_descriptor = _read_json(previous / "datapackage.json") if previous else None
     schema_changes = compare_schemas(old_descriptor, descriptor)
     incremental = (
@@ -379,7 +386,7 @@ def publish_release(
     stage = Path(tempfile.mkdtemp(dir=releases, prefix=f".stage-{version}-"))
     stage.chmod(0o755)  # published files are for everyone to read; mkdtemp makes 0700
     try:
-        for name, data in files.items():
+        for name, data in {**files, **downloads}.items():
             (stage / name).write_bytes(data)
         _write_json(stage / "datapackage.json", descriptor)
         _write_json(
@@ -399,7 +406,10 @@ def publish_release(
                 "version": version,
                 "created": created,
                 "row_counts": row_counts,
-                "hashes": {name: f"sha256:{sha256(data)}" for name, data in sorted(files.items())},
+                "hashes": {
+                    name: f"sha256:{sha256(data)}"
+                    for name, data in sorted({**files, **data_downloads}.items())
+                },
                 "snapshots": {
                     d["document_id"]: d["content_sha256"]
                     for d in sorted(tables.get("documents", []), key=lambda d: d["document_id"])
@@ -409,6 +419,7 @@ def publish_release(
         )
         write_dictionary(stage, tables)
         write_quality(stage, tables, previous=previous)
+        write_landing(stage, descriptor, tables)
         # Keys across tables are checked in Python over everything (Frictionless would re-read the
         # referenced tables, document texts included, once per foreign key); types and constraints
         # by Frictionless over the rows that can have changed: all of them without a previous release.
@@ -513,8 +524,12 @@ def _refresh_latest(output: Path, release: Path) -> None:
     for resource in descriptor["resources"]:
         resource = dict(resource)
         resource["path"] = f"datasets/latest/{resource['path']}"
-        resource["json"] = {**resource["json"], "path": f"datasets/latest/{resource['json']['path']}"}
+        for key in ("json", "parquet"):
+            if key in resource:
+                resource[key] = {**resource[key], "path": f"datasets/latest/{resource[key]['path']}"}
         top["resources"].append(resource)
+    if "downloads" in descriptor:
+        top["downloads"] = [{**d, "path": f"datasets/latest/{d['path']}"} for d in descriptor["downloads"]]
     text = json.dumps(top, ensure_ascii=False, indent=2) + "\n"
     if not (top_path.exists() and top_path.read_text(encoding="utf-8") == text):
         _write_text(top_path, text)

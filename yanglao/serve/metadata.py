@@ -19,9 +19,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from html import escape
 from pathlib import Path
 
-from yanglao.fields import ALL_TABLES, ROW_TABLES, TABLES, TABLES_BY_NAME, Field, Table
+from yanglao.fields import ALL_TABLES, TABLES, Field, Table
 from yanglao.publish.release import LICENSE, PACKAGE_DESCRIPTION, PACKAGE_TITLE
 from yanglao.serve import search
 
@@ -32,14 +33,6 @@ SOURCE_URL = f"{HOMEPAGE}/blob/main/sources.yaml"
 LICENSE_TEXT = "CC BY 4.0"
 NOT_SORTABLE = {"text", "quote", "hashes", "snapshots"}  # long text: sorting by it helps nobody
 
-# Columns the *_with_document views add to their table (built by yanglao.serve.sqlite from fields.ROW_TABLES).
-VIEW_EXTRA = (
-    TABLES_BY_NAME["documents"].field("city"),
-    TABLES_BY_NAME["documents"].field("province"),
-    Field("document_title", "string", "所属文件标题", "Title of the document the row comes from"),
-    TABLES_BY_NAME["documents"].field("doc_type"),
-)
-
 TARGET_COLUMNS = (
     "d.city, d.province, t.indicator, t.comparator, t.value, t.value_max, t.unit, t.deadline_year, t.deadline, "
     "t.scope, t.quote, t.target_id, t.document_id"
@@ -48,9 +41,10 @@ TARGET_COLUMNS = (
 CANNED_QUERIES: dict[str, dict] = {
     "targets_due_in_year": {
         "title": "某年到期的目标(跨城市) / Targets due in a given year, across cities",
+        "hide_sql": True,
         "description": (
-            "输入年份(如 2025),列出各城市期限在该年的全部量化目标。 / "
-            "Enter a year (e.g. 2025): every quantitative target with a deadline in that year, city by city."
+            "从列表中选择年份,列出各城市期限在该年的全部量化目标。 / "
+            "Choose a year from the list: every quantitative target with a deadline in that year, city by city."
         ),
         "sql": (
             f"SELECT {TARGET_COLUMNS}\nFROM targets t JOIN documents d ON d.document_id = t.document_id\n"
@@ -61,6 +55,7 @@ CANNED_QUERIES: dict[str, dict] = {
     },
     "indicator_across_cities": {
         "title": "同一指标的城市对比 / One indicator compared across cities",
+        "hide_sql": True,
         "description": (
             "输入指标中的一个词(如 助餐、床位、覆盖率),比较各城市的目标值、单位和期限。 / "
             "Enter a word of the indicator (e.g. 助餐, 床位, 覆盖率) to compare target values, units and "
@@ -75,17 +70,17 @@ CANNED_QUERIES: dict[str, dict] = {
     },
     "subsidies_of_kind": {
         "title": "某类补贴及金额(按金额排序) / All subsidies of a kind with their amounts, sorted",
+        "hide_sql": True,
         "description": (
-            "输入补贴类型(construction 建设、operation 运营、reward 奖励、service_purchase 购买服务、"
-            "allowance 津贴、training 培训、budget_allocation 资金安排、other 其他),按金额(无金额时按上限)从高到低。 / "
-            "Enter a kind (construction, operation, reward, service_purchase, allowance, training, "
-            "budget_allocation, other): its subsidies by amount (or cap where there is no amount), highest first."
+            "从列表中选择补贴类型(也可输入中文名,如 建设补贴),按金额(无金额时按上限)从高到低。 / "
+            "Choose a kind from the list (its Chinese label, e.g. 建设补贴, works too): its subsidies by amount "
+            "(or cap where there is no amount), highest first."
         ),
         "sql": (
             "SELECT d.city, d.province, s.recipient, s.amount_yuan, s.rate_percent, s.cap_yuan, s.basis, s.frequency,\n"
             "  s.quote, s.subsidy_id, s.document_id\n"
             "FROM subsidies s JOIN documents d ON d.document_id = s.document_id\n"
-            "WHERE s.kind = :kind\n"
+            "WHERE s.kind = :kind OR s.kind = (SELECT code FROM code_kind WHERE label_zh = :kind)\n"
             "ORDER BY coalesce(s.amount_yuan, s.cap_yuan) IS NULL, coalesce(s.amount_yuan, s.cap_yuan) DESC, "
             "d.city, s.subsidy_id"
         ),
@@ -93,9 +88,10 @@ CANNED_QUERIES: dict[str, dict] = {
     },
     "document_contents": {
         "title": "一份文件的措施、目标和补贴 / A document with its measures, targets and subsidies",
+        "hide_sql": True,
         "description": (
-            "输入文件编号(document_id),按原文顺序列出其全部措施、目标和补贴。 / "
-            "Enter a document_id: all its measures, targets and subsidies in the order of the text."
+            "从列表中选择文件,按原文顺序列出其全部措施、目标和补贴。 / "
+            "Choose a document from the list: all its measures, targets and subsidies in the order of the text."
         ),
         "sql": (
             "SELECT 'measure' AS row_type, m.measure_id AS row_id, m.path, m.heading AS label,\n"
@@ -115,6 +111,7 @@ CANNED_QUERIES: dict[str, dict] = {
     },
     "sources_freshness": {
         "title": "来源与数据新鲜度 / Sources and freshness",
+        "hide_sql": True,
         "description": (
             "每个来源:状态、最近抓取时间、内容最近变化时间(无抓取记录时为首次发布当前快照的版本时间)、文件数、"
             "见过的快照版本数,以及目标和补贴行数。最久未更新的在前。 / "
@@ -162,6 +159,16 @@ def _credits() -> dict:
     }
 
 
+FACETS_FIRST = ("province", "city", "deadline_year", "kind", "indicator_code")
+
+
+def _facets(table: Table, extra: tuple[str, ...]) -> list[str]:
+    """The table's facets, place and the most asked-for ones first."""
+    names = [*extra, *(f.name for f in table.fields if f.facet)]
+    names = list(dict.fromkeys(names))
+    return sorted(names, key=lambda n: FACETS_FIRST.index(n) if n in FACETS_FIRST else len(FACETS_FIRST))
+
+
 def table_metadata(table: Table, extra: tuple[Field, ...] = (), facets: tuple[str, ...] = ()) -> dict:
     """Datasette's metadata for one table or view (`extra`: columns a view adds), from its registry entry."""
     fields = (*table.fields, *extra)
@@ -172,7 +179,7 @@ def table_metadata(table: Table, extra: tuple[Field, ...] = (), facets: tuple[st
         **_credits(),
         "columns": {f.name: column_description(f) for f in fields},
         "sortable_columns": [f.name for f in fields if f.name not in NOT_SORTABLE],
-        "facets": [*facets, *(f.name for f in table.fields if f.facet)],
+        "facets": _facets(table, facets),
     }
     if table.label_column:
         meta["label_column"] = table.label_column
@@ -183,17 +190,11 @@ def table_metadata(table: Table, extra: tuple[Field, ...] = (), facets: tuple[st
 
 def datasette_metadata(version: str | None = None) -> dict:
     """The whole metadata document: instance, the `yanglao` database, its tables, views and canned queries."""
+    from yanglao.fields import code_tables
+
     tables: dict[str, dict] = {t.name: table_metadata(t) for t in ALL_TABLES}
-    for name in ROW_TABLES:
-        table = TABLES_BY_NAME[name]
-        view = table_metadata(table, VIEW_EXTRA, facets=("province", "city"))
-        view["title"] = f"{table.title_zh}(含城市) / {table.title_en} with city"
-        view["description"] = (
-            f"{table.description_zh} 附所属文件的城市、省份、标题和类型,可按城市分面。 / "
-            f"{table.description_en} With the document's city, province, title and type, to facet by city."
-        )
-        view.pop("label_column", None)
-        tables[f"{name}_with_document"] = view
+    for codes in code_tables():
+        tables[codes.name] = table_metadata(codes)
     for t in TABLES:
         if t.search_columns:
             tables[search.index_name(t.name)] = {"hidden": True}
@@ -204,9 +205,17 @@ def datasette_metadata(version: str | None = None) -> dict:
         "The search box finds Chinese terms of any length (助餐, 床位, 养老服务); several terms separated by "
         "spaces must all occur."
     )
+    links = (
+        '<p class="yl-links-bar"><a href="/-/yanglao/charts">图表 / Charts</a> · '
+        '<a href="/-/yanglao/map">地图 / Map</a> · '
+        '<a href="/yanglao/targets">量化目标 / Targets</a> · <a href="/yanglao/subsidies">补贴 / Subsidies</a> · '
+        '<a href="/yanglao/measures">措施 / Measures</a> · <a href="/yanglao/documents">文件 / Documents</a></p>'
+    )
+    description_html = f"<p>{escape(description)}</p>{links}"
     return {
         "title": PACKAGE_TITLE,
         "description": description,
+        "description_html": description_html,
         **_credits(),
         "about": "yanglao-data",
         "about_url": HOMEPAGE,
@@ -214,6 +223,7 @@ def datasette_metadata(version: str | None = None) -> dict:
             DATABASE: {
                 "title": PACKAGE_TITLE,
                 "description": description,
+                "description_html": description_html,
                 **_credits(),
                 "tables": tables,
                 "queries": CANNED_QUERIES,

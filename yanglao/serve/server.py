@@ -1,4 +1,4 @@
-"""`yanglao serve`: Datasette on the latest SQLite build, read-only, on 127.0.0.1.
+"""`yanglao serve`: Datasette on the latest SQLite build, read-only, on 127.0.0.1 (or `--host`).
 
 Immutable (`-i`) with the inspect file the build wrote (so start-up does not count
 rows), the metadata generated from the field registry, facet suggestions off (they
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -58,13 +59,39 @@ def datasette_command(db_path: Path, port: int, host: str = HOST) -> list[str]:
     ]  # fmt: skip
 
 
-def serve(db_path: Path, port: int = DEFAULT_PORT) -> int:
-    """Print the address, then become Datasette (exec), so Ctrl-C and signals reach it directly."""
+def port_in_use(host: str, port: int) -> str | None:
+    """Why Datasette could not listen on host:port (in use, or not an address here); None when it can."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(
+            socket.SOL_SOCKET, socket.SO_REUSEADDR, 1
+        )  # as uvicorn does: TIME_WAIT is no obstacle
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
+
+
+def serve(db_path: Path, port: int = DEFAULT_PORT, host: str = HOST) -> int:
+    """Print the address, then become Datasette (exec), so Ctrl-C and signals reach it directly.
+
+    A port already in use is said in one line (exit code 1) before anything else is printed: the
+    address would otherwise belong to another process.
+    """
     db_path = Path(db_path)
     if not db_path.exists():
         raise FileNotFoundError(f"{db_path} does not exist: build it first with `yanglao run`")
-    command = datasette_command(db_path, port)
-    print(f"yanglao serve: {db_path} (read-only) at http://{HOST}:{port}/", flush=True)
+    problem = port_in_use(host, port)
+    if problem:
+        print(
+            f"yanglao serve: cannot listen on {host}:{port} ({problem}); choose another with --port",
+            file=sys.stderr,
+        )
+        return 1
+    command = datasette_command(db_path, port, host)
+    shown = f"[{host}]" if ":" in host else host
+    print(f"yanglao serve: {db_path} (read-only) at http://{shown}:{port}/", flush=True)
     if os.name != "posix":
         return subprocess.call(command)
     os.execv(command[0], command)

@@ -19,8 +19,9 @@ Besides the five tables of the release, the database has (every table described 
 - `releases`: every release up to this one (version, created, rows per table, file
   hashes; the snapshot hash per document for this release), from the releases'
   `index.json` and this release's `release.json`;
-- views `measures_with_document`, `targets_with_document`, `subsidies_with_document`:
-  the rows with their document's city, province, title and type, to facet by city.
+- `code_<column>` for every coded column (`kind`, `doc_type`, `category`, ...): code → Chinese
+  label, each coded column a foreign key to it, so that Datasette labels cells and facets. (The
+  tables carry their place themselves, so the `*_with_document` views of earlier builds are gone.)
 
 A new release whose previous one the database was built from is applied in place of a
 rebuild by `update_database`: only the rows (and search entries) of the documents that
@@ -46,7 +47,15 @@ from pathlib import Path
 
 import sqlite_utils
 
-from yanglao.fields import LISTING_STATUS, RELEASES, ROW_TABLES, SOURCE_STATUS, TABLES, TABLES_BY_NAME, Table
+from yanglao.fields import (
+    LISTING_STATUS,
+    RELEASES,
+    SOURCE_STATUS,
+    TABLES,
+    TABLES_BY_NAME,
+    Table,
+    code_tables,
+)
 from yanglao.serve import search
 from yanglao.serve.metadata import write_metadata
 
@@ -54,13 +63,11 @@ SQLITE_TYPES = {"string": str, "integer": int, "number": float, "boolean": int, 
 METADATA_FILE = "metadata.json"
 INSPECT_FILE = "inspect.json"
 
-VIEWS: dict[str, str] = {
-    f"{name}_with_document": (
-        f"SELECT {name}.*, documents.city, documents.province, documents.title AS document_title, documents.doc_type "
-        f"FROM {name} JOIN documents ON documents.document_id = {name}.document_id"
-    )
-    for name in ROW_TABLES
-}
+
+def code_foreign_keys(table: Table) -> list[tuple[str, str, str]]:
+    """(column, code table, "code") for each coded column of a table."""
+    coded = {t.name[len("code_") :] for t in code_tables()}
+    return [(f.name, f"code_{f.name}", "code") for f in table.fields if f.name in coded]
 
 
 def _number(value: str) -> int | float:
@@ -177,6 +184,7 @@ def release_rows(release: Path) -> list[dict]:
 def _create_table(db: sqlite_utils.Database, table: Table) -> None:
     columns = {f.name: SQLITE_TYPES[f.type] for f in table.fields}
     foreign_keys = [(f, ref, ref_field) for f, ref, ref_field in table.foreign_keys]
+    foreign_keys += [fk for fk in code_foreign_keys(table) if fk[0] not in {f for f, _, _ in foreign_keys}]
     db[table.name].create(columns, pk=table.primary_key, foreign_keys=foreign_keys)
 
 
@@ -350,6 +358,11 @@ def build_database(
     try:
         conn = _connect_for_build(tmp)
         db = sqlite_utils.Database(conn)
+        for codes in code_tables():
+            _create_table(db, codes)
+            db[codes.name].insert_all(
+                dict(zip(codes.field_names, row, strict=True)) for row in codes.extra["rows"]
+            )
         for table in TABLES:
             _create_table(db, table)
             insert_csv(conn, table, release / f"{table.name}.csv")
@@ -381,8 +394,6 @@ def build_database(
         _create_table(db, SOURCE_STATUS)
         _create_table(db, LISTING_STATUS)
         _replace_status(db, source_status, listing_status)
-        for name, sql in VIEWS.items():
-            db.create_view(name, sql)
         db.conn.commit()
         db.conn.execute("ANALYZE")
         db.conn.execute(f"PRAGMA user_version = {build_id()}")

@@ -1,0 +1,127 @@
+"""Downloads for every kind of user: the XLSX workbook and the Parquet files of a release read back with
+pandas to the same rows as its CSVs, and are listed with their hashes in its datapackage.json; the landing
+page and the citation name the release's version."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from yanglao.fields import TABLES, column_label
+from yanglao.publish.display import format_quantity, format_yuan
+from yanglao.publish.exports import EXCEL_CELL_LIMIT, TRUNCATED_MARK, WORKBOOK, reproducible_zip, sheet_name
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def latest(shipped_build) -> Path:
+    output, _summary = shipped_build
+    return output / "datasets" / "latest"
+
+
+def csv_rows(path: Path) -> list[dict]:
+    csv.field_size_limit(1 << 30)
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def as_text(value) -> str:
+    """A cell read back by pandas, in the CSV's text form (null → empty, 15.0 → 15, True → true)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(round(value, 6))
+    return str(value)
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+def test_parquet_reads_back_to_the_csv_rows(latest, table):
+    expected = csv_rows(latest / f"{table.name}.csv")
+    data = pd.read_parquet(latest / f"{table.name}.parquet")
+    assert list(data.columns) == table.field_names
+    got = [{k: as_text(v) for k, v in row.items()} for row in data.astype(object).to_dict("records")]
+    assert got == expected and len(got) > 0
+    numbers = [f.name for f in table.fields if f.type in ("integer", "number")]
+    assert all(str(data[n].dtype) in ("Int64", "Float64") for n in numbers)  # typed, not text
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+def test_the_workbook_has_a_sheet_per_table_with_chinese_headers(latest, table):
+    expected = csv_rows(latest / f"{table.name}.csv")
+    data = pd.read_excel(latest / WORKBOOK, sheet_name=sheet_name(table), dtype=object)
+    assert list(data.columns) == [column_label(table.name, n) for n in table.field_names]
+    got = [
+        {name: as_text(v) for name, v in zip(table.field_names, row, strict=True)}
+        for row in data.itertuples(index=False)
+    ]
+    assert len(got) == len(expected) > 0
+    for row, want in zip(got, expected, strict=True):
+        for name in table.field_names:
+            if len(want[name]) > EXCEL_CELL_LIMIT:  # Excel's limit: cut, and says so
+                assert row[name].endswith(TRUNCATED_MARK) and want[name].startswith(
+                    row[name][: -len(TRUNCATED_MARK)]
+                )
+            else:
+                assert row[name] == want[name], (table.name, name)
+
+
+def test_the_workbook_first_sheet_says_what_the_data_is_its_licence_and_how_to_cite_it(latest):
+    about = pd.read_excel(latest / WORKBOOK, sheet_name=0, dtype=str)
+    descriptor = json.loads((latest / "datapackage.json").read_text(encoding="utf-8"))
+    text = "\n".join(about.fillna("").astype(str).agg(" ".join, axis=1))
+    assert descriptor["title"] in text and "CC BY 4.0" in text.replace(
+        "Creative Commons Attribution 4.0", "CC BY 4.0"
+    )
+    assert f"Version {descriptor['version']}" in text
+    assert "金额 (amount_yuan)" in text
+
+
+def test_downloads_are_listed_with_their_hashes_in_the_datapackage(latest, shipped_build):
+    output, _ = shipped_build
+    descriptor = json.loads((latest / "datapackage.json").read_text(encoding="utf-8"))
+    listed = [r["parquet"] for r in descriptor["resources"]] + descriptor["downloads"]
+    assert {Path(item["path"]).name for item in listed} == {f"{t.name}.parquet" for t in TABLES} | {WORKBOOK}
+    for item in listed:
+        data = (latest / item["path"]).read_bytes()
+        assert item["hash"] == f"sha256:{hashlib.sha256(data).hexdigest()}" and item["bytes"] == len(data)
+    top = json.loads((output / "datapackage.json").read_text(encoding="utf-8"))
+    assert top["downloads"][0]["path"] == f"datasets/latest/{WORKBOOK}"
+    assert all((output / r["parquet"]["path"]).exists() for r in top["resources"])
+    release = json.loads((latest / "release.json").read_text(encoding="utf-8"))
+    assert "targets.parquet" in release["hashes"]  # `yanglao rebuild` checks the Parquet files
+    assert WORKBOOK not in release["hashes"]  # it names its release, which a rebuild on another day would not
+
+
+def test_the_workbook_bytes_are_reproducible(latest):
+    data = (latest / WORKBOOK).read_bytes()
+    created = json.loads((latest / "datapackage.json").read_text(encoding="utf-8"))["created"]
+    assert reproducible_zip(data, created) == data
+
+
+def test_csvs_stay_plain_utf8_and_the_landing_page_says_how_to_open_them_in_excel(latest):
+    for table in TABLES:
+        assert not (latest / f"{table.name}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    page = (latest / "index.html").read_text(encoding="utf-8")
+    descriptor = json.loads((latest / "datapackage.json").read_text(encoding="utf-8"))
+    assert "65001: Unicode (UTF-8)" in page and f"Version {descriptor['version']}" in page
+    cff = (latest / "CITATION.cff").read_text(encoding="utf-8")
+    assert f'version: "{descriptor["version"]}"' in cff
+    assert "cff-version: 1.2.0" in (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("value", "unit", "shown"), [
+    (150000.0, "元", "15万元"), (20000000.0, "元", "2,000万元"), (3.0, "元", "3元"), (779820.0, "元", "77.982万元"),
+    (1.0, "家", "1家"), (65.0, "%", "65%"), (90.5, "%", "90.5%"), (15, "分钟", "15分钟"), (1500, "张", "1,500张"),
+])  # fmt: skip
+def test_numbers_are_shown_as_people_write_them(value, unit, shown):
+    assert format_quantity(value, unit) == shown
+    if unit == "元":
+        assert format_yuan(value) == shown

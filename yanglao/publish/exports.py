@@ -1,0 +1,176 @@
+"""Downloads for people who do not code: an XLSX workbook and a Parquet file per table.
+
+Both are written through pandas from the release's own rows, with each release, and listed
+with their sha256 and size in its `datapackage.json` (`parquet` on each resource, the workbook
+under `downloads`). The CSVs stay plain UTF-8 (no byte-order mark): the landing page says how
+to open them in Excel (数据 → 自文本/CSV → 文件原始格式 65001: Unicode (UTF-8)).
+
+The workbook's first sheet says what the data is, its licence, how to cite this version and
+what every column means; then one sheet per table, with Chinese headers (the English names are
+on the first sheet). Excel holds at most 32,767 characters in a cell: a longer document text is
+cut there and ends with `TRUNCATED_MARK` (the full text is in documents.csv). The bytes are
+reproducible: the zip entries and the workbook's own dates are set to the release's creation
+time. The Parquet files hold only the data, and their bytes are the same whenever the data is: their
+hashes are in `release.json` with the CSVs', so `yanglao rebuild` checks them. The workbook also names
+its release (version, date, citation), which a rebuild on another day gives differently, so it is
+listed with its hash in `datapackage.json` only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from datetime import datetime
+
+import pandas as pd
+
+from yanglao.fields import TABLES, Table, column_label
+
+WORKBOOK = "yanglao-data.xlsx"
+EXCEL_CELL_LIMIT = 32_767
+TRUNCATED_MARK = "…[超出 Excel 单元格上限,全文见 documents.csv / cut at Excel's cell limit]"
+PANDAS_TYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean"}
+
+
+def parquet_name(table: str) -> str:
+    return f"{table}.parquet"
+
+
+def sheet_name(table: Table) -> str:
+    """`量化目标 targets`: Chinese first, the table's name for whoever matches sheets to files."""
+    return f"{table.title_zh} {table.name}"[:31]
+
+
+def frame(table: Table, rows: list[dict]) -> pd.DataFrame:
+    """The rows as a typed DataFrame in the table's column order (nullable integers, numbers, booleans)."""
+    data = pd.DataFrame.from_records(
+        [[row.get(name) for name in table.field_names] for row in rows], columns=table.field_names
+    )
+    for f in table.fields:
+        column = data[f.name].replace("", None)
+        if f.type == "boolean":
+            column = column.map(lambda v: v if v is None or isinstance(v, bool) else str(v).lower() == "true")
+        if f.type in PANDAS_TYPES:
+            # coerce: a value that breaks its type fails validation after this, and nothing is published
+            data[f.name] = pd.to_numeric(column, errors="coerce") if f.type != "boolean" else column
+            data[f.name] = data[f.name].astype(PANDAS_TYPES[f.type])
+        else:
+            data[f.name] = column.astype("string")
+    return data
+
+
+def parquet_bytes(table: Table, rows: list[dict]) -> bytes:
+    out = io.BytesIO()
+    frame(table, rows).to_parquet(out, engine="pyarrow", index=False, compression="zstd")
+    return out.getvalue()
+
+
+def _about_rows(descriptor: dict, citation: str) -> list[list[str]]:
+    rows = [
+        ["数据集 / Dataset", descriptor["title"]],
+        ["说明 / About", descriptor["description"]],
+        ["版本 / Version", descriptor["version"]],
+        ["发布时间 / Created", descriptor["created"]],
+        ["许可 / Licence", f"{descriptor['licenses'][0]['title']} ({descriptor['licenses'][0]['path']})"],
+        ["引用 / How to cite", citation],
+        ["网址 / Homepage", descriptor.get("homepage", "")],
+        ["", ""],
+        ["工作表 / Sheet · 列 / Column", "中文 / English"],
+    ]
+    for table in TABLES:
+        rows.append([sheet_name(table), f"{table.description_zh} / {table.description_en}"])
+        for f in table.fields:
+            rows.append([f"  {column_label(table.name, f.name)} ({f.name})", f"{f.zh} / {f.en}"])
+    return rows
+
+
+def _excel_text(value):
+    if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
+        return value[: EXCEL_CELL_LIMIT - len(TRUNCATED_MARK)] + TRUNCATED_MARK
+    return value
+
+
+def workbook_bytes(tables: dict[str, list[dict]], descriptor: dict, citation: str) -> bytes:
+    """The XLSX workbook: the about sheet, then a sheet per table with Chinese headers."""
+    out = io.BytesIO()
+    with pd.ExcelWriter(out, engine="openpyxl") as writer:
+        about = pd.DataFrame(_about_rows(descriptor, citation), columns=["项目 / Item", "内容 / Content"])
+        about.to_excel(writer, sheet_name="说明 About", index=False)
+        for table in TABLES:
+            data = frame(table, tables.get(table.name, []))
+            for column in data.columns[data.dtypes == "string"]:
+                data[column] = data[column].map(_excel_text, na_action="ignore")
+            data.columns = [column_label(table.name, name) for name in table.field_names]
+            data.to_excel(writer, sheet_name=sheet_name(table), index=False)
+            sheet = writer.sheets[sheet_name(table)]
+            sheet.freeze_panes = "A2"
+        writer.sheets["说明 About"].column_dimensions["A"].width = 36
+        writer.sheets["说明 About"].column_dimensions["B"].width = 120
+    return reproducible_zip(out.getvalue(), descriptor["created"])
+
+
+_W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def reproducible_zip(data: bytes, created: str) -> bytes:
+    """The same zip with every entry dated `created` and the workbook's own dates set to it."""
+    when = datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ")
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            body = source.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                body = _W3CDTF.sub(rb"\g<1>" + created.encode() + rb"\g<2>", body)
+            info = zipfile.ZipInfo(item.filename, date_time=when.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, body)
+    return out.getvalue()
+
+
+def rows_of_csv(data: bytes) -> list[dict]:
+    """The records of a release CSV as dicts of text (an empty cell is null)."""
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def download_files(csv_files: dict[str, bytes], descriptor: dict, citation: str) -> dict[str, bytes]:
+    """Every download of a release by file name, made from its CSVs (`<table>.csv` → bytes), so that
+    they hold exactly the published rows: the workbook and a Parquet file per table."""
+    csv.field_size_limit(1 << 30)
+    tables = {t.name: rows_of_csv(csv_files[f"{t.name}.csv"]) for t in TABLES}
+    files = {parquet_name(t.name): parquet_bytes(t, tables[t.name]) for t in TABLES}
+    files[WORKBOOK] = workbook_bytes(tables, descriptor, citation)
+    return files
+
+
+def describe_downloads(descriptor: dict, files: dict[str, bytes], path_prefix: str = "") -> dict:
+    """The descriptor with each download listed: `parquet` on its resource, the workbook under `downloads`."""
+    from yanglao.publish.release import sha256
+
+    for resource in descriptor["resources"]:
+        data = files[parquet_name(resource["name"])]
+        resource["parquet"] = {
+            "path": f"{path_prefix}{parquet_name(resource['name'])}",
+            "format": "parquet",
+            "mediatype": "application/vnd.apache.parquet",
+            "hash": f"sha256:{sha256(data)}",
+            "bytes": len(data),
+        }
+    data = files[WORKBOOK]
+    descriptor["downloads"] = [
+        {
+            "name": "workbook",
+            "title": "Excel 工作簿(每表一个工作表,中文表头) / Excel workbook (a sheet per table, Chinese headers)",
+            "path": f"{path_prefix}{WORKBOOK}",
+            "format": "xlsx",
+            "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "hash": f"sha256:{sha256(data)}",
+            "bytes": len(data),
+        }
+    ]
+    return descriptor
