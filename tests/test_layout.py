@@ -87,6 +87,8 @@ LATER_STAGE_USES = {
     ("yanglao.acquire.discover", "yanglao.parse.pages"),
     # Each worker checks the rows it extracted against the schema before sending them back.
     ("yanglao.extract.pool", "yanglao.publish.validate"),
+    # ... and gives them their document's place, as the release does for rows kept from an older one.
+    ("yanglao.extract.pool", "yanglao.publish.places"),
 }
 
 

@@ -19,6 +19,7 @@ listed with its hash in `datapackage.json` only.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import zipfile
@@ -150,7 +151,9 @@ def download_files(csv_files: dict[str, bytes], descriptor: dict, citation: str)
 
 def describe_downloads(descriptor: dict, files: dict[str, bytes], path_prefix: str = "") -> dict:
     """The descriptor with each download listed: `parquet` on its resource, the workbook under `downloads`."""
-    from yanglao.publish.release import sha256
+
+    def sha256(data: bytes) -> str:  # as release.sha256, without importing the module that imports this one
+        return hashlib.sha256(data).hexdigest()
 
     for resource in descriptor["resources"]:
         data = files[parquet_name(resource["name"])]
