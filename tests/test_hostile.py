@@ -146,7 +146,7 @@ def test_broken_pdfs_and_a_sparse_page_beside_good_sources(prefect_harness, tmp_
 
 
 def test_long_documents_go_through_publish_the_next_run_and_sqlite(tmp_path):
-    plan = (MEASURES + "\n") * (150_000 // len(MEASURES) + 1)
+    plan = (MEASURES + "\n") * (220_000 // len(MEASURES) + 1)
     huge = (REPLY + "\n") * (2_500_000 // len(REPLY) + 1)
     registry = file_registry(tmp_path / "reg", {"plan": plan, "huge": huge, "small": REPLY})
     output = tmp_path / "out"
@@ -453,7 +453,7 @@ def test_a_server_that_cannot_start_is_one_line(tmp_path):
         str(registry),
         "--output",
         str(tmp_path / "out"),
-        env={"PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "0.01"},
+        env={"PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "1"},
     )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().startswith("error: the temporary Prefect API server did not start")
