@@ -110,7 +110,12 @@ def file_registry(folder: Path, docs: dict[str, str]) -> Path:
 
 def test_broken_pdfs_and_a_sparse_page_beside_good_sources(prefect_harness, tmp_path):
     # A tag tree too deep for the parser: everything under it is lost, 9 characters are left of 1 MB.
-    deep = "<html><body><p>关于养老服务的通知</p>".encode() + b"<div>" * 200_000 + REPLY.encode() + b"</body></html>"
+    deep = (
+        "<html><body><p>关于养老服务的通知</p>".encode()
+        + b"<div>" * 200_000
+        + REPLY.encode()
+        + b"</body></html>"
+    )
     routes = {
         "/good.html": page(html_page(REPLY)),
         "/html-as-pdf.pdf": page(html_page(MEASURES), content_type="application/pdf"),
@@ -139,6 +144,32 @@ def test_broken_pdfs_and_a_sparse_page_beside_good_sources(prefect_harness, tmp_
     )
     assert "parsed to almost nothing" in failures["deep"]
     assert status_of(tmp_path / "out")["garbage"]["status"] == "failed"
+
+
+def test_a_document_over_the_size_or_time_limit_is_refused_alone(tmp_path, monkeypatch):
+    from yanglao.acquire.archive import Archive
+    from yanglao.acquire.registry import Source
+    from yanglao.extract import pool
+
+    archive = Archive(tmp_path / "archive")
+    body = html_page(MEASURES)
+    record = archive.store(
+        "a",
+        body,
+        url=None,
+        retrieved_at="2026-01-01T00:00:00Z",
+        status=200,
+        content_type="text/html",
+        etag=None,
+        last_modified=None,
+    )
+    source = Source(id="a", url=None, **PLACE)
+    assert isinstance(pool.parse_and_extract(source, record, archive), tuple)
+    monkeypatch.setattr(pool, "MAX_DOCUMENT_BYTES", len(body) - 1)
+    assert "byte limit" in pool.parse_and_extract(source, record, archive)
+    monkeypatch.setattr(pool, "MAX_DOCUMENT_BYTES", 10**9)
+    monkeypatch.setattr(pool, "MAX_DOCUMENT_SECONDS", 0.005)  # this thread is a main thread: the alarm fires
+    assert "DocumentTimeout" in pool.parse_and_extract(source, record, archive)
 
 
 # ---------------------------------------------------------------------------------------------------------

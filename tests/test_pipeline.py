@@ -79,9 +79,16 @@ def test_file_urls_inside_a_root_are_read_and_dotdot_or_symlinks_cannot_leave_it
     assert pipeline.file_url_refusal((root / "link.html").as_uri(), [root])
 
 
-def test_credentials_in_urls_are_refused():
+def test_credentials_in_urls_are_refused_and_never_published():
     assert pipeline.url_refusal("http://user:password@127.0.0.1/a.html")
     assert pipeline.url_refusal("http://127.0.0.1/a.html") is None
+    assert (
+        pipeline.public_url("http://user:pw@127.0.0.1:8080/a.html?x=1") == "http://127.0.0.1:8080/a.html?x=1"
+    )
+    tables = pipeline.assemble_tables([{"source_id": "a", "url": "https://u:p@gov.cn/a"}], {}, {})
+    assert tables["sources"][0]["url"] == "https://gov.cn/a"
+    entries = pipeline.registry_entries([source("a", "https://u:p@gov.cn/a")])
+    assert entries[0]["url"] == "https://gov.cn/a"
 
 
 def test_plan_fetches_caps_new_sources_and_queues_the_rest(tmp_path):

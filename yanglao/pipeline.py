@@ -126,6 +126,18 @@ def url_refusal(url: str) -> str | None:
     return None
 
 
+def public_url(url: str | None) -> str | None:
+    """A URL as it may be published: without any user:password@ part."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return parts._replace(netloc=netloc).geturl()
+
+
 # ---------------------------------------------------------------------------------------------------------
 # What a run rebuilds.
 
@@ -316,7 +328,7 @@ def assemble_tables(
     for source_id in sorted(rows):
         for name in ROW_TABLES:
             tables[name].extend(rows[source_id].get(name, []))
-    tables["sources"] = source_rows
+    tables["sources"] = [{**row, "url": public_url(row.get("url"))} for row in source_rows]
     tables["documents"] = [documents[k] for k in sorted(documents)]
     return tables
 
@@ -374,4 +386,5 @@ def registry_entries(sources: Iterable[Source]) -> list[dict]:
     """The registry as recorded with a release (for `yanglao rebuild`)."""
     from dataclasses import asdict
 
-    return [{k: v for k, v in asdict(s).items() if v is not None or k == "url"} for s in sources]
+    entries = [{k: v for k, v in asdict(s).items() if v is not None or k == "url"} for s in sources]
+    return [{**e, "url": public_url(e["url"])} for e in entries]
