@@ -96,6 +96,17 @@ def _progress(stage: str, detail: str, seconds: float) -> None:
 
 
 def _fetch_one(fetcher, archive: Archive, source: Source) -> SourceOutcome:
+    """Fetch and archive one source; anything that goes wrong is this source's failure alone."""
+    try:
+        return _fetch_and_store(fetcher, archive, source)
+    except Exception as exc:  # noqa: BLE001 - e.g. a decoder's own exception on a hostile body
+        reason = " ".join(str(exc).split())[:200]
+        return SourceOutcome(
+            source.id, False, archive.latest(source.id), error=f"{type(exc).__name__}: {reason}"
+        )
+
+
+def _fetch_and_store(fetcher, archive: Archive, source: Source) -> SourceOutcome:
     previous = archive.latest(source.id)
     result = fetcher.fetch(
         source.url,
