@@ -13,9 +13,8 @@ import hashlib
 import json
 import os
 import time
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,59 +25,28 @@ from prefect.context import get_run_context
 from prefect.utilities.annotations import quote
 
 from yanglao import pipeline, runstate
+from yanglao.acquire import snapshots
 from yanglao.acquire.archive import Archive, SnapshotRecord
 from yanglao.acquire.discover import append_discovered, load_discovered, merge_sources
 from yanglao.acquire.registry import Source, load_listings, load_registry
-from yanglao.escape import markdown_text
+from yanglao.acquire.snapshots import SourceOutcome
 from yanglao.extract.pool import close_pool, parse_and_extract_all
 from yanglao.parse.documents import source_row
 from yanglao.publish.incremental import (
-    PreviousRelease,
     due_for_refresh,
     extractor_fingerprint,
     listing_status_row,
-    load_previous,
     load_status,
     next_status,
     status_rows,
 )
-from yanglao.publish.release import publish_release, published_versions, releases_dir
+from yanglao.publish.release import publish_release
+from yanglao.report import RunSummary, summary_markdown
 from yanglao.serve.sqlite import _built_from, build_database, update_database
 
-FETCH_THREADS = 8  # politeness per host is the Fetcher's job; threads only overlap different hosts
 BATCH_SIZE = 500
 PARALLEL_MIN_PER_WORKER = 20  # fewer documents than this per process are not worth starting processes for
 DISCOVERED_REFRESH_DAYS = 30  # a published document rarely changes: look again monthly, not daily
-
-
-@dataclass
-class SourceOutcome:
-    source_id: str
-    ok: bool
-    snapshot: SnapshotRecord | None = None
-    error: str | None = None
-    fetched: bool = False
-    not_modified: bool = False
-    queued: bool = False
-
-
-@dataclass
-class RunSummary:
-    documents: int = 0
-    rows: dict[str, int] = field(default_factory=dict)
-    version: str | None = None
-    published: bool = False
-    message: str = ""
-    failures: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    extracted: int = 0
-    reused: int = 0
-    stage_seconds: dict[str, float] = field(default_factory=dict)
-    database: str | None = None
-    refused: str | None = None  # one line: why nothing was published although the run worked
-    queued: list[str] = field(default_factory=list)  # new sources left for later runs (per-run cap)
-    review: list[str] = field(default_factory=list)  # sources held back for a person to look at
-    same_content: list[str] = field(default_factory=list)  # new bytes, same document: no release
 
 
 @dataclass(frozen=True)
@@ -95,57 +63,6 @@ def _progress(stage: str, detail: str, seconds: float) -> None:
     print(f"  {stage:<9} {detail} ({seconds:.2f} s)", flush=True)
 
 
-def _fetch_one(fetcher, archive: Archive, source: Source) -> SourceOutcome:
-    """Fetch and archive one source; anything that goes wrong is this source's failure alone."""
-    try:
-        return _fetch_and_store(fetcher, archive, source)
-    except Exception as exc:  # noqa: BLE001 - e.g. a decoder's own exception on a hostile body
-        reason = " ".join(str(exc).split())[:200]
-        return SourceOutcome(
-            source.id, False, archive.latest(source.id), error=f"{type(exc).__name__}: {reason}"
-        )
-
-
-def _fetch_and_store(fetcher, archive: Archive, source: Source) -> SourceOutcome:
-    previous = archive.latest(source.id)
-    result = fetcher.fetch(
-        source.url,
-        etag=previous.etag if previous else None,
-        last_modified=previous.last_modified if previous else None,
-    )
-    if result.error:
-        # The last good snapshot keeps the source's data in the release.
-        return SourceOutcome(source.id, False, previous, error=result.error, fetched=True)
-    if result.not_modified and previous is not None:
-        return SourceOutcome(source.id, True, previous, fetched=True, not_modified=True)
-    from yanglao.parse.pages import decode_body
-
-    encoding = None
-    if source.format != "pdf" and not (result.content_type or "").lower().startswith("application/pdf"):
-        _, encoding = decode_body(result.body, result.content_type)
-    record = archive.store(
-        source.id,
-        result.body,
-        url=source.url,
-        retrieved_at=result.retrieved_at,
-        status=result.status,
-        content_type=result.content_type,
-        etag=result.etag,
-        last_modified=result.last_modified,
-        encoding=encoding,
-    )
-    return SourceOutcome(source.id, True, record, fetched=True)
-
-
-def _pinned_outcomes(sources: list[Source], archive: Archive, pinned: dict[str, str]) -> list[SourceOutcome]:
-    outcomes = []
-    for source in sources:
-        record = next((r for r in archive.history(source.id) if r.sha256 == pinned.get(source.id)), None)
-        error = None if record else f"snapshot {pinned.get(source.id)} is not in the archive"
-        outcomes.append(SourceOutcome(source.id, record is not None, record, error=error))
-    return outcomes
-
-
 @task(name="snapshots", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
 def collect_snapshots(
     sources: list[Source],
@@ -154,35 +71,8 @@ def collect_snapshots(
     pinned: dict[str, str] | None = None,
     fetch_settings: dict | None = None,
 ) -> list[SourceOutcome]:
-    """The snapshot each source is built from: fetched now (and archived), the latest in the archive,
-    or for a rebuild the one `pinned` names. A refused source gets none, even from the archive."""
-    if pinned is not None:
-        return _pinned_outcomes(sources, archive, pinned)
-    fetched: dict[str, SourceOutcome] = {}
-    if plan.fetch:
-        from yanglao.acquire.fetch import Fetcher, FetchSettings
-
-        with (
-            Fetcher(FetchSettings(**(fetch_settings or {}))) as fetcher,
-            ThreadPoolExecutor(FETCH_THREADS) as pool,
-        ):
-            for outcome in pool.map(lambda s: _fetch_one(fetcher, archive, s), plan.fetch):
-                fetched[outcome.source_id] = outcome
-    queued = set(plan.queued)
-    outcomes = []
-    for source in sources:
-        if source.id in plan.refused:
-            outcomes.append(SourceOutcome(source.id, False, error=plan.refused[source.id]))
-        elif source.id in fetched:
-            outcomes.append(fetched[source.id])
-        elif (previous := archive.latest(source.id)) is not None:
-            outcomes.append(SourceOutcome(source.id, True, previous))
-        elif source.id in queued:
-            outcomes.append(SourceOutcome(source.id, False, queued=True))
-        else:
-            error = "no snapshot in the archive and nothing fetched"
-            outcomes.append(SourceOutcome(source.id, False, error=error))
-    return outcomes
+    """Each source's snapshot (`yanglao.acquire.snapshots.collect`), retried once as a whole."""
+    return snapshots.collect(sources, archive, plan, pinned, fetch_settings)
 
 
 def _batch_cache_key(context, parameters) -> str:
@@ -252,18 +142,6 @@ def build_sqlite(
     )
 
 
-def _load_listing_status(state_dir: Path) -> dict[str, dict]:
-    path = state_dir / "listing_status.json"
-    if not path.exists():
-        return {}
-    return {row["listing_id"]: row for row in json.loads(path.read_text(encoding="utf-8"))["listings"]}
-
-
-def _previous_release(output: Path) -> PreviousRelease | None:
-    versions = published_versions(output)
-    return load_previous(releases_dir(output) / versions[-1]) if versions else None
-
-
 @contextmanager
 def output_lock(output: Path):
     """One run at a time per output folder: scheduled runs may overlap, releases must not."""
@@ -315,7 +193,7 @@ class _Run:
         self.summary = RunSummary()
         self.statuses = load_status(self.state_dir / "source_status.json")
         self.old_status_rows = status_rows(self.statuses)
-        self.listing_rows = _load_listing_status(self.state_dir)
+        self.listing_rows = runstate.load_listing_status(self.state_dir)
         self.old_listing_rows = [self.listing_rows[k] for k in sorted(self.listing_rows)]
 
     def execute(self, options: RunOptions) -> RunSummary:
@@ -325,7 +203,7 @@ class _Run:
                 return self._refuse(refusal)
         sources = self.sources()
         outcomes = self.snapshots(sources, options)
-        previous = None if self.pinned is not None else _previous_release(self.output)
+        previous = None if self.pinned is not None else runstate.previous_release(self.output)
         review, keys = self.extract(sources, outcomes, previous)
         tables = pipeline.assemble_tables([source_row(s) for s in sources], review.documents, review.rows)
         retire = set(options.retire)
@@ -498,30 +376,3 @@ def with_dask(workers: int):
 
     runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
     return refresh.with_options(task_runner=runner)
-
-
-def summary_markdown(summary: RunSummary) -> str:
-    """The run's Prefect artifact; every value from a page or a server is escaped (`markdown_text`)."""
-    lines = [
-        f"# yanglao refresh: {markdown_text(summary.message)}",
-        "",
-        f"- release: **{summary.version}** ({'new' if summary.published else 'unchanged'})",
-        f"- documents: {summary.documents} ({summary.extracted} extracted, {summary.reused} unchanged)",
-        "",
-        "| table | rows |",
-        "|---|---:|",
-        *[f"| {name} | {count} |" for name, count in summary.rows.items()],
-        "",
-        "| stage | seconds |",
-        "|---|---:|",
-        *[f"| {stage} | {seconds:.2f} |" for stage, seconds in summary.stage_seconds.items()],
-    ]
-    if summary.failures:
-        lines += ["", "## Failed sources (their last good data is kept)", ""]
-        lines += [f"- {markdown_text(failure)}" for failure in summary.failures]
-    if summary.review:
-        lines += ["", "## Held back for review (the page now holds another document)", ""]
-        lines += [f"- {markdown_text(source_id)}" for source_id in summary.review]
-    if summary.queued:
-        lines += ["", f"{len(summary.queued)} new sources queued for later runs (per-run cap)."]
-    return "\n".join(lines) + "\n"

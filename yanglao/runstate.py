@@ -38,6 +38,23 @@ def remove_leftovers(output: Path) -> list[Path]:
     return removed
 
 
+def load_listing_status(state_dir: Path) -> dict[str, dict]:
+    """Each listing's status after the last run, by listing id."""
+    path = state_dir / "listing_status.json"
+    if not path.exists():
+        return {}
+    return {row["listing_id"]: row for row in json.loads(path.read_text(encoding="utf-8"))["listings"]}
+
+
+def previous_release(output: Path):
+    """The latest published release, per document (`PreviousRelease`), or None before the first."""
+    from yanglao.publish.incremental import load_previous
+    from yanglao.publish.release import published_versions, releases_dir
+
+    versions = published_versions(output)
+    return load_previous(releases_dir(output) / versions[-1]) if versions else None
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Which registry built the folder.
 
