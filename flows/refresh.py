@@ -191,6 +191,7 @@ class _Run:
         self.now = datetime.now(UTC)
         self.now_text = self.now.strftime("%Y-%m-%dT%H:%M:%SZ")
         self.summary = RunSummary()
+        self.refused: set[str] = set()
         self.statuses = load_status(self.state_dir / "source_status.json")
         self.old_status_rows = status_rows(self.statuses)
         self.listing_rows = runstate.load_listing_status(self.state_dir)
@@ -259,7 +260,7 @@ class _Run:
         roots = [self.registry.resolve().parent, *map(Path, options.file_roots)]
         plan = pipeline.plan_fetches(sources, due, has_snapshot, roots, options.max_new_sources, self.fetch)
         outcomes = collect_snapshots(sources, self.archive, plan, self.pinned, self.fetch_settings)
-        self.summary.queued = list(plan.queued)
+        self.summary.queued, self.refused = list(plan.queued), set(plan.refused)
         runstate.write_json(self.state_dir / "queue.json", {"queued": plan.queued, "at": self.now_text})
         seconds = self.summary.stage_seconds["snapshots"] = time.perf_counter() - started
         fetched = sum(o.fetched for o in outcomes)
@@ -287,7 +288,7 @@ class _Run:
         review = pipeline.review_results(results, sizes, previous)
         work_keys = {w.source.id: w.key for w in plan.work}
         keys = dict(plan.keys) | {sid: work_keys[sid] for sid in review.documents}
-        taken = pipeline.keep_last_good(review, by_id, previous)
+        taken = pipeline.keep_last_good(review, by_id, previous, self.refused)
         keys |= {sid: old_keys.get(sid, "") for sid in taken if sid not in plan.kept}
         review.errors = {o.source_id: o.error for o in outcomes if o.error} | review.errors
         self.summary.extracted = sum(r.ok for r in results) - len(review.same_content)

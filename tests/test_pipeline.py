@@ -137,6 +137,13 @@ def test_review_holds_back_yield_drops_and_other_documents_and_keeps_same_conten
     assert pipeline.status_label("stale", "other", review, False) == "review"
 
 
+def test_rows_read_from_a_place_now_refused_are_not_kept():
+    prev = previous("a", "shadow")
+    review = pipeline.Review()
+    assert set(pipeline.keep_last_good(review, ["a", "shadow"], prev, refused={"shadow"})) == {"a"}
+    assert "shadow" not in review.documents
+
+
 def test_a_new_title_with_the_same_text_is_the_same_document():
     assert pipeline.another_document(document("a"), document("a", title="新标题")) is None
 

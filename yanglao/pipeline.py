@@ -301,14 +301,18 @@ def status_label(status: str, source_id: str, review: Review, queued: bool) -> s
 
 
 def keep_last_good(
-    review: Review, source_ids: Iterable[str], previous: PreviousRelease | None
+    review: Review, source_ids: Iterable[str], previous: PreviousRelease | None, refused: Iterable[str] = ()
 ) -> dict[str, str]:
     """Fill in, from the latest release, every source of the registry that has no fresh document (failed,
-    held back, kept, not fetched). Returns the ids taken from the release (they keep their old build key)."""
+    held back, kept, not fetched), except those whose address is now refused: what was read from a place
+    not allowed is not published again. Returns the ids taken from the release (they keep their build key)."""
     taken: dict[str, str] = {}
     if previous is None:
         return taken
+    excluded = set(refused)
     for source_id in source_ids:
+        if source_id in excluded:
+            continue
         if source_id not in review.documents and source_id in previous.documents:
             review.documents[source_id] = previous.documents[source_id]
             review.rows[source_id] = previous.rows_of(source_id)
