@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import sqlite3
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -19,8 +22,14 @@ def project_root() -> Path:
     return Path.cwd()
 
 
+#: Seconds the temporary Prefect API server may take to start: Prefect's default 20 s is too short on a busy
+#: 2-core machine (PITFALLS.md: two runs at once failed 3 times of 3; with 180 s both finished).
+EPHEMERAL_STARTUP_TIMEOUT = "180"
+
+
 def _quiet_prefect() -> None:
     # Offline by design: no telemetry, and Prefect's own INFO lines would drown the stage summary.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", EPHEMERAL_STARTUP_TIMEOUT)
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -44,38 +53,95 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not args.verbose:
         # The stage lines and the summary say everything; Prefect's own log would repeat errors as tracebacks.
         os.environ["PREFECT_LOGGING_LEVEL"] = "CRITICAL"
+    from yanglao.pipeline import registry_refusal
+    from yanglao.runstate import recorded_registry
+
     root = project_root()
     output = Path(args.output).resolve() if args.output else root
     sources = Path(args.sources).resolve() if args.sources else root / "sources.yaml"
     archive = Path(args.archive).resolve() if args.archive else output / "archive"
     fetch = (args.fetch or args.sources is not None) and not args.replay
     check_registry(sources)  # a broken registry is a one-line error before any flow starts
-    from yanglao_flows.refresh import refresh, with_dask
-
-    if args.dask:
-        refresh = with_dask(args.dask)
-
+    refusal = registry_refusal(recorded_registry(output), str(sources))
+    if refusal:  # before Prefect starts: a second registry never touches this folder
+        print(f"error: {refusal}", file=sys.stderr)
+        return 2
     mode = "fetching live sources" if fetch else "replaying the snapshot archive (offline)"
     print(f"yanglao run: {sources} → {output} ({mode})", flush=True)
     started = time.perf_counter()
-    summary = refresh(
-        sources_path=str(sources),
-        output=str(output),
-        archive_root=str(archive),
-        fetch=fetch,
-        archive_fallback=str(root / "archive"),
-    )
-    seconds = time.perf_counter() - started
+    with prefect_api(output):
+        from yanglao_flows.refresh import refresh, with_dask
+
+        if args.dask:
+            refresh = with_dask(args.dask)
+        summary = refresh(
+            sources_path=str(sources),
+            output=str(output),
+            archive_root=str(archive),
+            fetch=fetch,
+            archive_fallback=str(root / "archive"),
+            file_roots=[str(Path(r).resolve()) for r in args.file_root],
+            retire=list(args.retire),
+            allow_shrink=args.allow_shrink,
+            max_new_sources=args.max_new_sources,
+        )
+    return _report(summary, output, time.perf_counter() - started)
+
+
+def _report(summary, output: Path, seconds: float) -> int:
+    """The run's summary lines; the exit code: 0 all well, 1 some source failed, 2 nothing could be published."""
+    for failure in summary.failures:
+        print(f"failed source: {failure}", file=sys.stderr)
+    if summary.refused:
+        print(f"error: {summary.refused}", file=sys.stderr)
+        return 2
     rows = ", ".join(f"{summary.rows.get(t, 0)} {t}" for t in ("measures", "targets", "subsidies"))
     print(f"documents: {summary.documents}; rows: {rows}")
     print("validation: passed (frictionless, provenance)")
     state = "new" if summary.published else "unchanged, latest is"
     print(f"release: {state} {summary.version} → {output / 'datasets' / 'latest'}")
     print(f"sqlite: {summary.database}")
-    for failure in summary.failures:
-        print(f"failed source: {failure}", file=sys.stderr)
+    if summary.queued:
+        print(f"queued: {len(summary.queued)} new sources wait for the next runs (--max-new-sources)")
     print(f"time: {seconds:.1f} s")
     return 1 if summary.failures else 0
+
+
+class StartupFailed(RuntimeError):
+    """The temporary Prefect API server did not start."""
+
+
+@contextmanager
+def prefect_api(output: Path):
+    """A temporary Prefect API server for this run (unless PREFECT_API_URL names one), started here so that a
+    failure to start is one line, recorded so that a run after a `kill -9` of this one ends it, and stopped
+    at the end. Servers left by killed runs on this output folder are ended first."""
+    from yanglao import runstate
+
+    runstate.end_orphaned_servers(output)
+    if os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    timeout = int(float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")))
+    server = SubprocessASGIServer()
+    try:
+        server.start(timeout=timeout)
+    except Exception as exc:  # noqa: BLE001 - Prefect raises RuntimeError, httpx errors, OSError
+        server.stop()
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise StartupFailed(
+            f"the temporary Prefect API server did not start within {timeout} s ({first[:160]}); "
+            "on a busy machine raise PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, or set PREFECT_API_URL"
+        ) from None
+    record = runstate.record_server(output, server.server_process.pid) if server.server_process else None
+    try:
+        yield
+    finally:
+        server.stop()
+        if record is not None:
+            record.unlink(missing_ok=True)
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
@@ -206,6 +272,32 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--replay", action="store_true", help="never fetch: build from the archive, even with --sources"
     )
+    run.add_argument(
+        "--file-root",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also read file:// sources under DIR (default: only under the registry's own folder)",
+    )
+    run.add_argument(
+        "--retire",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="retire a source the latest release holds and the registry no longer lists (recorded in the changelog)",
+    )
+    run.add_argument(
+        "--allow-shrink",
+        action="store_true",
+        help="publish even if the run removes more than 20%% of the rows or drops unlisted sources",
+    )
+    run.add_argument(
+        "--max-new-sources",
+        type=int,
+        default=200,
+        metavar="N",
+        help="fetch at most N never-fetched sources per run; the rest are queued for later runs (default 200)",
+    )
     run.set_defaults(func=cmd_run)
 
     schemas = sub.add_parser(
@@ -273,6 +365,23 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except (RegistryError, ArchiveError, ReleaseNotFound, BreakingSchemaChange, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except StartupFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.OperationalError as exc:
+        full = "full" in str(exc)
+        reason = "disk full building the SQLite database" if full else f"SQLite: {exc}"
+        print(f"error: {reason}: the previous build and release are intact", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            where = f" writing {exc.filename}" if exc.filename else ""
+            print(
+                f"error: disk full{where}: nothing published; the previous release is intact", file=sys.stderr
+            )
+        else:
+            print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

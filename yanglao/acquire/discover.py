@@ -27,11 +27,20 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 from yanglao.acquire.fetch import Fetcher
-from yanglao.acquire.listings import API_SHAPES, ListingLink, hostname, matches, parse_html_listing, url_key
+from yanglao.acquire.listings import (
+    API_SHAPES,
+    ListingLink,
+    hostname,
+    matches,
+    origin,
+    parse_html_listing,
+    url_key,
+)
 from yanglao.acquire.registry import Listing, Source, _read_yaml, load_registry, parse_registry
 from yanglao.parse.pages import decode_body
 
@@ -82,6 +91,7 @@ def discover(listing: Listing, fetcher: Fetcher, known_urls: set[str], now: date
     parse = shape.parse if shape else parse_html_listing
     first = shape.page_url(listing.url, 1) if shape else listing.url
     hosts = {hostname(listing.url)}
+    origins = {origin(first)}  # links and pages are followed on the listing's own scheme, host and port only
     queue, queued = [first], {url_key(first)}
     seen: dict[str, ListingLink] = {}
     fetched = 0
@@ -93,22 +103,23 @@ def discover(listing: Listing, fetcher: Fetcher, known_urls: set[str], now: date
             report.errors.append(f"{url}: {result.error or 'no body'}")
             continue
         final_host = hostname(result.final_url)
-        if final_host and final_host not in hosts:
+        if final_host and origin(result.final_url) not in origins:
             report.errors.append(f"{url} moved to {result.final_url}: update the listing's url")
             hosts.add(final_host)
+            origins.add(origin(result.final_url))
         text, _ = decode_body(result.body, result.content_type)
         try:
-            page = parse(text, result.final_url, final_host or None)
+            page = parse(text, result.final_url, final_host or None, max_pages=listing.max_pages)
         except ValueError as exc:
             report.errors.append(f"{url}: {' '.join(str(exc).split())}")
             continue
         report.pages_read += 1
         for link in page.links:
-            if hostname(link.url) in hosts:
+            if origin(link.url) in origins and not _has_credentials(link.url):
                 seen.setdefault(url_key(link.url), link)
         for next_url in page.next_urls:
             key = url_key(next_url)
-            if key not in queued and hostname(next_url) in hosts:
+            if key not in queued and origin(next_url) in origins and not _has_credentials(next_url):
                 queued.add(key)
                 queue.append(next_url)
     report.links_seen = len(seen)
@@ -122,6 +133,11 @@ def discover(listing: Listing, fetcher: Fetcher, known_urls: set[str], now: date
     report.newest_date = max((link.date for link in matched if link.date), default=None)
     report.new = [_source(listing, link, stamp) for link in matched if url_key(link.url) not in known]
     return report
+
+
+def _has_credentials(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.username is not None or parts.password is not None
 
 
 def discover_all(

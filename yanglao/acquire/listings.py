@@ -105,6 +105,23 @@ def hostname(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
 
+def origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) of a URL, the port filled in for http and https: links are followed only on
+    the listing's own origin (another port of the same host is another server)."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port or {"http": 80, "https": 443}.get(scheme)
+    except ValueError:
+        port = -1
+    return scheme, (parts.hostname or "").lower(), port
+
+
+def clamp_pages(total: int, max_pages: int | None) -> int:
+    """A page count as a listing states it, bounded by what the run will read before any list is built."""
+    return max(0, min(total, max_pages)) if max_pages is not None else max(0, total)
+
+
 def url_key(url: str) -> str:
     """A URL as compared for "already known": scheme, default port, fragment and host case ignored,
     non-ASCII characters compared percent-encoded.
@@ -137,6 +154,8 @@ def make_link(
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
+    if parts.username is not None or parts.password is not None:
+        return None  # credentials in a URL would be published with the sources
     if host is not None and parts.hostname.lower() != host.lower():
         return None
     title = clean_title(title)
@@ -169,9 +188,11 @@ def matches(title: str, include: Iterable[str], exclude: Iterable[str] = ()) -> 
 # HTML lists.
 
 
-def parse_html_listing(text: str, page_url: str, host: str | None = None) -> ListingPage:
+def parse_html_listing(
+    text: str, page_url: str, host: str | None = None, max_pages: int | None = None
+) -> ListingPage:
     """Links and further pages of an HTML listing page. `host`: keep links on this host only (default: the
-    page's own host)."""
+    page's own host). `max_pages` bounds the pages a TRS script's total can name."""
     root = _document(text)
     if root is None:
         return ListingPage()
@@ -181,7 +202,8 @@ def parse_html_listing(text: str, page_url: str, host: str | None = None) -> Lis
         base = urljoin(page_url, base_el.get("href").strip())
     host = hostname(page_url) if host is None else host
     return ListingPage(
-        links=tuple(_links(root, base, host)), next_urls=tuple(_next_pages(root, text, page_url, base, host))
+        links=tuple(_links(root, base, host)),
+        next_urls=tuple(_next_pages(root, text, page_url, base, host, max_pages)),
     )
 
 
@@ -277,8 +299,8 @@ def _row_date(anchor, chosen: set[int]) -> str | None:
     return find_date(" ".join(after)) or find_date(" ".join(reversed(before)))
 
 
-def _next_pages(root, text: str, page_url: str, base: str, host: str) -> list[str]:
-    trs = trs_pages(text, page_url)
+def _next_pages(root, text: str, page_url: str, base: str, host: str, max_pages: int | None) -> list[str]:
+    trs = trs_pages(text, page_url, max_pages)
     if trs is not None:
         return [u for u in trs if hostname(u) == host]
     current = url_key(page_url)
@@ -292,9 +314,10 @@ def _next_pages(root, text: str, page_url: str, base: str, host: str) -> list[st
     return []
 
 
-def trs_pages(text: str, page_url: str) -> list[str] | None:
+def trs_pages(text: str, page_url: str, max_pages: int | None = None) -> list[str] | None:
     """The other pages of a TRS column paginated by `createPageHTML(total, current, name, ext)`, in order,
-    or None when the page has no such call. Arguments may be variables declared in the page."""
+    or None when the page has no such call. Arguments may be variables declared in the page. With
+    `max_pages`, only the first `max_pages` pages are named: a stated total of 2,000,000 builds no list."""
     match = _TRS_RE.search(text or "")
     if match is None:
         return None
@@ -305,7 +328,7 @@ def trs_pages(text: str, page_url: str) -> list[str] | None:
     current = current or 0
     return [
         urljoin(page_url, f"{name}.{ext}" if n == 0 else f"{name}_{n}.{ext}")
-        for n in range(total)
+        for n in range(clamp_pages(total, max_pages))
         if n != current
     ]
 
@@ -329,8 +352,11 @@ def page_url_gkmlpt(url: str, page: int) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 
-def parse_gkmlpt(text: str, page_url: str, host: str | None = None) -> ListingPage:
-    """One page of a gkmlpt list API (see the module docstring for the shape)."""
+def parse_gkmlpt(
+    text: str, page_url: str, host: str | None = None, max_pages: int | None = None
+) -> ListingPage:
+    """One page of a gkmlpt list API (see the module docstring for the shape); `max_pages` bounds the pages
+    named from the stated total (a total of 1e12 builds no list)."""
     try:
         data = json.loads(text)
     except ValueError as exc:
@@ -355,10 +381,24 @@ def parse_gkmlpt(text: str, page_url: str, host: str | None = None) -> ListingPa
     next_urls: list[str] = []
     current = _page_number(page_url)
     total = data.get("total")
-    if current <= 1 and data["articles"] and isinstance(total, int | float | str) and str(total).isdigit():
-        pages = math.ceil(int(total) / len(data["articles"]))
+    count = _whole_number(total)
+    if current <= 1 and data["articles"] and count is not None:
+        pages = clamp_pages(math.ceil(count / len(data["articles"])), max_pages)
         next_urls = [page_url_gkmlpt(page_url, current + n) for n in range(1, pages)]
     return ListingPage(links=tuple(links.values()), next_urls=tuple(next_urls))
+
+
+def _whole_number(value: object) -> int | None:
+    """A stated total as a whole number (5, 5.0, "5"), or None for anything else (booleans, inf, text)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 30:
+        return int(value.strip())
+    return None
 
 
 def _gkmlpt_date(article: dict) -> str | None:

@@ -13,6 +13,7 @@ import html
 import json
 from pathlib import Path
 
+from yanglao.escape import markdown_code
 from yanglao.fields import TABLES, Field, Table, measure_categories
 
 EXAMPLE_CHARS = 60
@@ -119,7 +120,7 @@ def render_markdown(entries: list[dict], version: str = "") -> str:
         for c in e["columns"]:
             en = c["en"] + (f" — values: {', '.join(c['values'])}" if c["values"] else "")
             kind = c["type"] + (", required" if c["required"] else "")
-            example = f"`{_md_cell(c['example'])}`" if c["example"] else ""
+            example = markdown_code(c["example"]) if c["example"] else ""  # data: any backticks, any HTML
             lines.append(
                 f"| `{c['name']}` | {kind} | {_md_cell(c['unit'])} | {_md_cell(c['zh'])} | {_md_cell(en)} | {example} |"
             )

@@ -1,0 +1,112 @@
+"""Snapshots for a run: each source's bytes fetched now (and archived), the latest in the archive, or the one
+a rebuild pins. No Prefect here: the flow's `snapshots` task calls `collect`."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from yanglao.acquire.archive import Archive, SnapshotRecord
+from yanglao.acquire.registry import Source
+from yanglao.pipeline import FetchPlan
+
+FETCH_THREADS = 8  # politeness per host is the Fetcher's job; threads only overlap different hosts
+
+
+@dataclass
+class SourceOutcome:
+    source_id: str
+    ok: bool
+    snapshot: SnapshotRecord | None = None
+    error: str | None = None
+    fetched: bool = False
+    not_modified: bool = False
+    queued: bool = False
+
+
+def fetch_one(fetcher, archive: Archive, source: Source) -> SourceOutcome:
+    """Fetch and archive one source; anything that goes wrong is this source's failure alone."""
+    try:
+        return _fetch_and_store(fetcher, archive, source)
+    except Exception as exc:  # noqa: BLE001 - e.g. a decoder's own exception on a hostile body
+        reason = " ".join(str(exc).split())[:200]
+        return SourceOutcome(
+            source.id, False, archive.latest(source.id), error=f"{type(exc).__name__}: {reason}"
+        )
+
+
+def _fetch_and_store(fetcher, archive: Archive, source: Source) -> SourceOutcome:
+    previous = archive.latest(source.id)
+    result = fetcher.fetch(
+        source.url,
+        etag=previous.etag if previous else None,
+        last_modified=previous.last_modified if previous else None,
+    )
+    if result.error:
+        # The last good snapshot keeps the source's data in the release.
+        return SourceOutcome(source.id, False, previous, error=result.error, fetched=True)
+    if result.not_modified and previous is not None:
+        return SourceOutcome(source.id, True, previous, fetched=True, not_modified=True)
+    from yanglao.parse.pages import decode_body
+
+    encoding = None
+    if source.format != "pdf" and not (result.content_type or "").lower().startswith("application/pdf"):
+        _, encoding = decode_body(result.body, result.content_type)
+    record = archive.store(
+        source.id,
+        result.body,
+        url=source.url,
+        retrieved_at=result.retrieved_at,
+        status=result.status,
+        content_type=result.content_type,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        encoding=encoding,
+    )
+    return SourceOutcome(source.id, True, record, fetched=True)
+
+
+def pinned_outcomes(sources: list[Source], archive: Archive, pinned: dict[str, str]) -> list[SourceOutcome]:
+    outcomes = []
+    for source in sources:
+        record = next((r for r in archive.history(source.id) if r.sha256 == pinned.get(source.id)), None)
+        error = None if record else f"snapshot {pinned.get(source.id)} is not in the archive"
+        outcomes.append(SourceOutcome(source.id, record is not None, record, error=error))
+    return outcomes
+
+
+def collect(
+    sources: list[Source],
+    archive: Archive,
+    plan: FetchPlan,
+    pinned: dict[str, str] | None = None,
+    fetch_settings: dict | None = None,
+) -> list[SourceOutcome]:
+    """The snapshot each source is built from: fetched now (and archived), the latest in the archive,
+    or for a rebuild the one `pinned` names. A refused source gets none, even from the archive."""
+    if pinned is not None:
+        return pinned_outcomes(sources, archive, pinned)
+    fetched: dict[str, SourceOutcome] = {}
+    if plan.fetch:
+        from yanglao.acquire.fetch import Fetcher, FetchSettings
+
+        with (
+            Fetcher(FetchSettings(**(fetch_settings or {}))) as fetcher,
+            ThreadPoolExecutor(FETCH_THREADS) as pool,
+        ):
+            for outcome in pool.map(lambda s: fetch_one(fetcher, archive, s), plan.fetch):
+                fetched[outcome.source_id] = outcome
+    return [_outcome(source, archive, plan, fetched) for source in sources]
+
+
+def _outcome(source: Source, archive: Archive, plan: FetchPlan, fetched: dict) -> SourceOutcome:
+    if source.id in plan.refused:
+        return SourceOutcome(source.id, False, error=plan.refused[source.id])
+    if source.id in fetched:
+        return fetched[source.id]
+    previous = archive.latest(source.id)
+    if previous is not None:
+        return SourceOutcome(source.id, True, previous)
+    if source.id in plan.queued:
+        return SourceOutcome(source.id, False, queued=True)
+    return SourceOutcome(source.id, False, error="no snapshot in the archive and nothing fetched")
