@@ -85,6 +85,8 @@ def test_the_field_registry_depends_on_no_stage():
 LATER_STAGE_USES = {
     # Listing pages are decoded like documents (header charset, <meta charset>, charset-normalizer).
     ("yanglao.acquire.discover", "yanglao.parse.pages"),
+    # ... and so are fetched bodies, to tell a footer-only change from a new document.
+    ("yanglao.acquire.snapshots", "yanglao.parse.pages"),
     # Each worker checks the rows it extracted against the schema before sending them back.
     ("yanglao.extract.pool", "yanglao.publish.validate"),
     # ... and gives them their document's place, as the release does for rows kept from an older one.

@@ -38,6 +38,7 @@ def rows(sid: str, n: int) -> dict[str, list[dict]]:
         "measures": [{"measure_id": f"{sid}:m{i}", "document_id": sid, "text": f"措施{i}"} for i in range(n)],
         "targets": [],
         "subsidies": [],
+        "doubtful": [],
     }
 
 

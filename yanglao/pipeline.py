@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from yanglao.acquire.registry import Source
+from yanglao.fields import TABLES_BY_NAME
 from yanglao.publish.incremental import ROW_TABLES, YIELD_TABLES, PreviousRelease, build_key, yield_dropped
 from yanglao.publish.release import format_value
 from yanglao.vocabulary.indicators import vocabulary_tables
@@ -232,17 +233,22 @@ def another_document(old: dict, new: dict) -> str | None:
     )
 
 
-def _published(row: dict, skip: frozenset[str] = frozenset()) -> dict:
-    return {k: format_value(v) for k, v in row.items() if k not in skip}
+def _published(row: dict, table: str, skip: frozenset[str] = frozenset()) -> dict:
+    """The row as published: its table's columns only (a fresh document also carries what the page said
+    before the registry's curated values, for the quality report), as CSV text."""
+    columns = TABLES_BY_NAME[table].field_names
+    return {k: format_value(row.get(k)) for k in columns if k not in skip}
 
 
 def same_content(old_document: dict, old_rows: dict, new_document: dict, new_rows: dict) -> bool:
     """True when new bytes give the same document (all but the snapshot's own fields) and the same rows."""
-    if _published(old_document, SNAPSHOT_FIELDS) != _published(new_document, SNAPSHOT_FIELDS):
+    if _published(old_document, "documents", SNAPSHOT_FIELDS) != _published(
+        new_document, "documents", SNAPSHOT_FIELDS
+    ):
         return False
     for table in ROW_TABLES:
-        old = sorted(tuple(sorted(_published(r).items())) for r in old_rows.get(table, []))
-        new = sorted(tuple(sorted(_published(r).items())) for r in new_rows.get(table, []))
+        old = sorted(tuple(sorted(_published(r, table).items())) for r in old_rows.get(table, []))
+        new = sorted(tuple(sorted(_published(r, table).items())) for r in new_rows.get(table, []))
         if old != new:
             return False
     return True

@@ -76,10 +76,10 @@ class PreviousRelease:
     build_keys: dict[str, str] = field(default_factory=dict)
 
     def row_count(self, document_id: str) -> int:
-        return sum(len(self.rows[t].get(document_id, [])) for t in YIELD_TABLES)
+        return sum(len(self.rows.get(t, {}).get(document_id, [])) for t in YIELD_TABLES)
 
     def rows_of(self, document_id: str) -> dict[str, list[dict]]:
-        return {t: self.rows[t].get(document_id, []) for t in ROW_TABLES}
+        return {t: self.rows.get(t, {}).get(document_id, []) for t in ROW_TABLES}
 
 
 def load_previous(release: Path | None) -> PreviousRelease | None:
