@@ -989,3 +989,17 @@ def test_an_area_standard_names_what_is_built():
 )
 def test_existing_areas_and_totals(text, expected):
     assert [(r["value"], r["unit"], r["comparator"]) for r in extract_targets(text)] == expected
+
+
+def test_a_month_of_the_documents_year_in_a_reporting_section_dates_a_report():
+    """qiantang-2023-high-age-allowance-info (published 2023-09-13): `2023年8月,…8122人` under `…情况`."""
+    text = (
+        "2023年8月钱塘区高龄老人生活津贴发放信息\n一、人数与资金支出情况\n"
+        "2023年8月,钱塘区纳入老年人福利保障范围的老年人8122人。"
+    )
+    assert extract_targets(text, document_year=2023) == []
+    # the same month with 到 is a deadline
+    assert [
+        r["deadline"]
+        for r in extract_targets("三、下一步工作\n到2023年8月,新增助餐点20个。", document_year=2023)
+    ] == ["2023-08-31"]

@@ -1119,7 +1119,14 @@ def _clause_tenses(
             forward = explicit_forward or goal or (not any(tenses) and context.section_tense == "forward")
             tenses.append("forward" if forward else "past")
         else:
-            tenses.append(_year_tense(outside, c_start, c_end, reference_year, paragraph_tense))
+            year_tense = _year_tense(outside, c_start, c_end, reference_year, paragraph_tense)
+            if (
+                year_tense == "forward"
+                and context.section_tense == "past"
+                and _dateline(scan, outside, c_start, c_end, reference_year)
+            ):
+                year_tense = "past"  # `一、…情况` / `2023年8月,全区…8122人`: a month of this year, reported
+            tenses.append(year_tense)
     return tenses
 
 
@@ -1134,6 +1141,19 @@ def _announces_goal(scan: str, t: _Time, c_end: int, reference_year: int | None)
             or (reference_year and t.year > reference_year)
             or scan[t.start - 1 : t.start] in ("到", "至")
         )
+    )
+
+
+def _dateline(scan: str, outside: list[_Time], c_start: int, c_end: int, reference_year: int | None) -> bool:
+    """A clause dated by a month of the document's own year with no 到/至 before it and no 底/前 after it."""
+    return any(
+        c_start <= t.start < c_end
+        and t.kind == "month"
+        and t.year == reference_year
+        and scan[max(0, t.start - 1) : t.start] not in ("到", "至")
+        and not re.match(r"[到至]", scan[t.start : t.start + 1])
+        and not re.match(r"(?:底|末|前|以前|之前)", scan[t.end : t.end + 2])
+        for t in outside
     )
 
 
