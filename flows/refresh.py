@@ -113,6 +113,7 @@ def discover_listings(listings, known_urls: set[str], now: datetime, fetch_setti
 def publish(
     output: Path, tables: dict[str, list[dict]], now: datetime, registry: list[dict], changed: set[str] | None
 ):
+    """Prefect task: publish a release (validated, atomic) of the assembled tables."""
     return publish_release(output, tables, now, registry, changed_documents=changed)
 
 
@@ -198,6 +199,7 @@ class _Run:
         self.old_listing_rows = [self.listing_rows[k] for k in sorted(self.listing_rows)]
 
     def execute(self, options: RunOptions) -> RunSummary:
+        """The run's steps in order: discover, fetch, extract, publish, build the database, report."""
         if self.pinned is None:
             refusal = pipeline.registry_refusal(runstate.recorded_registry(self.output), str(self.registry))
             if refusal:
@@ -254,6 +256,7 @@ class _Run:
         return sources
 
     def snapshots(self, sources: list[Source], options: RunOptions) -> list[SourceOutcome]:
+        """Fetch or replay every source, as planned, and say what happened."""
         started = time.perf_counter()
         due = {s.id for s in sources if due_for_refresh(s, self.statuses.get(s.id), self.now)}
         has_snapshot = {s.id for s in sources if self.archive.latest(s.id) is not None}
@@ -325,6 +328,7 @@ class _Run:
         return [result for future in futures for result in future.result()]
 
     def publish(self, sources, tables, review, previous, keys, retire):
+        """Publish the assembled tables unless the run must refuse; keep the build keys."""
         started = time.perf_counter()
         changed = pipeline.changed_documents(review.documents, previous)
         # quote(): Prefect would otherwise walk every row of every table looking for futures.
@@ -359,6 +363,7 @@ class _Run:
         runstate.write_json(self.state_dir / "source_status.json", {"sources": status_rows(self.statuses)})
 
     def build_database(self, release, changed) -> None:
+        """Build or update the SQLite database of the release, or only its status tables."""
         started = time.perf_counter()
         db_path = self.output / "datasets" / "yanglao.db"
         rows = status_rows(self.statuses)

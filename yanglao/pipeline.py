@@ -49,6 +49,7 @@ class DocumentResult:
 
     @property
     def ok(self) -> bool:
+        """True when the document parsed and extracted; False carries the one-line reason instead."""
         return self.error is None
 
 
@@ -66,6 +67,8 @@ def document_result(source_id: str, raw: object) -> DocumentResult:
 
 @dataclass(frozen=True)
 class FetchPlan:
+    """Which sources this run fetches, and which new ones wait in the queue for later runs."""
+
     fetch: list[Source]
     queued: list[str]  # new sources left for a later run (the per-run cap)
     refused: dict[str, str]  # source id → one-line reason (a file:// path outside the allowed roots)
@@ -146,6 +149,8 @@ def public_url(url: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class WorkItem:
+    """One document to parse and extract: its source, its snapshot and the build key that caches it."""
+
     source: Source
     snapshot: object  # SnapshotRecord
     key: str
@@ -153,6 +158,8 @@ class WorkItem:
 
 @dataclass
 class BuildPlan:
+    """Which documents this run extracts and which it takes unchanged from the last release."""
+
     kept: set[str] = field(default_factory=set)  # unchanged since the latest release: its rows are reused
     keys: dict[str, str] = field(default_factory=dict)  # build keys of the kept documents
     work: list[WorkItem] = field(default_factory=list)  # to parse and extract

@@ -10,6 +10,8 @@ from yanglao.escape import markdown_text
 
 @dataclass
 class RunSummary:
+    """What one run did, for the command's summary lines, its exit code and the Prefect artifact."""
+
     documents: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     version: str | None = None

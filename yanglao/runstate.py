@@ -60,6 +60,7 @@ def previous_release(output: Path):
 
 
 def registry_record_path(output: Path) -> Path:
+    """Where an output folder records the registry that built it."""
     return output / "state" / "registry.json"
 
 
@@ -72,6 +73,7 @@ def recorded_registry(output: Path) -> str | None:
 
 
 def record_registry(output: Path, registry: Path) -> None:
+    """Remember which registry built this folder, so that another one is refused next time."""
     write_json(registry_record_path(output), {"registry": str(Path(registry).resolve())})
 
 
@@ -145,6 +147,7 @@ def swap_status(db_path: Path, version: str, source_status: list[dict], listing_
 
 
 def servers_dir(output: Path) -> Path:
+    """Where a run records the Prefect server it started, so that the next run can end an orphan."""
     return output / "state" / "prefect-servers"
 
 

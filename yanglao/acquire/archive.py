@@ -20,6 +20,8 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class SnapshotRecord:
+    """The record kept with each archived body: where and when it came from and how it was decoded."""
+
     source_id: str
     url: str | None
     retrieved_at: str
@@ -51,9 +53,11 @@ class Archive:
         )
 
     def object_path(self, sha256: str) -> Path:
+        """Where the body with this sha256 is stored (content-addressed, so stored once)."""
         return self.root / "objects" / sha256[:2] / sha256
 
     def records_path(self, source_id: str) -> Path:
+        """The JSON-lines file of one source's snapshot records."""
         return self.root / "records" / f"{source_id}.jsonl"
 
     def store(self, source_id: str, body: bytes, **record_fields) -> SnapshotRecord:
@@ -74,6 +78,7 @@ class Archive:
         return record
 
     def history(self, source_id: str) -> list[SnapshotRecord]:
+        """Every snapshot of a source, oldest first: rebuilds pick the one a release used."""
         inherited = self.fallback.history(source_id) if self.fallback else []
         path = self.records_path(source_id)
         if not path.exists():
@@ -85,10 +90,12 @@ class Archive:
         return [r for r in inherited if r.sha256 not in known] + own
 
     def latest(self, source_id: str) -> SnapshotRecord | None:
+        """The newest snapshot of a source, or None: what a replay reads."""
         history = self.history(source_id)
         return history[-1] if history else None
 
     def read(self, sha256: str) -> bytes:
+        """The bytes of a snapshot, checked against their sha256 so a damaged archive is noticed."""
         path = self.object_path(sha256)
         if not path.exists() and self.fallback is not None:
             return self.fallback.read(sha256)

@@ -52,6 +52,8 @@ DISCOVERED_HEADER = (
 
 @dataclass
 class ListingReport:
+    """What reading one listing found: pages, links, matches, new sources and errors, for the report."""
+
     listing_id: str
     pages_read: int = 0  # pages fetched and parsed
     links_seen: int = 0  # distinct links on those pages (same host, http(s))
@@ -63,6 +65,7 @@ class ListingReport:
 
     @property
     def ok(self) -> bool:
+        """True when the listing was read without errors."""
         return not self.errors
 
     def summary(self) -> str:

@@ -291,6 +291,7 @@ class _HostGate:
 
     @contextmanager
     def turn(self) -> Iterator[None]:
+        """Wait for this host's turn: one request at a time per host, with the configured delay."""
         with self._slots:
             with self._lock:
                 now = time.monotonic()

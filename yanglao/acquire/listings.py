@@ -81,6 +81,8 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 @dataclass(frozen=True)
 class ListingLink:
+    """A link found on a listing page: its URL, title and date as the page shows them."""
+
     title: str
     url: str  # absolute, without fragment
     date: str | None = None  # YYYY-MM-DD as listed
@@ -88,11 +90,15 @@ class ListingLink:
 
 @dataclass(frozen=True)
 class ListingPage:
+    """One page of a listing: the links it holds and the next page's URL, if any."""
+
     links: tuple[ListingLink, ...] = ()
     next_urls: tuple[str, ...] = ()  # further pages of the listing this page names, in reading order
 
 
 class ApiShape(NamedTuple):
+    """How a JSON listing API (gkmlpt) lays out its items, so one reader serves every site using it."""
+
     page_url: Callable[[str, int], str]
     parse: Callable[..., ListingPage]
 
@@ -102,6 +108,7 @@ class ApiShape(NamedTuple):
 
 
 def hostname(url: str) -> str:
+    """The lowercase host of a URL: politeness and same-origin checks are per host."""
     return (urlsplit(url).hostname or "").lower()
 
 
@@ -165,6 +172,7 @@ def make_link(
 
 
 def clean_title(text: str) -> str:
+    """A link's title with whitespace and page furniture removed, for matching include/exclude words."""
     return " ".join(html.unescape(_TAG_RE.sub("", text or "")).split())
 
 

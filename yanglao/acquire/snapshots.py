@@ -15,6 +15,8 @@ FETCH_THREADS = 8  # politeness per host is the Fetcher's job; threads only over
 
 @dataclass
 class SourceOutcome:
+    """What happened to one source this run: its snapshot, whether it was fetched or unchanged, its error."""
+
     source_id: str
     ok: bool
     snapshot: SnapshotRecord | None = None
@@ -67,6 +69,7 @@ def _fetch_and_store(fetcher, archive: Archive, source: Source) -> SourceOutcome
 
 
 def pinned_outcomes(sources: list[Source], archive: Archive, pinned: dict[str, str]) -> list[SourceOutcome]:
+    """Outcomes for a rebuild: each source at the snapshot a release recorded, fetching nothing."""
     outcomes = []
     for source in sources:
         record = next((r for r in archive.history(source.id) if r.sha256 == pinned.get(source.id)), None)

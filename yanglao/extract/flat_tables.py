@@ -26,6 +26,8 @@ MAX_HEADER = 8
 
 @dataclass(frozen=True)
 class Cell:
+    """A table cell of a flattened table, with its offsets into the text."""
+
     text: str
     start: int
     end: int
@@ -33,6 +35,8 @@ class Cell:
 
 @dataclass
 class FlatTable:
+    """A table the text gives one cell per line: title, unit, header and numbered rows."""
+
     title: str | None
     unit_factor: float | None  # from `单位:万元`; None when the table states no unit
     header: list[str]

@@ -219,6 +219,7 @@ class _Node:
 
     @property
     def rank(self) -> int:
+        """The outline level this node's numbering stands for, used to nest items."""
         return _RANK[self.kind]
 
 

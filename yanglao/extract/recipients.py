@@ -23,6 +23,8 @@ from typing import NamedTuple
 
 
 class Rule(NamedTuple):
+    """One rule of a table: its name, pattern, what it yields and an example from a real document."""
+
     name: str
     pattern: str
     yields: str  # what a match gives (a recipient type, or the group that names the recipient)

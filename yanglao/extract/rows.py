@@ -39,6 +39,7 @@ class MeasureIndex:
 
     def innermost(self, start: int, end: int) -> str | None:
         # Spans nest, so the first enclosing span found walking left from `start` is the innermost one.
+        """The innermost measure whose span holds a quote: the row's measure_id."""
         for i in range(bisect.bisect_right(self.starts, start) - 1, -1, -1):
             if self.measures[i]["end"] >= end:
                 return self.measures[i]["measure_id"]
@@ -46,6 +47,7 @@ class MeasureIndex:
 
 
 def extract_rows(document_id: str, text: str, document_year: int | None = None) -> dict[str, list[dict]]:
+    """The rows of one document's text in their contract shape: ids, links, codes, recipients."""
     measures = []
     for m in outline.extract_measures(text):
         path = m["path"]

@@ -360,6 +360,8 @@ def _compact(text: str) -> tuple[str, list[int]]:
 
 @dataclass
 class Sentence:
+    """A sentence of the compact text with its clauses, so rules can look within one clause."""
+
     start: int  # in the compact text
     text: str
     paragraph: int
@@ -392,6 +394,8 @@ def _sentences(compact: str) -> list[Sentence]:
 
 @dataclass
 class Amount:
+    """A money figure in a sentence: its value(s) and whether it was written without 元."""
+
     start: int  # sentence-relative
     end: int
     values: list[float]  # the value and its bracketed alternative, if any
@@ -400,6 +404,8 @@ class Amount:
 
 @dataclass
 class Row:
+    """A subsidy row while it is being built, in compact-text offsets."""
+
     kinds: tuple[str, ...]
     start: int  # compact offsets of the quote
     end: int
@@ -898,6 +904,8 @@ def _figure_rows(
 
 @dataclass
 class Mention:
+    """A named money instrument in a sentence (补贴, 津贴, 购买服务 …) and the kinds it gives."""
+
     start: int  # sentence-relative
     end: int
     kinds: tuple[str, ...]

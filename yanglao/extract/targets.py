@@ -501,6 +501,7 @@ class _View:
     pos: list[int]  # pos[i] = index in the original text of norm[i]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in the original text of a span of the normalised one: quotes point into the original."""
         return self.pos[start], self.pos[end - 1] + 1
 
 

@@ -39,6 +39,8 @@ from typing import NamedTuple
 
 
 class Rule(NamedTuple):
+    """One rule of a table: its name, pattern, what it yields and an example from a real document."""
+
     pattern: re.Pattern[str]
     why: str
 

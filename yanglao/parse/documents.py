@@ -17,6 +17,7 @@ CURATED_FIELDS = ("title", "issuer", "doc_type", "published_date")
 
 
 def detect_format(source: Source, record: SnapshotRecord, body: bytes) -> str:
+    """html, pdf or text: the registry's word first, then the content type and the first bytes."""
     if source.format:
         return source.format
     content_type = (record.content_type or "").lower()
@@ -28,6 +29,7 @@ def detect_format(source: Source, record: SnapshotRecord, body: bytes) -> str:
 
 
 def build_document(source: Source, record: SnapshotRecord, body: bytes) -> dict:
+    """The `documents` row of a snapshot: decoded, main content, cleaned text and metadata."""
     fmt = detect_format(source, record, body)
     page_fields: dict = {}
     if fmt == "pdf":
@@ -70,6 +72,7 @@ def build_document(source: Source, record: SnapshotRecord, body: bytes) -> dict:
 
 
 def source_row(source: Source) -> dict:
+    """A registry entry as a row of the `sources` table."""
     return {
         "source_id": source.id,
         "url": source.url,

@@ -288,6 +288,8 @@ def _issuer(candidates: list[str | None]) -> str | None:
 
 
 class Rule(NamedTuple):
+    """One rule of a table: its name, pattern, what it yields and an example from a real document."""
+
     pattern: re.Pattern[str]
     doc_type: str
     why: str

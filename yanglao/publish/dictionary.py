@@ -41,6 +41,7 @@ def example_value(rows: list[dict], name: str) -> str:
 
 
 def allowed_values(table: Table, f: Field) -> tuple[str, ...]:
+    """The values a column may take, as the data dictionary lists them."""
     if f.enum:
         return f.enum
     if table.name == "measures" and f.name == "category":
@@ -102,6 +103,7 @@ def _md_cell(text: str) -> str:
 
 
 def render_markdown(entries: list[dict], version: str = "") -> str:
+    """The data dictionary as Markdown, values escaped so they cannot leave their code spans."""
     title = "数据字典 / Data dictionary: yanglao-data" + (f" {version}" if version else "")
     lines = [f"# {title}", "", INTRO_ZH, "", INTRO_EN, ""]
     for e in entries:
@@ -137,6 +139,7 @@ STYLE = (
 
 
 def render_html(entries: list[dict], version: str = "") -> str:
+    """The data dictionary as a standalone HTML page."""
     e_ = html.escape
     title = "数据字典 / Data dictionary: yanglao-data" + (f" {version}" if version else "")
     out = [

@@ -36,6 +36,7 @@ PANDAS_TYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean"}
 
 
 def parquet_name(table: str) -> str:
+    """The file name of a table's Parquet download."""
     return f"{table}.parquet"
 
 
@@ -63,6 +64,7 @@ def frame(table: Table, rows: list[dict]) -> pd.DataFrame:
 
 
 def parquet_bytes(table: Table, rows: list[dict]) -> bytes:
+    """A table's Parquet file, written through pandas from the release's CSV so both agree."""
     out = io.BytesIO()
     frame(table, rows).to_parquet(out, engine="pyarrow", index=False, compression="zstd")
     return out.getvalue()

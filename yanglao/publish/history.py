@@ -16,6 +16,7 @@ class ReleaseNotFound(LookupError):
 
 
 def release_folder(output: Path, version: str) -> Path:
+    """The folder of a release version, or an error naming the versions there are."""
     folder = releases_dir(output) / version
     if not (folder / "datapackage.json").exists():
         raise ReleaseNotFound(f"no release {version} in {releases_dir(output)}")
@@ -23,12 +24,14 @@ def release_folder(output: Path, version: str) -> Path:
 
 
 def diff_releases(output: Path, old: str, new: str) -> dict:
+    """Rows added, removed and changed per table between two releases, by primary key."""
     return diff_tables(
         load_release_tables(release_folder(output, old)), load_release_tables(release_folder(output, new))
     )
 
 
 def format_diff(old: str, new: str, changes: dict, limit: int = 30) -> str:
+    """A diff as the lines `yanglao diff` prints."""
     lines = [f"changes from {old} to {new}:"]
     for table, change in changes.items():
         lines.append(

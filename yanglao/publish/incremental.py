@@ -41,11 +41,13 @@ def extractor_fingerprint() -> str:
 
 
 def build_key(source: Source, snapshot_sha256: str, fingerprint: str) -> str:
+    """A key that changes when the snapshot, the registry entry or the extraction code changes: what may be reused."""
     entry = json.dumps(asdict(source), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(f"{fingerprint}\0{snapshot_sha256}\0{entry}".encode()).hexdigest()[:24]
 
 
 def typed_value(kind: str, value: str):
+    """A CSV cell back to its schema type, so rows read from a release equal fresh ones."""
     if value == "":
         return None
     if kind == "integer":
@@ -59,6 +61,7 @@ def typed_value(kind: str, value: str):
 
 
 def read_typed_table(path: Path, table: Table) -> list[dict]:
+    """A released CSV read back with its schema's types."""
     kinds = {f.name: f.type for f in table.fields}
     with path.open(encoding="utf-8", newline="") as f:
         return [
@@ -76,13 +79,16 @@ class PreviousRelease:
     build_keys: dict[str, str] = field(default_factory=dict)
 
     def row_count(self, document_id: str) -> int:
+        """How many rows a document yielded last time, to notice a sudden drop."""
         return sum(len(self.rows.get(t, {}).get(document_id, [])) for t in YIELD_TABLES)
 
     def rows_of(self, document_id: str) -> dict[str, list[dict]]:
+        """A document's rows in the last release, kept when it is not rebuilt."""
         return {t: self.rows.get(t, {}).get(document_id, []) for t in ROW_TABLES}
 
 
 def load_previous(release: Path | None) -> PreviousRelease | None:
+    """The last release's documents, rows and build keys, or None when there is none."""
     if release is None or not (release / "documents.csv").exists():
         return None
     documents = {
@@ -109,6 +115,8 @@ def yield_dropped(previous_rows: int, new_rows: int) -> bool:
 
 @dataclass
 class SourceStatus:
+    """The state of one source across runs: status, last success, error, snapshot."""
+
     source_id: str
     status: str  # ok, stale (kept its last good data), failed (no data at all)
     last_attempt: str | None = None
@@ -159,6 +167,7 @@ def due_for_refresh(source: Source, status: SourceStatus | None, now: datetime) 
 
 
 def load_status(path: Path) -> dict[str, SourceStatus]:
+    """The source statuses kept by the last run."""
     if not path.exists():
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -166,6 +175,7 @@ def load_status(path: Path) -> dict[str, SourceStatus]:
 
 
 def status_rows(statuses: dict[str, SourceStatus]) -> list[dict]:
+    """Source statuses as rows for state/ and the SQLite build."""
     return [asdict(statuses[k]) for k in sorted(statuses)]
 
 

@@ -14,6 +14,7 @@ GOLD_DIR = Path(__file__).resolve().parents[2] / "devset" / "gold"
 
 
 def read_gold(folder: Path = GOLD_DIR) -> dict[str, list[dict]] | None:
+    """The development set's hand annotations, or None in a build without them."""
     if not (folder / "targets.csv").exists():
         return None
     out = {}
@@ -160,6 +161,7 @@ def quality_report(
 
 
 def quality_markdown(report: dict) -> str:
+    """The quality report as quality.md for readers of a release."""
     lines = ["# Quality report", ""]
     if report.get("devset"):
         lines += [

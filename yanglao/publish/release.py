@@ -125,6 +125,7 @@ def read_table_csv(path: Path, documents: set[str] | None = None) -> list[dict]:
 
 
 def sha256(data: bytes) -> str:
+    """Hex sha256 of bytes: the hash recorded for every released file."""
     return hashlib.sha256(data).hexdigest()
 
 
@@ -254,6 +255,7 @@ def _id_rule(schema: dict) -> str:
 def changelog_entry(
     version: str, created: str, changes: dict, row_counts: dict[str, int], schema_changes: dict | None = None
 ) -> str:
+    """The datasets/CHANGELOG.md entry of a release: rows added, removed and changed per table."""
     lines = [f"## {version} ({created[:10]})", ""]
     for label, items in (schema_changes or {}).items():
         for item in items:
@@ -280,6 +282,8 @@ def changelog_entry(
 
 @dataclass
 class Release:
+    """What publishing gave: the version, whether it is new, its folder, row counts and changes."""
+
     version: str | None
     published: bool
     path: Path | None
@@ -289,14 +293,17 @@ class Release:
 
 
 def releases_dir(output: Path) -> Path:
+    """Where an output folder keeps its releases."""
     return Path(output) / "datasets" / "releases"
 
 
 def latest_dir(output: Path) -> Path:
+    """The stable path of the newest release (datasets/latest)."""
     return Path(output) / "datasets" / "latest"
 
 
 def published_versions(output: Path) -> list[str]:
+    """The versions published in an output folder, oldest first."""
     folder = releases_dir(output)
     if not folder.exists():
         return []

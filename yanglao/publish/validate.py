@@ -18,6 +18,8 @@ from yanglao.fields import TABLES_BY_NAME
 
 @dataclass(frozen=True)
 class Problem:
+    """One validation problem: table, row key, field and reason, printed as one line."""
+
     table: str
     row_key: str | None
     field: str | None
@@ -193,6 +195,7 @@ class RowChecker:
             )
 
     def problems(self, row: dict) -> list[tuple[str, str]]:
+        """The field problems of one row: the same checks Frictionless makes, without reading a file."""
         out = []
         for name, kind, required, enum, pattern, minimum, maximum in self.fields:
             value = row.get(name)

@@ -131,6 +131,8 @@ async def _scan_in_sort_order(db, key: tuple, table: str, expression: str) -> bo
 
 @hookimpl(trylast=True)  # last, so that our supports_search wins over the built-in's False
 def filters_from_request(request, database, table, datasette):
+    """Datasette hook: a `_search` becomes a filter on the Chinese index instead of FTS's own."""
+
     async def inner():
         if table is None or not await _has_index(datasette, database, table):
             return None

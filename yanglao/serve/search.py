@@ -60,6 +60,7 @@ _TERMS_RE = re.compile(r'"([^"]*)"|(\S+)')
 
 
 def index_name(table: str) -> str:
+    """The name of a table's search index table."""
     return f"{table}{INDEX_SUFFIX}"
 
 

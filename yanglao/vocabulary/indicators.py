@@ -44,6 +44,7 @@ class Indicator:
     examples: tuple[tuple[str, str], ...]
 
     def row(self) -> dict:
+        """The entry as a row of the published `indicators` table."""
         return {
             "indicator_code": self.code,
             "name_zh": self.name_zh,

@@ -125,11 +125,13 @@ def render_cell(row, value, column, table, database, datasette):
 
 @hookimpl
 def extra_css_urls(database, table, columns, view_name, request, datasette):
+    """Datasette hook: the project's stylesheet, served from the package (never a CDN)."""
     return [datasette.urls.static_plugins("yanglao", "yanglao.css")]
 
 
 @hookimpl
 def extra_js_urls(database, table, columns, view_name, request, datasette):
+    """Datasette hook: the project's small script (folding long text), served from the package."""
     return [{"url": datasette.urls.static_plugins("yanglao", "yanglao.js"), "module": False}]
 
 
@@ -301,4 +303,5 @@ async def map_page(datasette, request):
 
 @hookimpl
 def register_routes():
+    """Datasette hook: the document, chart and map pages."""
     return [(r"^/-/yanglao/charts$", charts_page), (r"^/-/yanglao/map$", map_page)]
