@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from devcorpus import snapshot_bytes
 from pdfmaker import cjk_pdf
 from sitesim import Response, SiteSim, page
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 FAST = {
     "per_host_delay": 0.0,
     "retries": 0,
@@ -35,9 +35,10 @@ FAST = {
     "respect_robots": False,
 }
 PLACE = {"city": "武汉市", "province": "湖北省", "region_code": "420100"}
-REPLY = (SHARED / "corpus" / "seeds" / "wuhan-2020-reply-20200464.txt").read_text(encoding="utf-8")
-MEASURES = (SHARED / "corpus" / "seeds" / "wuhan-2024-eldercare-measures.txt").read_text(encoding="utf-8")
-MEAL = (SHARED / "corpus" / "html" / "guangzhou-2024-meal-service-rules.html").read_text(encoding="utf-8")
+# Real documents of the development corpus, from the project's own archive (no ../shared needed).
+REPLY = snapshot_bytes("wuhan-2020-reply-20200464").decode("utf-8")
+MEASURES = snapshot_bytes("wuhan-2024-eldercare-measures").decode("utf-8")
+MEAL = snapshot_bytes("guangzhou-2024-meal-service-rules").decode("utf-8")
 
 
 def html_page(text: str, title: str = "关于养老服务的通知", footer: str = "") -> bytes:
@@ -352,7 +353,7 @@ def test_a_footer_timestamp_makes_no_release(prefect_harness, tmp_path):
 def test_a_page_that_turns_into_another_document_is_held_for_review(prefect_harness, tmp_path):
     first_doc = html_page(REPLY, title="关于市政协十三届四次会议第20200464号提案的答复")
     # Another reply of about as many rows: only its title and text tell it apart.
-    other = (SHARED / "corpus" / "seeds" / "shantou-2024-reply-20240062.txt").read_text(encoding="utf-8")
+    other = snapshot_bytes("shantou-2024-reply-20240062").decode("utf-8")
     with SiteSim({"/doc.html": page(first_doc)}) as site:
         registry = write_registry(
             tmp_path / "reg" / "sources.yaml", [{"id": "doc", "url": site.url("/doc.html"), **PLACE}]
