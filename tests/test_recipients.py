@@ -42,7 +42,10 @@ def test_every_recipient_rule_names_the_recipient_before_the_figure_of_its_examp
     figure_at = LAST_AMOUNT.search(rule.example).start()
     match = re.search(rule.pattern, rule.example[:figure_at])
     assert match, f"{rule.name} does not match the words before the figure of its example"
-    assert recipient_before(rule.example, figure_at) == match.group("r").strip(TRIM)
+    named = match.group("r").strip(TRIM)
+    if rule.yields == "holders" and "老人" not in named:
+        named += "老人"  # `高龄津贴` names the people it is paid to: 高龄老人
+    assert recipient_before(rule.example, figure_at) == named
 
 
 @pytest.mark.parametrize("rule", RECIPIENT_TYPE_RULES, ids=lambda r: r.name)
@@ -144,3 +147,34 @@ def test_allowance_bands_in_one_sentence_take_the_titles_kind_and_their_conditio
         ("allowance", 50.0, "person", "80-99周岁", "older_person"),
         ("allowance", 350.0, "person", "100周岁及以上", "older_person"),
     ]
+
+
+def test_money_to_providers_says_each_ones_amount_and_what_it_buys():
+    """gulou-fuzhou-2024-lottery-fund-publicity: each canteen's grant, for equipment, said after it."""
+    text = (
+        "我区共7个点位获得资金补助,其中,庆城长者食堂·学堂、军门长者食堂·学堂各获得补助资金1.8万元;"
+        "陆庄长者食堂·学堂及驿里长者食堂·学堂各获得补助资金1.1万元;补助资金可用于购置或更新相关设施设备。"
+    )
+    rows = [
+        (r["amount_yuan"], r["kind"], r["basis"], r["recipient_type"])
+        for r in complete(extract_subsidies(text), text)
+    ]
+    assert rows == [
+        (18000.0, "construction", "facility", "provider"),
+        (11000.0, "construction", "facility", "provider"),
+    ]
+
+
+def test_a_programme_fund_goes_to_what_it_is_used_for():
+    """gulou-fuzhou-2024-lottery-fund-publicity: the purpose is said in the next sentence."""
+    text = (
+        "我局收到福州市财政局 福州市民政局联合下达的2024年中央专项彩票公益金支持居家和社区基本养老服务"
+        "提升行动项目资金共计10.5万元。此次中央专项彩票公益金用于支持老年助餐服务发展,根据比对情况分配。"
+    )
+    [row] = complete(extract_subsidies(text), text)
+    assert (row["kind"], row["basis"], row["recipient"], row["recipient_type"]) == (
+        "budget_allocation",
+        "total",
+        "老年助餐服务",
+        "government",
+    )

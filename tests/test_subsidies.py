@@ -1244,3 +1244,26 @@ def test_money_excluded_by_its_role(text, expected):
 )
 def test_provisions_are_promises_one_per_instrument(text, expected):
     assert [r["kind"] for r in extract_subsidies(text) if r["amount_yuan"] is None] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # beijing-2015-home-eldercare-regulation (tests/data/heldout_real, a real regulation): a fine
+        (
+            "由民政部门责令限期改正，并责令退赔补贴资金和有关费用，可以处10万元以上100万元以下罚款；",
+            "not subsidy money",
+        ),
+        # tests/data/fresh/tongchuan-2025-work-notice (a text written for testing): the old standard
+        ("将80—89周岁老年人高龄津贴由每人每月100元提高至150元。", "the standard being replaced"),
+        # tests/data/fresh2/guiling-2024-npc-suggestion-reply-26 (a text written for testing): a part
+        ("2023年全县投入农村养老服务设施建设资金1630万元，其中县财政配套资金480万元。", "part of a total"),
+    ],
+)
+def test_every_money_figure_left_out_is_reported_with_its_rule(text, reason):
+    from yanglao.extract.subsidies import subsidies_and_left_out
+
+    _rows, left_out = subsidies_and_left_out(text)
+    assert [d["verdict"] for d in left_out] == ["rejected"]
+    assert left_out[0]["reason"].startswith(reason)
+    assert all(text[d["start"] : d["end"]] == d["quote"] for d in left_out)

@@ -1003,3 +1003,36 @@ def test_a_month_of_the_documents_year_in_a_reporting_section_dates_a_report():
         r["deadline"]
         for r in extract_targets("三、下一步工作\n到2023年8月,新增助餐点20个。", document_year=2023)
     ] == ["2023-08-31"]
+
+
+def test_a_progress_table_reports_on_its_tasks():
+    """haian-2023-livelihood-projects-progress (corpus/extra): one cell per line; the task cell holds the
+    targets, the 最新进度 cell after it reports on them (近100张, 超200张, 正在施工)."""
+    text = (
+        "海安市民政局2023年民生实事项目实施进度表\n序号 |\n责任单位 |\n实施内容 |\n协同单位 |\n分管 领导 |\n"
+        "最新进度(8月24日) |\n是否 达序时 |\n15 |\n民政局 |\n"
+        "新增民营养老机构不少于2家、养老床位不少于300张,主城区增设4-5家居家养老服务场所,完成居家适老化改造400户。 |\n"
+        "财政局 住建局 |\n"
+        "新增养老机构:新增海安博爱医院、海安新生医院2家医养结合机构,新增床位近100张;"
+        "仇湖医院和海南医院医养结合项目均在建设。400户适老化改造正在施工,9月底前完成。 |\n是 |"
+    )
+    found = [(r["value"], r["unit"], r["quote"][:6]) for r in extract_targets(text, document_year=2023)]
+    assert found == [
+        (2.0, "家", "新增民营养老"),
+        (300.0, "张", "养老床位不少"),
+        (4.0, "家", "主城区增设4"),
+        (400.0, "户", "完成居家适老"),
+    ]
+
+
+def test_a_task_list_without_a_year_states_tasks_and_its_places_share_them():
+    """xihu-hz-2024-livelihood-tasks-progress (corpus/extra): `重点工作任务` titles a list of tasks; the
+    shares of a task among streets are parts of it, and 目前已… reports."""
+    text = (
+        "重点工作任务(民生实事项目) \n序号\n重点工作任务(民生实事项目)\n牵头单位\n进展情况(一季度)\n1\n"
+        "新增老年食堂(助餐点)15个\n区民政局\n"
+        "其中北山街道1个,西溪街道1个,灵隐街道1个,翠苑街道2个,其中3个点位已完成建设。\n5\n"
+        "开展“金西善养”系列为老服务活动300场次\n目前已累计开展为老服务活动73场次。"
+    )
+    found = [(r["value"], r["unit"]) for r in extract_targets(text, document_year=2024)]
+    assert found == [(15.0, "个"), (300.0, "场次")]

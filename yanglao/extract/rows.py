@@ -121,7 +121,7 @@ def extract_rows(document_id: str, text: str, document_year: int | None = None) 
         )
     doubtful_rows = [
         _left_out(document_id, "targets", r, seen) for r in left_out_targets if r.get("quote")
-    ] + [_left_out(document_id, "subsidies", {**r, "verdict": "doubtful"}, seen) for r in left_out_subsidies]
+    ] + [_left_out(document_id, "subsidies", {"verdict": "doubtful", **r}, seen) for r in left_out_subsidies]
     return {
         "measures": measures,
         "targets": target_rows,

@@ -273,7 +273,7 @@ RECIPIENT_PATTERNS: list[str] = [
     r"对(?![象于接标比外应照称口])(?P<r>[^，,。；;]{2,40}?)[，,]?(?:按照|按|每|给予|一次性|分别|实行|进行|发放|奖励|奖补)",
     r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:可|可以)?(?:申请)?享受",
     r"向(?P<r>[^，,。；;]{2,30}?)购买",
-    r"(?:奖励|补助|资助)(?P<r>[^，,。；;\d]{2,20}?)(?=(?:\d|[一二两三四五六七八九十])[^，,。；;]{0,8}?元)",
+    r"(?:奖励|补助|资助)(?!共计|合计|总计|小计)(?P<r>[^，,。；;\d]{2,20}?)(?=(?:\d|[一二两三四五六七八九十])[^，,。；;]{0,8}?元)",
     r"为(?P<r>[^，,。；;]{2,40}?)(?:购买|发放|提供)",
 ]
 # A recipient phrase whose head noun is a provider (…提供送餐上门服务的助餐点): money for running it.
@@ -578,7 +578,7 @@ def _kind_for_figure(
         kinds = _first_rule(PURPOSE_KINDS, part)
         if kinds:
             return kinds[:1]
-    if re.search(r"(?:资金|经费)(?:约|共|合计|为|达)?$", before):  # 中央资金8000万元
+    if re.search(r"(?:资金|经费)(?:约|共|共计|合计|总计|为|达)?$", before):  # 中央资金8000万元
         return ("budget_allocation",)
     if recipient and (re.search(r"运营", recipient) or OPERATOR_RECIPIENT.search(recipient)):
         return ("operation",)
@@ -614,6 +614,7 @@ def _basis(before: str, sentence: str, kind: str, recipient: str | None, fund: b
             return basis
     if (
         fund
+        or re.search(r"下达|下拨", before)  # money handed down is a total (`下达60.5万元基础运营补贴`)
         or kind in ("budget_allocation", "service_purchase", "training")
         or re.search(r"共|累计|合计|总计", before)
     ):
@@ -647,6 +648,19 @@ class _Figure:
 
 # Money is given by these: a word of `NOT_SUBSIDY_MONEY` before them describes the recipient
 # (`对成功上市融资的养老企业给予…奖励`), not the figure.
+# `按照每个每年2万元标准进行补助共计4万` (putian-chengxiang): the 共计 after a standard amount in its clause
+# is that standard times the number of recipients, not money of its own.
+SUBTOTAL_BEFORE = re.compile(r"(?:共计|合计|小计|总计)$")
+PER_UNIT_AMOUNT = re.compile(r"每[^，,。；;]{0,8}?\d[\d.]*\s*(?:万元|元|万)")
+# Why a figure of a money sentence is left out (the doubtful report lists each, verdict `rejected`).
+EXCLUDED = {
+    "quoted": "in a deputy's quoted proposal",
+    "raised_from": "the standard being replaced (由…提高至)",
+    "not_money": "not subsidy money (a fine, price, wage, investment, estimate or average)",
+    "part": "part of a total stated before it (其中)",
+    "subtotal": "subtotal of a standard amount times a count (共计)",
+    "charge_rate": "a share of a charge or payment, not a subsidy rate",
+}
 GRANT_WORDS = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|发放|安排|下拨|拨付|支持|享受")
 ASIDE_SPAN = re.compile(r"[(（][^()（）]*[)）]")
 
@@ -674,12 +688,26 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
         return []
     figures: list[_Figure] = []
     quoted = _quoted_proposals(text)
-    amounts = [a for a in _amounts(text) if not _inside(a.start, quoted)]
+
+    def left_out(reason: str, start: int, end: int) -> None:
+        c0, _ = sent.clause_bounds(start)
+        _, c1 = sent.clause_bounds(end - 1)
+        doubtful.append(
+            {"reason": reason, "verdict": "rejected", "start": sent.start + c0, "end": sent.start + c1}
+        )
+
+    amounts = []
+    for a in _amounts(text):
+        if _inside(a.start, quoted):
+            left_out(EXCLUDED["quoted"], a.start, a.end)
+        else:
+            amounts.append(a)
     # group amounts written as lists: 50万元和100万元, 40万元、30万元、20万元
     groups: list[list[Amount]] = []
     for a in amounts:
         c0, _ = sent.clause_bounds(a.start)
         if RAISED_FROM_BEFORE.search(text[c0 : a.start]) and RAISED_FROM_AFTER.match(text[a.end :]):
+            left_out(EXCLUDED["raised_from"], a.start, a.end)
             continue
         if groups and LIST_GAP.match(text[groups[-1][-1].end : a.start]):
             groups[-1].append(a)
@@ -691,13 +719,18 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
         before = text[c0 : group[0].start]
         after = text[group[-1].end : c1]
         if _not_subsidy_money(before, after):
+            left_out(EXCLUDED["not_money"], group[0].start, group[-1].end)
             continue
         if RANGE_BEFORE.search(text[: group[0].start]) or RANGE_AFTER.match(text[group[-1].end :]):
             doubtful.append(
                 {"reason": "range: no single amount", "start": sent.start + c0, "end": sent.start + c1}
             )
             continue
+        if SUBTOTAL_BEFORE.search(before) and PER_UNIT_AMOUNT.search(before):
+            left_out(EXCLUDED["subtotal"], group[0].start, group[-1].end)
+            continue
         if _is_part_of_total(text, group[0].start, amounts):
+            left_out(EXCLUDED["part"], group[0].start, group[-1].end)
             continue
         # A floor (不低于100元, 10万元以上) is read as its stated figure, like 100万元左右:
         # the schema has no comparator for money, and the figure is what the document sets.
@@ -715,8 +748,10 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
         for start, end, value in _rates(text):
             c0, c1 = sent.clause_bounds(start)
             if _inside(start, quoted):
+                left_out(EXCLUDED["quoted"], start, end)
                 continue
             if NOT_A_RATE.search(text[c0:c1]) and not RATE_GIVEN.search(text[c0:c1]):
+                left_out(EXCLUDED["charge_rate"], start, end)
                 continue
             if (
                 RANGE_BEFORE.search(text[:start])
@@ -728,6 +763,13 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
             figures.append(_Figure("rate", start, end, [], rate=value))
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _doubts(left_out: list[dict]) -> bool:
+    """Whether a sentence left a figure out as doubtful (a range): its money is counted there, not as a
+    provision. A figure rejected as something else (a fine, a part of a total) leaves the sentence's
+    provisions standing."""
+    return any(d.get("verdict", "doubtful") == "doubtful" for d in left_out)
 
 
 def _window(sent: Sentence, start: int, end: int, stop: int) -> tuple[int, int]:
@@ -1091,7 +1133,7 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
                 lead = _lead(sentences, i) or earlier.text
                 figure_rows.append(_figure_rows(sent, previous, doubtful, lead))
                 leads.append(lead)
-                has_doubt.append(len(doubtful) > before)
+                has_doubt.append(_doubts(doubtful[before:]))
                 continue
         if i in table_cells:
             lead, row_name = table_cells[i]
@@ -1109,7 +1151,7 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
                 lead, continues = (leads[-1] or "") + previous.text, figure_rows[-1][-1]
             figure_rows.append(_figure_rows(sent, previous, doubtful, lead, continues=continues))
         leads.append(lead)
-        has_doubt.append(len(doubtful) > before)
+        has_doubt.append(_doubts(doubtful[before:]))
     # named subsidies whose amount the document states: other mentions of them without a
     # recipient of their own (titles, payment procedure, 确保…发放到位) are not new provisions
     # (a standard per person, bed or facility; a total paid out, `发放培训补贴216万元`, states no standard)
@@ -1245,7 +1287,13 @@ def subsidies_and_left_out(text: str) -> tuple[list[dict], list[dict]]:
     left_out: list[dict] = []
     for d in doubtful:
         start, end = _span(compact, index, d["start"], d["end"])
-        row = {"reason": d["reason"], "quote": text[start:end], "start": start, "end": end}
+        row = {
+            "reason": d["reason"],
+            "verdict": d.get("verdict", "doubtful"),
+            "quote": text[start:end],
+            "start": start,
+            "end": end,
+        }
         if row not in left_out:
             left_out.append(row)
     return out, left_out

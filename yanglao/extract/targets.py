@@ -195,7 +195,9 @@ FORWARD_CUES = (
 )
 PAST_CUES = (
     r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|小区|生活区|城区|老旧))|截至|截止|目前|当前|(?<![造升用合活对托])现有|至今|迄今|先后|以来|年来|"
-    r"近年|近几年|去年|上年|共有|(?<![为除])了(?!解)|由\d[^,;:。]{0,8}(?:增加|提高|提升|增长)(?:至|到)"
+    r"近年|近几年|去年|上年|共有|(?<![为除])了(?!解)|由\d[^,;:。]{0,8}(?:增加|提高|提升|增长)(?:至|到)|"
+    # work in progress is reported, not promised (haian `400户适老化改造正在施工`, `…项目均在建设`)
+    r"正在|在建(?!设)|均在建设|施工中|建设中"
 )
 # Totals (`累计建成1万张`, `我县共建设养老机构3家`): a report in a report, a cumulative goal after a
 # deadline or a plan cue.
@@ -226,8 +228,21 @@ ANNUAL_PLAN_TITLE = (
     r"^[^\s。,;:《》]{0,20}?((?:19|20)\d{2})年度?[^\s。,;:《》\d]{0,24}"
     r"(?:工作要点|工作计划|重点工作|工作安排|任务清单|实施计划|工作的通知"
     # a yearly list of livelihood projects and its progress table (`…2023年民生实事项目实施进度表`)
-    r"|民生实事项目[^\s。,;:《》\d]{0,8}|民生实事[^\s。,;:《》\d]{0,8})$"
+    r"|民生实事项目[^\s。,;:《》\d]{0,8}|民生实事[^\s。,;:《》\d]{0,8}"
+    # …and of a government's 实事 (`2012年市、区政府民政实事项目完成情况进度表(五月份)`)
+    r"|(?:民政|为民|惠民|为老)实事(?:项目)?[^\s。,;:《》\d]{0,12}(?:\([^()\d]{0,8}\))?)$"
 )
+# A yearly list's progress report: its numbered headings name the tasks, the lines under them report.
+PROGRESS_TITLE = r"(?:完成情况|进展情况|推进情况|进度表|进度情况)(?:\([^()]{0,8}\))?$"
+# A list of tasks without a year (xihu `重点工作任务(民生实事项目)`): its figures are tasks.
+TASK_LIST_TITLE = (
+    r"^[^\s。,;:《》]{0,30}?(?:重点工作任务|工作任务|任务清单|民生实事项目)(?:\([^()]{0,12}\))?$"
+)
+# A progress table written one cell per line (haian `…实施进度表`: `实施内容 |` … `最新进度(8月24日) |`):
+# in each row the first cell with a figure is the task; the cells after it report on it.
+PROGRESS_TASK_HEADER = r"实施内容|任务|目标|项目内容|建设内容|工作内容"
+PROGRESS_HEADER = r"进度|进展|完成情况|推进情况|落实情况"
+ROW_NUMBER_CELL = r"^\s*\d{1,3}\s*\|\s*$"
 # A statistics bulletin (`青川市2023年老龄事业发展统计公报`) reports: its sections are past unless
 # their heading looks forward (`五、下一步工作`) (tests/data/fresh5).
 REPORT_TITLE = r"^[^\s。,;:《》]{0,40}?(?:统计公报|发展公报|监测公报|统计年报|统计年鉴)$"
@@ -303,6 +318,12 @@ ASSIGNED_PERSON = r"(?:明确|确定|指定)$"
 # Conditions in a rating or application rule (tests/data/fresh4): a sentence that opens with the
 # applicant (`申请评定四星级以上的,床位数应在100张以上,…不低于60%`) lists thresholds; a figure that
 # qualifies a class (`床位在100张以上的养老机构`) is a threshold too.
+# A total shared out among places (xihu `其中北山街道1个,西溪街道1个,…`): each share is a part of the
+# target before it, not a target of its own.
+PLACE_SHARE = r"^(?:\x00|\s)*(?:其中)?[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|社区|村|区|县)$"
+# The number of those paid a standard amount (putian-chengxiang `2个居家养老服务照料中心,按照每个每年2万元标准
+#进行补助`): a count of recipients, not a target.
+RECIPIENT_COUNT = r"[^，,。；;]{0,24}[，,]\s*(?:按照|按)每(?:个|家|所|处|座|人|户)[^，,。；;]{0,12}?元"
 APPLICANT_CONDITION = r"^(?:第[一二三四五六七八九十百]+条\s*)?(?:申请|申报)[^,;:。]{0,20}的,"
 CLASS_THRESHOLD_BEFORE = r"(?:数|量|规模)?(?:在|为)$"
 CLASS_THRESHOLD_AFTER = r"^(?:及?以上|及?以下)?的[\u4e00-\u9fff]"
@@ -425,6 +446,13 @@ _SECTION_HEADING_RE = re.compile(SECTION_HEADING)
 _SECTION_TENSES = [(re.compile(p), tense) for p, tense in SECTION_TENSES]
 _ANNUAL_PLAN_RE = re.compile(ANNUAL_PLAN_TITLE)
 _REPORT_TITLE_RE = re.compile(REPORT_TITLE)
+_PLACE_SHARE_RE = re.compile(PLACE_SHARE)
+_RECIPIENT_COUNT_RE = re.compile(RECIPIENT_COUNT)
+_PROGRESS_TASK_HEADER_RE = re.compile(PROGRESS_TASK_HEADER)
+_PROGRESS_HEADER_RE = re.compile(PROGRESS_HEADER)
+_ROW_NUMBER_CELL_RE = re.compile(ROW_NUMBER_CELL)
+_TASK_LIST_TITLE_RE = re.compile(TASK_LIST_TITLE)
+_PROGRESS_TITLE_RE = re.compile(PROGRESS_TITLE)
 _LIST_ITEM_RE = re.compile(LIST_ITEM)
 _LATE_CLAUSE_RE = re.compile(LATE_DEADLINE_CLAUSE)
 _LATE_FOLLOW_RE = re.compile(LATE_DEADLINE_FOLLOW)
@@ -647,6 +675,39 @@ def _reference_year(view: _View, document_year: int | None) -> int | None:
         return document_year
     years = [int(y) for m in _FULL_DATE_RE.finditer(view.scan) for y in m.groups() if y]
     return max(years) if years else None
+
+
+def _progress_cells(view: _View) -> list[tuple[int, int]]:
+    """Spans of the cells of a one-cell-per-line progress table that report on a row's task."""
+    spans: list[tuple[int, int]] = []
+    header: list[str] = []
+    in_row = task_seen = False
+    progress_table = False
+    offset = 0
+    for line in view.scan.split("\n"):
+        line_start, offset = offset, offset + len(line) + 1
+        if not line.rstrip().endswith("|"):
+            header, in_row, task_seen, progress_table = [], False, False, False
+            continue
+        if _ROW_NUMBER_CELL_RE.match(line):
+            if not in_row:
+                progress_table = _is_progress_header(header)
+            in_row, task_seen = True, False
+            continue
+        if not in_row:
+            header.append(line)
+        elif progress_table and task_seen:
+            spans.append((line_start, line_start + len(line)))
+        elif re.search(r"\d", line):
+            task_seen = True
+    return spans
+
+
+def _is_progress_header(header: list[str]) -> bool:
+    """A header whose progress column comes after its task column."""
+    task = next((i for i, cell in enumerate(header) if _PROGRESS_TASK_HEADER_RE.search(cell)), None)
+    progress = next((i for i, cell in enumerate(header) if _PROGRESS_HEADER_RE.search(cell)), None)
+    return task is not None and progress is not None and progress > task
 
 
 def _blocks(view: _View) -> list[tuple[int, int, int | None]]:
@@ -900,11 +961,14 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
     annual_year = _annual_plan_year(view)
     if annual_year and reference_year is None:
         reference_year = annual_year
-    chapter_tense = section_tense = "forward" if annual_year else ("past" if _is_report(view) else None)
+    plan = annual_year or _is_task_list(view)
+    chapter_tense = section_tense = "forward" if plan else ("past" if _is_report(view) else None)
     lead_in_year: int | None = None
     lead_in_tense: str | None = None
     lead_in_conditions = False
     out: list[_Candidate] = []
+    progress_cells = _progress_cells(view)
+    progress_report = bool(annual_year and not progress_cells and _is_progress_report(view))
     for block_start, block_end, column_year in _blocks(view):
         line_start = scan.rfind("\n", 0, block_start) + 1
         line = scan[line_start : scan.find("\n", line_start) % (len(scan) + 1)].strip()
@@ -916,14 +980,19 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
                 if tense is None and year and reference_year and int(year.group(1)) < reference_year:
                     tense = "past"  # `一、2023年工作情况` in a document of 2024
                 if heading.group(0).startswith("第"):
-                    chapter_tense = tense or ("forward" if annual_year else None)
+                    chapter_tense = tense or ("forward" if plan else None)
                     section_tense = chapter_tense
                 else:
                     section_tense = tense or chapter_tense
-            if not _LIST_ITEM_RE.match(line):
+            if line and not _LIST_ITEM_RE.match(line):  # a blank line does not end a list
                 lead_in_year = lead_in_tense = None
                 lead_in_conditions = False
-        context = _Context(lead_in_tense or section_tense, lead_in_year or annual_year, lead_in_conditions)
+        block_tense = lead_in_tense or section_tense
+        if any(a <= block_start < b for a, b in progress_cells):
+            block_tense = "past"
+        elif progress_report and not (block_start == line_start and _SECTION_HEADING_RE.match(line)):
+            block_tense = "past"
+        context = _Context(block_tense, lead_in_year or annual_year, lead_in_conditions)
         paragraph_tense: str | None = None
         opening = (
             _paragraph_year(scan, block_start, block_end, reference_year) if column_year is None else None
@@ -944,7 +1013,14 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
             )
             out.extend(found)
             paragraph_tense = tense or paragraph_tense
-        if block_start == line_start and line.endswith((":", ",")) and not _LIST_ITEM_RE.match(line):
+        # a lead-in: a line ending `:`, or under a goal heading a paragraph opening with its deadline
+        # (putian `一、主要目标` / `到2020年,全面建成…。` / `——…90%以上乡镇…`)
+        goal_paragraph = section_tense == "forward" and _PARAGRAPH_DEADLINE_RE.match(line)
+        if (
+            block_start == line_start
+            and (line.endswith((":", ",")) or goal_paragraph)
+            and not _LIST_ITEM_RE.match(line)
+        ):
             lead_in_year = _lead_in_year(scan, line_start, block_end, document_year, reference_year)
             # `下一步,我局将重点做好以下工作:` makes the items under it plans.
             lead_in_tense = "forward" if _FORWARD_RE.search(line) else None
@@ -1066,6 +1142,20 @@ def _table_unit(cell: str, whole: bool = False) -> tuple[str, int] | None:
 def _is_report(view: _View) -> bool:
     """A statistics bulletin, from a title line among the first lines."""
     return any(_REPORT_TITLE_RE.match(line.strip()) for line in view.scan.split("\n")[:10])
+
+
+def _is_task_list(view: _View) -> bool:
+    """A list of tasks, from its title line among the first lines."""
+    return any(_TASK_LIST_TITLE_RE.match(line.strip()) for line in view.scan.split("\n")[:5])
+
+
+def _is_progress_report(view: _View) -> bool:
+    """A yearly list's progress report, from its title line (`…实事项目完成情况进度表(五月份)`), whose tasks
+    stand in numbered headings (a table of tasks and progress cells is read by `_progress_cells`)."""
+    lines = view.scan.split("\n")
+    return any(
+        _ANNUAL_PLAN_RE.match(line.strip()) and _PROGRESS_TITLE_RE.search(line.strip()) for line in lines[:30]
+    ) and any(_SECTION_HEADING_RE.match(line.strip()) for line in lines)
 
 
 def _annual_plan_year(view: _View) -> int | None:
@@ -1324,8 +1414,9 @@ def _share_exclusion(clause_text: str, clause_before: str, following: str) -> st
 
 
 def _context_exclusion(scan: str, q: _Quantity, clause_before: str, s_start: int, s_end: int) -> str | None:
-    """A figure that scores, nominates, selects, assigns a person, states an applicant's condition, a
-    class threshold or a qualifying threshold, or stands in a deputy's quoted proposal."""
+    """A figure that scores, nominates, selects, assigns a person, shares a total among places, states
+    an applicant's condition, a class threshold or a qualifying threshold, or stands in a deputy's quoted
+    proposal."""
     sentence_text = scan[s_start:s_end]
     if _SCORING_RULE_RE.search(sentence_text):
         return "scoring rule"
@@ -1335,6 +1426,10 @@ def _context_exclusion(scan: str, q: _Quantity, clause_before: str, s_start: int
         return "selection quota (评选一个)"
     if q.unit in ("名", "人", "位") and _ASSIGNED_PERSON_RE.search(clause_before):
         return "person assigned to a task"
+    if _PLACE_SHARE_RE.match(clause_before):
+        return "a place's share of a total"
+    if _RECIPIENT_COUNT_RE.match(scan, q.end):
+        return "count of those paid a standard amount"
     opening = _ENUMERATOR_AT.sub("", sentence_text.strip(" \x00"), count=1).strip(" \x00")
     if _APPLICANT_SUBJECT_RE.search(opening) or _APPLICANT_CONDITION_RE.search(sentence_text.strip(" \x00")):
         return "applicant's condition"

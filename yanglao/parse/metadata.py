@@ -139,6 +139,9 @@ _BYLINE_DATE = re.compile(r"^[\s•·]*(\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2
 #: Site navigation and page furniture that stand above a title: never part of it.
 _NAVIGATION = re.compile(
     r"^(?:您(?:现在)?(?:的|所在的)?(?:当前)?位置|当前位置|首页\s*[/>＞»›]|热搜|关怀版|无障碍|字体|打印|分享).*"
+    # search boxes, screen-reader hints and app banners (`精确检索`, `正文内容区域请使用tab按钮切换浏览`)
+    r"|^(?:精确|高级|站内|全文)?(?:检索|搜索)$|^开始(?:检索|搜索)$|.*(?:tab|Tab|TAB)\s*(?:键|按钮).*|.*切换浏览.*"
+    r"|^返回顶部$|^[\u4e00-\u9fff]{1,8}APP$"
 )
 _MARKDOWN_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*<!--.*?-->\s*$")
 #: A title line may open with its 文号 (``朝民函〔2023〕59号 关于…的函``).
@@ -223,6 +226,11 @@ def as_published(title: str | None, raw_text: str) -> str | None:
 _BYLINE = re.compile(
     r"(?:^|\s)(?:发布)?(?:时间|日期)\s*[:：]\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)"
     rf"(?:[^\n]*?(?:信息)?来源\s*[:：]\s*(?P<source>[{HAN}]{{1,30}}?{_AGENCY_END}))?"
+)
+#: A date that opens a line, followed by the page's source (``2012年05月31日 来源: 上海普陀``): the byline.
+_DATED_SOURCE = re.compile(
+    r"^\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)\s+(?:信息)?来源\s*[:：]"
+    rf"\s*(?P<source>[{HAN}]{{1,30}}?{_AGENCY_END})?"
 )
 #: The enactment lines of a regulation: ``2021年8月6日 绍兴市第八届人民代表大会常务委员会第三十九次会议通过``.
 _ENACTMENT = re.compile(
@@ -368,7 +376,9 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     lines = (clean_text(raw_text) if cleaned is None else cleaned).split("\n")
     head = lines[:40]
     enacted_by, enacted_on = enactment(raw_text)
-    byline_match = next((m for m in map(_BYLINE.search, raw_lines[:20]) if m), None)
+    byline_match = next((m for m in map(_BYLINE.search, raw_lines[:20]) if m), None) or next(
+        (m for m in map(_DATED_SOURCE.match, raw_lines[:20]) if m), None
+    )
 
     title = page.get("title") or labelled.get("title") or as_published(find_title(head), raw_text)
 
