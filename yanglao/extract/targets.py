@@ -322,7 +322,7 @@ ASSIGNED_PERSON = r"(?:明确|确定|指定)$"
 # target before it, not a target of its own.
 PLACE_SHARE = r"^(?:\x00|\s)*(?:其中)?[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|社区|村|区|县)$"
 # The number of those paid a standard amount (putian-chengxiang `2个居家养老服务照料中心,按照每个每年2万元标准
-#进行补助`): a count of recipients, not a target.
+# 进行补助`): a count of recipients, not a target.
 RECIPIENT_COUNT = r"[^，,。；;]{0,24}[，,]\s*(?:按照|按)每(?:个|家|所|处|座|人|户)[^，,。；;]{0,12}?元"
 APPLICANT_CONDITION = r"^(?:第[一二三四五六七八九十百]+条\s*)?(?:申请|申报)[^,;:。]{0,20}的,"
 CLASS_THRESHOLD_BEFORE = r"(?:数|量|规模)?(?:在|为)$"
@@ -988,9 +988,11 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
                 lead_in_year = lead_in_tense = None
                 lead_in_conditions = False
         block_tense = lead_in_tense or section_tense
-        if any(a <= block_start < b for a, b in progress_cells):
-            block_tense = "past"
-        elif progress_report and not (block_start == line_start and _SECTION_HEADING_RE.match(line)):
+        if (
+            any(a <= block_start < b for a, b in progress_cells)
+            or progress_report
+            and not (block_start == line_start and _SECTION_HEADING_RE.match(line))
+        ):
             block_tense = "past"
         context = _Context(block_tense, lead_in_year or annual_year, lead_in_conditions)
         paragraph_tense: str | None = None
