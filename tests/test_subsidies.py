@@ -1267,3 +1267,28 @@ def test_every_money_figure_left_out_is_reported_with_its_rule(text, reason):
     assert [d["verdict"] for d in left_out] == ["rejected"]
     assert left_out[0]["reason"].startswith(reason)
     assert all(text[d["start"] : d["end"]] == d["quote"] for d in left_out)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # zhejiang-2021-social-eldercare-promotion-regulation (corpus/extra): a fund set aside; the quote is
+        # the promise, not the government that makes it
+        (
+            "第三十七条 县级以上人民政府应当在公共财政、福利彩票公益金中安排社会养老服务资金。",
+            [("budget_allocation", "在公共财政、福利彩票公益金中安排社会养老服务资金")],
+        ),
+        # weihai-2020-resident-eldercare-security-regulation (tests/data/heldout_real): praise with a reward
+        (
+            "对在养老服务保障中做出显著成绩的单位和个人给予表彰和奖励。",
+            [("reward", "对在养老服务保障中做出显著成绩的单位和个人给予表彰和奖励")],
+        ),
+        # chaoyang-2023-suggestion-reply-105 (corpus/extra): a refusal is not a promise
+        ("现在提高补贴标准财政承受能力不允许。", []),
+        # qiantang-2023-high-age-allowance-info (corpus/extra): the page's title names the payment
+        ("2023年8月钱塘区高龄老人生活津贴发放信息\n一、人数与资金支出情况", []),
+    ],
+)
+def test_provisions_are_promises_quoted_without_their_giver(text, expected):
+    rows = [(r["kind"], r["quote"]) for r in extract_subsidies(text) if r["amount_yuan"] is None]
+    assert rows == expected

@@ -93,6 +93,8 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
     (r"(?:本级|市级|区级|县级|省级|各级|市、区两级)财政投入", ("budget_allocation",), "财政投入"),
     (r"加大[^，,。；;]{2,20}?投入力度|加大对[^，,。；;]{2,20}?的投入", ("budget_allocation",), "投入"),
     (r"(?:列入|纳入)[^，,。；;]{0,6}预算", ("budget_allocation",), "预算"),
+    # a fund set up or set aside (`在公共财政、福利彩票公益金中安排社会养老服务资金`, `设立养老服务专项资金`)
+    (r"(?:安排|设立)(?!的)[^，,。；;的]{0,20}?(?:专项)?(?:资金|经费)", ("budget_allocation",), "安排资金"),
     (r"(?:补助|专项|奖补)?资金[^，,。；;]{0,6}下拨|下拨[^，,。；;]{0,8}资金", ("budget_allocation",), "下拨"),
 ]
 
@@ -116,10 +118,12 @@ VAGUE_INVESTMENT_OBJECTS = re.compile(r"^(?:对)?(?:财政|资金|多元|政府|
 NOT_A_PROVISION_CLAUSE = re.compile(
     r"资格|申请(?!享受)|受理|初核|审核|核实|核查|真实|审计|(?:补贴|补助|津贴|资金)(?:主要)?包括|适用|扣减|计算"
     r"|偏低|较低|较窄|不足|滞后|不强|短板|问题|缺口"
-    r"|衔接|相结合|挂钩|统筹|使用|管理办法|争取|不享受|不予|不得|取消|停止|应当用于|专款专用|表彰|通报|绩效|评价|评估"
+    r"|衔接|相结合|挂钩|统筹|使用|管理办法|争取|不享受|不予|不得|取消|停止|应当用于|专款专用|表彰(?![和与、及]?奖励)|通报|绩效|评价|评估"
     r"|不超过[\d一二两三四五六七八九十]+(?:餐|次|天|小时)"
     # administering a payment that exists: review, stopping, publicity (not a promise of money)
     r"|复核|停发|停止发放|暂停发放|中止发放|宣传|宣讲|知晓|告知|公示"
+    # a refusal or a limit stated, not a promise (`现在提高补贴标准财政承受能力不允许`)
+    r"|不允许|无法|难以|暂不|暂无|不具备|尚不具备"
 )
 # Sentences in which no mention is a provision: sanctions and after-the-fact procedure.
 NOT_A_PROVISION_SENTENCE = re.compile(
@@ -129,9 +133,18 @@ NOT_A_PROVISION_SENTENCE = re.compile(
 # report), not money given.
 DESCRIPTOR_AFTER = re.compile(
     r"^(?:范围)?的[^，,。；;]{0,6}?(?:对象|老年人|老人|人员|家庭|人群|个人|机构|单位|企业|组织)"
+    r"|^的[^，,。；;]{0,12}?(?:老年人|老人|对象)"  # 享受…补助的生活不能自理、半自理老年人
+    r"|^(?:优抚)?对象"  # 享受国家定期抚恤补助(的)优抚对象: a group of people, not money given
     r"|^[^，,。；;]{0,8}?(?:办法|细则|实施意见|通知|清单|表|册|情况|管理)"
     r"|^(?:对象|范围|条件|卡|券|账户|专户)"
 )
+# Who gives, opening a provision's clause (`市和县(市、区)人民政府应当加大对居家养老服务资金的投入`): the quote
+# is the promise that follows, the instrument and its object.
+PROVISION_GIVER = re.compile(
+    r"\s*(?:[^，,。；;：:]{0,24}?(?:人民政府|政府|部门|单位)(?:\([^()]{0,12}\))?[和及与、]?)+(?:应当|可以|应|要|将)"
+)
+# A line that captions a table or names a list (no punctuation, ends in 分配(表)/情况(表)/信息/名单/明细).
+CAPTION_LINE = re.compile(r"[^，,。；;：:\n]{4,60}?(?:分配表?|情况表|明细表?|信息|名单|一览表)")
 # A mention that is the subject of a payment step (一次性建设补贴分三年拨付, 高龄津贴按月
 # 通过社会保障卡发放至…) describes how money already provided is paid.
 PROCEDURE_AFTER = re.compile(
@@ -994,6 +1007,18 @@ def _titles(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》?", text)]
 
 
+def _is_caption(sent: Sentence, compact: str) -> bool:
+    """A line of its own with no punctuation that is the page's first line or captions a table or list
+    (`2023年8月钱塘区高龄老人生活津贴发放信息`, `2020年街道养老服务中心建设补助资金分配`): it names money,
+    it does not provide it."""
+    line_start = compact.rfind("\n", 0, sent.start) + 1
+    line_end = compact.find("\n", sent.start) % (len(compact) + 1)
+    line = compact[line_start:line_end].strip()
+    if line != sent.text.strip() or re.search(r"[，,。；;：:]", line):
+        return False
+    return not compact[:line_start].strip() or bool(CAPTION_LINE.fullmatch(line))
+
+
 def _mention_excluded(
     sent: Sentence,
     m: Mention,
@@ -1049,6 +1074,8 @@ def _provision_rows(
     for m in kept:
         c0, c1 = sent.clause_bounds(m.start)
         clause = text[c0:c1]
+        giver = PROVISION_GIVER.match(clause)
+        quote_start = c0 + giver.end() if giver and c0 + giver.end() <= m.start else c0
         kinds = (
             m.kinds
             or _first_rule(PURPOSE_KINDS, text[m.start : m.end])
@@ -1073,7 +1100,7 @@ def _provision_rows(
             rows.append(
                 Row(
                     (kind,),
-                    sent.start + c0,
+                    sent.start + quote_start,
                     sent.start + c1,
                     recipient=recipient,
                     basis=basis,
@@ -1183,6 +1210,8 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
             and re.match(r"^\s*(?:其中|(?:补贴|补助|奖励|资助)?标准)", following.text)
         ):
             keys.update(_mention_keys(sent.text))  # 可享受就餐补贴。补贴标准为… : counted by the figure
+            continue
+        if _is_caption(sent, compact):
             continue
         rows.extend(_provision_rows(sent, keys, figured))
     rows.sort(key=lambda r: r.anchor)

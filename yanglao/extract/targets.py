@@ -374,6 +374,10 @@ DEADLINE_CELL_TAIL = r"^(?:前|以前|之前|完成|底前|末前)?$"
 TABLE_UNIT_BRACKET = r"\((万)?([^()]{1,4})\)$"
 
 # Rate nouns: a `%` right after one of these is worded as the rate itself (`…签约率`).
+# A share of the places a thing reaches (`养老服务设施覆盖所有城市社区、90%以上乡镇和60%以上村`): what covers, and
+# the level of place the share counts.
+COVERAGE_SUBJECT = r"([^,;:。、和及与]{2,20}?)覆盖"
+COVERED_LEVEL = r"(?:以上|以下)?的?(城市社区|农村社区|行政村|社区|乡镇|街道|村|县|区)"
 RATE_NOUNS = r"率|比例|占比|比重|覆盖面|满意度"
 
 # Money words: a share or fraction in a clause about costs, fees or subsidies is a
@@ -1743,8 +1747,10 @@ _ENUMERATOR = re.compile(
     r"^(?:第[一二三四五六七八九十百]+条|\(?[一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、)"
 )
 _ENUMERATOR_AT = re.compile(_ENUMERATOR.pattern.lstrip("^"))
+_COVERAGE_SUBJECT_RE = re.compile(COVERAGE_SUBJECT)
+_COVERED_LEVEL_RE = re.compile(COVERED_LEVEL)
 _DEADLINE_STRIP = re.compile(rf"(?:到|至|在|于)?(?:{_DEADLINE_RE.pattern})(?:前|以前|之前)?")
-_STRIP_LEADING = re.compile(rf"^(?:{_COMPARATOR_WORDS}|{LEADING_WORDS}|应当|按照|提出|[\s,;:、()\x00])+")
+_STRIP_LEADING = re.compile(rf"^(?:{_COMPARATOR_WORDS}|{LEADING_WORDS}|应当|按照|提出|——|—|[\s,;:、()\x00])+")
 _LEADING_VERB = re.compile(
     rf"^(?:{LEADING_WORDS})*(?:{INDICATOR_LEADING_VERBS}|{COMMITMENT_VERBS}|召开|开展|推出|设置|组建|承接|提出|有)"
 )
@@ -1817,6 +1823,11 @@ def _indicator(
         fund = _FUND_SHARE_LEAD.sub("", before)
         purpose = _clean(after[after.index("用于") :])
         return f"{fund}{purpose}的比例"[:40]
+    coverage = _COVERAGE_SUBJECT_RE.search(scan[c_start : q.start]) if q.unit == "%" else None
+    covered = _COVERED_LEVEL_RE.match(scan, q.suffix_end) if coverage else None
+    if coverage and covered:
+        # `养老服务设施覆盖所有城市社区、90%以上乡镇和60%以上村` → 养老服务设施覆盖村比例
+        return f"{_clean(coverage.group(1))}覆盖{covered.group(1)}比例"[:40]
     if q.unit == "%":
         if before and re.search(rf"(?:{RATE_NOUNS})$", before):
             return before[:40]
@@ -1859,10 +1870,16 @@ def _indicator(
     if q.unit == "平方米" and not obj.endswith("面积"):
         obj += "面积"
     if q.unit == "平方米" and len(complete_indicator(obj) or "") <= 4:
-        # `单处面积不少于三十平方米的标准建设居家养老服务用房`: the area is of the thing built after it
+        # `单处面积不少于三十平方米的标准建设居家养老服务用房`: the area is of the thing built after it, also
+        # in the next clause (`…单处不少于三百平方米的标准，在相邻小区集中配置居家养老服务用房`)
+        end = c_end
+        if re.search(r"的标准$", scan[q.suffix_end : c_end].strip()):
+            end = (
+                next((m.start() for m in re.finditer(r"[。;；\n]", scan[c_end:])), len(scan) - c_end) + c_end
+            )
         built = re.search(
             r"(?:建设|配置|配建|设置|建成)([^,;:。、的]{2,16}?(?:用房|设施|场所|中心|站))",
-            scan[q.suffix_end : c_end],
+            scan[q.suffix_end : end],
         )
         if built:
             obj = _clean(built.group(1)) + (complete_indicator(obj) or "")
