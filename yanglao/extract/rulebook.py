@@ -625,10 +625,10 @@ TARGET_RULES: tuple[Rule, ...] = (
         "400户适老化改造正在施工,9月底前完成。",
         "haian-2023-livelihood-projects-progress",
         figure="400户",
-        expect=("doubtful", "no tense and no anchor"),
+        expect=("rejected", "reported in its clause"),
         reads="clause_before",
         at="9月底",
-        note="the only deadline after a figure in the texts; the document has no date, so 9月 has no year and gives none, and the figure (progress, 正在施工) stays doubtful",
+        note="the only deadline after a figure in the texts; the clause reports work in progress (正在施工), so the figure is left out as reported whatever its deadline",
     ),
     Rule(
         "LATE_DEADLINE_FOLLOW",
@@ -637,10 +637,10 @@ TARGET_RULES: tuple[Rule, ...] = (
         "400户适老化改造正在施工,9月底前完成。",
         "haian-2023-livelihood-projects-progress",
         figure="400户",
-        expect=("doubtful", "no tense and no anchor"),
+        expect=("rejected", "reported in its clause"),
         reads="after",
         at="9月底",
-        note="the only deadline after a figure in the texts; the document has no date, so 9月 has no year and gives none, and the figure (progress, 正在施工) stays doubtful",
+        note="the only deadline after a figure in the texts; the clause reports work in progress (正在施工), so the figure is left out as reported whatever its deadline",
     ),
     Rule(
         "CONDITION_CLAUSE",
@@ -1204,12 +1204,9 @@ TARGET_RULES: tuple[Rule, ...] = (
         "INDICATOR_REPAIRS[0]",
         targets.INDICATOR_REPAIRS[0][1],
         "indicator repair: …的比例且单处面积 → 单处面积",
-        "在考虑养老服务便利性和服务半径等因素的基础上，可以按照套内建筑面积不少于地上住宅总建筑面积千分之二的比例且单处不少于三百平方米的标准，在相邻小区集中配置居家养老服务用房。",
-        "shaoxing-2021-home-eldercare-regulation",
-        figure="三百平方米",
-        expect=("target", None),
-        reads="indicator",
-        year=2021,
+        None,
+        None,
+        note="its two examples (shaoxing-2021, 三十平方米 and 三百平方米) are now named whole by the area-standard rule (the object built after the figure, also in the next clause) before any repair; the repair stays for a fragment left otherwise",
     ),
     Rule(
         "INDICATOR_REPAIRS[1]",
@@ -1237,6 +1234,106 @@ TARGET_RULES: tuple[Rule, ...] = (
         None,
         None,
         note="no figure of the texts leaves an indicator that is only a verb",
+    ),
+    Rule(
+        "TASK_LIST_TITLE",
+        targets.TASK_LIST_TITLE,
+        "a title naming a list of tasks: its figures are tasks",
+        "重点工作任务(民生实事项目)\n牵头单位\n负责科室\n负责人\n计划完成时间\n进展情况(一季度)\n1\n新增老年食堂(助餐点)15个",
+        "xihu-hz-2024-livelihood-tasks-progress",
+        figure="15个",
+        expect=("target", None),
+        reads="line",
+        year=None,
+    ),
+    Rule(
+        "PLACE_SHARE",
+        targets.PLACE_SHARE,
+        "a place's share of the total before it: left out",
+        "其中北山街道1个,西溪街道1个",
+        "xihu-hz-2024-livelihood-tasks-progress",
+        figure="北山街道1个",
+        expect=("rejected", "a place's share of a total"),
+        reads="clause_before",
+        year=None,
+        at="1个",
+    ),
+    Rule(
+        "PROGRESS_TASK_HEADER",
+        targets.PROGRESS_TASK_HEADER,
+        "the task column of a one-cell-per-line progress table",
+        "海安市民政局2023年民生实事项目实施进度表\n序号 |\n责任单位 |\n实施内容 |\n协同单位 |\n分管 领导 |\n最新进度(8月24日) |\n是否 达序时 |\n未达序时原因 及存在问题 |\n15 |\n民政局 |\n新增民营养老机构不少于2家、养老床位不少于300张,主城区增设4-5家居家养老服务场所,完成居家适老化改造400户。 |\n财政局 住建局 行政审批局 城管局 瑞海集团 各区镇街道 |\n新增养老机构:新增海安博爱医院、海安新生医院2家医养结合机构,新增床位近100张;曲塘镇花庄医院“好时公社”项目内部装修基本完成,新增床位超200张;仇湖医院和海南医院医养结合项目均在建设。增设养老服务场所:城东镇南屏村居家养老服务站、城东镇界墩日间照料中心已建成,纳入社会化运营;恒源居家养老服务站开放运营;丽景美域居家养老服务站已建成,正在与瑞海集团就运营服务进行协商。400户适老化改造正在施工,9月底前完成。 |",
+        "haian-2023-livelihood-projects-progress",
+        figure="近100张",
+        expect=("rejected", "reported (sentence)"),
+        reads="line",
+        year=None,
+    ),
+    Rule(
+        "PROGRESS_HEADER",
+        targets.PROGRESS_HEADER,
+        "the progress column after it: its cells report",
+        "海安市民政局2023年民生实事项目实施进度表\n序号 |\n责任单位 |\n实施内容 |\n协同单位 |\n分管 领导 |\n最新进度(8月24日) |\n是否 达序时 |\n未达序时原因 及存在问题 |\n15 |\n民政局 |\n新增民营养老机构不少于2家、养老床位不少于300张,主城区增设4-5家居家养老服务场所,完成居家适老化改造400户。 |\n财政局 住建局 行政审批局 城管局 瑞海集团 各区镇街道 |\n新增养老机构:新增海安博爱医院、海安新生医院2家医养结合机构,新增床位近100张;曲塘镇花庄医院“好时公社”项目内部装修基本完成,新增床位超200张;仇湖医院和海南医院医养结合项目均在建设。增设养老服务场所:城东镇南屏村居家养老服务站、城东镇界墩日间照料中心已建成,纳入社会化运营;恒源居家养老服务站开放运营;丽景美域居家养老服务站已建成,正在与瑞海集团就运营服务进行协商。400户适老化改造正在施工,9月底前完成。 |",
+        "haian-2023-livelihood-projects-progress",
+        figure="近100张",
+        expect=("rejected", "reported (sentence)"),
+        reads="line",
+        year=None,
+    ),
+    Rule(
+        "ROW_NUMBER_CELL",
+        targets.ROW_NUMBER_CELL,
+        "a row number cell opens a row of the table",
+        "海安市民政局2023年民生实事项目实施进度表\n序号 |\n责任单位 |\n实施内容 |\n协同单位 |\n分管 领导 |\n最新进度(8月24日) |\n是否 达序时 |\n未达序时原因 及存在问题 |\n15 |\n民政局 |\n新增民营养老机构不少于2家、养老床位不少于300张,主城区增设4-5家居家养老服务场所,完成居家适老化改造400户。 |\n财政局 住建局 行政审批局 城管局 瑞海集团 各区镇街道 |\n新增养老机构:新增海安博爱医院、海安新生医院2家医养结合机构,新增床位近100张;曲塘镇花庄医院“好时公社”项目内部装修基本完成,新增床位超200张;仇湖医院和海南医院医养结合项目均在建设。增设养老服务场所:城东镇南屏村居家养老服务站、城东镇界墩日间照料中心已建成,纳入社会化运营;恒源居家养老服务站开放运营;丽景美域居家养老服务站已建成,正在与瑞海集团就运营服务进行协商。400户适老化改造正在施工,9月底前完成。 |",
+        "haian-2023-livelihood-projects-progress",
+        figure="近100张",
+        expect=("rejected", "reported (sentence)"),
+        reads="line",
+        year=None,
+    ),
+    Rule(
+        "PROGRESS_TITLE",
+        targets.PROGRESS_TITLE,
+        "a yearly list's progress report: the lines under its numbered headings report",
+        "2012年市、区政府民政实事项目完成情况进度表(五月份)\n2012年05月31日 来源: 上海普陀 一、中远两湾养老院项目投入使用;新建康乐福养老院,新增养老床位300张\n中远两湾城完成室内粉刷,进入外墙龙骨安装。康乐福养老院完成厨房改造。\n二、新建老年日间服务中心1所,社区老年人助餐服务点2个\n芝川路老年人日间服务中心添置设备。真如助餐点完成改造,28日揭牌;长征助餐点进行改造。按计划进度正常进行。\n三、居家养老服务老年人2万人\n居家养老服务老人19772人。其中享受政府补贴10710人,自费服务9062名。已经完成实事指标98.86%。\n四、为7600名高龄老人提供家庭互助服务\n开展志愿者和高龄老人家庭的选择和配对;组织社会组织按3个子项目参加市招标。\n五、为120个低保困难老年人家庭提供居室适老改造服务\n对适老房改造申请对象进行家访筛选;组织社会组织参加市实事项目招投。\n六、新建标准化老年活动室7个,完成5个老年活动室标准化改造\n宜川大洋、真如真西一已完成;长风中江、宜川光新村、长风长四、长征象源丽都进入装修阶段;甘泉子长、东泉苑、真如真光五进入土建阶段;石泉品尊国际已进入室内设计阶段;长征运旺、交暨完成项目评估。\n七、居委会办公用房标准化改扩建20个\n15个居委会完成改扩建",
+        "shanghai-putuo-2012-civil-affairs-livelihood-projects-progress",
+        figure="15个",
+        expect=("rejected", "reported (sentence)"),
+        reads="line",
+        year=None,
+    ),
+    Rule(
+        "COVERAGE_SUBJECT",
+        targets.COVERAGE_SUBJECT,
+        "what covers, in a share of places covered",
+        "——养老服务设施覆盖所有城市社区、90%以上乡镇和60%以上村",
+        "putian-2014-eldercare-industry-opinions-excerpt",
+        figure="60%",
+        expect=("target", None),
+        reads="clause_before",
+        year=2014,
+    ),
+    Rule(
+        "COVERED_LEVEL",
+        targets.COVERED_LEVEL,
+        "the level of place a coverage share counts",
+        "——养老服务设施覆盖所有城市社区、90%以上乡镇和60%以上村",
+        "putian-2014-eldercare-industry-opinions-excerpt",
+        figure="60%",
+        expect=("target", None),
+        reads="after",
+        year=2014,
+    ),
+    Rule(
+        "RECIPIENT_COUNT",
+        targets.RECIPIENT_COUNT,
+        "a count of those paid a standard amount: left out",
+        "2个居家养老服务照料中心,按照每个每年2万元标准",
+        "putian-chengxiang-2021-eldercare-operation-subsidy-notice",
+        figure="2个",
+        expect=("rejected", "count of those paid a standard amount"),
+        reads="after",
+        year=2021,
     ),
 )
 
@@ -1450,14 +1547,14 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
     Rule(
         "GENERIC_PROVISIONS[2]",
         subsidies.GENERIC_PROVISIONS[2],
-        "提高…补贴标准: a provision",
+        "提高…补贴标准: a provision, unless the clause refuses it",
         "经财政部门答复,因受持续疫情影响,财政形势严峻,“三保”支出压力巨大,现在提高补贴标准财政承受能力不允许。",
         "chaoyang-2023-suggestion-reply-105",
         figure="提高补贴标准",
-        expect=("provision", "other"),
+        expect=("none", None),
         reads="figure",
         year=2022,
-        note="a finding: the sentence declines the raise (财政承受能力不允许), yet it is read as a provision; NOT_A_PROVISION_CLAUSE has no word for a refusal",
+        note="the only sentence of the texts with it refuses the raise (财政承受能力不允许): NOT_A_PROVISION_CLAUSE reads refusals (不允许) and leaves it out; this row first recorded that it was read as a provision",
     ),
     Rule(
         "GENERIC_PROVISIONS[3]",
@@ -2250,6 +2347,61 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         expect=("subsidy", "budget_allocation"),
         year=2024,
     ),
+    Rule(
+        "SUBTOTAL_BEFORE",
+        subsidies.SUBTOTAL_BEFORE,
+        "a 共计 after a standard amount: the subtotal, left out",
+        "按照每个每年2万元标准进行补助共计4万",
+        "putian-chengxiang-2021-eldercare-operation-subsidy-notice",
+        figure="4万",
+        expect=("left_out", "subtotal of a standard amount times a count (共计)"),
+        reads="before",
+        year=None,
+    ),
+    Rule(
+        "PER_UNIT_AMOUNT",
+        subsidies.PER_UNIT_AMOUNT,
+        "the standard amount a 共计 multiplies",
+        "按照每个每年2万元标准进行补助共计4万",
+        "putian-chengxiang-2021-eldercare-operation-subsidy-notice",
+        figure="4万",
+        expect=("left_out", "subtotal of a standard amount times a count (共计)"),
+        reads="before",
+        year=None,
+    ),
+    Rule(
+        "PROVISION_GIVER",
+        subsidies.PROVISION_GIVER,
+        "the government that gives, left out of the quote",
+        "县级以上人民政府应当在公共财政、福利彩票公益金中安排社会养老服务资金。",
+        "zhejiang-2021-social-eldercare-promotion-regulation",
+        figure="安排社会养老服务资金",
+        expect=("provision", "budget_allocation"),
+        reads="text",
+        year=2021,
+    ),
+    Rule(
+        "INSTRUMENTS[16]",
+        subsidies.INSTRUMENTS[16][0],
+        "kind budget_allocation: a fund set aside (安排/设立…资金)",
+        "县级以上人民政府应当在公共财政、福利彩票公益金中安排社会养老服务资金。",
+        "zhejiang-2021-social-eldercare-promotion-regulation",
+        figure="安排社会养老服务资金",
+        expect=("provision", "budget_allocation"),
+        reads="figure",
+        year=2021,
+    ),
+    Rule(
+        "CAPTION_LINE",
+        subsidies.CAPTION_LINE,
+        "a line that captions a table or list of money: names it, provides none",
+        "2023年8月钱塘区高龄老人生活津贴发放信息",
+        "qiantang-2023-high-age-allowance-info",
+        figure="生活津贴",
+        expect=("none", None),
+        reads="line",
+        year=2023,
+    ),
 )
 
 # Strings and tuples of the two modules that the criterion would take but that are no rule: sets of
@@ -2336,7 +2488,7 @@ def target_outcome(text: str, figure: str, year: int | None) -> tuple[str, str |
 
 def subsidy_outcome(text: str, figure: str) -> tuple[str, str | None]:
     """What subsidies_and_left_out does with the first occurrence of `figure` in `text`: the row whose
-    figure it is, else a row whose quote holds it, else a left-out figure there."""
+    figure it is, else a left-out figure there, else a row whose quote holds it."""
     start = text.index(figure)
     end = start + len(figure)
     rows, left_out = subsidies.subsidies_and_left_out(text)
@@ -2348,10 +2500,10 @@ def subsidy_outcome(text: str, figure: str) -> tuple[str, str | None]:
     for row in rows:
         if start <= row["figure_at"] < end:
             return kind(row)
+    for row in left_out:  # before the rows that quote its clause for another figure (`…2万元…共计4万`)
+        if row["start"] <= start < row["end"]:
+            return ("left_out", row["reason"])
     for row in rows:
         if row["start"] <= start and end <= row["end"]:
             return kind(row)
-    for row in left_out:
-        if row["start"] <= start < row["end"]:
-            return ("left_out", row["reason"])
     return ("none", None)

@@ -93,9 +93,9 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
     (r"(?:本级|市级|区级|县级|省级|各级|市、区两级)财政投入", ("budget_allocation",), "财政投入"),
     (r"加大[^，,。；;]{2,20}?投入力度|加大对[^，,。；;]{2,20}?的投入", ("budget_allocation",), "投入"),
     (r"(?:列入|纳入)[^，,。；;]{0,6}预算", ("budget_allocation",), "预算"),
-    # a fund set up or set aside (`在公共财政、福利彩票公益金中安排社会养老服务资金`, `设立养老服务专项资金`)
-    (r"(?:安排|设立)(?!的)[^，,。；;的]{0,20}?(?:专项)?(?:资金|经费)", ("budget_allocation",), "安排资金"),
     (r"(?:补助|专项|奖补)?资金[^，,。；;]{0,6}下拨|下拨[^，,。；;]{0,8}资金", ("budget_allocation",), "下拨"),
+    # a fund set up or set aside (`在公共财政、福利彩票公益金中安排社会养老服务资金`, `设立养老服务专项资金`)
+    (r"(?:安排|设立)(?!的)[^，,。；;的、]{0,20}?(?:专项)?(?:资金|经费)", ("budget_allocation",), "安排资金"),
 ]
 
 # A bare 补贴/补助/奖励 counts only inside one of these phrases, which provide it.
