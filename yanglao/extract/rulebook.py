@@ -1335,6 +1335,17 @@ TARGET_RULES: tuple[Rule, ...] = (
         reads="after",
         year=2021,
     ),
+    Rule(
+        "ELIDED_OBJECT_VERB",
+        targets.ELIDED_OBJECT_VERB,
+        "a lone verb as indicator: the object an earlier clause of the sentence names it for",
+        "乡镇人民政府、街道办事处应当结合农村地区实际需求配置居家养老服务用房，每个行政村至少集中配置一处。",
+        "shaoxing-2021-home-eldercare-regulation",
+        figure="一处",
+        expect=("target", None),
+        reads="indicator",
+        year=2021,
+    ),
 )
 
 SUBSIDY_RULES: tuple[Rule, ...] = (

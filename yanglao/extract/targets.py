@@ -925,6 +925,22 @@ def complete_indicator(indicator: str | None) -> str | None:
     return None if FRAGMENT_ONLY.match(indicator) else indicator
 
 
+# A verb whose object the sentence named before, in an earlier clause (shaoxing-2021: `…配置居家养老服务用房，
+# 每个行政村至少集中配置一处`): the figure counts that object.
+ELIDED_OBJECT_VERB = r"(?:集中)?(配置|配备|建设|设置|建成)$"
+_ELIDED_OBJECT_VERB_RE = re.compile(ELIDED_OBJECT_VERB)
+
+
+def _elided_object(text: str, start: int, draft: str) -> str | None:
+    """`居家养老服务用房集中配置` for a lone verb whose object an earlier clause of the sentence names."""
+    verb = _ELIDED_OBJECT_VERB_RE.search(draft)
+    if not verb:
+        return None
+    sentence_start = max(text.rfind(mark, 0, start) for mark in "。；;\n") + 1
+    named = re.search(rf"{verb.group(1)}([\u4e00-\u9fff]{{2,16}}?)[，,]", text[sentence_start:start])
+    return f"{named.group(1)}{draft}" if named else None
+
+
 def targets_and_left_out(text: str, *, document_year: int | None = None) -> tuple[list[dict], list[dict]]:
     """The targets, and every figure with a unit left out, with the rule's reason, in one pass.
 
@@ -933,7 +949,8 @@ def targets_and_left_out(text: str, *, document_year: int | None = None) -> tupl
     targets, left_out = [], []
     for c in _candidates(text, document_year):
         if c.verdict == "target" and c.row["indicator"]:
-            c.row["indicator"] = complete_indicator(c.row["indicator"])
+            draft = c.row["indicator"]
+            c.row["indicator"] = complete_indicator(draft) or _elided_object(text, c.row["start"], draft)
             if not c.row["indicator"]:
                 reason = "no indicator: the words before the figure are a fragment, not a noun phrase"
                 left_out.append({**c.row, "reason": reason, "verdict": "doubtful"})
