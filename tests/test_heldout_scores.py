@@ -19,8 +19,8 @@ LINE = re.compile(
 # The scores reached on 2026-12-03; a change that lowers one must say why in the README of the set.
 FLOORS = {
     "heldout_real": {
-        "targets": 0.86,
-        "targets_meaning": 0.86,
+        "targets": 0.85,
+        "targets_meaning": 0.85,
         "subsidies": 0.80,
         "subsidies_meaning": 0.80,
         "provisions": 0.81,
@@ -28,8 +28,8 @@ FLOORS = {
         "metadata": 0.93,
     },
     "heldout_real2": {
-        "targets": 0.82,
-        "targets_meaning": 0.82,
+        "targets": 0.81,
+        "targets_meaning": 0.81,
         "subsidies": 1.00,
         "subsidies_meaning": 0.75,
         "provisions": 0.77,

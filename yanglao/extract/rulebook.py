@@ -274,10 +274,9 @@ TARGET_RULES: tuple[Rule, ...] = (
         "乡镇人民政府、街道办事处应当结合农村地区实际需求配置居家养老服务用房，每个行政村至少集中配置一处。",
         "shaoxing-2021-home-eldercare-regulation",
         figure="一处",
-        expect=("doubtful", "no indicator: the words before the figure are a fragment, not a noun phrase"),
+        expect=("target", None),
         reads="figure",
         year=2021,
-        note="the unit is read; the figure is left out because the words before it (集中配置) are no noun phrase",
     ),
     Rule(
         "UNITS[20]",
