@@ -23,7 +23,7 @@ FLOORS = {
         "targets_meaning": 0.85,
         "subsidies": 0.80,
         "subsidies_meaning": 0.80,
-        "provisions": 0.81,
+        "provisions": 0.80,
         "measures": 0.92,
         "metadata": 0.93,
     },
