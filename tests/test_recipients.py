@@ -4,10 +4,14 @@ per amount with its condition and type."""
 
 from __future__ import annotations
 
+import csv
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
+from yanglao.extract import recipients
 from yanglao.extract.recipients import (
     ADDRESSEE_RULE,
     BASIS_AFTER,
@@ -28,6 +32,65 @@ from yanglao.extract.subsidies import extract_subsidies
 
 ALL_RULES = RECIPIENT_TYPE_RULES + RECIPIENT_AFTER_RULES + CONDITION_RULES + (ADDRESSEE_RULE,)
 LAST_AMOUNT = re.compile(r"\d[\d.]*\s*万?元?(?!.*\d)")
+
+ROOT = Path(__file__).resolve().parents[1]
+# Every row of every table of recipients.py (each Rule constant and each tuple of Rules), by name.
+TABLE_ROWS = {
+    rule.name: rule
+    for value in vars(recipients).values()
+    for rule in (value if isinstance(value, tuple) else (value,))
+    if isinstance(rule, recipients.Rule)
+}
+# Rows whose example is still a made-up wording: no sentence of a real document giving amounts this way
+# was found yet (see tests/data/rule_examples/README.md). Each leaves this set when it gets a real one.
+WITHOUT_REAL_EXAMPLE = {
+    "rating",  # amounts per rating (优秀、良好、合格): none found in a government text
+    "degree",  # amounts per degree (本科、大专、中专): found only in news reports of provincial notices
+    "per_household_after",  # `N元/户`: none found in a government text
+    "per_bed_after",  # `N元/床`: none found in a government text
+    "per_meal_after",  # `N元/餐`: none found in a government text
+}
+
+
+def _source_texts() -> dict[str, str]:
+    """The documents a row's `source` may name, by id: the bundled dataset, the held-out sets and the
+    texts kept as sources of rule examples."""
+    csv.field_size_limit(sys.maxsize)
+    with open(ROOT / "datasets" / "latest" / "documents.csv", encoding="utf-8", newline="") as f:
+        texts = {row["document_id"]: row["text"] for row in csv.DictReader(f)}
+    for folder in ("heldout_real", "heldout_real2", "rule_examples"):
+        directory = ROOT / "tests" / "data" / folder
+        with open(directory / "manifest.csv", encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                texts.setdefault(row["id"], (directory / row["file"]).read_text(encoding="utf-8"))
+    return texts
+
+
+SOURCE_TEXTS = _source_texts()
+
+
+def test_every_row_has_a_name_of_its_own():
+    rules = [
+        rule
+        for value in vars(recipients).values()
+        for rule in (value if isinstance(value, tuple) else (value,))
+        if isinstance(rule, recipients.Rule)
+    ]
+    assert len(rules) == len(TABLE_ROWS) and TABLE_ROWS.keys() >= WITHOUT_REAL_EXAMPLE
+
+
+@pytest.mark.parametrize("name", sorted(TABLE_ROWS.keys() - WITHOUT_REAL_EXAMPLE))
+def test_every_example_is_copied_exactly_from_its_source(name):
+    rule = TABLE_ROWS[name]
+    assert rule.source in SOURCE_TEXTS, f"{name}: {rule.source!r} is not a document id"
+    assert rule.example in SOURCE_TEXTS[rule.source], f"{name}: the example is not in {rule.source}"
+
+
+@pytest.mark.parametrize("name", sorted(WITHOUT_REAL_EXAMPLE))
+def test_rows_listed_without_a_real_example_still_lack_one(name):
+    """A row that gets a real example must leave WITHOUT_REAL_EXAMPLE, so that the test above checks it."""
+    rule = TABLE_ROWS[name]
+    assert rule.example not in SOURCE_TEXTS.get(rule.source, "")
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.name)

@@ -30,7 +30,8 @@ class Rule(NamedTuple):
     yields: str  # what a match gives (a recipient type, the group that names the recipient, or `holders`:
     # the group names the people an allowance is for, `高龄` → 高龄老人)
     example: str  # a sentence or phrase from a real document that the rule reads
-    source: str  # the document the example comes from
+    source: str  # the document the example comes from: an id of datasets/latest/documents.csv, of
+    # tests/data/heldout_real*/manifest.csv or of tests/data/rule_examples/manifest.csv
 
 
 TRIM = " \t\u3000\xa0，,。；;：:、|的"
@@ -45,7 +46,7 @@ RECIPIENT_TYPE_RULES: tuple[Rule, ...] = (
         r"(?:护理员|护理人员|从业人员|工作人员|社会工作者|社工|人才|毕业生|学生|员工|职工|医护人员|志愿者|技能人才)"
         r"(?:[(（][^()（）]*[)）])?$",
         "worker",
-        "进入养老机构、社区居家养老服务照料中心工作的高等学校和职业技术学校毕业生",
+        "高等学校和职业技术学校毕业生",
         "zhejiang-2021-social-eldercare-promotion-regulation",
     ),
     Rule(
@@ -53,8 +54,8 @@ RECIPIENT_TYPE_RULES: tuple[Rule, ...] = (
         r"(?:机构|中心|站|院|所|食堂|饭堂|学堂|企业|组织|单位|网点|助餐点|服务点|餐桌|运营方|服务商|供应商|主体|项目|社区|村|基地|综合体)"
         r"(?:[(（][^()（）]*[)）])?$",
         "provider",
-        "收住失能老年人的养老机构",
-        "huzhou-2020-pilot-plan",
+        "验收合格的社区老年人服务中心(站)",
+        "wuhan-2020-reply-20200464",
     ),
     Rule(
         "government_office",
@@ -109,7 +110,7 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "object_of_reward",
         r"(?:奖励|奖补|资助)(?P<r>[^，,。；;\d]{2,20}?(?:单位|机构|企业|组织|个人|集体|中心|站|人员))\s*$",
         "recipient",
-        "每个省评选一个优秀单位，中央财政奖励优秀单位100万元左右",
+        "每个省评选一个优秀单位,中央财政奖励优秀单位100万元左右",
         "huzhou-2020-pilot-plan",
     ),
     Rule(
@@ -140,7 +141,7 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         r"每(?:个|家|所|处|座)[^，,。；;]{0,10}$",
         "recipient",
         "2个居家养老服务照料中心,按照每个每年2万元标准进行补助",
-        "putian-chengxiang-2021-eldercare-operation-subsidy-notice (tests/data/heldout_real2)",
+        "putian-chengxiang-2021-eldercare-operation-subsidy-notice",
     ),
     Rule(
         "place_before_amount",
@@ -215,22 +216,23 @@ CONDITION_RULES: tuple[Rule, ...] = (
         "star_grade",
         r"[一二三四五12345]\s*星级?(?:及以上)?",
         "condition",
-        "对评定为五星级、四星级、三星级的养老机构分别给予一次性奖励",
-        "tests/data held-out wording",
+        "一星级0.7万元,二星级1.5万元,三星级3万元,四星级4万元,五星级5万元",
+        "liandu-2026-home-eldercare-center-operation-subsidy-notice",
     ),
     Rule(
         "level",
         r"(?<![社区村])[一二三四五]级(?:及以上)?|(?:初级|中级|高级)(?:工|职称)?|技师|高级技师",
         "condition",
-        "对评为一级、二级、三级的分别给予10万元、6万元、3万元奖励",
-        "DATA_CONTRACT.md example",
+        "按照技师、高级、中级、初级资格证书等级,分别给予3000元、2000元、1000元、500元的一次性补贴",
+        "changzhou-xinbei-2015-eldercare-worker-post-subsidy",
     ),
     Rule(
         "disability",
         r"(?:重度|中度|轻度|完全|部分)?(?:失能|失智|半失能)(?:等级)?",
         "condition",
-        "收住失能老年人的，按每人每月200元",
-        "tests/data held-out wording",
+        "每月分别给予能力完好的自理老年人500元、轻度失能和中度失能的半自理老年人1000元、"
+        "重度失能的全护理老年人1500元的养老服务补贴",
+        "nanan-2022-eldercare-admission-subsidy-standard",
     ),
     Rule(
         "rating",
@@ -367,7 +369,7 @@ BASIS_AFTER: tuple[Rule, ...] = (
         r"^[\d.,]*\s*(?:万)?元\s*/\s*(?:人|位)",
         "person",
         "目前每月50元/人",
-        "longyang-2017",
+        "longyang-2017-high-age-allowance-rules",
     ),
     Rule("per_household_after", r"^[\d.,]*\s*(?:万)?元\s*/\s*户", "household", "每年300元/户", "wording"),
     Rule("per_bed_after", r"^[\d.,]*\s*(?:万)?元\s*/\s*(?:床|张)", "bed", "每月100元/床", "wording"),
@@ -381,14 +383,14 @@ TITLE_KINDS: tuple[Rule, ...] = (
         r"津贴|生活补贴|护理补贴|高龄补助|补助金发放",
         "allowance",
         "隆阳区高龄补助津贴发放管理办法",
-        "longyang-2017",
+        "longyang-2017-high-age-allowance-rules",
     ),
     Rule(
         "title_reward",
         r"奖励|奖补",
         "reward",
         "重庆市财政局关于下达2020年居家和社区养老服务改革试点奖励资金预算的通知",
-        "chongqing-2020",
+        "chongqing-2020-pilot-reward-fund-notice",
     ),
 )
 
