@@ -241,3 +241,42 @@ def test_a_programme_fund_goes_to_what_it_is_used_for():
         "老年助餐服务",
         "government",
     )
+
+
+def _rule_example_text(name: str) -> str:
+    """A real page kept as a source of rule examples (tests/data/rule_examples/manifest.csv)."""
+    folder = Path(__file__).parent / "data" / "rule_examples"
+    with (folder / "manifest.csv").open(encoding="utf-8", newline="") as f:
+        entry = next(row for row in csv.DictReader(f) if row["id"] == name)
+    return (folder / entry["file"]).read_text(encoding="utf-8")
+
+
+def test_conditions_listed_before_respectively_follow_the_amounts_in_order():
+    """changzhou-xinbei-2015-eldercare-worker-post-subsidy (tests/data/rule_examples, a real page)."""
+    page = _rule_example_text("changzhou-xinbei-2015-eldercare-worker-post-subsidy")
+    sentence = "按照技师、高级、中级、初级资格证书等级,分别给予3000元、2000元、1000元、500元的一次性补贴"
+    start = page.index(sentence)
+    text = page[page.rfind("。", 0, start) + 1 : page.index("。", start) + 1]
+    rows = complete(extract_subsidies(text), text)
+    assert [(r["amount_yuan"], r["condition"]) for r in rows] == [
+        (3000.0, "技师"),
+        (2000.0, "高级"),
+        (1000.0, "中级"),
+        (500.0, "初级"),
+    ]
+    assert len({r["recipient"] for r in rows}) == 1 and rows[0]["recipient_type"] == "worker"
+
+
+def test_each_listed_group_gets_its_amount_and_its_condition():
+    """nanan-2022-eldercare-admission-subsidy-standard (tests/data/rule_examples, a real page)."""
+    text = (
+        "每月分别给予能力完好的自理老年人500元、轻度失能和中度失能的半自理老年人1000元、"
+        "重度失能的全护理老年人1500元的养老服务补贴"
+    )
+    assert text in _rule_example_text("nanan-2022-eldercare-admission-subsidy-standard")
+    rows = complete(extract_subsidies(text), text)
+    assert [(r["amount_yuan"], r["recipient"], r["condition"]) for r in rows] == [
+        (500.0, "能力完好的自理老年人", None),
+        (1000.0, "半自理老年人", "轻度失能和中度失能"),
+        (1500.0, "全护理老年人", "重度失能"),
+    ]

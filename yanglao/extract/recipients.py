@@ -144,6 +144,13 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "putian-chengxiang-2021-eldercare-operation-subsidy-notice",
     ),
     Rule(
+        "listed_group_before_amount",
+        r"(?:给予|[、，,])(?P<r>[^、，,。；;：:\n\d]{2,30}?(?:老年人|老人|人员|护理员))\s*$",
+        "recipient",
+        "每月分别给予能力完好的自理老年人500元、轻度失能和中度失能的半自理老年人1000元、重度失能的全护理老年人1500元的养老服务补贴",
+        "nanan-2022-eldercare-admission-subsidy-standard",
+    ),
+    Rule(
         "place_before_amount",
         rf"(?:^|[(（，,、；;])\s*(?P<r>{PLACE})\s*$",
         "recipient",
@@ -319,14 +326,20 @@ def addressee(text: str) -> str | None:
     return m.group("r").strip(TRIM) if m else None
 
 
-def split_condition(recipient: str) -> tuple[str, str | None]:
-    """`五星级养老机构` → (`养老机构`, `五星级`); a recipient with no condition in it is kept whole."""
-    m = _CONDITION_RE.search(recipient)
-    if not m:
+def split_condition(recipient: str) -> tuple[str | None, str | None]:
+    """`五星级养老机构` → (`养老机构`, `五星级`); `轻度失能和中度失能的半自理老年人` → (`半自理老年人`,
+    `轻度失能和中度失能`); `评为一级` → (None, `一级`); a recipient with no condition in it is kept whole."""
+    found = list(_CONDITION_RE.finditer(recipient))
+    if not found:
         return recipient, None
-    rest = (recipient[: m.start()] + recipient[m.end() :]).strip(TRIM)
+    start, end = found[0].start(), found[0].end()
+    for m in found[1:]:  # conditions joined by 和/、/或 are one condition
+        if not re.fullmatch(r"\s*(?:和|、|及|或|与)\s*", recipient[end : m.start()]):
+            break
+        end = m.end()
+    rest = (recipient[:start] + recipient[end:]).strip(TRIM)
     rest = re.sub(r"^(?:评为|评定为|被评为|认定为|达到)", "", rest).strip(TRIM)
-    return (rest or recipient), m.group().strip()
+    return (rest or None), recipient[start:end].strip()
 
 
 def complete(rows: list[dict], text: str) -> list[dict]:
@@ -475,9 +488,30 @@ def _conditions(siblings: list[dict], text: str) -> None:
         split.append((row, recipient, condition))
         previous_end = row["figure_at"] + 1
     if len({c for _, _, c in split if c}) < 2:
+        split = _respective_conditions(split, text) or split
+    if len({c for _, _, c in split if c}) < 2:
         return
     for row, recipient, condition in split:
         row["recipient"], row["condition"] = recipient, condition
+
+
+def _respective_conditions(split: list[tuple], text: str) -> list[tuple] | None:
+    """Conditions listed before `分别` that the amounts after it follow in order (`按照技师、高级、中级、
+    初级资格证书等级,分别给予3000元、2000元、1000元、500元`); the recipients stay as the sentence names them."""
+    first_at = split[0][0]["figure_at"]
+    sentence_start = max(
+        (m.end() for m in SENTENCE_START.finditer(text, max(0, first_at - 300), first_at)), default=0
+    )
+    lead = text[sentence_start:first_at]
+    respective = lead.rfind("分别")
+    if respective < 0:
+        return None
+    listed = [m.group().strip() for m in _CONDITION_RE.finditer(lead[:respective])]
+    if len(listed) != len(split) or len(set(listed)) != len(listed):
+        return None
+    return [
+        (row, row.get("recipient"), condition) for (row, _, _), condition in zip(split, listed, strict=True)
+    ]
 
 
 def _has_figure(row: dict) -> bool:
