@@ -280,3 +280,20 @@ def test_each_listed_group_gets_its_amount_and_its_condition():
         (1000.0, "半自理老年人", "轻度失能和中度失能"),
         (1500.0, "全护理老年人", "重度失能"),
     ]
+
+
+def test_amounts_by_grade_after_the_money_they_grade():
+    """liandu-2026-home-eldercare-center-operation-subsidy-notice (tests/data/rule_examples, a real page):
+    the grades' amounts follow the sentence that gives the subsidy; the 冲减 restatement gives no money."""
+    page = _rule_example_text("liandu-2026-home-eldercare-center-operation-subsidy-notice")
+    rows = complete(extract_subsidies(page), page)
+    assert [(r["amount_yuan"], r["kind"], r["condition"]) for r in rows if r["condition"]] == [
+        (7000.0, "operation", "一星级"),
+        (15000.0, "operation", "二星级"),
+        (30000.0, "operation", "三星级"),
+        (40000.0, "operation", "四星级"),
+        (50000.0, "operation", "五星级"),
+    ]
+    assert [(r["amount_yuan"], r["recipient"]) for r in rows if not r["condition"]] == [
+        (2205000.0, "各乡镇(街道)")
+    ]

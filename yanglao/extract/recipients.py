@@ -36,7 +36,7 @@ class Rule(NamedTuple):
 
 TRIM = " \t\u3000\xa0，,。；;：:、|的"
 # Places and levels of government: money to them is a transfer, not a payment to providers or people.
-PLACE = r"(?:[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|旗|镇|乡|街道)|各区|各县|各市|各地|区县|县区|县\(市、区\)|县（市、区）)"
+PLACE = r"(?:[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|旗|乡镇|镇|乡|街道)(?:\((?:街道|镇|乡|乡镇)\))?|各区|各县|各市|各地|区县|县区|县\(市、区\)|县（市、区）)"
 
 # In order; the first rule whose pattern matches the recipient (with its condition) decides.
 # Anchored at the end: the head noun of the phrase says who receives (收住失能老年人的养老机构 → provider).
@@ -163,7 +163,7 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
 RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
     Rule(
         "allocated_to_place",
-        rf"[^。；;\n]{{0,40}}?(?:用于|分配至|分配给|下拨至|下拨给|下达至|下达给|拨付至|拨付给|拨付到)(?P<r>{PLACE})",
+        rf"[^。；;\n]{{0,40}}?(?:用于|分配至|分配给|分配到|下拨至|下拨给|下拨到|下达至|下达给|下达到|拨付至|拨付给|拨付到)(?P<r>{PLACE})",
         "recipient",
         "市财政局每年下拨2000万资金,采取以奖代补形式进行分解下拨,用于各区对为老服务项目的支持",
         "wuhan-2020-reply-20200464",

@@ -2412,6 +2412,26 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         reads="line",
         year=2023,
     ),
+    Rule(
+        "GRADED_AMOUNTS",
+        subsidies.GRADED_AMOUNTS,
+        "a sentence of grade-and-amount items after money given without an amount: its amounts by grade",
+        "按照村(社区)居家养老服务照料中心运营满10个月经评估达到星级标准的,给予相应的年度运营补助。一星级0.7万元,二星级1.5万元,三星级3万元,四星级4万元,五星级5万元。",
+        "liandu-2026-home-eldercare-center-operation-subsidy-notice",
+        figure="0.7万元",
+        expect=("subsidy", "operation"),
+        reads="text",
+    ),
+    Rule(
+        "ACCOUNTING_OFFSET",
+        subsidies.ACCOUNTING_OFFSET,
+        "an accounting offset restates money given: left out",
+        "此次下达的经费冲减莲都区民政局2026年部门年初预算项目“城乡社区照料中心运营补助经费”220.5万元",
+        "liandu-2026-home-eldercare-center-operation-subsidy-notice",
+        figure="220.5万元",
+        expect=("left_out", "not subsidy money (a fine, price, wage, investment, estimate or average)"),
+        reads="before",
+    ),
 )
 
 # Strings and tuples of the two modules that the criterion would take but that are no rule: sets of

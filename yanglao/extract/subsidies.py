@@ -512,7 +512,10 @@ def _recipient(text: str) -> str | None:
                     r"(?<=.)(?:为|按|通过|根据|依据).*$", "", phrase
                 )  # 运营机构为老年人提供…享受 → 运营机构
             phrase = re.sub(r"的$", "", phrase)
-            if len(phrase) >= 2 and not re.search(rf"{ARABIC_NUMBER}\s*(?:{UNITS})|标准|按照|规定", phrase):
+            # a rule of enjoying (`享受就高、不重复享受原则`) names no one
+            if len(phrase) >= 2 and not re.search(
+                rf"{ARABIC_NUMBER}\s*(?:{UNITS})|标准|按照|规定|就高|不重复|原则", phrase
+            ):
                 return phrase
     return None
 
@@ -659,12 +662,16 @@ class _Figure:
     distribute: bool = False  # 分别给予 A、B、C
 
 
+# An accounting offset (`此次下达的经费冲减…预算项目“…运营补助经费”220.5万元`) restates money given, it gives none.
+ACCOUNTING_OFFSET = re.compile(r"冲减|核减|抵减")
 # Money is given by these: a word of `NOT_SUBSIDY_MONEY` before them describes the recipient
 # (`对成功上市融资的养老企业给予…奖励`), not the figure.
 # `按照每个每年2万元标准进行补助共计4万` (putian-chengxiang): the 共计 after a standard amount in its clause
 # is that standard times the number of recipients, not money of its own.
 SUBTOTAL_BEFORE = re.compile(r"(?:共计|合计|小计|总计)$")
 PER_UNIT_AMOUNT = re.compile(r"每[^，,。；;]{0,8}?\d[\d.]*\s*(?:万元|元|万)")
+# A sentence that only lists amounts by grade (liandu `一星级0.7万元,二星级1.5万元,三星级3万元,…`).
+GRADED_AMOUNTS = re.compile(r"(?:[^，,。；;\d]{1,12}?\d[\d.]*\s*(?:万元|元|万)[，,、]?\s*){2,}[。；;]?")
 # Why a figure of a money sentence is left out (the doubtful report lists each, verdict `rejected`).
 EXCLUDED = {
     "quoted": "in a deputy's quoted proposal",
@@ -682,6 +689,8 @@ def _not_subsidy_money(before: str, after: str) -> bool:
     """Whether the figure itself is a wage, price, investment, estimate or average: the exclusion word
     stands in its clause before it with no grant between them, outside brackets (`运行经费(不含人员工资)
     不少于3万元` is money for running costs), or after it in its clause (`并处2000元以上1万元以下罚款`)."""
+    if ACCOUNTING_OFFSET.search(before):
+        return True
     before = ASIDE_SPAN.sub(lambda m: " " * len(m.group()), before)
     last = next(reversed(list(NOT_SUBSIDY_MONEY.finditer(before))), None)
     if last is not None and not GRANT_WORDS.search(before[last.end() :]):
@@ -1167,6 +1176,8 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
             figure_rows.append(_figure_rows(sent, None, doubtful, lead, row_name))
         else:
             lead, continues = _lead(sentences, i), None
+            if lead is None and _grades_the_money_before(sent, previous, figure_rows):
+                lead = previous.text  # `…给予相应的年度运营补助。一星级0.7万元,二星级1.5万元,…`
             if (
                 lead is None
                 and previous is not None
@@ -1207,7 +1218,10 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
             following is not None
             and (following.paragraph == sent.paragraph or OPENS_WITH_PART.match(following.text))
             and figure_rows[i + 1]
-            and re.match(r"^\s*(?:其中|(?:补贴|补助|奖励|资助)?标准)", following.text)
+            and (
+                re.match(r"^\s*(?:其中|(?:补贴|补助|奖励|资助)?标准)", following.text)
+                or GRADED_AMOUNTS.fullmatch(following.text.strip())
+            )
         ):
             keys.update(_mention_keys(sent.text))  # 可享受就餐补贴。补贴标准为… : counted by the figure
             continue
@@ -1216,6 +1230,18 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
         rows.extend(_provision_rows(sent, keys, figured))
     rows.sort(key=lambda r: r.anchor)
     return rows, doubtful, compact, index
+
+
+def _grades_the_money_before(sent: Sentence, previous: Sentence | None, figure_rows: list[list[Row]]) -> bool:
+    """A sentence of grade-and-amount items only, after a sentence of its paragraph that provides money
+    without an amount: those are that money's amounts by grade."""
+    return bool(
+        previous is not None
+        and figure_rows
+        and not figure_rows[-1]
+        and GRADED_AMOUNTS.fullmatch(sent.text.strip())
+        and MONEY_CUES.search(previous.text)
+    )
 
 
 def _recipient_clauses_without_figure(sent: Sentence, figure_rows: list[Row]) -> list[Sentence]:
