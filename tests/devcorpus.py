@@ -42,3 +42,11 @@ def corpus_dir() -> Path:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(snapshot_bytes(row["source_id"]))
     return folder
+
+
+@cache
+def published_text(document_id: str) -> str:
+    """A bundled document's text as the committed release publishes it (`datasets/latest/documents.csv`)."""
+    csv.field_size_limit(1 << 30)
+    with (ROOT / "datasets" / "latest" / "documents.csv").open(encoding="utf-8", newline="") as f:
+        return next(row["text"] for row in csv.DictReader(f) if row["document_id"] == document_id)

@@ -1292,3 +1292,30 @@ def test_every_money_figure_left_out_is_reported_with_its_rule(text, reason):
 def test_provisions_are_promises_quoted_without_their_giver(text, expected):
     rows = [(r["kind"], r["quote"]) for r in extract_subsidies(text) if r["amount_yuan"] is None]
     assert rows == expected
+
+
+# Sentences written by a reviewer to probe the rules of this round (written for testing, not from a document).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 无法 describes who is eligible, it refuses nothing
+        (
+            "对生活无法自理的经济困难老年人给予护理补贴。",
+            [("allowance", "对生活无法自理的经济困难老年人给予护理补贴")],
+        ),
+        ("养老机构收取预付费的，应当设立资金监管专用账户。", []),  # an escrow account, not a fund
+        # the receiving organisation stays in the quote; only a government before 应当/要 is left out
+        (
+            "提供居家养老服务的单位可以享受运营补贴。",
+            [("operation", "提供居家养老服务的单位可以享受运营补贴")],
+        ),
+    ],
+)
+def test_rules_of_this_round_keep_ordinary_provisions(text, expected):
+    assert [(r["kind"], r["quote"]) for r in extract_subsidies(text)] == expected
+
+
+def test_a_standard_handed_down_is_not_a_total():
+    """Written for testing: 下达的标准 names whose standard it is; the amount is still per person."""
+    [row] = extract_subsidies("按照省民政厅下达的标准发放高龄津贴100元/月。")
+    assert (row["amount_yuan"], row["basis"]) == (100.0, "person")

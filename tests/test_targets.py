@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from devcorpus import published_text
 
 from yanglao.extract.targets import doubtful_targets, extract_targets
 
@@ -1006,16 +1007,10 @@ def test_a_month_of_the_documents_year_in_a_reporting_section_dates_a_report():
 
 
 def test_a_progress_table_reports_on_its_tasks():
-    """haian-2023-livelihood-projects-progress (corpus/extra): one cell per line; the task cell holds the
-    targets, the 最新进度 cell after it reports on them (近100张, 超200张, 正在施工)."""
-    text = (
-        "海安市民政局2023年民生实事项目实施进度表\n序号 |\n责任单位 |\n实施内容 |\n协同单位 |\n分管 领导 |\n"
-        "最新进度(8月24日) |\n是否 达序时 |\n15 |\n民政局 |\n"
-        "新增民营养老机构不少于2家、养老床位不少于300张,主城区增设4-5家居家养老服务场所,完成居家适老化改造400户。 |\n"
-        "财政局 住建局 |\n"
-        "新增养老机构:新增海安博爱医院、海安新生医院2家医养结合机构,新增床位近100张;"
-        "仇湖医院和海南医院医养结合项目均在建设。400户适老化改造正在施工,9月底前完成。 |\n是 |"
-    )
+    """haian-2023-livelihood-projects-progress (corpus/extra), the whole published text: cells one per line
+    ending in `|`; the 实施内容 cell holds the targets, the 最新进度 cell after it reports on them
+    (新增床位近100张, 超200张, 400户…正在施工)."""
+    text = published_text("haian-2023-livelihood-projects-progress")
     found = [(r["value"], r["unit"], r["quote"][:6]) for r in extract_targets(text, document_year=2023)]
     assert found == [
         (2.0, "家", "新增民营养老"),
@@ -1025,14 +1020,29 @@ def test_a_progress_table_reports_on_its_tasks():
     ]
 
 
-def test_a_task_list_without_a_year_states_tasks_and_its_places_share_them():
-    """xihu-hz-2024-livelihood-tasks-progress (corpus/extra): `重点工作任务` titles a list of tasks; the
-    shares of a task among streets are parts of it, and 目前已… reports."""
-    text = (
-        "重点工作任务(民生实事项目) \n序号\n重点工作任务(民生实事项目)\n牵头单位\n进展情况(一季度)\n1\n"
-        "新增老年食堂(助餐点)15个\n区民政局\n"
-        "其中北山街道1个,西溪街道1个,灵隐街道1个,翠苑街道2个,其中3个点位已完成建设。\n5\n"
-        "开展“金西善养”系列为老服务活动300场次\n目前已累计开展为老服务活动73场次。"
-    )
+def test_a_task_table_states_tasks_and_its_places_share_them():
+    """xihu-hz-2024-livelihood-tasks-progress (corpus/extra), the whole published text: a table one cell per
+    line without `|`, headed `序号` / `重点工作任务(民生实事项目)` … `进展情况(一季度)`; the task cells state
+    tasks (also 开展…300场次, with no deadline), the shares of a task among streets (其中北山街道1个…) are
+    parts of it, and the progress cells (目前已…) report."""
+    text = published_text("xihu-hz-2024-livelihood-tasks-progress")
     found = [(r["value"], r["unit"]) for r in extract_targets(text, document_year=2024)]
-    assert found == [(15.0, "个"), (300.0, "场次")]
+    assert found == [(15.0, "个"), (100.0, "张"), (500.0, "张"), (300.0, "场次")]
+
+
+# Sentences written by a reviewer to probe the rules of this round (written for testing, not from a document):
+# each is an ordinary plan sentence that a too-broad rule would lose.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2025年，创建老年友好型社区10个。", [(10.0, "个")]),  # a place noun, but no 其中 breakdown
+        ("到2025年，正在建设的养老服务中心全部投入使用，新增养老床位500张。", [(500.0, "张")]),  # 正在…的
+        (
+            "在建成区新建住宅小区按每百户不低于20平方米的标准配建养老服务用房。",
+            [(20.0, "平方米")],
+        ),  # 在建成区
+        ("到2025年，新建农村互助养老服务站100个，按每个5万元标准给予建设补助。", [(100.0, "个")]),  # a plan
+    ],
+)
+def test_rules_of_this_round_keep_ordinary_plan_sentences(text, expected):
+    assert [(r["value"], r["unit"]) for r in extract_targets(text, document_year=2023)] == expected

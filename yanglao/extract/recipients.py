@@ -173,8 +173,8 @@ RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
 # the money (`…资金共计10.5万元。此次中央专项彩票公益金用于支持老年助餐服务发展`): the programme it goes to.
 PROGRAMME_PURPOSE = Rule(
     "programme_purpose",
-    r"[^。；;\n]{0,60}?[。；;]?\s*(?:此次|本次|该|上述|这笔|所需)?[^，,。；;\n]{0,30}?(?:资金|公益金|经费)"
-    r"[^，,。；;\n]{0,4}?(?:主要|专项)?用于(?:支持|扶持|保障)?(?P<r>[^，,。；;\n]{2,30}?)(?:发展|工作)?(?:[，,。；;\n]|$)",
+    r"(?:[^。；;\n，,]{0,40}?|[^。；;\n]{0,60}?[。；;]\s*(?:此次|本次|该|上述|这笔|该笔)[^，,。；;\n]{0,30}?(?:资金|公益金|经费))"
+    r"[^，,。；;\n]{0,4}?(?:主要|专项)?用于(?:支持|扶持|保障)?(?P<r>[^，,。；;\n\d%]{2,30}?)(?:发展|工作)?(?:[，,。；;\n]|$)",
     "recipient",
     "项目资金共计10.5万元。此次中央专项彩票公益金用于支持老年助餐服务发展,",
     "gulou-fuzhou-2024-lottery-fund-publicity",
@@ -356,7 +356,9 @@ def complete(rows: list[dict], text: str) -> list[dict]:
                 and row["kind"] in ALLOCATION_KINDS
                 and row.get("basis") in (None, "total")
             ):
-                row["recipient"] = addressee(text) or programme_purpose(text, row["figure_at"])
+                row["recipient"] = addressee(text) or (
+                    programme_purpose(text, row["figure_at"]) if row["kind"] == "budget_allocation" else None
+                )
         if row["kind"] == "other" and title_kind:
             row["kind"] = title_kind  # `隆阳区高龄补助津贴发放管理办法`: its figures are that allowance
         if row.get("basis") is None and row.get("figure_at") is not None:

@@ -1235,17 +1235,6 @@ TARGET_RULES: tuple[Rule, ...] = (
         note="no figure of the texts leaves an indicator that is only a verb",
     ),
     Rule(
-        "TASK_LIST_TITLE",
-        targets.TASK_LIST_TITLE,
-        "a title naming a list of tasks: its figures are tasks",
-        "重点工作任务(民生实事项目)\n牵头单位\n负责科室\n负责人\n计划完成时间\n进展情况(一季度)\n1\n新增老年食堂(助餐点)15个",
-        "xihu-hz-2024-livelihood-tasks-progress",
-        figure="15个",
-        expect=("target", None),
-        reads="line",
-        year=None,
-    ),
-    Rule(
         "PLACE_SHARE",
         targets.PLACE_SHARE,
         "a place's share of the total before it: left out",
@@ -1344,6 +1333,16 @@ TARGET_RULES: tuple[Rule, ...] = (
         expect=("target", None),
         reads="indicator",
         year=2021,
+    ),
+    Rule(
+        "TABLE_NUMBER_HEADER",
+        targets.TABLE_NUMBER_HEADER,
+        "a 序号 line opens a task table written one cell per line: its task cells state tasks",
+        "序号\n重点工作任务(民生实事项目)\n牵头单位\n负责科室\n负责人\n计划完成时间\n进展情况(一季度)\n1\n新增老年食堂(助餐点)15个",
+        "xihu-hz-2024-livelihood-tasks-progress",
+        figure="15个",
+        expect=("target", None),
+        reads="line",
     ),
 )
 

@@ -95,7 +95,11 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
     (r"(?:列入|纳入)[^，,。；;]{0,6}预算", ("budget_allocation",), "预算"),
     (r"(?:补助|专项|奖补)?资金[^，,。；;]{0,6}下拨|下拨[^，,。；;]{0,8}资金", ("budget_allocation",), "下拨"),
     # a fund set up or set aside (`在公共财政、福利彩票公益金中安排社会养老服务资金`, `设立养老服务专项资金`)
-    (r"(?:安排|设立)(?!的)[^，,。；;的、]{0,20}?(?:专项)?(?:资金|经费)", ("budget_allocation",), "安排资金"),
+    (
+        r"(?:安排|设立)(?!的)[^，,。；;的、]{0,20}?(?:专项)?(?:资金|经费)(?=[，,。；;、]|$)",
+        ("budget_allocation",),
+        "安排资金",
+    ),
 ]
 
 # A bare 补贴/补助/奖励 counts only inside one of these phrases, which provide it.
@@ -122,8 +126,9 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     r"|不超过[\d一二两三四五六七八九十]+(?:餐|次|天|小时)"
     # administering a payment that exists: review, stopping, publicity (not a promise of money)
     r"|复核|停发|停止发放|暂停发放|中止发放|宣传|宣讲|知晓|告知|公示"
-    # a refusal or a limit stated, not a promise (`现在提高补贴标准财政承受能力不允许`)
-    r"|不允许|无法|难以|暂不|暂无|不具备|尚不具备"
+    # a refusal that ends the clause, not a promise (`现在提高补贴标准财政承受能力不允许`); 无法/难以 inside
+    # a description of who is eligible (`对生活无法自理的…给予护理补贴`) is no refusal
+    r"|(?:能力|条件|财力)?(?:不允许|暂不具备条件|不具备条件|无法承受|难以承受)\s*[。；;]?\s*$|暂不(?:考虑|实施|调整|提高)"
 )
 # Sentences in which no mention is a provision: sanctions and after-the-fact procedure.
 NOT_A_PROVISION_SENTENCE = re.compile(
@@ -141,7 +146,8 @@ DESCRIPTOR_AFTER = re.compile(
 # Who gives, opening a provision's clause (`市和县(市、区)人民政府应当加大对居家养老服务资金的投入`): the quote
 # is the promise that follows, the instrument and its object.
 PROVISION_GIVER = re.compile(
-    r"\s*(?:[^，,。；;：:]{0,24}?(?:人民政府|政府|部门|单位)(?:\([^()]{0,12}\))?[和及与、]?)+(?:应当|可以|应|要|将)"
+    r"\s*(?![对为向给])(?:[^，,。；;：:]{0,24}?(?:人民政府|政府|部门|办事处)(?:\([^()]{0,12}\))?[和及与、]?)+"
+    r"(?:应当|可以|应|要|将)"
 )
 # A line that captions a table or names a list (no punctuation, ends in 分配(表)/情况(表)/信息/名单/明细).
 CAPTION_LINE = re.compile(r"[^，,。；;：:\n]{4,60}?(?:分配表?|情况表|明细表?|信息|名单|一览表)")
@@ -511,6 +517,7 @@ def _recipient(text: str) -> str | None:
                 phrase = re.sub(
                     r"(?<=.)(?:为|按|通过|根据|依据).*$", "", phrase
                 )  # 运营机构为老年人提供…享受 → 运营机构
+            phrase = re.sub(r"(?:应当|可以|要|应|可|将)$", "", phrase)  # 对…用人单位要给予 → 用人单位
             phrase = re.sub(r"的$", "", phrase)
             # a rule of enjoying (`享受就高、不重复享受原则`) names no one
             if len(phrase) >= 2 and not re.search(
@@ -630,7 +637,7 @@ def _basis(before: str, sentence: str, kind: str, recipient: str | None, fund: b
             return basis
     if (
         fund
-        or re.search(r"下达|下拨", before)  # money handed down is a total (`下达60.5万元基础运营补贴`)
+        or re.search(r"(?:下达|下拨)[^，,。；;\d的]{0,12}$", before)  # money handed down: `下达60.5万元…`
         or kind in ("budget_allocation", "service_purchase", "training")
         or re.search(r"共|累计|合计|总计", before)
     ):

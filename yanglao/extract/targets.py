@@ -196,8 +196,9 @@ FORWARD_CUES = (
 PAST_CUES = (
     r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|小区|生活区|城区|老旧))|截至|截止|目前|当前|(?<![造升用合活对托])现有|至今|迄今|先后|以来|年来|"
     r"近年|近几年|去年|上年|共有|(?<![为除])了(?!解)|由\d[^,;:。]{0,8}(?:增加|提高|提升|增长)(?:至|到)|"
-    # work in progress is reported, not promised (haian `400户适老化改造正在施工`, `…项目均在建设`)
-    r"正在|在建(?!设)|均在建设|施工中|建设中"
+    # work in progress is reported, not promised (haian `400户适老化改造正在施工`, `…项目均在建设`); not as an
+    # attribute (`正在建设的养老服务中心全部投入使用`), nor 在建成区, nor `改造建设中,` (in the course of)
+    r"正在(?![^,;:。]{0,6}的)|在建(?![设成立的])|均在建设|施工中|(?<!改造)(?<!规划)建设中(?=[,;。]|$)"
 )
 # Totals (`累计建成1万张`, `我县共建设养老机构3家`): a report in a report, a cumulative goal after a
 # deadline or a plan cue.
@@ -234,15 +235,13 @@ ANNUAL_PLAN_TITLE = (
 )
 # A yearly list's progress report: its numbered headings name the tasks, the lines under them report.
 PROGRESS_TITLE = r"(?:完成情况|进展情况|推进情况|进度表|进度情况)(?:\([^()]{0,8}\))?$"
-# A list of tasks without a year (xihu `重点工作任务(民生实事项目)`): its figures are tasks.
-TASK_LIST_TITLE = (
-    r"^[^\s。,;:《》]{0,30}?(?:重点工作任务|工作任务|任务清单|民生实事项目)(?:\([^()]{0,12}\))?$"
-)
-# A progress table written one cell per line (haian `…实施进度表`: `实施内容 |` … `最新进度(8月24日) |`):
-# in each row the first cell with a figure is the task; the cells after it report on it.
+# A table of tasks and their progress written one cell per line, with or without `|` (haian `…实施进度表`:
+# `序号 |` `实施内容 |` … `最新进度(8月24日) |`; xihu `序号` `重点工作任务(民生实事项目)` … `进展情况(一季度)`):
+# the cells of its task columns (实施内容, 年度目标…) state tasks, the cells after them report on them.
 PROGRESS_TASK_HEADER = r"实施内容|任务|目标|项目内容|建设内容|工作内容"
 PROGRESS_HEADER = r"进度|进展|完成情况|推进情况|落实情况"
-ROW_NUMBER_CELL = r"^\s*\d{1,3}\s*\|\s*$"
+TABLE_NUMBER_HEADER = r"^\s*(?:序号|编号)\s*\|?\s*$"
+ROW_NUMBER_CELL = r"^\s*\d{1,3}\s*\|?\s*$"
 # A statistics bulletin (`青川市2023年老龄事业发展统计公报`) reports: its sections are past unless
 # their heading looks forward (`五、下一步工作`) (tests/data/fresh5).
 REPORT_TITLE = r"^[^\s。,;:《》]{0,40}?(?:统计公报|发展公报|监测公报|统计年报|统计年鉴)$"
@@ -320,7 +319,9 @@ ASSIGNED_PERSON = r"(?:明确|确定|指定)$"
 # qualifies a class (`床位在100张以上的养老机构`) is a threshold too.
 # A total shared out among places (xihu `其中北山街道1个,西溪街道1个,…`): each share is a part of the
 # target before it, not a target of its own.
-PLACE_SHARE = r"^(?:\x00|\s)*(?:其中)?[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|社区|村|区|县)$"
+PLACE_SHARE = (
+    r"^(?:\x00|\s)*(?:其中)?(?:[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|社区|村|区|县)|城区|农村|城市|乡村)$"
+)
 # The number of those paid a standard amount (putian-chengxiang `2个居家养老服务照料中心,按照每个每年2万元标准
 # 进行补助`): a count of recipients, not a target.
 RECIPIENT_COUNT = r"[^，,。；;]{0,24}[，,]\s*(?:按照|按)每(?:个|家|所|处|座|人|户)[^，,。；;]{0,12}?元"
@@ -455,7 +456,7 @@ _RECIPIENT_COUNT_RE = re.compile(RECIPIENT_COUNT)
 _PROGRESS_TASK_HEADER_RE = re.compile(PROGRESS_TASK_HEADER)
 _PROGRESS_HEADER_RE = re.compile(PROGRESS_HEADER)
 _ROW_NUMBER_CELL_RE = re.compile(ROW_NUMBER_CELL)
-_TASK_LIST_TITLE_RE = re.compile(TASK_LIST_TITLE)
+_TABLE_NUMBER_HEADER_RE = re.compile(TABLE_NUMBER_HEADER)
 _PROGRESS_TITLE_RE = re.compile(PROGRESS_TITLE)
 _LIST_ITEM_RE = re.compile(LIST_ITEM)
 _LATE_CLAUSE_RE = re.compile(LATE_DEADLINE_CLAUSE)
@@ -681,37 +682,40 @@ def _reference_year(view: _View, document_year: int | None) -> int | None:
     return max(years) if years else None
 
 
-def _progress_cells(view: _View) -> list[tuple[int, int]]:
-    """Spans of the cells of a one-cell-per-line progress table that report on a row's task."""
-    spans: list[tuple[int, int]] = []
-    header: list[str] = []
-    in_row = task_seen = False
-    progress_table = False
+def _task_table_cells(view: _View) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Spans of the task cells and of the progress cells of one-cell-per-line task tables (see
+    PROGRESS_TASK_HEADER): a table opens with its `序号` header line and ends at a blank line, or at a
+    line without `|` when its cells have one."""
+    tasks: list[tuple[int, int]] = []
+    progress: list[tuple[int, int]] = []
+    header: list[str] | None = None
+    column = last_task = None  # column: the current cell's (0: the row number); None in the header
+    piped = False
     offset = 0
     for line in view.scan.split("\n"):
         line_start, offset = offset, offset + len(line) + 1
-        if not line.rstrip().endswith("|"):
-            header, in_row, task_seen, progress_table = [], False, False, False
+        if header is None or not line.strip() or (piped and not line.rstrip().endswith("|")):
+            header = [] if _TABLE_NUMBER_HEADER_RE.match(line) else None
+            column, last_task, piped = None, None, line.rstrip().endswith("|")
             continue
         if _ROW_NUMBER_CELL_RE.match(line):
-            if not in_row:
-                progress_table = _is_progress_header(header)
-            in_row, task_seen = True, False
-            continue
-        if not in_row:
+            last_task = _last_task_column(header) if column is None else last_task
+            column = 0
+        elif column is None:
             header.append(line)
-        elif progress_table and task_seen:
-            spans.append((line_start, line_start + len(line)))
-        elif re.search(r"\d", line):
-            task_seen = True
-    return spans
+        elif last_task is not None:
+            column += 1
+            (tasks if column <= last_task else progress).append((line_start, line_start + len(line)))
+    return tasks, progress
 
 
-def _is_progress_header(header: list[str]) -> bool:
-    """A header whose progress column comes after its task column."""
-    task = next((i for i, cell in enumerate(header) if _PROGRESS_TASK_HEADER_RE.search(cell)), None)
-    progress = next((i for i, cell in enumerate(header) if _PROGRESS_HEADER_RE.search(cell)), None)
-    return task is not None and progress is not None and progress > task
+def _last_task_column(header: list[str]) -> int | None:
+    """The column of the last task header (0: the row number), when a progress column comes after it."""
+    tasks = [i + 1 for i, cell in enumerate(header) if _PROGRESS_TASK_HEADER_RE.search(cell)]
+    progress = [i + 1 for i, cell in enumerate(header) if _PROGRESS_HEADER_RE.search(cell)]
+    if not tasks or not progress or progress[-1] <= tasks[-1]:
+        return None
+    return tasks[-1]
 
 
 def _blocks(view: _View) -> list[tuple[int, int, int | None]]:
@@ -911,7 +915,7 @@ INDICATOR_REPAIRS: list[tuple[str, str, str, str]] = [
     ),
 ]
 FRAGMENT_ONLY = re.compile(
-    r"^(?:[\u4e00-\u9fff]?(?:集中)?(?:配置|配备|建设|设置|建成|达到|完成|实现|提供|开展|确定|增加|新增|提高|保持|不少于|不低于))?$"
+    r"^(?:(?:统一|分别|至少|[\u4e00-\u9fff])?(?:集中)?(?:配置|配备|建设|设置|建成|达到|完成|实现|提供|开展|确定|增加|新增|提高|保持|不少于|不低于))?$"
 )
 _INDICATOR_REPAIRS = [(re.compile(p), r) for _name, p, r, _example in INDICATOR_REPAIRS]
 
@@ -927,18 +931,18 @@ def complete_indicator(indicator: str | None) -> str | None:
 
 # A verb whose object the sentence named before, in an earlier clause (shaoxing-2021: `…配置居家养老服务用房，
 # 每个行政村至少集中配置一处`): the figure counts that object.
-ELIDED_OBJECT_VERB = r"(?:集中)?(配置|配备|建设|设置|建成)$"
+ELIDED_OBJECT_VERB = r"^(?:集中|统一|分别|至少)?(配置|配备|建设|设置|建成|建有)$"
 _ELIDED_OBJECT_VERB_RE = re.compile(ELIDED_OBJECT_VERB)
 
 
 def _elided_object(text: str, start: int, draft: str) -> str | None:
-    """`居家养老服务用房集中配置` for a lone verb whose object an earlier clause of the sentence names."""
+    """`居家养老服务用房` for a lone verb (`集中配置`) whose object an earlier clause of the sentence names."""
     verb = _ELIDED_OBJECT_VERB_RE.search(draft)
     if not verb:
         return None
     sentence_start = max(text.rfind(mark, 0, start) for mark in "。；;\n") + 1
     named = re.search(rf"{verb.group(1)}([\u4e00-\u9fff]{{2,16}}?)[，,]", text[sentence_start:start])
-    return f"{named.group(1)}{draft}" if named else None
+    return named.group(1) if named else None  # the thing counted: `居家养老服务用房`
 
 
 def targets_and_left_out(text: str, *, document_year: int | None = None) -> tuple[list[dict], list[dict]]:
@@ -982,13 +986,13 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
     annual_year = _annual_plan_year(view)
     if annual_year and reference_year is None:
         reference_year = annual_year
-    plan = annual_year or _is_task_list(view)
+    plan = annual_year
     chapter_tense = section_tense = "forward" if plan else ("past" if _is_report(view) else None)
     lead_in_year: int | None = None
     lead_in_tense: str | None = None
     lead_in_conditions = False
     out: list[_Candidate] = []
-    progress_cells = _progress_cells(view)
+    task_cells, progress_cells = _task_table_cells(view)
     progress_report = bool(annual_year and not progress_cells and _is_progress_report(view))
     for block_start, block_end, column_year in _blocks(view):
         line_start = scan.rfind("\n", 0, block_start) + 1
@@ -1009,7 +1013,9 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
                 lead_in_year = lead_in_tense = None
                 lead_in_conditions = False
         block_tense = lead_in_tense or section_tense
-        if (
+        if any(a <= block_start < b for a, b in task_cells):
+            block_tense = "forward"
+        elif (
             any(a <= block_start < b for a, b in progress_cells)
             or progress_report
             and not (block_start == line_start and _SECTION_HEADING_RE.match(line))
@@ -1167,14 +1173,9 @@ def _is_report(view: _View) -> bool:
     return any(_REPORT_TITLE_RE.match(line.strip()) for line in view.scan.split("\n")[:10])
 
 
-def _is_task_list(view: _View) -> bool:
-    """A list of tasks, from its title line among the first lines."""
-    return any(_TASK_LIST_TITLE_RE.match(line.strip()) for line in view.scan.split("\n")[:5])
-
-
 def _is_progress_report(view: _View) -> bool:
     """A yearly list's progress report, from its title line (`…实事项目完成情况进度表(五月份)`), whose tasks
-    stand in numbered headings (a table of tasks and progress cells is read by `_progress_cells`)."""
+    stand in numbered headings (a table of tasks and progress cells is read by `_task_table_cells`)."""
     lines = view.scan.split("\n")
     return any(
         _ANNUAL_PLAN_RE.match(line.strip()) and _PROGRESS_TITLE_RE.search(line.strip()) for line in lines[:30]
@@ -1449,10 +1450,12 @@ def _context_exclusion(scan: str, q: _Quantity, clause_before: str, s_start: int
         return "selection quota (评选一个)"
     if q.unit in ("名", "人", "位") and _ASSIGNED_PERSON_RE.search(clause_before):
         return "person assigned to a task"
-    if _PLACE_SHARE_RE.match(clause_before):
-        return "a place's share of a total"
-    if _RECIPIENT_COUNT_RE.match(scan, q.end):
-        return "count of those paid a standard amount"
+    if _PLACE_SHARE_RE.match(clause_before) and "其中" in scan[s_start : q.start]:
+        return "a place's share of a total"  # only in a `其中` breakdown (`其中北山街道1个,西溪街道1个`)
+    if not clause_before.strip(" \x00") and _RECIPIENT_COUNT_RE.match(scan, q.end):
+        return (
+            "count of those paid a standard amount"  # the count opens its clause: `…如下:2个…中心,按照每个…`
+        )
     opening = _ENUMERATOR_AT.sub("", sentence_text.strip(" \x00"), count=1).strip(" \x00")
     if _APPLICANT_SUBJECT_RE.search(opening) or _APPLICANT_CONDITION_RE.search(sentence_text.strip(" \x00")):
         return "applicant's condition"
