@@ -314,10 +314,13 @@ class _Run:
         # On a Dask cluster each batch is a task on a worker process; here, each batch uses every core.
         on_dask = type(get_run_context().task_runner).__name__ == "DaskTaskRunner"
         workers = 1 if on_dask else (os.cpu_count() or 1)
+        # quote() spares Prefect a walk over every record, but Dask rebuilds tuples, and a quote is one: it
+        # reaches the worker mangled (prefect-dask issue 43). On Dask the lists go as they are.
+        wrap = _as_is if on_dask else quote
         futures = []
         try:
             for batch in batches:
-                sources, snapshots = quote([b.source for b in batch]), quote([b.snapshot for b in batch])
+                sources, snapshots = wrap([b.source for b in batch]), wrap([b.snapshot for b in batch])
                 futures.append(
                     process_batch.submit(sources, snapshots, [b.key for b in batch], self.archive, workers)
                 )
@@ -376,9 +379,24 @@ class _Run:
         _progress("sqlite", f"{db_path}", self.summary.stage_seconds["sqlite"])
 
 
-def with_dask(workers: int):
-    """The same flow on a local Dask cluster of `workers` processes (prefect-dask's task runner)."""
+def _as_is(value):
+    return value
+
+
+def with_dask(cluster: int | str):
+    """The same flow with its extraction batches on Dask (prefect-dask's task runner): `cluster` is a number
+    of worker processes for a temporary local cluster, or the address of a running scheduler
+    (`tcp://host:8786`) whose workers import this package and see the archive at the same path.
+
+    Only `process_batch` goes to the cluster (one task per batch: a Dask task costs ~160 ms, PITFALLS.md);
+    the other tasks are called directly and run in the flow's own process, which alone writes the output.
+    """
     from prefect_dask import DaskTaskRunner
 
-    runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
+    if isinstance(cluster, str):
+        runner = DaskTaskRunner(address=cluster)
+    else:
+        runner = DaskTaskRunner(
+            cluster_kwargs={"n_workers": cluster, "threads_per_worker": 1, "processes": True}
+        )
     return refresh.with_options(task_runner=runner)

@@ -69,9 +69,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     mode = "fetching live sources" if fetch else "replaying the snapshot archive (offline)"
     print(f"yanglao run: {sources} → {output} ({mode})", flush=True)
     started = time.perf_counter()
-    with prefect_api(output):
+    # On Dask the workers report their task runs to this run's API: they are told its address.
+    with prefect_api(output, share=bool(args.dask)):
         from yanglao_flows.refresh import refresh, with_dask
 
+        if isinstance(args.dask, str) and not _cluster_ready(args.dask, [archive, root / "archive"]):
+            return 2
         if args.dask:
             refresh = with_dask(args.dask)
         summary = refresh(
@@ -86,6 +89,19 @@ def cmd_run(args: argparse.Namespace) -> int:
             max_new_sources=args.max_new_sources,
         )
     return _report(summary, output, time.perf_counter() - started)
+
+
+def _cluster_ready(address: str, paths: list[Path]) -> bool:
+    """Ask every worker of the scheduler at `address` whether it can do this run's batches; print what
+    each lacks (the folders that exist here must exist there, at the same path)."""
+    from prefect.settings import PREFECT_API_URL
+
+    from yanglao.cluster import worker_problems
+
+    problems = worker_problems(address, [p for p in paths if p.is_dir()], PREFECT_API_URL.value())
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    return not problems
 
 
 def _report(summary, output: Path, seconds: float) -> int:
@@ -112,10 +128,13 @@ class StartupFailed(RuntimeError):
 
 
 @contextmanager
-def prefect_api(output: Path):
+def prefect_api(output: Path, share: bool = False):
     """A temporary Prefect API server for this run (unless PREFECT_API_URL names one), started here so that a
     failure to start is one line, recorded so that a run after a `kill -9` of this one ends it, and stopped
-    at the end. Servers left by killed runs on this output folder are ended first."""
+    at the end. Servers left by killed runs on this output folder are ended first.
+
+    With `share`, the server's address becomes the run's PREFECT_API_URL, which Prefect hands to the Dask
+    workers with each task: without it each worker would start a temporary server of its own."""
     from yanglao import runstate
 
     runstate.end_orphaned_servers(output)
@@ -137,7 +156,13 @@ def prefect_api(output: Path):
         ) from None
     record = runstate.record_server(output, server.server_process.pid) if server.server_process else None
     try:
-        yield
+        if share:
+            from prefect.settings import PREFECT_API_URL, temporary_settings
+
+            with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+                yield
+        else:
+            yield
     finally:
         server.stop()
         if record is not None:
@@ -242,6 +267,18 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     return 0
 
 
+def dask_cluster(value: str) -> int | str:
+    """`--dask`'s value: a number of local worker processes, or a scheduler's address (`tcp://host:8786`,
+    `host:8786`) to run the batches on a cluster that already runs."""
+    if value.isdigit():
+        if int(value) < 1:
+            raise argparse.ArgumentTypeError("a local cluster needs at least 1 worker")
+        return int(value)
+    if "://" not in value and ":" not in value:
+        raise argparse.ArgumentTypeError(f"not a number of workers nor a scheduler address: {value!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line, one subcommand per `cmd_*` function; every command and option has help text."""
     parser = argparse.ArgumentParser(
@@ -264,9 +301,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--dask",
-        type=int,
-        metavar="WORKERS",
-        help="run the batches on a local Dask cluster of WORKERS processes",
+        type=dask_cluster,
+        metavar="WORKERS|ADDRESS",
+        help="run the batches on Dask: a local cluster of WORKERS processes, or the running scheduler at "
+        "ADDRESS (tcp://host:8786), whose workers see the archive at the same path (README)",
     )
     run.add_argument("--verbose", action="store_true", help="show Prefect's own log lines too")
     run.add_argument(
