@@ -149,3 +149,16 @@ def test_through_last_hit_keeps_every_sentence_before_the_last_that_may_yield():
     assert prefilter.through_last_hit(spans, text, targets._QUANTITY_GATE) == spans[:2]
     with prefilter.disabled():
         assert prefilter.through_last_hit(spans, text, targets._QUANTITY_GATE) == spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\u3000\xa0a1老,。|\n", max_size=30))
+def test_compact_is_the_subsidy_extractors_compact(text: str):
+    assert prefilter.compact(text) == subsidies._compact(text)
+
+
+def test_compact_is_the_subsidy_extractors_compact_on_every_text():
+    texts = [d["text"] for d in _bundled_documents()]
+    texts += [p.read_text(encoding="utf-8") for p in HELDOUT + OTHER_TEXTS]
+    for text in texts:
+        assert prefilter.compact(text) == subsidies._compact(text)

@@ -1063,7 +1063,7 @@ def _mention_keys(text: str) -> set[str]:
 
 
 def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
-    compact, index = _compact(text)
+    compact, index = prefilter.compact(text)  # = _compact(text), by runs of spaces
     sentences = _sentences(compact)
     rows: list[Row] = []
     doubtful: list[dict] = []
