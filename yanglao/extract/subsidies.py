@@ -987,8 +987,8 @@ def _provision_rows(
     sent: Sentence, seen_keys: set[str], figured: frozenset[str] | set[str] = frozenset()
 ) -> list[Row]:
     text = sent.text
-    if NOT_A_PROVISION_SENTENCE.search(text):
-        return []
+    if not _MENTION_GATE.may_match(text) or NOT_A_PROVISION_SENTENCE.search(text):
+        return []  # (no mention can be kept where the gate finds none: see _mentions)
     titles = _titles(text) + _quoted_proposals(text)
     conditions = [m.span() for m in CONDITION_SPAN.finditer(text)]
     kept = [m for m in _mentions(text) if not _mention_excluded(sent, m, titles, conditions, figured)]
