@@ -271,13 +271,20 @@ _CONTAINERS: dict[str, list[tuple[str, list[int]]]] = {
 }
 
 
+#: keyword → its characters, in the order of _KEYWORDS
+_KEYWORD_CHARS: dict[str, frozenset[str]] = {keyword: frozenset(keyword) for keyword in _KEYWORDS}
+
+
 def _hits(text: str) -> dict[str, int]:
     """Occurrences of each keyword in `text`, leaving out those inside a longer keyword of another rule.
 
     `家庭养老床位` is a home-care word: the `床位` inside it is not also an institutional one.
     """
     counts: dict[str, int] = {}
-    for keyword in _KEYWORDS:
+    chars = set(text)
+    for keyword, needed in _KEYWORD_CHARS.items():
+        if not needed <= chars:
+            continue  # a character of the keyword is nowhere in the text (one set test, not a scan)
         start = text.find(keyword)
         while start >= 0:
             inside_longer = _CONTAINERS[keyword] and any(
