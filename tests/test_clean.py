@@ -552,3 +552,14 @@ def test_a_title_row_inside_a_metadata_table_goes_with_it():
         "| 发布机构 | 广州市民政局 | 成文日期 | 2024-10-15 |\n关于印发补贴标准的通知\n名称 | 单位\n养老床位 | 张"
     )
     assert clean_text(text) == "关于印发补贴标准的通知\n名称 | 单位\n养老床位 | 张"
+
+
+def test_the_combined_furniture_pattern_is_the_rules_one_by_one():
+    """is_furniture runs FURNITURE as one alternation: it must say what the rules say one by one."""
+    from yanglao.parse.clean import _ANY_FURNITURE
+
+    assert {rule.pattern.flags for rule in FURNITURE} == {_ANY_FURNITURE.flags}
+    assert all(rule.pattern.groups == 0 for rule in FURNITURE)
+    lines = FURNITURE_LINES + [line + "。" for line in FURNITURE_LINES] + ["到2025年底,覆盖率达到90%。", ""]
+    for line in lines:
+        assert is_furniture(line) == any(rule.pattern.fullmatch(line) for rule in FURNITURE), line

@@ -271,16 +271,23 @@ _CONTAINERS: dict[str, list[tuple[str, list[int]]]] = {
 }
 
 
+#: keyword → its characters, in the order of _KEYWORDS
+_KEYWORD_CHARS: dict[str, frozenset[str]] = {keyword: frozenset(keyword) for keyword in _KEYWORDS}
+
+
 def _hits(text: str) -> dict[str, int]:
     """Occurrences of each keyword in `text`, leaving out those inside a longer keyword of another rule.
 
     `家庭养老床位` is a home-care word: the `床位` inside it is not also an institutional one.
     """
     counts: dict[str, int] = {}
-    for keyword in _KEYWORDS:
+    chars = set(text)
+    for keyword, needed in _KEYWORD_CHARS.items():
+        if not needed <= chars:
+            continue  # a character of the keyword is nowhere in the text (one set test, not a scan)
         start = text.find(keyword)
         while start >= 0:
-            inside_longer = any(
+            inside_longer = _CONTAINERS[keyword] and any(
                 text.startswith(longer, start - offset)
                 for longer, offsets in _CONTAINERS[keyword]
                 for offset in offsets
@@ -303,12 +310,27 @@ def _score(rule: CategoryRule, heading_hits: dict[str, int], body_hits: dict[str
     return in_heading, in_body
 
 
+#: keyword → the index in CATEGORY_RULES of every rule that lists it (as often as it lists it)
+_RULES_OF: dict[str, list[int]] = {}
+for _index, _rule in enumerate(CATEGORY_RULES):
+    for _keyword in _rule.keywords:
+        _RULES_OF.setdefault(_keyword, []).append(_index)
+
+
 def classify(heading: str, text: str = "") -> str:
-    """The category code of a measure from its heading and body; `other` when no rule matches."""
-    heading_hits, body_hits = _hits(heading), _hits(text)
+    """The category code of a measure from its heading and body; `other` when no rule matches.
+
+    Each rule's score is `_score`'s, summed from the keywords found rather than over every rule's list."""
+    in_heading = [0] * len(CATEGORY_RULES)
+    in_body = [0] * len(CATEGORY_RULES)
+    for keyword in _hits(heading):
+        for index in _RULES_OF[keyword]:
+            in_heading[index] += 1
+    for keyword, count in _hits(text).items():
+        for index in _RULES_OF[keyword]:
+            in_body[index] += min(count, BODY_CAP)
     best, best_score = OTHER.code, (0, 0)
-    for rule in CATEGORY_RULES:
-        score = _score(rule, heading_hits, body_hits)
+    for rule, score in zip(CATEGORY_RULES, zip(in_heading, in_body, strict=True), strict=True):
         if score > best_score:
             best, best_score = rule.code, score
     return best

@@ -51,6 +51,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from yanglao.extract import prefilter
 from yanglao.extract.flat_tables import flat_tables, money_rows
 from yanglao.extract.numbers import ARABIC_NUMBER, chinese_to_number, parse_fraction_percent, parse_number
 
@@ -990,12 +991,13 @@ _GENERIC_RES = [re.compile(pattern) for pattern in GENERIC_PROVISIONS]
 _ANY_MENTION_RE = re.compile(
     "|".join(f"(?:{p})" for p in [p for p, _, _ in INSTRUMENTS] + GENERIC_PROVISIONS)
 )
+_MENTION_GATE = prefilter.literal_gate([p for p, _, _ in INSTRUMENTS] + GENERIC_PROVISIONS)
 _ELDER_IN_NAME_RE = re.compile(r"(?<=.)(?:老年人|老人)(?=津贴|补贴|补助)")
 
 
 def _mentions(text: str) -> list[Mention]:
     """Instrument mentions in a sentence, longest first where they overlap, in text order."""
-    if not _ANY_MENTION_RE.search(text):
+    if not _MENTION_GATE.may_match(text) or not _ANY_MENTION_RE.search(text):
         return []
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -1068,8 +1070,8 @@ def _provision_rows(
     sent: Sentence, seen_keys: set[str], figured: frozenset[str] | set[str] = frozenset()
 ) -> list[Row]:
     text = sent.text
-    if NOT_A_PROVISION_SENTENCE.search(text):
-        return []
+    if not _MENTION_GATE.may_match(text) or NOT_A_PROVISION_SENTENCE.search(text):
+        return []  # (no mention can be kept where the gate finds none: see _mentions)
     titles = _titles(text) + _quoted_proposals(text)
     conditions = [m.span() for m in CONDITION_SPAN.finditer(text)]
     kept = [m for m in _mentions(text) if not _mention_excluded(sent, m, titles, conditions, figured)]
@@ -1146,7 +1148,7 @@ def _mention_keys(text: str) -> set[str]:
 
 
 def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
-    compact, index = _compact(text)
+    compact, index = prefilter.compact(text)  # = _compact(text), by runs of spaces
     sentences = _sentences(compact)
     rows: list[Row] = []
     doubtful: list[dict] = []

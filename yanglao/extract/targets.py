@@ -74,6 +74,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from yanglao.extract import prefilter
 from yanglao.extract.numbers import (
     ARABIC_NUMBER,
     CHINESE_NUMBER,
@@ -438,6 +439,7 @@ _QUANTITY_RE = re.compile(
     rf"(?:(?P<pct1>%)?(?:-|~|—|–|至)(?P<n2>{_NUM}))?"
 )
 _CHINESE_ONLY = re.compile(rf"^{CHINESE_NUMBER}[万亿]?$")
+_QUANTITY_GATE = prefilter.quantity_gate(_TARGET_UNIT_RE.pattern, COUNTED_NOUNS)  # sentences that may yield
 _AFTER_RE = re.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(COMPARATORS_AFTER)))
 _BEFORE_RE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(COMPARATORS_BEFORE)))
 _EQ_RE = re.compile(EQ_WORDS)
@@ -1026,7 +1028,8 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
         opening = (
             _paragraph_year(scan, block_start, block_end, reference_year) if column_year is None else None
         )
-        for s_start, s_end in _split(scan, block_start, block_end, _SENTENCE_END):
+        sentences = _split(scan, block_start, block_end, _SENTENCE_END)
+        for s_start, s_end in prefilter.through_last_hit(sentences, scan, _QUANTITY_GATE):
             if s_start > block_start and opening:
                 context = _Context(context.section_tense, opening, context.conditions)
             found, tense = _sentence(

@@ -121,6 +121,12 @@ def _patterns() -> tuple[tuple[Indicator, re.Pattern, int], ...]:
     return tuple(found)
 
 
+@cache
+def _patterns_in_unit(unit: str | None) -> tuple[tuple[Indicator, re.Pattern, int], ...]:
+    """The synonym patterns of the indicators a target in `unit` can count (a handful of units: cached)."""
+    return tuple(found for found in _patterns() if units_agree(unit, found[0].unit))
+
+
 def units_agree(target_unit: str | None, indicator_unit: str) -> bool:
     """Whether a target in `target_unit` can be counted in an indicator measured in `indicator_unit`."""
     if not target_unit:
@@ -136,8 +142,8 @@ def indicator_code(indicator: str | None, unit: str | None) -> str | None:
         return None
     text = PUNCTUATION.sub("", indicator)
     best: tuple[int, str] | None = None
-    for entry, pattern, weight in _patterns():
-        if not units_agree(unit, entry.unit) or any(w in text for w in entry.not_words):
+    for entry, pattern, weight in _patterns_in_unit(unit):
+        if any(w in text for w in entry.not_words):
             continue
         if pattern.search(text) and (best is None or weight > best[0]):
             best = (weight, entry.code)

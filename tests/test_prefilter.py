@@ -1,0 +1,164 @@
+"""The gates in front of the extraction rules (issue 16) hold back nothing that yields a row.
+
+The decisive test runs the whole extraction with and without the gates on every bundled document
+(the archive of sources.yaml) and every held-out text, and asserts identical rows. The others check
+the pieces the gates are built from: the required literals of a pattern, and each gate against every
+match of the rules it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT, bundled_sources
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yanglao.acquire.archive import Archive
+from yanglao.extract import prefilter, subsidies, targets
+from yanglao.extract.rows import extract_rows
+from yanglao.parse.clean import clean_text
+from yanglao.parse.documents import build_document
+
+HELDOUT = sorted((DATA / "heldout_real").glob("*.txt"))
+OTHER_TEXTS = sorted(p for p in DATA.glob("*/*.txt") if p.parent.name != "heldout_real")
+
+
+def _bundled_documents() -> list[dict]:
+    archive = Archive(ROOT / "archive")
+    out = []
+    for source in bundled_sources():
+        snapshot = archive.latest(source.id)
+        if snapshot is not None:
+            out.append(build_document(source, snapshot, archive.read(snapshot.sha256)))
+    return out
+
+
+def _year(document: dict) -> int | None:
+    return int(document["published_date"][:4]) if document.get("published_date") else None
+
+
+def test_rows_are_the_same_with_and_without_the_gates_on_every_bundled_document():
+    documents = _bundled_documents()
+    assert len(documents) == len(bundled_sources()) == 15
+    for document in documents:
+        gated = extract_rows(document["document_id"], document["text"], document_year=_year(document))
+        with prefilter.disabled():
+            ungated = extract_rows(document["document_id"], document["text"], document_year=_year(document))
+        assert gated == ungated, document["document_id"]
+        assert sum(map(len, gated.values())) > 0
+
+
+@pytest.mark.parametrize("path", HELDOUT + OTHER_TEXTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_rows_are_the_same_with_and_without_the_gates_on_held_out_texts(path: Path):
+    text = clean_text(path.read_text(encoding="utf-8"))
+    gated = extract_rows(path.stem, text)
+    with prefilter.disabled():
+        ungated = extract_rows(path.stem, text)
+    assert gated == ungated
+
+
+def test_the_held_out_set_is_there():
+    assert len(HELDOUT) >= 8
+
+
+def test_the_gates_skip_work_on_a_real_document():
+    """Not a timing: the gates must actually hold back sentences, or they are dead weight."""
+    text = max((d["text"] for d in _bundled_documents()), key=len)
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^。!?\n]+", text)]
+    let_through = [s for s in sentences if targets._QUANTITY_GATE.may_match(text, *s)]
+    assert 0 < len(let_through) < len(sentences) / 2
+    mentions = [s for s in sentences if subsidies._MENTION_GATE.may_match(text, *s)]
+    assert 0 < len(mentions) < len(sentences)
+
+
+# --------------------------------------------------------------------------------- required literals
+
+
+@pytest.mark.parametrize(
+    "pattern, literals",
+    [
+        ("补贴", {"补贴"}),
+        ("补贴|补助", {"补贴", "补助"}),  # re factors this into 补[贴助]
+        ("给予[^,]{0,12}?(?:补贴|奖励)", {"给予"}),  # either set is needed: the fewer, the better
+        ("(?:本级|市级)财政投入", {"财政投入"}),
+        ("a(?=b)c", {"a"}),  # a lookahead consumes nothing: a and c are not adjacent in the pattern
+        ("x?y", {"y"}),
+        ("(?:ab)+c", {"ab"}),
+    ],
+)
+def test_required_literals(pattern, literals):
+    assert prefilter.required_literals(pattern) == literals
+
+
+@pytest.mark.parametrize("pattern", ["[a-z]+", "x*", "a|", "(?i)abc", r"\d+", "(?:a|b*)c?"])
+def test_no_required_literals_when_a_match_may_lack_them(pattern):
+    assert prefilter.required_literals(pattern) is None
+
+
+_ALPHABET = "补贴助给予财政运营建设资金经费,。ab1"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_every_match_of_a_rule_contains_one_of_its_literals(text: str):
+    patterns = [p for p, _, _ in subsidies.INSTRUMENTS] + subsidies.GENERIC_PROVISIONS
+    for pattern in patterns:
+        needed = prefilter.required_literals(pattern)
+        for m in re.finditer(pattern, text):
+            assert needed is None or any(s in m.group() for s in needed), (pattern, m.group())
+    assert subsidies._MENTION_GATE.may_match(text) or not subsidies._ANY_MENTION_RE.search(text)
+
+
+def test_every_match_of_the_rules_in_bundled_texts_is_let_through():
+    texts = [d["text"] for d in _bundled_documents()] + [p.read_text(encoding="utf-8") for p in HELDOUT]
+    any_mention = subsidies._ANY_MENTION_RE
+    for text in texts:
+        for m in any_mention.finditer(text):
+            assert subsidies._MENTION_GATE.may_match(text, m.start(), m.end()), m.group()
+
+
+# --------------------------------------------------------------------------------- the quantity gate
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "新增养老床位1000张",
+        "覆盖率达到90%",
+        "三分之一以上",
+        "一刻钟养老服务圈",
+        "建成1-2示范性社区老年人服务中心",
+    ],
+)
+def test_the_quantity_gate_lets_through_figures_with_units(sentence):
+    assert targets._QUANTITY_GATE.may_match(sentence)
+    assert targets.targets_and_left_out(f"到2025年,{sentence}。", document_year=2024) != ([], [])
+
+
+@pytest.mark.parametrize("sentence", ["进一步完善养老服务体系", "统一标准", "第三方评估", "2025年"])
+def test_the_quantity_gate_holds_back_sentences_without_a_figure_and_unit(sentence):
+    assert not targets._QUANTITY_GATE.may_match(sentence)
+
+
+def test_through_last_hit_keeps_every_sentence_before_the_last_that_may_yield():
+    text = "已经完善制度。新增床位100张。进一步推进。"
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^。]+", text)]
+    assert prefilter.through_last_hit(spans, text, targets._QUANTITY_GATE) == spans[:2]
+    with prefilter.disabled():
+        assert prefilter.through_last_hit(spans, text, targets._QUANTITY_GATE) == spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\u3000\xa0a1老,。|\n", max_size=30))
+def test_compact_is_the_subsidy_extractors_compact(text: str):
+    assert prefilter.compact(text) == subsidies._compact(text)
+
+
+def test_compact_is_the_subsidy_extractors_compact_on_every_text():
+    texts = [d["text"] for d in _bundled_documents()]
+    texts += [p.read_text(encoding="utf-8") for p in HELDOUT + OTHER_TEXTS]
+    for text in texts:
+        assert prefilter.compact(text) == subsidies._compact(text)
