@@ -213,10 +213,10 @@ def _index_rows(conn: sqlite3.Connection, table: Table, rows, command: str = "")
     name = search.index_name(table.name)
     tokens = search.index_tokens
     if command:
-        sql = f"INSERT INTO [{name}] ([{name}], rowid, chars, pairs) VALUES ('{command}', ?, ?, ?)"
+        sql = f"INSERT INTO [{name}] ([{name}], rowid, tokens) VALUES ('{command}', ?, ?)"
     else:
-        sql = f"INSERT INTO [{name}] (rowid, chars, pairs) VALUES (?, ?, ?)"
-    conn.executemany(sql, ((row[0], *tokens(row[1:])) for row in rows))
+        sql = f"INSERT INTO [{name}] (rowid, tokens) VALUES (?, ?)"
+    conn.executemany(sql, ((row[0], tokens(row[1:])) for row in rows))
 
 
 def build_search_index(conn: sqlite3.Connection, table: Table, rows: list[tuple] | None = None) -> None:
