@@ -391,3 +391,20 @@ def test_indexes_built_in_a_second_process_equal_those_built_in_one(build, tmp_p
         "metadata.json",
         "yanglao.db",
     ]
+
+
+def test_indexes_aside_are_built_by_this_code_whatever_the_working_folder(build, tmp_path, monkeypatch):
+    """`python -c` puts the working folder first on the path: another `yanglao` there must not build the index."""
+    from yanglao.serve.sqlite import _start_indexes_aside, _wait
+
+    output, summary, _ = build
+    release = output / "datasets" / "releases" / summary.version
+    decoy = tmp_path / "checkout" / "yanglao"
+    decoy.mkdir(parents=True)
+    (decoy / "__init__.py").write_text("raise ImportError('another yanglao')\n", encoding="utf-8")
+    monkeypatch.chdir(decoy.parent)
+    side = tmp_path / "side.db"
+    _wait(_start_indexes_aside(release, [TABLES_BY_NAME["targets"]], str(side)))
+    with sqlite3.connect(side) as conn:
+        (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'targets_search'").fetchone()
+    assert sql == search.create_index_sql("targets")

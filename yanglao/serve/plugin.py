@@ -41,7 +41,9 @@ ROWIDS_FUNCTION = "yanglao_search_rowids"
 MMAP_BYTES = 1 << 30
 CACHE_ENTRIES = 64
 CACHE_CHARS = 64_000_000  # ~64 MB of JSON: a term in 460,000 rows is ~4 MB
-SCAN_FRACTION = 0.5  # matches above this share of the table: walk the sort index instead of sorting matches
+SCAN_FRACTION = (
+    0.3  # matches above this share of the table: walk the indexes instead of looking up each match
+)
 
 
 class MatchCache:
@@ -141,9 +143,17 @@ async def _has_index(datasette, database: str, table: str) -> bool:
 _table_rows: dict[tuple, int] = {}  # (file key, table) -> rows; files are immutable
 
 
-async def _scan_in_sort_order(db, key: tuple, table: str, query: str) -> bool:
-    """True when most rows match: then walking the sort index beats sorting every match."""
+async def _scan_in_sort_order(db, key: tuple, table: str, query: str, default_order: bool) -> bool:
+    """True when most rows match and the page is in the default order: then walking the indexes beats
+    looking up every match (measured at 10,000 documents: from about 30% of the rows on).
+
+    Evaluates the search first in any case, outside Datasette's SQL time limit (`execute_fn`): a long
+    term in most documents means checking their text once (seconds at 100,000 documents), which then
+    serves every statement of the page from the cache instead of failing the first one.
+    """
     count = (await db.execute_fn(lambda conn: matches.get(conn, key, table, query)))[0]
+    if not default_order:
+        return False
     if (key, table) not in _table_rows:
         _table_rows[(key, table)] = (await db.execute(f"select count(*) from [{table}]")).first()[0]
     return count > SCAN_FRACTION * _table_rows[(key, table)]
@@ -167,7 +177,7 @@ def filters_from_request(request, database, table, datasette):
             clause = f"rowid in ({sql})"
         else:
             default_order = not (request.args.get("_sort") or request.args.get("_sort_desc"))
-            scan = default_order and await _scan_in_sort_order(db, key, table, query)
+            scan = await _scan_in_sort_order(db, key, table, query, default_order)
             quoted_table = "'" + table.replace("'", "''") + "'"
             column = "+rowid" if scan else "rowid"  # `+`: SQLite may not drive the query by rowid
             clause = f"{column} in (select value from json_each({ROWIDS_FUNCTION}({quoted_table}, :{PARAM})))"

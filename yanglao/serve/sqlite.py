@@ -292,9 +292,14 @@ def _build_indexes_aside(release: str, names: list[str], path: str) -> None:
 
 def _start_indexes_aside(release: Path, tables: list[Table], path: str) -> subprocess.Popen:
     """`_build_indexes_aside` in a new Python process (multiprocessing would import the caller's __main__)."""
-    code = "import sys; from yanglao.serve.sqlite import _build_indexes_aside as b; b(sys.argv[1], sys.argv[3:], sys.argv[2])"
-    env = dict(os.environ)
     package_root = str(Path(__file__).resolve().parents[2])
+    # This very code, first on the path: `python -c` puts the working folder first, and a working folder
+    # holding another `yanglao` (a checkout, while a copy of the code runs) would build the indexes with it.
+    code = (
+        f"import sys; sys.path.insert(0, {package_root!r}); "
+        "from yanglao.serve.sqlite import _build_indexes_aside as b; b(sys.argv[1], sys.argv[3:], sys.argv[2])"
+    )
+    env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     return subprocess.Popen(
         [sys.executable, "-c", code, str(release), path, *(t.name for t in tables)],
