@@ -38,7 +38,7 @@ from yanglao.serve.search import INDEX_COLUMNS, index_name, rowids_sql, search_t
 
 PARAM = "_yanglao_search"
 ROWIDS_FUNCTION = "yanglao_search_rowids"
-MMAP_BYTES = 1 << 30
+MMAP_BYTES = 1 << 34  # as much as SQLite maps (its SQLITE_MAX_MMAP_SIZE: 2 GB in the usual builds)
 CACHE_ENTRIES = 64
 CACHE_CHARS = 64_000_000  # ~64 MB of JSON: a term in 460,000 rows is ~4 MB
 SCAN_FRACTION = (
