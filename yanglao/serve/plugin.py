@@ -17,9 +17,10 @@ and a plain ``rowid in (select rowid from index where index match …)`` evaluat
 search in each of them (and for a long term, checks the text of every candidate row each
 time). So, for an immutable database, the plugin evaluates a search once per query and
 keeps the matching rowids (a JSON array, small LRU cache); the statements read them with
-``json_each``. When the matches are most of the table and the page is in the
-table's default order, the page walks the sort index and stops after one page
-instead of sorting every match (the ``+rowid`` form). Connections memory-map the
+``json_each``. When the matches are a large share of the table (`SCAN_FRACTION`) and the
+page is in the table's default order, the statements walk the table's indexes — the page
+the sort index, stopping after one page, a facet its column's index — instead of looking
+up every match (the ``+rowid`` form). Connections memory-map the
 file, so reading matched rows does not go through a 2 MB page cache.
 """
 
@@ -41,9 +42,8 @@ ROWIDS_FUNCTION = "yanglao_search_rowids"
 MMAP_BYTES = 1 << 34  # as much as SQLite maps (its SQLITE_MAX_MMAP_SIZE: 2 GB in the usual builds)
 CACHE_ENTRIES = 64
 CACHE_CHARS = 64_000_000  # ~64 MB of JSON: a term in 460,000 rows is ~4 MB
-SCAN_FRACTION = (
-    0.3  # matches above this share of the table: walk the indexes instead of looking up each match
-)
+# Matches above this share of the table: walk the indexes instead of looking up each match.
+SCAN_FRACTION = 0.3
 
 
 class MatchCache:
