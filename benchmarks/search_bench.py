@@ -22,6 +22,15 @@ What it does, end to end, with the project's own code:
    runs for them directly in SQLite (count, page, facets, the FTS query alone), with
    EXPLAIN QUERY PLAN.
 
+With ``--db PATH`` it measures an existing build instead (e.g. the ``yanglao.db`` of a
+``benchmarks/run.py`` corpus, or one built with ``--release`` from a release folder):
+what each part of the database costs per document (SQLite's ``dbstat``: every table,
+index and search index, grouped by the table they belong to), and ``?_search=`` on
+``measures`` and ``documents`` for terms of 1, 2, 3, 4 and 6 characters and a Latin/digit
+term, each with its first request (no cached matches) and the median of ``--runs``.
+
+    .venv/bin/python benchmarks/search_bench.py --db /tmp/x/output/datasets/yanglao.db --runs 10
+
 Prints a table and writes the results as JSON (default benchmarks/results/search_bench.json).
 The goal (issue 4) is a median <= 50 ms for each search request on a 2-core machine.
 Not part of the test suite.
@@ -200,14 +209,34 @@ def summary_ms(times: list[float]) -> dict:
     }
 
 
-def time_request(client: Client, path: str, runs: int) -> dict:
+def process_cpu_ms(pid: int | None) -> float | None:
+    """CPU time (user + system) a process has used so far, from /proc; None where there is no /proc."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def time_request(client: Client, path: str, runs: int, pid: int | None = None) -> dict:
+    """Wall time of one first request and the median of `runs` more; with the server's `pid`, also the
+    server's CPU time per request (first, and the mean of the others): on a busy machine wall times
+    measure the neighbours too."""
+    cpu = process_cpu_ms(pid)
     first, _ = client.get(path)  # warm-up; the first request of a query also fills the plugin's match cache
+    cpu_first = process_cpu_ms(pid)
     times = []
     body = b""
     for _ in range(runs):
         elapsed, body = client.get(path)
         times.append(elapsed)
+    cpu_end = process_cpu_ms(pid)
     result = {"path": urllib.parse.unquote(path), **summary_ms(times), "first_ms": round(first, 2)}
+    if cpu is not None and runs:
+        result["server_cpu_first_ms"] = round(cpu_first - cpu, 1)
+        result["server_cpu_mean_ms"] = round((cpu_end - cpu_first) / runs, 1)
     if ".json" in path:
         data = json.loads(body)
         result["rows"] = data.get("filtered_table_rows_count")
@@ -272,6 +301,116 @@ def database_sizes(db_path: Path) -> dict:
         sizes["measures_search_index_bytes"] = index
         sizes["measures_table_bytes"] = sum(size for name, size in rows if name == "measures")
     return sizes
+
+
+# ---------------------------------------------------------------- space per document
+
+
+def database_space(db_path: Path) -> dict:
+    """Bytes of each part of a database (SQLite's dbstat), grouped by the table each belongs to, per document.
+
+    A part is a table, one of its indexes (``idx_*``, ``sqlite_autoindex_*``) or its search index
+    (``<table>_search`` and FTS5's shadow tables). `free` is the free-list, `schema` sqlite_schema.
+    """
+    conn = sqlite3.connect(f"file:{db_path}?immutable=1", uri=True)
+    try:
+        documents = conn.execute("select count(*) from documents").fetchone()[0]
+        owner = {name: table for name, table in conn.execute("select name, tbl_name from sqlite_master")}
+        parts = conn.execute("select name, sum(pgsize) from dbstat group by name").fetchall()
+        page_size = conn.execute("pragma page_size").fetchone()[0]
+        free = conn.execute("pragma freelist_count").fetchone()[0] * page_size
+    finally:
+        conn.close()
+    file_bytes = db_path.stat().st_size
+    groups: dict[str, dict] = {}
+    for name, size in parts:
+        table = owner.get(name, name)
+        if table.endswith(search.INDEX_SUFFIX) or "_search_" in table:
+            kind, base = "search index", table.split(search.INDEX_SUFFIX)[0]
+        elif name == "sqlite_schema" or name == "sqlite_master":
+            kind, base = "schema", "schema"
+        elif name != table:
+            kind, base = "indexes", table
+        else:
+            kind, base = "rows", table
+        group = groups.setdefault(base, {"rows": 0, "indexes": 0, "search index": 0, "schema": 0})
+        group[kind] += size
+    per_doc = max(documents, 1)
+    tables = {
+        base: {
+            **{k: v for k, v in g.items() if v},
+            "kb_per_document": round(sum(g.values()) / per_doc / 1e3, 2),
+        }
+        for base, g in sorted(groups.items(), key=lambda kv: -sum(kv[1].values()))
+    }
+    kinds = {k: sum(g[k] for g in groups.values()) for k in ("rows", "indexes", "search index", "schema")}
+    return {
+        "documents": documents,
+        "file_bytes": file_bytes,
+        "kb_per_document": round(file_bytes / per_doc / 1e3, 2),
+        "free_bytes": free,
+        "by_kind_kb_per_document": {k: round(v / per_doc / 1e3, 2) for k, v in kinds.items()},
+        "by_table": tables,
+    }
+
+
+def print_space(space: dict) -> None:
+    print(
+        f"\ndatabase: {space['file_bytes'] / 1e6:.1f} MB for {space['documents']:,} documents = "
+        f"{space['kb_per_document']:.2f} KB per document (free pages {space['free_bytes'] / 1e6:.1f} MB)"
+    )
+    print(
+        "  by kind, KB per document: "
+        + ", ".join(f"{k} {v}" for k, v in space["by_kind_kb_per_document"].items())
+    )
+    per_doc = max(space["documents"], 1) * 1e3
+    print(f"  {'KB per document':<20} {'rows':>7} {'indexes':>8} {'search':>7} {'total':>7}")
+    for table, g in space["by_table"].items():
+        if g["kb_per_document"] < 0.05:
+            continue
+        print(
+            f"  {table:<20} {g.get('rows', 0) / per_doc:>7.2f} {g.get('indexes', 0) / per_doc:>8.2f} "
+            f"{g.get('search index', 0) / per_doc:>7.2f} {g['kb_per_document']:>7.2f}"
+        )
+
+
+DB_TERMS = ("助", "助餐", "养老院", "养老服务", "居家养老服务", "GPS定位", "2025年")
+
+
+def measure_database(db_path: Path, runs: int) -> dict:
+    """`--db`: the space per document of an existing build, and `_search` on measures and documents."""
+    space = database_space(db_path)
+    print_space(space)
+    if runs < 1:  # the space only
+        return {"space": space, "machine": machine()}
+    process, port, start_seconds = start_server(db_path, [])
+    results: dict = {
+        "space": space,
+        "server_start_seconds": round(start_seconds, 2),
+        "load_average_1min_before": round(os.getloadavg()[0], 2),
+        "requests": {},
+    }
+    try:
+        client = Client(port)
+        results["datasette"] = json.loads(client.get("/-/versions.json")[1])["datasette"]["version"]
+        print(
+            f"\n{'request':<58} {'rows':>7} {'median':>8} {'max':>8} {'first':>8} {'CPU':>7} {'CPU 1st':>8}"
+        )
+        for table in ("measures", "documents"):
+            for term in DB_TERMS:
+                path = f"/{db_path.stem}/{table}.json?_search={urllib.parse.quote(term)}&_size=20"
+                r = time_request(client, path, runs, process.pid)
+                results["requests"][f"{table}:{term}"] = r
+                print(
+                    f"{pad(r['path'], 58)} {r['rows'] if r['rows'] is not None else '':>7} "
+                    f"{r['median_ms']:>6.1f}ms {r['max_ms']:>6.1f}ms {r['first_ms']:>6.1f}ms "
+                    f"{r.get('server_cpu_mean_ms', '')!s:>5}ms {r.get('server_cpu_first_ms', '')!s:>6}ms",
+                    flush=True,
+                )
+    finally:
+        stop_server(process)
+    results["machine"] = machine()
+    return results
 
 
 # ---------------------------------------------------------------- report
@@ -364,7 +503,16 @@ def main(argv: list[str] | None = None) -> int:
         metavar=("NAME", "VALUE"),
         help="an extra Datasette setting on top of yanglao serve's, to try one (e.g. facet_time_limit_ms 20)",
     )
+    parser.add_argument("--db", help="measure this existing build (space per document, search) instead")
     args = parser.parse_args(argv)
+
+    if args.db:
+        results = measure_database(Path(args.db), args.runs)
+        out = Path(args.json)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"\nresults: {out}")
+        return 0
 
     work = Path(tempfile.mkdtemp(prefix="yanglao-bench-"))
     process = None

@@ -86,7 +86,12 @@ def server(site):
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"datasette did not start: {first_line}") from None
                 time.sleep(0.1)
-        yield {"base": base, "first_line": first_line, "release": release}
+        yield {
+            "base": base,
+            "first_line": first_line,
+            "release": release,
+            "db": folder / "datasets" / "yanglao.db",
+        }
     finally:
         process.terminate()
         try:
@@ -164,6 +169,35 @@ def test_short_and_mixed_terms_find_rows_in_the_real_corpus(server, table, term)
     data = get_json(server, f"/yanglao/{table}.json", _search=term, _size="max")
     assert expected, f"{term} is in the corpus's {table}"
     assert data["filtered_table_rows_count"] == len(expected)
+
+
+LIKE_TERMS = {  # a term of 1, 2, 3 and 6 characters and Latin/digit ones, each in the corpus
+    "documents": ["助", "助餐", "养老院", "居家养老服务", "APP", "2025"],
+    "measures": ["助", "助餐", "养老院", "居家养老服务", "app", "2025"],
+    "targets": ["床", "床位", "养老床", "居家养老服务", "%", "90%"],
+}
+
+
+@pytest.mark.parametrize(("table", "term"), [(t, term) for t, terms in LIKE_TERMS.items() for term in terms])
+def test_search_finds_exactly_the_rows_like_finds(server, table, term):
+    """Issue 16: the index holds no positions, so terms of 3+ characters are checked in the text; the result
+    over HTTP must still be the rows SQLite's own `LIKE '%term%'` finds in one of the search columns."""
+    meta = TABLES_BY_NAME[table]
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    where = " OR ".join(f"[{c}] LIKE :p ESCAPE '\\'" for c in meta.search_columns)
+    with sqlite3.connect(f"file:{server['db']}?mode=ro", uri=True) as db:
+        expected = {
+            r[0]
+            for r in db.execute(
+                f"SELECT [{meta.primary_key}] FROM [{table}] WHERE {where}", {"p": f"%{escaped}%"}
+            )
+        }
+    assert expected, f"{term} is in the corpus's {table}"
+    data = get_json(server, f"/yanglao/{table}.json", _search=term, _col=meta.search_columns[0], _size="max")
+    assert data["filtered_table_rows_count"] == len(expected)
+    assert {row[0] for row in data["rows"]} == expected
+    html = get(server, f"/yanglao/{table}", _search=term)
+    assert re.search(rf"{len(expected):,} rows? where search matches", html)
 
 
 def test_a_term_in_most_rows_pages_in_the_default_order(server):
@@ -357,22 +391,22 @@ def test_default_sort_and_sortable_columns(server):
 
 def test_the_match_cache_is_bounded_and_takes_any_table_name_as_one_name():
     from yanglao.serve.plugin import MatchCache
-    from yanglao.serve.search import create_index_sql, index_tokens, match_expression
+    from yanglao.serve.search import create_index_sql, index_tokens
 
     conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (text TEXT)")
     conn.execute(create_index_sql("t"))
-    for rowid, text in enumerate(["助餐服务", "养老", "助餐"], start=1):
-        conn.execute(
-            "INSERT INTO t_search(rowid, chars, pairs) VALUES (?, ?, ?)", (rowid, *index_tokens([text]))
-        )
+    for rowid, text in enumerate(["助餐服务", "养老", "助餐", "服务助餐"], start=1):
+        conn.execute("INSERT INTO t (rowid, text) VALUES (?, ?)", (rowid, text))
+        conn.execute("INSERT INTO t_search (rowid, tokens) VALUES (?, ?)", (rowid, index_tokens([text])))
     cache = MatchCache(entries=10, chars=8)  # room for 8 characters of JSON
-    assert cache.get(conn, ("db",), "t", match_expression("助餐")) == (2, "[1,3]")
-    assert cache.get(conn, ("db",), "t", match_expression("养老")) == (1, "[2]")
-    assert cache.get(conn, ("db",), "t", match_expression("服务")) == (1, "[1]")
+    assert cache.get(conn, ("db",), "t", "助餐", ("text",)) == (3, "[1,3,4]")
+    assert cache.get(conn, ("db",), "t", "养老", ("text",)) == (1, "[2]")
+    assert cache.get(conn, ("db",), "t", "助餐服务", ("text",)) == (1, "[1]")  # not 4: checked in the text
     assert len(cache._items) == 2 and cache._size <= 8  # the oldest went
     for name in ("t] WHERE 1=1 --", 't" WHERE 1=1 --'):
         with pytest.raises(sqlite3.OperationalError, match="no such table"):
-            cache.get(conn, ("db",), name, "x")
+            cache.get(conn, ("db",), name, "x", ("text",))
 
 
 # ---------------------------------------------------------------- readable by people (issue 15)

@@ -144,14 +144,9 @@ def test_the_index_finds_every_row_containing_any_substring_of_the_corpus(build,
     columns = ", ".join(f"[{c}]" for c in table.search_columns)
     rows = db.execute(f"SELECT rowid, {columns} FROM [{table_name}]").fetchall()
     texts = [v for r in rows for v in tuple(r)[1:] if v]
-    index = search.index_name(table_name)
     for term in [*substrings(texts, 150), "龘", "xyz", "养老 助餐", "APP"]:
-        found = {
-            r[0]
-            for r in db.execute(
-                f"SELECT rowid FROM [{index}] WHERE [{index}] MATCH ?", [search.match_expression(term)]
-            )
-        }
+        sql, params = search.rowids_sql(table_name, table.search_columns, term)
+        found = {r[0] for r in db.execute(sql, params)}
         expected = {r[0] for r in rows if search.row_matches(term, tuple(r)[1:])}
         assert found == expected, term
 
@@ -179,8 +174,23 @@ def test_index_search_equals_substring_search(values, query):
     if expression is None:
         assert not search.search_terms(query)
         return
-    found = {r[0] for r in db.execute("SELECT rowid FROM t_search WHERE t_search MATCH ?", [expression])}
+    sql, params = search.rowids_sql("t", ("heading", "text"), query)
+    found = {r[0] for r in db.execute(sql, params)}
     assert found == expected
+    assert like_rows(db, "t", ("heading", "text"), query) == expected  # ... which are the rows LIKE finds
+
+
+def like_rows(db: sqlite3.Connection, table: str, columns: tuple[str, ...], query: str) -> set[int]:
+    """The rowids SQLite's own LIKE finds: every term in one of the columns (ASCII letters case-folded)."""
+    terms = [
+        t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for t in search.search_terms(query)
+    ]
+    one = "(" + " OR ".join(f"[{c}] LIKE ? ESCAPE '\\'" for c in columns) + ")"
+    patterns = [f"%{t}%" for t in terms for _ in columns]
+    return {
+        r[0]
+        for r in db.execute(f"SELECT rowid FROM [{table}] WHERE {' AND '.join([one] * len(terms))}", patterns)
+    }
 
 
 def test_a_failed_build_leaves_the_old_database_untouched(build, tmp_path):
@@ -245,12 +255,10 @@ def search_results(db_path: Path, terms: list[str]) -> dict[tuple[str, str], set
         for table in TABLES:
             if not table.search_columns:
                 continue
-            index = search.index_name(table.name)
             for term in terms:
+                sql, params = search.rowids_sql(table.name, table.search_columns, term)
                 found = db.execute(
-                    f"SELECT [{table.primary_key}] FROM [{table.name}] WHERE rowid IN "
-                    f"(SELECT rowid FROM [{index}] WHERE [{index}] MATCH ?)",
-                    [search.match_expression(term)],
+                    f"SELECT [{table.primary_key}] FROM [{table.name}] WHERE rowid IN ({sql})", params
                 )
                 out[table.name, term] = {r[0] for r in found}
     return out
@@ -383,3 +391,20 @@ def test_indexes_built_in_a_second_process_equal_those_built_in_one(build, tmp_p
         "metadata.json",
         "yanglao.db",
     ]
+
+
+def test_indexes_aside_are_built_by_this_code_whatever_the_working_folder(build, tmp_path, monkeypatch):
+    """`python -c` puts the working folder first on the path: another `yanglao` there must not build the index."""
+    from yanglao.serve.sqlite import _start_indexes_aside, _wait
+
+    output, summary, _ = build
+    release = output / "datasets" / "releases" / summary.version
+    decoy = tmp_path / "checkout" / "yanglao"
+    decoy.mkdir(parents=True)
+    (decoy / "__init__.py").write_text("raise ImportError('another yanglao')\n", encoding="utf-8")
+    monkeypatch.chdir(decoy.parent)
+    side = tmp_path / "side.db"
+    _wait(_start_indexes_aside(release, [TABLES_BY_NAME["targets"]], str(side)))
+    with sqlite3.connect(side) as conn:
+        (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'targets_search'").fetchone()
+    assert sql == search.create_index_sql("targets")

@@ -4,21 +4,23 @@ Registered through the `datasette` entry point in pyproject.toml, so it is activ
 `yanglao serve` and in a plain `datasette serve datasets/yanglao.db` alike.
 
 For a table that has a `<table>_search` index (built by `yanglao.serve.sqlite`, described
-in `yanglao.serve.search`), the plugin turns the search box query into an FTS5 MATCH over
-that index — a phrase of character pairs per term, every term ANDed — and tells
-Datasette to show the search box. Tables without such an index are left to
-Datasette's built-in search. The built-in search never sees our tables: the
-metadata sets no `fts_table`, and a contentless index is not auto-detected.
+in `yanglao.serve.search`), the plugin turns the search box query into the rows containing
+every term — the index's tokens, and for terms of three or more characters a check in the
+row's text (`yanglao.serve.search.rowids_sql`) — and tells Datasette to show the search box.
+Tables without such an index are left to Datasette's built-in search. The built-in search
+never sees our tables: the metadata sets no `fts_table`, and a contentless index is not
+auto-detected.
 
-Why the extra machinery (issue 4, figures in BENCHMARKS.md): one search page runs
+Why the extra machinery (issues 4 and 16, figures in BENCHMARKS.md): one search page runs
 four statements over the matches — the page, the count, and one per default facet —
-and a plain ``rowid in (select rowid from index where index match …)`` evaluates
-the FTS phrase in each of them (17 ms for 养老服务 at 100k rows). So, for an
-immutable database, the plugin evaluates the phrase once per query and keeps the
-matching rowids (a JSON array, small LRU cache); the statements read them with
-``json_each``. When the matches are most of the table and the page is in the
-table's default order, the page walks the sort index and stops after one page
-instead of sorting every match (the ``+rowid`` form). Connections memory-map the
+and a plain ``rowid in (select rowid from index where index match …)`` evaluates the
+search in each of them (and for a long term, checks the text of every candidate row each
+time). So, for an immutable database, the plugin evaluates a search once per query and
+keeps the matching rowids (a JSON array, small LRU cache); the statements read them with
+``json_each``. When the matches are a large share of the table (`SCAN_FRACTION`) and the
+page is in the table's default order, the statements walk the table's indexes — the page
+the sort index, stopping after one page, a facet its column's index — instead of looking
+up every match (the ``+rowid`` form). Connections memory-map the
 file, so reading matched rows does not go through a 2 MB page cache.
 """
 
@@ -32,18 +34,20 @@ from collections import OrderedDict
 from datasette import hookimpl
 from datasette.filters import FilterArguments
 
-from yanglao.serve.search import INDEX_COLUMNS, index_name, match_expression
+from yanglao.fields import TABLES_BY_NAME
+from yanglao.serve.search import INDEX_COLUMNS, index_name, rowids_sql, search_terms
 
 PARAM = "_yanglao_search"
 ROWIDS_FUNCTION = "yanglao_search_rowids"
-MMAP_BYTES = 1 << 30
+MMAP_BYTES = 1 << 34  # as much as SQLite maps (its SQLITE_MAX_MMAP_SIZE: 2 GB in the usual builds)
 CACHE_ENTRIES = 64
 CACHE_CHARS = 64_000_000  # ~64 MB of JSON: a term in 460,000 rows is ~4 MB
-SCAN_FRACTION = 0.5  # matches above this share of the table: walk the sort index instead of sorting matches
+# Matches above this share of the table: walk the indexes instead of looking up each match.
+SCAN_FRACTION = 0.3
 
 
 class MatchCache:
-    """Rowids matching (database file, table, FTS expression), as a JSON array: a small thread-safe LRU.
+    """Rowids matching (database file, table, search query), as a JSON array: a small thread-safe LRU.
 
     Keyed by the file's identity (inode, size, mtime), so a rebuilt database never sees old results.
     """
@@ -55,19 +59,29 @@ class MatchCache:
         self._lock = threading.Lock()
 
     def get(
-        self, conn: sqlite3.Connection, file_key: tuple | None, table: str, expression: str
+        self,
+        conn: sqlite3.Connection,
+        file_key: tuple | None,
+        table: str,
+        query: str,
+        columns: tuple[str, ...] | None = None,
     ) -> tuple[int, str]:
-        """Looked up, or evaluated on `conn` (and kept unless `file_key` is None: a file that may change)."""
-        key = (file_key, table, expression)
+        """Looked up, or evaluated on `conn` (and kept unless `file_key` is None: a file that may change).
+
+        `columns` are the table's search columns; by default those of the field registry.
+        """
+        key = (file_key, table, query)
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        name = '"' + index_name(table).replace('"', '""') + '"'  # whatever a custom query passes: one name
-        count, ids = conn.execute(
-            f"select count(*), json_group_array(rowid) from (select rowid from {name} where {name} match ?)",
-            (expression,),
-        ).fetchone()
+        if columns is None:
+            columns = search_columns(table)
+        statement = rowids_sql(table, columns, query)
+        if statement is None:
+            return 0, "[]"
+        sql, params = statement
+        count, ids = conn.execute(f"select count(*), json_group_array(rowid) from ({sql})", params).fetchone()
         if file_key is None:
             return count, ids
         with self._lock:
@@ -77,6 +91,12 @@ class MatchCache:
             while self._items and (len(self._items) > self.entries or self._size > self.chars):
                 self._size -= len(self._items.popitem(last=False)[1][1])
         return count, ids
+
+
+def search_columns(table: str) -> tuple[str, ...]:
+    """The search columns of a table of the field registry (none for any other table)."""
+    known = TABLES_BY_NAME.get(table)
+    return known.search_columns if known else ()
 
 
 matches = MatchCache()
@@ -103,13 +123,15 @@ def prepare_connection(conn, database, datasette):
     db = datasette.databases.get(database)
     path = None if db is None or db.is_mutable or db.is_memory else db.path
 
-    def rowids(table: str, expression: str) -> str:
-        return matches.get(conn, file_key(path), table, expression)[1]
+    def rowids(table: str, query: str) -> str:
+        return matches.get(conn, file_key(path), table, query)[1]
 
     conn.create_function(ROWIDS_FUNCTION, 2, rowids, deterministic=True)
 
 
 async def _has_index(datasette, database: str, table: str) -> bool:
+    if not search_columns(table):
+        return False
     db = datasette.get_database(database)
     name = index_name(table)
     if not await db.table_exists(name):
@@ -121,9 +143,17 @@ async def _has_index(datasette, database: str, table: str) -> bool:
 _table_rows: dict[tuple, int] = {}  # (file key, table) -> rows; files are immutable
 
 
-async def _scan_in_sort_order(db, key: tuple, table: str, expression: str) -> bool:
-    """True when most rows match: then walking the sort index beats sorting every match."""
-    count = (await db.execute_fn(lambda conn: matches.get(conn, key, table, expression)))[0]
+async def _scan_in_sort_order(db, key: tuple, table: str, query: str, default_order: bool) -> bool:
+    """True when most rows match and the page is in the default order: then walking the indexes beats
+    looking up every match (measured at 10,000 documents: from about 30% of the rows on).
+
+    Evaluates the search first in any case, outside Datasette's SQL time limit (`execute_fn`): a long
+    term in most documents means checking their text once (seconds at 100,000 documents), which then
+    serves every statement of the page from the cache instead of failing the first one.
+    """
+    count = (await db.execute_fn(lambda conn: matches.get(conn, key, table, query)))[0]
+    if not default_order:
+        return False
     if (key, table) not in _table_rows:
         _table_rows[(key, table)] = (await db.execute(f"select count(*) from [{table}]")).first()[0]
     return count > SCAN_FRACTION * _table_rows[(key, table)]
@@ -138,23 +168,23 @@ def filters_from_request(request, database, table, datasette):
             return None
         query = request.args.get("_search", "")
         context = {"supports_search": True, "search": query}
-        expression = match_expression(query)
-        if expression is None:
+        if not search_terms(query):
             return FilterArguments([], extra_context=context)
         db = datasette.get_database(database)
         key = None if db.is_mutable or db.is_memory else file_key(db.path)
-        if key is None:  # a database that may change under us: evaluate the index in each statement
-            name = index_name(table)
-            clause = f"rowid in (select rowid from [{name}] where [{name}] match :{PARAM})"
+        if key is None:  # a database that may change under us: evaluate the search in each statement
+            sql, params = rowids_sql(table, search_columns(table), query)
+            clause = f"rowid in ({sql})"
         else:
             default_order = not (request.args.get("_sort") or request.args.get("_sort_desc"))
-            scan = default_order and await _scan_in_sort_order(db, key, table, expression)
+            scan = await _scan_in_sort_order(db, key, table, query, default_order)
             quoted_table = "'" + table.replace("'", "''") + "'"
             column = "+rowid" if scan else "rowid"  # `+`: SQLite may not drive the query by rowid
             clause = f"{column} in (select value from json_each({ROWIDS_FUNCTION}({quoted_table}, :{PARAM})))"
+            params = {PARAM: query}
         return FilterArguments(
             [clause],
-            params={PARAM: expression},
+            params=params,
             human_descriptions=[f'search matches "{query}"'],
             extra_context=context,
         )

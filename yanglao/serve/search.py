@@ -1,6 +1,6 @@
-"""Chinese substring search of any length: a character and character-pair FTS5 index.
+"""Chinese substring search of any length: a small FTS5 index of characters and character pairs.
 
-Why this and not the usual choices (figures in PITFALLS.md and the report of issue 4):
+Why this and not the usual choices (figures in PITFALLS.md and the reports of issues 4 and 16):
 
 - FTS5's default ``unicode61`` tokenizer keeps a whole run of Chinese characters
   (often a whole sentence) as one token, so a word inside it is never found.
@@ -11,35 +11,35 @@ Why this and not the usual choices (figures in PITFALLS.md and the report of iss
 
 So the build tokenizes the text itself. For every row of a searchable table the
 index ``<table>_search`` (a contentless FTS5 table, ``rowid`` = the base table's
-``rowid``) gets two columns of opaque ASCII tokens:
+``rowid``) gets one column of opaque ASCII tokens:
 
-- ``chars``: one token per character (its UTF-16 code unit, 4 hex digits);
-- ``pairs``: one token per overlapping pair of characters (8 hex digits).
+- one token per character (its UTF-16 code unit, 4 hex digits);
+- one token per overlapping pair of characters within one column's value (8 hex digits).
+
+The index stores which rows hold each token and nothing else (``detail=none``: no
+positions, no columns). Issue 16 measured why: with positions (``detail=full``, needed
+for phrase queries) the index of a document's text took ~21 KB of the database, most
+of it positions; without them ~3 KB.
+
+A query term then matches as follows (every term of a query must match, AND):
+
+- one character: the rows holding its token — exactly the rows containing it;
+- two characters: the rows holding their pair token — exactly those rows too, since
+  pairs never span two columns;
+- three or more characters: the rows holding every pair of the term (a superset of
+  the rows containing it), then checked against the row's own text with
+  ``instr(lower(column), term)`` (``rowids_sql``). The pairs leave few rows to check
+  for a rare term; a term in most rows costs reading those rows' text once, and the
+  Datasette plugin keeps the result for the count, the facets and the page.
 
 A character outside the Basic Multilingual Plane (rare in these documents) is two
-UTF-16 code units, and counts as two characters here: substring search over code
-units is substring search over characters, since a surrogate pair cannot be matched
-half-way by any other text. The tokens are plain ASCII, so the index uses FTS5's
-``ascii`` tokenizer, the cheapest. (Issue 8: these 4/8-digit tokens and the ``ascii``
-tokenizer index 1,000 documents in about half the time of the earlier 8/16-digit
-code point tokens with ``unicode61``; the results are the same.)
+UTF-16 code units, and counts as two characters for the tokens: it is then a pair,
+checked like any longer term, so the result is the same. The tokens are plain ASCII,
+so the index uses FTS5's ``ascii`` tokenizer, the cheapest.
 
-The search columns of a row (e.g. a measure's heading and text) follow each other,
-separated by a ``z`` token that no query produces, so no match spans two columns.
-A one-character term is the token query ``chars : "<hex>"``; a term of n ≥ 2
-characters is the *phrase* of its n-1 pairs on ``pairs``, which matches exactly
-where the n characters occur in a row, one after the other. That is substring
-search, for Chinese, Latin letters, digits and punctuation alike, through the index:
-no row scan whatever the term's length. Text is lower-cased on both sides, so Latin
-letters match regardless of case (as SQLite's ``LIKE`` does).
-
-Measured on 100k rows of 220 characters cut from the corpus (2-core machine, busy;
-medians): counting the matches of 餐 / 助餐 / 床位 / 2025年 / 60周岁 takes 23 / 19 / 14 /
-32 / 6 ms through this index against 155 / 149 / 143 / 108 / 90 ms with ``LIKE`` on
-the base table, and 67 ms vs 56 ms (trigram) for 养老服务, which is in 82% of the
-rows. A whole Datasette request (``/m.json?_search=…``, immutable, facet suggestions
-off) takes 12–56 ms, 240 ms for that 82% term. Costs: the index is built in ~29 s at
-100k rows (trigram: ~20 s) and makes the database 3.3x the size of its text (trigram 2.7x).
+Letters are folded to lower case on both sides the way SQLite's ``LIKE`` and ``lower()``
+fold them: ASCII only (``A``→``a``; ``İ`` or ``Ａ`` stay as they are). So a search finds
+exactly the rows that ``column LIKE '%term%'`` finds in one of the search columns.
 
 A query is split like Datasette's ``?_search=``: on whitespace, a ``"quoted phrase"``
 kept whole (spaces included); every term must occur in the row (AND).
@@ -51,12 +51,13 @@ The Datasette side — turning ``?_search=`` into this query — is
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 INDEX_SUFFIX = "_search"
-INDEX_COLUMNS = ("chars", "pairs")
-BOUNDARY = "z"  # between two search columns of one row; never a character token
+INDEX_COLUMNS = ("tokens",)
 _TERMS_RE = re.compile(r'"([^"]*)"|(\S+)')
+_ASCII_UPPER = re.compile(r"[A-Z]+")
+ENCODING = "utf-16-be"
 
 
 def index_name(table: str) -> str:
@@ -65,24 +66,24 @@ def index_name(table: str) -> str:
 
 
 def create_index_sql(table: str) -> str:
-    """The contentless FTS5 table holding a table's search tokens (phrase queries need detail=full)."""
+    """The contentless FTS5 table of a table's search tokens: which rows hold a token, no positions."""
     return (
         f"CREATE VIRTUAL TABLE [{index_name(table)}] USING fts5("
-        f"{', '.join(INDEX_COLUMNS)}, content='', columnsize=0, tokenize='ascii')"
+        f"{', '.join(INDEX_COLUMNS)}, content='', columnsize=0, detail=none, tokenize='ascii')"
     )
 
 
-ENCODING = "utf-16-be"
+def fold(value: str) -> str:
+    """Lower-case ASCII letters only, as SQLite's ``lower()`` and ``LIKE`` do (no Unicode folding).
+
+    >>> fold("GPS定位 İ Ａ")
+    'gps定位 İ Ａ'
+    """
+    return _ASCII_UPPER.sub(_lower, value)
 
 
-def _chars(value: str) -> str:
-    """One token per character: its UTF-16 code unit in 4 hex digits (bytes.hex does the work in C)."""
-    return value.encode(ENCODING).hex(" ", 2)
-
-
-def _pairs(value: str) -> str:
-    """One token per overlapping pair of characters: the two code units, 8 hex digits."""
-    return _pair_bytes(value.encode(ENCODING)).hex(" ", 4)
+def _lower(match: re.Match) -> str:
+    return match.group().lower()
 
 
 def _pair_bytes(code: bytes) -> bytearray:
@@ -99,21 +100,21 @@ def _pair_bytes(code: bytes) -> bytearray:
     return out
 
 
-def index_tokens(values: Iterable[str | None]) -> tuple[str, str]:
-    """The ``chars`` and ``pairs`` column values for one row's search columns.
+def index_tokens(values: Iterable[str | None]) -> str:
+    """The ``tokens`` value for one row's search columns: its characters, then its pairs, per column.
 
     >>> index_tokens(["助餐", "A级"])
-    ('52a9 9910 z 0061 7ea7', '52a99910 z 00617ea7')
+    '52a9 9910 52a99910 0061 7ea7 00617ea7'
     """
-    chars: list[str] = []
-    pairs: list[str] = []
+    parts: list[str] = []
     for value in values:
         if not value:
             continue
-        code = value.lower().encode(ENCODING)
-        chars.append(code.hex(" ", 2))
-        pairs.append(_pair_bytes(code).hex(" ", 4))  # empty for one character
-    return f" {BOUNDARY} ".join(chars), f" {BOUNDARY} ".join(pairs)
+        code = fold(value).encode(ENCODING)
+        parts.append(code.hex(" ", 2))
+        if len(code) > 2:
+            parts.append(_pair_bytes(code).hex(" ", 4))
+    return " ".join(parts)
 
 
 def search_terms(query: str) -> list[str]:
@@ -132,29 +133,77 @@ def search_terms(query: str) -> list[str]:
     return terms
 
 
-def term_expression(term: str) -> str:
-    """The FTS5 expression that matches rows containing `term` as a substring.
+def term_tokens(term: str) -> list[str]:
+    """The tokens every row containing `term` holds (distinct, in order).
 
-    >>> term_expression("餐")
-    'chars : "9910"'
-    >>> term_expression("养老")
-    'pairs : "517b8001"'
+    >>> term_tokens("餐"), term_tokens("养老"), term_tokens("养老养老")
+    (['9910'], ['517b8001'], ['517b8001', '8001517b'])
     """
-    code = term.lower().encode(ENCODING)
+    code = fold(term).encode(ENCODING)
     if len(code) == 2:
-        return f'chars : "{code.hex(" ", 2)}"'
-    return f'pairs : "{_pair_bytes(code).hex(" ", 4)}"'
+        return [code.hex()]
+    return list(dict.fromkeys(_pair_bytes(code).hex(" ", 4).split()))
+
+
+def is_exact(term: str) -> bool:
+    """True when the index alone finds exactly the rows containing `term` (one or two code units)."""
+    return len(term.encode(ENCODING)) <= 4
 
 
 def match_expression(query: str) -> str | None:
-    """The FTS5 MATCH expression for a whole query (every term, AND); None when it has no terms."""
+    """The FTS5 MATCH expression every row matching `query` satisfies (None when it has no terms).
+
+    Exact for terms of one or two characters; for longer ones a superset, which `rowids_sql` checks.
+
+    >>> match_expression('助餐 养老服务')
+    '"52a99910" AND "517b8001" AND "8001670d" AND "670d52a1"'
+    """
     terms = search_terms(query)
     if not terms:
         return None
-    return " AND ".join(term_expression(t) for t in terms)
+    tokens = dict.fromkeys(token for term in terms for token in term_tokens(term))
+    return " AND ".join(f'"{token}"' for token in tokens)
+
+
+def rowids_sql(table: str, columns: Sequence[str], query: str) -> tuple[str, dict] | None:
+    """SQL giving the rowids of `table` whose search `columns` contain every term of `query`, and its parameters.
+
+    None when the query has no terms. The index narrows the rows; terms of three or more
+    characters are then checked in the text (``instr`` on ``lower()``: the folding of ``LIKE``).
+    Parameter names start with ``yanglao_``, so they can be given beside other parameters.
+
+    >>> rowids_sql("m", ["heading", "text"], "助餐")
+    ('select rowid from "m_search" where "m_search" match :yanglao_m', {'yanglao_m': '"52a99910"'})
+    """
+    expression = match_expression(query)
+    if expression is None:
+        return None
+    if not columns:
+        raise ValueError(f"{table}: no search columns")
+    name = _quote(index_name(table))
+    params = {"yanglao_m": expression}
+    checks = []
+    for term in dict.fromkeys(fold(t) for t in search_terms(query)):
+        if is_exact(term):
+            continue
+        key = f"yanglao_t{len(params) - 1}"
+        params[key] = term
+        checks.append("(" + " or ".join(f"instr(lower(t.{_quote(c)}), :{key}) > 0" for c in columns) + ")")
+    if not checks:
+        return f"select rowid from {name} where {name} match :yanglao_m", params
+    sql = (
+        f"select t.rowid from {name} s join {_quote(table)} t on t.rowid = s.rowid "
+        f"where s.{name} match :yanglao_m and " + " and ".join(checks)
+    )
+    return sql, params
+
+
+def _quote(name: str) -> str:
+    """An SQL identifier, whatever it holds."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 def row_matches(query: str, values: Iterable[str | None]) -> bool:
-    """What the index computes, in plain Python: every term occurs in one of the values."""
-    lowered = [v.lower() for v in values if v]
-    return all(any(t.lower() in v for v in lowered) for t in search_terms(query))
+    """What the search computes, in plain Python: every term occurs in one of the values (ASCII case folded)."""
+    folded = [fold(v) for v in values if v]
+    return all(any(fold(t) in v for v in folded) for t in search_terms(query))

@@ -43,6 +43,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -213,21 +214,22 @@ def _index_rows(conn: sqlite3.Connection, table: Table, rows, command: str = "")
     name = search.index_name(table.name)
     tokens = search.index_tokens
     if command:
-        sql = f"INSERT INTO [{name}] ([{name}], rowid, chars, pairs) VALUES ('{command}', ?, ?, ?)"
+        sql = f"INSERT INTO [{name}] ([{name}], rowid, tokens) VALUES ('{command}', ?, ?)"
     else:
-        sql = f"INSERT INTO [{name}] (rowid, chars, pairs) VALUES (?, ?, ?)"
-    conn.executemany(sql, ((row[0], *tokens(row[1:])) for row in rows))
+        sql = f"INSERT INTO [{name}] (rowid, tokens) VALUES (?, ?)"
+    conn.executemany(sql, ((row[0], tokens(row[1:])) for row in rows))
 
 
-def build_search_index(conn: sqlite3.Connection, table: Table, rows: list[tuple] | None = None) -> None:
+def build_search_index(conn: sqlite3.Connection, table: Table, rows: Iterable[tuple] | None = None) -> None:
     """Fill `<table>_search` from the table's search columns (see yanglao.serve.search).
 
     `rows` are the table's `_search_rows`, read from `conn` when not given (an index can be built
     in a database of its own).
     """
     name = search.index_name(table.name)
-    if rows is None:
-        rows = _search_rows(conn, table)
+    if rows is None:  # streamed, not fetched: at 100,000 documents their text alone is 1 GB
+        columns = ", ".join(f"[{c}]" for c in table.search_columns)
+        rows = conn.execute(f"SELECT rowid, {columns} FROM [{table.name}]")
     conn.execute(search.create_index_sql(table.name))
     _configure_index(conn, name, FTS_BUILD_CONFIG)
     _index_rows(conn, table, rows)
@@ -268,14 +270,15 @@ def _split_indexes(release: Path) -> tuple[list[Table], list[Table]]:
     return here, aside
 
 
-def _csv_search_rows(table: Table, path: Path) -> list[tuple]:
-    """`_search_rows` of a table built from this CSV: rowids are 1, 2, … in file order."""
+def _csv_search_rows(table: Table, path: Path) -> Iterator[tuple]:
+    """`_search_rows` of a table built from this CSV, one at a time: rowids are 1, 2, … in file order."""
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.reader(f)
         header = next(reader)
         at = [header.index(c) for c in table.search_columns]
         convert = _row_converter(table, header)
-        return [(rowid, *(row[i] for i in at)) for rowid, row in enumerate(map(convert, reader), 1)]
+        for rowid, row in enumerate(map(convert, reader), 1):
+            yield (rowid, *(row[i] for i in at))
 
 
 def _build_indexes_aside(release: str, names: list[str], path: str) -> None:
@@ -292,9 +295,14 @@ def _build_indexes_aside(release: str, names: list[str], path: str) -> None:
 
 def _start_indexes_aside(release: Path, tables: list[Table], path: str) -> subprocess.Popen:
     """`_build_indexes_aside` in a new Python process (multiprocessing would import the caller's __main__)."""
-    code = "import sys; from yanglao.serve.sqlite import _build_indexes_aside as b; b(sys.argv[1], sys.argv[3:], sys.argv[2])"
-    env = dict(os.environ)
     package_root = str(Path(__file__).resolve().parents[2])
+    # This very code, first on the path: `python -c` puts the working folder first, and a working folder
+    # holding another `yanglao` (a checkout, while a copy of the code runs) would build the indexes with it.
+    code = (
+        f"import sys; sys.path.insert(0, {package_root!r}); "
+        "from yanglao.serve.sqlite import _build_indexes_aside as b; b(sys.argv[1], sys.argv[3:], sys.argv[2])"
+    )
+    env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     return subprocess.Popen(
         [sys.executable, "-c", code, str(release), path, *(t.name for t in tables)],
