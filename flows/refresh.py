@@ -9,7 +9,6 @@ documents. The decisions (what to keep, rebuild, hold back, refuse) are pure fun
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import time
@@ -75,12 +74,43 @@ def collect_snapshots(
     return snapshots.collect(sources, archive, plan, pinned, fetch_settings)
 
 
-def _batch_cache_key(context, parameters) -> str:
-    """Prefect's cache key for a batch: the content hashes of its inputs (build keys include the code)."""
-    return "extract-" + hashlib.sha256("\n".join(parameters["keys"]).encode()).hexdigest()
+#: What older versions of this flow left in Prefect's result storage: one cloudpickled batch of documents
+#: with their text and rows per cache key (~29 KB per document, written on every full rebuild, never read
+#: back once the per-document build keys decided what to reuse). Nothing writes them now; runs remove them.
+OLD_BATCH_RESULT_PREFIX = "extract-"
 
 
-@task(name="extract", cache_key_fn=_batch_cache_key, persist_result=True, retries=1)
+def result_storage() -> Path:
+    """The folder of Prefect's local result storage (PREFECT_LOCAL_STORAGE_PATH, under PREFECT_HOME)."""
+    from prefect.settings import PREFECT_LOCAL_STORAGE_PATH
+
+    return Path(PREFECT_LOCAL_STORAGE_PATH.value())
+
+
+def prune_result_storage(folder: Path | None = None) -> tuple[int, int]:
+    """Remove the batch results older runs persisted (see OLD_BATCH_RESULT_PREFIX); returns (files, bytes).
+
+    Why: they made the storage grow by every full rebuild for a cache nothing reads; the storage stays
+    bounded only if what was written before is removed as well. Other flows' entries are left alone.
+    """
+    folder = result_storage() if folder is None else folder
+    files = removed = 0
+    if not folder.is_dir():
+        return files, removed
+    for path in folder.iterdir():
+        if path.name.startswith(OLD_BATCH_RESULT_PREFIX) and path.is_file():
+            try:
+                size = path.stat().st_size
+                path.unlink()
+            except OSError:
+                continue
+            files, removed = files + 1, removed + size
+    return files, removed
+
+
+# Not cached nor persisted by Prefect: the build keys decide per document what is reused (`plan_builds`),
+# so a persisted batch would only be written, never read (PITFALLS.md, BENCHMARKS.md).
+@task(name="extract", cache_policy=NO_CACHE, persist_result=False, retries=1)
 def process_batch(
     sources: list[Source],
     snapshots: list[SnapshotRecord],
@@ -174,6 +204,7 @@ def refresh(
     out = Path(output)
     with output_lock(out):
         runstate.remove_leftovers(out)  # a run killed before it finished left them
+        prune_result_storage()
         try:
             run = _Run(Path(sources_path), out, archive_root, archive_fallback, fetch, pinned, fetch_settings)
             return run.execute(options)
