@@ -451,6 +451,7 @@ def test_a_killed_run_leaves_nothing_the_next_run_does_not_clean(tmp_path):
         str(registry),
         "--output",
         str(output),
+        "--temporary-server",  # the kept local server is not the run's to end; a temporary one is
     ]
     victim = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     servers = output / "state" / "prefect-servers"
