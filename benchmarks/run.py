@@ -408,6 +408,8 @@ def bench_size(n: int, args, info: dict) -> dict:
     }
 
     def record(name: str, result: dict) -> None:
+        if "stage_seconds" in result:  # a flow run: how much Prefect's result storage holds after it
+            result["prefect_storage_mb"] = round(dir_size(work / "prefect-home" / "storage") / 1e6, 1)
         scenarios[name] = result
         derive(result, n, corpus["bytes"], scenarios.get("floor", {}).get("seconds"))
         RESULTS.mkdir(exist_ok=True)
@@ -420,6 +422,7 @@ def bench_size(n: int, args, info: dict) -> dict:
                 "stage_seconds",
                 "process_s",
                 "peak_rss_mb",
+                "prefect_storage_mb",
                 "published",
                 "extracted",
                 "reused",
@@ -449,7 +452,6 @@ def bench_size(n: int, args, info: dict) -> dict:
 
         print("   full rebuild", flush=True)
         result = run_child({**flow_spec, "name": "full"}, work, env)
-        result["prefect_storage_mb"] = round(dir_size(work / "prefect-home" / "storage") / 1e6, 1)
         result["output_mb"] = round(dir_size(work / "output") / 1e6, 1)
         result["db_mb"] = round(dir_size(work / "output" / "datasets" / "yanglao.db") / 1e6, 1)
         record("full", result)

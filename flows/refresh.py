@@ -33,6 +33,7 @@ from yanglao.acquire.snapshots import SourceOutcome
 from yanglao.extract.pool import close_pool, parse_and_extract_all
 from yanglao.parse.documents import source_row
 from yanglao.publish.incremental import (
+    build_key,
     due_for_refresh,
     extractor_fingerprint,
     listing_status_row,
@@ -40,11 +41,12 @@ from yanglao.publish.incremental import (
     next_status,
     status_rows,
 )
-from yanglao.publish.release import publish_release
+from yanglao.publish.release import Release, finish_release, publish_release, published_versions, releases_dir
 from yanglao.report import RunSummary, summary_markdown
 from yanglao.serve.sqlite import _built_from, build_database, update_database
 
 BATCH_SIZE = 500
+UNCHANGED_RECORD = "unchanged_check.json"  # in state/: the code and release the build keys were recorded for
 PARALLEL_MIN_PER_WORKER = 20  # fewer documents than this per process are not worth starting processes for
 DISCOVERED_REFRESH_DAYS = 30  # a published document rarely changes: look again monthly, not daily
 
@@ -57,6 +59,24 @@ class RunOptions:
     retire: tuple[str, ...] = ()
     allow_shrink: bool = False
     max_new_sources: int = pipeline.MAX_NEW_SOURCES_PER_RUN
+
+
+def code_fingerprint() -> str:
+    """A hash of every file of the package and the flow: a run of other code never takes the no-change path
+    on keys recorded by this one (publishing code can change the release without changing a build key)."""
+    digest = hashlib.sha256()
+    for root in (Path(pipeline.__file__).resolve().parent, Path(__file__).resolve().parent):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".yaml", ".csv", ".json"}:
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _read_json(path: Path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _progress(stage: str, detail: str, seconds: float) -> None:
@@ -75,12 +95,43 @@ def collect_snapshots(
     return snapshots.collect(sources, archive, plan, pinned, fetch_settings)
 
 
-def _batch_cache_key(context, parameters) -> str:
-    """Prefect's cache key for a batch: the content hashes of its inputs (build keys include the code)."""
-    return "extract-" + hashlib.sha256("\n".join(parameters["keys"]).encode()).hexdigest()
+#: What older versions of this flow left in Prefect's result storage: one cloudpickled batch of documents
+#: with their text and rows per cache key (~29 KB per document, written on every full rebuild, never read
+#: back once the per-document build keys decided what to reuse). Nothing writes them now; runs remove them.
+OLD_BATCH_RESULT_PREFIX = "extract-"
 
 
-@task(name="extract", cache_key_fn=_batch_cache_key, persist_result=True, retries=1)
+def result_storage() -> Path:
+    """The folder of Prefect's local result storage (PREFECT_LOCAL_STORAGE_PATH, under PREFECT_HOME)."""
+    from prefect.settings import PREFECT_LOCAL_STORAGE_PATH
+
+    return Path(PREFECT_LOCAL_STORAGE_PATH.value())
+
+
+def prune_result_storage(folder: Path | None = None) -> tuple[int, int]:
+    """Remove the batch results older runs persisted (see OLD_BATCH_RESULT_PREFIX); returns (files, bytes).
+
+    Why: they made the storage grow by every full rebuild for a cache nothing reads; the storage stays
+    bounded only if what was written before is removed as well. Other flows' entries are left alone.
+    """
+    folder = result_storage() if folder is None else folder
+    files = removed = 0
+    if not folder.is_dir():
+        return files, removed
+    for path in folder.iterdir():
+        if path.name.startswith(OLD_BATCH_RESULT_PREFIX) and path.is_file():
+            try:
+                size = path.stat().st_size
+                path.unlink()
+            except OSError:
+                continue
+            files, removed = files + 1, removed + size
+    return files, removed
+
+
+# Not cached nor persisted by Prefect: the build keys decide per document what is reused (`plan_builds`),
+# so a persisted batch would only be written, never read (PITFALLS.md, BENCHMARKS.md).
+@task(name="extract", cache_policy=NO_CACHE, persist_result=False, retries=1)
 def process_batch(
     sources: list[Source],
     snapshots: list[SnapshotRecord],
@@ -174,6 +225,7 @@ def refresh(
     out = Path(output)
     with output_lock(out):
         runstate.remove_leftovers(out)  # a run killed before it finished left them
+        prune_result_storage()
         try:
             run = _Run(Path(sources_path), out, archive_root, archive_fallback, fetch, pinned, fetch_settings)
             return run.execute(options)
@@ -206,6 +258,9 @@ class _Run:
                 return self._refuse(refusal)
         sources = self.sources()
         outcomes = self.snapshots(sources, options)
+        unchanged = self.unchanged_release(sources, outcomes, options)
+        if unchanged is not None:
+            return self.nothing_changed(sources, outcomes, unchanged)
         previous = None if self.pinned is not None else runstate.previous_release(self.output)
         review, keys = self.extract(sources, outcomes, previous)
         tables = pipeline.assemble_tables([source_row(s) for s in sources], review.documents, review.rows)
@@ -220,6 +275,69 @@ class _Run:
         self.summary.documents = len(review.documents)
         self.summary.rows, self.summary.version = release.row_counts, release.version
         self.summary.published, self.summary.message = release.published, release.message
+        create_markdown_artifact(
+            key="yanglao-refresh-summary", markdown=summary_markdown(self.summary), description="yanglao run"
+        )
+        return self.summary
+
+    def unchanged_release(self, sources, outcomes, options: RunOptions) -> Path | None:
+        """The latest release when this run cannot change it, decided from the build keys alone (else None).
+
+        Why: loading the previous release to find out costs memory and time in proportion to the corpus;
+        this check costs neither. It holds only when the same code published the latest release from
+        exactly these sources with these snapshots (every build key as recorded), and nothing failed, was
+        queued, refused or retired; anything else takes the full path, which decides by the data itself.
+        """
+        if self.pinned is not None or options.retire or self.refused:
+            return None
+        keys_path = self.state_dir / "build_keys.json"
+        record = _read_json(self.state_dir / UNCHANGED_RECORD)
+        versions = published_versions(self.output)
+        if (
+            not versions
+            or not keys_path.exists()
+            or record != {"code": code_fingerprint(), "version": versions[-1]}
+        ):
+            return None
+        old_keys = json.loads(keys_path.read_text(encoding="utf-8"))
+        if set(old_keys) != {s.id for s in sources}:
+            return None
+        by_id = {s.id: s for s in sources}
+        fingerprint = extractor_fingerprint()
+        for outcome in outcomes:
+            snapshot = outcome.snapshot
+            if outcome.error or outcome.queued or snapshot is None:
+                return None
+            if (
+                build_key(by_id[outcome.source_id], snapshot.sha256, fingerprint)
+                != old_keys[outcome.source_id]
+            ):
+                return None
+        return releases_dir(self.output) / versions[-1]
+
+    def nothing_changed(self, sources, outcomes, release_path: Path) -> RunSummary:
+        """A run that cannot change the release: repair what an interrupted run left, refresh the status."""
+        started = time.perf_counter()
+        finish_release(self.output, release_path)
+        record = _read_json(release_path / "release.json") or {}
+        release = Release(
+            release_path.name,
+            False,
+            release_path,
+            record.get("row_counts", {}),
+            message="data unchanged: no new release",
+        )
+        self.summary.stage_seconds["extract"] = 0.0
+        self.summary.stage_seconds["publish"] = time.perf_counter() - started
+        _progress("extract", f"0 documents extracted, {len(sources)} unchanged and kept (build keys)", 0.0)
+        _progress("publish", f"validated; {release.message}", self.summary.stage_seconds["publish"])
+        review = pipeline.Review(documents={s.id: {} for s in sources})
+        self.record_status(sources, outcomes, review)
+        self.build_database(release, set())
+        self.summary.documents = release.row_counts.get("documents", len(sources))
+        self.summary.reused = len(sources)
+        self.summary.rows, self.summary.version = release.row_counts, release.version
+        self.summary.published, self.summary.message = False, release.message
         create_markdown_artifact(
             key="yanglao-refresh-summary", markdown=summary_markdown(self.summary), description="yanglao run"
         )
@@ -342,6 +460,9 @@ class _Run:
         self.summary.stage_seconds["publish"] = time.perf_counter() - started
         _progress("publish", f"validated; {release.message}", self.summary.stage_seconds["publish"])
         runstate.write_json(self.state_dir / "build_keys.json", dict(sorted(keys.items())))
+        # What lets the next run see from the keys alone that it cannot change this release.
+        unchanged = {"code": code_fingerprint(), "version": release.version} if self.pinned is None else None
+        runstate.write_json(self.state_dir / UNCHANGED_RECORD, unchanged)
         if self.pinned is None:
             runstate.record_registry(self.output, self.registry)
         return release

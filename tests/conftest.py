@@ -22,9 +22,20 @@ os.environ["PREFECT_HOME"] = _PREFECT_HOME
 os.environ["DO_NOT_TRACK"] = "1"
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# `yanglao run` keeps a local Prefect server for the next runs: in tests it stops soon after the last one.
+os.environ.setdefault("YANGLAO_PREFECT_SERVER_IDLE", "60")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stop_kept_prefect_server():
+    """End the local Prefect server the `yanglao run` commands of the tests kept (none left behind)."""
+    yield
+    from yanglao.prefect_server import stop_server
+
+    stop_server()
 
 
 @pytest.fixture(scope="session")

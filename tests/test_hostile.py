@@ -451,6 +451,7 @@ def test_a_killed_run_leaves_nothing_the_next_run_does_not_clean(tmp_path):
         str(registry),
         "--output",
         str(output),
+        "--temporary-server",  # the kept local server is not the run's to end; a temporary one is
     ]
     victim = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     servers = output / "state" / "prefect-servers"
@@ -486,11 +487,24 @@ def test_a_server_that_cannot_start_is_one_line(tmp_path):
         str(registry),
         "--output",
         str(tmp_path / "out"),
+        "--temporary-server",
         env={"PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "1"},
     )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().startswith("error: the temporary Prefect API server did not start")
     assert result.stderr.strip().count("\n") == 0
+    # The local server kept for the next runs, in a home where none runs yet: the same, one line.
+    kept = cli(
+        "run",
+        "--sources",
+        str(registry),
+        "--output",
+        str(tmp_path / "out"),
+        env={"PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "1", "PREFECT_HOME": str(tmp_path / "home")},
+    )
+    assert kept.returncode == 2 and "Traceback" not in kept.stderr
+    assert kept.stderr.strip().startswith("error: the local Prefect API server did not answer within 1 s")
+    assert kept.stderr.strip().count("\n") == 0
 
 
 @pytest.fixture

@@ -211,3 +211,21 @@ def test_a_release_that_knows_what_changed_still_stops_bad_rows(tmp_path, breaka
     assert (problem.table, problem.row_key, problem.field) == ("targets", row_key, field)
     assert reason in problem.reason
     assert snapshot_tree(tmp_path) == before
+
+
+def test_tables_written_row_by_row_have_the_bytes_and_hashes_of_the_whole_table(tmp_path):
+    from yanglao.publish.release import sort_rows, table_json, write_table_files
+
+    row = tables()["targets"][0]
+    rows = [dict(row, target_id=f"demo:t{i:010d}", value=90.0 + i / 4, quote=row["quote"]) for i in range(5)]
+    rows = sort_rows(TARGETS, rows + [dict(rows[0], target_id="demo:t9999999999", note='带,逗号\n和"引号"')])
+    written = write_table_files(tmp_path, TARGETS, rows)
+    for name, data in (
+        ("targets.csv", table_csv(TARGETS, rows)),
+        ("targets.json", table_json(TARGETS, rows)),
+    ):
+        assert (tmp_path / name).read_bytes() == data
+        assert written[name] == (hashlib.sha256(data).hexdigest(), len(data))
+    empty = write_table_files(tmp_path, TARGETS, [])
+    assert (tmp_path / "targets.json").read_bytes() == table_json(TARGETS, []) == b"[\n]\n"
+    assert empty["targets.csv"][1] == len(table_csv(TARGETS, []))

@@ -70,7 +70,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     print(f"yanglao run: {sources} → {output} ({mode})", flush=True)
     started = time.perf_counter()
     # On Dask the workers report their task runs to this run's API: they are told its address.
-    with prefect_api(output, share=bool(args.dask)):
+    with prefect_api(output, keep=not args.temporary_server, share=bool(args.dask)):
         from yanglao_flows.refresh import refresh, with_dask
 
         if isinstance(args.dask, str) and not _cluster_ready(args.dask, [archive, root / "archive"]):
@@ -128,22 +128,42 @@ class StartupFailed(RuntimeError):
 
 
 @contextmanager
-def prefect_api(output: Path, share: bool = False):
-    """A temporary Prefect API server for this run (unless PREFECT_API_URL names one), started here so that a
-    failure to start is one line, recorded so that a run after a `kill -9` of this one ends it, and stopped
-    at the end. Servers left by killed runs on this output folder are ended first.
+def prefect_api(output: Path, keep: bool = True, share: bool = False):
+    """The Prefect API of this run: PREFECT_API_URL when it names one; else the local server of this
+    PREFECT_HOME, started by the first run and reused by the next ones (`yanglao.prefect_server`: it stops
+    after half an hour without a run), or with `keep=False` a temporary server for this run only, recorded so
+    that a run after a `kill -9` of this one ends it, and stopped at the end. A failure to start is one line.
+    Temporary servers left by killed runs on this output folder are ended first.
 
-    With `share`, the server's address becomes the run's PREFECT_API_URL, which Prefect hands to the Dask
-    workers with each task: without it each worker would start a temporary server of its own."""
+    With `share`, a temporary server's address becomes the run's PREFECT_API_URL, which Prefect hands to the
+    Dask workers with each task (the kept server's address is set as PREFECT_API_URL anyway): without it each
+    worker would start a temporary server of its own."""
     from yanglao import runstate
 
     runstate.end_orphaned_servers(output)
     if os.environ.get("PREFECT_API_URL"):
         yield
         return
+    timeout = int(float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")))
+    if keep:
+        from yanglao import prefect_server
+
+        try:
+            url = prefect_server.ensure_server(timeout)
+        except RuntimeError as exc:
+            raise StartupFailed(
+                f"{exc}; on a busy machine raise PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, "
+                "or set PREFECT_API_URL"
+            ) from None
+        os.environ["PREFECT_API_URL"] = url  # before Prefect is imported: its settings are read then
+        try:
+            with prefect_server.lease():
+                yield
+        finally:
+            os.environ.pop("PREFECT_API_URL", None)
+        return
     from prefect.server.api.server import SubprocessASGIServer
 
-    timeout = int(float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")))
     server = SubprocessASGIServer()
     try:
         server.start(timeout=timeout)
@@ -167,6 +187,22 @@ def prefect_api(output: Path, share: bool = False):
         server.stop()
         if record is not None:
             record.unlink(missing_ok=True)
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    """`yanglao server status|stop`: the local Prefect API server `yanglao run` keeps for the next runs."""
+    from yanglao import prefect_server
+
+    if args.action == "stop":
+        pid = prefect_server.stop_server()
+        print(f"stopped the local Prefect API server (pid {pid})" if pid else "no local Prefect API server")
+        return 0
+    record = prefect_server.running_server()
+    if record:
+        print(f"running: {record['url']} (pid {record['pid']}), home {prefect_server.prefect_home()}")
+    else:
+        print(f"not running (home {prefect_server.prefect_home()})")
+    return 0
 
 
 def cmd_schemas(args: argparse.Namespace) -> int:
@@ -308,6 +344,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--verbose", action="store_true", help="show Prefect's own log lines too")
     run.add_argument(
+        "--temporary-server",
+        action="store_true",
+        help="start Prefect's API server for this run only and stop it at the end (8-20 s slower); by "
+        "default the local server is kept for the next runs and stops after 30 idle minutes",
+    )
+    run.add_argument(
         "--replay", action="store_true", help="never fetch: build from the archive, even with --sources"
     )
     run.add_argument(
@@ -337,6 +379,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="fetch at most N never-fetched sources per run; the rest are queued for later runs (default 200)",
     )
     run.set_defaults(func=cmd_run)
+
+    server = sub.add_parser(
+        "server", help="status of, or stop, the local Prefect API server that `yanglao run` keeps"
+    )
+    server.add_argument("action", choices=("status", "stop"), help="status: is it running; stop: end it now")
+    server.set_defaults(func=cmd_server)
 
     schemas = sub.add_parser(
         "schemas", help="write the Frictionless table schemas generated from the field registry"

@@ -24,7 +24,7 @@ from pathlib import Path
 from yanglao import __version__
 from yanglao.fields import DATA_MAJOR_VERSION, TABLES, TABLES_BY_NAME, Table, table_schema
 from yanglao.publish.dictionary import write_dictionary
-from yanglao.publish.exports import WORKBOOK, describe_downloads, download_files
+from yanglao.publish.exports import WORKBOOK, describe_downloads, write_downloads
 from yanglao.publish.landing import citation_text, write_landing
 from yanglao.publish.places import add_places
 from yanglao.publish.quality import write_quality
@@ -108,6 +108,63 @@ def table_json(table: Table, rows: list[dict], *, ordered: bool = False) -> byte
     return ("[\n" + ",\n".join(lines) + ("\n" if lines else "") + "]\n").encode("utf-8")
 
 
+class _HashingFile(io.RawIOBase):
+    """A binary file that also hashes and counts what is written to it."""
+
+    def __init__(self, target):
+        self.target, self.digest, self.size = target, hashlib.sha256(), 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.digest.update(data)
+        self.size += len(data)
+        return self.target.write(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            self.target.close()
+        super().close()
+
+
+def _hashed_text(path: Path):
+    """A UTF-8 text file that hashes its bytes as they are written: (text stream, hashing raw file)."""
+    raw = _HashingFile(path.open("wb"))
+    return io.TextIOWrapper(io.BufferedWriter(raw, 1 << 20), encoding="utf-8", newline=""), raw
+
+
+def write_table_files(folder: Path, table: Table, rows: list[dict]) -> dict[str, tuple[str, int]]:
+    """Write a table's CSV and JSON into `folder` as they are made, row by row; name → (sha256, bytes).
+
+    The bytes are exactly `table_csv`'s and `table_json`'s (`rows` already in `sort_rows` order); only
+    neither file is ever whole in memory (they were the largest objects of a publish).
+    """
+    names = table.field_names
+    written = {}
+    text, raw = _hashed_text(folder / f"{table.name}.csv")
+    with text:
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows(
+            [v if v.__class__ is str else format_value(v) for v in map(row.get, names)] for row in rows
+        )
+    written[f"{table.name}.csv"] = (raw.digest.hexdigest(), raw.size)
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    text, raw = _hashed_text(folder / f"{table.name}.json")
+    with text:
+        text.write("[\n")
+        for i, row in enumerate(rows):
+            record = {
+                name: int(v) if v.__class__ is float and v.is_integer() else v
+                for name, v in zip(names, map(row.get, names), strict=True)
+            }
+            text.write((",\n" if i else "") + dumps(record))
+        text.write("\n]\n" if rows else "]\n")
+    written[f"{table.name}.json"] = (raw.digest.hexdigest(), raw.size)
+    return written
+
+
 def read_table_csv(path: Path, documents: set[str] | None = None) -> list[dict]:
     """The rows of a published CSV; with `documents`, only theirs (by `document_id`), as dicts.
 
@@ -129,10 +186,15 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _digest(value: bytes | tuple[str, int]) -> tuple[str, int]:
+    """(sha256, size) of a file's bytes, or as already computed when it was written."""
+    return value if isinstance(value, tuple) else (sha256(value), len(value))
+
+
 def package_descriptor(
     version: str,
     created: str,
-    files: dict[str, bytes],
+    files: dict[str, bytes] | dict[str, tuple[str, int]],
     sources: list[dict],
     path_prefix: str = "",
 ) -> dict:
@@ -140,7 +202,10 @@ def package_descriptor(
     issuers = sorted({(s.get("issuer") or s["city"], s.get("url") or "") for s in sources})
     resources = []
     for table in TABLES:
-        csv_bytes, json_bytes = files[f"{table.name}.csv"], files[f"{table.name}.json"]
+        (csv_hash, csv_size), (json_hash, json_size) = (
+            _digest(files[f"{table.name}.csv"]),
+            _digest(files[f"{table.name}.json"]),
+        )
         resources.append(
             {
                 "name": table.name,
@@ -150,13 +215,13 @@ def package_descriptor(
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "hash": f"sha256:{sha256(csv_bytes)}",
-                "bytes": len(csv_bytes),
+                "hash": f"sha256:{csv_hash}",
+                "bytes": csv_size,
                 "schema": table_schema(table),
                 "json": {
                     "path": f"{path_prefix}{table.name}.json",
-                    "hash": f"sha256:{sha256(json_bytes)}",
-                    "bytes": len(json_bytes),
+                    "hash": f"sha256:{json_hash}",
+                    "bytes": json_size,
                 },
             }
         )
@@ -345,29 +410,72 @@ def publish_release(
     if problems:
         raise ValidationFailed(problems)
 
-    files: dict[str, bytes] = {}
-    for table in TABLES:
-        rows = sort_rows(table, tables.get(table.name, []))
-        files[f"{table.name}.csv"] = table_csv(table, rows, ordered=True)
-        files[f"{table.name}.json"] = table_json(table, rows, ordered=True)
-
     releases = releases_dir(output)
     _remove_leftovers(releases)
     versions = published_versions(output)
     previous = releases / versions[-1] if versions else None
-    if previous is not None and all(
-        (previous / f"{t}.csv").exists() and (previous / f"{t}.csv").read_bytes() == files[f"{t}.csv"]
-        for t in TABLE_NAMES
-    ):
-        finish_release(output, previous)  # repairs whatever an interrupted run left undone
-        return Release(versions[-1], False, previous, row_counts, message="data unchanged: no new release")
-
     version = next_version(now.strftime("%Y-%m-%d"), set(versions))
+    releases.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(dir=releases, prefix=f".stage-{version}-"))
+    stage.chmod(0o755)  # published files are for everyone to read; mkdtemp makes 0700
+    try:
+        # Each table written to the stage as it is serialised, one at a time: never all bytes at once.
+        files: dict[str, tuple[str, int]] = {}
+        for table in TABLES:
+            files |= write_table_files(stage, table, sort_rows(table, tables.get(table.name, [])))
+        if previous is not None and _same_tables(previous, files):
+            shutil.rmtree(stage, ignore_errors=True)
+            finish_release(output, previous)  # repairs whatever an interrupted run left undone
+            return Release(
+                versions[-1], False, previous, row_counts, message="data unchanged: no new release"
+            )
+        final, changes = _complete_stage(
+            stage, version, now, tables, files, previous, registry, changed_documents
+        )
+        os.rename(stage, final)  # the moment of publication: before it nothing is visible, after it all is
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+
+    finish_release(output, final)
+    return Release(version, True, final, row_counts, changes, message=f"published release {version}")
+
+
+def _same_tables(previous: Path, files: dict[str, tuple[str, int]]) -> bool:
+    """True when every table's CSV just written has the bytes of the previous release's (compared by hash,
+    the previous file read in blocks)."""
+    for name in TABLE_NAMES:
+        path = previous / f"{name}.csv"
+        if not path.exists() or path.stat().st_size != files[f"{name}.csv"][1]:
+            return False
+        digest = hashlib.sha256()
+        with path.open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        if digest.hexdigest() != files[f"{name}.csv"][0]:
+            return False
+    return True
+
+
+def _complete_stage(
+    stage: Path,
+    version: str,
+    now: datetime,
+    tables: dict[str, list[dict]],
+    files: dict[str, tuple[str, int]],
+    previous: Path | None,
+    registry: list[dict] | None,
+    changed_documents: set[str] | None,
+) -> tuple[Path, dict]:
+    """Everything of a new release beside its tables, written into the stage and validated there; returns
+    the release's final folder and its changes. Raises (and publishes nothing) when validation fails."""
+    releases = stage.parent
     created = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    row_counts = {name: len(tables.get(name, [])) for name in TABLE_NAMES}
     descriptor = package_descriptor(version, created, files, tables.get("sources", []))
-    downloads = download_files(files, descriptor, citation_text(descriptor))
+    downloads = write_downloads(stage, descriptor, citation_text(descriptor))
     describe_downloads(descriptor, downloads)
-    data_downloads = {name: data for name, data in downloads.items() if name != WORKBOOK}  # see exports
+    data_downloads = {name: d for name, d in downloads.items() if name != WORKBOOK}  # see exports
     old_descriptor = _read_json(previous / "datapackage.json") if previous else None
     schema_changes = compare_schemas(old_descriptor, descriptor)
     incremental = (
@@ -376,76 +484,81 @@ def publish_release(
         and [r["schema"] for r in old_descriptor["resources"]]
         == [r["schema"] for r in descriptor["resources"]]
     )
-    old_tables = load_release_tables(previous, changed_documents if incremental else None) if previous else {}
-    compared = _rows_of(tables, changed_documents) if incremental else tables
-    new_tables = {
-        name: [{k: format_value(v) for k, v in r.items()} for r in rows] for name, rows in compared.items()
-    }
-    changes = diff_tables(old_tables, new_tables)
     old_major = (old_descriptor or {}).get("yanglao", {}).get("schema_major", DATA_MAJOR_VERSION)
     if schema_changes["breaking"] and old_major == DATA_MAJOR_VERSION:
         raise BreakingSchemaChange(
             "breaking schema change (" + "; ".join(schema_changes["breaking"]) + "): bump DATA_MAJOR_VERSION "
             "in yanglao/fields.py and say so in CHANGELOG.md"
         )
-
-    releases.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(dir=releases, prefix=f".stage-{version}-"))
-    stage.chmod(0o755)  # published files are for everyone to read; mkdtemp makes 0700
-    try:
-        for name, data in {**files, **downloads}.items():
-            (stage / name).write_bytes(data)
-        _write_json(stage / "datapackage.json", descriptor)
-        _write_json(
-            stage / "changes.json",
-            {
-                "version": version,
-                "previous": versions[-1] if versions else None,
-                "created": created,
-                "row_counts": row_counts,
-                "schema": schema_changes,
-                "tables": changes,
+    compared = (
+        _rows_of(tables, changed_documents) if incremental and changed_documents is not None else tables
+    )
+    changes = _changes(previous, tables, compared, changed_documents if incremental else None)
+    _write_json(stage / "datapackage.json", descriptor)
+    _write_json(
+        stage / "changes.json",
+        {
+            "version": version,
+            "previous": previous.name if previous else None,
+            "created": created,
+            "row_counts": row_counts,
+            "schema": schema_changes,
+            "tables": changes,
+        },
+    )
+    _write_json(
+        stage / "release.json",
+        {
+            "version": version,
+            "created": created,
+            "row_counts": row_counts,
+            "hashes": {name: f"sha256:{d[0]}" for name, d in sorted({**files, **data_downloads}.items())},
+            "snapshots": {
+                d["document_id"]: d["content_sha256"]
+                for d in sorted(tables.get("documents", []), key=lambda d: d["document_id"])
             },
-        )
-        _write_json(
-            stage / "release.json",
-            {
-                "version": version,
-                "created": created,
-                "row_counts": row_counts,
-                "hashes": {
-                    name: f"sha256:{sha256(data)}"
-                    for name, data in sorted({**files, **data_downloads}.items())
-                },
-                "snapshots": {
-                    d["document_id"]: d["content_sha256"]
-                    for d in sorted(tables.get("documents", []), key=lambda d: d["document_id"])
-                },
-                "sources": registry or [],
-            },
-        )
-        write_dictionary(stage, tables)
-        write_quality(stage, tables, previous=previous)
-        write_landing(stage, descriptor, tables)
-        # Keys across tables are checked in Python over everything (Frictionless would re-read the
-        # referenced tables, document texts included, once per foreign key); types and constraints
-        # by Frictionless over the rows that can have changed: all of them without a previous release.
-        with tempfile.TemporaryDirectory(dir=releases, prefix=".validate-") as scratch:
-            if incremental:
-                subset = {t.name: table_csv(t, compared.get(t.name, [])) for t in TABLES}
-            else:
-                subset = {t.name: files[f"{t.name}.csv"] for t in TABLES}
-            problems = check_keys(tables) + validate_rows(subset, descriptor, Path(scratch))
-        if problems:
-            raise ValidationFailed(problems)
-        final = releases / version
-        os.rename(stage, final)  # the moment of publication: before it nothing is visible, after it all is
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
+            "sources": registry or [],
+        },
+    )
+    write_dictionary(stage, tables)
+    write_quality(stage, tables, previous=previous)
+    write_landing(stage, descriptor, tables)
+    # Keys across tables are checked in Python over everything (Frictionless would re-read the
+    # referenced tables, document texts included, once per foreign key); types and constraints
+    # by Frictionless over the rows that can have changed: all of them, read from the staged files,
+    # without a previous release.
+    with tempfile.TemporaryDirectory(dir=releases, prefix=".validate-") as scratch:
+        subset: dict[str, bytes | Path]
+        if incremental:
+            subset = {t.name: table_csv(t, compared.get(t.name, [])) for t in TABLES}
+        else:
+            subset = {t.name: stage / f"{t.name}.csv" for t in TABLES}
+        problems = check_keys(tables) + validate_rows(subset, descriptor, Path(scratch))
+    if problems:
+        raise ValidationFailed(problems)
+    return releases / version, changes
 
-    finish_release(output, final)
-    return Release(version, True, final, row_counts, changes, message=f"published release {version}")
+
+def _changes(
+    previous: Path | None,
+    tables: dict[str, list[dict]],
+    compared: dict[str, list[dict]],
+    changed_documents: set[str] | None,
+) -> dict:
+    """Rows added, removed and changed since the previous release (`diff_tables`), comparing only the
+    changed documents' rows when the release is incremental. Without a previous release every row is
+    added, and only the keys are needed: no formatted copy of every table."""
+    if previous is None:
+        keys_only = {
+            t.name: [{t.primary_key: format_value(r[t.primary_key])} for r in tables.get(t.name, [])]
+            for t in TABLES
+        }
+        return diff_tables({}, keys_only)
+    old_tables = load_release_tables(previous, changed_documents)
+    new_tables = {
+        name: [{k: format_value(v) for k, v in r.items()} for r in rows] for name, rows in compared.items()
+    }
+    return diff_tables(old_tables, new_tables)
 
 
 def _rows_of(tables: dict[str, list[dict]], documents: set[str]) -> dict[str, list[dict]]:

@@ -136,15 +136,25 @@ def check_keys(tables: dict[str, list[dict]]) -> list[Problem]:
     return problems
 
 
-def validate_rows(files: dict[str, bytes], descriptor: dict, folder: Path) -> list[Problem]:
-    """Frictionless validation of some rows of each table (types, constraints, enums, patterns), written
-    as CSV files into `folder`; keys across tables are `check_keys`'s job."""
+def validate_rows(files: dict[str, bytes | Path], descriptor: dict, folder: Path) -> list[Problem]:
+    """Frictionless validation of some rows of each table (types, constraints, enums, patterns), as CSV
+    files in `folder` (bytes written there, or a file already written elsewhere linked there: Frictionless
+    reads from a path, so a whole table need not be in memory); keys across tables are `check_keys`'s job."""
     import json
+    import os
+    import shutil
 
     resources = []
     for resource in descriptor["resources"]:
         name = resource["name"]
-        (folder / f"{name}.csv").write_bytes(files[name])
+        data, target = files[name], folder / f"{name}.csv"
+        if isinstance(data, Path):
+            try:
+                os.link(data, target)
+            except OSError:  # another file system, or no hard links: a copy, still never in memory
+                shutil.copyfile(data, target)
+        else:
+            target.write_bytes(data)
         schema = {k: v for k, v in resource["schema"].items() if k not in {"foreignKeys", "primaryKey"}}
         resources.append(
             {"name": name, "path": f"{name}.csv", "format": "csv", "encoding": "utf-8", "schema": schema}
