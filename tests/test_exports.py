@@ -125,3 +125,31 @@ def test_numbers_are_shown_as_people_write_them(value, unit, shown):
     assert format_quantity(value, unit) == shown
     if unit == "元":
         assert format_yuan(value) == shown
+
+
+def test_a_table_longer_than_a_sheet_continues_on_further_sheets(latest, tmp_path):
+    """Excel opens no sheet over 1,048,576 rows (a national build's measures table has more): with a limit
+    of 40 rows, the measures of the bundled release go on to `… (2)`, `… (3)`…, each with the header."""
+    from openpyxl import load_workbook
+
+    from yanglao.publish.exports import _write_workbook
+
+    descriptor = json.loads((latest / "datapackage.json").read_text(encoding="utf-8"))
+    path = tmp_path / "book.xlsx"
+    _write_workbook(path, latest, descriptor, "citation", max_rows=40)
+    measures = next(t for t in TABLES if t.name == "measures")
+    expected = csv_rows(latest / "measures.csv")
+    book = load_workbook(path, read_only=True)
+    parts = [
+        n
+        for n in book.sheetnames
+        if n == sheet_name(measures) or n.startswith(sheet_name(measures)[:26] + " (")
+    ]
+    assert len(parts) == -(-len(expected) // 39) and len(parts) > 1
+    header = [column_label("measures", n) for n in measures.field_names]
+    ids = []
+    for name in parts:
+        rows = list(book[name].iter_rows(values_only=True))
+        assert list(rows[0]) == header and 1 < len(rows) <= 40
+        ids += [r[0] for r in rows[1:]]
+    assert ids == [r[measures.field_names[0]] for r in expected]

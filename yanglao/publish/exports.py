@@ -223,8 +223,15 @@ def _cell_value(kind: str, text: str | None):
     return _excel_text(text)
 
 
-def _write_workbook(path: Path, folder: Path, descriptor: dict, citation: str) -> None:
-    """The workbook of `workbook_bytes`, streamed: each table's rows read from its CSV in `folder`."""
+# A worksheet holds at most 1,048,576 rows (Excel's limit): a longer table goes on to further sheets.
+EXCEL_MAX_ROWS = 1_048_576
+
+
+def _write_workbook(
+    path: Path, folder: Path, descriptor: dict, citation: str, max_rows: int = EXCEL_MAX_ROWS
+) -> None:
+    """The workbook of `workbook_bytes`, streamed: each table's rows read from its CSV in `folder`. A table
+    longer than a sheet continues on `… (2)`, `… (3)`, each with the header row, so that Excel opens it."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -236,16 +243,30 @@ def _write_workbook(path: Path, folder: Path, descriptor: dict, citation: str) -
         about.append(row)
     csv.field_size_limit(1 << 30)
     for table in TABLES:
-        sheet = book.create_sheet(sheet_name(table))
-        sheet.freeze_panes = "A2"
-        sheet.append(_header_cells(sheet, [column_label(table.name, n) for n in table.field_names]))
+        labels = [column_label(table.name, n) for n in table.field_names]
         kinds = [f.type for f in table.fields]
         with (folder / f"{table.name}.csv").open(encoding="utf-8", newline="") as f:
             reader = csv.reader(f)
             next(reader, None)
+            part, filled, sheet = 1, max_rows, None
             for record in reader:
+                if filled >= max_rows:
+                    sheet, filled = _table_sheet(book, table, part, labels), 1
+                    part += 1
                 sheet.append([_cell_value(k, v) for k, v in zip(kinds, record, strict=True)])
+                filled += 1
+            if sheet is None:
+                _table_sheet(book, table, 1, labels)
     book.save(path)
+
+
+def _table_sheet(book, table: Table, part: int, labels: list[str]):
+    """A sheet for a table (its `part`-th when the table is longer than a sheet), with its header row."""
+    name = sheet_name(table) if part == 1 else f"{sheet_name(table)[:26]} ({part})"
+    sheet = book.create_sheet(name)
+    sheet.freeze_panes = "A2"
+    sheet.append(_header_cells(sheet, labels))
+    return sheet
 
 
 def describe_downloads(
