@@ -19,20 +19,20 @@ LINE = re.compile(
 # The scores reached on 2026-12-03; a change that lowers one must say why in the README of the set.
 FLOORS = {
     "heldout_real": {
-        "targets": 0.85,
-        "targets_meaning": 0.85,
+        "targets": 0.92,
+        "targets_meaning": 0.92,
         "subsidies": 0.80,
         "subsidies_meaning": 0.80,
-        "provisions": 0.80,
+        "provisions": 0.88,
         "measures": 0.92,
         "metadata": 0.93,
     },
     "heldout_real2": {
-        "targets": 0.81,
-        "targets_meaning": 0.81,
+        "targets": 0.93,
+        "targets_meaning": 0.93,
         "subsidies": 1.00,
         "subsidies_meaning": 0.75,
-        "provisions": 0.77,
+        "provisions": 0.91,
         "measures": 0.97,
         "metadata": 0.90,
     },

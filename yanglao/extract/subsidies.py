@@ -93,7 +93,11 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
     ),
     (r"(?:本级|市级|区级|县级|省级|各级|市、区两级)财政投入", ("budget_allocation",), "财政投入"),
     (r"加大[^，,。；;]{2,20}?投入力度|加大对[^，,。；;]{2,20}?的投入", ("budget_allocation",), "投入"),
-    (r"(?:列入|纳入)[^，,。；;]{0,6}预算", ("budget_allocation",), "预算"),
+    (
+        r"(?:列入|纳入)(?:[^，,。；;]{0,6}|[^，,。；;]{0,30}?(?:财政|年度|部门|本级))预算",
+        ("budget_allocation",),
+        "预算",
+    ),
     (r"(?:补助|专项|奖补)?资金[^，,。；;]{0,6}下拨|下拨[^，,。；;]{0,8}资金", ("budget_allocation",), "下拨"),
     # a fund set up or set aside (`在公共财政、福利彩票公益金中安排社会养老服务资金`, `设立养老服务专项资金`)
     (
@@ -101,6 +105,12 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
         ("budget_allocation",),
         "安排资金",
     ),
+    # a share of the welfare-lottery fund set aside for elderly care (`福利彩票公益金百分之五十以上应当用于支持养老服务业发展`)
+    (r"福利彩票公益金[^。；;]{0,30}?用于[^，,。；;]{0,10}?养老", ("budget_allocation",), "彩票公益金"),
+    # labour-market and insurance instruments that elderly-care laws name (`给予就业补贴`, `自主创业补贴`,
+    # `投保综合保险的保费补助`, `社会保险补贴`): each a distinct instrument
+    # (not the funds of those names that pay for something else: `从就业补助资金…中列支`)
+    (r"(?:(?:自主)?(?:就业|创业)|社会保险|社保|保险|保费)(?:补贴|补助)(?!资金|经费)", ("other",), None),
 ]
 
 # A bare 补贴/补助/奖励 counts only inside one of these phrases, which provide it.
@@ -1053,7 +1063,9 @@ def _mention_excluded(
     c0, c1 = sent.clause_bounds(m.start)
     if m.key in figured and not re.search(r"对|向|为", text[c0 : m.start]):
         return True
-    if PROCEDURE_AFTER.match(text[m.end : c1]) or NOT_A_PROVISION_CLAUSE.search(text[c0:c1]):
+    # the instrument's own words (`福利彩票公益金…应当用于…养老`) do not exclude it
+    around = text[c0 : m.start] + "\x00" + text[m.end : c1]
+    if PROCEDURE_AFTER.match(text[m.end : c1]) or NOT_A_PROVISION_CLAUSE.search(around):
         return True
     if ADJUSTED_STANDARD[0].search(text[c0 : m.start]) and ADJUSTED_STANDARD[1].match(text[m.end : c1]):
         return True
@@ -1064,6 +1076,12 @@ def _mention_excluded(
         return bool(VAGUE_INVESTMENT_OBJECTS.match(obj))
     # budgeting a named subsidy: that subsidy is the row
     return m.key == "预算" and bool(re.search(r"补贴|补助", text[c0 : m.start]))
+
+
+def _provision_end(sent: Sentence, m: Mention, c1: int) -> int:
+    """Where a provision's quote ends: its clause, or the clause where the instrument ends when it runs
+    past a comma (`福利彩票公益金，按照国家和省规定的比例用于支持发展养老服务`)."""
+    return sent.clause_bounds(m.end - 1)[1] if m.end > c1 else c1
 
 
 def _provision_rows(
@@ -1091,6 +1109,7 @@ def _provision_rows(
     specific_kinds = {k for m in kept if m.specific for k in m.kinds}
     for m in kept:
         c0, c1 = sent.clause_bounds(m.start)
+        c1 = _provision_end(sent, m, c1)
         clause = text[c0:c1]
         giver = PROVISION_GIVER.match(clause)
         quote_start = c0 + giver.end() if giver and c0 + giver.end() <= m.start else c0
@@ -1287,6 +1306,8 @@ def _is_heading(sent: Sentence) -> bool:
     body = sent.text.strip(TRIM)
     if len(body) > HEADING_MAX or re.search(rf"[{CLAUSE_END}]", body):
         return False
+    if re.search(r"[；;]\s*$", sent.text):
+        return False  # an item of a `；` list (`（三）为八十周岁以上老年人发放高龄津贴；`), not a title
     return bool(HEADING_NUMBER.match(body)) or not re.search(r"[。；;！？!?]\s*$", sent.text)
 
 

@@ -61,11 +61,12 @@ the row is kept with no deadline. When `document_year` is not given, the year of
 latest full date written in the text (signature, publication line) stands in for it,
 but only to tell reports (`2019年…投入`) from plans.
 
-Units are normalized by `UNITS`: `㎡`/`平米` → `平方米`, `千米`/`km` → `公里`, `张床位` →
-`张`; `名` and `人次` stay as written (the gold annotation keeps `10名` as `名`); `N万人`
-is multiplied out. Shares written as fractions (`三分之一`, `百分之五十五`, `千分之二`)
-are percentages. Money is not a target (it belongs in the subsidies table), except the size of
-an industry (`银发经济规模突破5000亿元`, `ECONOMIC_SCALE`).
+Units are normalized by `UNITS`, as the data contract lists them: `㎡`/`平米` → `平方米`,
+`千米`/`km` → `公里`, `张床位` → `张`, `名` → `人` (a count of people is in 人 however it is
+counted); `人次` stays (visits, not people); a 个 that counts families is 户
+(`为120个低保困难老年人家庭`, `COUNTERS_BY_NOUN`); `N万人` is multiplied out. Shares written
+as fractions (`三分之一`, `百分之五十五`, `千分之二`) are percentages. Money is not a target (it
+belongs in the subsidies table), except the size of an industry (`银发经济规模突破5000亿元`, `ECONOMIC_SCALE`).
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ UNITS: list[tuple[str, str]] = [
     (r"家", "家"),
     (r"户", "户"),
     (r"所", "所"),
-    (r"名", "名"),
+    (r"名", "人"),
     (r"人", "人"),
     (r"次", "次"),
     (r"篇", "篇"),
@@ -111,6 +112,11 @@ UNITS: list[tuple[str, str]] = [
     (r"座", "座"),
     (r"米", "米"),
     (r"套", "套"),
+]
+
+# A counter whose normalized unit follows from the noun it counts: (unit, noun ending, unit).
+COUNTERS_BY_NOUN: list[tuple[str, str, str]] = [
+    ("个", r"家庭$", "户"),
 ]
 
 # Units that count only after an Arabic figure: `一套制度`, `一套标准` are words, `1万套` counts.
@@ -1740,12 +1746,13 @@ def _row(
     for from_, to in (lead, (c_start, q.start)):
         for m in _SCOPE_RE.finditer(scan, from_, to):
             scope = view.norm[m.start() : m.end()]
+    indicator = _indicator(view.norm, scan, q, kept, k, previous_end, clause) or None
     return {
-        "indicator": _indicator(view.norm, scan, q, kept, k, previous_end, clause) or None,
+        "indicator": indicator,
         "comparator": comparator,
         "value": q.values[0],
         "value_max": q.value_max,
-        "unit": q.unit,
+        "unit": counted_unit(q.unit, indicator),
         "deadline_year": deadline_year,
         "deadline": deadline,
         "scope": scope,
@@ -1754,6 +1761,14 @@ def _row(
         "end": end,
         "_alternatives": q.values[1:],
     }
+
+
+def counted_unit(unit: str, indicator: str | None) -> str:
+    """The contract's unit for a counter: households counted with 个 are 户."""
+    for counter, noun, normalized in COUNTERS_BY_NOUN:
+        if unit == counter and indicator and re.search(noun, indicator):
+            return normalized
+    return unit
 
 
 # ---------------------------------------------------------------------------
