@@ -36,6 +36,16 @@ FLOORS = {
         "measures": 0.97,
         "metadata": 0.90,
     },
+    # blind first run (README): targets 0.56, subsidies 0.88, subsidies_meaning 0.00, metadata 0.48
+    "heldout_real3": {
+        "targets": 0.55,
+        "targets_meaning": 0.55,
+        "subsidies": 0.87,
+        "subsidies_meaning": 0.62,
+        "provisions": None,  # not floored: its two gold provisions quote other sentences than ours (README)
+        "measures": 1.00,
+        "metadata": 0.60,
+    },
 }
 
 
@@ -57,4 +67,6 @@ def test_held_out_scores_do_not_fall(folder, tmp_path):
     scores = {m[0] or "metadata": float(m[1] or m[2]) for m in LINE.findall(out)}
     assert set(scores) == set(FLOORS[folder]), out
     for name, floor in FLOORS[folder].items():
+        if floor is None:
+            continue
         assert scores[name] >= floor, f"{folder} {name}: {scores[name]} < {floor}\n{out}"

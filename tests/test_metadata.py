@@ -443,3 +443,18 @@ def test_a_title_without_a_document_word_opens_the_page():
     )
     found = extract_metadata("海安市民政局2023年民生实事项目实施进度表\n序号 |\n责任单位 |\n")
     assert (found["title"], found["issuer"]) == ("海安市民政局2023年民生实事项目实施进度表", "海安市民政局")
+
+
+def test_bulleted_field_list_without_separators():
+    """mile-2018-suggestion-reply-200 (tests/data/heldout_real3, a real page): `- 文号弥民函〔2017〕14号`, the
+    value right after its label; a bulleted line opening with an ordinary word stays text."""
+    folder = Path(__file__).parent / "data" / "heldout_real3"
+    text = (folder / "02_mile-2018-suggestion-reply-200.txt").read_text(encoding="utf-8")
+    assert parse_labelled_fields(text) == {
+        "index_number": "000014348/2020-02432",
+        "issuer": "弥勒市政府办公室",
+        "doc_number": "弥民函〔2017〕14号",
+        "published_date": "2018-08-19",
+        "validity": "有效",
+    }
+    assert parse_labelled_fields("- 标题党不可取\n- 来源不明") == {}

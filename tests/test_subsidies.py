@@ -14,6 +14,7 @@ from devcorpus import GOLD, corpus_dir
 from hypothesis import given
 from hypothesis import strategies as st
 
+from yanglao.extract.recipients import complete
 from yanglao.extract.subsidies import doubtful_subsidies, extract_subsidies
 
 FIGURE_FIELDS = ("kind", "amount_yuan", "rate_percent", "cap_yuan", "basis", "frequency")
@@ -1319,3 +1320,62 @@ def test_a_standard_handed_down_is_not_a_total():
     """Written for testing: 下达的标准 names whose standard it is; the amount is still per person."""
     [row] = extract_subsidies("按照省民政厅下达的标准发放高龄津贴100元/月。")
     assert (row["amount_yuan"], row["basis"]) == (100.0, "person")
+
+
+# Rules found with the third real held-out set and the regulations of the first two (issue 12)
+def _heldout_text(folder: str, prefix: str) -> str:
+    directory = Path(__file__).parent / "data" / folder
+    return next(directory.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_items_of_a_list_of_services_are_not_titles():
+    """shaoxing-2021-home-eldercare-regulation (heldout_real2/02): `（三）为八十周岁以上老年人发放高龄津贴；` is an
+    item ending in `；`, not a heading over the items after it; the employment, start-up and insurance subsidies
+    of the same law are each an instrument."""
+    text = _heldout_text("heldout_real2", "02")
+    provisions = [(r["kind"], r["quote"]) for r in extract_subsidies(text) if not _has_figure(r)]
+    for expected in [
+        ("allowance", "为八十周岁以上老年人发放高龄津贴"),
+        ("other", "对从事养老服务工作的高等学校毕业生按照规定给予就业补贴"),
+        ("other", "按照规定给予自主创业补贴"),
+        ("other", "投保综合保险的保费补助"),
+    ]:
+        assert expected in provisions
+
+
+def test_lottery_fund_shares_and_budgets_are_allocations():
+    """weihai-2020-resident-eldercare-guarantee-regulation (heldout_real2/01): a share of the lottery fund for
+    elderly care and a budget named at the end of a list are allocations, the fund's `应当用于` included."""
+    text = _heldout_text("heldout_real2", "01")
+    quotes = [r["quote"] for r in extract_subsidies(text) if r["kind"] == "budget_allocation"]
+    assert "本市地方留成的福利彩票公益金百分之五十以上应当用于支持养老服务业发展" in quotes
+    assert "将居民养老服务保障纳入国民经济和社会发展规划、年度计划以及财政预算" in quotes
+    # a fund of that name paying for something else is not an instrument
+    assert extract_subsidies("所需资金从就业补助资金和市级福彩公益金中列支。") == []
+
+
+def test_care_worker_rewards_by_condition_and_degree():
+    """yichang-2022-care-worker-subsidies-news (heldout_real3/04, a real repost of a city's policy): amounts by
+    degree after a one-off instrument, and rewards to workers named by a `…的` condition clause."""
+    text = _heldout_text("heldout_real3", "04")
+    rows = complete(extract_subsidies(text), text)
+    got = [(r["amount_yuan"], r["recipient"], r["condition"], r["basis"], r["frequency"]) for r in rows]
+    worker = "专职从事老年人生活照料和护理服务工作的人员"
+    assert got[:4] == [
+        (30000, worker, "本科及以上", "person", "one_off"),
+        (20000, worker, "专科(高职)", "person", "one_off"),
+        (5000, "养老护理员在宜昌城区养老服务机构养老护理岗位工作满5年但未满10年", None, "person", "one_off"),
+        (10000, "在养老护理岗位工作满10年", None, "person", "one_off"),
+    ]
+    assert got[-1] == (2000, "初次取得养老护理员国家职业技能等级证书", None, "person", "unspecified")
+
+
+def test_meal_subsidy_per_person_per_meal_to_the_group_before_it():
+    """zhuhai-gaoxin-2024-elder-canteen-meal-subsidy (heldout_real3/03): `珠海市户籍老年人,可享受3元/人/餐的…`;
+    the lead-in `可按要求享受以下两种补贴:` is not a provision of its own."""
+    text = _heldout_text("heldout_real3", "03")
+    rows = complete(extract_subsidies(text), text)
+    assert [(r["amount_yuan"], r["recipient"], r["basis"], r["frequency"]) for r in rows] == [
+        (3, "珠海市户籍老年人", "meal", "per_meal"),
+        (3, "高新区户籍老年人", "meal", "per_meal"),
+    ]

@@ -1049,3 +1049,26 @@ def test_a_task_table_states_tasks_and_its_places_share_them():
 )
 def test_rules_of_this_round_keep_ordinary_plan_sentences(text, expected):
     assert [(r["value"], r["unit"]) for r in extract_targets(text, document_year=2023)] == expected
+
+
+def test_an_enumeration_of_figures_before_their_nouns():
+    """Issue 12's own example, and a real county plan (laian-2022-meal-service-plan-news,
+    tests/data/heldout_real3): each figure counts the noun after it, not the previous figure's noun."""
+    rows = extract_targets("到2025年,培训200名养老护理员、50名社会工作者。")
+    assert [(r["indicator"], r["value"], r["quote"]) for r in rows] == [
+        ("养老护理员", 200, "培训200名养老护理员"),
+        ("社会工作者", 50, "50名社会工作者"),
+    ]
+    folder = Path(__file__).parent / "data" / "heldout_real3"
+    text = (folder / "05_laian-2022-meal-service-plan-news.txt").read_text(encoding="utf-8")
+    rows = extract_targets(text, document_year=2022)
+    assert [(r["indicator"], r["value"], r["deadline_year"]) for r in rows] == [
+        ("老年食堂", 1, 2022),
+        ("社区老年助餐点", 18, 2022),
+        ("村级老年助餐点", 23, 2022),
+        ("老年餐桌示范点", 1, 2022),
+    ]
+    assert all(text[r["start"] : r["end"]] == r["quote"] for r in rows)
+    # the noun first, the figure after: unchanged
+    rows = extract_targets("到2025年,培训养老护理员200名、社会工作者50名。")
+    assert [(r["indicator"], r["value"]) for r in rows] == [("养老护理员", 200), ("社会工作者", 50)]

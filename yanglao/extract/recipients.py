@@ -252,8 +252,8 @@ CONDITION_RULES: tuple[Rule, ...] = (
         "degree",
         r"(?:本科|大专|专科|中专|研究生|硕士|博士)(?:及以上)?(?:学历)?",
         "condition",
-        "本科一次性给予2万元，大专1.5万元，中专1万元",
-        "tests/data held-out wording",
+        "可享受一次性入职奖励补贴,本科及以上3万元、专科(高职)2万元",
+        "yichang-2022-care-worker-subsidies-news",
     ),
 )
 
@@ -361,8 +361,9 @@ def complete(rows: list[dict], text: str) -> list[dict]:
                 )
         if row["kind"] == "other" and title_kind:
             row["kind"] = title_kind  # `隆阳区高龄补助津贴发放管理办法`: its figures are that allowance
-        if row.get("basis") is None and row.get("figure_at") is not None:
-            row["basis"] = _basis_after(text, row["figure_at"])
+        if row.get("figure_at") is not None:
+            # the unit written on the amount (`3元/人/餐`, `2000元/人`) says what it is per, over any inference
+            row["basis"] = _basis_after(text, row["figure_at"]) or row.get("basis")
         row["condition"] = None
     for siblings in _by_sentence(out, text).values():
         _distribute(siblings)
@@ -380,6 +381,13 @@ def complete(rows: list[dict], text: str) -> list[dict]:
 # What an amount is per, written right after it (`50元/人`, `每月350元/人`).
 BASIS_AFTER: tuple[Rule, ...] = (
     Rule(
+        "per_meal_after",
+        r"^[\d.,]*\s*(?:万)?元\s*(?:/\s*人\s*)?/\s*(?:餐|次)",
+        "meal",
+        "珠海市户籍老年人,可享受3元/人/餐的市级助餐补贴",
+        "zhuhai-gaoxin-2024-elder-canteen-meal-subsidy",
+    ),
+    Rule(
         "per_person_after",
         r"^[\d.,]*\s*(?:万)?元\s*/\s*(?:人|位)",
         "person",
@@ -388,7 +396,6 @@ BASIS_AFTER: tuple[Rule, ...] = (
     ),
     Rule("per_household_after", r"^[\d.,]*\s*(?:万)?元\s*/\s*户", "household", "每年300元/户", "wording"),
     Rule("per_bed_after", r"^[\d.,]*\s*(?:万)?元\s*/\s*(?:床|张)", "bed", "每月100元/床", "wording"),
-    Rule("per_meal_after", r"^[\d.,]*\s*(?:万)?元\s*/\s*(?:餐|次)", "meal", "3元/餐", "wording"),
 )
 _BASIS_AFTER_RES = [(re.compile(r.pattern), r) for r in BASIS_AFTER]
 # A money instrument named by the title lends its kind to figures whose sentence names none.
@@ -479,22 +486,27 @@ def _conditions(siblings: list[dict], text: str) -> None:
     split = []
     previous_end = None
     for row in sorted(siblings, key=lambda r: r["figure_at"]):
-        if row.get("recipient"):
-            recipient, condition = split_condition(row["recipient"])
-        else:
+        recipient, condition = split_condition(row["recipient"]) if row.get("recipient") else (None, None)
+        if condition is None:
+            # the words between the previous figure and this one (`…补贴,本科及以上3万元`)
             lead = text[
                 previous_end if previous_end is not None else max(0, row["figure_at"] - 40) : row["figure_at"]
             ]
             found = list(_CONDITION_RE.finditer(lead))
-            recipient, condition = None, (found[-1].group().strip() if found else None)
+            condition = found[-1].group().strip() if found else None
+        if condition and recipient and re.fullmatch(r"[(（][^()（）]*[)）]", recipient):
+            condition, recipient = condition + recipient, None  # 专科(高职): the aside is the condition's
         split.append((row, recipient, condition))
         previous_end = row["figure_at"] + 1
     if len({c for _, _, c in split if c}) < 2:
         split = _respective_conditions(split, text) or split
     if len({c for _, _, c in split if c}) < 2:
         return
+    shared = None
     for row, recipient, condition in split:
-        row["recipient"], row["condition"] = recipient, condition
+        # the amounts of one sentence by condition go to one recipient unless each names its own
+        shared = recipient or shared
+        row["recipient"], row["condition"] = recipient or shared, condition
 
 
 def _respective_conditions(split: list[tuple], text: str) -> list[tuple] | None:

@@ -168,6 +168,9 @@ PROCEDURE_AFTER = re.compile(
     r"^[^，,。；;]{0,16}?(?:分[一二两三四五六七八九十\d]+(?:年|期|次|批)|拨付|发放至|发放到|打入|申领|结算"
     r"|按时足额|及时足额|足额发放|按时发放|发放到位)"
 )
+# A lead-in that announces the instruments listed after it (`可按要求享受以下两种补贴:`): the items are the
+# provisions, not the announcement.
+LIST_LEAD_IN = re.compile(r"(?:以下|下列|如下)[^，,。；;]{0,8}$")
 # A mention inside an eligibility condition (`同时符合高龄津贴和护理补贴条件的`) or as the object of
 # an adjustment whose new figures the document gives (`决定调整…老年人补贴标准`) is not a provision.
 CONDITION_SPAN = re.compile(r"符合[^，,。；;]{0,24}?条件")
@@ -301,10 +304,14 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:^|[，,：:])(?P<r>(?:为|向)[^，,。；;]{2,40}?提供[^，,。；;]{1,20}?的[^，,。；;的]{0,10}?(?:"
     r"中心|站|院|点|机构|食堂|饭堂|企业|组织|单位))[，,]",
     r"对(?![象于接标比外应照称口])(?P<r>[^，,。；;]{2,40}?)[，,]?(?:按照|按|每|给予|一次性|分别|实行|进行|发放|奖励|奖补)",
-    r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:可|可以)?(?:申请)?享受",
+    r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:[，,]\s*(?:可|可以|均)|(?<![未不没])(?:可|可以)?)(?:申请)?(?<![未不没])享受",
     r"向(?P<r>[^，,。；;]{2,30}?)购买",
-    r"(?:奖励|补助|资助)(?!共计|合计|总计|小计)(?P<r>[^，,。；;\d]{2,20}?)(?=(?:\d|[一二两三四五六七八九十])[^，,。；;]{0,8}?元)",
+    r"(?:奖励|补助|资助)(?!共计|合计|总计|小计|补贴|补助|津贴|资金)(?P<r>[^，,。；;\d]{2,20}?)(?=(?:\d|[一二两三四五六七八九十])[^，,。；;]{0,8}?元)",
     r"为(?P<r>[^，,。；;]{2,40}?)(?:购买|发放|提供)",
+    # a condition clause ending in 的, then who gives or how much (`工作满10年的,给予一次性奖励补贴1万元`,
+    # `初次取得…证书的,由宜昌市民政局按照2000元/人的标准给予补贴`)
+    r"(?:^|[，,；;])(?P<r>[^，,。；;]{4,60}?的)[，,]\s*(?:可|均)?(?:由[^，,。；;]{2,16}?)?"
+    r"(?:按照|按|一次性给予|给予|发放|奖励)",
 ]
 # A recipient phrase whose head noun is a provider (…提供送餐上门服务的助餐点): money for running it.
 OPERATOR_RECIPIENT = re.compile(r"的(?:[^，,。；;的]{0,8}?)(?:机构|中心|站|点|食堂|饭堂|企业|组织)$")
@@ -548,6 +555,16 @@ def _condition_recipient(before: str, earlier: str | None) -> str | None:
     return m.group("c") + (head.group() if head else earlier)
 
 
+def _with_head_noun(before: str, recipient: str, earlier: str | None) -> str:
+    """A recipient that is only the `…的` condition opening the sentence takes the head noun of the
+    recipient of the sentence before, when it has one (`收住半失能老年人的` → …的养老机构)."""
+    m = CONDITION_CLAUSE.match(before)
+    if not m or not earlier or m.group("c").strip() != recipient + "的":
+        return recipient
+    head = re.search(rf"(?:[^的]{{0,6}}?(?:{FACILITY_WORDS}|人员|老年人|人))$", earlier)
+    return m.group("c").strip() + head.group() if head else recipient
+
+
 def _alternative_recipient(recipient: str | None) -> tuple[str | None, str | None]:
     """`社区老年人服务中心(站)` → (`社区老年人服务中心`, `社区老年人服务站`)."""
     if not recipient:
@@ -656,15 +673,26 @@ def _basis(before: str, sentence: str, kind: str, recipient: str | None, fund: b
     if kind == "allowance":
         return "person"
     recipient = re.sub(r"[(（][^()（）]*[)）]$", "", recipient or "")
-    if re.search(r"(?:人员|人|者|生|老人)$", recipient):
+    if re.search(r"(?:人员|人|者|生|老人|护理员)$", recipient):
+        return "person"
+    if re.search(rf"(?:{FACILITY_WORDS})$", recipient):
+        return "facility"
+    # a condition phrase (`养老护理员在…机构…工作满5年但未满10年`): the people or facility it names
+    if re.search(r"护理员|从业人员|工作人员|毕业生|老年人|老人|岗位|工作满|从业", recipient):
         return "person"
     if re.search(rf"(?:{FACILITY_WORDS})", recipient):
         return "facility"
     return None
 
 
-def _frequency(window: str, basis: str | None) -> str:
+# A one-off instrument named before the figure in its sentence (`可享受一次性入职奖励补贴,本科及以上3万元`).
+ONE_OFF_INSTRUMENT = re.compile(r"一次性[^，,。；;\d]{0,8}(?:补贴|补助|奖励|奖补|津贴)")
+
+
+def _frequency(window: str, basis: str | None, before: str = "") -> str:
     found = _first_rule(FREQUENCY_CUES, window)
+    if found is None and ONE_OFF_INSTRUMENT.search(before):
+        return "one_off"
     if found is None and basis == "meal":
         return "per_meal"
     return found or "unspecified"
@@ -897,6 +925,8 @@ def _figure_rows(
             recipient = _recipient(previous.text)
         if recipient is None and previous is not None:
             recipient = _condition_recipient(text[: fig.start], _recipient(previous.text))
+        elif recipient and previous is not None:
+            recipient = _with_head_noun(text[: fig.start], recipient, _recipient(previous.text))
         last_recipient = recipient
         c0, _ = sent.clause_bounds(fig.start)
         fund = bool(FUND_BEFORE.search(text[c0 : fig.start]) or FUND_AFTER.match(text[fig.end :]))
@@ -919,7 +949,7 @@ def _figure_rows(
             sent.start + w1,
             recipient=recipient,
             basis=basis,
-            frequency=_frequency(text[w0:w1], basis),
+            frequency=_frequency(text[w0:w1], basis, text[: fig.start]),
             anchor=sent.start + fig.start,
         )
         if (
@@ -931,7 +961,8 @@ def _figure_rows(
             # `本科一次性给予2万元，大专1.5万元，中专1万元`: a clause with only a condition and an
             # amount continues the figure before it; the condition names its recipient
             prev = rows[-1]
-            condition = re.split(r"每|按|/", text[c0 : fig.start])[0].strip(TRIM)
+            # (the last item of a `、` list of them: `本科及以上3万元、专科(高职)2万元`)
+            condition = re.split(r"每|按|/", text[c0 : fig.start].split("、")[-1])[0].strip(TRIM)
             template = replace(
                 template,
                 kinds=prev.kinds,
@@ -1069,7 +1100,7 @@ def _mention_excluded(
         return True
     if ADJUSTED_STANDARD[0].search(text[c0 : m.start]) and ADJUSTED_STANDARD[1].match(text[m.end : c1]):
         return True
-    if DESCRIPTOR_AFTER.search(text[m.end : m.end + 14]):
+    if DESCRIPTOR_AFTER.search(text[m.end : m.end + 14]) or LIST_LEAD_IN.search(text[c0 : m.end]):
         return True
     if m.key == "投入":
         obj = re.sub(r"^加大|投入力度$|的投入$", "", text[m.start : m.end])

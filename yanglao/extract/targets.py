@@ -1730,12 +1730,17 @@ def _row(
     c_start, c_end = clause
     last_in_clause = k == len(kept) - 1
     q_start = previous_end
+    if noun_follows(scan, kept, k, c_start):
+        q_start = q.start  # the words before are the previous figure's noun
     while q_start < q.start and scan[q_start] in " ,;:、()\x00或和及":
         q_start += 1
     enumerator = _ENUMERATOR_AT.match(scan, q_start, q.start)
     if enumerator:
         q_start = enumerator.end()
     q_end = c_end if last_in_clause else q.suffix_end
+    if not last_in_clause and noun_follows(scan, kept, k + 1, c_start):
+        gap = scan[q.suffix_end : kept[k + 1].start].rstrip()
+        q_end = q.suffix_end + len(gap) - 1  # up to the separator: the noun after the figure is its own
     while q_end > q.end and scan[q_end - 1] in " \x00":
         q_end -= 1
     start, end = view.original_span(q_start, q_end)
@@ -1837,6 +1842,34 @@ def _tail_noun(phrase: str) -> str:
     return phrase
 
 
+def _object_before(before: str) -> str:
+    """The words before a figure without the verbs that open them (`培训` → ``, `新增养老床位` → `养老床位`)."""
+    obj = before
+    while (head := _LEADING_VERB.match(obj)) and head.end() < len(obj) + 1 and head.end() > 0:
+        obj = _clean(obj[head.end() :])
+    return obj
+
+
+_ENUMERATION_GAP = re.compile(r"^([^,;:。、和及与\x00]{2,24})(?:、|,|和|及|与)$")
+
+
+def noun_follows(scan: str, kept: list[_Quantity], k: int, clause_start: int) -> bool:
+    """Whether figure `k` of an enumeration counts the noun after it: the enumeration opens with a figure
+    whose noun follows it, and each gap is only the previous figure's noun and a separator
+    (`培训200名养老护理员、50名社会工作者`, `建成1个老年食堂、18个社区老年助餐点,23个村级老年助餐点`)."""
+    first = k
+    while first > 0:
+        gap = _ENUMERATION_GAP.match(scan[kept[first - 1].suffix_end : kept[first].start].strip())
+        if not gap or _LEADING_VERB.match(gap.group(1)) or re.search(r"\d", gap.group(1)):
+            break
+        first -= 1
+    if first == k:
+        return False
+    opening = _clean(scan[kept[first - 1].suffix_end if first else clause_start : kept[first].start])
+    obj = _object_before(opening)
+    return not obj or bool(re.search(r"[对为向给]$", obj))
+
+
 def _indicator(
     norm: str,
     scan: str,
@@ -1886,9 +1919,9 @@ def _indicator(
         thing = _tail_noun(raw_before.split(norm_basis.group(0), 1)[1])
         return f"{norm_basis.group(0)}{thing}"[:40]
 
-    obj = before
-    while (head := _LEADING_VERB.match(obj)) and head.end() < len(obj) + 1 and head.end() > 0:
-        obj = _clean(obj[head.end() :])
+    if noun_follows(scan, kept, k, c_start):
+        return _tail_noun(after)[:40]
+    obj = _object_before(before)
     if not obj or re.search(r"[对为向给]$", obj) or _LONE_VERB.match(obj):
         lone = obj if _LONE_VERB.match(obj) else ""
         obj = lone + (_tail_noun(after.replace("进行", "")) or "") or obj

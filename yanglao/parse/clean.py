@@ -302,12 +302,24 @@ def is_furniture(line: str) -> bool:
     return _ANY_FURNITURE.fullmatch(line) is not None
 
 
+# A bullet opening a line of a field list (`- 发布机构弥勒市政府办公室`), and the labels that, bulleted,
+# are a field even with no separator before the value (labels that never open a sentence).
+_FIELD_BULLET = re.compile(r"^[-•·*]\s*")
+BULLETED_FIELD_LABELS = frozenset(
+    {"索引号", "发布机构", "发文机关", "文号", "发文字号", "发布日期", "成文日期", "有效性"}
+)
+
+
 def is_metadata_line(line: str) -> bool:
     """True for a line of the metadata label block (`索 引 号 … 发布日期 …`, `|`-tables, `标  题:`)."""
     body = line.lstrip("|").strip()
+    bullet = _FIELD_BULLET.match(body)
+    body = body[bullet.end() :] if bullet else body
     match = LABEL_RE.match(body)
     if not match or len(body) > 200:
         return False
+    if bullet and re.sub(r"\s", "", match.group("label")) in BULLETED_FIELD_LABELS:
+        return True  # `- 文号弥民函〔2017〕14号`: a bulleted field list, the value right after its label
     if "|" in body and not _is_label_value_row(body):
         return False  # a table header such as `服务对象 | 补贴标准 | 发放方式` is document content
     rest = body[match.end() :]
