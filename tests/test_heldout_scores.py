@@ -31,7 +31,7 @@ FLOORS = {
         "targets": 0.93,
         "targets_meaning": 0.93,
         "subsidies": 1.00,
-        "subsidies_meaning": 0.75,
+        "subsidies_meaning": 1.00,
         "provisions": 0.91,
         "measures": 0.97,
         "metadata": 0.90,

@@ -207,6 +207,16 @@ ADDRESSEE_RULE = Rule(
     "潘桥、梧田、茶山、仙岩、三垟街道、泽雅镇社会事务办:",
     "ouhai-2020-eldercare-fund-allocation-notice",
 )
+# A notice that asks its addressee to pay the money on names who it is for (`请各镇(街道)民政办及时发放居家养老
+#服务设施基础运营补贴`): the addressee distributes it, the named facilities or people receive it.
+DISTRIBUTED_TO_RULE = Rule(
+    "distributed_to",
+    r"(?:及时|按时|足额|按规定)?(?:发放|拨付)(?:给|到|至)?(?P<r>[^，,。；;\d、]{2,20}?)"
+    r"(?:基础|日常)?(?:运营|建设|运行|服务)?(?:补贴|补助)(?:资金|经费)?",
+    "recipient",
+    "请各镇(街道)民政办及时发放居家养老服务设施基础运营补贴,确保专款专用。",
+    "putian-chengxiang-2021-eldercare-operation-subsidy-notice",
+)
 ALLOCATION_KINDS = ("budget_allocation", "reward", "construction", "operation")
 
 # The grade, level or group an amount is for, when a sentence gives several amounts.
@@ -261,6 +271,7 @@ _TYPE_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_TYPE_RULES]
 _RECIPIENT_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_RULES]
 _AFTER_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_AFTER_RULES]
 _ADDRESSEE_RE = re.compile(ADDRESSEE_RULE.pattern)
+_DISTRIBUTED_TO_RE = re.compile(DISTRIBUTED_TO_RULE.pattern)
 _PROGRAMME_PURPOSE_RE = re.compile(PROGRAMME_PURPOSE.pattern)
 _EACH_BEFORE_RE = re.compile(EACH_BEFORE.pattern)
 _CONDITION_RE = re.compile("|".join(f"(?:{r.pattern})" for r in CONDITION_RULES))
@@ -321,9 +332,13 @@ def _provider_money(row: dict, text: str) -> None:
 
 
 def addressee(text: str) -> str | None:
-    """The addressee line of a notice, when it stands in the first part of the text."""
+    """Who an allocation notice's money is for: those it asks its addressee to pay, else the addressee line,
+    when it stands in the first part of the text."""
     m = _ADDRESSEE_RE.search(text[:1500])
-    return m.group("r").strip(TRIM) if m else None
+    if not m:
+        return None
+    paid = _DISTRIBUTED_TO_RE.search(text, m.end())
+    return (paid or m).group("r").strip(TRIM)
 
 
 def split_condition(recipient: str) -> tuple[str | None, str | None]:
