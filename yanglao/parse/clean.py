@@ -224,7 +224,7 @@ TRAILING: list[Rule] = [
     _rule(r"(?:相关)?附件\s*[:：]?", "empty attachment heading left at the end: 相关附件:, 附件:"),
 ]
 
-_BULLET = re.compile(r"^[•·●◆■▪]+\s*")
+_BULLET = re.compile(r"^(?:[•·●◆■▪]+\s*)+")
 
 # ---------------------------------------------------------------------------------------------
 # PDF damage
@@ -470,11 +470,11 @@ def _clean_once(raw: str) -> str:
     damaged = has_pdf_spacing_damage("\n".join(lines))
     out = []
     for line in lines:
-        line = re.sub(r" +", " ", line).strip()
+        line = _BULLET.sub("", re.sub(r" +", " ", line).strip())  # (a page marker may have stood before it)
         if damaged:
             line = repair_spacing(line)
         line = tighten(line)
-        if line:
+        if line and not is_furniture(line):  # tightening can make a line read as furniture (`— 2 —`)
             out.append(line)
     while out and any(rule.pattern.fullmatch(out[-1]) for rule in TRAILING):
         out.pop()
