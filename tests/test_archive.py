@@ -69,3 +69,38 @@ def test_a_working_archive_keeps_the_shipped_history_before_its_own(tmp_path):
     shipped = archive.latest("huzhou-2020-pilot-plan")
     newer = archive.store("huzhou-2020-pilot-plan", b"new", **RECORD)
     assert [r.sha256 for r in archive.history("huzhou-2020-pilot-plan")] == [shipped.sha256, newer.sha256]
+
+
+def test_latest_reads_the_end_of_the_records_and_agrees_with_history(tmp_path):
+    """`latest` reads only the last record (long histories, long records) and is the last of `history`,
+    also after a store in the same run and across a fallback archive."""
+    shipped = Archive(tmp_path / "shipped")
+    shipped.store(
+        "a",
+        b"v0",
+        url="u",
+        retrieved_at="t0",
+        status=200,
+        content_type=None,
+        etag=None,
+        last_modified=None,
+        note="x" * 5000,
+    )
+    work = Archive(tmp_path / "work", fallback=tmp_path / "shipped")
+    assert work.latest("a") == work.history("a")[-1] and work.latest("a").note == "x" * 5000
+    for i in range(1, 40):
+        record = work.store(
+            "a",
+            f"v{i}".encode(),
+            url="u",
+            retrieved_at=f"t{i}",
+            status=200,
+            content_type=None,
+            etag=None,
+            last_modified=None,
+            note="y" * (i * 300),
+        )
+        assert work.latest("a") == record
+    fresh = Archive(tmp_path / "work", fallback=tmp_path / "shipped")
+    assert fresh.latest("a") == fresh.history("a")[-1] == record
+    assert fresh.latest("missing") is None

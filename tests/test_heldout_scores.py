@@ -42,7 +42,7 @@ FLOORS = {
         "targets_meaning": 0.55,
         "subsidies": 0.87,
         "subsidies_meaning": 0.62,
-        "provisions": None,  # not floored: its two gold provisions quote other sentences than ours (README)
+        "provisions": None,  # no floor: 0 of 2, a money-seeking row and a split range (README, "Provisions")
         "measures": 1.00,
         "metadata": 0.60,
     },

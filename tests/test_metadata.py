@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from devcorpus import corpus_dir
 
+from yanglao.parse.clean import clean_text
 from yanglao.parse.metadata import (
     DOC_TYPE_RULES,
     FIELDS,
@@ -457,4 +458,10 @@ def test_bulleted_field_list_without_separators():
         "published_date": "2018-08-19",
         "validity": "有效",
     }
-    assert parse_labelled_fields("- 标题党不可取\n- 来源不明") == {}
+    # bulleted sentences that open with a label word are text, not fields; an indented bullet is read too
+    prose = (
+        "工作要求:\n- 发布机构应当在门户网站公开检查结果\n- 发布日期应当标注清楚\n- 有效性评估每年开展一次"
+    )
+    assert parse_labelled_fields(prose) == {}
+    assert clean_text(prose) == prose
+    assert parse_labelled_fields("  • 长辈版\n - 有效性有效\n正文") == {"validity": "有效"}

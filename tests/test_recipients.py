@@ -17,6 +17,7 @@ from yanglao.extract.recipients import (
     ADDRESSEE_RULE,
     BASIS_AFTER,
     CONDITION_RULES,
+    DISTRIBUTED_TO_RULE,
     RECIPIENT_AFTER_RULES,
     RECIPIENT_RULES,
     RECIPIENT_TYPE_RULES,
@@ -31,7 +32,9 @@ from yanglao.extract.recipients import (
 )
 from yanglao.extract.subsidies import extract_subsidies
 
-ALL_RULES = RECIPIENT_TYPE_RULES + RECIPIENT_AFTER_RULES + CONDITION_RULES + (ADDRESSEE_RULE,)
+ALL_RULES = (
+    RECIPIENT_TYPE_RULES + RECIPIENT_AFTER_RULES + CONDITION_RULES + (ADDRESSEE_RULE, DISTRIBUTED_TO_RULE)
+)
 LAST_AMOUNT = re.compile(r"\d[\d.]*\s*万?元?(?!.*\d)")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,12 +45,14 @@ TABLE_ROWS = {
     for rule in (value if isinstance(value, tuple) else (value,))
     if isinstance(rule, recipients.Rule)
 }
-# Rows whose example is still a made-up wording: no sentence of a real document giving amounts this way
-# was found yet (see tests/data/rule_examples/README.md). Each leaves this set when it gets a real one.
+# Rows whose example is still a made-up wording: no sentence of a real published text giving amounts this way
+# was found yet (see tests/data/rule_examples/README.md). Each leaves this set when it gets a real one. A real
+# text is a government page or a news report or repost of one (`degree` and `per_meal_after` take theirs
+# from such reposts in tests/data/heldout_real3); its manifest says which.
 WITHOUT_REAL_EXAMPLE = {
-    "rating",  # amounts per rating (优秀、良好、合格): none found in a government text
-    "per_household_after",  # `N元/户`: none found in a government text
-    "per_bed_after",  # `N元/床`: none found in a government text
+    "rating",  # amounts per rating (优秀、良好、合格): none found in a real text
+    "per_household_after",  # `N元/户`: none found in a real text
+    "per_bed_after",  # `N元/床`: none found in a real text
 }
 
 
@@ -282,3 +287,19 @@ def test_amounts_by_grade_after_the_money_they_grade():
     assert [(r["amount_yuan"], r["recipient"]) for r in rows if not r["condition"]] == [
         (2205000.0, "各乡镇(街道)")
     ]
+
+
+def test_an_allocation_notice_names_who_its_addressee_pays():
+    """putian-chengxiang-2021-eldercare-operation-subsidy-notice (tests/data/heldout_real2/05, a real notice):
+    `请各镇(街道)民政办及时发放居家养老服务设施基础运营补贴` — the facilities receive, the addressee pays out;
+    a request to pay an instrument that names no one leaves the addressee."""
+    folder = Path(__file__).parent / "data" / "heldout_real2"
+    page = next(folder.glob("05_*.txt")).read_text(encoding="utf-8")
+    assert addressee(page) == "居家养老服务设施"
+    notice = "各镇(街道)民政办:\n根据有关规定,现下达2021年居家养老服务设施运营补助资金共计50万元(详见附件)。"
+    for request in (
+        "请及时发放养老服务补贴。",
+        "请按时拨付省级补助资金。",
+        "请及时足额发放高龄老人生活补贴。",
+    ):
+        assert addressee(notice + request) == "各镇(街道)民政办"

@@ -1355,8 +1355,9 @@ def test_lottery_fund_shares_and_budgets_are_allocations():
 
 
 def test_care_worker_rewards_by_condition_and_degree():
-    """yichang-2022-care-worker-subsidies-news (heldout_real3/04, a real repost of a city's policy): amounts by
-    degree after a one-off instrument, and rewards to workers named by a `…的` condition clause."""
+    """yichang-2022-care-worker-subsidies-news (heldout_real3/04: a 湖北日报 news report of the city's policy, as
+    reposted): amounts by degree after a one-off instrument, and rewards to workers named by a `…的` condition
+    clause, which takes the worker noun that opens the clause before it."""
     text = _heldout_text("heldout_real3", "04")
     rows = complete(extract_subsidies(text), text)
     got = [(r["amount_yuan"], r["recipient"], r["condition"], r["basis"], r["frequency"]) for r in rows]
@@ -1365,8 +1366,10 @@ def test_care_worker_rewards_by_condition_and_degree():
         (30000, worker, "本科及以上", "person", "one_off"),
         (20000, worker, "专科(高职)", "person", "one_off"),
         (5000, "养老护理员在宜昌城区养老服务机构养老护理岗位工作满5年但未满10年", None, "person", "one_off"),
-        (10000, "在养老护理岗位工作满10年", None, "person", "one_off"),
+        (10000, "在养老护理岗位工作满10年的养老护理员", None, "person", "one_off"),
     ]
+    assert {r["recipient_type"] for r in rows} == {"worker"}
+    # the annotator has this one as one_off (初次取得…证书): no rule reads 初次 as a frequency yet
     assert got[-1] == (2000, "初次取得养老护理员国家职业技能等级证书", None, "person", "unspecified")
 
 
@@ -1378,4 +1381,30 @@ def test_meal_subsidy_per_person_per_meal_to_the_group_before_it():
     assert [(r["amount_yuan"], r["recipient"], r["basis"], r["frequency"]) for r in rows] == [
         (3, "珠海市户籍老年人", "meal", "per_meal"),
         (3, "高新区户籍老年人", "meal", "per_meal"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a threshold (以下) is no list lead-in; a lead-in naming the list after it is no provision
+        ("对三级以下机构给予运营补贴。", [("operation", "对三级以下机构给予运营补贴")]),
+        ("各地符合条件的可享受下列补贴:", []),
+        # the lottery fund: prohibited or managed uses are no allocation
+        ("福利彩票公益金不得用于养老服务以外的支出。", []),
+        ("各地要加强对福利彩票公益金使用管理,确保用于养老服务。", []),
+        ("福利彩票公益金的使用情况应当每年向社会公开,主要用于养老服务。", []),
+    ],
+)
+def test_lead_ins_thresholds_and_fund_management(text, expected):
+    """Wordings a fresh-eyes review tried on the rules (made up to probe them, not from a document)."""
+    assert [(r["kind"], r["quote"]) for r in extract_subsidies(text)] == expected
+
+
+def test_a_one_off_instrument_does_not_make_the_next_amount_one_off():
+    """Made up to probe the rule: the second amount has its own instrument, which is not one-off."""
+    text = "对新建社区食堂给予一次性建设补贴5万元,对运营良好的给予运营补贴2万元。"
+    assert [(r["amount_yuan"], r["frequency"]) for r in extract_subsidies(text)] == [
+        (50000, "one_off"),
+        (20000, "unspecified"),
     ]

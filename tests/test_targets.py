@@ -1072,3 +1072,43 @@ def test_an_enumeration_of_figures_before_their_nouns():
     # the noun first, the figure after: unchanged
     rows = extract_targets("到2025年,培训养老护理员200名、社会工作者50名。")
     assert [(r["indicator"], r["value"]) for r in rows] == [("养老护理员", 200), ("社会工作者", 50)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # conjunctions and 以及 between the items; a comparator or a verb opening the next item
+        (
+            "到2025年,培训200名养老护理员和50名社会工作者及30名康复师。",
+            [
+                ("养老护理员", 200, "培训200名养老护理员"),
+                ("社会工作者", 50, "50名社会工作者"),
+                ("康复师", 30, "30名康复师"),
+            ],
+        ),
+        (
+            "到2025年,培训200名养老护理员以及50名社会工作者。",
+            [("养老护理员", 200, "培训200名养老护理员"), ("社会工作者", 50, "50名社会工作者")],
+        ),
+        (
+            "到2025年,全市建成3个以上示范性老年食堂、不少于20个老年助餐点。",
+            [
+                ("示范性老年食堂", 3, "全市建成3个以上示范性老年食堂"),
+                ("老年助餐点", 20, "不少于20个老年助餐点"),
+            ],
+        ),
+        (
+            "到2025年,新建1个区级指导中心、改造5个街道养老服务中心、新增20个社区养老服务站。",
+            [
+                ("区级指导中心", 1, "新建1个区级指导中心"),
+                ("街道养老服务中心", 5, "改造5个街道养老服务中心"),
+                ("社区养老服务站", 20, "新增20个社区养老服务站"),
+            ],
+        ),
+    ],
+)
+def test_enumerations_of_figures_before_their_nouns_with_other_separators(text, expected):
+    """Wordings a fresh-eyes review tried on the rule (made up to probe it, not from a document)."""
+    rows = extract_targets(text)
+    assert [(r["indicator"], r["value"], r["quote"]) for r in rows] == expected
+    assert all(text[r["start"] : r["end"]] == r["quote"] for r in rows)

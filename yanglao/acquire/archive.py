@@ -51,6 +51,9 @@ class Archive:
         self.fallback = (
             Archive(fallback) if fallback and Path(fallback).resolve() != self.root.resolve() else None
         )
+        # Why: a run asks for every source's latest snapshot (planning, then collecting); at national
+        # scale reading each records file once matters. `store` keeps it current.
+        self._latest: dict[str, SnapshotRecord | None] = {}
 
     def object_path(self, sha256: str) -> Path:
         """Where the body with this sha256 is stored (content-addressed, so stored once)."""
@@ -75,6 +78,7 @@ class Archive:
         records.parent.mkdir(parents=True, exist_ok=True)
         with records.open("a", encoding="utf-8") as f:
             f.write(json.dumps(asdict(record), ensure_ascii=False, sort_keys=True) + "\n")
+        self._latest[source_id] = record
         return record
 
     def history(self, source_id: str) -> list[SnapshotRecord]:
@@ -90,9 +94,17 @@ class Archive:
         return [r for r in inherited if r.sha256 not in known] + own
 
     def latest(self, source_id: str) -> SnapshotRecord | None:
-        """The newest snapshot of a source, or None: what a replay reads."""
-        history = self.history(source_id)
-        return history[-1] if history else None
+        """The newest snapshot of a source, or None: what a replay reads.
+
+        The last line of the source's own records (the working archive only appends newer snapshots), else
+        the fallback's latest: the same record as `history(source_id)[-1]`, without reading the whole history."""
+        if source_id not in self._latest:
+            line = _last_line(self.records_path(source_id))
+            if line is not None:
+                self._latest[source_id] = SnapshotRecord(**json.loads(line))
+            else:
+                self._latest[source_id] = self.fallback.latest(source_id) if self.fallback else None
+        return self._latest[source_id]
 
     def read(self, sha256: str) -> bytes:
         """The bytes of a snapshot, checked against their sha256 so a damaged archive is noticed."""
@@ -106,6 +118,23 @@ class Archive:
         if hashlib.sha256(body).hexdigest() != sha256:
             raise ArchiveError(f"archive object {path} does not match its sha256")
         return body
+
+
+def _last_line(path: Path, block: int = 4096) -> bytes | None:
+    """The last non-empty line of a file, read from its end; None when the file is missing or empty."""
+    try:
+        f = path.open("rb")
+    except FileNotFoundError:
+        return None
+    with f:
+        size = f.seek(0, os.SEEK_END)
+        while True:
+            block = min(size, block)
+            f.seek(size - block)
+            lines = [line for line in f.read(block).split(b"\n") if line.strip()]
+            if len(lines) >= 2 or block == size:  # a line before the last: the last is whole
+                return lines[-1] if lines else None
+            block *= 2
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

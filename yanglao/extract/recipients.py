@@ -43,8 +43,8 @@ PLACE = r"(?:[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|旗|乡镇|镇|乡|街道)(
 RECIPIENT_TYPE_RULES: tuple[Rule, ...] = (
     Rule(
         "worker_head",
-        r"(?:护理员|护理人员|从业人员|工作人员|社会工作者|社工|人才|毕业生|学生|员工|职工|医护人员|志愿者|技能人才)"
-        r"(?:[(（][^()（）]*[)）])?$",
+        r"(?:护理员|护理人员|从业人员|工作人员|社会工作者|社工|人才|毕业生|学生|员工|职工|医护人员|志愿者|技能人才"
+        r"|(?:服务|护理|照料)工作的人员)(?:[(（][^()（）]*[)）])?$",
         "worker",
         "高等学校和职业技术学校毕业生",
         "zhejiang-2021-social-eldercare-promotion-regulation",
@@ -56,6 +56,13 @@ RECIPIENT_TYPE_RULES: tuple[Rule, ...] = (
         "provider",
         "验收合格的社区老年人服务中心(站)",
         "wuhan-2020-reply-20200464",
+    ),
+    Rule(
+        "worker_subject",
+        r"^[^在的，,]{0,8}?(?:护理员|护理人员|从业人员|工作人员|社会工作者)在",
+        "worker",
+        "养老护理员在宜昌城区养老服务机构养老护理岗位工作满5年但未满10年",
+        "yichang-2022-care-worker-subsidies-news",
     ),
     Rule(
         "government_office",
@@ -208,11 +215,12 @@ ADDRESSEE_RULE = Rule(
     "ouhai-2020-eldercare-fund-allocation-notice",
 )
 # A notice that asks its addressee to pay the money on names who it is for (`请各镇(街道)民政办及时发放居家养老
-#服务设施基础运营补贴`): the addressee distributes it, the named facilities or people receive it.
+# 服务设施基础运营补贴`): the addressee distributes it, the named facilities or people receive it.
 DISTRIBUTED_TO_RULE = Rule(
     "distributed_to",
-    r"(?:及时|按时|足额|按规定)?(?:发放|拨付)(?:给|到|至)?(?P<r>[^，,。；;\d、]{2,20}?)"
-    r"(?:基础|日常)?(?:运营|建设|运行|服务)?(?:补贴|补助)(?:资金|经费)?",
+    r"(?:及时|按时|足额|按规定)?(?:发放|拨付)(?:给|到|至)?(?P<r>[^，,。；;\d、]{0,16}?"
+    r"(?:设施|中心|站|机构|院|食堂|饭堂|助餐点|老年人|老人|人员|护理员))"
+    r"(?:的)?(?:基础|日常)?(?:运营|建设|运行|服务)?(?:补贴|补助)(?:资金|经费)?",
     "recipient",
     "请各镇(街道)民政办及时发放居家养老服务设施基础运营补贴,确保专款专用。",
     "putian-chengxiang-2021-eldercare-operation-subsidy-notice",
@@ -397,7 +405,7 @@ def complete(rows: list[dict], text: str) -> list[dict]:
 BASIS_AFTER: tuple[Rule, ...] = (
     Rule(
         "per_meal_after",
-        r"^[\d.,]*\s*(?:万)?元\s*(?:/\s*人\s*)?/\s*(?:餐|次)",
+        r"^[\d.,]*\s*(?:万)?元\s*(?:/\s*人\s*)?/\s*餐",
         "meal",
         "珠海市户籍老年人,可享受3元/人/餐的市级助餐补贴",
         "zhuhai-gaoxin-2024-elder-canteen-meal-subsidy",

@@ -2288,6 +2288,16 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         year=2020,
     ),
     Rule(
+        "WORKER_WORDS",
+        subsidies.WORKER_WORDS,
+        "nouns of workers: a condition phrase about them pays per person",
+        "养老护理员在宜昌城区养老服务机构养老护理岗位工作满5年但未满10年的,给予一次性奖励补贴5000元;",
+        "yichang-2022-care-worker-subsidies-news",
+        figure="5000元",
+        expect=("subsidy", "reward"),
+        year=2022,
+    ),
+    Rule(
         "CN_NUMBER",
         subsidies.CN_NUMBER,
         "a Chinese-numeral amount (二十万元)",

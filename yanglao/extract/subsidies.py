@@ -106,7 +106,12 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
         "安排资金",
     ),
     # a share of the welfare-lottery fund set aside for elderly care (`福利彩票公益金百分之五十以上应当用于支持养老服务业发展`)
-    (r"福利彩票公益金[^。；;]{0,30}?用于[^，,。；;]{0,10}?养老", ("budget_allocation",), "彩票公益金"),
+    # (not a prohibition or the fund's management: `不得用于`, `使用管理`, `使用情况`)
+    (
+        r"福利彩票公益金(?:(?!不得|使用|管理)[^。；;]){0,30}?用于[^，,。；;]{0,10}?养老",
+        ("budget_allocation",),
+        "彩票公益金",
+    ),
     # labour-market and insurance instruments that elderly-care laws name (`给予就业补贴`, `自主创业补贴`,
     # `投保综合保险的保费补助`, `社会保险补贴`): each a distinct instrument
     # (not the funds of those names that pay for something else: `从就业补助资金…中列支`)
@@ -170,7 +175,10 @@ PROCEDURE_AFTER = re.compile(
 )
 # A lead-in that announces the instruments listed after it (`可按要求享受以下两种补贴:`): the items are the
 # provisions, not the announcement.
-LIST_LEAD_IN = re.compile(r"(?:以下|下列|如下)[^，,。；;]{0,8}$")
+LIST_LEAD_IN = re.compile(
+    r"(?<![\d一二两三四五六七八九十级星岁])(?:以下|下列|如下)(?:[一二两三四五六七八九十\d]+[种项类])?"
+    r"(?:补贴|补助|津贴|奖励|奖补|政策|待遇)$"
+)
 # A mention inside an eligibility condition (`同时符合高龄津贴和护理补贴条件的`) or as the object of
 # an adjustment whose new figures the document gives (`决定调整…老年人补贴标准`) is not a provision.
 CONDITION_SPAN = re.compile(r"符合[^，,。；;]{0,24}?条件")
@@ -310,8 +318,8 @@ RECIPIENT_PATTERNS: list[str] = [
     r"为(?P<r>[^，,。；;]{2,40}?)(?:购买|发放|提供)",
     # a condition clause ending in 的, then who gives or how much (`工作满10年的,给予一次性奖励补贴1万元`,
     # `初次取得…证书的,由宜昌市民政局按照2000元/人的标准给予补贴`)
-    r"(?:^|[，,；;])(?P<r>[^，,。；;]{4,60}?的)[，,]\s*(?:可|均)?(?:由[^，,。；;]{2,16}?)?"
-    r"(?:按照|按|一次性给予|给予|发放|奖励)",
+    r"(?:^|[，,；;])(?P<r>[^，,。；;]{0,50}?(?:人员|老年人|老人|护理员|毕业生|家庭|机构|中心|站|岗位工作满[^，,。；;]{1,12})"
+    r"[^，,。；;]{0,20}?的)[，,]\s*(?:可|均)?(?:由[^，,。；;]{2,16}?)?(?:按照|按|一次性给予|给予|发放|奖励)",
 ]
 # A recipient phrase whose head noun is a provider (…提供送餐上门服务的助餐点): money for running it.
 OPERATOR_RECIPIENT = re.compile(r"的(?:[^，,。；;的]{0,8}?)(?:机构|中心|站|点|食堂|饭堂|企业|组织)$")
@@ -324,6 +332,7 @@ BUDGETED_CLAUSE = re.compile(
 )
 CONDITION_CLAUSE = re.compile(r"^\s*(?P<c>[^，,。；;：:]{2,30}?的)[，,]")
 FACILITY_WORDS = r"中心|站|院|所|室|点|机构|食堂|饭堂|企业|组织|单位|社区|村|项目|网点"
+WORKER_WORDS = r"护理员|从业人员|工作人员|护理人员|毕业生|社会工作者"
 
 # ---------------------------------------------------------------------------
 # Patterns for figures
@@ -531,7 +540,8 @@ def _recipient(text: str) -> str | None:
             if "提供" in pattern and re.match(r"(?:推进|促进|推动|加快|实现|保障|提升)", phrase):
                 continue  # `为推进…队伍的专业化提供了支撑`: a purpose, not who receives the money
             phrase = re.sub(r"^(?:探索|鼓励|支持|推动|引导|推进)", "", phrase)
-            if "享受" in pattern:  # the subject: 运营机构为老年人提供…可享受 → 运营机构
+            if "享受" in pattern and not re.search(r"[，,]\s*(?:可|可以|均)?(?:申请)?享受$", m.group()):
+                # the subject: 运营机构为老年人提供…可享受 → 运营机构 (a whole clause before `,可享受` is kept)
                 phrase = re.sub(
                     r"(?<=.)(?:为|按|通过|根据|依据).*$", "", phrase
                 )  # 运营机构为老年人提供…享受 → 运营机构
@@ -562,6 +572,8 @@ def _with_head_noun(before: str, recipient: str, earlier: str | None) -> str:
     if not m or not earlier or m.group("c").strip() != recipient + "的":
         return recipient
     head = re.search(rf"(?:[^的]{{0,6}}?(?:{FACILITY_WORDS}|人员|老年人|人))$", earlier)
+    # or the subject that opens it (`养老护理员在…工作满5年但未满10年` → …的养老护理员)
+    head = head or re.match(rf"[^在的，,]{{0,8}}?(?:{WORKER_WORDS})(?=在)", earlier)
     return m.group("c").strip() + head.group() if head else recipient
 
 
@@ -677,15 +689,19 @@ def _basis(before: str, sentence: str, kind: str, recipient: str | None, fund: b
         return "person"
     if re.search(rf"(?:{FACILITY_WORDS})$", recipient):
         return "facility"
-    # a condition phrase (`养老护理员在…机构…工作满5年但未满10年`): the people or facility it names
-    if re.search(r"护理员|从业人员|工作人员|毕业生|老年人|老人|岗位|工作满|从业", recipient):
+    # a condition phrase: its subject (`养老护理员在…机构…工作满5年但未满10年`), a facility named in it
+    # (`老年人日间照料中心建设`), or a worker's service (`在养老护理岗位工作满10年`)
+    if re.match(rf"[^在的]{{0,8}}?(?:{WORKER_WORDS})在", recipient):
         return "person"
     if re.search(rf"(?:{FACILITY_WORDS})", recipient):
         return "facility"
+    if re.search(rf"{WORKER_WORDS}|岗位工作满|工作满\d+年", recipient):
+        return "person"
     return None
 
 
-# A one-off instrument named before the figure in its sentence (`可享受一次性入职奖励补贴,本科及以上3万元`).
+# A one-off instrument named before the figure, after any earlier figure of its sentence
+# (`可享受一次性入职奖励补贴,本科及以上3万元`).
 ONE_OFF_INSTRUMENT = re.compile(r"一次性[^，,。；;\d]{0,8}(?:补贴|补助|奖励|奖补|津贴)")
 
 
@@ -925,8 +941,9 @@ def _figure_rows(
             recipient = _recipient(previous.text)
         if recipient is None and previous is not None:
             recipient = _condition_recipient(text[: fig.start], _recipient(previous.text))
-        elif recipient and previous is not None:
-            recipient = _with_head_noun(text[: fig.start], recipient, _recipient(previous.text))
+        elif recipient:
+            earlier = last_recipient or (_recipient(previous.text) if previous is not None else None)
+            recipient = _with_head_noun(text[: fig.start], recipient, earlier)
         last_recipient = recipient
         c0, _ = sent.clause_bounds(fig.start)
         fund = bool(FUND_BEFORE.search(text[c0 : fig.start]) or FUND_AFTER.match(text[fig.end :]))
@@ -949,7 +966,7 @@ def _figure_rows(
             sent.start + w1,
             recipient=recipient,
             basis=basis,
-            frequency=_frequency(text[w0:w1], basis, text[: fig.start]),
+            frequency=_frequency(text[w0:w1], basis, text[figures[i - 1].end if i else 0 : fig.start]),
             anchor=sent.start + fig.start,
         )
         if (
@@ -984,7 +1001,10 @@ def _figure_rows(
                 )
                 frequency = anchor.frequency if anchor.frequency != "unspecified" else template.frequency
                 # a rate's cap says what it is per (50%…，每人每年最高不超过3000元); an amount's basis stands
-                basis = anchor.basis or (template.basis if anchor.amount is None else None)
+                stated = (
+                    _first_rule(BASIS_CUES, text[w0 : fig.start][-12:]) if anchor.amount is None else None
+                )
+                basis = stated or anchor.basis or (template.basis if anchor.amount is None else None)
                 rows.extend(
                     replace(
                         anchor, cap=value, recipient=name, end=template.end, frequency=frequency, basis=basis
@@ -1094,9 +1114,10 @@ def _mention_excluded(
     c0, c1 = sent.clause_bounds(m.start)
     if m.key in figured and not re.search(r"对|向|为", text[c0 : m.start]):
         return True
-    # the instrument's own words (`福利彩票公益金…应当用于…养老`) do not exclude it
-    around = text[c0 : m.start] + "\x00" + text[m.end : c1]
-    if PROCEDURE_AFTER.match(text[m.end : c1]) or NOT_A_PROVISION_CLAUSE.search(around):
+    clause = text[c0:c1]
+    if m.key == "彩票公益金":  # the fund's `应当用于…养老` is what allocates it, not a use restriction
+        clause = re.sub(r"应当(?:主要)?用于", "用于", clause)
+    if PROCEDURE_AFTER.match(text[m.end : c1]) or NOT_A_PROVISION_CLAUSE.search(clause):
         return True
     if ADJUSTED_STANDARD[0].search(text[c0 : m.start]) and ADJUSTED_STANDARD[1].match(text[m.end : c1]):
         return True

@@ -1731,7 +1731,8 @@ def _row(
     last_in_clause = k == len(kept) - 1
     q_start = previous_end
     if noun_follows(scan, kept, k, c_start):
-        q_start = q.start  # the words before are the previous figure's noun
+        q_start = _gap_noun(scan, kept, k).end(1)  # the words before are the previous figure's noun
+        q_start += 2 if scan.startswith("以及", q_start) else 0
     while q_start < q.start and scan[q_start] in " ,;:、()\x00或和及":
         q_start += 1
     enumerator = _ENUMERATOR_AT.match(scan, q_start, q.start)
@@ -1739,8 +1740,9 @@ def _row(
         q_start = enumerator.end()
     q_end = c_end if last_in_clause else q.suffix_end
     if not last_in_clause and noun_follows(scan, kept, k + 1, c_start):
-        gap = scan[q.suffix_end : kept[k + 1].start].rstrip()
-        q_end = q.suffix_end + len(gap) - 1  # up to the separator: the noun after the figure is its own
+        q_end = _gap_noun(scan, kept, k + 1).end(
+            1
+        )  # up to the separator: the noun after the figure is its own
     while q_end > q.end and scan[q_end - 1] in " \x00":
         q_end -= 1
     start, end = view.original_span(q_start, q_end)
@@ -1850,18 +1852,31 @@ def _object_before(before: str) -> str:
     return obj
 
 
-_ENUMERATION_GAP = re.compile(r"^([^,;:。、和及与\x00]{2,24})(?:、|,|和|及|与)$")
+# Between two figures of an enumeration whose nouns follow them: the earlier figure's noun, a separator, and
+# perhaps the next figure's comparator or verb (`示范性老年食堂、不少于`, `区级指导中心、改造`).
+_ENUMERATION_GAP = re.compile(
+    rf"\s*([^,;:。、\x00]{{2,24}}?)\s*(?:以及|、|,|和|及|与)\s*"
+    rf"(?:(?:{_COMPARATOR_WORDS}|{INDICATOR_LEADING_VERBS}|{COMMITMENT_VERBS})\s*)?"
+)
+
+
+def _gap_noun(scan: str, kept: list[_Quantity], k: int) -> re.Match | None:
+    """The gap between figures `k - 1` and `k` when it is only a noun and a separator (group 1: the noun)."""
+    a, b = kept[k - 1].suffix_end, kept[k].start
+    gap = _ENUMERATION_GAP.fullmatch(scan, a, b)
+    if not gap or _LEADING_VERB.match(gap.group(1)) or re.search(r"\d", gap.group(1)):
+        return None
+    return gap
 
 
 def noun_follows(scan: str, kept: list[_Quantity], k: int, clause_start: int) -> bool:
     """Whether figure `k` of an enumeration counts the noun after it: the enumeration opens with a figure
     whose noun follows it, and each gap is only the previous figure's noun and a separator
     (`培训200名养老护理员、50名社会工作者`, `建成1个老年食堂、18个社区老年助餐点,23个村级老年助餐点`)."""
+    if k >= len(kept):
+        return False
     first = k
-    while first > 0:
-        gap = _ENUMERATION_GAP.match(scan[kept[first - 1].suffix_end : kept[first].start].strip())
-        if not gap or _LEADING_VERB.match(gap.group(1)) or re.search(r"\d", gap.group(1)):
-            break
+    while first > 0 and _gap_noun(scan, kept, first):
         first -= 1
     if first == k:
         return False
@@ -1919,6 +1934,8 @@ def _indicator(
         thing = _tail_noun(raw_before.split(norm_basis.group(0), 1)[1])
         return f"{norm_basis.group(0)}{thing}"[:40]
 
+    if noun_follows(scan, kept, k + 1, c_start):
+        return _clean(_gap_noun(scan, kept, k + 1).group(1))[:40]
     if noun_follows(scan, kept, k, c_start):
         return _tail_noun(after)[:40]
     obj = _object_before(before)

@@ -302,12 +302,27 @@ def is_furniture(line: str) -> bool:
     return _ANY_FURNITURE.fullmatch(line) is not None
 
 
-# A bullet opening a line of a field list (`- 发布机构弥勒市政府办公室`), and the labels that, bulleted,
-# are a field even with no separator before the value (labels that never open a sentence).
+# A bullet opening a line of a field list (`- 发布机构弥勒市政府办公室`): bulleted, these labels are a field
+# even with no separator before the value, when the value has the field's shape.
 _FIELD_BULLET = re.compile(r"^[-•·*]\s*")
-BULLETED_FIELD_LABELS = frozenset(
-    {"索引号", "发布机构", "发文机关", "文号", "发文字号", "发布日期", "成文日期", "有效性"}
-)
+# Each such label with the shape its value must have: `- 发布机构应当公开…` is a sentence, not a field.
+BULLETED_FIELD_VALUES: dict[str, re.Pattern] = {
+    label: re.compile(shape)
+    for labels, shape in (
+        (("索引号",), r"[\dA-Za-z][\dA-Za-z/\-.]*"),
+        (
+            ("发布机构", "发文机关"),
+            rf"[{HAN}()（）]{{2,40}}(?:政府|办公厅|办公室|委员会|局|厅|委|办|部|院|中心)",
+        ),
+        (("文号", "发文字号"), r"\S{1,12}[〔\[(（]\d{4}[〕\])）]\d{1,4}号"),
+        (
+            ("发布日期", "成文日期"),
+            r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?",
+        ),
+        (("有效性",), r"有效|失效|废止|已修改"),
+    )
+    for label in labels
+}
 
 
 def is_metadata_line(line: str) -> bool:
@@ -318,7 +333,8 @@ def is_metadata_line(line: str) -> bool:
     match = LABEL_RE.match(body)
     if not match or len(body) > 200:
         return False
-    if bullet and re.sub(r"\s", "", match.group("label")) in BULLETED_FIELD_LABELS:
+    shape = BULLETED_FIELD_VALUES.get(re.sub(r"\s", "", match.group("label"))) if bullet else None
+    if shape and shape.fullmatch(body[match.end() :].strip()):
         return True  # `- 文号弥民函〔2017〕14号`: a bulleted field list, the value right after its label
     if "|" in body and not _is_label_value_row(body):
         return False  # a table header such as `服务对象 | 补贴标准 | 发放方式` is document content

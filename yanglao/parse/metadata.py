@@ -98,13 +98,15 @@ def parse_labelled_fields(text: str) -> dict:
     fields: dict = {}
     raw = text.split("\n")
     block = [is_metadata_line(line) for line in raw]
-    lines = [re.sub(r"^[\s•·]+|^[-*]\s*(?=\S)", "", line) for line in raw]
+    lines = [re.sub(r"^\s*(?:[•·]+|[-*](?=\s*\S))?\s*", "", line) for line in raw]
     for i, line in enumerate(lines):
         if not block[i] and not (_in_block(block, i) and _LABEL_CELL_ROW.fullmatch(line)):
             continue
         matches = list(_LABEL_AT.finditer(line))
         if not matches and raw[i] != line:  # a bulleted field, its value right after the label
             matches = [m for m in [LABEL_RE.match(line)] if m]
+        if not matches:
+            continue
         for match, following in zip(matches, [*matches[1:], None], strict=True):
             label = re.sub(r"\s", "", match.group("label"))
             field = METADATA_LABELS.get(label)
