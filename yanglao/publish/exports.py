@@ -1,6 +1,7 @@
 """Downloads for people who do not code: an XLSX workbook and a Parquet file per table.
 
-Both are written through pandas from the release's own rows, with each release, and listed
+Both are streamed from the release's CSVs, each CSV read once for both (pyarrow's CSV reader; the
+Parquet file in fixed row groups, the workbook by XlsxWriter in constant-memory mode), and listed
 with their sha256 and size in its `datapackage.json` (`parquet` on each resource, the workbook
 under `downloads`). The CSVs stay plain UTF-8 (no byte-order mark): the landing page says how
 to open them in Excel (数据 → 自文本/CSV → 文件原始格式 65001: Unicode (UTF-8)).
@@ -166,61 +167,110 @@ def download_files(csv_files: dict[str, bytes], descriptor: dict, citation: str)
 
 
 def write_downloads(folder: Path, descriptor: dict, citation: str) -> dict[str, tuple[str, int]]:
-    """Write every download of a release into `folder`, from the CSVs already written there, one table in
-    memory at a time; returns file name → (sha256, bytes).
+    """Write every download of a release into `folder`, from the CSVs already written there, each CSV read
+    once for both downloads; returns file name → (sha256, bytes).
 
-    Why: `download_files` held every table's rows, frames and the whole workbook's cells at once (about
-    0.3 MB per document). The Parquet bytes are the same as `parquet_bytes` gives; the workbook is
-    streamed by openpyxl's write-only mode (rows go to disk as they are appended) with the same sheets,
-    headers and cell values.
+    Why (issue 16): the downloads were most of a publish (a pandas DataFrame per table for Parquet, then
+    each CSV parsed again in Python for openpyxl). Now pyarrow's CSV reader streams each table in blocks,
+    each block goes to the table's Parquet file (row groups of `PARQUET_ROW_GROUP` rows, typed as
+    `frame` types it, with pandas' metadata so pandas reads back the same dtypes) and to its sheet of the
+    workbook (XlsxWriter in constant-memory mode: each row goes to disk as it is written).
     """
-    written: dict[str, tuple[str, int]] = {}
-    for table in TABLES:
-        data = parquet_bytes(table, read_csv_rows(folder / f"{table.name}.csv"))
-        (folder / parquet_name(table.name)).write_bytes(data)
-        written[parquet_name(table.name)] = (hashlib.sha256(data).hexdigest(), len(data))
     with tempfile.TemporaryDirectory(dir=folder, prefix=".workbook-") as scratch:
         plain = Path(scratch) / WORKBOOK
-        _write_workbook(plain, folder, descriptor, citation)
+        _write_workbook(plain, folder, descriptor, citation, parquet_folder=folder)
         with plain.open("rb") as source, (folder / WORKBOOK).open("wb") as target:
             _rezip(source, target, descriptor["created"])
+    return {name: _file_digest(folder / name) for name in [*(parquet_name(t.name) for t in TABLES), WORKBOOK]}
+
+
+def _file_digest(path: Path) -> tuple[str, int]:
     data_hash, size = hashlib.sha256(), 0
-    with (folder / WORKBOOK).open("rb") as f:
+    with path.open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             data_hash.update(block)
             size += len(block)
-    written[WORKBOOK] = (data_hash.hexdigest(), size)
-    return written
+    return data_hash.hexdigest(), size
 
 
-def _header_cells(sheet, names: list[str]) -> list:
-    """Header cells styled as pandas writes them (bold, thin border, centred)."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Border, Font, Side
-
-    thin = Side(style="thin")
-    cells = []
-    for name in names:
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font = Font(bold=True)
-        cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        cell.alignment = Alignment(horizontal="center", vertical="top")
-        cells.append(cell)
-    return cells
+#: Rows per Parquet row group: fixed, so that the file's bytes depend on the rows alone (not on how the CSV
+#: was read in blocks); a table of fewer rows is one row group, as pandas wrote it.
+PARQUET_ROW_GROUP = 65_536
+_CSV_BLOCK = 4 << 20
 
 
-def _cell_value(kind: str, text: str | None):
-    """A CSV cell as the workbook holds it: typed as `frame` types it, long text cut at Excel's limit."""
-    if text is None or text == "":
-        return None
-    if kind in ("integer", "number"):
-        try:  # as frame's coerce: a value that breaks its type fails validation, and nothing is published
-            return int(text) if kind == "integer" else float(text)
-        except ValueError:
-            return None
-    if kind == "boolean":
-        return text.lower() == "true"
-    return _excel_text(text)
+def arrow_schema(table: Table):
+    """The Parquet schema of a table: `frame`'s types, with the pandas metadata that restores them."""
+    import pyarrow as pa
+
+    return pa.Schema.from_pandas(frame(table, []), preserve_index=False)
+
+
+def csv_batches(table: Table, path: Path):
+    """The rows of a release CSV as Arrow record batches typed by `arrow_schema` (an empty cell is null).
+
+    Raises `ValueError` when a cell does not have its column's type (validation has said so before)."""
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    schema = arrow_schema(table)
+    options = pacsv.ConvertOptions(
+        column_types={f.name: f.type for f in schema},
+        null_values=[""],
+        strings_can_be_null=True,
+        quoted_strings_can_be_null=True,
+        true_values=["true"],
+        false_values=["false"],
+    )
+    try:
+        with pacsv.open_csv(
+            path,
+            read_options=pacsv.ReadOptions(use_threads=False, block_size=_CSV_BLOCK),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),
+            convert_options=options,
+        ) as reader:
+            yield from reader
+    except pa.ArrowInvalid as error:
+        raise ValueError(f"{table.name}.csv: {error}") from error
+
+
+class _ParquetTable:
+    """A table's Parquet file written in fixed row groups from record batches as they come."""
+
+    def __init__(self, table: Table, path: Path):
+        import pyarrow.parquet as pq
+
+        self.schema = arrow_schema(table)
+        self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
+        self.pending: list = []
+        self.rows = 0
+        self.written = 0
+
+    def add(self, batch) -> None:
+        self.pending.append(batch)
+        self.rows += batch.num_rows
+        if self.rows >= PARQUET_ROW_GROUP:
+            self._flush(final=False)
+
+    def _flush(self, final: bool) -> None:
+        import pyarrow as pa
+
+        data = pa.Table.from_batches(self.pending, schema=self.schema)
+        while data.num_rows >= PARQUET_ROW_GROUP:
+            self._write(data.slice(0, PARQUET_ROW_GROUP))
+            data = data.slice(PARQUET_ROW_GROUP)
+        if final and (data.num_rows or not self.written):
+            self._write(data)
+            data = data.slice(data.num_rows)
+        self.pending, self.rows = data.to_batches(), data.num_rows
+
+    def _write(self, data) -> None:
+        self.writer.write_table(data.combine_chunks(), row_group_size=PARQUET_ROW_GROUP)
+        self.written += 1
+
+    def close(self) -> None:
+        self._flush(final=True)
+        self.writer.close()
 
 
 # A worksheet holds at most 1,048,576 rows (Excel's limit): a longer table goes on to further sheets.
@@ -228,44 +278,73 @@ EXCEL_MAX_ROWS = 1_048_576
 
 
 def _write_workbook(
-    path: Path, folder: Path, descriptor: dict, citation: str, max_rows: int = EXCEL_MAX_ROWS
+    path: Path,
+    folder: Path,
+    descriptor: dict,
+    citation: str,
+    max_rows: int = EXCEL_MAX_ROWS,
+    parquet_folder: Path | None = None,
 ) -> None:
-    """The workbook of `workbook_bytes`, streamed: each table's rows read from its CSV in `folder`. A table
-    longer than a sheet continues on `… (2)`, `… (3)`, each with the header row, so that Excel opens it."""
-    from openpyxl import Workbook
+    """The workbook of `workbook_bytes`, streamed: each table's rows read from its CSV in `folder` (and, with
+    `parquet_folder`, written there as the table's Parquet file in the same pass). A table longer than a
+    sheet continues on `… (2)`, `… (3)`, each with the header row, so that Excel opens it."""
+    import xlsxwriter
 
-    book = Workbook(write_only=True)
-    about = book.create_sheet("说明 About")
-    about.column_dimensions["A"].width = 36
-    about.column_dimensions["B"].width = 120
-    about.append(_header_cells(about, ["项目 / Item", "内容 / Content"]))
-    for row in _about_rows(descriptor, citation):
-        about.append(row)
-    csv.field_size_limit(1 << 30)
+    book = xlsxwriter.Workbook(
+        str(path),
+        {
+            "constant_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "use_zip64": True,
+            "tmpdir": str(path.parent),
+        },
+    )
+    header = book.add_format({"bold": True, "border": 1, "align": "center", "valign": "top"})
+    about = book.add_worksheet("说明 About")
+    about.set_column(0, 0, 36)
+    about.set_column(1, 1, 120)
+    about.write_row(0, 0, ["项目 / Item", "内容 / Content"], header)
+    for i, row in enumerate(_about_rows(descriptor, citation), start=1):
+        about.write_row(i, 0, row)
     for table in TABLES:
         labels = [column_label(table.name, n) for n in table.field_names]
-        kinds = [f.type for f in table.fields]
-        with (folder / f"{table.name}.csv").open(encoding="utf-8", newline="") as f:
-            reader = csv.reader(f)
-            next(reader, None)
-            part, filled, sheet = 1, max_rows, None
-            for record in reader:
+        parquet = _ParquetTable(table, parquet_folder / parquet_name(table.name)) if parquet_folder else None
+        part, filled, sheet = 1, max_rows, None
+        for batch in csv_batches(table, folder / f"{table.name}.csv"):
+            if parquet is not None:
+                parquet.add(batch)
+            columns = [_sheet_column(column) for column in batch.columns]
+            for record in zip(*columns, strict=True):
                 if filled >= max_rows:
-                    sheet, filled = _table_sheet(book, table, part, labels), 1
+                    sheet, filled = _table_sheet(book, table, part, labels, header), 1
                     part += 1
-                sheet.append([_cell_value(k, v) for k, v in zip(kinds, record, strict=True)])
+                sheet.write_row(filled, 0, record)
                 filled += 1
-            if sheet is None:
-                _table_sheet(book, table, 1, labels)
-    book.save(path)
+        if sheet is None:
+            _table_sheet(book, table, 1, labels, header)
+        if parquet is not None:
+            parquet.close()
+    book.close()
 
 
-def _table_sheet(book, table: Table, part: int, labels: list[str]):
+def _sheet_column(column) -> list:
+    """An Arrow column as the workbook holds its cells: Python values, long text cut at Excel's limit."""
+    import pyarrow as pa
+
+    values = column.to_pylist()
+    if pa.types.is_large_string(column.type) or pa.types.is_string(column.type):
+        return [_excel_text(v) for v in values]
+    return values
+
+
+def _table_sheet(book, table: Table, part: int, labels: list[str], header):
     """A sheet for a table (its `part`-th when the table is longer than a sheet), with its header row."""
     name = sheet_name(table) if part == 1 else f"{sheet_name(table)[:26]} ({part})"
-    sheet = book.create_sheet(name)
-    sheet.freeze_panes = "A2"
-    sheet.append(_header_cells(sheet, labels))
+    sheet = book.add_worksheet(name)
+    sheet.freeze_panes(1, 0)
+    sheet.write_row(0, 0, labels, header)
     return sheet
 
 
