@@ -127,8 +127,9 @@ def reproducible_zip(data: bytes, created: str) -> bytes:
     return out.getvalue()
 
 
-def _rezip(source_file, target_file, created: str) -> None:
-    """`reproducible_zip` from one file object to another: one entry in memory at a time, not the whole zip."""
+def _rezip(source_file, target_file, created: str, splices: dict | None = None) -> None:
+    """`reproducible_zip` from one file object to another: one entry in memory at a time, not the whole zip.
+    `splices`: entry name → what writes that entry with more rows (`_SheetRows`), streamed into the zip."""
     when = datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ")
     with (
         zipfile.ZipFile(source_file) as source,
@@ -141,7 +142,13 @@ def _rezip(source_file, target_file, created: str) -> None:
             info = zipfile.ZipInfo(item.filename, date_time=when.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, body)
+            splice = (splices or {}).get(item.filename)
+            if splice is None:
+                target.writestr(info, body)
+                continue
+            info.file_size = splice.size(body)  # as writestr sets it: the same zip64 choice, the same bytes
+            with target.open(info, "w") as entry:
+                splice.splice(body, entry)
 
 
 def rows_of_csv(data: bytes) -> list[dict]:
@@ -176,11 +183,7 @@ def write_downloads(folder: Path, descriptor: dict, citation: str) -> dict[str, 
     `frame` types it, with pandas' metadata so pandas reads back the same dtypes) and to its sheet of the
     workbook (XlsxWriter in constant-memory mode: each row goes to disk as it is written).
     """
-    with tempfile.TemporaryDirectory(dir=folder, prefix=".workbook-") as scratch:
-        plain = Path(scratch) / WORKBOOK
-        _write_workbook(plain, folder, descriptor, citation, parquet_folder=folder)
-        with plain.open("rb") as source, (folder / WORKBOOK).open("wb") as target:
-            _rezip(source, target, descriptor["created"])
+    _write_workbook(folder / WORKBOOK, folder, descriptor, citation, parquet_folder=folder)
     return {name: _file_digest(folder / name) for name in [*(parquet_name(t.name) for t in TABLES), WORKBOOK]}
 
 
@@ -287,65 +290,181 @@ def _write_workbook(
 ) -> None:
     """The workbook of `workbook_bytes`, streamed: each table's rows read from its CSV in `folder` (and, with
     `parquet_folder`, written there as the table's Parquet file in the same pass). A table longer than a
-    sheet continues on `… (2)`, `… (3)`, each with the header row, so that Excel opens it."""
+    sheet continues on `… (2)`, `… (3)`, each with the header row, so that Excel opens it.
+
+    XlsxWriter writes the workbook with the about sheet and each table sheet's header; the table rows are
+    made as sheet XML a block at a time by Arrow's compute functions (`_sheet_rows`: no Python call per
+    cell, which was most of a publish) and spliced into their sheets when the zip is written reproducibly.
+    """
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(
-        str(path),
-        {
-            "constant_memory": True,
-            "strings_to_numbers": False,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "use_zip64": True,
-            "tmpdir": str(path.parent),
-        },
-    )
-    header = book.add_format({"bold": True, "border": 1, "align": "center", "valign": "top"})
-    about = book.add_worksheet("说明 About")
-    about.set_column(0, 0, 36)
-    about.set_column(1, 1, 120)
-    about.write_row(0, 0, ["项目 / Item", "内容 / Content"], header)
-    for i, row in enumerate(_about_rows(descriptor, citation), start=1):
-        about.write_row(i, 0, row)
-    for table in TABLES:
-        labels = [column_label(table.name, n) for n in table.field_names]
-        parquet = _ParquetTable(table, parquet_folder / parquet_name(table.name)) if parquet_folder else None
-        part, filled, sheet = 1, max_rows, None
-        for batch in csv_batches(table, folder / f"{table.name}.csv"):
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".sheets-") as scratch_dir:
+        scratch = Path(scratch_dir)
+        book = xlsxwriter.Workbook(
+            str(scratch / "plain.xlsx"),
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "tmpdir": scratch_dir,
+            },
+        )
+        header = book.add_format({"bold": True, "border": 1, "align": "center", "valign": "top"})
+        about = book.add_worksheet("说明 About")
+        about.set_column(0, 0, 36)
+        about.set_column(1, 1, 120)
+        about.write_row(0, 0, ["项目 / Item", "内容 / Content"], header)
+        for i, row in enumerate(_about_rows(descriptor, citation), start=1):
+            about.write_row(i, 0, row)
+        sheets: list[_SheetRows] = []
+        for table in TABLES:
+            parquet = (
+                _ParquetTable(table, parquet_folder / parquet_name(table.name)) if parquet_folder else None
+            )
+            parts: list[_SheetRows] = []
+            for batch in csv_batches(table, folder / f"{table.name}.csv"):
+                if parquet is not None:
+                    parquet.add(batch)
+                start = 0
+                while start < batch.num_rows:
+                    if not parts or parts[-1].rows >= max_rows:
+                        parts.append(
+                            _SheetRows(book, table, len(parts) + 1, header, scratch, len(sheets) + 2)
+                        )
+                        sheets.append(parts[-1])
+                    take = min(batch.num_rows - start, max_rows - parts[-1].rows)
+                    parts[-1].add(batch.slice(start, take))
+                    start += take
+            if not parts:
+                sheets.append(_SheetRows(book, table, 1, header, scratch, len(sheets) + 2))
             if parquet is not None:
-                parquet.add(batch)
-            columns = [_sheet_column(column) for column in batch.columns]
-            for record in zip(*columns, strict=True):
-                if filled >= max_rows:
-                    sheet, filled = _table_sheet(book, table, part, labels, header), 1
-                    part += 1
-                sheet.write_row(filled, 0, record)
-                filled += 1
-        if sheet is None:
-            _table_sheet(book, table, 1, labels, header)
-        if parquet is not None:
-            parquet.close()
-    book.close()
+                parquet.close()
+        for sheet in sheets:
+            sheet.close()
+        book.close()
+        with (scratch / "plain.xlsx").open("rb") as source, path.open("wb") as target:
+            _rezip(source, target, descriptor["created"], {s.entry: s for s in sheets})
 
 
-def _sheet_column(column) -> list:
-    """An Arrow column as the workbook holds its cells: Python values, long text cut at Excel's limit."""
+class _SheetRows:
+    """One table sheet of the workbook: XlsxWriter writes its header; its rows go to a file of sheet XML."""
+
+    def __init__(self, book, table: Table, part: int, header, scratch: Path, number: int):
+        from xlsxwriter.utility import xl_col_to_name
+
+        name = sheet_name(table) if part == 1 else f"{sheet_name(table)[:26]} ({part})"
+        sheet = book.add_worksheet(name)
+        sheet.freeze_panes(1, 0)
+        sheet.write_row(0, 0, [column_label(table.name, n) for n in table.field_names], header)
+        self.entry = (
+            f"xl/worksheets/sheet{number}.xml"  # XlsxWriter numbers sheets in the order they are added
+        )
+        self.letters = [xl_col_to_name(i) for i in range(len(table.field_names))]
+        self.path = scratch / f"sheet{number}.rows"
+        self.file = self.path.open("wb")
+        self.rows = 1  # the header
+
+    def add(self, batch) -> None:
+        self.file.write(_sheet_rows(batch, self.letters, self.rows + 1))
+        self.rows += batch.num_rows
+
+    def close(self) -> None:
+        self.file.close()
+
+    def splice(self, body: bytes, target) -> None:
+        """Write the sheet XML `body` (XlsxWriter's, header only) to `target` with the rows inserted."""
+        head, tail = body.split(b"</sheetData>", 1)
+        if self.rows > 1:
+            head = re.sub(
+                rb'<dimension ref="[^"]*"/>',
+                f'<dimension ref="A1:{self.letters[-1]}{self.rows}"/>'.encode(),
+                head,
+                count=1,
+            )
+        target.write(head)
+        with self.path.open("rb") as rows:
+            for block in iter(lambda: rows.read(1 << 20), b""):
+                target.write(block)
+        target.write(b"</sheetData>" + tail)
+
+    def size(self, body: bytes) -> int:
+        out = _Counter()
+        self.splice(body, out)
+        return out.count
+
+
+class _Counter:
+    def __init__(self):
+        self.count = 0
+
+    def write(self, data) -> None:
+        self.count += len(data)
+
+
+_CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]"
+
+
+def _xml_text(column):
+    """An Arrow string column as the text of inline-string cells: escaped, cut at Excel's cell limit."""
     import pyarrow as pa
+    import pyarrow.compute as pc
 
-    values = column.to_pylist()
-    if pa.types.is_large_string(column.type) or pa.types.is_string(column.type):
-        return [_excel_text(v) for v in values]
-    return values
+    column = column.cast(pa.large_string())
+    too_long = pc.greater(pc.utf8_length(column), EXCEL_CELL_LIMIT)
+    if pc.any(too_long).as_py():
+        column = pa.array([_excel_text(v) for v in column.to_pylist()], type=pa.large_string())
+    if pc.any(pc.match_substring_regex(column, _CONTROL)).as_py():  # as XlsxWriter writes them: _xHHHH_
+        column = pa.array(
+            [
+                None if v is None else re.sub(_CONTROL, lambda m: f"_x{ord(m[0]):04X}_", v)
+                for v in column.to_pylist()
+            ],
+            type=pa.large_string(),
+        )
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;")):
+        column = pc.replace_substring(column, char, entity)
+    return column
 
 
-def _table_sheet(book, table: Table, part: int, labels: list[str], header):
-    """A sheet for a table (its `part`-th when the table is longer than a sheet), with its header row."""
-    name = sheet_name(table) if part == 1 else f"{sheet_name(table)[:26]} ({part})"
-    sheet = book.add_worksheet(name)
-    sheet.freeze_panes(1, 0)
-    sheet.write_row(0, 0, labels, header)
-    return sheet
+def _sheet_rows(batch, letters: list[str], first: int) -> bytes:
+    """The sheet XML of a block of rows (`first`: the sheet row number of its first), made column-wise by
+    Arrow: a string is an inline string, a number a value, a boolean `t="b"`, a null no cell at all."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def text(value: str):
+        return pa.scalar(value, pa.large_string())
+
+    numbers = pa.array(np.arange(first, first + batch.num_rows, dtype=np.int64)).cast(pa.large_string())
+    cells = []
+    for letter, column in zip(letters, batch.columns, strict=True):
+        if pa.types.is_boolean(column.type):
+            kind, value = ' t="b"><v>', pc.if_else(column, text("1"), text("0")).cast(pa.large_string())
+            close = "</v></c>"
+        elif pa.types.is_integer(column.type) or pa.types.is_floating(column.type):
+            kind, value, close = "><v>", column.cast(pa.large_string()), "</v></c>"
+        else:
+            kind, value = ' t="inlineStr"><is><t xml:space="preserve">', _xml_text(column)
+            close = "</t></is></c>"
+        cell = pc.binary_join_element_wise(
+            text(f'<c r="{letter}'), numbers, text('"' + kind), value, text(close), text("")
+        )
+        cells.append(pc.fill_null(cell, text("")))
+    rows = pc.binary_join_element_wise(
+        text('<row r="'), numbers, text('">'), *cells, text("</row>"), text("")
+    )
+    return b"".join(_string_bytes(chunk) for chunk in (rows.chunks if hasattr(rows, "chunks") else [rows]))
+
+
+def _string_bytes(array) -> bytes:
+    """The characters of a string array without nulls, concatenated (read from its buffers)."""
+    import numpy as np
+
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)[array.offset : array.offset + len(array) + 1]
+    if not len(array):
+        return b""
+    return memoryview(array.buffers()[2])[offsets[0] : offsets[-1]].tobytes()
 
 
 def describe_downloads(
