@@ -181,7 +181,7 @@ def write_downloads(folder: Path, descriptor: dict, citation: str) -> dict[str, 
     each CSV parsed again in Python for openpyxl). Now pyarrow's CSV reader streams each table in blocks,
     each block goes to the table's Parquet file (row groups of `PARQUET_ROW_GROUP` rows, typed as
     `frame` types it, with pandas' metadata so pandas reads back the same dtypes) and to its sheet of the
-    workbook (XlsxWriter in constant-memory mode: each row goes to disk as it is written).
+    workbook (sheet XML made by Arrow, spliced into XlsxWriter's workbook: see `_write_workbook`).
     """
     _write_workbook(folder / WORKBOOK, folder, descriptor, citation, parquet_folder=folder)
     return {name: _file_digest(folder / name) for name in [*(parquet_name(t.name) for t in TABLES), WORKBOOK]}
@@ -371,8 +371,8 @@ class _SheetRows:
     def close(self) -> None:
         self.file.close()
 
-    def splice(self, body: bytes, target) -> None:
-        """Write the sheet XML `body` (XlsxWriter's, header only) to `target` with the rows inserted."""
+    def _parts(self, body: bytes) -> tuple[bytes, bytes]:
+        """XlsxWriter's sheet XML (header only) before and after where the rows go, its dimension made whole."""
         head, tail = body.split(b"</sheetData>", 1)
         if self.rows > 1:
             head = re.sub(
@@ -381,24 +381,21 @@ class _SheetRows:
                 head,
                 count=1,
             )
+        return head, b"</sheetData>" + tail
+
+    def splice(self, body: bytes, target) -> None:
+        """Write the sheet XML `body` (XlsxWriter's, header only) to `target` with the rows inserted."""
+        head, tail = self._parts(body)
         target.write(head)
         with self.path.open("rb") as rows:
             for block in iter(lambda: rows.read(1 << 20), b""):
                 target.write(block)
-        target.write(b"</sheetData>" + tail)
+        target.write(tail)
 
     def size(self, body: bytes) -> int:
-        out = _Counter()
-        self.splice(body, out)
-        return out.count
-
-
-class _Counter:
-    def __init__(self):
-        self.count = 0
-
-    def write(self, data) -> None:
-        self.count += len(data)
+        """The bytes `splice` writes."""
+        head, tail = self._parts(body)
+        return len(head) + self.path.stat().st_size + len(tail)
 
 
 _CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]"
