@@ -153,3 +153,78 @@ def test_a_table_longer_than_a_sheet_continues_on_further_sheets(latest, tmp_pat
         assert list(rows[0]) == header and 1 < len(rows) <= 40
         ids += [r[0] for r in rows[1:]]
     assert ids == [r[measures.field_names[0]] for r in expected]
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+def test_parquet_from_the_csv_in_row_groups_has_the_bytes_pandas_wrote(table, tmp_path, monkeypatch):
+    """The Parquet download is streamed from the CSV by pyarrow (issue 16), not built as a DataFrame: a table
+    of one row group has the very bytes the pandas path wrote, and a longer one, written in fixed row groups,
+    reads back to the same frame with the same dtypes."""
+    import pyarrow.parquet as pq
+
+    from yanglao.publish import exports
+
+    shipped = ROOT / "datasets" / "latest"
+    source = shipped / f"{table.name}.csv"
+    path = tmp_path / f"{table.name}.parquet"
+    written = exports._ParquetTable(table, path)
+    for batch in exports.csv_batches(table, source):
+        written.add(batch)
+    written.close()
+    before = exports.parquet_bytes(table, exports.read_csv_rows(source))
+    assert path.read_bytes() == before
+
+    monkeypatch.setattr(exports, "PARQUET_ROW_GROUP", 7)
+    small = tmp_path / f"{table.name}-7.parquet"
+    written = exports._ParquetTable(table, small)
+    for batch in exports.csv_batches(table, source):
+        written.add(batch)
+    written.close()
+    rows = len(exports.read_csv_rows(source))
+    assert pq.ParquetFile(small).metadata.num_row_groups == max(1, -(-rows // 7))
+    pd.testing.assert_frame_equal(pd.read_parquet(small), pd.read_parquet(path))
+
+
+def test_sheet_rows_made_by_arrow_escape_cut_and_type_every_cell():
+    """The table sheets' XML is made column-wise by Arrow (issue 16: XlsxWriter's call per cell was most of
+    a publish): markup escaped, control characters as XlsxWriter writes them, text cut at Excel's cell
+    limit, numbers and booleans typed, a null no cell at all."""
+    import xml.etree.ElementTree as ET
+
+    import pyarrow as pa
+
+    from yanglao.publish.exports import _sheet_rows
+
+    long = "长" * (EXCEL_CELL_LIMIT + 10)
+    batch = pa.RecordBatch.from_pydict(
+        {
+            "text": pa.array(["a<b & c>d", " 空格 ", None, "x\x01y", long], type=pa.large_string()),
+            "n": pa.array([1, None, 3, 4, 5], type=pa.int64()),
+            "x": pa.array([1.5, 150000.0, None, 0.25, 2.0], type=pa.float64()),
+            "b": pa.array([True, False, None, True, False]),
+        }
+    )
+    xml = _sheet_rows(batch, ["A", "B", "C", "D"], 2).decode("utf-8")
+    rows = ET.fromstring(f'<sheetData xmlns="urn:x">{xml}</sheetData>')
+    ns = "{urn:x}"
+    got = []
+    for row in rows:
+        cells = {}
+        for cell in row:
+            text = cell.find(f"{ns}is/{ns}t")
+            value = text.text if text is not None else cell.find(f"{ns}v").text
+            cells[cell.get("r")] = (cell.get("t"), value)
+        got.append((row.get("r"), cells))
+    assert [r for r, _ in got] == ["2", "3", "4", "5", "6"]
+    assert got[0][1] == {
+        "A2": ("inlineStr", "a<b & c>d"),
+        "B2": (None, "1"),
+        "C2": (None, "1.5"),
+        "D2": ("b", "1"),
+    }
+    assert got[1][1]["A3"] == ("inlineStr", " 空格 ") and "B3" not in got[1][1]
+    assert float(got[1][1]["C3"][1]) == 150000 and got[1][1]["D3"] == ("b", "0")
+    assert set(got[2][1]) == {"B4"}
+    assert got[3][1]["A5"] == ("inlineStr", "x_x0001_y")
+    cut = got[4][1]["A6"][1]
+    assert len(cut) == EXCEL_CELL_LIMIT and cut.endswith(TRUNCATED_MARK)

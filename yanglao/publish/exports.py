@@ -1,6 +1,7 @@
 """Downloads for people who do not code: an XLSX workbook and a Parquet file per table.
 
-Both are written through pandas from the release's own rows, with each release, and listed
+Both are streamed from the release's CSVs, each CSV read once for both (pyarrow's CSV reader; the
+Parquet file in fixed row groups, the workbook by XlsxWriter in constant-memory mode), and listed
 with their sha256 and size in its `datapackage.json` (`parquet` on each resource, the workbook
 under `downloads`). The CSVs stay plain UTF-8 (no byte-order mark): the landing page says how
 to open them in Excel (数据 → 自文本/CSV → 文件原始格式 65001: Unicode (UTF-8)).
@@ -126,8 +127,9 @@ def reproducible_zip(data: bytes, created: str) -> bytes:
     return out.getvalue()
 
 
-def _rezip(source_file, target_file, created: str) -> None:
-    """`reproducible_zip` from one file object to another: one entry in memory at a time, not the whole zip."""
+def _rezip(source_file, target_file, created: str, splices: dict | None = None) -> None:
+    """`reproducible_zip` from one file object to another: one entry in memory at a time, not the whole zip.
+    `splices`: entry name → what writes that entry with more rows (`_SheetRows`), streamed into the zip."""
     when = datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ")
     with (
         zipfile.ZipFile(source_file) as source,
@@ -140,7 +142,13 @@ def _rezip(source_file, target_file, created: str) -> None:
             info = zipfile.ZipInfo(item.filename, date_time=when.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, body)
+            splice = (splices or {}).get(item.filename)
+            if splice is None:
+                target.writestr(info, body)
+                continue
+            info.file_size = splice.size(body)  # as writestr sets it: the same zip64 choice, the same bytes
+            with target.open(info, "w") as entry:
+                splice.splice(body, entry)
 
 
 def rows_of_csv(data: bytes) -> list[dict]:
@@ -166,61 +174,106 @@ def download_files(csv_files: dict[str, bytes], descriptor: dict, citation: str)
 
 
 def write_downloads(folder: Path, descriptor: dict, citation: str) -> dict[str, tuple[str, int]]:
-    """Write every download of a release into `folder`, from the CSVs already written there, one table in
-    memory at a time; returns file name → (sha256, bytes).
+    """Write every download of a release into `folder`, from the CSVs already written there, each CSV read
+    once for both downloads; returns file name → (sha256, bytes).
 
-    Why: `download_files` held every table's rows, frames and the whole workbook's cells at once (about
-    0.3 MB per document). The Parquet bytes are the same as `parquet_bytes` gives; the workbook is
-    streamed by openpyxl's write-only mode (rows go to disk as they are appended) with the same sheets,
-    headers and cell values.
+    Why (issue 16): the downloads were most of a publish (a pandas DataFrame per table for Parquet, then
+    each CSV parsed again in Python for openpyxl). Now pyarrow's CSV reader streams each table in blocks,
+    each block goes to the table's Parquet file (row groups of `PARQUET_ROW_GROUP` rows, typed as
+    `frame` types it, with pandas' metadata so pandas reads back the same dtypes) and to its sheet of the
+    workbook (sheet XML made by Arrow, spliced into XlsxWriter's workbook: see `_write_workbook`).
     """
-    written: dict[str, tuple[str, int]] = {}
-    for table in TABLES:
-        data = parquet_bytes(table, read_csv_rows(folder / f"{table.name}.csv"))
-        (folder / parquet_name(table.name)).write_bytes(data)
-        written[parquet_name(table.name)] = (hashlib.sha256(data).hexdigest(), len(data))
-    with tempfile.TemporaryDirectory(dir=folder, prefix=".workbook-") as scratch:
-        plain = Path(scratch) / WORKBOOK
-        _write_workbook(plain, folder, descriptor, citation)
-        with plain.open("rb") as source, (folder / WORKBOOK).open("wb") as target:
-            _rezip(source, target, descriptor["created"])
+    _write_workbook(folder / WORKBOOK, folder, descriptor, citation, parquet_folder=folder)
+    return {name: _file_digest(folder / name) for name in [*(parquet_name(t.name) for t in TABLES), WORKBOOK]}
+
+
+def _file_digest(path: Path) -> tuple[str, int]:
     data_hash, size = hashlib.sha256(), 0
-    with (folder / WORKBOOK).open("rb") as f:
+    with path.open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             data_hash.update(block)
             size += len(block)
-    written[WORKBOOK] = (data_hash.hexdigest(), size)
-    return written
+    return data_hash.hexdigest(), size
 
 
-def _header_cells(sheet, names: list[str]) -> list:
-    """Header cells styled as pandas writes them (bold, thin border, centred)."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Border, Font, Side
-
-    thin = Side(style="thin")
-    cells = []
-    for name in names:
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font = Font(bold=True)
-        cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        cell.alignment = Alignment(horizontal="center", vertical="top")
-        cells.append(cell)
-    return cells
+#: Rows per Parquet row group: fixed, so that the file's bytes depend on the rows alone (not on how the CSV
+#: was read in blocks); a table of fewer rows is one row group, as pandas wrote it.
+PARQUET_ROW_GROUP = 65_536
+_CSV_BLOCK = 4 << 20
 
 
-def _cell_value(kind: str, text: str | None):
-    """A CSV cell as the workbook holds it: typed as `frame` types it, long text cut at Excel's limit."""
-    if text is None or text == "":
-        return None
-    if kind in ("integer", "number"):
-        try:  # as frame's coerce: a value that breaks its type fails validation, and nothing is published
-            return int(text) if kind == "integer" else float(text)
-        except ValueError:
-            return None
-    if kind == "boolean":
-        return text.lower() == "true"
-    return _excel_text(text)
+def arrow_schema(table: Table):
+    """The Parquet schema of a table: `frame`'s types, with the pandas metadata that restores them."""
+    import pyarrow as pa
+
+    return pa.Schema.from_pandas(frame(table, []), preserve_index=False)
+
+
+def csv_batches(table: Table, path: Path):
+    """The rows of a release CSV as Arrow record batches typed by `arrow_schema` (an empty cell is null).
+
+    Raises `ValueError` when a cell does not have its column's type (validation has said so before)."""
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    schema = arrow_schema(table)
+    options = pacsv.ConvertOptions(
+        column_types={f.name: f.type for f in schema},
+        null_values=[""],
+        strings_can_be_null=True,
+        quoted_strings_can_be_null=True,
+        true_values=["true"],
+        false_values=["false"],
+    )
+    try:
+        with pacsv.open_csv(
+            path,
+            read_options=pacsv.ReadOptions(use_threads=False, block_size=_CSV_BLOCK),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True),
+            convert_options=options,
+        ) as reader:
+            yield from reader
+    except pa.ArrowInvalid as error:
+        raise ValueError(f"{table.name}.csv: {error}") from error
+
+
+class _ParquetTable:
+    """A table's Parquet file written in fixed row groups from record batches as they come."""
+
+    def __init__(self, table: Table, path: Path):
+        import pyarrow.parquet as pq
+
+        self.schema = arrow_schema(table)
+        self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
+        self.pending: list = []
+        self.rows = 0
+        self.written = 0
+
+    def add(self, batch) -> None:
+        self.pending.append(batch)
+        self.rows += batch.num_rows
+        if self.rows >= PARQUET_ROW_GROUP:
+            self._flush(final=False)
+
+    def _flush(self, final: bool) -> None:
+        import pyarrow as pa
+
+        data = pa.Table.from_batches(self.pending, schema=self.schema)
+        while data.num_rows >= PARQUET_ROW_GROUP:
+            self._write(data.slice(0, PARQUET_ROW_GROUP))
+            data = data.slice(PARQUET_ROW_GROUP)
+        if final and (data.num_rows or not self.written):
+            self._write(data)
+            data = data.slice(data.num_rows)
+        self.pending, self.rows = data.to_batches(), data.num_rows
+
+    def _write(self, data) -> None:
+        self.writer.write_table(data.combine_chunks(), row_group_size=PARQUET_ROW_GROUP)
+        self.written += 1
+
+    def close(self) -> None:
+        self._flush(final=True)
+        self.writer.close()
 
 
 # A worksheet holds at most 1,048,576 rows (Excel's limit): a longer table goes on to further sheets.
@@ -228,45 +281,187 @@ EXCEL_MAX_ROWS = 1_048_576
 
 
 def _write_workbook(
-    path: Path, folder: Path, descriptor: dict, citation: str, max_rows: int = EXCEL_MAX_ROWS
+    path: Path,
+    folder: Path,
+    descriptor: dict,
+    citation: str,
+    max_rows: int = EXCEL_MAX_ROWS,
+    parquet_folder: Path | None = None,
 ) -> None:
-    """The workbook of `workbook_bytes`, streamed: each table's rows read from its CSV in `folder`. A table
-    longer than a sheet continues on `… (2)`, `… (3)`, each with the header row, so that Excel opens it."""
-    from openpyxl import Workbook
+    """The workbook of `workbook_bytes`, streamed: each table's rows read from its CSV in `folder` (and, with
+    `parquet_folder`, written there as the table's Parquet file in the same pass). A table longer than a
+    sheet continues on `… (2)`, `… (3)`, each with the header row, so that Excel opens it.
 
-    book = Workbook(write_only=True)
-    about = book.create_sheet("说明 About")
-    about.column_dimensions["A"].width = 36
-    about.column_dimensions["B"].width = 120
-    about.append(_header_cells(about, ["项目 / Item", "内容 / Content"]))
-    for row in _about_rows(descriptor, citation):
-        about.append(row)
-    csv.field_size_limit(1 << 30)
-    for table in TABLES:
-        labels = [column_label(table.name, n) for n in table.field_names]
-        kinds = [f.type for f in table.fields]
-        with (folder / f"{table.name}.csv").open(encoding="utf-8", newline="") as f:
-            reader = csv.reader(f)
-            next(reader, None)
-            part, filled, sheet = 1, max_rows, None
-            for record in reader:
-                if filled >= max_rows:
-                    sheet, filled = _table_sheet(book, table, part, labels), 1
-                    part += 1
-                sheet.append([_cell_value(k, v) for k, v in zip(kinds, record, strict=True)])
-                filled += 1
-            if sheet is None:
-                _table_sheet(book, table, 1, labels)
-    book.save(path)
+    XlsxWriter writes the workbook with the about sheet and each table sheet's header; the table rows are
+    made as sheet XML a block at a time by Arrow's compute functions (`_sheet_rows`: no Python call per
+    cell, which was most of a publish) and spliced into their sheets when the zip is written reproducibly.
+    """
+    import xlsxwriter
+
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".sheets-") as scratch_dir:
+        scratch = Path(scratch_dir)
+        book = xlsxwriter.Workbook(
+            str(scratch / "plain.xlsx"),
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "tmpdir": scratch_dir,
+            },
+        )
+        header = book.add_format({"bold": True, "border": 1, "align": "center", "valign": "top"})
+        about = book.add_worksheet("说明 About")
+        about.set_column(0, 0, 36)
+        about.set_column(1, 1, 120)
+        about.write_row(0, 0, ["项目 / Item", "内容 / Content"], header)
+        for i, row in enumerate(_about_rows(descriptor, citation), start=1):
+            about.write_row(i, 0, row)
+        sheets: list[_SheetRows] = []
+        for table in TABLES:
+            parquet = (
+                _ParquetTable(table, parquet_folder / parquet_name(table.name)) if parquet_folder else None
+            )
+            parts: list[_SheetRows] = []
+            for batch in csv_batches(table, folder / f"{table.name}.csv"):
+                if parquet is not None:
+                    parquet.add(batch)
+                start = 0
+                while start < batch.num_rows:
+                    if not parts or parts[-1].rows >= max_rows:
+                        parts.append(
+                            _SheetRows(book, table, len(parts) + 1, header, scratch, len(sheets) + 2)
+                        )
+                        sheets.append(parts[-1])
+                    take = min(batch.num_rows - start, max_rows - parts[-1].rows)
+                    parts[-1].add(batch.slice(start, take))
+                    start += take
+            if not parts:
+                sheets.append(_SheetRows(book, table, 1, header, scratch, len(sheets) + 2))
+            if parquet is not None:
+                parquet.close()
+        for sheet in sheets:
+            sheet.close()
+        book.close()
+        with (scratch / "plain.xlsx").open("rb") as source, path.open("wb") as target:
+            _rezip(source, target, descriptor["created"], {s.entry: s for s in sheets})
 
 
-def _table_sheet(book, table: Table, part: int, labels: list[str]):
-    """A sheet for a table (its `part`-th when the table is longer than a sheet), with its header row."""
-    name = sheet_name(table) if part == 1 else f"{sheet_name(table)[:26]} ({part})"
-    sheet = book.create_sheet(name)
-    sheet.freeze_panes = "A2"
-    sheet.append(_header_cells(sheet, labels))
-    return sheet
+class _SheetRows:
+    """One table sheet of the workbook: XlsxWriter writes its header; its rows go to a file of sheet XML."""
+
+    def __init__(self, book, table: Table, part: int, header, scratch: Path, number: int):
+        from xlsxwriter.utility import xl_col_to_name
+
+        name = sheet_name(table) if part == 1 else f"{sheet_name(table)[:26]} ({part})"
+        sheet = book.add_worksheet(name)
+        sheet.freeze_panes(1, 0)
+        sheet.write_row(0, 0, [column_label(table.name, n) for n in table.field_names], header)
+        self.entry = (
+            f"xl/worksheets/sheet{number}.xml"  # XlsxWriter numbers sheets in the order they are added
+        )
+        self.letters = [xl_col_to_name(i) for i in range(len(table.field_names))]
+        self.path = scratch / f"sheet{number}.rows"
+        self.file = self.path.open("wb")
+        self.rows = 1  # the header
+
+    def add(self, batch) -> None:
+        self.file.write(_sheet_rows(batch, self.letters, self.rows + 1))
+        self.rows += batch.num_rows
+
+    def close(self) -> None:
+        self.file.close()
+
+    def _parts(self, body: bytes) -> tuple[bytes, bytes]:
+        """XlsxWriter's sheet XML (header only) before and after where the rows go, its dimension made whole."""
+        head, tail = body.split(b"</sheetData>", 1)
+        if self.rows > 1:
+            head = re.sub(
+                rb'<dimension ref="[^"]*"/>',
+                f'<dimension ref="A1:{self.letters[-1]}{self.rows}"/>'.encode(),
+                head,
+                count=1,
+            )
+        return head, b"</sheetData>" + tail
+
+    def splice(self, body: bytes, target) -> None:
+        """Write the sheet XML `body` (XlsxWriter's, header only) to `target` with the rows inserted."""
+        head, tail = self._parts(body)
+        target.write(head)
+        with self.path.open("rb") as rows:
+            for block in iter(lambda: rows.read(1 << 20), b""):
+                target.write(block)
+        target.write(tail)
+
+    def size(self, body: bytes) -> int:
+        """The bytes `splice` writes."""
+        head, tail = self._parts(body)
+        return len(head) + self.path.stat().st_size + len(tail)
+
+
+_CONTROL = "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]"
+
+
+def _xml_text(column):
+    """An Arrow string column as the text of inline-string cells: escaped, cut at Excel's cell limit."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = column.cast(pa.large_string())
+    too_long = pc.greater(pc.utf8_length(column), EXCEL_CELL_LIMIT)
+    if pc.any(too_long).as_py():
+        column = pa.array([_excel_text(v) for v in column.to_pylist()], type=pa.large_string())
+    if pc.any(pc.match_substring_regex(column, _CONTROL)).as_py():  # as XlsxWriter writes them: _xHHHH_
+        column = pa.array(
+            [
+                None if v is None else re.sub(_CONTROL, lambda m: f"_x{ord(m[0]):04X}_", v)
+                for v in column.to_pylist()
+            ],
+            type=pa.large_string(),
+        )
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;")):
+        column = pc.replace_substring(column, char, entity)
+    return column
+
+
+def _sheet_rows(batch, letters: list[str], first: int) -> bytes:
+    """The sheet XML of a block of rows (`first`: the sheet row number of its first), made column-wise by
+    Arrow: a string is an inline string, a number a value, a boolean `t="b"`, a null no cell at all."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    def text(value: str):
+        return pa.scalar(value, pa.large_string())
+
+    numbers = pa.array(np.arange(first, first + batch.num_rows, dtype=np.int64)).cast(pa.large_string())
+    cells = []
+    for letter, column in zip(letters, batch.columns, strict=True):
+        if pa.types.is_boolean(column.type):
+            kind, value = ' t="b"><v>', pc.if_else(column, text("1"), text("0")).cast(pa.large_string())
+            close = "</v></c>"
+        elif pa.types.is_integer(column.type) or pa.types.is_floating(column.type):
+            kind, value, close = "><v>", column.cast(pa.large_string()), "</v></c>"
+        else:
+            kind, value = ' t="inlineStr"><is><t xml:space="preserve">', _xml_text(column)
+            close = "</t></is></c>"
+        cell = pc.binary_join_element_wise(
+            text(f'<c r="{letter}'), numbers, text('"' + kind), value, text(close), text("")
+        )
+        cells.append(pc.fill_null(cell, text("")))
+    rows = pc.binary_join_element_wise(
+        text('<row r="'), numbers, text('">'), *cells, text("</row>"), text("")
+    )
+    return b"".join(_string_bytes(chunk) for chunk in (rows.chunks if hasattr(rows, "chunks") else [rows]))
+
+
+def _string_bytes(array) -> bytes:
+    """The characters of a string array without nulls, concatenated (read from its buffers)."""
+    import numpy as np
+
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)[array.offset : array.offset + len(array) + 1]
+    if not len(array):
+        return b""
+    return memoryview(array.buffers()[2])[offsets[0] : offsets[-1]].tobytes()
 
 
 def describe_downloads(

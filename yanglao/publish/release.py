@@ -473,9 +473,6 @@ def _complete_stage(
     created = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     row_counts = {name: len(tables.get(name, [])) for name in TABLE_NAMES}
     descriptor = package_descriptor(version, created, files, tables.get("sources", []))
-    downloads = write_downloads(stage, descriptor, citation_text(descriptor))
-    describe_downloads(descriptor, downloads)
-    data_downloads = {name: d for name, d in downloads.items() if name != WORKBOOK}  # see exports
     old_descriptor = _read_json(previous / "datapackage.json") if previous else None
     schema_changes = compare_schemas(old_descriptor, descriptor)
     incremental = (
@@ -494,6 +491,11 @@ def _complete_stage(
         _rows_of(tables, changed_documents) if incremental and changed_documents is not None else tables
     )
     changes = _changes(previous, tables, compared, changed_documents if incremental else None)
+    _validate_stage(stage, tables, compared, descriptor, incremental)
+    # The downloads are made from the validated CSVs, after validation: a release that fails costs none.
+    downloads = write_downloads(stage, descriptor, citation_text(descriptor))
+    describe_downloads(descriptor, downloads)
+    data_downloads = {name: d for name, d in downloads.items() if name != WORKBOOK}  # see exports
     _write_json(stage / "datapackage.json", descriptor)
     _write_json(
         stage / "changes.json",
@@ -523,11 +525,22 @@ def _complete_stage(
     write_dictionary(stage, tables)
     write_quality(stage, tables, previous=previous)
     write_landing(stage, descriptor, tables)
+    return releases / version, changes
+
+
+def _validate_stage(
+    stage: Path,
+    tables: dict[str, list[dict]],
+    compared: dict[str, list[dict]],
+    descriptor: dict,
+    incremental: bool,
+) -> None:
+    """Raise `ValidationFailed` unless the staged tables are valid."""
     # Keys across tables are checked in Python over everything (Frictionless would re-read the
     # referenced tables, document texts included, once per foreign key); types and constraints
     # by Frictionless over the rows that can have changed: all of them, read from the staged files,
     # without a previous release.
-    with tempfile.TemporaryDirectory(dir=releases, prefix=".validate-") as scratch:
+    with tempfile.TemporaryDirectory(dir=stage.parent, prefix=".validate-") as scratch:
         subset: dict[str, bytes | Path]
         if incremental:
             subset = {t.name: table_csv(t, compared.get(t.name, [])) for t in TABLES}
@@ -536,7 +549,6 @@ def _complete_stage(
         problems = check_keys(tables) + validate_rows(subset, descriptor, Path(scratch))
     if problems:
         raise ValidationFailed(problems)
-    return releases / version, changes
 
 
 def _changes(
