@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from yanglao.fields import TABLES, TABLES_BY_NAME
+from yanglao.serve import search
 from yanglao.serve.search import row_matches
 from yanglao.serve.sqlite import build_database
 
@@ -184,12 +185,14 @@ def test_search_finds_exactly_the_rows_like_finds(server, table, term):
     over HTTP must still be the rows SQLite's own `LIKE '%term%'` finds in one of the search columns."""
     meta = TABLES_BY_NAME[table]
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    where = " OR ".join(f"[{c}] LIKE :p ESCAPE '\\'" for c in meta.search_columns)
+    # the text stored compressed or once is read as the build stores it (`search.STORED_ELSEWHERE`)
+    where = " OR ".join(f"{search.column_sql(table, c)} LIKE :p ESCAPE '\\'" for c in meta.search_columns)
     with sqlite3.connect(f"file:{server['db']}?mode=ro", uri=True) as db:
+        search.register_functions(db)
         expected = {
             r[0]
             for r in db.execute(
-                f"SELECT [{meta.primary_key}] FROM [{table}] WHERE {where}", {"p": f"%{escaped}%"}
+                f"SELECT t.[{meta.primary_key}] FROM [{table}] t WHERE {where}", {"p": f"%{escaped}%"}
             )
         }
     assert expected, f"{term} is in the corpus's {table}"
@@ -305,6 +308,28 @@ def test_a_document_with_its_measures_targets_and_subsidies(server):
     got = canned(server, "document_contents", document_id=document_id)
     assert {r["row_id"]: r["row_type"] for r in got} == expected
     assert [r["start"] for r in got] == sorted(r["start"] for r in got)
+    bodies = {r["measure_id"]: r["text"] or None for r in rows_of(server, "measures")}
+    assert {r["row_id"]: r["detail"] for r in got if r["row_type"] == "measure"} == {
+        m: bodies[m] for m, kind in expected.items() if kind == "measure"
+    }  # a measure's body is read from its document's text (issue 16)
+
+
+def test_the_text_stored_once_is_shown_whole(server):
+    """Issue 16: documents' text is stored deflated and measures' bodies as offsets into it; the pages show both."""
+    import html as html_lib
+
+    measures = [m for m in rows_of(server, "measures") if len(m["text"]) > 20]
+    measure = measures[len(measures) // 2]
+    page = html_lib.unescape(get(server, "/yanglao/measures", document_id=measure["document_id"]))
+    assert all(m["text"] in page for m in measures if m["document_id"] == measure["document_id"])
+    row_page = html_lib.unescape(
+        get(server, f"/yanglao/measures/{urllib.parse.quote(measure['measure_id'])}")
+    )
+    assert measure["text"] in row_page
+    document = next(d for d in rows_of(server, "documents") if d["document_id"] == measure["document_id"])
+    documents_page = html_lib.unescape(get(server, "/yanglao/documents", document_id=document["document_id"]))
+    assert document["text"].strip() in documents_page
+    assert measure["text"] in html_lib.unescape(get(server, f"/yanglao/documents/{document['document_id']}"))
 
 
 def test_sources_and_freshness(server):

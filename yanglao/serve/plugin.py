@@ -35,7 +35,7 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 
 from yanglao.fields import TABLES_BY_NAME
-from yanglao.serve.search import INDEX_COLUMNS, index_name, rowids_sql, search_terms
+from yanglao.serve.search import INDEX_COLUMNS, index_name, register_functions, rowids_sql, search_terms
 
 PARAM = "_yanglao_search"
 ROWIDS_FUNCTION = "yanglao_search_rowids"
@@ -115,11 +115,13 @@ def file_key(path: str | None) -> tuple | None:
 
 @hookimpl
 def prepare_connection(conn, database, datasette):
-    """Memory-map the file, and give SQL the cached matches of a search (``yanglao_search_rowids``).
+    """Memory-map the file, give SQL the cached matches of a search (``yanglao_search_rowids``) and the
+    text stored compressed (``yanglao_text``).
 
     The function works in any SQL — so Datasette's "View and edit SQL" link of a search runs too.
     """
     conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    register_functions(conn)  # the text stored compressed (`yanglao.serve.search.STORED_ELSEWHERE`)
     db = datasette.databases.get(database)
     path = None if db is None or db.is_mutable or db.is_memory else db.path
 
