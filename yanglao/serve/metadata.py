@@ -174,6 +174,7 @@ EXTRA_COLUMN_DESCRIPTIONS = {
     },
 }
 
+FACET_TYPE = "yanglao"  # yanglao.serve.facets.TYPE (that module imports Datasette)
 FACETS_FIRST = ("province", "city", "deadline_year", "kind", "indicator_code")
 
 
@@ -213,6 +214,8 @@ def datasette_metadata(version: str | None = None) -> dict:
     for t in TABLES:
         if t.search_columns:
             tables[search.index_name(t.name)] = {"hidden": True}
+            # counted from the search's matches (`yanglao.serve.facets`), shown as Datasette's own
+            tables[t.name]["facets"] = [{FACET_TYPE: name} for name in tables[t.name]["facets"]]
     for name, columns in EXTRA_COLUMN_DESCRIPTIONS.items():
         tables[name]["columns"].update(columns)
     released = f"版本 / release {version}。" if version else ""

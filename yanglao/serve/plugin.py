@@ -192,3 +192,11 @@ def filters_from_request(request, database, table, datasette):
         )
 
     return inner
+
+
+@hookimpl
+def register_facet_classes():
+    """Datasette hook: facets of a searchable table counted from the cached matches (`yanglao.serve.facets`)."""
+    from yanglao.serve.facets import SearchFacet
+
+    return [SearchFacet]
