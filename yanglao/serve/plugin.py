@@ -26,6 +26,7 @@ file, so reading matched rows does not go through a 2 MB page cache.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
 import threading
@@ -200,3 +201,20 @@ def register_facet_classes():
     from yanglao.serve.facets import SearchFacet
 
     return [SearchFacet]
+
+
+_background: set = set()  # the tasks started at start-up (kept referenced until done)
+
+
+@hookimpl
+def startup(datasette):
+    """Datasette hook: read the facet columns ahead, in the background (`yanglao.serve.facets.warm`)."""
+
+    async def inner():
+        from yanglao.serve.facets import warm
+
+        task = asyncio.get_running_loop().create_task(warm(datasette))
+        _background.add(task)
+        task.add_done_callback(_background.discard)
+
+    return inner
