@@ -414,6 +414,25 @@ def test_facets_counted_from_the_matches_equal_datasettes_own(server, table, ter
     assert shown(fast) == shown(slow)
 
 
+@pytest.mark.parametrize(
+    ("table", "term"), [("measures", "养老"), ("measures", "养老服务"), ("documents", "助餐")]
+)
+def test_a_search_page_counts_its_rows_from_the_cached_matches(server, table, term):
+    """Issue 16: the count of a page whose only filter is the search is the cached matches' count, not one more
+    statement over them; with another filter (here one that keeps every row) Datasette counts it itself."""
+    key = TABLES_BY_NAME[table].primary_key
+    fast = get_json(server, f"/yanglao/{table}.json", _search=term, _size="3")
+    slow = get_json(server, f"/yanglao/{table}.json", _search=term, _size="3", **{f"{key}__notnull": "1"})
+    assert "_nocount=1" in fast["next_url"] and "_nocount" not in slow["next_url"]  # not counted in SQL
+    assert fast["filtered_table_rows_count"] == slow["filtered_table_rows_count"] > 3
+    assert fast["rows"] == slow["rows"]
+    page = get(server, f"/yanglao/{table}", _search=term)
+    assert re.search(rf"{slow['filtered_table_rows_count']:,} rows where search matches", page)
+    second = get_json(server, "/yanglao/" + fast["next_url"].split("/yanglao/", 1)[1])
+    assert second["filtered_table_rows_count"] == fast["filtered_table_rows_count"]
+    assert get_json(server, f"/yanglao/{table}.json", _search=term, _shape="array", _size="2")[0][key]
+
+
 def test_foreign_keys_show_a_readable_label(server):
     measures = {m["measure_id"]: m["heading"] for m in rows_of(server, "measures")}
     data = get_json(server, "/yanglao/targets.json", _labels="on", _shape="array", _size="max")

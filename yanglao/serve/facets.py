@@ -30,14 +30,6 @@ from datasette.utils import path_with_added_args, path_with_removed_args
 from yanglao.serve import plugin
 
 TYPE = "yanglao"
-# Query-string arguments that do not narrow the rows: with only these (and `_search`), the fast path.
-NOT_FILTERS = frozenset(
-    {
-        "_search", "_sort", "_sort_desc", "_size", "_next", "_facet", "_facet_size", "_labels", "_shape",
-        "_col", "_nocol", "_nocount", "_nofacet", "_nosuggest", "_timelimit", "_json", "_trace", "_extra",
-        "_facet_yanglao", "_facet_array", "_facet_date", "_ttl", "_stream", "_dl",
-    }
-)  # fmt: skip
 MATCH_ARRAYS = 16
 
 
@@ -101,7 +93,7 @@ def top_counts(values: list, codes: np.ndarray, rowids: np.ndarray | None, limit
 
 def only_search(request) -> bool:
     """True when nothing but `_search` narrows the rows of the page."""
-    return all(key in NOT_FILTERS for key in request.args)
+    return all(key in plugin.NOT_FILTERS for key in request.args)
 
 
 class SearchFacet(ColumnFacet):

@@ -33,7 +33,7 @@ from markupsafe import Markup
 from yanglao.fields import CODE_LABELS, SUBSIDY_KINDS, TABLES_BY_NAME, column_label
 from yanglao.publish import charts
 from yanglao.publish.display import MONEY_COLUMNS, code_label, format_number, format_quantity, format_yuan
-from yanglao.serve.plugin import file_key
+from yanglao.serve.plugin import SEARCH_COUNT, file_key
 from yanglao.serve.search import column_sql, inflate
 
 DATABASE = "yanglao"
@@ -308,6 +308,8 @@ def extra_template_vars(template, database, table, columns, view_name, request, 
         if view_name == "database" or template == "query.html" or (template or "").startswith("query-"):
             context["yl_param_options"] = await _param_options(datasette, database)
             context["yl_indicator_words"] = await _indicator_words(datasette, database)
+        if view_name == "table" and SEARCH_COUNT in request.scope:  # counted from the search's matches
+            context["filtered_table_rows_count"] = request.scope[SEARCH_COUNT]
         if view_name == "row" and table == "documents":
             context.update(await _document_context(datasette, database, request))
         return context
