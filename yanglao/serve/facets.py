@@ -180,7 +180,7 @@ class SearchFacet(ColumnFacet):
 async def warm(datasette) -> None:
     """Read the facet columns of every searchable table of the immutable databases, one after the other.
 
-    Run in the background at start-up (`yanglao.serve.plugin.startup`), so that the first search page
+    Run in the background at start-up (`yanglao.serve.web.startup`), so that the first search page
     does not read them (at 100,000 documents ~1 s per column of `measures`). A failure here only
     leaves the reading to the first page that needs it.
     """

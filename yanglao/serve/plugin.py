@@ -26,7 +26,6 @@ file, so reading matched rows does not go through a 2 MB page cache.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sqlite3
 import threading
@@ -192,31 +191,6 @@ def filters_from_request(request, database, table, datasette):
             human_descriptions=[f'search matches "{query}"'],
             extra_context=context,
         )
-
-    return inner
-
-
-@hookimpl
-def register_facet_classes():
-    """Datasette hook: facets of a searchable table counted from the cached matches (`yanglao.serve.facets`)."""
-    from yanglao.serve.facets import SearchFacet
-
-    return [SearchFacet]
-
-
-_background: set = set()  # the tasks started at start-up (kept referenced until done)
-
-
-@hookimpl
-def startup(datasette):
-    """Datasette hook: read the facet columns ahead, in the background (`yanglao.serve.facets.warm`)."""
-
-    async def inner():
-        from yanglao.serve.facets import warm
-
-        task = asyncio.get_running_loop().create_task(warm(datasette))
-        _background.add(task)
-        task.add_done_callback(_background.discard)
 
     return inner
 

@@ -22,6 +22,7 @@ through pint, which lacks 元 (PITFALLS.md), so:
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 from html import escape
 
@@ -33,6 +34,7 @@ from markupsafe import Markup
 from yanglao.fields import CODE_LABELS, SUBSIDY_KINDS, TABLES_BY_NAME, column_label
 from yanglao.publish import charts
 from yanglao.publish.display import MONEY_COLUMNS, code_label, format_number, format_quantity, format_yuan
+from yanglao.serve.facets import SearchFacet, warm
 from yanglao.serve.plugin import SEARCH_COUNT, file_key
 from yanglao.serve.search import column_sql, inflate
 
@@ -375,3 +377,24 @@ async def map_page(datasette, request):
 def register_routes():
     """Datasette hook: the document, chart and map pages."""
     return [(r"^/-/yanglao/charts$", charts_page), (r"^/-/yanglao/map$", map_page)]
+
+
+@hookimpl
+def register_facet_classes():
+    """Datasette hook: facets of a searchable table counted from the cached matches (`yanglao.serve.facets`)."""
+    return [SearchFacet]
+
+
+_background: set = set()  # the tasks started at start-up (kept referenced until done)
+
+
+@hookimpl
+def startup(datasette):
+    """Datasette hook: read the facet columns ahead, in the background (`yanglao.serve.facets.warm`)."""
+
+    async def inner():
+        task = asyncio.get_running_loop().create_task(warm(datasette))
+        _background.add(task)
+        task.add_done_callback(_background.discard)
+
+    return inner
