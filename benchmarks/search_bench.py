@@ -262,6 +262,7 @@ def time_sql(conn: sqlite3.Connection, sql: str, params: dict, runs: int) -> dic
 def sql_breakdown(db_path: Path, term: str, runs: int) -> dict:
     """The statements Datasette runs for `/measures?_search=term`, timed directly, and the page's plan."""
     conn = sqlite3.connect(f"file:{db_path}?immutable=1", uri=True)
+    search.register_functions(conn)
     name = search.index_name("measures")
     where = f"rowid in (select rowid from [{name}] where [{name}] match :q)"
     params = {"q": search.match_expression(term)}
@@ -277,7 +278,10 @@ def sql_breakdown(db_path: Path, term: str, runs: int) -> dict:
             f"select document_id as value, count(*) as count from (select * from measures where {where}) "
             "where document_id is not null group by document_id order by count desc, value limit 31"
         ),
-        "like_count": "select count(*) from measures where instr(heading, :t) or instr(text, :t)",
+        "like_count": (
+            "select count(*) from measures t where instr(heading, :t) "
+            f"or instr({search.column_sql('measures', 'text')}, :t)"
+        ),
     }
     out = {}
     for key, sql in statements.items():

@@ -28,6 +28,7 @@ import pytest
 from test_datasette import server, site  # noqa: F401  (module fixtures: the same `yanglao serve`)
 
 from yanglao.fields import TABLES_BY_NAME
+from yanglao.serve import search
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -40,6 +41,7 @@ FLAGS = [
 LAPTOP, DESKTOP = (1366, 768), (1920, 1080)
 KNOWN_INDICATOR = "社区养老设施等级评定率"  # 到2025年底，社区养老设施等级评定率达到90% (README)
 TERM = "助餐"
+BODY = search.column_sql("measures", "text")  # a measure's body, stored in its document's text
 DOCUMENT = "wuhan-2024-eldercare-measures"  # a plan with targets and subsidies
 
 
@@ -118,6 +120,7 @@ def db(site):  # noqa: F811
     """The database the server serves, read-only, to check the pages against."""
     folder, _release = site
     conn = sqlite3.connect(f"file:{folder / 'datasets' / 'yanglao.db'}?mode=ro", uri=True)
+    search.register_functions(conn)  # the text stored compressed or once (`search.STORED_ELSEWHERE`)
     yield conn
     conn.close()
 
@@ -174,7 +177,7 @@ def test_the_first_screen_of_a_table_page_shows_rows(pages, page):
 def test_the_search_page_shows_exactly_the_rows_containing_the_term(pages, db):
     dom = pages["search"]["dom"]
     expected = db.execute(
-        "SELECT count(*) FROM measures WHERE instr(heading, ?) OR instr(text, ?)", (TERM, TERM)
+        f"SELECT count(*) FROM measures t WHERE instr(heading, ?) OR instr({BODY}, ?)", (TERM, TERM)
     ).fetchone()[0]
     assert 0 < expected <= 100, "the term is in the corpus, and every match fits on one page"
     shown = " ".join(dom.xpath("string(//h3)").split())
@@ -186,7 +189,7 @@ def test_the_search_page_shows_exactly_the_rows_containing_the_term(pages, db):
     for heading, text in zip(cells(dom, "heading"), cells(dom, "text"), strict=True):
         assert TERM in heading or TERM in text, (heading, text)
     ids = [r[0] for r in db.execute(
-        "SELECT measure_id FROM measures WHERE instr(heading, ?) OR instr(text, ?) ORDER BY measure_id", (TERM, TERM)
+        f"SELECT measure_id FROM measures t WHERE instr(heading, ?) OR instr({BODY}, ?) ORDER BY measure_id", (TERM, TERM)
     )]  # fmt: skip
     assert [re.split(r"\s", c)[0] for c in cells(dom, "measure_id")] == ids
 
@@ -194,7 +197,8 @@ def test_the_search_page_shows_exactly_the_rows_containing_the_term(pages, db):
 def test_the_document_page_reads_as_a_page_and_marks_every_quote(pages, db):
     dom = pages["document"]["dom"]
     title, text = db.execute(
-        "SELECT title, text FROM documents WHERE document_id = ?", (DOCUMENT,)
+        f"SELECT title, {search.column_sql('documents', 'text')} FROM documents t WHERE document_id = ?",
+        (DOCUMENT,),
     ).fetchone()
     assert dom.xpath('string(//h1[@class="yl-document-title"])') == title
     shown = dom.xpath('//div[@class="yl-document-text"]')[0]

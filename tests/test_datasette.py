@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from yanglao.fields import TABLES, TABLES_BY_NAME
+from yanglao.serve import search
 from yanglao.serve.search import row_matches
 from yanglao.serve.sqlite import build_database
 
@@ -184,12 +185,14 @@ def test_search_finds_exactly_the_rows_like_finds(server, table, term):
     over HTTP must still be the rows SQLite's own `LIKE '%term%'` finds in one of the search columns."""
     meta = TABLES_BY_NAME[table]
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    where = " OR ".join(f"[{c}] LIKE :p ESCAPE '\\'" for c in meta.search_columns)
+    # the text stored compressed or once is read as the build stores it (`search.STORED_ELSEWHERE`)
+    where = " OR ".join(f"{search.column_sql(table, c)} LIKE :p ESCAPE '\\'" for c in meta.search_columns)
     with sqlite3.connect(f"file:{server['db']}?mode=ro", uri=True) as db:
+        search.register_functions(db)
         expected = {
             r[0]
             for r in db.execute(
-                f"SELECT [{meta.primary_key}] FROM [{table}] WHERE {where}", {"p": f"%{escaped}%"}
+                f"SELECT t.[{meta.primary_key}] FROM [{table}] t WHERE {where}", {"p": f"%{escaped}%"}
             )
         }
     assert expected, f"{term} is in the corpus's {table}"
@@ -305,6 +308,28 @@ def test_a_document_with_its_measures_targets_and_subsidies(server):
     got = canned(server, "document_contents", document_id=document_id)
     assert {r["row_id"]: r["row_type"] for r in got} == expected
     assert [r["start"] for r in got] == sorted(r["start"] for r in got)
+    bodies = {r["measure_id"]: r["text"] or None for r in rows_of(server, "measures")}
+    assert {r["row_id"]: r["detail"] for r in got if r["row_type"] == "measure"} == {
+        m: bodies[m] for m, kind in expected.items() if kind == "measure"
+    }  # a measure's body is read from its document's text (issue 16)
+
+
+def test_the_text_stored_once_is_shown_whole(server):
+    """Issue 16: documents' text is stored deflated and measures' bodies as offsets into it; the pages show both."""
+    import html as html_lib
+
+    measures = [m for m in rows_of(server, "measures") if len(m["text"]) > 20]
+    measure = measures[len(measures) // 2]
+    page = html_lib.unescape(get(server, "/yanglao/measures", document_id=measure["document_id"]))
+    assert all(m["text"] in page for m in measures if m["document_id"] == measure["document_id"])
+    row_page = html_lib.unescape(
+        get(server, f"/yanglao/measures/{urllib.parse.quote(measure['measure_id'])}")
+    )
+    assert measure["text"] in row_page
+    document = next(d for d in rows_of(server, "documents") if d["document_id"] == measure["document_id"])
+    documents_page = html_lib.unescape(get(server, "/yanglao/documents", document_id=document["document_id"]))
+    assert document["text"].strip() in documents_page
+    assert measure["text"] in html_lib.unescape(get(server, f"/yanglao/documents/{document['document_id']}"))
 
 
 def test_sources_and_freshness(server):
@@ -365,6 +390,47 @@ def test_the_table_page_shows_column_descriptions_and_credits(server):
 def test_default_facets(server, table, facets):
     data = get_json(server, f"/yanglao/{table}.json", _size=0)
     assert facets <= set(data["facet_results"])
+
+
+@pytest.mark.parametrize(("table", "term"), [
+    ("measures", "养老"), ("measures", "助餐"), ("measures", ""), ("documents", "养老服务"), ("targets", "床位"),
+    ("subsidies", "补贴"), ("doubtful", ""),
+])  # fmt: skip
+def test_facets_counted_from_the_matches_equal_datasettes_own(server, table, term):
+    """Issue 16: the default facets of a search are counted from its cached matches; a filter that keeps every
+    row sends the same page down Datasette's own SQL, which must give the same facets."""
+    key = TABLES_BY_NAME[table].primary_key
+    args = {"_size": "0", "_facet_size": "max", **({"_search": term} if term else {})}
+    fast = get_json(server, f"/yanglao/{table}.json", **args)["facet_results"]
+    slow = get_json(server, f"/yanglao/{table}.json", **args, **{f"{key}__notnull": "1"})["facet_results"]
+    assert fast.keys() == slow.keys() and fast
+
+    def shown(facets):
+        return {
+            name: (f["type"], f["truncated"], [(v["value"], v["label"], v["count"]) for v in f["results"]])
+            for name, f in facets.items()
+        }
+
+    assert shown(fast) == shown(slow)
+
+
+@pytest.mark.parametrize(
+    ("table", "term"), [("measures", "养老"), ("measures", "养老服务"), ("documents", "助餐")]
+)
+def test_a_search_page_counts_its_rows_from_the_cached_matches(server, table, term):
+    """Issue 16: the count of a page whose only filter is the search is the cached matches' count, not one more
+    statement over them; with another filter (here one that keeps every row) Datasette counts it itself."""
+    key = TABLES_BY_NAME[table].primary_key
+    fast = get_json(server, f"/yanglao/{table}.json", _search=term, _size="3")
+    slow = get_json(server, f"/yanglao/{table}.json", _search=term, _size="3", **{f"{key}__notnull": "1"})
+    assert "_nocount=1" in fast["next_url"] and "_nocount" not in slow["next_url"]  # not counted in SQL
+    assert fast["filtered_table_rows_count"] == slow["filtered_table_rows_count"] > 3
+    assert fast["rows"] == slow["rows"]
+    page = get(server, f"/yanglao/{table}", _search=term)
+    assert re.search(rf"{slow['filtered_table_rows_count']:,} rows where search matches", page)
+    second = get_json(server, "/yanglao/" + fast["next_url"].split("/yanglao/", 1)[1])
+    assert second["filtered_table_rows_count"] == fast["filtered_table_rows_count"]
+    assert get_json(server, f"/yanglao/{table}.json", _search=term, _shape="array", _size="2")[0][key]
 
 
 def test_foreign_keys_show_a_readable_label(server):

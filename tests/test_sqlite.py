@@ -40,6 +40,7 @@ def build(shipped_build):
     output, summary = shipped_build
     db = sqlite3.connect(output / "datasets" / "yanglao.db")
     db.row_factory = sqlite3.Row
+    search.register_functions(db)
     yield output, summary, db
     db.close()
 
@@ -52,11 +53,13 @@ def test_every_cell_round_trips_from_the_release_csv(build):
     output, _, db = build
     for table in TABLES:
         rows = read_csv(output / "datasets" / "latest" / f"{table.name}.csv")
-        stored = db.execute(f"SELECT * FROM [{table.name}] ORDER BY rowid").fetchall()
+        # the text stored compressed or once (`search.STORED_ELSEWHERE`) is read back as it reads it
+        text = search.column_sql(table.name, "text") if "text" in table.field_names else "NULL"
+        stored = db.execute(f"SELECT *, {text} AS yl_text FROM [{table.name}] t ORDER BY rowid").fetchall()
         assert len(stored) == len(rows), table.name
         for row, got in zip(rows, stored, strict=True):
             for f in table.fields:
-                value = got[f.name]
+                value = got["yl_text" if f.name == "text" else f.name]
                 if f.type == "boolean" and value is not None:
                     value = bool(value)
                 assert format_value(value) == row[f.name], (table.name, f.name)
@@ -141,8 +144,8 @@ def substrings(texts: list[str], count: int, seed: int = 0) -> list[str]:
 def test_the_index_finds_every_row_containing_any_substring_of_the_corpus(build, table_name):
     _, _, db = build
     table = TABLES_BY_NAME[table_name]
-    columns = ", ".join(f"[{c}]" for c in table.search_columns)
-    rows = db.execute(f"SELECT rowid, {columns} FROM [{table_name}]").fetchall()
+    columns = ", ".join(search.column_sql(table_name, c) for c in table.search_columns)
+    rows = db.execute(f"SELECT t.rowid, {columns} FROM [{table_name}] t").fetchall()
     texts = [v for r in rows for v in tuple(r)[1:] if v]
     for term in [*substrings(texts, 150), "龘", "xyz", "养老 助餐", "APP"]:
         sql, params = search.rowids_sql(table_name, table.search_columns, term)
@@ -252,6 +255,7 @@ def search_results(db_path: Path, terms: list[str]) -> dict[tuple[str, str], set
     """The primary keys each term finds in each searchable table, through the index."""
     out = {}
     with sqlite3.connect(db_path) as db:
+        search.register_functions(db)
         for table in TABLES:
             if not table.search_columns:
                 continue
@@ -303,7 +307,10 @@ def test_an_incremental_update_equals_a_full_build(two_releases, tmp_path):
     db_path.parent.mkdir()
     build_database(old, db_path, old.name, [])
     before = table_contents(db_path)
-    texts = [r[2] for r in before["measures"] if r[1] in changed] + [r[5] for r in before["measures"]]
+    with sqlite3.connect(db_path) as db:
+        search.register_functions(db)
+        bodies = [r[0] for r in db.execute(f"SELECT {search.column_sql('measures', 'text')} FROM measures t")]
+    texts = [r[2] for r in before["measures"] if r[1] in changed] + bodies
 
     assert update_database(new.path, db_path, new.version, changed, STATUS, LISTINGS)
     full = build_database(new.path, tmp_path / "full" / "yanglao.db", new.version, STATUS, LISTINGS)
@@ -378,7 +385,9 @@ def test_indexes_built_in_a_second_process_equal_those_built_in_one(build, tmp_p
     assert yanglao.serve.sqlite._split_indexes(release)[1]  # something is indexed aside
     parallel = build_database(release, tmp_path / "parallel" / "yanglao.db", summary.version)
     assert table_contents(parallel) == table_contents(serial)
-    texts = [r[0] for r in db.execute("SELECT text FROM measures") if r[0]]
+    texts = [
+        r[0] for r in db.execute(f"SELECT {search.column_sql('measures', 'text')} FROM measures t") if r[0]
+    ]
     terms = [*substrings(texts, 100, seed=2), "助餐", "龘"]
     assert search_results(parallel, terms) == search_results(serial, terms)
     with sqlite3.connect(parallel) as conn:
@@ -408,3 +417,50 @@ def test_indexes_aside_are_built_by_this_code_whatever_the_working_folder(build,
     with sqlite3.connect(side) as conn:
         (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'targets_search'").fetchone()
     assert sql == search.create_index_sql("targets")
+
+
+def test_the_long_text_is_stored_once_and_compressed(build):
+    """Issue 16: a document's text is stored deflated, a measure's body as offsets into it; read back whole."""
+    output, _, db = build
+    documents = read_csv(output / "datasets" / "latest" / "documents.csv")
+    measures = read_csv(output / "datasets" / "latest" / "measures.csv")
+    assert db.execute("SELECT count(*) FROM documents WHERE text IS NOT NULL").fetchone()[0] == 0
+    deflated = sum(len(r[0]) for r in db.execute("SELECT text_deflate FROM documents"))
+    assert deflated < 0.5 * sum(len(d["text"].encode("utf-8")) for d in documents)
+    with_body = sum(1 for m in measures if m["text"])
+    assert with_body and db.execute("SELECT count(*) FROM measures WHERE text IS NOT NULL").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM measures WHERE text_start IS NOT NULL").fetchone()[0] == with_body
+    texts = {d["document_id"]: d["text"] for d in documents}
+    for m, (start, end) in zip(
+        measures, db.execute("SELECT text_start, text_end FROM measures ORDER BY rowid"), strict=True
+    ):
+        if m["text"]:
+            assert texts[m["document_id"]][start:end] == m["text"]
+
+
+def test_a_body_not_found_in_its_document_keeps_its_own_text():
+    from yanglao.serve.sqlite import _measure_offsets
+
+    conn = sqlite3.connect(":memory:")
+    search.register_functions(conn)
+    conn.execute("CREATE TABLE documents (document_id TEXT, text TEXT, text_deflate BLOB)")
+    conn.execute(
+        "INSERT INTO documents VALUES ('d', NULL, ?)", (search.deflate("一、助餐\n推进老年助餐服务。𠀀完"),)
+    )
+    header = ["measure_id", "document_id", "text", "start", "end"]
+    offsets = _measure_offsets(conn, header)
+    assert offsets(["d:m1", "d", "推进老年助餐服务。𠀀", "0", "16"]) == ["d:m1", "d", "", "0", "16", 5, 15]
+    assert offsets(["d:m2", "d", "不在全文中", "0", "16"]) == [
+        "d:m2",
+        "d",
+        "不在全文中",
+        "0",
+        "16",
+        None,
+        None,
+    ]
+    assert offsets(["d:m3", "d", "", "0", "3"]) == ["d:m3", "d", "", "0", "3", None, None]
+    assert (
+        conn.execute("SELECT yanglao_text(text_deflate, 5, 15) FROM documents").fetchone()[0]
+        == "推进老年助餐服务。𠀀"
+    )

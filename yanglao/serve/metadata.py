@@ -95,7 +95,9 @@ CANNED_QUERIES: dict[str, dict] = {
         ),
         "sql": (
             "SELECT 'measure' AS row_type, m.measure_id AS row_id, m.path, m.heading AS label,\n"
-            "  NULL AS value, NULL AS unit, NULL AS amount_yuan, m.text AS detail, m.start, m.[end]\n"
+            "  NULL AS value, NULL AS unit, NULL AS amount_yuan, "
+            + search.column_sql("measures", "text", "m")
+            + " AS detail, m.start, m.[end]\n"
             "FROM measures m WHERE m.document_id = :document_id\n"
             "UNION ALL\n"
             "SELECT 'target', t.target_id, (SELECT path FROM measures WHERE measure_id = t.measure_id), t.indicator,\n"
@@ -159,6 +161,20 @@ def _credits() -> dict:
     }
 
 
+# The columns the SQLite build adds (`yanglao.serve.sqlite.EXTRA_COLUMNS`): the long text stored once.
+EXTRA_COLUMN_DESCRIPTIONS = {
+    "documents": {
+        "text_deflate": "全文(zlib 压缩;仅数据库,页面上显示为 text 列) / The full text, zlib-compressed "
+        "(database only: pages show it in the text column; SQL: yanglao_text(text_deflate))",
+    },
+    "measures": {
+        "text_start": "正文在所属文件全文中的起点(仅数据库;正文只存于文件全文) / Where the body starts in "
+        "the document's text (database only: the body is stored once, in the document's text)",
+        "text_end": "正文在所属文件全文中的终点 / Where the body ends in the document's text (database only)",
+    },
+}
+
+FACET_TYPE = "yanglao"  # yanglao.serve.facets.TYPE (that module imports Datasette)
 FACETS_FIRST = ("province", "city", "deadline_year", "kind", "indicator_code")
 
 
@@ -198,6 +214,10 @@ def datasette_metadata(version: str | None = None) -> dict:
     for t in TABLES:
         if t.search_columns:
             tables[search.index_name(t.name)] = {"hidden": True}
+            # counted from the search's matches (`yanglao.serve.facets`), shown as Datasette's own
+            tables[t.name]["facets"] = [{FACET_TYPE: name} for name in tables[t.name]["facets"]]
+    for name, columns in EXTRA_COLUMN_DESCRIPTIONS.items():
+        tables[name]["columns"].update(columns)
     released = f"版本 / release {version}。" if version else ""
     description = (
         f"{PACKAGE_DESCRIPTION} {released}"

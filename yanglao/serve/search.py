@@ -51,6 +51,8 @@ The Datasette side — turning ``?_search=`` into this query — is
 from __future__ import annotations
 
 import re
+import sqlite3
+import zlib
 from collections.abc import Iterable, Sequence
 
 INDEX_SUFFIX = "_search"
@@ -58,6 +60,77 @@ INDEX_COLUMNS = ("tokens",)
 _TERMS_RE = re.compile(r'"([^"]*)"|(\S+)')
 _ASCII_UPPER = re.compile(r"[A-Z]+")
 ENCODING = "utf-16-be"
+
+
+# Search columns the SQLite build does not store as such, and the SQL that reads them (`{t}`: the
+# table's alias). Issue 16: the long text is stored once, compressed (`yanglao.serve.sqlite`):
+# - a document's text as `text_deflate` (zlib), its `text` NULL;
+# - a measure's body is a stretch of its document's text: the measure has the stretch's offsets
+#   (`text_start`, `text_end`, in characters) and its `text` is NULL (stored only for a body that
+#   is not found in its document's text).
+# The SQL function `yanglao_text` (`register_functions`) inflates the text: every connection
+# reading these columns needs it (the build's, the Datasette plugin's, a test's).
+TEXT_FUNCTION = "yanglao_text"
+STORED_ELSEWHERE = {
+    ("documents", "text"): "coalesce({t}.[text], yanglao_text({t}.text_deflate))",
+    ("measures", "text"): (
+        "coalesce({t}.[text], (select yanglao_text(d.text_deflate, {t}.text_start, {t}.text_end) "
+        "from documents d where d.document_id = {t}.document_id))"
+    ),
+}
+
+
+def deflate(text: str) -> bytes:
+    """A document's text as the build stores it (zlib of its UTF-8)."""
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+class _Inflater:
+    """`yanglao_text(blob[, start, end])`: the text (or its characters start..end) of a deflated text.
+
+    Keeps the last text inflated: the measures of a document come one after the other.
+    """
+
+    def __init__(self) -> None:
+        self.blob: bytes | None = None
+        self.text = ""
+
+    def whole(self, blob: bytes | None) -> str | None:
+        if blob is None:
+            return None
+        if blob != self.blob:
+            self.text, self.blob = zlib.decompress(blob).decode("utf-8"), bytes(blob)
+        return self.text
+
+    def part(self, blob: bytes | None, start: int | None, end: int | None) -> str | None:
+        if start is None or end is None:
+            return None
+        text = self.whole(blob)
+        return None if text is None else text[start:end]
+
+
+def inflate(blob: bytes | None) -> str | None:
+    """The text of `deflate`'s bytes (None for None)."""
+    return None if blob is None else zlib.decompress(blob).decode("utf-8")
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """Give a connection the SQL functions that read text the build stores compressed (`STORED_ELSEWHERE`)."""
+    inflater = _Inflater()
+    conn.create_function(TEXT_FUNCTION, 1, inflater.whole, deterministic=True)
+    conn.create_function(TEXT_FUNCTION, 3, inflater.part, deterministic=True)
+
+
+def column_sql(table: str, column: str, alias: str = "t") -> str:
+    """SQL for the value of a search column of `table` (aliased `alias`), wherever the build stores it.
+
+    >>> column_sql("targets", "quote")
+    't."quote"'
+    """
+    expression = STORED_ELSEWHERE.get((table, column))
+    if expression:
+        return expression.format(t=alias)
+    return f"{alias}.{_quote(column)}"
 
 
 def index_name(table: str) -> str:
@@ -188,7 +261,9 @@ def rowids_sql(table: str, columns: Sequence[str], query: str) -> tuple[str, dic
             continue
         key = f"yanglao_t{len(params) - 1}"
         params[key] = term
-        checks.append("(" + " or ".join(f"instr(lower(t.{_quote(c)}), :{key}) > 0" for c in columns) + ")")
+        checks.append(
+            "(" + " or ".join(f"instr(lower({column_sql(table, c)}), :{key}) > 0" for c in columns) + ")"
+        )
     if not checks:
         return f"select rowid from {name} where {name} match :yanglao_m", params
     sql = (

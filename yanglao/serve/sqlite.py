@@ -60,7 +60,9 @@ from yanglao.fields import (
 from yanglao.serve import search
 from yanglao.serve.metadata import write_metadata
 
-SQLITE_TYPES = {"string": str, "integer": int, "number": float, "boolean": int, "date": str, "datetime": str}
+SQLITE_TYPES = {
+    "string": str, "integer": int, "number": float, "boolean": int, "date": str, "datetime": str, "blob": bytes,
+}  # fmt: skip
 METADATA_FILE = "metadata.json"
 INSPECT_FILE = "inspect.json"
 
@@ -82,6 +84,21 @@ def _boolean(value: str) -> int:
 
 _CONVERTERS = {"integer": int, "number": _number, "boolean": _boolean}
 
+# Columns only the SQLite build has (issue 16: the long text was stored twice, 20 of the 34 KB a
+# document took). A document's text is stored once, compressed: `text_deflate` (zlib, ~2.3-2.6× smaller
+# for these texts), its `text` NULL. A measure's body is a stretch of its document's text: `text_start`
+# and `text_end` say where, and its `text` is NULL (stored only when the body is not found there).
+# Read them with `search.column_sql` on a connection given `search.register_functions`; Datasette
+# shows them (`yanglao.serve.web`) and searches them (`yanglao.serve.plugin`).
+EXTRA_COLUMNS: dict[str, dict[str, str]] = {
+    "documents": {"text_deflate": "blob"},
+    "measures": {"text_start": "integer", "text_end": "integer"},
+}
+
+
+def _field_types(table: Table) -> dict[str, str]:
+    return {f.name: f.type for f in table.fields} | EXTRA_COLUMNS.get(table.name, {})
+
 
 def _row_converter(table: Table, header: list[str]):
     """A function from one CSV record (list of strings) to the row to insert, in `header` order.
@@ -89,7 +106,7 @@ def _row_converter(table: Table, header: list[str]):
     An empty cell is NULL; text stays as it is; integers, numbers and booleans are converted.
     One list comprehension per row, and a function call only for the typed cells.
     """
-    kinds = {f.name: f.type for f in table.fields}
+    kinds = _field_types(table)
     typed = [(i, _CONVERTERS[kinds[name]]) for i, name in enumerate(header) if kinds[name] in _CONVERTERS]
 
     def convert(record: list[str]) -> list:
@@ -112,7 +129,54 @@ def typed_rows(table: Table, path: Path):
             yield dict(zip(header, convert(record), strict=True))
 
 
+def _texts_stored_once(conn: sqlite3.Connection, table: Table, header: list[str], records):
+    """`header` and `records` as the build stores them (`EXTRA_COLUMNS`): a document's text deflated; a
+    measure's body, when found in its document's text (already in `documents`), as its offsets there."""
+    if table.name == "documents":
+        at = header.index("text")
+
+        def deflated(record: list[str]) -> list:
+            text = record[at]
+            return [*record[:at], "", *record[at + 1 :], search.deflate(text) if text else None]
+
+        return [*header, "text_deflate"], map(deflated, records)
+    if table.name != "measures":
+        return header, records
+    return [*header, "text_start", "text_end"], map(_measure_offsets(conn, header), records)
+
+
+def _measure_offsets(conn: sqlite3.Connection, header: list[str]):
+    at = {name: header.index(name) for name in ("document_id", "text", "start", "end")}
+    documents: dict[str, str] = {}  # the rows of a document follow each other: one text at a time
+
+    def document_text(document_id: str) -> str:
+        if document_id not in documents:
+            documents.clear()
+            row = conn.execute(
+                f"SELECT {search.column_sql('documents', 'text')} FROM documents t WHERE document_id = ?",
+                (document_id,),
+            ).fetchone()
+            documents[document_id] = (row[0] if row else None) or ""
+        return documents[document_id]
+
+    def offsets(record: list[str]) -> list:
+        body = record[at["text"]]
+        if not body:
+            return [*record, None, None]
+        text = document_text(record[at["document_id"]])
+        start, end = record[at["start"]], record[at["end"]]
+        found = text.find(body, int(start), int(end)) if start and end else text.find(body)
+        if found == -1:
+            return [*record, None, None]
+        record = list(record)
+        record[at["text"]] = ""
+        return [*record, found, found + len(body)]
+
+    return offsets
+
+
 def _insert_records(conn: sqlite3.Connection, table: Table, header: list[str], records) -> None:
+    header, records = _texts_stored_once(conn, table, header, records)
     columns = ", ".join(f"[{name}]" for name in header)
     marks = ", ".join("?" * len(header))
     conn.executemany(
@@ -183,7 +247,7 @@ def release_rows(release: Path) -> list[dict]:
 
 
 def _create_table(db: sqlite_utils.Database, table: Table) -> None:
-    columns = {f.name: SQLITE_TYPES[f.type] for f in table.fields}
+    columns = {name: SQLITE_TYPES[kind] for name, kind in _field_types(table).items()}
     foreign_keys = [(f, ref, ref_field) for f, ref, ref_field in table.foreign_keys]
     foreign_keys += [fk for fk in code_foreign_keys(table) if fk[0] not in {f for f, _, _ in foreign_keys}]
     db[table.name].create(columns, pk=table.primary_key, foreign_keys=foreign_keys)
@@ -203,10 +267,15 @@ def _configure_index(conn: sqlite3.Connection, name: str, config) -> None:
         conn.execute(f"INSERT INTO [{name}] ([{name}], rank) VALUES (?, ?)", (key, value))
 
 
+def _search_select(table: Table) -> str:
+    """SELECT of (rowid, search column values…) of the table (aliased `t`), wherever the build stores them."""
+    columns = ", ".join(search.column_sql(table.name, c) for c in table.search_columns)
+    return f"SELECT t.rowid, {columns} FROM [{table.name}] t"
+
+
 def _search_rows(conn: sqlite3.Connection, table: Table, where: str = "", params=()) -> list[tuple]:
-    """(rowid, search column values…) of the table's rows matching `where`."""
-    columns = ", ".join(f"[{c}]" for c in table.search_columns)
-    return conn.execute(f"SELECT rowid, {columns} FROM [{table.name}] {where}", params).fetchall()
+    """(rowid, search column values…) of the table's rows matching `where` (on columns of `t`)."""
+    return conn.execute(f"{_search_select(table)} {where}", params).fetchall()
 
 
 def _index_rows(conn: sqlite3.Connection, table: Table, rows, command: str = "") -> None:
@@ -227,11 +296,10 @@ def build_search_index(conn: sqlite3.Connection, table: Table, rows: Iterable[tu
     in a database of its own).
     """
     name = search.index_name(table.name)
-    if rows is None:  # streamed, not fetched: at 100,000 documents their text alone is 1 GB
-        columns = ", ".join(f"[{c}]" for c in table.search_columns)
-        rows = conn.execute(f"SELECT rowid, {columns} FROM [{table.name}]")
     conn.execute(search.create_index_sql(table.name))
     _configure_index(conn, name, FTS_BUILD_CONFIG)
+    if rows is None:  # streamed, not fetched: at 100,000 documents their text alone is 1 GB
+        rows = conn.execute(_search_select(table))
     _index_rows(conn, table, rows)
     conn.execute(f"INSERT INTO [{name}] ([{name}]) VALUES ('optimize')")
     _configure_index(conn, name, FTS_DEFAULT_CONFIG)
@@ -251,6 +319,7 @@ INDEX_SHADOW_TABLES = ("data", "idx", "config")
 
 def _connect_for_build(path: str | Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path)
+    search.register_functions(conn)
     for pragma in BUILD_PRAGMAS:
         conn.execute(pragma)
     return conn
@@ -521,20 +590,24 @@ def update_database(
         conn.execute("CREATE TEMP TABLE changed (document_id TEXT PRIMARY KEY)")
         conn.executemany("INSERT INTO temp.changed VALUES (?)", ((d,) for d in sorted(changed_documents)))
         changed_rows = "WHERE document_id IN (SELECT document_id FROM temp.changed)"
+        for table in TABLES:  # first, while every body can be read (measures' are in documents' text)
+            if table.per_document and table.search_columns:
+                rows = _search_rows(
+                    conn, table, "WHERE t.document_id IN (SELECT document_id FROM temp.changed)"
+                )
+                _index_rows(conn, table, rows, command="delete")
         for table in TABLES:
             path = release / f"{table.name}.csv"
             if not table.per_document:  # small: replaced whole
                 conn.execute(f"DELETE FROM [{table.name}]")
                 insert_csv(conn, table, path)
                 continue
-            if table.search_columns:
-                _index_rows(conn, table, _search_rows(conn, table, changed_rows), command="delete")
             conn.execute(f"DELETE FROM [{table.name}] {changed_rows}")
             last = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table.name}]").fetchone()[0]
             header, records = rows_of_documents(path, "document_id", changed_documents)
             _insert_records(conn, table, header, records)
             if table.search_columns:
-                _index_rows(conn, table, _search_rows(conn, table, "WHERE rowid > ?", (last,)))
+                _index_rows(conn, table, _search_rows(conn, table, "WHERE t.rowid > ?", (last,)))
         counts = {t.name: conn.execute(f"SELECT count(*) FROM [{t.name}]").fetchone()[0] for t in TABLES}
         expected = changes.get("row_counts")
         if expected is not None and counts != expected:

@@ -22,6 +22,8 @@ through pint, which lacks 元 (PITFALLS.md), so:
 
 from __future__ import annotations
 
+import asyncio
+from collections import OrderedDict
 from html import escape
 
 from datasette import hookimpl
@@ -32,7 +34,9 @@ from markupsafe import Markup
 from yanglao.fields import CODE_LABELS, SUBSIDY_KINDS, TABLES_BY_NAME, column_label
 from yanglao.publish import charts
 from yanglao.publish.display import MONEY_COLUMNS, code_label, format_number, format_quantity, format_yuan
-from yanglao.serve.plugin import file_key
+from yanglao.serve.facets import SearchFacet, warm
+from yanglao.serve.plugin import SEARCH_COUNT, file_key
+from yanglao.serve.search import column_sql, inflate
 
 DATABASE = "yanglao"
 LONG_TEXT = 90  # characters: longer text is clamped to three lines, a click shows it whole
@@ -91,9 +95,73 @@ async def _quote_cell(datasette, database: str, table: str, row, value: str) -> 
     return body + Markup(f'<div class="yl-links">{" · ".join(links)}</div>' if links else "")
 
 
+# The long text is stored once, compressed (`yanglao.serve.sqlite.EXTRA_COLUMNS`): a document's text
+# cell is inflated, a measure's body read from its document's text. The rows of a page of measures
+# come a document at a time, so a few texts are kept.
+_document_texts: OrderedDict[tuple, str] = OrderedDict()
+DOCUMENT_TEXTS = 16
+
+
+async def _document_text(datasette, database: str, document_id: str) -> str:
+    db = datasette.get_database(database)
+    key = (file_key(db.path), document_id)
+    if key not in _document_texts:
+        result = await db.execute(
+            f"SELECT {column_sql('documents', 'text')} FROM documents t WHERE document_id = ?", [document_id]
+        )
+        _document_texts[key] = (result.first()[0] if result.rows else None) or ""
+        while len(_document_texts) > DOCUMENT_TEXTS:
+            _document_texts.popitem(last=False)
+    return _document_texts[key]
+
+
+async def _measure_body(datasette, database: str, row) -> str | None:
+    """The body of the measure in `row`, from its document's text (or, without its offsets in the row, by its id)."""
+    keys = row.keys()
+    if all(k in keys for k in ("document_id", "text_start", "text_end")):
+        start, end = row["text_start"], row["text_end"]
+        if start is None or end is None:
+            return None
+        return (await _document_text(datasette, database, _plain_value(row["document_id"])))[start:end]
+    if "measure_id" not in keys:
+        return None
+    db = datasette.get_database(database)
+    result = await db.execute(
+        f"SELECT {column_sql('measures', 'text')} FROM measures t WHERE measure_id = ?",
+        [_plain_value(row["measure_id"])],
+    )
+    return result.first()[0] if result.rows else None
+
+
+async def _document_text_of(datasette, database: str, row) -> str | None:
+    keys = row.keys()
+    if "text_deflate" in keys:
+        return inflate(row["text_deflate"])
+    if "document_id" not in keys:
+        return None
+    return await _document_text(datasette, database, _plain_value(row["document_id"]))
+
+
+def _text_cell(datasette, database: str, table: str, row):
+    async def inner():
+        if table == "measures":
+            text = await _measure_body(datasette, database, row)
+        else:
+            text = await _document_text_of(datasette, database, row)
+        if not text:
+            return None
+        return clamp(text) if len(text) > LONG_TEXT else Markup(escape(text))
+
+    return inner
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     """Numbers as people write them, labels for codes in queries, long text clamped, quotes linked."""
+    if database == DATABASE and value is None and table in ("measures", "documents") and column == "text":
+        return _text_cell(datasette, database, table, row)
+    if database == DATABASE and column == "text_deflate" and isinstance(value, bytes):
+        return Markup(f"<em>{len(value):,} bytes (zlib), shown as text</em>")
     if database != DATABASE or value is None:
         return None
     if _is_number(value):
@@ -188,6 +256,8 @@ async def _document_context(datasette, database: str, request) -> dict:
     if not result.rows:
         return {}
     document = dict(result.rows[0])
+    if document.get("text") is None:
+        document["text"] = inflate(document.get("text_deflate"))
     spans = []
     for table, pk, label in (
         ("targets", "target_id", "indicator"),
@@ -240,6 +310,8 @@ def extra_template_vars(template, database, table, columns, view_name, request, 
         if view_name == "database" or template == "query.html" or (template or "").startswith("query-"):
             context["yl_param_options"] = await _param_options(datasette, database)
             context["yl_indicator_words"] = await _indicator_words(datasette, database)
+        if view_name == "table" and SEARCH_COUNT in request.scope:  # counted from the search's matches
+            context["filtered_table_rows_count"] = request.scope[SEARCH_COUNT]
         if view_name == "row" and table == "documents":
             context.update(await _document_context(datasette, database, request))
         return context
@@ -305,3 +377,24 @@ async def map_page(datasette, request):
 def register_routes():
     """Datasette hook: the document, chart and map pages."""
     return [(r"^/-/yanglao/charts$", charts_page), (r"^/-/yanglao/map$", map_page)]
+
+
+@hookimpl
+def register_facet_classes():
+    """Datasette hook: facets of a searchable table counted from the cached matches (`yanglao.serve.facets`)."""
+    return [SearchFacet]
+
+
+_background: set = set()  # the tasks started at start-up (kept referenced until done)
+
+
+@hookimpl
+def startup(datasette):
+    """Datasette hook: read the facet columns ahead, in the background (`yanglao.serve.facets.warm`)."""
+
+    async def inner():
+        task = asyncio.get_running_loop().create_task(warm(datasette))
+        _background.add(task)
+        task.add_done_callback(_background.discard)
+
+    return inner
