@@ -465,3 +465,44 @@ def test_bulleted_field_list_without_separators():
     assert parse_labelled_fields(prose) == {}
     assert clean_text(prose) == prose
     assert parse_labelled_fields("  • 长辈版\n - 有效性有效\n正文") == {"validity": "有效"}
+
+
+# Layouts of the fourth real held-out set (tests/data/heldout_real4: official pages as the `search` tool
+# returned their opening, copied by a helper session; manifest.csv gives each URL).
+HELDOUT4 = Path(__file__).parent / "data" / "heldout_real4"
+
+
+def _heldout4(stem: str) -> dict:
+    return extract_metadata(next(HELDOUT4.glob(f"*_{stem}.txt")).read_text(encoding="utf-8"))
+
+
+def test_labels_in_square_brackets_several_to_a_line():
+    meta = _heldout4("dazu-2024-suggestion-reply-279")  # `[ 发文字号 ] 大足民函〔2024〕42号` (重庆 sites)
+    assert meta["doc_number"] == "大足民函〔2024〕42号"
+    assert (meta["published_date"], meta["written_date"]) == ("2024-07-09", "2024-07-09")
+    assert meta["title"] == "重庆市大足区民政局 关于区三届人大四次会议第279号建议办理情况的答复函"
+
+
+def test_a_label_cell_without_its_value_does_not_take_the_next_label():
+    # `发布机构: | 生成日期: | 2025-07-17 | |` and `文 号: | 是否有效: | ||`
+    meta = _heldout4("libo-2025-suggestion-reply-47")
+    assert meta["published_date"] == "2025-07-17"
+    assert meta["doc_number"] is None
+
+
+def test_labels_run_together_a_graded_doc_number_line_and_a_navigation_line():
+    # `来源:自贡市民政局类别:办理工作发布时间:2024-07-01阅读:`, `返回完整页面`, `自民函〔2024〕37号(A类)`
+    meta = _heldout4("zigong-2024-proposal-reply-163-069")
+    assert meta["published_date"] == "2024-07-01"
+    assert meta["doc_number"] == "自民函〔2024〕37号"
+    assert meta["title"] == "自贡市民政局关于市政协第十六届委员会第三次会议第163-069号提案的答复函"
+
+
+def test_a_doc_number_joined_to_the_title_and_a_date_after_the_title():
+    jiangjin = _heldout4("jiangjin-2025-suggestion-reply-188")  # `津民政函〔2025〕35号关于…的答复函`
+    assert jiangjin["doc_number"] == "津民政函〔2025〕35号"
+    assert jiangjin["title"] == "关于区十八届人大七次会议第188号建议办理情况的答复函"
+    shanghai = _heldout4("shanghai-2025-livelihood-task-indicators-notice")  # `…的通知 ( 2025-01-27 )`
+    assert shanghai["title"] == "上海市民政局关于下达2025年民心工程和为民办实事项目任务指标的通知"
+    assert shanghai["published_date"] == "2025-01-27"
+    assert shanghai["doc_number"] == "沪民办发〔2025〕3号"  # `文件编号: | 沪民办发〔2025〕3 号 |`

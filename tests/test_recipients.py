@@ -62,7 +62,7 @@ def _source_texts() -> dict[str, str]:
     csv.field_size_limit(sys.maxsize)
     with open(ROOT / "datasets" / "latest" / "documents.csv", encoding="utf-8", newline="") as f:
         texts = {row["document_id"]: row["text"] for row in csv.DictReader(f)}
-    for folder in ("heldout_real", "heldout_real2", "heldout_real3", "rule_examples"):
+    for folder in ("heldout_real", "heldout_real2", "heldout_real3", "heldout_real4", "rule_examples"):
         directory = ROOT / "tests" / "data" / folder
         with open(directory / "manifest.csv", encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from yanglao.extract.recipients import complete
+from yanglao.extract.rows import extract_rows
 from yanglao.extract.subsidies import doubtful_subsidies, extract_subsidies
 
 FIGURE_FIELDS = ("kind", "amount_yuan", "rate_percent", "cap_yuan", "basis", "frequency")
@@ -1408,3 +1409,21 @@ def test_a_one_off_instrument_does_not_make_the_next_amount_one_off():
         (50000, "one_off"),
         (20000, "unspecified"),
     ]
+
+
+def test_decimals_and_thousands_separators_stay_inside_their_amount():
+    """libo-2025-suggestion-reply-47 (tests/data/heldout_real4), 基本情况: `; 735.54万元` is not item 735,
+    and `3,700.61万元` is one number, not a clause ending at its comma."""
+    text = (
+        Path(__file__).parent / "data" / "heldout_real4" / "02_libo-2025-suggestion-reply-47.txt"
+    ).read_text(encoding="utf-8")
+    rows = extract_rows("libo", text, 2025)
+    quotes = {row["amount_yuan"]: row["quote"] for row in rows["subsidies"]}
+    assert quotes[7355400] == "735.54万元用于流浪乞讨救助中心养老康复楼建设"
+    assert quotes[328000] == "32.8万元用于农村养老互助幸福院建设"
+    assert quotes[294700] == "29.47万元用于适老化改造项目"
+    uses = {row["amount_yuan"]: (row["recipient"], row["basis"]) for row in rows["subsidies"]}
+    assert uses[22196900] == ("荔波县社会中心福利院提质改造项目", "total")  # the use, not the place in it
+    assert all(not d["quote"].startswith("700.61") for d in rows["doubtful"])
+    for row in rows["subsidies"] + rows["doubtful"]:
+        assert text[row["start"] : row["end"]] == row["quote"]

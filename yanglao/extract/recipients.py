@@ -186,6 +186,15 @@ PROGRAMME_PURPOSE = Rule(
     "项目资金共计10.5万元。此次中央专项彩票公益金用于支持老年助餐服务发展,",
     "gulou-fuzhou-2024-lottery-fund-publicity",
 )
+# A sum put to a named use (`735.54万元用于流浪乞讨救助中心养老康复楼建设`): the use is what receives it,
+# and the sum is a total, not a rate per person or per unit.
+AMOUNT_FOR_USE = Rule(
+    "amount_for_use",
+    r"[\d.,]+\s*[万亿]?元(?:资金|经费)?(?:主要|专项)?用于(?:支持|扶持|保障)?(?P<r>[^，,。；;：:、\n\d%]{2,30}?)等?(?=[，,。；;\n]|$)",
+    "recipient",
+    "735.54万元用于流浪乞讨救助中心养老康复楼建设",
+    "libo-2025-suggestion-reply-47",
+)
 # What money paid to providers buys, said later in its paragraph (`补助资金可用于购置或更新相关设施设备`):
 # its kind, when the sentence of the figure names none.
 USE_KINDS: tuple[Rule, ...] = (
@@ -281,6 +290,7 @@ _AFTER_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_AFTER_RULES]
 _ADDRESSEE_RE = re.compile(ADDRESSEE_RULE.pattern)
 _DISTRIBUTED_TO_RE = re.compile(DISTRIBUTED_TO_RULE.pattern)
 _PROGRAMME_PURPOSE_RE = re.compile(PROGRAMME_PURPOSE.pattern)
+_AMOUNT_FOR_USE_RE = re.compile(AMOUNT_FOR_USE.pattern)
 _EACH_BEFORE_RE = re.compile(EACH_BEFORE.pattern)
 _CONDITION_RE = re.compile("|".join(f"(?:{r.pattern})" for r in CONDITION_RULES))
 SENTENCE_START = re.compile(r"[。；;！？!?\n|]")
@@ -324,6 +334,12 @@ def recipient_after(text: str, figure_at: int) -> str | None:
 def programme_purpose(text: str, figure_at: int) -> str | None:
     """The programme a fund goes to, from what it is used for (see PROGRAMME_PURPOSE)."""
     m = _PROGRAMME_PURPOSE_RE.match(text, figure_at, figure_at + 160)
+    return m.group("r").strip(TRIM) if m else None
+
+
+def amount_for_use(text: str, figure_at: int) -> str | None:
+    """The use a sum is put to, said right after it (see AMOUNT_FOR_USE)."""
+    m = _AMOUNT_FOR_USE_RE.match(text, figure_at, figure_at + 60)
     return m.group("r").strip(TRIM) if m else None
 
 
@@ -371,9 +387,16 @@ def complete(rows: list[dict], text: str) -> list[dict]:
     title_kind = _title_kind(text)
     for row in out:
         if not row.get("recipient") and row.get("figure_at") is not None and _has_figure(row):
-            row["recipient"] = recipient_before(text, row["figure_at"]) or recipient_after(
-                text, row["figure_at"]
-            )
+            row["recipient"] = recipient_before(text, row["figure_at"])
+            if (
+                not row["recipient"]
+                and row["kind"] in ALLOCATION_KINDS
+                and row.get("basis") in (None, "total")
+            ):
+                use = amount_for_use(text, row["figure_at"])  # before a place: `用于荔波县社会中心福利院…`
+                if use:
+                    row["recipient"], row["basis"] = use, "total"
+            row["recipient"] = row["recipient"] or recipient_after(text, row["figure_at"])
             if (
                 not row["recipient"]
                 and row["kind"] in ALLOCATION_KINDS

@@ -255,7 +255,7 @@ PREVIOUS_AMOUNT = re.compile(r"(?:元|万)\s*(?:和|及|与|、)")
 
 # The number of an article or list item at the start of a quote is not part of the provision.
 LEADING_MARKER = re.compile(
-    r"\s*(?:第[一二三四五六七八九十百零〇]+条|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*"
+    r"\s*(?:第[一二三四五六七八九十百零〇]+条|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+(?:、|[.．](?!\d)))\s*"
 )
 
 # A rate is a share of a cost: `建设费用50%`, `就餐费用的四分之一`, `补助比例为30%`.
@@ -370,7 +370,7 @@ RATE_RE = re.compile(
 SENTENCE_END = "。；;！？!?|"
 HEADING_MAX = 24  # characters: a longer sentence without clauses is still a sentence
 HEADING_NUMBER = re.compile(
-    r"^(?:第[一二三四五六七八九十百零]+[章节]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])"
+    r"^(?:第[一二三四五六七八九十百零]+[章节]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:、|[.．](?!\d)))"
 )
 CLAUSE_END = "，,：:"
 TRIM = " \t\u3000\xa0，,。；;：:、|"
@@ -415,12 +415,24 @@ class Sentence:
     def clause_bounds(self, pos: int) -> tuple[int, int]:
         """Start and end (sentence-relative) of the clause around sentence position `pos`."""
         a = pos
-        while a > 0 and self.text[a - 1] not in CLAUSE_END:
+        while a > 0 and (self.text[a - 1] not in CLAUSE_END or _thousands_comma(self.text, a - 1)):
             a -= 1
         b = pos
-        while b < len(self.text) and self.text[b] not in CLAUSE_END:
+        while b < len(self.text) and (self.text[b] not in CLAUSE_END or _thousands_comma(self.text, b)):
             b += 1
         return a, b
+
+
+def _thousands_comma(text: str, i: int) -> bool:
+    """Whether text[i] separates thousands inside a number (`3,700.61万元`) rather than clauses."""
+    return (
+        text[i] == ","
+        and i > 0
+        and text[i - 1].isdigit()
+        and text[i + 1 : i + 4].isdigit()
+        and len(text[i + 1 : i + 4]) == 3
+        and not text[i + 4 : i + 5].isdigit()
+    )
 
 
 def _sentences(compact: str) -> list[Sentence]:

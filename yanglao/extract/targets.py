@@ -775,7 +775,9 @@ def _split(scan: str, start: int, end: int, stops: str) -> list[tuple[int, int]]
     """The non-empty runs of scan[start:end] between characters of `stops`."""
     run = _RUN_RES.get(stops)
     if run is None:
-        run = _RUN_RES[stops] = re.compile(f"[^{re.escape(stops)}]+")
+        # A thousands separator (`3,700.61万元`) is part of its number, not the end of a clause.
+        inside = f"[^{re.escape(stops)}]" + (r"|(?<=\d),(?=\d{3}(?!\d))" if "," in stops else "")
+        run = _RUN_RES[stops] = re.compile(f"(?:{inside})+")
     return [m.span() for m in run.finditer(scan, start, end)]
 
 

@@ -80,6 +80,8 @@ _TRANSLATE = str.maketrans({**_WIDTH_MAP, **{c: " " for c in _SPACE_CHARS}, **{c
 #: label as printed on pages → metadata field it carries (None: a label whose value is not kept).
 METADATA_LABELS: dict[str, str | None] = {
     "索引号": "index_number",
+    "信息索引号": "index_number",
+    "索取号": "index_number",
     "文号": "doc_number",
     "发文字号": "doc_number",
     "文件编号": "doc_number",
@@ -100,6 +102,7 @@ METADATA_LABELS: dict[str, str | None] = {
     "发文日期": "published_date",
     "发文时间": "published_date",
     "成文日期": "written_date",
+    "生成日期": "written_date",  # gkml pages (山东, 贵州): the record's date, beside 发布机构; not 发布日期
     "成文时间": "written_date",
     "主题分类": "topic",
     "信息分类": "category",
@@ -107,6 +110,7 @@ METADATA_LABELS: dict[str, str | None] = {
     "有效性": "validity",
     "效力状态": "validity",
     "时效性": "validity",
+    "是否有效": "validity",
     "标题": "title",
     "名称": "title",
     "文件名称": "title",
@@ -115,6 +119,8 @@ METADATA_LABELS: dict[str, str | None] = {
     "废止日期": None,
     "失效日期": None,
     "公开方式": None,
+    "公开类别": None,
+    "统一编号": None,
     "公开范围": None,
     "公开时限": None,
     "公开形式": None,
@@ -325,9 +331,20 @@ BULLETED_FIELD_VALUES: dict[str, re.Pattern] = {
 }
 
 
+#: A label in square brackets (`[ 发文字号 ] 大足民函〔2024〕42号 [ 主题分类 ] 民政`), as some sites print them.
+_BRACKETED_LABEL = re.compile(rf"[\[【]\s*{LABEL_RE.pattern}\s*[\]】]\s*")
+
+
+def unbracket_labels(line: str) -> str:
+    """The line with its bracketed labels written as `label：` (`[ 发布日期 ] 2024-07-09` → `发布日期：2024-07-09`)."""
+    if "[" not in line and "【" not in line:
+        return line
+    return _BRACKETED_LABEL.sub(lambda m: f" {m.group('label')}：", line).strip()
+
+
 def is_metadata_line(line: str) -> bool:
     """True for a line of the metadata label block (`索 引 号 … 发布日期 …`, `|`-tables, `标  题:`)."""
-    body = line.lstrip("|").strip()
+    body = unbracket_labels(line.lstrip("|").strip())
     bullet = _FIELD_BULLET.match(body)
     body = body[bullet.end() :] if bullet else body
     match = LABEL_RE.match(body)
@@ -352,10 +369,12 @@ _GENERIC_LABELS = {"名称", "服务对象", "分类", "来源", "摘要", "概�
 def _is_label_value_row(body: str) -> bool:
     """A `|` row of a metadata table: every other cell, from the first, is a metadata label."""
     cells = [c.strip() for c in body.strip("|").split("|")]
-    labels = [re.sub(r"\s|[:：]$", "", c) for c in cells[0::2]]
-    if not all(LABEL_RE.fullmatch(c.rstrip(":：")) for c in cells[0::2] if c):
+    # a label's value may be missing (`发布机构: | 生成日期: | 2025-07-17 |`): no value follows a value
+    is_label = [bool(c) and bool(LABEL_RE.fullmatch(c.rstrip(":："))) for c in cells]
+    pairs = zip(is_label, is_label[1:], cells[1:], strict=False)
+    if not is_label[0] or any(not a and not b and c for a, b, c in pairs):
         return False
-    return len(cells) > 2 or labels[0] not in _GENERIC_LABELS
+    return len(cells) > 2 or re.sub(r"\s|[:：]$", "", cells[0]) not in _GENERIC_LABELS
 
 
 def labelled_value(line: str) -> tuple[str, str] | None:

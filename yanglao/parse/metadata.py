@@ -22,7 +22,15 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from yanglao.parse.clean import HAN, LABEL_RE, METADATA_LABELS, clean_text, is_metadata_line, normalize_chars
+from yanglao.parse.clean import (
+    HAN,
+    LABEL_RE,
+    METADATA_LABELS,
+    clean_text,
+    is_metadata_line,
+    normalize_chars,
+    unbracket_labels,
+)
 
 FIELDS = (
     "title",
@@ -73,7 +81,10 @@ def normalize_doc_number(text: str | None) -> str | None:
 # Labelled lines
 # ---------------------------------------------------------------------------------------------
 
-_LABEL_AT = re.compile(rf"(?:^|(?<=[\s|]))(?:{LABEL_RE.pattern})(?=\s*[:：|]|\s)")
+# A label opens the line or a cell, or follows the previous field's value directly when a colon follows it
+# (`来源:自贡市民政局类别:办理工作发布时间:2024-07-01`).
+_ANY_LABEL = LABEL_RE.pattern.replace("(?P<label>", "(?:", 1)
+_LABEL_AT = re.compile(rf"(?:^|(?<=[\s|])|(?={_ANY_LABEL}\s*[:：]))(?:{LABEL_RE.pattern})(?=\s*[:：|]|\s)")
 
 
 #: A two-cell row such as ``| 标    题 | X |``: on its own a generic label (标题, 名称) is too weak to
@@ -96,7 +107,7 @@ def parse_labelled_fields(text: str) -> dict:
     {'index_number': '010886343/2020-900310', 'published_date': '2020-09-28'}
     """
     fields: dict = {}
-    raw = text.split("\n")
+    raw = [unbracket_labels(line) for line in text.split("\n")]
     block = [is_metadata_line(line) for line in raw]
     lines = [re.sub(r"^\s*(?:[•·]+|[-*](?=\s*\S))?\s*", "", line) for line in raw]
     for i, line in enumerate(lines):
@@ -146,11 +157,16 @@ _NAVIGATION = re.compile(
     r"^(?:您(?:现在)?(?:的|所在的)?(?:当前)?位置|当前位置|首页\s*[/>＞»›]|热搜|关怀版|无障碍|字体|打印|分享).*"
     # search boxes, screen-reader hints and app banners (`精确检索`, `正文内容区域请使用tab按钮切换浏览`)
     r"|^(?:精确|高级|站内|全文)?(?:检索|搜索)$|^开始(?:检索|搜索)$|.*(?:tab|Tab|TAB)\s*(?:键|按钮).*|.*切换浏览.*"
-    r"|^返回顶部$|^[\u4e00-\u9fff]{1,8}APP$"
+    r"|^返回(?:顶部|完整页面|首页|列表)$|^[\u4e00-\u9fff]{1,8}APP$"
+    r"|.*[>»›＞].*[>»›＞].*"  # a breadcrumb of three or more parts, whatever opens it
 )
 _MARKDOWN_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*<!--.*?-->\s*$")
 #: A title line may open with its 文号 (``朝民函〔2023〕59号 关于…的函``).
-_LEADING_DOC_NUMBER = re.compile(rf"^\s*({_DOC_NUMBER.pattern})\s+(?=\S)")
+_LEADING_DOC_NUMBER = re.compile(rf"^\s*({_DOC_NUMBER.pattern})(?:\s+(?=\S)|(?=关于))")
+#: A 文号 alone on its line, perhaps with the reply's grade after it (``自民函〔2024〕37号(A类)``).
+_DOC_NUMBER_LINE = re.compile(rf"\s*({_DOC_NUMBER.pattern})\s*(?:[(（][A-Da-d]类[)）])?\s*")
+#: A date printed after the title in brackets (``…的通知 ( 2025-01-27 )``): the page's publication date.
+_TITLE_DATE = re.compile(r"\s*[(（]\s*(\d{4}-\d{1,2}-\d{1,2})\s*[)）]\s*$")
 #: A title that names no document type still reads as one when it opens the page (``…发放信息``).
 _PLAIN_TITLE = re.compile(r"[^。，,；;:：!?！？|<>#]{6,60}")
 
@@ -386,6 +402,9 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     )
 
     title = page.get("title") or labelled.get("title") or as_published(find_title(head), raw_text)
+    title_date = _TITLE_DATE.search(title) if title else None
+    if title_date:
+        title = title[: title_date.start()]
 
     doc_number = normalize_doc_number(page.get("doc_number")) or labelled.get("doc_number")
     leading = next((m for m in map(_LEADING_DOC_NUMBER.match, head[:6]) if m), None)
@@ -393,8 +412,9 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         doc_number = normalize_doc_number(leading.group(1))
     if not doc_number:
         for i, line in enumerate(head[:15]):
-            if _DOC_NUMBER.fullmatch(line):
-                doc_number = normalize_doc_number(line)
+            numbered = _DOC_NUMBER_LINE.fullmatch(line)
+            if numbered:
+                doc_number = normalize_doc_number(numbered.group(1))
                 break
             order = _ORDER_NUMBER.fullmatch(line + (head[i + 1] if i + 1 < len(head) else ""))
             if order:
@@ -444,6 +464,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     published_date = (
         normalize_date(page.get("published_date"))
         or labelled.get("published_date")
+        or (normalize_date(title_date.group(1)) if title_date else None)
         or (normalize_date(byline_match.group("date")) if byline_match else None)
         or byline
         or enacted_on
