@@ -24,7 +24,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.utilities.annotations import quote
 
-from yanglao import pipeline, runstate
+from yanglao import pipeline, runstate, spool
 from yanglao.acquire import snapshots
 from yanglao.acquire.archive import Archive, SnapshotRecord
 from yanglao.acquire.discover import append_discovered, load_discovered, merge_sources
@@ -138,16 +138,22 @@ def process_batch(
     keys: list[str],
     archive: Archive,
     workers: int = 1,
-) -> list[pipeline.DocumentResult]:
-    """Parse and extract a batch of documents, one `DocumentResult` each (a failure is that document's alone).
+    spool_folder: str | None = None,
+    index: int = 0,
+) -> spool.SpooledBatch:
+    """Parse and extract a batch of documents, one `DocumentResult` each (a failure is that document's alone),
+    written to the run's spool folder: the task's result is the file's path and counts, never the rows.
 
     With `workers` > 1 the documents are spread over that many processes: the stages are pure
     Python, so threads would share one interpreter lock.
     """
+    if spool_folder is None:
+        raise ValueError("process_batch needs the run's spool folder")
     items = [(source, snapshot, archive) for source, snapshot in zip(sources, snapshots, strict=True)]
     parallel = workers > 1 and len(items) >= 2 * PARALLEL_MIN_PER_WORKER
     results = parse_and_extract_all(items, workers if parallel else 1)
-    return [pipeline.document_result(s.id, r) for s, r in zip(sources, results, strict=True)]
+    documents = (pipeline.document_result(s.id, r) for s, r in zip(sources, results, strict=True))
+    return spool.write_batch(Path(spool_folder), index, documents)
 
 
 @task(name="discover", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
@@ -248,6 +254,7 @@ class _Run:
         self.statuses = load_status(self.state_dir / "source_status.json")
         self.old_status_rows = status_rows(self.statuses)
         self.listing_rows = runstate.load_listing_status(self.state_dir)
+        self.spool_folder: Path | None = None  # the extraction batches' files, during `extract` only
         self.old_listing_rows = [self.listing_rows[k] for k in sorted(self.listing_rows)]
 
     def execute(self, options: RunOptions) -> RunSummary:
@@ -404,15 +411,22 @@ class _Run:
         by_id = {s.id: s for s in sources}
         snapshots = {o.source_id: o.snapshot for o in outcomes if o.snapshot is not None and not o.queued}
         plan = pipeline.plan_builds(snapshots, by_id, previous, old_keys, extractor_fingerprint())
-        results = self._run_batches(plan.work)
         sizes = {w.source.id: w.snapshot.size for w in plan.work}
-        review = pipeline.review_results(results, sizes, previous)
+        self.spool_folder = spool.spool_dir(
+            self.output
+        )  # a killed run's is removed by the next as a leftover
+        try:
+            batches = self._run_batches(plan.work)
+            # Read back one document at a time: only what the review keeps is held, once.
+            review = pipeline.review_results(spool.read_results(batches), sizes, previous)
+        finally:
+            spool.remove_spool(self.spool_folder)
         work_keys = {w.source.id: w.key for w in plan.work}
         keys = dict(plan.keys) | {sid: work_keys[sid] for sid in review.documents}
         taken = pipeline.keep_last_good(review, by_id, previous, self.refused)
         keys |= {sid: old_keys.get(sid, "") for sid in taken if sid not in plan.kept}
         review.errors = {o.source_id: o.error for o in outcomes if o.error} | review.errors
-        self.summary.extracted = sum(r.ok for r in results) - len(review.same_content)
+        self.summary.extracted = sum(b.ok for b in batches) - len(review.same_content)
         self.summary.reused = len(plan.kept)
         self.summary.failures = [f"{sid}: {error}" for sid, error in sorted(review.errors.items())]
         self.summary.review, self.summary.same_content = sorted(review.review), sorted(review.same_content)
@@ -427,7 +441,8 @@ class _Run:
         )
         return review, keys
 
-    def _run_batches(self, work: list[pipeline.WorkItem]) -> list[pipeline.DocumentResult]:
+    def _run_batches(self, work: list[pipeline.WorkItem]) -> list[spool.SpooledBatch]:
+        """Each batch extracted into the run's spool folder; their paths and counts, in order."""
         batches = [work[i : i + BATCH_SIZE] for i in range(0, len(work), BATCH_SIZE)]
         # On a Dask cluster each batch is a task on a worker process; here, each batch uses every core.
         on_dask = type(get_run_context().task_runner).__name__ == "DaskTaskRunner"
@@ -437,16 +452,19 @@ class _Run:
         wrap = _as_is if on_dask else quote
         futures = []
         try:
-            for batch in batches:
+            for index, batch in enumerate(batches):
                 sources, snapshots = wrap([b.source for b in batch]), wrap([b.snapshot for b in batch])
+                keys = [b.key for b in batch]
                 futures.append(
-                    process_batch.submit(sources, snapshots, [b.key for b in batch], self.archive, workers)
+                    process_batch.submit(
+                        sources, snapshots, keys, self.archive, workers, str(self.spool_folder), index
+                    )
                 )
                 if not on_dask:
                     futures[-1].wait()  # one batch at a time: each already uses every core (one pool for all)
         finally:
             close_pool()
-        return [result for future in futures for result in future.result()]
+        return [future.result() for future in futures]
 
     def publish(self, sources, tables, review, previous, keys, retire):
         """Publish the assembled tables unless the run must refuse; keep the build keys."""

@@ -470,6 +470,8 @@ def test_a_killed_run_leaves_nothing_the_next_run_does_not_clean(tmp_path):
     (output / "datasets" / "releases" / ".validate-x1").mkdir()
     (output / "datasets" / ".update-x1.db").write_bytes(b"x")
     (output / "datasets" / ".build-x1.db.search").write_bytes(b"x")
+    (output / "datasets" / ".spool-x1").mkdir()
+    (output / "datasets" / ".spool-x1" / "batch-000000.pkl").write_bytes(b"x")
     after = cli("run", "--sources", str(registry), "--output", str(output))
     assert after.returncode == 0, after.stderr
     for _ in range(50):
