@@ -1427,3 +1427,19 @@ def test_decimals_and_thousands_separators_stay_inside_their_amount():
     assert all(not d["quote"].startswith("700.61") for d in rows["doubtful"])
     for row in rows["subsidies"] + rows["doubtful"]:
         assert text[row["start"] : row["end"]] == row["quote"]
+
+
+def test_private_investment_drawn_in_and_a_fund_s_stated_focus():
+    """jiangjin-2025-suggestion-reply-188 and libo-2025-suggestion-reply-47 (tests/data/heldout_real4):
+    `拉动社会投资148万元` is private money, not a subsidy; `累计投入7,037.91万元,重点支持…` names the programme."""
+    folder = Path(__file__).parent / "data" / "heldout_real4"
+    jiangjin = (folder / "04_jiangjin-2025-suggestion-reply-188.txt").read_text(encoding="utf-8")
+    amounts = [row["amount_yuan"] for row in extract_rows("jiangjin", jiangjin, 2025)["subsidies"]]
+    assert 753700 in amounts and 1480000 not in amounts
+    libo = (folder / "02_libo-2025-suggestion-reply-47.txt").read_text(encoding="utf-8")
+    total = next(r for r in extract_rows("libo", libo, 2025)["subsidies"] if r["amount_yuan"] == 70379100)
+    assert (total["kind"], total["basis"], total["recipient"]) == (
+        "budget_allocation",
+        "total",
+        "农村养老服务体系建设",
+    )

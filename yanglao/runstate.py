@@ -14,7 +14,16 @@ import tempfile
 from pathlib import Path
 
 #: Names of the temporary files and folders a run makes, removed at its end and at the start of the next.
-LEFTOVER_PREFIXES = (".validate-", ".stage-", ".latest-", ".update-", ".build-", ".status-", ".tmp-", ".spool-")
+LEFTOVER_PREFIXES = (
+    ".validate-",
+    ".stage-",
+    ".latest-",
+    ".update-",
+    ".build-",
+    ".status-",
+    ".tmp-",
+    ".spool-",
+)
 SERVER_COMMAND_MARK = "prefect.server.api.server:create_app"
 
 

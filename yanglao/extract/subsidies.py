@@ -221,7 +221,7 @@ MONEY_CUES = re.compile(
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
     r"罚|收费|收取|价格|票价|售价|定价|租金|工资|薪酬|薪资|收入|总投资|投资额|计划投资|投资规模|完成投资"
-    r"|产值|(?:产业|经济|市场|消费)规模|营业额|销售额|消费额|贷款额度|授信|自付|缴纳|个人负担|融资|社会资本|民间资本"
+    r"|产值|(?:产业|经济|市场|消费)规模|营业额|销售额|消费额|贷款额度|授信|自付|缴纳|个人负担|融资|社会资本|民间资本|社会投资|民间投资"
     r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值|预计|预估|测算|匡算"
     r"|资金来源|来源(?:为|于)"
     r"|户均|人均|床均|平均"  # an average (`户均投入3500元`) is a statistic, not a standard  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
