@@ -1443,3 +1443,18 @@ def test_private_investment_drawn_in_and_a_fund_s_stated_focus():
         "total",
         "农村养老服务体系建设",
     )
+
+
+@pytest.mark.parametrize(
+    ("opening", "marker"),
+    [
+        ("1.2020年街道养老服务中心建设补助资金分配", "1."),  # ouhai-2020-eldercare-fund-allocation-notice
+        ("32.8万元用于农村养老互助幸福院建设", None),  # libo-2025-suggestion-reply-47 (heldout_real4)
+        ("2.养老服务补贴", "2."),
+    ],
+)
+def test_an_item_number_is_not_a_decimal(opening, marker):
+    from yanglao.extract.subsidies import LEADING_MARKER
+
+    found = LEADING_MARKER.match(opening)
+    assert (found.group().strip() if found else None) == marker

@@ -253,9 +253,10 @@ NAMED_FUND_PURPOSES: list[tuple[str, str]] = [
 ]
 PREVIOUS_AMOUNT = re.compile(r"(?:元|万)\s*(?:和|及|与|、)")
 
-# The number of an article or list item at the start of a quote is not part of the provision.
+# The number of an article or list item at the start of a quote is not part of the provision; a decimal
+# (`32.8万元`) is not an item number, an item that opens with a year is (`1.2020年街道养老服务中心建设补助资金分配`).
 LEADING_MARKER = re.compile(
-    r"\s*(?:第[一二三四五六七八九十百零〇]+条|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+(?:、|[.．](?!\d)))\s*"
+    r"\s*(?:第[一二三四五六七八九十百零〇]+条|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+(?:、|[.．](?!\d))|\d{1,2}[.．](?=(?:19|20)\d\d年))\s*"
 )
 
 # A rate is a share of a cost: `建设费用50%`, `就餐费用的四分之一`, `补助比例为30%`.
@@ -370,7 +371,7 @@ RATE_RE = re.compile(
 SENTENCE_END = "。；;！？!?|"
 HEADING_MAX = 24  # characters: a longer sentence without clauses is still a sentence
 HEADING_NUMBER = re.compile(
-    r"^(?:第[一二三四五六七八九十百零]+[章节]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:、|[.．](?!\d)))"
+    r"^(?:第[一二三四五六七八九十百零]+[章节]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:、|[.．](?!\d))|\d{1,2}[.．](?=(?:19|20)\d\d年))"
 )
 CLAUSE_END = "，,：:"
 TRIM = " \t\u3000\xa0，,。；;：:、|"
