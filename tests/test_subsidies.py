@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from yanglao.extract.recipients import complete
 from yanglao.extract.rows import extract_rows
-from yanglao.extract.subsidies import doubtful_subsidies, extract_subsidies
+from yanglao.extract.subsidies import LEADING_MARKER, doubtful_subsidies, extract_subsidies
 
 FIGURE_FIELDS = ("kind", "amount_yuan", "rate_percent", "cap_yuan", "basis", "frequency")
 
@@ -1454,7 +1454,5 @@ def test_private_investment_drawn_in_and_a_fund_s_stated_focus():
     ],
 )
 def test_an_item_number_is_not_a_decimal(opening, marker):
-    from yanglao.extract.subsidies import LEADING_MARKER
-
     found = LEADING_MARKER.match(opening)
     assert (found.group().strip() if found else None) == marker
