@@ -1112,3 +1112,16 @@ def test_enumerations_of_figures_before_their_nouns_with_other_separators(text, 
     rows = extract_targets(text)
     assert [(r["indicator"], r["value"], r["quote"]) for r in rows] == expected
     assert all(text[r["start"] : r["end"]] == r["quote"] for r in rows)
+
+
+def test_each_item_of_a_task_list_counts_its_own_noun_and_the_people_served():
+    """shanghai-2025-livelihood-task-indicators-notice (tests/data/heldout_real4): items that each open with
+    their own verb (`、培训产生3100名…养老护理员`), and `为4000名老年人提供家庭照护床位服务`."""
+    folder = Path(__file__).parent / "data" / "heldout_real4"
+    text = (folder / "09_shanghai-2025-livelihood-task-indicators-notice.txt").read_text(encoding="utf-8")
+    rows = {r["value"]: r for r in extract_targets(text, document_year=2025)}
+    assert rows[3100]["indicator"] == "中级及以上技能等级养老护理员"
+    assert rows[50]["indicator"] == "“养老院+互联网”医院"
+    assert rows[4000]["indicator"] == "提供家庭照护床位服务的老年人"
+    assert rows[4000]["quote"] == "为4000名老年人提供家庭照护床位服务"
+    assert all(text[r["start"] : r["end"]] == r["quote"] for r in rows.values())

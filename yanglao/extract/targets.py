@@ -1808,6 +1808,8 @@ _FUND_SHARE_LEAD = re.compile(r"(?:应当|要|须|必须)?将?(?:不低于|不�
 _LONE_VERB = re.compile(r"^(?:容纳|接待|安置|服务|照护|吸纳)$")
 _ASIDE = re.compile(r"\((?:简称|含|下同)[^)]*\)")
 _HEAD_NOUN = re.compile(r"(?:点|中心|站|机构|平台|企业|组织|基地|院|场所)$")
+#: People or households a service is given to, after `为N名`: `老年人提供家庭照护床位服务` (group 1, group 2).
+_SERVED = re.compile(r"([^,;:。、\x00\d]{2,16}?)提供([^,;:。、\x00\d]{2,20})")
 
 
 def _clean(phrase: str) -> str:
@@ -1846,6 +1848,15 @@ def _tail_noun(phrase: str) -> str:
     return phrase
 
 
+def _object_after(after: str, raw_before: str) -> str:
+    """The noun after a figure whose words before it name nothing; after `为N名` the people served, by the
+    service (`为4000名老年人提供家庭照护床位服务` → 提供家庭照护床位服务的老年人)."""
+    served = _SERVED.match(after) if re.search(r"[为向给][\s\x00]*$", raw_before) else None
+    if served:
+        return f"提供{_clean(served.group(2))}的{_clean(served.group(1))}"
+    return _tail_noun(after.replace("进行", ""))
+
+
 def _object_before(before: str) -> str:
     """The words before a figure without the verbs that open them (`培训` → ``, `新增养老床位` → `养老床位`)."""
     obj = before
@@ -1858,7 +1869,7 @@ def _object_before(before: str) -> str:
 # perhaps the next figure's comparator or verb (`示范性老年食堂、不少于`, `区级指导中心、改造`).
 _ENUMERATION_GAP = re.compile(
     rf"\s*([^,;:。、\x00]{{2,24}}?)\s*(?:以及|、|,|和|及|与)\s*"
-    rf"(?:(?:{_COMPARATOR_WORDS}|{INDICATOR_LEADING_VERBS}|{COMMITMENT_VERBS})\s*)?"
+    rf"(?:(?:{_COMPARATOR_WORDS}|(?:{INDICATOR_LEADING_VERBS}|{COMMITMENT_VERBS})[\u4e00-\u9fff]{{0,2}}?)\s*)?"
 )
 
 
@@ -1943,7 +1954,7 @@ def _indicator(
     obj = _object_before(before)
     if not obj or re.search(r"[对为向给]$", obj) or _LONE_VERB.match(obj):
         lone = obj if _LONE_VERB.match(obj) else ""
-        obj = lone + (_tail_noun(after.replace("进行", "")) or "") or obj
+        obj = lone + (_object_after(after, raw_before) or "") or obj
     if len(obj) <= 3 and k > 0 and "、" in scan[kept[k - 1].suffix_end : q.start]:
         # 示范基地(区)3个、企业6个 → 示范企业
         sibling_start = kept[k - 2].suffix_end if k >= 2 else c_start
