@@ -1456,3 +1456,27 @@ def test_private_investment_drawn_in_and_a_fund_s_stated_focus():
 def test_an_item_number_is_not_a_decimal(opening, marker):
     found = LEADING_MARKER.match(opening)
     assert (found.group().strip() if found else None) == marker
+
+
+@pytest.mark.parametrize(
+    ("source", "sentence"),
+    [
+        # beijing-2015-home-eldercare-regulation (tests/data/heldout_real), 第二十一条: a breach and its sanction
+        (
+            "beijing-2015-home-eldercare-regulation",
+            "第二十一条 享受政府补贴或者政策优惠的养老服务企业事业单位和社会组织没有履行相应义务的，"
+            "由发放补贴的部门收回补贴，取消其享受优惠的资格，",
+        ),
+        # shanghai-putuo-2012-civil-affairs-livelihood-projects-progress (tests/data/heldout_real2): a count
+        (
+            "shanghai-putuo-2012-civil-affairs-livelihood-projects-progress",
+            "其中享受政府补贴10710人,自费服务9062名。",
+        ),
+    ],
+)
+def test_a_sanction_or_a_count_of_recipients_is_not_a_provision(source, sentence):
+    texts = "\n".join(
+        p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob(f"data/heldout_real*/*{source}.txt")
+    )
+    assert sentence in texts
+    assert [r for r in extract_rows(source, sentence)["subsidies"] if r["amount_yuan"] is None] == []

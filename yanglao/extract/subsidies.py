@@ -149,6 +149,7 @@ NOT_A_PROVISION_CLAUSE = re.compile(
 # Sentences in which no mention is a provision: sanctions and after-the-fact procedure.
 NOT_A_PROVISION_SENTENCE = re.compile(
     r"备案|骗取|冒用|冒领|虚报|挪用|截留|侵占|违反|清算|结算|追回|退回|处罚|所称|是指"
+    r"|(?:没有|未)(?:履行|按照|按规定)|责令"  # a breach and its sanction (`…没有履行相应义务的，由…责令改正`)
 )
 # A mention followed by these describes people, operators or a document (a form, a
 # report), not money given.
@@ -158,6 +159,7 @@ DESCRIPTOR_AFTER = re.compile(
     r"|^(?:优抚)?对象"  # 享受国家定期抚恤补助(的)优抚对象: a group of people, not money given
     r"|^[^，,。；;]{0,8}?(?:办法|细则|实施意见|通知|清单|表|册|情况|管理)"
     r"|^(?:对象|范围|条件|卡|券|账户|专户)"
+    r"|^\s*[\d,.]+\s*万?\s*(?:人次|人|户|名)"  # a count of recipients (`享受政府补贴10710人`) reports, it gives nothing
 )
 # Who gives, opening a provision's clause (`市和县(市、区)人民政府应当加大对居家养老服务资金的投入`): the quote
 # is the promise that follows, the instrument and its object.
