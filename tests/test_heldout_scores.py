@@ -55,7 +55,7 @@ FLOORS = {
         "subsidies_meaning": 0.32,
         "provisions": 1.00,
         "measures": 0.86,
-        "metadata": 0.86,
+        "metadata": 0.92,
     },
 }
 

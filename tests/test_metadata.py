@@ -506,3 +506,10 @@ def test_a_doc_number_joined_to_the_title_and_a_date_after_the_title():
     assert shanghai["title"] == "上海市民政局关于下达2025年民心工程和为民办实事项目任务指标的通知"
     assert shanghai["published_date"] == "2025-01-27"
     assert shanghai["doc_number"] == "沪民办发〔2025〕3号"  # `文件编号: | 沪民办发〔2025〕3 号 |`
+
+
+def test_values_of_labels_printed_above_them_are_not_the_title():
+    # `• 发布单位:` / `县政府办`, `• 有效性:` / `有效`, `• 统一编号:` / `HCSD01-2023-0006`, then the title
+    meta = _heldout4("changshan-2023-elderly-three-services-measures")
+    assert meta["title"] == "常山县人民政府办公室关于印发《常山县提升“助老三件事”服务能力的实施办法》的通知"
+    assert (meta["doc_number"], meta["published_date"]) == ("常政办发〔2023〕47号", "2023-07-05")

@@ -163,6 +163,8 @@ _NAVIGATION = re.compile(
 _MARKDOWN_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*<!--.*?-->\s*$")
 #: A title line may open with its 文号 (``朝民函〔2023〕59号 关于…的函``).
 _LEADING_DOC_NUMBER = re.compile(rf"^\s*({_DOC_NUMBER.pattern})(?:\s+(?=\S)|(?=关于))")
+#: A code alone on its line (``HCSD01-2023-0006``, ``02165835-001/2023-80815``): never part of a title.
+_CODE_LINE = re.compile(r"\s*[A-Za-z0-9][A-Za-z0-9\-_/.]{5,}\s*")
 #: A 文号 alone on its line, perhaps with the reply's grade after it (``自民函〔2024〕37号(A类)``).
 _DOC_NUMBER_LINE = re.compile(rf"\s*({_DOC_NUMBER.pattern})\s*(?:[(（][A-Da-d]类[)）])?\s*")
 #: A date printed after the title in brackets (``…的通知 ( 2025-01-27 )``): the page's publication date.
@@ -180,12 +182,17 @@ def title_lines(lines: list[str]) -> list[str]:
     return out
 
 
-def find_title(lines: list[str]) -> str | None:
+def find_title(lines: list[str], values: frozenset[str] = frozenset()) -> str | None:
     """The first line, or run of up to four short lines, that reads as a title (ends in 通知, 答复, 方案 …).
 
     Navigation lines are skipped, and a line holding only an agency name is not joined to the
-    ``关于…`` line under it (the agency is the issuer, the title starts with 关于)."""
-    lines = title_lines(lines)
+    ``关于…`` line under it (the agency is the issuer, the title starts with 关于). Nor are the values of
+    metadata labels (`values`) or codes without a Chinese character (``HCSD01-2023-0006``): a label
+    printed above its value leaves the value on a line of its own."""
+    # such a line becomes a `|`, which no title crosses
+    lines = [
+        "|" if line.strip() in values or _CODE_LINE.fullmatch(line) else line for line in title_lines(lines)
+    ]
     for i, line in enumerate(lines):
         if _NOT_TITLE.fullmatch(line) or "|" in line or _NAVIGATION.match(line):
             continue
@@ -401,7 +408,8 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         (m for m in map(_DATED_SOURCE.match, raw_lines[:20]) if m), None
     )
 
-    title = page.get("title") or labelled.get("title") or as_published(find_title(head), raw_text)
+    values = frozenset(v for v in labelled.values() if isinstance(v, str))
+    title = page.get("title") or labelled.get("title") or as_published(find_title(head, values), raw_text)
     title_date = _TITLE_DATE.search(title) if title else None
     if title_date:
         title = title[: title_date.start()]
