@@ -513,3 +513,12 @@ def test_values_of_labels_printed_above_them_are_not_the_title():
     meta = _heldout4("changshan-2023-elderly-three-services-measures")
     assert meta["title"] == "常山县人民政府办公室关于印发《常山县提升“助老三件事”服务能力的实施办法》的通知"
     assert (meta["doc_number"], meta["published_date"]) == ("常政办发〔2023〕47号", "2023-07-05")
+
+
+def test_a_news_headline_that_asks_and_a_byline_run_together():
+    """zhuhai-gaoxin-2024-elder-canteen-meal-subsidy (tests/data/heldout_real3, a repost of official
+    information): `珠海高新区长者饭堂都有哪些?(附补贴标准)` over `时事新闻2024-03-07 05:35:23无忧百科`."""
+    path = next((Path(__file__).parent / "data" / "heldout_real3").glob("*_zhuhai-gaoxin-*.txt"))
+    meta = extract_metadata(path.read_text(encoding="utf-8"))
+    assert meta["title"] == "珠海高新区长者饭堂都有哪些?(附补贴标准)"
+    assert meta["published_date"] == "2024-03-07"

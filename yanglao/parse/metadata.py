@@ -149,7 +149,9 @@ _PLACE = re.compile(rf"^[{HAN}]{{1,8}}?(?:省|市|自治区|区|县|州|盟|旗)
 _HEADER_ISSUER = re.compile(rf"([{HAN}]{{2,30}}?)(?:文件|令)(?:第\d+号)?")
 _TITLE_ISSUER = re.compile(r"^(.+?)(?:关于|印发|转发)")
 _DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
-_BYLINE_DATE = re.compile(r"^[\s•·]*(\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)")
+_BYLINE_DATE = re.compile(
+    r"^[\s•·]*(?:[\u4e00-\u9fff]{2,6})?(\d{4}-\d{1,2}-\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$|(?<=\d)(?=[\u4e00-\u9fff]))"
+)  # also after a column name and before the source, run together (`时事新闻2024-03-07 05:35:23无忧百科`)
 
 
 #: Site navigation and page furniture that stand above a title: never part of it.
@@ -170,7 +172,9 @@ _DOC_NUMBER_LINE = re.compile(rf"\s*({_DOC_NUMBER.pattern})\s*(?:[(（][A-Da-d]�
 #: A date printed after the title in brackets (``…的通知 ( 2025-01-27 )``): the page's publication date.
 _TITLE_DATE = re.compile(r"\s*[(（]\s*(\d{4}-\d{1,2}-\d{1,2})\s*[)）]\s*$")
 #: A title that names no document type still reads as one when it opens the page (``…发放信息``).
-_PLAIN_TITLE = re.compile(r"[^。，,；;:：!?！？|<>#]{6,60}")
+_PLAIN_TITLE = re.compile(
+    r"[^。，,；;:：!?！？|<>#]{6,60}(?:[?？](?:[(（][^()（）]{1,12}[)）])?)?"
+)  # a news headline may ask
 
 
 def title_lines(lines: list[str]) -> list[str]:
