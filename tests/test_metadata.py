@@ -522,3 +522,19 @@ def test_a_news_headline_that_asks_and_a_byline_run_together():
     meta = extract_metadata(path.read_text(encoding="utf-8"))
     assert meta["title"] == "珠海高新区长者饭堂都有哪些?(附补贴标准)"
     assert meta["published_date"] == "2024-03-07"
+
+
+# Counter-examples a review session wrote for the rules above (constructed wordings, not real pages): each
+# rule must not take body text or a longer word for a field.
+def test_the_layout_rules_leave_body_text_and_longer_words_alone():
+    notice = "关于调整高龄津贴发放标准的通知\n发布日期：2024-05-06 附件名称：高龄津贴申请表.docx\n各区民政局：\n现将有关事项通知如下。\n"
+    assert extract_metadata(notice)["title"] == "关于调整高龄津贴发放标准的通知"  # 附件名称 is not 名称
+    assert "title" not in parse_labelled_fields("发布机构：市民政局 副标题：2024年高龄津贴发放名单\n")
+    deadline = "关于开展2024年度高龄津贴申报工作的通知\n各社区：\n申报截止日期2024-12-31前报送至区民政局。\n"
+    assert extract_metadata(deadline)["published_date"] is None  # a deadline is no byline
+    publicity = "关于2024年度养老服务补贴发放对象的公示\n公示期2024-06-01至2024-06-07\n如有异议请联系。\n"
+    assert extract_metadata(publicity)["published_date"] is None
+    summary = "【摘要】到2025年，全市养老机构护理型床位占比达到55%以上。"
+    assert summary in clean_text(f"关于推进养老服务体系建设的实施意见\n{summary}\n一、总体要求\n")
+    header = "| 服务对象 | 分类 | 补贴标准 |"
+    assert header in clean_text(f"补贴标准如下：\n{header}\n| 80周岁以上 | 高龄 | 每人每月100元 |\n")

@@ -1480,3 +1480,16 @@ def test_a_sanction_or_a_count_of_recipients_is_not_a_provision(source, sentence
     )
     assert sentence in texts
     assert [r for r in extract_rows(source, sentence)["subsidies"] if r["amount_yuan"] is None] == []
+
+
+def test_a_past_failure_to_comply_and_a_list_lead_in_are_read_for_what_they_are():
+    """Constructed by a review session: 未按照 describes whom the provision is for, not a breach; `重点支持以下
+    三个方面:` names no programme."""
+    rows = extract_rows(
+        "x",
+        "对未按照规划要求配建养老服务设施的老旧小区，由区政府通过购置、租赁等方式补齐，并给予建设补贴。",
+        2024,
+    )
+    assert [r["quote"] for r in rows["subsidies"]] == ["并给予建设补贴"]
+    total = extract_rows("x", "2024年市级财政累计投入资金3,000万元,重点支持以下三个方面:", 2024)["subsidies"]
+    assert [(r["amount_yuan"], r["recipient"]) for r in total] == [(30000000, None)]

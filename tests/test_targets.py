@@ -1125,3 +1125,18 @@ def test_each_item_of_a_task_list_counts_its_own_noun_and_the_people_served():
     assert rows[4000]["indicator"] == "提供家庭照护床位服务的老年人"
     assert rows[4000]["quote"] == "为4000名老年人提供家庭照护床位服务"
     assert all(text[r["start"] : r["end"]] == r["quote"] for r in rows.values())
+
+
+def test_an_item_that_opens_with_its_own_verb_ends_the_one_before():
+    """Constructed by a review session: a figure before its noun, then items that name the noun first."""
+    rows = extract_targets(
+        "到2025年，培训200名养老护理员、新增床位500张、护理型床位占比达到60%。", document_year=2025
+    )
+    assert [(r["value"], r["indicator"]) for r in rows] == [
+        (200, "养老护理员"),
+        (500, "床位"),
+        (60, "护理型床位占比"),
+    ]
+    assert rows[1]["quote"] == "新增床位500张"
+    served = extract_targets("到2025年，为500名困难老年人免费提供助餐服务。", document_year=2025)
+    assert [r["indicator"] for r in served] == ["提供助餐服务的困难老年人"]

@@ -44,7 +44,7 @@ class SpooledBatch:
 
 def spool_dir(output: Path) -> Path:
     """A new, empty spool folder for one run, inside the output folder (workers see it where they see that)."""
-    parent = Path(output) / "datasets"
+    parent = Path(output).resolve() / "datasets"  # absolute: a Dask worker may run in another directory
     parent.mkdir(parents=True, exist_ok=True)
     return Path(tempfile.mkdtemp(dir=parent, prefix=SPOOL_PREFIX))
 

@@ -149,7 +149,7 @@ NOT_A_PROVISION_CLAUSE = re.compile(
 # Sentences in which no mention is a provision: sanctions and after-the-fact procedure.
 NOT_A_PROVISION_SENTENCE = re.compile(
     r"备案|骗取|冒用|冒领|虚报|挪用|截留|侵占|违反|清算|结算|追回|退回|处罚|所称|是指"
-    r"|(?:没有|未)(?:履行|按照|按规定)|责令"  # a breach and its sanction (`…没有履行相应义务的，由…责令改正`)
+    r"|(?:没有|未)履行|责令"  # a breach of duty and its sanction (`…没有履行相应义务的，由…收回补贴`)
 )
 # A mention followed by these describes people, operators or a document (a form, a
 # report), not money given.

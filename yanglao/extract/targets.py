@@ -1731,7 +1731,8 @@ def _row(
     scan = view.scan
     c_start, c_end = clause
     last_in_clause = k == len(kept) - 1
-    q_start = previous_end
+    new_items = list(_NEW_ITEM.finditer(scan, previous_end, q.start))
+    q_start = new_items[-1].end() if new_items else previous_end  # a new item opens with its own verb
     if noun_follows(scan, kept, k, c_start):
         q_start = _gap_noun(scan, kept, k).end(1)  # the words before are the previous figure's noun
         q_start += 2 if scan.startswith("以及", q_start) else 0
@@ -1808,8 +1809,11 @@ _FUND_SHARE_LEAD = re.compile(r"(?:应当|要|须|必须)?将?(?:不低于|不�
 _LONE_VERB = re.compile(r"^(?:容纳|接待|安置|服务|照护|吸纳)$")
 _ASIDE = re.compile(r"\((?:简称|含|下同)[^)]*\)")
 _HEAD_NOUN = re.compile(r"(?:点|中心|站|机构|平台|企业|组织|基地|院|场所)$")
+#: A new item of an enumeration opens with its own verb (`培训200名养老护理员、新增床位500张`): the words of one
+#: figure end there, those of the next begin there.
+_NEW_ITEM = re.compile(rf"、(?=(?:{COMMITMENT_VERBS}|{INDICATOR_LEADING_VERBS}))")
 #: People or households a service is given to, after `为N名`: `老年人提供家庭照护床位服务` (group 1, group 2).
-_SERVED = re.compile(r"([^,;:。、\x00\d]{2,16}?)提供([^,;:。、\x00\d]{2,20})")
+_SERVED = re.compile(r"([^,;:。、\x00\d]{2,16}?)(?:免费|无偿|定期|上门|优先)?提供([^,;:。、\x00\d]{2,20})")
 
 
 def _clean(phrase: str) -> str:
@@ -1854,7 +1858,7 @@ def _object_after(after: str, raw_before: str) -> str:
     served = _SERVED.match(after) if re.search(r"[为向给][\s\x00]*$", raw_before) else None
     if served:
         return f"提供{_clean(served.group(2))}的{_clean(served.group(1))}"
-    return _tail_noun(after.replace("进行", ""))
+    return _tail_noun(_NEW_ITEM.split(after.replace("进行", ""))[0])
 
 
 def _object_before(before: str) -> str:
@@ -1869,7 +1873,7 @@ def _object_before(before: str) -> str:
 # perhaps the next figure's comparator or verb (`示范性老年食堂、不少于`, `区级指导中心、改造`).
 _ENUMERATION_GAP = re.compile(
     rf"\s*([^,;:。、\x00]{{2,24}}?)\s*(?:以及|、|,|和|及|与)\s*"
-    rf"(?:(?:{_COMPARATOR_WORDS}|(?:{INDICATOR_LEADING_VERBS}|{COMMITMENT_VERBS})[\u4e00-\u9fff]{{0,2}}?)\s*)?"
+    rf"(?:(?:{_COMPARATOR_WORDS}|(?:{INDICATOR_LEADING_VERBS}|{COMMITMENT_VERBS})(?:产生|出|成)?)\s*)?"
 )
 
 
@@ -1909,7 +1913,8 @@ def _indicator(
 ) -> str:
     """A short noun phrase for what the figure counts, from the words around it."""
     c_start, c_end = clause
-    raw_before = scan[previous_end : q.start]
+    before_all = scan[previous_end : q.start]
+    raw_before = _NEW_ITEM.split(before_all)[-1]
     before = _clean(raw_before)
     next_start = kept[k + 1].start if k + 1 < len(kept) else c_end
     after = _TRIM_HEAD.sub("", scan[q.suffix_end : next_start].replace("\x00", ""))
@@ -1955,7 +1960,12 @@ def _indicator(
     if not obj or re.search(r"[对为向给]$", obj) or _LONE_VERB.match(obj):
         lone = obj if _LONE_VERB.match(obj) else ""
         obj = lone + (_object_after(after, raw_before) or "") or obj
-    if len(obj) <= 3 and k > 0 and "、" in scan[kept[k - 1].suffix_end : q.start]:
+    if (
+        len(obj) <= 3
+        and k > 0
+        and "、" in scan[kept[k - 1].suffix_end : q.start]
+        and raw_before == before_all
+    ):
         # 示范基地(区)3个、企业6个 → 示范企业
         sibling_start = kept[k - 2].suffix_end if k >= 2 else c_start
         sibling = _indicator(norm, scan, kept[k - 1], kept, k - 1, sibling_start, clause)

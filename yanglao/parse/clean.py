@@ -102,7 +102,8 @@ METADATA_LABELS: dict[str, str | None] = {
     "发文日期": "published_date",
     "发文时间": "published_date",
     "成文日期": "written_date",
-    "生成日期": "written_date",  # gkml pages (山东, 贵州): the record's date, beside 发布机构; not 发布日期
+    # gkml pages (贵州, 山东): the record's date; the publication date when the page gives no 发布日期/时间
+    "生成日期": "generated_date",
     "成文时间": "written_date",
     "主题分类": "topic",
     "信息分类": "category",
@@ -336,8 +337,15 @@ _BRACKETED_LABEL = re.compile(rf"[\[【]\s*{LABEL_RE.pattern}\s*[\]】]\s*")
 
 
 def unbracket_labels(line: str) -> str:
-    """The line with its bracketed labels written as `label：` (`[ 发布日期 ] 2024-07-09` → `发布日期：2024-07-09`)."""
+    """The line with its bracketed labels written as `label：` (`[ 发布日期 ] 2024-07-09` → `发布日期：2024-07-09`),
+    when it is a field list: two bracketed labels or more, or one with a short value and no sentence in it
+    (`【摘要】到2025年，全市…` is body text and stays as it is)."""
     if "[" not in line and "【" not in line:
+        return line
+    found = list(_BRACKETED_LABEL.finditer(line))
+    if not found:
+        return line
+    if len(found) == 1 and (len(line) - found[0].end() > 30 or re.search(r"[。，,；;！？!?]", line)):
         return line
     return _BRACKETED_LABEL.sub(lambda m: f" {m.group('label')}：", line).strip()
 
@@ -369,12 +377,20 @@ _GENERIC_LABELS = {"名称", "服务对象", "分类", "来源", "摘要", "概�
 def _is_label_value_row(body: str) -> bool:
     """A `|` row of a metadata table: every other cell, from the first, is a metadata label."""
     cells = [c.strip() for c in body.strip("|").split("|")]
-    # a label's value may be missing (`发布机构: | 生成日期: | 2025-07-17 |`): no value follows a value
     is_label = [bool(c) and bool(LABEL_RE.fullmatch(c.rstrip(":："))) for c in cells]
-    pairs = zip(is_label, is_label[1:], cells[1:], strict=False)
-    if not is_label[0] or any(not a and not b and c for a, b, c in pairs):
+    labels = [re.sub(r"\s|[:：]$", "", c) for c, flag in zip(cells, is_label, strict=True) if flag]
+    if not is_label[0]:
         return False
-    return len(cells) > 2 or re.sub(r"\s|[:：]$", "", cells[0]) not in _GENERIC_LABELS
+    if all(is_label[i] for i in range(0, len(cells), 2) if cells[i]):  # every other cell a label
+        return len(cells) > 2 or labels[0] not in _GENERIC_LABELS
+    # a label's value may be missing (`发布机构: | 生成日期: | 2025-07-17 |`): no value follows a value, a label
+    # that is not also a column name stands in the row, and a date or code fills a value cell
+    pairs = zip(is_label, is_label[1:], cells[1:], strict=False)
+    return (
+        not any(not a and not b and c for a, b, c in pairs)
+        and any(label not in _GENERIC_LABELS for label in labels)
+        and any(re.search(r"\d", c) for c, flag in zip(cells, is_label, strict=True) if not flag)
+    )
 
 
 def labelled_value(line: str) -> tuple[str, str] | None:

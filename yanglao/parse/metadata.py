@@ -83,8 +83,11 @@ def normalize_doc_number(text: str | None) -> str | None:
 
 # A label opens the line or a cell, or follows the previous field's value directly when a colon follows it
 # (`来源:自贡市民政局类别:办理工作发布时间:2024-07-01`).
-_ANY_LABEL = LABEL_RE.pattern.replace("(?P<label>", "(?:", 1)
-_LABEL_AT = re.compile(rf"(?:^|(?<=[\s|])|(?={_ANY_LABEL}\s*[:：]))(?:{LABEL_RE.pattern})(?=\s*[:：|]|\s)")
+# Only labels of four characters or more: a shorter one may end a longer word (附件名称, 项目名称, 副标题).
+_LONG_LABEL = "|".join(re.escape(label) for label in METADATA_LABELS if len(label) >= 4)
+_LABEL_AT = re.compile(
+    rf"(?:^|(?<=[\s|])|(?=(?:{_LONG_LABEL})\s*[:：]))(?:{LABEL_RE.pattern})(?=\s*[:：|]|\s)"
+)
 
 
 #: A two-cell row such as ``| 标    题 | X |``: on its own a generic label (标题, 名称) is too weak to
@@ -150,8 +153,9 @@ _HEADER_ISSUER = re.compile(rf"([{HAN}]{{2,30}}?)(?:文件|令)(?:第\d+号)?")
 _TITLE_ISSUER = re.compile(r"^(.+?)(?:关于|印发|转发)")
 _DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 _BYLINE_DATE = re.compile(
-    r"^[\s•·]*(?:[\u4e00-\u9fff]{2,6})?(\d{4}-\d{1,2}-\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$|(?<=\d)(?=[\u4e00-\u9fff]))"
-)  # also after a column name and before the source, run together (`时事新闻2024-03-07 05:35:23无忧百科`)
+    r"^[\s•·]*(?:[\u4e00-\u9fff]{0,4}(?:新闻|要闻|动态|资讯|快讯))?(\d{4}-\d{1,2}-\d{1,2})"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$|(?=[\u4e00-\u9fff]))|\s|$)"
+)  # also after a news column's name, the source run into the time (`时事新闻2024-03-07 05:35:23无忧百科`)
 
 
 #: Site navigation and page furniture that stand above a title: never part of it.
@@ -477,6 +481,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         normalize_date(page.get("published_date"))
         or labelled.get("published_date")
         or (normalize_date(title_date.group(1)) if title_date else None)
+        or labelled.get("generated_date")
         or (normalize_date(byline_match.group("date")) if byline_match else None)
         or byline
         or enacted_on
