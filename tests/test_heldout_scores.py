@@ -52,7 +52,7 @@ FLOORS = {
         "targets": 0.96,
         "targets_meaning": 0.96,
         "subsidies": 0.82,
-        "subsidies_meaning": 0.32,
+        "subsidies_meaning": 0.41,
         "provisions": 1.00,
         "measures": 0.86,
         "metadata": 0.92,

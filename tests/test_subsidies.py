@@ -1493,3 +1493,17 @@ def test_a_past_failure_to_comply_and_a_list_lead_in_are_read_for_what_they_are(
     assert [r["quote"] for r in rows["subsidies"]] == ["并给予建设补贴"]
     total = extract_rows("x", "2024年市级财政累计投入资金3,000万元,重点支持以下三个方面:", 2024)["subsidies"]
     assert [(r["amount_yuan"], r["recipient"]) for r in total] == [(30000000, None)]
+
+
+def test_an_allowance_is_for_older_people_a_grant_to_a_provider_is_not():
+    """jingdezhen-2025-proposal-reply-145 (tests/data/heldout_real4): `对每个农村助餐点给予5万元一次性补助` is a
+    one-off grant to a provider; DATA_CONTRACT keeps `allowance` for money to older people themselves."""
+    path = Path(__file__).parent / "data" / "heldout_real4" / "01_jingdezhen-2025-proposal-reply-145.txt"
+    rows = extract_rows("jingdezhen", path.read_text(encoding="utf-8"), 2025)["subsidies"]
+    grant = next(r for r in rows if r["amount_yuan"] == 50000)
+    assert (grant["kind"], grant["recipient_type"], grant["frequency"]) == (
+        "construction",
+        "provider",
+        "one_off",
+    )
+    assert all(r["kind"] != "allowance" or r["recipient_type"] == "older_person" for r in rows)

@@ -351,6 +351,10 @@ def _provider_money(row: dict, text: str) -> None:
     line_start = text.rfind("\n", 0, row["figure_at"]) + 1
     if _EACH_BEFORE_RE.search(text, line_start, row["figure_at"]) and row.get("basis") in (None, "total"):
         row["basis"] = EACH_BEFORE.yields
+    if row["kind"] == "allowance":
+        # an allowance is money to older people themselves (DATA_CONTRACT): to a provider a one-off grant
+        # sets it up (`对每个农村助餐点给予5万元一次性补助`), a recurring one runs it
+        row["kind"] = "construction" if row.get("frequency") == "one_off" else "operation"
     if row["kind"] in ("budget_allocation", "other"):
         line_end = text.find("\n", row["figure_at"]) % (len(text) + 1)
         paragraph = text[row["figure_at"] : line_end]
