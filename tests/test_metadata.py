@@ -195,6 +195,8 @@ DOC_TYPES = [
     ("关于做好2025年高龄津贴发放工作的通知", "notice"),
     ("关于养老机构安全检查的通告", "notice"),
     ("2024年全市养老服务工作总结", "other"),
+    # yunnan-2022-14th-fyp-ageing-plan-news (tests/data/heldout_real3): a news headline about a plan
+    ('云南印发"十四五"老龄事业发展和养老服务体系规划', "other"),
     ("", "other"),
 ]
 

@@ -350,6 +350,11 @@ ISSUING = re.compile(r"(?:印发|转发|颁布|公布|发布)(?P<inner>.+?)的(?
 #: the first rule that matches gives the type, else `other`.
 DOC_TYPE_RULES: list[Rule] = [
     _rule(
+        r"^(?!.*关于)[^《“\"]{2,20}?(?:印发|出台|发布)(?!.*(?:通知|通告|公告|决定|令)$)",
+        "other",
+        "a headline reporting an issuance (云南印发“十四五”老龄事业发展和养老服务体系规划): a report, not the plan",
+    ),
+    _rule(
         r"提案.*(?:答复|复函|回复)|(?:答复|复函|回复).*提案",
         "proposal_reply",
         "对…第N号提案的答复 (政协 proposal)",
