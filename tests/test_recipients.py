@@ -15,16 +15,20 @@ from devcorpus import published_text
 from yanglao.extract import recipients
 from yanglao.extract.recipients import (
     ADDRESSEE_RULE,
+    AMOUNT_FOR_USE,
     BASIS_AFTER,
     CONDITION_RULES,
     DISTRIBUTED_TO_RULE,
+    PROGRAMME_PURPOSE,
     RECIPIENT_AFTER_RULES,
     RECIPIENT_RULES,
     RECIPIENT_TYPE_RULES,
     TITLE_KINDS,
     TRIM,
     addressee,
+    amount_for_use,
     complete,
+    programme_purpose,
     recipient_before,
     recipient_type,
     split_condition,
@@ -303,3 +307,16 @@ def test_an_allocation_notice_names_who_its_addressee_pays():
         "请及时足额发放高龄老人生活补贴。",
     ):
         assert addressee(notice + request) == "各镇(街道)民政办"
+
+
+@pytest.mark.parametrize(
+    ("rule", "reader", "expected"),
+    [
+        (AMOUNT_FOR_USE, amount_for_use, "流浪乞讨救助中心养老康复楼建设"),
+        (PROGRAMME_PURPOSE, programme_purpose, "老年助餐服务"),
+    ],
+    ids=["amount_for_use", "programme_purpose"],
+)
+def test_use_and_purpose_rules_name_what_their_example_funds(rule, reader, expected):
+    figure_at = re.search(r"\d", rule.example).start()
+    assert reader(rule.example, figure_at) == expected
