@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import pickle
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,18 @@ def test_latest_reads_the_end_of_the_records_and_agrees_with_history(tmp_path):
     fresh = Archive(tmp_path / "work", fallback=tmp_path / "shipped")
     assert fresh.latest("a") == fresh.history("a")[-1] == record
     assert fresh.latest("missing") is None
+
+
+def test_the_archive_sent_to_a_worker_does_not_carry_the_runs_records(tmp_path):
+    """Each extraction work item pickles the archive for a worker process: the memo of latest records stays
+    behind (with it, every item of a 100,000-source run carried 100,000 records)."""
+    archive = Archive(tmp_path / "a")
+    for i in range(200):
+        archive.store(f"s{i}", f"第{i}页".encode(), **RECORD)
+    empty = len(pickle.dumps(Archive(tmp_path / "a")))
+    assert len(archive._latest) == 200 and len(pickle.dumps(archive)) == empty
+    copy = pickle.loads(pickle.dumps(archive))
+    assert (
+        copy.latest("s7") == archive.latest("s7")
+        and copy.read(archive.latest("s7").sha256) == "第7页".encode()
+    )

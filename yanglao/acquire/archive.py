@@ -55,6 +55,11 @@ class Archive:
         # scale reading each records file once matters. `store` keeps it current.
         self._latest: dict[str, SnapshotRecord | None] = {}
 
+    def __getstate__(self) -> dict:
+        """Pickled without the memo of latest records: each extraction work item sends the archive to a
+        worker process, and at 100,000 sources the memo made every item carry the whole run's records."""
+        return {**self.__dict__, "_latest": {}}
+
     def object_path(self, sha256: str) -> Path:
         """Where the body with this sha256 is stored (content-addressed, so stored once)."""
         return self.root / "objects" / sha256[:2] / sha256
