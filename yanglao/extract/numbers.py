@@ -13,6 +13,8 @@ import cn2an
 
 # Digits a Chinese numeral may be written with (两 as in 两个, 〇 as in 二〇二五).
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
+#: A comma that separates thousands inside a number (`3,700.61万元`): part of the number, not a clause's end.
+THOUSANDS_SEPARATOR = r"(?<=\d),(?=\d{3}(?!\d))"
 ARABIC_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE_NUMBER = rf"[{CHINESE_DIGITS}]+(?:点[{CHINESE_DIGITS}]+)?"
 # A number with an optional large-unit multiplier, in either script.

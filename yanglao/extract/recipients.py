@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from yanglao.extract.numbers import THOUSANDS_SEPARATOR
+
 
 class Rule(NamedTuple):
     """One rule of a table: its name, pattern, what it yields and an example from a real document."""
@@ -180,7 +182,7 @@ RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
 # the money (`…资金共计10.5万元。此次中央专项彩票公益金用于支持老年助餐服务发展`): the programme it goes to.
 PROGRAMME_PURPOSE = Rule(
     "programme_purpose",
-    r"(?:(?:[^。；;\n，,]|(?<=\d),(?=\d{3}))"  # a thousands separator is not a clause's end
+    rf"(?:(?:[^。；;\n，,]|{THOUSANDS_SEPARATOR})"  # a thousands separator is not a clause's end
     r"{0,40}?|[^。；;\n]{0,60}?[。；;]\s*(?:此次|本次|该|上述|这笔|该笔)[^，,。；;\n]{0,30}?(?:资金|公益金|经费))"
     r"(?:[^，,。；;\n]{0,4}?(?:主要|专项)?用于(?:支持|扶持|保障)?|[，,]\s*(?:重点|主要|专项)(?:用于|支持|扶持))"
     r"(?!以下|如下|下列)(?P<r>[^，,。；;：:\n\d%]{2,30}?)(?:发展|工作)?(?:[，,。；;\n]|$)",

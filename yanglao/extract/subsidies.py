@@ -53,7 +53,13 @@ from dataclasses import dataclass, field, replace
 
 from yanglao.extract import prefilter
 from yanglao.extract.flat_tables import flat_tables, money_rows
-from yanglao.extract.numbers import ARABIC_NUMBER, chinese_to_number, parse_fraction_percent, parse_number
+from yanglao.extract.numbers import (
+    ARABIC_NUMBER,
+    THOUSANDS_SEPARATOR,
+    chinese_to_number,
+    parse_fraction_percent,
+    parse_number,
+)
 
 # ---------------------------------------------------------------------------
 # Rule tables. Each is a list of (pattern, what it yields), tried in order.
@@ -428,14 +434,10 @@ class Sentence:
 
 def _thousands_comma(text: str, i: int) -> bool:
     """Whether text[i] separates thousands inside a number (`3,700.61万元`) rather than clauses."""
-    return (
-        text[i] == ","
-        and i > 0
-        and text[i - 1].isdigit()
-        and text[i + 1 : i + 4].isdigit()
-        and len(text[i + 1 : i + 4]) == 3
-        and not text[i + 4 : i + 5].isdigit()
-    )
+    return _THOUSANDS_SEPARATOR_RE.match(text, i) is not None
+
+
+_THOUSANDS_SEPARATOR_RE = re.compile(THOUSANDS_SEPARATOR)
 
 
 def _sentences(compact: str) -> list[Sentence]:

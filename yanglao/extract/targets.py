@@ -79,6 +79,7 @@ from yanglao.extract import prefilter
 from yanglao.extract.numbers import (
     ARABIC_NUMBER,
     CHINESE_NUMBER,
+    THOUSANDS_SEPARATOR,
     parse_fraction_percent,
     parse_number,
 )
@@ -776,7 +777,7 @@ def _split(scan: str, start: int, end: int, stops: str) -> list[tuple[int, int]]
     run = _RUN_RES.get(stops)
     if run is None:
         # A thousands separator (`3,700.61万元`) is part of its number, not the end of a clause.
-        inside = f"[^{re.escape(stops)}]" + (r"|(?<=\d),(?=\d{3}(?!\d))" if "," in stops else "")
+        inside = f"[^{re.escape(stops)}]" + (f"|{THOUSANDS_SEPARATOR}" if "," in stops else "")
         run = _RUN_RES[stops] = re.compile(f"(?:{inside})+")
     return [m.span() for m in run.finditer(scan, start, end)]
 
