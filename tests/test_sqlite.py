@@ -9,6 +9,7 @@ import json
 import random
 import shutil
 import sqlite3
+import zlib
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -436,6 +437,25 @@ def test_the_long_text_is_stored_once_and_compressed(build):
     ):
         if m["text"]:
             assert texts[m["document_id"]][start:end] == m["text"]
+
+
+def test_the_build_uses_small_pages(build):
+    """2 KB pages (`PAGE_SIZE`): the pragma only works before the first table is made, so check the file."""
+    from yanglao.serve.sqlite import PAGE_SIZE
+
+    assert PAGE_SIZE == 2048
+    assert build[2].execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
+
+
+def test_stored_text_comes_back_exactly_and_smaller_than_utf8():
+    """GB18030 before zlib: every character round-trips (astral, rare, Latin, no-break space), and a real
+    Chinese text deflates smaller than its UTF-8 would."""
+    awkward = "到2025年底，养老机构护理型床位占比达到55%。\u00a0𠀀𪚥䶮€ Ω 〇 \ue000 \U0010fffd"
+    assert search.inflate(search.deflate(awkward)) == awkward
+    text = (Path(__file__).parent / "data" / "corpus" / "text").glob("*.txt")
+    sample = max(text, key=lambda p: p.stat().st_size).read_text(encoding="utf-8")
+    assert search.inflate(search.deflate(sample)) == sample
+    assert len(search.deflate(sample)) < 0.95 * len(zlib.compress(sample.encode("utf-8"), 6))
 
 
 def test_a_body_not_found_in_its_document_keeps_its_own_text():

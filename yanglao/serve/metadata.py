@@ -164,8 +164,8 @@ def _credits() -> dict:
 # The columns the SQLite build adds (`yanglao.serve.sqlite.EXTRA_COLUMNS`): the long text stored once.
 EXTRA_COLUMN_DESCRIPTIONS = {
     "documents": {
-        "text_deflate": "全文(zlib 压缩;仅数据库,页面上显示为 text 列) / The full text, zlib-compressed "
-        "(database only: pages show it in the text column; SQL: yanglao_text(text_deflate))",
+        "text_deflate": "全文(GB18030 编码、zlib 压缩;仅数据库,页面上显示为 text 列) / The full text, zlib-compressed "
+        "of its GB18030 bytes (database only: pages show it in the text column; SQL: yanglao_text(text_deflate))",
     },
     "measures": {
         "text_start": "正文在所属文件全文中的起点(仅数据库;正文只存于文件全文) / Where the body starts in "

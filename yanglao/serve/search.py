@@ -64,7 +64,7 @@ ENCODING = "utf-16-be"
 
 # Search columns the SQLite build does not store as such, and the SQL that reads them (`{t}`: the
 # table's alias). Issue 16: the long text is stored once, compressed (`yanglao.serve.sqlite`):
-# - a document's text as `text_deflate` (zlib), its `text` NULL;
+# - a document's text as `text_deflate` (zlib of its GB18030 bytes), its `text` NULL;
 # - a measure's body is a stretch of its document's text: the measure has the stretch's offsets
 #   (`text_start`, `text_end`, in characters) and its `text` is NULL (stored only for a body that
 #   is not found in its document's text).
@@ -80,9 +80,14 @@ STORED_ELSEWHERE = {
 }
 
 
+# GB18030 encodes every Unicode character (round trip tested) and a Chinese one in two bytes, not UTF-8's
+# three: deflated, the texts come out ~15% smaller (issue 16's 20 KB per document), inflated as fast.
+STORED_TEXT_ENCODING = "gb18030"
+
+
 def deflate(text: str) -> bytes:
-    """A document's text as the build stores it (zlib of its UTF-8)."""
-    return zlib.compress(text.encode("utf-8"), 6)
+    """A document's text as the build stores it: zlib of its GB18030 bytes (`STORED_TEXT_ENCODING`)."""
+    return zlib.compress(text.encode(STORED_TEXT_ENCODING), 6)
 
 
 class _Inflater:
@@ -99,7 +104,7 @@ class _Inflater:
         if blob is None:
             return None
         if blob != self.blob:
-            self.text, self.blob = zlib.decompress(blob).decode("utf-8"), bytes(blob)
+            self.text, self.blob = zlib.decompress(blob).decode(STORED_TEXT_ENCODING), bytes(blob)
         return self.text
 
     def part(self, blob: bytes | None, start: int | None, end: int | None) -> str | None:
@@ -111,7 +116,7 @@ class _Inflater:
 
 def inflate(blob: bytes | None) -> str | None:
     """The text of `deflate`'s bytes (None for None)."""
-    return None if blob is None else zlib.decompress(blob).decode("utf-8")
+    return None if blob is None else zlib.decompress(blob).decode(STORED_TEXT_ENCODING)
 
 
 def register_functions(conn: sqlite3.Connection) -> None:

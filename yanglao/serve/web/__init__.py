@@ -161,7 +161,7 @@ def render_cell(row, value, column, table, database, datasette):
     if database == DATABASE and value is None and table in ("measures", "documents") and column == "text":
         return _text_cell(datasette, database, table, row)
     if database == DATABASE and column == "text_deflate" and isinstance(value, bytes):
-        return Markup(f"<em>{len(value):,} bytes (zlib), shown as text</em>")
+        return Markup(f"<em>{len(value):,} bytes (GB18030, zlib), shown as text</em>")
     if database != DATABASE or value is None:
         return None
     if _is_number(value):
