@@ -526,6 +526,25 @@ def test_a_news_headline_that_asks_and_a_byline_run_together():
     assert meta["published_date"] == "2024-03-07"
 
 
+def test_a_department_site_breadcrumb_and_a_news_outlet_name_who_published_when_nothing_else_does():
+    """jiangjin-2025-suggestion-reply-188 (tests/data/heldout_real4): the breadcrumb starts at the bureau's
+    site; yichang-2022-care-worker-subsidies-news and yunnan-2022-14th-fyp-ageing-plan-news
+    (tests/data/heldout_real3): news reports with their outlet as 来源 / 来自."""
+    here = Path(__file__).parent / "data"
+    expected = {
+        ("heldout_real4", "jiangjin-2025"): "重庆市江津区民政局",
+        ("heldout_real3", "yichang-2022"): "湖北日报",
+        ("heldout_real3", "yunnan-2022"): "证券时报网",
+    }
+    for (folder, prefix), issuer in expected.items():
+        path = next((here / folder).glob(f"*_{prefix}-*.txt"))
+        assert extract_metadata(path.read_text(encoding="utf-8"))["issuer"] == issuer, path.name
+    # Fallbacks only: an agency named anywhere else wins, and 首页 starts no owner.
+    page = "当前位置: 重庆市江津区民政局>政务公开\n关于印发某某办法的通知\n来源:重庆日报\n发布机构：江津区人民政府办公室\n"
+    assert extract_metadata(page)["issuer"] == "江津区人民政府办公室"
+    assert extract_metadata("当前位置:首页>政务公开\n关于某某的通知\n")["issuer"] is None
+
+
 # Counter-examples a review session wrote for the rules above (constructed wordings, not real pages): each
 # rule must not take body text or a longer word for a field.
 def test_the_layout_rules_leave_body_text_and_longer_words_alone():

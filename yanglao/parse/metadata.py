@@ -277,6 +277,17 @@ _ENACTMENT = re.compile(
 _TITLE_AGENCY_YEAR = re.compile(rf"^([{HAN}]{{2,20}}?{_AGENCY_END})(?=\d{{4}}年)")
 #: The site's sponsor in the page footer: the issuer only when nothing else names one.
 _SPONSOR = re.compile(rf"主办单位\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})(?=\s|$|[^{HAN}])")
+#: A breadcrumb that starts at the site's owner, not at 首页 (``当前位置: 重庆市江津区民政局>政务公开>…``): a
+#: department's own site, the issuer when nothing else names one.
+_BREADCRUMB_OWNER = re.compile(
+    rf"^(?:您的|您当前|您现在的)?(?:当前)?位置\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})\s*[>＞»›/]"
+)
+#: A news page's outlet (``来源:湖北日报``, ``来自:证券时报网``): who published a report, when no agency is named.
+_NEWS_OUTLET = re.compile(
+    rf"(?:^|\s|[^{HAN}])(?:来源|来自)\s*[:：]\s*"
+    rf"([{HAN}]{{2,10}}?(?:报|网|电视台|新闻社|通讯社))"
+    rf"(?=\s|$|[^{HAN}]|字号|点击|浏览|作者|编辑|责任编辑)"
+)
 
 
 def enactment(raw_text: str) -> tuple[str | None, str | None]:
@@ -461,6 +472,11 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         agencies = _agencies(prefix.group(1)) if prefix else []
         title_issuer = agencies[0] if agencies else None
     sponsor = next((m.group(1) for m in map(_SPONSOR.search, raw_text.split("\n")[-15:]) if m), None)
+    site_owner = next((m.group(1) for m in map(_BREADCRUMB_OWNER.match, raw_lines[:10]) if m), None)
+    page_lines = raw_text.split("\n")
+    outlet = next(
+        (m.group(1) for m in map(_NEWS_OUTLET.search, page_lines[:20] + page_lines[-15:]) if m), None
+    )
     issuer = _issuer(
         [
             enacted_by,
@@ -472,6 +488,8 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
             byline_match.group("source") if byline_match else None,
             signer,
             sponsor,
+            site_owner,
+            outlet,
         ]
     )
 
