@@ -19,6 +19,8 @@ from yanglao.extract.recipients import (
     BASIS_AFTER,
     CONDITION_RULES,
     DISTRIBUTED_TO_RULE,
+    EACH_NAMED,
+    HANDED_TO_OFFICE,
     PROGRAMME_PURPOSE,
     RECIPIENT_AFTER_RULES,
     RECIPIENT_RULES,
@@ -66,7 +68,14 @@ def _source_texts() -> dict[str, str]:
     csv.field_size_limit(sys.maxsize)
     with open(ROOT / "datasets" / "latest" / "documents.csv", encoding="utf-8", newline="") as f:
         texts = {row["document_id"]: row["text"] for row in csv.DictReader(f)}
-    for folder in ("heldout_real", "heldout_real2", "heldout_real3", "heldout_real4", "rule_examples"):
+    for folder in (
+        "heldout_real",
+        "heldout_real2",
+        "heldout_real3",
+        "heldout_real4",
+        "heldout_real5",
+        "rule_examples",
+    ):
         directory = ROOT / "tests" / "data" / folder
         with open(directory / "manifest.csv", encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
@@ -320,3 +329,66 @@ def test_an_allocation_notice_names_who_its_addressee_pays():
 def test_use_and_purpose_rules_name_what_their_example_funds(rule, reader, expected):
     figure_at = re.search(r"\d", rule.example).start()
     assert reader(rule.example, figure_at) == expected
+
+
+def _heldout5(prefix: str) -> str:
+    """A real page of tests/data/heldout_real5 (its README gives the URL; annotated blind, then used here)."""
+    return next((Path(__file__).parent / "data" / "heldout_real5").glob(f"*_{prefix}-*.txt")).read_text(
+        encoding="utf-8"
+    )
+
+
+def _money(text: str) -> list[tuple]:
+    return [
+        (r["amount_yuan"], r["recipient"], r["basis"], r["recipient_type"])
+        for r in complete(extract_subsidies(text), text)
+        if r["amount_yuan"] is not None
+    ]
+
+
+def test_an_age_group_named_before_the_allowance_receives_it():
+    """minhou-2020 and ziyang-2022 (heldout_real5): the people named with their age, not 高龄老人 read off the
+    allowance's name; a month's payment to them is a total."""
+    minhou = _heldout5("minhou-2020")
+    sentence = "2020年10月份应发放80周岁以上城镇低保老年人高龄补贴费3600元;"
+    assert sentence in minhou
+    assert _money(sentence) == [(3600.0, "80周岁以上城镇低保老年人", "total", "older_person")]
+    ziyang = _heldout5("ziyang-2022")
+    sentence = "将全市80-89周岁老年人高龄津贴标准统一调整为每人30元/月,本标准从2022年1月1日起执行。"
+    assert sentence in ziyang
+    assert _money(sentence) == [(30.0, "全市80-89周岁老年人", "person", "older_person")]
+
+
+def test_money_handed_to_an_office_after_the_figure_goes_to_that_office():
+    """huitong-2012 (heldout_real5): `…老年人一季度的生活补助资金拨付61380元到民政部门`."""
+    text = _heldout5("huitong-2012")
+    sentence = "该县财政已将90周岁以上老年人一季度的生活补助资金拨付61380元到民政部门,用于发放老龄生活补贴和长寿保健补助。"
+    assert sentence in text
+    assert _money(sentence) == [(61380.0, "民政部门", "total", "government")]
+    assert re.match(HANDED_TO_OFFICE.pattern, "61380元到民政部门").group("r") == "民政部门"
+    assert HANDED_TO_OFFICE.example in text
+
+
+def test_each_of_what_was_counted_or_named_receives_the_amount():
+    """yulin-2023 (heldout_real5): `建设…日间照料中心138个,每个补助100万元` and `每个日间照料中心补助运营补贴3万元`."""
+    text = _heldout5("yulin-2023")
+    built = "全市2年内规划建设城市社区老年人日间照料中心138个,每个补助100万元,总投资1.38亿元"
+    each = "市级每个日间照料中心补助运营补贴3万元"
+    assert built in text and each in text
+    assert _money(built + "。")[0] == (1000000.0, "城市社区老年人日间照料中心", "facility", "provider")
+    assert _money(each + "。") == [(30000.0, "日间照料中心", "facility", "provider")]
+    assert EACH_NAMED.example == each
+
+
+def test_a_purpose_after_wei_names_no_recipient():
+    """luliang-2020 (heldout_real5): `为全面落实《…条例》和《…方案》,…` is why, not to whom."""
+    text = _heldout5("luliang-2020")
+    rows = complete(extract_subsidies(text), text)
+    assert all("落实" not in (r["recipient"] or "") and "《" not in (r["recipient"] or "") for r in rows)
+    counted = next(r for r in rows if r["amount_yuan"] == 36000.0)
+    # 为10名100岁及以上老人发放: a total for ten people; the age band is the condition its amount differs by
+    assert (counted["recipient"], counted["condition"], counted["basis"]) == (
+        "10名老人",
+        "100岁及以上",
+        "total",
+    )

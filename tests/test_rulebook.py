@@ -32,7 +32,10 @@ def _texts() -> dict[str, str]:
         texts = {row["document_id"]: row["text"] for row in csv.DictReader(f)}
     for folder in (
         HELDOUT,
-        *(HELDOUT.with_name(n) for n in ("heldout_real2", "heldout_real3", "rule_examples")),
+        *(
+            HELDOUT.with_name(n)
+            for n in ("heldout_real2", "heldout_real3", "heldout_real4", "heldout_real5", "rule_examples")
+        ),
     ):
         with open(folder / "manifest.csv", encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):

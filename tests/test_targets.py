@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from devcorpus import published_text
 
-from yanglao.extract.targets import doubtful_targets, extract_targets
+from yanglao.extract.targets import doubtful_targets, extract_targets, targets_and_left_out
 
 
 def facts(text: str, **kwargs) -> list[tuple]:
@@ -1140,3 +1140,32 @@ def test_an_item_that_opens_with_its_own_verb_ends_the_one_before():
     assert rows[1]["quote"] == "新增床位500张"
     served = extract_targets("到2025年，为500名困难老年人免费提供助餐服务。", document_year=2025)
     assert [r["indicator"] for r in served] == ["提供助餐服务的困难老年人"]
+
+
+def _heldout5(prefix: str) -> str:
+    """A real page of tests/data/heldout_real5 (annotated blind; its README records the first run)."""
+    return next((Path(__file__).parent / "data" / "heldout_real5").glob(f"*_{prefix}-*.txt")).read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_building_verb_before_the_figure_leaves_the_counted_noun_after_it():
+    """hengshan-2016-suggestion-reply-19 (heldout_real5): `计划将在石湾镇建设一所区域敬老院`."""
+    text = _heldout5("hengshan-2016")
+    assert "因此我局计划将在石湾镇建设一所区域敬老院" in text
+    (row,) = [r for r in extract_targets(text) if r["unit"] == "所"]
+    assert (row["value"], row["indicator"]) == (1, "区域敬老院")
+
+
+def test_yige_before_a_quality_is_an_article_not_a_count():
+    """zhangjiachuan-2024 (heldout_real5): `提供一个高标准的生活服务保障` counts nothing; the centres and
+    homes of the same page are still counted."""
+    text = _heldout5("zhangjiachuan-2024")
+    assert "提供一个高标准的生活服务保障" in text
+    assert all("保障" not in (r["indicator"] or "") for r in extract_targets(text))
+    _, left_out = targets_and_left_out(text)
+    assert [r["reason"] for r in left_out] == ["一个 as an article (提供一个高标准的…保障): no count"]
+    assert [(r["value"], r["indicator"]) for r in extract_targets(text)] == [
+        (1, "乡镇综合养老服务中心"),  # `3乡镇各新建…1处`: each town's, the places before 各 are not the noun
+        (1, "村级互助幸福院"),
+    ]

@@ -123,6 +123,14 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "huzhou-2020-pilot-plan",
     ),
     Rule(
+        "aged_group_before_figure",
+        r"(?<![\d.])(?P<r>(?:(?:本地|本[省市县区])?户籍|全[省市县区])?\d{2,3}(?:\s*(?:[-—–~～至到])\s*\d{2,3})?\s*周?岁(?:以上|及以上|以下)?"
+        r"[^，,。；;：:\n\d]{0,12}?(?:老年人|老人))(?![^。；;\n]*周?岁)[^。；;：:\n]{0,40}$",
+        "recipient",
+        "2020年10月份应发放80周岁以上城镇低保老年人高龄补贴费3600元",
+        "minhou-2020-high-age-subsidy-payment-notice",
+    ),
+    Rule(
         "group_before_rate",
         r"(?:^|[，,、；;：:。\n])\s*(?P<r>[^，,、。；;：:\n]{2,30}?)(?:按|按照)(?:每人|每户|每床|每张床位)[^，,、。；;]{0,8}$",
         "recipient",
@@ -153,6 +161,14 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "putian-chengxiang-2021-eldercare-operation-subsidy-notice",
     ),
     Rule(
+        "built_then_each",
+        r"(?:建设|新建|建成|改造|设立|打造|培育)(?P<r>[^，,。；;：:\n\d]{2,20}?)\d+(?:个|家|所|处|座)[，,]\s*"
+        r"每(?:个|家|所|处|座)[^，,。；;\d]{0,10}$",
+        "recipient",
+        "全市2年内规划建设城市社区老年人日间照料中心138个,每个补助100万元",
+        "yulin-2023-proposal-reply-253",
+    ),
+    Rule(
         "listed_group_before_amount",
         r"(?:给予|[、，,])(?P<r>[^、，,。；;：:\n\d]{2,30}?(?:老年人|老人|人员|护理员))\s*$",
         "recipient",
@@ -177,6 +193,15 @@ RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
         "市财政局每年下拨2000万资金,采取以奖代补形式进行分解下拨,用于各区对为老服务项目的支持",
         "wuhan-2020-reply-20200464",
     ),
+)
+# Money handed to an office right after the figure (`拨付61380元到民政部门`): that office receives it.
+HANDED_TO_OFFICE = Rule(
+    "handed_to_office",
+    r"^[\d.,]*\s*[万亿]?元(?:资金|经费)?(?:拨付|下拨|划拨|转拨)?(?:到|至|给)(?P<r>[^，,。；;：:\n\d]{0,10}?"
+    r"(?:部门|局|厅|政府|办公室|委员会|办))(?=[，,。；;：:\n]|用于|$)",
+    "recipient",
+    "该县财政已将90周岁以上老年人一季度的生活补助资金拨付61380元到民政部门",
+    "huitong-2012-high-age-subsidy-news",
 )
 # What a programme's fund is for, said after it in its sentence or in the next one, which opens with
 # the money (`…资金共计10.5万元。此次中央专项彩票公益金用于支持老年助餐服务发展`): the programme it goes to.
@@ -210,6 +235,16 @@ USE_KINDS: tuple[Rule, ...] = (
         "gulou-fuzhou-2024-lottery-fund-publicity",
     ),
 )
+# `市级每个日间照料中心补助运营补贴3万元`: the amount is for each one of what `每个` names; it receives it.
+EACH_NAMED = Rule(
+    "each_named",
+    r"每(?:个|家|所|处|座|张|名|位)(?P<r>[^，,。；;：:\n\d]{2,16}?"
+    r"(?:中心|站|院|点|机构|食堂|饭堂|床位|护理员|老人|老年人))(?:补助|补贴|奖励|给予|发放|资助)[^，,。；;\d]{0,8}$",
+    "facility",
+    "市级每个日间照料中心补助运营补贴3万元",
+    "yulin-2023-proposal-reply-253",
+)
+_EACH_NAMED_RE = re.compile(EACH_NAMED.pattern)
 # `…各获得补助资金1.8万元`: the amount is each recipient's.
 EACH_BEFORE = Rule(
     "each_recipient",
@@ -291,6 +326,7 @@ CONDITION_RULES: tuple[Rule, ...] = (
 _TYPE_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_TYPE_RULES]
 _RECIPIENT_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_RULES]
 _AFTER_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_AFTER_RULES]
+_HANDED_TO_OFFICE_RE = re.compile(HANDED_TO_OFFICE.pattern)
 _ADDRESSEE_RE = re.compile(ADDRESSEE_RULE.pattern)
 _DISTRIBUTED_TO_RE = re.compile(DISTRIBUTED_TO_RULE.pattern)
 _PROGRAMME_PURPOSE_RE = re.compile(PROGRAMME_PURPOSE.pattern)
@@ -326,6 +362,13 @@ def recipient_before(text: str, figure_at: int) -> str | None:
     return None
 
 
+def recipient_after_office(text: str, figure_at: int) -> str | None:
+    """An office the money is handed to right after the figure (HANDED_TO_OFFICE): it wins over a group
+    named before the figure, whose money it is (`…老年人一季度的生活补助资金拨付61380元到民政部门`)."""
+    handed = _HANDED_TO_OFFICE_RE.match(text[figure_at : figure_at + 40])
+    return handed.group("r").strip(TRIM) if handed else None
+
+
 def recipient_after(text: str, figure_at: int) -> str | None:
     """A place the money is allocated to, named after the figure in its sentence."""
     for pattern, _rule in _AFTER_RES:
@@ -345,6 +388,21 @@ def amount_for_use(text: str, figure_at: int) -> str | None:
     """The use a sum is put to, said right after it (see AMOUNT_FOR_USE)."""
     m = _AMOUNT_FOR_USE_RE.match(text, figure_at, figure_at + 60)
     return m.group("r").strip(TRIM) if m else None
+
+
+def each_named(text: str, figure_at: int) -> tuple[str, str] | None:
+    """(recipient, basis) when the clause before the figure gives it to each one of something (EACH_NAMED)."""
+    m = _EACH_NAMED_RE.search(text, max(0, figure_at - 40), figure_at)
+    if not m:
+        return None
+    phrase = m.group("r").strip(TRIM)
+    return phrase, (
+        "person"
+        if re.search(r"护理员|老人|老年人$", phrase)
+        else "bed"
+        if phrase.endswith("床位")
+        else "facility"
+    )
 
 
 def _provider_money(row: dict, text: str) -> None:
@@ -395,7 +453,12 @@ def complete(rows: list[dict], text: str) -> list[dict]:
     title_kind = _title_kind(text)
     for row in out:
         if not row.get("recipient") and row.get("figure_at") is not None and _has_figure(row):
-            row["recipient"] = recipient_before(text, row["figure_at"])
+            each = each_named(text, row["figure_at"])
+            if each:
+                row["recipient"] = each[0]
+                row["basis"] = row.get("basis") if row.get("basis") not in (None, "total") else each[1]
+            row["recipient"] = row["recipient"] or recipient_after_office(text, row["figure_at"])
+            row["recipient"] = row["recipient"] or recipient_before(text, row["figure_at"])
             if (
                 not row["recipient"]
                 and row["kind"] in ALLOCATION_KINDS

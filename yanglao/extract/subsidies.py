@@ -146,8 +146,8 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     r"|偏低|较低|较窄|不足|滞后|不强|短板|问题|缺口"
     r"|衔接|相结合|挂钩|统筹|使用|管理办法|争取|不享受|不予|不得|取消|停止|应当用于|专款专用|表彰(?![和与、及]?奖励)|通报|绩效|评价|评估"
     r"|不超过[\d一二两三四五六七八九十]+(?:餐|次|天|小时)"
-    # administering a payment that exists: review, stopping, publicity (not a promise of money)
-    r"|复核|停发|停止发放|暂停发放|中止发放|宣传|宣讲|知晓|告知|公示"
+    # administering a payment that exists: review, stopping, publicity, raising its money (not a promise of money)
+    r"|复核|停发|停止发放|暂停发放|中止发放|宣传|宣讲|知晓|告知|公示|筹措|筹集"
     # a refusal that ends the clause, not a promise (`现在提高补贴标准财政承受能力不允许`); 无法/难以 inside
     # a description of who is eligible (`对生活无法自理的…给予护理补贴`) is no refusal
     r"|(?:能力|条件|财力)?(?:不允许|暂不具备条件|不具备条件|无法承受|难以承受)\s*[。；;]?\s*$|暂不(?:考虑|实施|调整|提高)"
@@ -283,8 +283,9 @@ NOT_A_RATE = re.compile(r"收取|收费|租金|减免|减收|优惠|折扣|报�
 ELLIPTICAL_CLAUSE = re.compile(r"^[^，,。；;：:]{0,16}$")
 ELLIPTICAL_NOT = re.compile(r"给予|发放|安排|投入|下拨|拨付|支出|奖|补|资助|按照|标准|最高|不超过")
 INSTRUMENT_WORD = re.compile(r"补贴|补助|奖励|奖补|津贴|资金|经费|服务|资助")
-# `由每人每月100元提高至150元`: the amount after 由 is the standard being replaced.
-RAISED_FROM_BEFORE = re.compile(r"由[^，,。；;]{0,12}$")
+# `由每人每月100元提高至150元`, `从每人每月200元提高到每人每月300元`: the amount after 由/从 is the standard
+# being replaced.
+RAISED_FROM_BEFORE = re.compile(r"(?:由|从)[^，,。；;]{0,12}$")
 RAISED_FROM_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:提高|提升|增加|上调|调高|调整|增长)(?:至|到|为)")
 CAP_BEFORE = re.compile(r"(?:最高|最多|上限|封顶|不超过|不高于|限额)[^，,。；;\d]{0,6}$")
 CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)")
@@ -548,14 +549,21 @@ def _first_rule(rules: list[tuple[str, object]], text: str):
     return None
 
 
+# `为` + one of these opens a purpose (in order to…), not the people money is paid to.
+PURPOSE_OPENING = re.compile(
+    r"(?:全面|进一步|认真|切实)?(?:推进|促进|推动|加快|实现|保障|提升|落实|贯彻|确保|满足|解决)"
+)
+
+
 def _recipient(text: str) -> str | None:
     """The recipient phrase in `text` (the text before a figure, or around a mention)."""
     for pattern in RECIPIENT_PATTERNS:
         for m in reversed(list(re.finditer(pattern, text))):
             phrase = m.group("r").strip(TRIM)
             phrase = re.sub(r"^(?:第[一二三四五六七八九十百零]+条)?\s*(?:对|向|为|给予)?", "", phrase)
-            if "提供" in pattern and re.match(r"(?:推进|促进|推动|加快|实现|保障|提升)", phrase):
-                continue  # `为推进…队伍的专业化提供了支撑`: a purpose, not who receives the money
+            if pattern.startswith("为") or "提供" in pattern:
+                if PURPOSE_OPENING.match(phrase) or "《" in phrase:
+                    continue  # `为推进…提供了支撑`, `为全面落实《…条例》…发放`: a purpose, not who receives
             phrase = re.sub(r"^(?:探索|鼓励|支持|推动|引导|推进)", "", phrase)
             if "享受" in pattern and not re.search(r"[，,]\s*(?:可|可以|均)?(?:申请)?享受$", m.group()):
                 # the subject: 运营机构为老年人提供…可享受 → 运营机构 (a whole clause before `,可享受` is kept)
@@ -565,8 +573,10 @@ def _recipient(text: str) -> str | None:
             phrase = re.sub(r"(?:应当|可以|要|应|可|将)$", "", phrase)  # 对…用人单位要给予 → 用人单位
             phrase = re.sub(r"的$", "", phrase)
             # a rule of enjoying (`享受就高、不重复享受原则`) names no one
+            # nor does a rate (`补助费从每人每月200元…`: 费从每人每月)
             if len(phrase) >= 2 and not re.search(
-                rf"{ARABIC_NUMBER}\s*(?:{UNITS})|标准|按照|规定|就高|不重复|原则", phrase
+                rf"{ARABIC_NUMBER}\s*(?:{UNITS})|标准|按照|规定|就高|不重复|原则|每(?:人|月|年|户|床|张|餐)|^[费金]",
+                phrase,
             ):
                 return phrase
     return None
@@ -683,6 +693,15 @@ def _kind_for_figure(
     return ("other",)
 
 
+# Money paid to a counted group (`为10名100岁及以上老人发放长寿补助3.6万元`) or for one period
+# (`2020年10月份应发放…高龄补贴费3600元`, `一季度的生活补助资金`) is a total, not each one's rate.
+COUNTED_RECIPIENTS = re.compile(
+    r"(?:为|向|给)[^，,。；;\d]{0,8}?\d+\s*(?:名|位|人|户)(?!以上|以下|及以上)[^，,。；;]{0,24}?"
+    r"(?:发放|拨付|补助|补贴|给予|支付|资助)[^，,。；;\d]{0,12}$"
+)
+PAYMENT_PERIOD = re.compile(r"\d{1,2}月份|[一二三四1-4]季度|上半年|下半年")
+
+
 def _basis(before: str, sentence: str, kind: str, recipient: str | None, fund: bool) -> str | None:
     tail = before[-12:]
     if re.search(r"每平方?米|/平方?米|每㎡|/㎡", tail):  # per area: no basis in the enum
@@ -697,6 +716,8 @@ def _basis(before: str, sentence: str, kind: str, recipient: str | None, fund: b
         or re.search(r"(?:下达|下拨)[^，,。；;\d的]{0,12}$", before)  # money handed down: `下达60.5万元…`
         or kind in ("budget_allocation", "service_purchase", "training")
         or re.search(r"共|累计|合计|总计", before)
+        or COUNTED_RECIPIENTS.search(before)
+        or PAYMENT_PERIOD.search(before)
     ):
         return "total"
     if kind == "allowance":
@@ -748,6 +769,8 @@ ACCOUNTING_OFFSET = re.compile(r"冲减|核减|抵减")
 # `按照每个每年2万元标准进行补助共计4万` (putian-chengxiang): the 共计 after a standard amount in its clause
 # is that standard times the number of recipients, not money of its own.
 SUBTOTAL_BEFORE = re.compile(r"(?:共计|合计|小计|总计)$")
+# `…高龄补贴费31200元(两项合计34800元)`: a sum restated in brackets after the amounts it adds up.
+BRACKETED_SUM_BEFORE = re.compile(r"[(（][^()（），,。；;]{0,6}?(?:共计|合计|小计|总计)$")
 PER_UNIT_AMOUNT = re.compile(r"每[^，,。；;]{0,8}?\d[\d.]*\s*(?:万元|元|万)")
 # A sentence that only lists amounts by grade (liandu `一星级0.7万元,二星级1.5万元,三星级3万元,…`).
 GRADED_AMOUNTS = re.compile(r"(?:[^，,。；;\d]{1,12}?\d[\d.]*\s*(?:万元|元|万)[，,、]?\s*){2,}[。；;]?")
@@ -758,6 +781,7 @@ EXCLUDED = {
     "not_money": "not subsidy money (a fine, price, wage, investment, estimate or average)",
     "part": "part of a total stated before it (其中)",
     "subtotal": "subtotal of a standard amount times a count (共计)",
+    "bracketed_sum": "a sum of the amounts before it, restated in brackets (两项合计)",
     "charge_rate": "a share of a charge or payment, not a subsidy rate",
 }
 GRANT_WORDS = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|发放|安排|下拨|拨付|支持|享受")
@@ -829,6 +853,11 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
             continue
         if SUBTOTAL_BEFORE.search(before) and PER_UNIT_AMOUNT.search(before):
             left_out(EXCLUDED["subtotal"], group[0].start, group[-1].end)
+            continue
+        if BRACKETED_SUM_BEFORE.search(text[: group[0].start]) and any(
+            a.end <= group[0].start for a in amounts
+        ):
+            left_out(EXCLUDED["bracketed_sum"], group[0].start, group[-1].end)
             continue
         if _is_part_of_total(text, group[0].start, amounts):
             left_out(EXCLUDED["part"], group[0].start, group[-1].end)

@@ -1419,6 +1419,8 @@ def _exclusion(view: _View, q: _Quantity, clause: tuple[int, int], sentence: tup
             return why
     if q.chinese and re.match(r"[\u4e00-\u9fff]?一", scan[q.end : q.end + 2]):
         return "name (一户一档, 一院一策)"
+    if q.chinese and q.values[0] == 1 and _ARTICLE_ONE.match(scan, q.start, q.end + 12):
+        return "一个 as an article (提供一个高标准的…保障): no count"
     clause_before = scan[c_start : q.start]
     if q.unit == "%":
         why = _share_exclusion(scan[c_start:c_end], clause_before, scan[q.end : q.end + 8])
@@ -1807,6 +1809,17 @@ _RELATIVE_SPAN = re.compile(
     r"[一二三四五六七八九十两几\d]+年(?:内|来|间)|(?<![\d年])年(?:底|末)(?:前|以前|之前)?"
 )
 _FUND_SHARE_LEAD = re.compile(r"(?:应当|要|须|必须)?将?(?:不低于|不少于)?$")
+#: `一个` before a quality and 的 (`提供一个高标准的生活服务保障`, `营造一个良好的环境`) is the article `a`.
+_ARTICLE_ONE = re.compile(
+    r"一\s*[个种]\s*(?:更加|更为|更|十分|非常)?(?:高标准|高质量|高水平|良好|舒适|温馨|和谐|安全|便捷|优美|美好)的"
+)
+#: Verbs that make or add what they count; words before a figure that end with one leave the counted noun
+#: after it. Not the verbs of a level reached (达到, 实现, 覆盖): their subject, before them, is what is counted.
+_BUILDING_VERB_END = re.compile(
+    r"(?:建设|新建|建成|增设|培育|打造|建立|设置|设立|创建|引进|配备|配建|改造|培养|培训|新增|增加|推出)$"
+)
+#: `各` and a building verb inside the words before a figure: the places before it, the noun after it.
+_EACH_BUILT = re.compile(r"各(?:改造建设|新建|建设|建成|改造|设立|配建|打造)")
 _LONE_VERB = re.compile(r"^(?:容纳|接待|安置|服务|照护|吸纳)$")
 _ASIDE = re.compile(r"\((?:简称|含|下同)[^)]*\)")
 _HEAD_NOUN = re.compile(r"(?:点|中心|站|机构|平台|企业|组织|基地|院|场所)$")
@@ -1958,6 +1971,12 @@ def _indicator(
     if noun_follows(scan, kept, k, c_start):
         return _tail_noun(after)[:40]
     obj = _object_before(before)
+    each = _EACH_BUILT.search(obj)
+    if each and len(obj) - each.end() >= 2:
+        obj = obj[each.end() :]  # `在…3乡镇各新建乡镇综合养老服务中心1处`: what each place builds
+    if _BUILDING_VERB_END.search(obj) and len(_object_after(after, raw_before)) >= 2:
+        # verb, figure, measure word, noun (`计划将在石湾镇建设一所区域敬老院`): the figure counts that noun
+        return _object_after(after, raw_before)[:40]
     if not obj or re.search(r"[对为向给]$", obj) or _LONE_VERB.match(obj):
         lone = obj if _LONE_VERB.match(obj) else ""
         obj = lone + (_object_after(after, raw_before) or "") or obj

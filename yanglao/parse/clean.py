@@ -115,6 +115,11 @@ METADATA_LABELS: dict[str, str | None] = {
     "标题": "title",
     "名称": "title",
     "文件名称": "title",
+    # 人大/政协 pages that print a proposal with its reply: its subject, and who handled (replied to) it
+    "案由": "title",
+    "承办单位": "issuer",
+    "提案者": None,
+    "承办人": None,
     "生效日期": None,
     "实施日期": None,
     "废止日期": None,

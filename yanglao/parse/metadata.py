@@ -145,6 +145,7 @@ _TYPE_WORD = r"(?:通知|通告|公告|公示|决定|意见|办法|措施|方案
 _TITLE_LINE = re.compile(rf"[^。，,；;:：!?！？]{{4,120}}{_TYPE_WORD}(?:\s*[(（][^()（）]{{1,8}}[)）])?")
 _NOT_TITLE = re.compile(
     rf"{_DOC_NUMBER.pattern}|[{HAN}]{{2,30}}文件|.{{0,20}}令|第\s*\d+\s*号|\d{{4}}年\d{{1,2}}月\d{{1,2}}日.*|(?:相关)?附件.*"
+    r"|(?:现行)?有效|(?:已|全部|部分)?(?:失效|废止)"  # a validity printed without its label (张家港 field list)
 )
 _AGENCY_END = r"(?:政府|办公厅|办公室|委员会|局|厅|委|办|部|署|院|会|中心|所|站|处)"
 _AGENCY = re.compile(rf"[{HAN}()（）]{{2,40}}{_AGENCY_END}")
@@ -164,6 +165,7 @@ _NAVIGATION = re.compile(
     # search boxes, screen-reader hints and app banners (`精确检索`, `正文内容区域请使用tab按钮切换浏览`)
     r"|^(?:精确|高级|站内|全文)?(?:检索|搜索)$|^开始(?:检索|搜索)$|.*(?:tab|Tab|TAB)\s*(?:键|按钮).*|.*切换浏览.*"
     r"|^返回(?:顶部|完整页面|首页|列表)$|^[\u4e00-\u9fff]{1,8}APP$"
+    r"|^(?:政府)?信息公开(?:目录|专栏|平台|专题)?$"  # the site section's name under the site's (雁江区民政局)
     r"|.*[>»›＞].*[>»›＞].*"  # a breadcrumb of three or more parts, whatever opens it
 )
 _MARKDOWN_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*<!--.*?-->\s*$")
@@ -277,6 +279,9 @@ _ENACTMENT = re.compile(
 _TITLE_AGENCY_YEAR = re.compile(rf"^([{HAN}]{{2,20}}?{_AGENCY_END})(?=\d{{4}}年)")
 #: The site's sponsor in the page footer: the issuer only when nothing else names one.
 _SPONSOR = re.compile(rf"主办单位\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})(?=\s|$|[^{HAN}])")
+#: A line of the page head that holds only an agency (``• 陆良县人民政府`` in a byline list, ``湖南省财政厅网站``
+#: under a headline, ``张家港市人民政府`` in an unlabelled field list): who published the page.
+_AGENCY_LINE = re.compile(rf"[•·\-*\s]*([{HAN}()（）]{{2,40}}?{_AGENCY_END})(?:门户)?(?:网站|网)?\s*")
 #: A breadcrumb that starts at the site's owner, not at 首页 (``当前位置: 重庆市江津区民政局>政务公开>…``): a
 #: department's own site, the issuer when nothing else names one.
 _BREADCRUMB_OWNER = re.compile(
@@ -473,6 +478,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         title_issuer = agencies[0] if agencies else None
     sponsor = next((m.group(1) for m in map(_SPONSOR.search, raw_text.split("\n")[-15:]) if m), None)
     site_owner = next((m.group(1) for m in map(_BREADCRUMB_OWNER.match, raw_lines[:10]) if m), None)
+    head_agency = next((m.group(1) for m in map(_AGENCY_LINE.fullmatch, raw_lines[:15]) if m), None)
     page_lines = raw_text.split("\n")
     outlet = next(
         (m.group(1) for m in map(_NEWS_OUTLET.search, page_lines[:20] + page_lines[-15:]) if m), None
@@ -487,6 +493,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
             labelled.get("source"),
             byline_match.group("source") if byline_match else None,
             signer,
+            head_agency,
             sponsor,
             site_owner,
             outlet,
@@ -520,5 +527,19 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         "written_date": written_date,
         "topic": page.get("topic") or labelled.get("topic") or labelled.get("category"),
         "validity": page.get("validity") or labelled.get("validity"),
-        "doc_type": classify_doc_type(title),
+        "doc_type": _reply_type(title, raw_text) or classify_doc_type(title),
     }
+
+
+#: A page that prints a proposal or suggestion under its own title (`案由: 关于…的建议`) and then the reply
+#: to it (`现答复如下`, `办理情况`): the reply is the document.
+_PROPOSAL_TITLE = re.compile(r"(?P<kind>提案|建议|议案)$")
+_REPLY_WORDS = re.compile(r"(?:现|特)?答复如下|办理情况\s*[:：]|办理结果\s*[:：]")
+
+
+def _reply_type(title: str | None, raw_text: str) -> str | None:
+    """`proposal_reply` / `suggestion_reply` for such a page (see `_PROPOSAL_TITLE`), else None."""
+    m = _PROPOSAL_TITLE.search(title or "")
+    if not m or not _REPLY_WORDS.search(raw_text[:5000]):
+        return None
+    return "proposal_reply" if m.group("kind") == "提案" else "suggestion_reply"
