@@ -478,7 +478,10 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         title_issuer = agencies[0] if agencies else None
     sponsor = next((m.group(1) for m in map(_SPONSOR.search, raw_text.split("\n")[-15:]) if m), None)
     site_owner = next((m.group(1) for m in map(_BREADCRUMB_OWNER.match, raw_lines[:10]) if m), None)
-    head_agency = next((m.group(1) for m in map(_AGENCY_LINE.fullmatch, raw_lines[:15]) if m), None)
+    head_agency = next(  # with its place: a bare `区民政局` is a table's cell (a task's lead unit)
+        (m.group(1) for m in map(_AGENCY_LINE.fullmatch, raw_lines[:15]) if m and _PLACE.match(m.group(1))),
+        None,
+    )
     page_lines = raw_text.split("\n")
     outlet = next(
         (m.group(1) for m in map(_NEWS_OUTLET.search, page_lines[:20] + page_lines[-15:]) if m), None
