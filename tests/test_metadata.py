@@ -593,4 +593,6 @@ def test_an_agency_alone_on_a_line_of_the_page_head_names_who_published_it():
     assert _heldout5("huitong-2012")["issuer"] == "湖南省财政厅"
     assert _heldout5("luliang-2020")["issuer"] == "陆良县人民政府"
     # only a fallback: the title's own agency wins (ziyang above), and body text is no agency line
-    assert extract_metadata("关于调整高龄津贴的通知\n各县民政局：\n现将有关事项通知如下。\n")["issuer"] is None
+    assert (
+        extract_metadata("关于调整高龄津贴的通知\n各县民政局：\n现将有关事项通知如下。\n")["issuer"] is None
+    )

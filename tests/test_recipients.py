@@ -16,6 +16,7 @@ from yanglao.extract import recipients
 from yanglao.extract.recipients import (
     ADDRESSEE_RULE,
     AMOUNT_FOR_USE,
+    AMOUNT_THEN_BUILT,
     BASIS_AFTER,
     CONDITION_RULES,
     DISTRIBUTED_TO_RULE,
@@ -29,6 +30,7 @@ from yanglao.extract.recipients import (
     TRIM,
     addressee,
     amount_for_use,
+    amount_then_built,
     complete,
     programme_purpose,
     recipient_before,
@@ -323,8 +325,9 @@ def test_an_allocation_notice_names_who_its_addressee_pays():
     [
         (AMOUNT_FOR_USE, amount_for_use, "流浪乞讨救助中心养老康复楼建设"),
         (PROGRAMME_PURPOSE, programme_purpose, "老年助餐服务"),
+        (AMOUNT_THEN_BUILT, amount_then_built, "老年助餐服务示范网络"),
     ],
-    ids=["amount_for_use", "programme_purpose"],
+    ids=["amount_for_use", "programme_purpose", "amount_then_built"],
 )
 def test_use_and_purpose_rules_name_what_their_example_funds(rule, reader, expected):
     figure_at = re.search(r"\d", rule.example).start()

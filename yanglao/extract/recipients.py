@@ -224,6 +224,16 @@ AMOUNT_FOR_USE = Rule(
     "735.54万元用于流浪乞讨救助中心养老康复楼建设",
     "libo-2025-suggestion-reply-47",
 )
+# A sum spent on building something, said right after it (`投入320万元在自流井区…建设老年助餐服务示范网络`):
+# what is built receives it, and the money is a construction grant, a total.
+AMOUNT_THEN_BUILT = Rule(
+    "amount_then_built",
+    r"[\d.,]+\s*[万亿]?元(?:资金|经费)?[，,]?\s*(?:在[^，,。；;：:\n]{1,30}?)?(?:新建|建设|建成|打造|提升改造|改造)"
+    r"(?P<r>[^，,。；;：:、\n\d%]{2,30}?)(?=[，,。；;\n]|$)",
+    "construction",
+    "投入320万元在自流井区、大安区、沿滩区和高新区建设老年助餐服务示范网络,",
+    "zigong-2024-proposal-reply-163-069",
+)
 # What money paid to providers buys, said later in its paragraph (`补助资金可用于购置或更新相关设施设备`):
 # its kind, when the sentence of the figure names none.
 USE_KINDS: tuple[Rule, ...] = (
@@ -331,6 +341,7 @@ _ADDRESSEE_RE = re.compile(ADDRESSEE_RULE.pattern)
 _DISTRIBUTED_TO_RE = re.compile(DISTRIBUTED_TO_RULE.pattern)
 _PROGRAMME_PURPOSE_RE = re.compile(PROGRAMME_PURPOSE.pattern)
 _AMOUNT_FOR_USE_RE = re.compile(AMOUNT_FOR_USE.pattern)
+_AMOUNT_THEN_BUILT_RE = re.compile(AMOUNT_THEN_BUILT.pattern)
 _EACH_BEFORE_RE = re.compile(EACH_BEFORE.pattern)
 _CONDITION_RE = re.compile("|".join(f"(?:{r.pattern})" for r in CONDITION_RULES))
 SENTENCE_START = re.compile(r"[。；;！？!?\n|]")
@@ -405,6 +416,12 @@ def each_named(text: str, figure_at: int) -> tuple[str, str] | None:
     )
 
 
+def amount_then_built(text: str, figure_at: int) -> str | None:
+    """What a sum builds, said right after it (see AMOUNT_THEN_BUILT)."""
+    m = _AMOUNT_THEN_BUILT_RE.match(text, figure_at, figure_at + 80)
+    return m.group("r").strip(TRIM) if m else None
+
+
 def _provider_money(row: dict, text: str) -> None:
     """Money to providers: each recipient's amount (`各获得`), and what it buys when said later in the
     paragraph, instead of the fund's kind and total."""
@@ -467,6 +484,12 @@ def complete(rows: list[dict], text: str) -> list[dict]:
                 use = amount_for_use(text, row["figure_at"])  # before a place: `用于荔波县社会中心福利院…`
                 if use:
                     row["recipient"], row["basis"] = use, "total"
+                built = None if use else amount_then_built(text, row["figure_at"])
+                if built:
+                    row["recipient"], row["basis"] = built, "total"
+                    row["kind"] = (
+                        AMOUNT_THEN_BUILT.yields if row["kind"] == "budget_allocation" else row["kind"]
+                    )
             row["recipient"] = row["recipient"] or recipient_after(text, row["figure_at"])
             if (
                 not row["recipient"]

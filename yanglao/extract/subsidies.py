@@ -561,9 +561,10 @@ def _recipient(text: str) -> str | None:
         for m in reversed(list(re.finditer(pattern, text))):
             phrase = m.group("r").strip(TRIM)
             phrase = re.sub(r"^(?:第[一二三四五六七八九十百零]+条)?\s*(?:对|向|为|给予)?", "", phrase)
-            if pattern.startswith("为") or "提供" in pattern:
-                if PURPOSE_OPENING.match(phrase) or "《" in phrase:
-                    continue  # `为推进…提供了支撑`, `为全面落实《…条例》…发放`: a purpose, not who receives
+            if (pattern.startswith("为") or "提供" in pattern) and (
+                PURPOSE_OPENING.match(phrase) or "《" in phrase
+            ):
+                continue  # `为推进…提供了支撑`, `为全面落实《…条例》…发放`: a purpose, not who receives
             phrase = re.sub(r"^(?:探索|鼓励|支持|推动|引导|推进)", "", phrase)
             if "享受" in pattern and not re.search(r"[，,]\s*(?:可|可以|均)?(?:申请)?享受$", m.group()):
                 # the subject: 运营机构为老年人提供…可享受 → 运营机构 (a whole clause before `,可享受` is kept)

@@ -1916,6 +1916,17 @@ def noun_follows(scan: str, kept: list[_Quantity], k: int, clause_start: int) ->
     return not obj or bool(re.search(r"[对为向给]$", obj))
 
 
+def _built_object(obj: str, after: str, raw_before: str) -> str:
+    """The words before a figure when they build or add something: what each place builds (`在…3乡镇各新建
+    乡镇综合养老服务中心1处`), or the noun after the figure when they end with the verb (`建设一所区域敬老院`)."""
+    each = _EACH_BUILT.search(obj)
+    if each and len(obj) - each.end() >= 2:
+        obj = obj[each.end() :]
+    if _BUILDING_VERB_END.search(obj) and len(_object_after(after, raw_before)) >= 2:
+        return _object_after(after, raw_before)
+    return obj
+
+
 def _indicator(
     norm: str,
     scan: str,
@@ -1970,13 +1981,7 @@ def _indicator(
         return _clean(_gap_noun(scan, kept, k + 1).group(1))[:40]
     if noun_follows(scan, kept, k, c_start):
         return _tail_noun(after)[:40]
-    obj = _object_before(before)
-    each = _EACH_BUILT.search(obj)
-    if each and len(obj) - each.end() >= 2:
-        obj = obj[each.end() :]  # `在…3乡镇各新建乡镇综合养老服务中心1处`: what each place builds
-    if _BUILDING_VERB_END.search(obj) and len(_object_after(after, raw_before)) >= 2:
-        # verb, figure, measure word, noun (`计划将在石湾镇建设一所区域敬老院`): the figure counts that noun
-        return _object_after(after, raw_before)[:40]
+    obj = _built_object(_object_before(before), after, raw_before)
     if not obj or re.search(r"[对为向给]$", obj) or _LONE_VERB.match(obj):
         lone = obj if _LONE_VERB.match(obj) else ""
         obj = lone + (_object_after(after, raw_before) or "") or obj
