@@ -596,3 +596,62 @@ def test_an_agency_alone_on_a_line_of_the_page_head_names_who_published_it():
     assert (
         extract_metadata("关于调整高龄津贴的通知\n各县民政局：\n现将有关事项通知如下。\n")["issuer"] is None
     )
+
+
+# The sixth real held-out set (tests/data/heldout_real6, annotated blind; its README records the first run).
+HELDOUT6 = Path(__file__).parent / "data" / "heldout_real6"
+
+
+def _heldout6_text(prefix: str) -> str:
+    return next(HELDOUT6.glob(f"*_{prefix}-*.txt")).read_text(encoding="utf-8")
+
+
+def test_furniture_after_a_label_value_empty_cells_after_a_title_and_a_picture_credit():
+    """bazhou-2023 (`信息来源:巴州区民政局 【字体:`), yinzhou-nb-2024 (`关于…的通知 | ||`), national-2022 (a news
+    headline with its column, `图表:…`, over `新华社发 程硕 制图`, and `来源: 新华社`)."""
+    assert extract_metadata(_heldout6_text("bazhou-2023"))["issuer"] == "巴州区民政局"
+    yinzhou = extract_metadata(_heldout6_text("yinzhou-nb-2024"))
+    assert yinzhou["title"] == "关于下拨2024年4月政府购买服务补助资金和2024年4月老年照护等级评估资金的通知"
+    assert yinzhou["doc_type"] == "notice"
+    chart = extract_metadata(_heldout6_text("national-2022"))
+    assert chart["title"].startswith("图表:破解养老服务的“难中之难”") and chart["issuer"] == "新华社"
+
+
+def test_a_reply_without_a_title_greets_its_deputy_and_a_signature_is_no_title():
+    """renhuai-2021 (`何凤代表:` … `建议收悉` … signed `仁怀市民政局`)."""
+    found = extract_metadata(_heldout6_text("renhuai-2021"))
+    assert (found["title"], found["doc_type"], found["issuer"]) == (None, "suggestion_reply", "仁怀市民政局")
+    member = "李峰委员:\n您提出的关于加快发展养老服务的提案收悉。现答复如下:\n"
+    assert extract_metadata(member)["doc_type"] == "proposal_reply"
+
+
+def test_a_page_in_traditional_characters_is_read_and_published_in_simplified_ones():
+    """henan-2023 (a gov.cn repost in traditional characters): title, text and outlet in simplified characters,
+    as DATA_CONTRACT.md has all text; a simplified page is left exactly as it is."""
+    from yanglao.acquire.archive import SnapshotRecord
+    from yanglao.acquire.registry import Source
+    from yanglao.parse.clean import simplified
+    from yanglao.parse.documents import build_document
+
+    body = _heldout6_text("henan-2023").encode("utf-8")
+    source = Source(
+        id="henan", url=None, city="河南省", province="河南省", region_code="410000", format="text"
+    )
+    record = SnapshotRecord(
+        "henan",
+        None,
+        "2026-12-03T00:00:00Z",
+        200,
+        "text/plain; charset=utf-8",
+        None,
+        None,
+        "0" * 64,
+        len(body),
+    )
+    document = build_document(source, record, body)
+    assert document["title"] == "河南7334个社区实现养老服务设施全覆盖"
+    assert "河南7334个社区实现养老服务设施全覆盖" in document["text"] and document["issuer"] == "河南日报"
+    bundled = max(
+        (Path(__file__).parent / "data" / "corpus" / "text").glob("*.txt"), key=lambda p: p.stat().st_size
+    )
+    assert simplified(bundled.read_text(encoding="utf-8")) == bundled.read_text(encoding="utf-8")

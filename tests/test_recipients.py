@@ -76,6 +76,7 @@ def _source_texts() -> dict[str, str]:
         "heldout_real3",
         "heldout_real4",
         "heldout_real5",
+        "heldout_real6",
         "rule_examples",
     ):
         directory = ROOT / "tests" / "data" / folder
@@ -395,3 +396,23 @@ def test_a_purpose_after_wei_names_no_recipient():
         "100岁及以上",
         "total",
     )
+
+
+def _heldout6(prefix: str) -> str:
+    """A real page of tests/data/heldout_real6 (annotated blind; its README records the first run)."""
+    return next((Path(__file__).parent / "data" / "heldout_real6").glob(f"*_{prefix}-*.txt")).read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_fund_named_for_facilities_goes_to_them_and_one_sum_of_two_kinds_is_neither():
+    """bazhou-2023 (`现下达2022度城乡日间照料中心运营补贴资金70.2万元`: handed down, a total, to the centres) and
+    xinye-2025 (`给予建设补贴和运营补贴,2025年共计2032520元`: one total for two instruments)."""
+    bazhou = complete(extract_subsidies(_heldout6("bazhou-2023")), _heldout6("bazhou-2023"))
+    assert [(r["amount_yuan"], r["kind"], r["recipient"], r["basis"]) for r in bazhou] == [
+        (702000.0, "operation", "城乡日间照料中心", "total")
+    ]
+    xinye = complete(extract_subsidies(_heldout6("xinye-2025")), _heldout6("xinye-2025"))
+    assert [(r["amount_yuan"], r["kind"], r["recipient"]) for r in xinye] == [
+        (2032520.0, "other", "符合条件的民办养老服务机构")
+    ]

@@ -146,6 +146,14 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "wuhai-2025-reply-hn35",
     ),
     Rule(
+        "fund_named_for_its_facilities",
+        r"(?:下达|下拨|拨付|安排|分配)[^，,。；;：:\n]{0,12}?(?:\d{4}年?度?)?(?P<r>[^，,。；;：:\n\d]{2,16}?"
+        r"(?:中心|站|机构|食堂|饭堂|助餐点|服务点|院))(?:运营|建设|运行)(?:补贴|补助)(?:资金|经费)[^，,。；;\n\d]{0,4}$",
+        "recipient",
+        "现下达2022度城乡日间照料中心运营补贴资金70.2万元",
+        "bazhou-2023-day-care-operation-subsidy-notice",
+    ),
+    Rule(
         "allowance_named_for_its_holders",
         r"(?P<r>(?:高龄|失能|失智|独居|空巢|百岁|长寿)(?:老人|老年人)?)(?:生活)?(?:津贴|补贴|补助)[^。；;\n]{0,12}$",
         "holders",

@@ -634,6 +634,17 @@ def _split_recipients(recipient: str | None, n: int) -> list[str | None]:
     return items
 
 
+def _one_sum_of_two_kinds(text: str, mentions: list, before: str) -> bool:
+    """`给予建设补贴和运营补贴,2025年共计2032520元`: one total for two instruments of different kinds is
+    neither's (kind `other`), not the kind of the one named last."""
+    if len(mentions) < 2 or not re.search(r"共计|合计|总计|共$|累计", before):
+        return False
+    a, b = mentions[-2], mentions[-1]
+    return a.kinds[0] != b.kinds[0] and bool(
+        re.fullmatch(r"\s*(?:和|及|与|、|以及)\s*", text[a.end : b.start])
+    )
+
+
 def _kind_for_figure(
     sent: Sentence,
     pos: int,
@@ -661,6 +672,8 @@ def _kind_for_figure(
     if FUND_BEFORE.search(before) or FUND_AFTER.match(after):
         return (_first_rule(FUND_PURPOSES, window) or "budget_allocation",)
     specific = [m for m in _mentions(text) if m.specific and m.kinds[0] != "budget_allocation"]
+    if _one_sum_of_two_kinds(text, [m for m in specific if m.start < pos], before):
+        return ("other",)
     for m in [m for m in specific if pos <= m.start < w1] + [m for m in specific if w0 <= m.start < pos][
         ::-1
     ]:
@@ -714,7 +727,8 @@ def _basis(before: str, sentence: str, kind: str, recipient: str | None, fund: b
             return basis
     if (
         fund
-        or re.search(r"(?:下达|下拨)[^，,。；;\d的]{0,12}$", before)  # money handed down: `下达60.5万元…`
+        # money handed down: `下达60.5万元…`, `现下达2022度城乡日间照料中心运营补贴资金70.2万元`
+        or re.search(r"(?:下达|下拨)(?:\d{4}年?度?)?[^，,。；;\d的]{0,16}$", before)
         or kind in ("budget_allocation", "service_purchase", "training")
         or re.search(r"共|累计|合计|总计", before)
         or COUNTED_RECIPIENTS.search(before)

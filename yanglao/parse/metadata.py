@@ -179,15 +179,22 @@ _DOC_NUMBER_LINE = re.compile(rf"\s*({_DOC_NUMBER.pattern})\s*(?:[(（][A-Da-d]�
 _TITLE_DATE = re.compile(r"\s*[(（]\s*(\d{4}-\d{1,2}-\d{1,2})\s*[)）]\s*$")
 #: A title that names no document type still reads as one when it opens the page (``…发放信息``).
 _PLAIN_TITLE = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,4}[:：])?"  # a news headline's column (`图表:`, `权威发布：`)
     r"[^。，,；;:：!?！？|<>#]{6,60}(?:[?？](?:[(（][^()（）]{1,12}[)）])?)?"
 )  # a news headline may ask
+#: A picture's credit (`新华社发 程硕 制图`, `记者 张三 摄`): never a title.
+_CREDIT_LINE = re.compile(r".{0,20}(?:制图|供图|摄影|摄)\s*")
+
+
+#: Empty table cells after a line's text (`关于下拨…的通知 | ||`): a layout's, not the text's.
+_EMPTY_CELLS_AFTER = re.compile(r"(?<=[^\s|])\s*\|[\s|]*$")
 
 
 def title_lines(lines: list[str]) -> list[str]:
     """Lines as a title may be read from them: markdown marks and a leading 文号 taken off."""
     out = []
     for line in lines:
-        line = _MARKDOWN_MARK.sub("", line)
+        line = _EMPTY_CELLS_AFTER.sub("", _MARKDOWN_MARK.sub("", line))
         out.append(_LEADING_DOC_NUMBER.sub("", line))
     return out
 
@@ -223,7 +230,8 @@ def find_title(lines: list[str], values: frozenset[str] = frozenset()) -> str | 
         if (
             line
             and _PLAIN_TITLE.fullmatch(line)
-            and not (_NAVIGATION.match(line) or _NOT_TITLE.fullmatch(line))
+            and not (_NAVIGATION.match(line) or _NOT_TITLE.fullmatch(line) or _CREDIT_LINE.fullmatch(line))
+            and not _AGENCY.fullmatch(line)  # a signature or the site's name, not what the page is about
         ):
             return line
     return None
@@ -290,7 +298,7 @@ _BREADCRUMB_OWNER = re.compile(
 #: A news page's outlet (``来源:湖北日报``, ``来自:证券时报网``): who published a report, when no agency is named.
 _NEWS_OUTLET = re.compile(
     rf"(?:^|\s|[^{HAN}])(?:来源|来自)\s*[:：]\s*"
-    rf"([{HAN}]{{2,10}}?(?:报|网|电视台|新闻社|通讯社))"
+    rf"([{HAN}]{{2,10}}?(?:报|网|台|社))"
     rf"(?=\s|$|[^{HAN}]|字号|点击|浏览|作者|编辑|责任编辑)"
 )
 
@@ -334,9 +342,16 @@ def _agencies(text: str) -> list[str]:
 NO_ISSUER = frozenset({"本网", "本站", "本网站", "网站", "原创", "转载"})
 
 
+def _agency_part(value: str) -> str:
+    """A label's value up to the page furniture after it (`巴州区民政局 【字体:`): the agency it names."""
+    head = re.split(r"\s+|【|\[", value.strip(), maxsplit=1)[0]
+    return head if head != value.strip() and _AGENCY.fullmatch(head) else value.strip()
+
+
 def _issuer(candidates: list[str | None]) -> str | None:
     """First candidate; a short form (``民政局``, ``市人民政府``) gives way to a full name ending with it."""
-    names = [c.strip() for c in candidates if c and c.strip() and c.strip() not in NO_ISSUER]
+    names = [_agency_part(c) for c in candidates if c and c.strip() and c.strip() not in NO_ISSUER]
+    names = [n for n in names if n]
     if not names:
         return None
     chosen = names[0]
@@ -540,9 +555,19 @@ _PROPOSAL_TITLE = re.compile(r"(?P<kind>提案|建议|议案)$")
 _REPLY_WORDS = re.compile(r"(?:现|特)?答复如下|办理情况\s*[:：]|办理结果\s*[:：]")
 
 
+#: A reply whose page gives no title opens with its salutation (`何凤代表:`, `李峰委员:`).
+_REPLY_SALUTATION = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?P<kind>代表|委员)\s*[:：]", re.M)
+
+
 def _reply_type(title: str | None, raw_text: str) -> str | None:
-    """`proposal_reply` / `suggestion_reply` for such a page (see `_PROPOSAL_TITLE`), else None."""
+    """`proposal_reply` / `suggestion_reply` for such a page (see `_PROPOSAL_TITLE`), or for a reply without
+    a title that greets a deputy (代表: 人大 suggestion) or a member (委员: 政协 proposal); else None."""
     m = _PROPOSAL_TITLE.search(title or "")
+    if not title:
+        m = _REPLY_SALUTATION.match(raw_text[:200].lstrip())
+        if m and re.search(r"收悉|答复如下", raw_text[:1000]):
+            return "suggestion_reply" if m.group("kind") == "代表" else "proposal_reply"
+        return None
     if not m or not _REPLY_WORDS.search(raw_text[:5000]):
         return None
     return "proposal_reply" if m.group("kind") == "提案" else "suggestion_reply"
