@@ -655,3 +655,13 @@ def test_a_page_in_traditional_characters_is_read_and_published_in_simplified_on
         (Path(__file__).parent / "data" / "corpus" / "text").glob("*.txt"), key=lambda p: p.stat().st_size
     )
     assert simplified(bundled.read_text(encoding="utf-8")) == bundled.read_text(encoding="utf-8")
+
+
+def test_credit_and_column_readings_leave_ordinary_lines_alone():
+    """Counter-examples (constructed wordings) for the credit line and the headline column: a title about
+    photography is a title, a label line is not a headline with a column."""
+    assert (
+        extract_metadata("老年人健康生活摄影大赛作品展\n\n正文。\n")["title"]
+        == "老年人健康生活摄影大赛作品展"
+    )
+    assert extract_metadata("发布机构:巴州区民政局\n\n正文。\n")["title"] is None

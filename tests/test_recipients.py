@@ -416,3 +416,11 @@ def test_a_fund_named_for_facilities_goes_to_them_and_one_sum_of_two_kinds_is_ne
     assert [(r["amount_yuan"], r["kind"], r["recipient"]) for r in xinye] == [
         (2032520.0, "other", "符合条件的民办养老服务机构")
     ]
+
+
+def test_a_half_year_start_is_no_payment_period():
+    """Counter-example (a constructed wording): `从下半年起` dates a new standard; its amount is still per person."""
+    text = "从下半年起,80周岁以上老年人高龄津贴每人每月提高到100元。"
+    assert [(r["amount_yuan"], r["basis"]) for r in complete(extract_subsidies(text), text)] == [
+        (100.0, "person")
+    ]

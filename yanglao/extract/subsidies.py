@@ -713,7 +713,7 @@ COUNTED_RECIPIENTS = re.compile(
     r"(?:为|向|给)[^，,。；;\d]{0,8}?\d+\s*(?:名|位|人|户)(?!以上|以下|及以上)[^，,。；;]{0,24}?"
     r"(?:发放|拨付|补助|补贴|给予|支付|资助)[^，,。；;\d]{0,12}$"
 )
-PAYMENT_PERIOD = re.compile(r"\d{1,2}月份|[一二三四1-4]季度|上半年|下半年")
+PAYMENT_PERIOD = re.compile(r"\d{1,2}月份|第?[一二三四1-4]季度")
 
 
 def _basis(before: str, sentence: str, kind: str, recipient: str | None, fund: bool) -> str | None:

@@ -313,6 +313,8 @@ def simplified(text: str) -> str:
 
         _t2s = opencc.OpenCC("t2s")
     converted = _t2s.convert(text)
+    if converted == text:  # a simplified page: nothing to count
+        return text
     if len(converted) != len(text):
         converted = "".join(_t2s.convert(ch) if len(_t2s.convert(ch)) == 1 else ch for ch in text)
     han = len(_HAN_CHAR.findall(text))

@@ -179,11 +179,13 @@ _DOC_NUMBER_LINE = re.compile(rf"\s*({_DOC_NUMBER.pattern})\s*(?:[(（][A-Da-d]�
 _TITLE_DATE = re.compile(r"\s*[(（]\s*(\d{4}-\d{1,2}-\d{1,2})\s*[)）]\s*$")
 #: A title that names no document type still reads as one when it opens the page (``…发放信息``).
 _PLAIN_TITLE = re.compile(
-    r"(?:[\u4e00-\u9fff]{2,4}[:：])?"  # a news headline's column (`图表:`, `权威发布：`)
+    r"(?:(?:图表|图解|视频|快讯|权威发布|一图读懂)[:：])?"  # a news headline's column (`图表:`)
     r"[^。，,；;:：!?！？|<>#]{6,60}(?:[?？](?:[(（][^()（）]{1,12}[)）])?)?"
 )  # a news headline may ask
 #: A picture's credit (`新华社发 程硕 制图`, `记者 张三 摄`): never a title.
-_CREDIT_LINE = re.compile(r".{0,20}(?:制图|供图|摄影|摄)\s*")
+_CREDIT_LINE = re.compile(
+    r"\s*(?:记者|通讯员|特约摄影|[\u4e00-\u9fff]{2,6}社发)[^。，,:：]{0,16}?(?:制图|供图|摄影|摄)\s*"
+)
 
 
 #: Empty table cells after a line's text (`关于下拨…的通知 | ||`): a layout's, not the text's.
