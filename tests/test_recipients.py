@@ -418,9 +418,29 @@ def test_a_fund_named_for_facilities_goes_to_them_and_one_sum_of_two_kinds_is_ne
     ]
 
 
-def test_a_half_year_start_is_no_payment_period():
-    """Counter-example (a constructed wording): `从下半年起` dates a new standard; its amount is still per person."""
-    text = "从下半年起,80周岁以上老年人高龄津贴每人每月提高到100元。"
-    assert [(r["amount_yuan"], r["basis"]) for r in complete(extract_subsidies(text), text)] == [
-        (100.0, "person")
-    ]
+def test_review_counter_examples_keep_their_readings():
+    """Constructed wordings a review session wrote against this round's rules (review22): each rule must leave
+    them as the code before it did, or read them right."""
+    cases = {
+        # a start date is no payment period; a counted group paid a monthly rate is still paid per person
+        "从2024年1月份开始高龄津贴提高到每月150元。": (150.0, "allowance", "person"),
+        "向全县3200名高龄老人发放高龄津贴每月100元。": (100.0, "allowance", "person"),
+        # 建设 as a noun in the next clause builds nothing
+        "市财政安排资金1000万元，建设期为两年。": (10000000.0, "budget_allocation", "total"),
+        # a facility named with 老人 is paid per facility
+        "市级每个老人日间照料中心补助运营补贴3万元。": (30000.0, "operation", "facility"),
+    }
+    for text, expected in cases.items():
+        (row,) = complete(extract_subsidies(text), text)
+        assert (row["amount_yuan"], row["kind"], row["basis"]) == expected, text
+    named = {
+        "市财政安排资金1000万元，建设期为两年。": None,
+        "新建、改扩建乡镇敬老院12所，每所补助50万元。": "乡镇敬老院",
+        "新建和改造城乡社区养老服务站40个，每个补助5万元。": "城乡社区养老服务站",
+        "为持有《残疾人证》的困难老年人发放护理补贴每人每月100元。": "持有《残疾人证》的困难老年人",
+        "收住80周岁以上老人的民办养老机构每年补贴2万元。": None,  # not the group the provider serves
+        "安排省级财政资金用于社区养老服务中心建设补助资金500万元。": None,
+    }
+    for text, recipient in named.items():
+        (row,) = complete(extract_subsidies(text), text)
+        assert row["recipient"] == recipient, text

@@ -1163,6 +1163,13 @@ def test_yige_before_a_quality_is_an_article_not_a_count():
     text = _heldout5("zhangjiachuan-2024")
     assert "提供一个高标准的生活服务保障" in text
     assert all("保障" not in (r["indicator"] or "") for r in extract_targets(text))
+    for built in (
+        "到2025年，每个县至少建设一个高水平的县级失能照护机构。",
+        "到2025年，全市建成一个高质量的智慧养老服务平台。",
+    ):
+        assert [r["value"] for r in extract_targets(built)] == [1], (
+            built
+        )  # after a building verb it counts (review22)
     _, left_out = targets_and_left_out(text)
     assert [r["reason"] for r in left_out] == ["一个 as an article (提供一个高标准的…保障): no count"]
     assert [(r["value"], r["indicator"]) for r in extract_targets(text)] == [

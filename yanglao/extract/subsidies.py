@@ -561,9 +561,7 @@ def _recipient(text: str) -> str | None:
         for m in reversed(list(re.finditer(pattern, text))):
             phrase = m.group("r").strip(TRIM)
             phrase = re.sub(r"^(?:第[一二三四五六七八九十百零]+条)?\s*(?:对|向|为|给予)?", "", phrase)
-            if (pattern.startswith("为") or "提供" in pattern) and (
-                PURPOSE_OPENING.match(phrase) or "《" in phrase
-            ):
+            if (pattern.startswith("为") or "提供" in pattern) and PURPOSE_OPENING.match(phrase):
                 continue  # `为推进…提供了支撑`, `为全面落实《…条例》…发放`: a purpose, not who receives
             phrase = re.sub(r"^(?:探索|鼓励|支持|推动|引导|推进)", "", phrase)
             if "享受" in pattern and not re.search(r"[，,]\s*(?:可|可以|均)?(?:申请)?享受$", m.group()):
@@ -711,9 +709,11 @@ def _kind_for_figure(
 # (`2020年10月份应发放…高龄补贴费3600元`, `一季度的生活补助资金`) is a total, not each one's rate.
 COUNTED_RECIPIENTS = re.compile(
     r"(?:为|向|给)[^，,。；;\d]{0,8}?\d+\s*(?:名|位|人|户)(?!以上|以下|及以上)[^，,。；;]{0,24}?"
-    r"(?:发放|拨付|补助|补贴|给予|支付|资助)[^，,。；;\d]{0,12}$"
+    r"(?:发放|拨付|补助|补贴|给予|支付|资助)[^，,。；;\d每/]{0,12}$"  # `…每月100元` is still each one's rate
 )
-PAYMENT_PERIOD = re.compile(r"\d{1,2}月份|第?[一二三四1-4]季度")
+PAYMENT_PERIOD = re.compile(
+    r"\d{1,2}月份(?:应|共|已|的)?(?:发放|拨付|支出)|第?[一二三四1-4]季度的?[^，,。；;起]{0,8}?(?:资金|经费)"
+)
 
 
 def _basis(before: str, sentence: str, kind: str, recipient: str | None, fund: bool) -> str | None:

@@ -1419,7 +1419,12 @@ def _exclusion(view: _View, q: _Quantity, clause: tuple[int, int], sentence: tup
             return why
     if q.chinese and re.match(r"[\u4e00-\u9fff]?一", scan[q.end : q.end + 2]):
         return "name (一户一档, 一院一策)"
-    if q.chinese and q.values[0] == 1 and _ARTICLE_ONE.match(scan, q.start, q.end + 12):
+    if (
+        q.chinese
+        and q.values[0] == 1
+        and _ARTICLE_ONE.match(scan, q.start, q.end + 12)
+        and re.search(r"(?:提供|营造|创造|带来|给予)\s*$", scan[max(0, q.start - 6) : q.start])
+    ):
         return "一个 as an article (提供一个高标准的…保障): no count"
     clause_before = scan[c_start : q.start]
     if q.unit == "%":
@@ -1809,7 +1814,8 @@ _RELATIVE_SPAN = re.compile(
     r"[一二三四五六七八九十两几\d]+年(?:内|来|间)|(?<![\d年])年(?:底|末)(?:前|以前|之前)?"
 )
 _FUND_SHARE_LEAD = re.compile(r"(?:应当|要|须|必须)?将?(?:不低于|不少于)?$")
-#: `一个` before a quality and 的 (`提供一个高标准的生活服务保障`, `营造一个良好的环境`) is the article `a`.
+#: `一个` before a quality and 的, after a verb of providing (`提供一个高标准的生活服务保障`, `营造一个良好的环境`), is the
+#: article `a`; after a building verb it counts (`建设一个高水平的县级失能照护机构`).
 _ARTICLE_ONE = re.compile(
     r"一\s*[个种]\s*(?:更加|更为|更|十分|非常)?(?:高标准|高质量|高水平|良好|舒适|温馨|和谐|安全|便捷|优美|美好)的"
 )

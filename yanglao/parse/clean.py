@@ -293,32 +293,51 @@ _TIGHT_BRACKETS = re.compile(rf"(?<=\() +(?=[{HAN}])|(?<=[{HAN}]) +(?=\))")
 # ---------------------------------------------------------------------------------------------
 
 
-# Share of a text's Chinese characters that OpenCC's t2s table changes, above which the text is traditional.
-# A simplified text has next to none (the bundled corpus: 0); a traditional one, a fifth or more.
+# Share of a text's Chinese characters that OpenCC's t2s table changes and that GB2312 (the simplified
+# character set) lacks, above which the text is traditional. The few characters simplified text also uses and
+# t2s still changes (乾县's 乾, 於, 徵…) are in GB2312 and do not count; a traditional page has a fifth or more.
 TRADITIONAL_SHARE = 0.03
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _t2s = None
 
 
-def simplified(text: str) -> str:
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def simplified(text: str, *, traditional: bool | None = None) -> str:
     """A text in traditional characters (gov.cn's 繁體 pages, reposts) in simplified ones, character for
-    character (the same length: OpenCC's phrase table is used only when it keeps it); a simplified text as it is.
+    character (the same length: OpenCC's phrase table is used only when it keeps it); a simplified text as it
+    is. `traditional`: decided by the caller (a page's fields follow its text), else by `TRADITIONAL_SHARE`.
 
     >>> simplified("河南7334個社區實現養老服務設施全覆蓋")
     '河南7334个社区实现养老服务设施全覆盖'
+    >>> simplified("乾县民政局关于发放高龄津贴的公示")
+    '乾县民政局关于发放高龄津贴的公示'
     """
     global _t2s
     if _t2s is None:
         import opencc  # a C++ library: loaded when a page needs it
 
         _t2s = opencc.OpenCC("t2s")
-    converted = _t2s.convert(text)
-    if converted == text:  # a simplified page: nothing to count
+    try:
+        converted = _t2s.convert(text)
+    except UnicodeError:  # a lone surrogate (PDF text): nothing OpenCC can read
+        return text
+    if converted == text or traditional is False:  # a simplified page: nothing to count
         return text
     if len(converted) != len(text):
         converted = "".join(_t2s.convert(ch) if len(_t2s.convert(ch)) == 1 else ch for ch in text)
+    if traditional:
+        return converted
     han = len(_HAN_CHAR.findall(text))
-    changed = sum(a != b for a, b in zip(text, converted, strict=True))
+    changed = sum(
+        1 for a, b in zip(text, converted, strict=True) if a != b and _HAN_CHAR.match(a) and not _in_gb2312(a)
+    )
     return converted if han and changed / han >= TRADITIONAL_SHARE else text
 
 

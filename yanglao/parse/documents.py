@@ -45,7 +45,10 @@ def build_document(source: Source, record: SnapshotRecord, body: bytes) -> dict:
     # is read, searched and published in simplified characters, as DATA_CONTRACT.md has all text.
     printed, raw = raw, clean.simplified(raw)
     if raw != printed and page_fields:
-        page_fields = {k: clean.simplified(v) if isinstance(v, str) else v for k, v in page_fields.items()}
+        page_fields = {
+            k: clean.simplified(v, traditional=True) if isinstance(v, str) else v
+            for k, v in page_fields.items()
+        }
     text = clean.clean_text(raw)
     found = metadata.extract_metadata(raw, page_fields, cleaned=text)
     # what the page itself says, before the registry's curated values: the quality report scores it

@@ -233,7 +233,9 @@ def find_title(lines: list[str], values: frozenset[str] = frozenset()) -> str | 
             line
             and _PLAIN_TITLE.fullmatch(line)
             and not (_NAVIGATION.match(line) or _NOT_TITLE.fullmatch(line) or _CREDIT_LINE.fullmatch(line))
-            and not _AGENCY.fullmatch(line)  # a signature or the site's name, not what the page is about
+            and not _PUBLISHER_LINE.fullmatch(
+                line
+            )  # a signature or the site's name, not what the page is about
         ):
             return line
     return None
@@ -289,6 +291,12 @@ _ENACTMENT = re.compile(
 _TITLE_AGENCY_YEAR = re.compile(rf"^([{HAN}]{{2,20}}?{_AGENCY_END})(?=\d{{4}}年)")
 #: The site's sponsor in the page footer: the issuer only when nothing else names one.
 _SPONSOR = re.compile(rf"主办单位\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})(?=\s|$|[^{HAN}])")
+#: An agency that publishes, with its place (`仁怀市民政局`, `陆良县人民政府`): not a place's institution
+#: (`长沙市第一社会福利院`) nor a headline's subject (`我市首家…中心`).
+_PUBLISHER_LINE = re.compile(
+    rf"\s*(?![我本全各])[{HAN}]{{1,8}}?(?:省|市|自治区|区|县|州|盟|旗)[{HAN}()（）]{{0,30}}?"
+    r"(?:人民政府|政府|办公厅|办公室|委员会|局|厅|委|办)\s*"
+)
 #: A line of the page head that holds only an agency (``• 陆良县人民政府`` in a byline list, ``湖南省财政厅网站``
 #: under a headline, ``张家港市人民政府`` in an unlabelled field list): who published the page.
 _AGENCY_LINE = re.compile(rf"[•·\-*\s]*([{HAN}()（）]{{2,40}}?{_AGENCY_END})(?:门户)?(?:网站|网)?\s*")
@@ -346,8 +354,8 @@ NO_ISSUER = frozenset({"本网", "本站", "本网站", "网站", "原创", "转
 
 def _agency_part(value: str) -> str:
     """A label's value up to the page furniture after it (`巴州区民政局 【字体:`): the agency it names."""
-    head = re.split(r"\s+|【|\[", value.strip(), maxsplit=1)[0]
-    return head if head != value.strip() and _AGENCY.fullmatch(head) else value.strip()
+    head = re.split(r"\s*(?:【|\[|字体|字号|点击|浏览)", value.strip(), maxsplit=1)[0].strip()
+    return head or value.strip()
 
 
 def _issuer(candidates: list[str | None]) -> str | None:
@@ -496,7 +504,11 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     sponsor = next((m.group(1) for m in map(_SPONSOR.search, raw_text.split("\n")[-15:]) if m), None)
     site_owner = next((m.group(1) for m in map(_BREADCRUMB_OWNER.match, raw_lines[:10]) if m), None)
     head_agency = next(  # with its place: a bare `区民政局` is a table's cell (a task's lead unit)
-        (m.group(1) for m in map(_AGENCY_LINE.fullmatch, raw_lines[:15]) if m and _PLACE.match(m.group(1))),
+        (
+            m.group(1)
+            for m in map(_AGENCY_LINE.fullmatch, raw_lines[:15])
+            if m and _PUBLISHER_LINE.fullmatch(m.group(1))
+        ),
         None,
     )
     page_lines = raw_text.split("\n")
@@ -554,11 +566,13 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
 #: A page that prints a proposal or suggestion under its own title (`案由: 关于…的建议`) and then the reply
 #: to it (`现答复如下`, `办理情况`): the reply is the document.
 _PROPOSAL_TITLE = re.compile(r"(?P<kind>提案|建议|议案)$")
-_REPLY_WORDS = re.compile(r"(?:现|特)?答复如下|办理情况\s*[:：]|办理结果\s*[:：]")
+_REPLY_WORDS = re.compile(
+    r"(?:现|特)?答复如下|(?:办理情况|办理结果)\s*[:：]\s*[^\n]{0,12}?(?:代表|委员)\s*[:：]"
+)
 
 
 #: A reply whose page gives no title opens with its salutation (`何凤代表:`, `李峰委员:`).
-_REPLY_SALUTATION = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?P<kind>代表|委员)\s*[:：]", re.M)
+_REPLY_SALUTATION = re.compile(r"\s*(?:尊敬的)?(?!各位)[\u4e00-\u9fff]{2,4}(?P<kind>代表|委员)\s*[:：]")
 
 
 def _reply_type(title: str | None, raw_text: str) -> str | None:
