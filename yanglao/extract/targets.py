@@ -1928,8 +1928,10 @@ def _built_object(obj: str, after: str, raw_before: str) -> str:
     each = _EACH_BUILT.search(obj)
     if each and len(obj) - each.end() >= 2:
         obj = obj[each.end() :]
-    if _BUILDING_VERB_END.search(obj) and len(_object_after(after, raw_before)) >= 2:
-        return _object_after(after, raw_before)
+    if _BUILDING_VERB_END.search(obj):
+        counted = _object_after(after, raw_before)
+        if len(counted) >= 2:
+            return counted
     return obj
 
 

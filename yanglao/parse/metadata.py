@@ -294,7 +294,7 @@ _SPONSOR = re.compile(rf"主办单位\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})
 #: An agency that publishes, with its place (`仁怀市民政局`, `陆良县人民政府`): not a place's institution
 #: (`长沙市第一社会福利院`) nor a headline's subject (`我市首家…中心`).
 _PUBLISHER_LINE = re.compile(
-    rf"\s*(?![我本全各])[{HAN}]{{1,8}}?(?:省|市|自治区|区|县|州|盟|旗)[{HAN}()（）]{{0,30}}?"
+    rf"\s*(?![我本全各]){_PLACE.pattern.removeprefix('^')}[{HAN}()（）]{{0,30}}?"
     r"(?:人民政府|政府|办公厅|办公室|委员会|局|厅|委|办)\s*"
 )
 #: A line of the page head that holds only an agency (``• 陆良县人民政府`` in a byline list, ``湖南省财政厅网站``
