@@ -79,6 +79,17 @@ FLOORS = {
         "measures": 0.85,
         "metadata": 0.86,  # the gold keeps the traditional title and outlet of 05; the contract, simplified
     },
+    # blind first run at 95780f4 (README): targets 0.23, targets_meaning 0.18, subsidies 0.95,
+    # subsidies_meaning 0.00, provisions 0.00 (none in the gold, three extracted), measures 0.19, metadata 0.74
+    "heldout_real7": {
+        "targets": 0.26,  # the gold counts only targets about older people (README): jobs, schools, roads are extra
+        "targets_meaning": 0.21,
+        "subsidies": 0.94,
+        "subsidies_meaning": 0.57,
+        "provisions": None,  # no floor: the gold has no provision; the scorer prints 0.00 for an empty set
+        "measures": 0.56,
+        "metadata": 0.73,
+    },
 }
 
 

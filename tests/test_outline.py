@@ -810,3 +810,14 @@ def test_notice_points_give_way_to_the_plan_under_its_annex():
 )
 def test_classify_fresh_vocabulary(heading, body, code):
     assert classify(heading, body) == code
+
+
+def test_a_number_alone_on_its_line_before_a_long_sentence_takes_its_first_clause():
+    """qiandongnan-2024 (tests/data/heldout_real7, a real news page of 十件民生实事): `(一)` alone on its line,
+    then a sentence too long for a title: the heading is its first clause, not nothing."""
+    path = next((Path(__file__).parent / "data" / "heldout_real7").glob("03_qiandongnan-*.txt"))
+    measures = extract_measures(path.read_text(encoding="utf-8"))
+    headings = {m["path"]: m["heading"] for m in measures}
+    assert headings["1"] == "促进群众就业增收"
+    assert headings["4"] == "完善养老服务体系和儿童福利机构"
+    assert all(headings.values())

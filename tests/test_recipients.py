@@ -444,3 +444,53 @@ def test_review_counter_examples_keep_their_readings():
     for text, recipient in named.items():
         (row,) = complete(extract_subsidies(text), text)
         assert row["recipient"] == recipient, text
+
+
+def _heldout7(prefix: str) -> str:
+    """A real page of tests/data/heldout_real7 (annotated blind; its README records the first run)."""
+    return next((Path(__file__).parent / "data" / "heldout_real7").glob(f"*_{prefix}-*.txt")).read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_bare_sum_takes_its_meaning_from_the_clause_before():
+    """yanta-2024 (heldout_real7): a list of grants, `X…补助项目N个,共计Y万元` each; the quote, the recipient
+    (without the purpose said after it) and the kind come from the clause before `共计`."""
+    text = _heldout7("yanta-2024")
+    rows = complete(extract_subsidies(text), text)
+    listed = [(r["amount_yuan"], r["kind"], r["recipient"], r["basis"]) for r in rows if r["amount_yuan"]]
+    assert listed[:3] == [
+        (585000.0, "construction", "养老机构", "total"),
+        (609100.0, "operation", "养老机构", "total"),
+        (41040.0, "operation", "街道综合养老服务中心", "total"),
+    ]
+    assert (6786395.7, "construction", "社区养老服务站", "total") in listed
+    assert (172540.0, "construction", "家庭养老床位", "total") in listed
+    first = next(r for r in rows if r["amount_yuan"] == 585000.0)
+    assert first["quote"] == "2023年度养老机构床位改扩建补助项目1个,共计58.5万元(详见附件1)"
+    # 区民政局对建设补助及运营补助项目进行初审: reviewing applications promises no money
+    assert [r for r in rows if r["amount_yuan"] is None] == []
+
+
+def test_a_bracketed_breakdown_is_passed_over_to_what_the_money_was_spent_on():
+    """liupanshui-2024 (heldout_real7): `共为2542户…建设家庭养老床位2542张(其中:…),使用资金共1351.0557万元`."""
+    text = _heldout7("liupanshui-2024")
+    rows = complete(extract_subsidies(text), text)
+    assert [(r["amount_yuan"], r["kind"], r["basis"]) for r in rows][0] == (
+        13510557.0,
+        "construction",
+        "total",
+    )
+    assert rows[0]["quote"].startswith("共为2542户特殊困难家庭建设家庭养老床位2542张(其中")
+    assert rows[1]["recipient"] == "5216户特殊困难家庭"  # 为…提供: as the document counts them
+
+
+def test_a_step_of_procedure_is_no_recipient_and_money_counted_already_no_provision():
+    """xianju-2022 (heldout_real7): `经验收后可按每张床位一般 1.5 万元的标准给予补贴` names no one;
+    `此项资金由县民政局下拨至养老机构` refers to the allocation counted before it."""
+    text = _heldout7("xianju-2022")
+    rows = complete(extract_subsidies(text), text)
+    per_bed = next(r for r in rows if r["amount_yuan"] == 15000.0)
+    assert (per_bed["recipient"], per_bed["basis"]) == (None, "bed")
+    assert [r["quote"] for r in rows if r["amount_yuan"] is None] == []
+    assert recipient_before("本地户籍80至89周岁老年人按每人每月60元", 20) == "本地户籍80至89周岁老年人"

@@ -34,7 +34,15 @@ def _texts() -> dict[str, str]:
         HELDOUT,
         *(
             HELDOUT.with_name(n)
-            for n in ("heldout_real2", "heldout_real3", "heldout_real4", "heldout_real5", "rule_examples")
+            for n in (
+                "heldout_real2",
+                "heldout_real3",
+                "heldout_real4",
+                "heldout_real5",
+                "heldout_real6",
+                "heldout_real7",
+                "rule_examples",
+            )
         ),
     ):
         with open(folder / "manifest.csv", encoding="utf-8", newline="") as f:

@@ -623,6 +623,10 @@ def _heading(text: str, node: _Node, limit: int) -> tuple[str, int]:
             heading = normalize_heading(title)
             if heading and len(heading) <= TITLE_MAX:
                 return heading, line_end + 1 + used
+            # a sentence, not a title: its first clause, as for an item whose text follows its number
+            clause, _ = _cut(text[line_end + 1 : nxt if nxt >= 0 else len(text)], _CLAUSE_END)
+            if normalize_heading(clause):
+                return normalize_heading(clause)[:CLAUSE_MAX], line_end + 1
     stripped = raw.lstrip(_SPACES)
     bracket = re.match(r"[【\[]([^】\]\n]{1,40})[】\]]", stripped)
     if bracket and node.kind == "article":

@@ -134,7 +134,9 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "group_before_rate",
-        r"(?:^|[，,、；;：:。\n])\s*(?P<r>[^，,、。；;：:\n]{2,30}?)(?:按|按照)(?:每人|每户|每床|每张床位)[^，,、。；;]{0,8}$",
+        # (not a step of procedure before the payment: `经验收后可按每张床位…`)
+        r"(?:^|[，,、；;：:。\n])\s*(?P<r>(?!经|待|通过)[^，,、。；;：:\n]{2,30}?)(?<!后)(?<!后可)(?:按|按照)"
+        r"(?:每人|每户|每床|每张床位)[^，,、。；;]{0,8}$",
         "recipient",
         "本地户籍80至89周岁老年人按每人每月60元",
         "qiantang-2023-high-age-allowance-info",

@@ -142,7 +142,9 @@ VAGUE_INVESTMENT_OBJECTS = re.compile(r"^(?:对)?(?:财政|资金|多元|政府|
 # Clauses in which a mention is not a provision: procedure, negation, problems,
 # linking of policies, seeking money from elsewhere, use restrictions.
 NOT_A_PROVISION_CLAUSE = re.compile(
-    r"资格|申请(?!享受)|受理|初核|审核|核实|核查|真实|审计|(?:补贴|补助|津贴|资金)(?:主要)?包括|适用|扣减|计算"
+    r"资格|申请(?!享受)|受理|初核|初审|审核|审查|核实|核查|真实|审计|(?:补贴|补助|津贴|资金)(?:主要)?包括|适用|扣减|计算"
+    # money already counted, referred to again (`此项资金由县民政局下拨至养老机构`): no new provision
+    r"|(?:此项|该项|上述|以上|该笔|此笔|这笔)(?:资金|经费|补助|补贴)"
     r"|偏低|较低|较窄|不足|滞后|不强|短板|问题|缺口"
     r"|衔接|相结合|挂钩|统筹|使用|管理办法|争取|不享受|不予|不得|取消|停止|应当用于|专款专用|表彰(?![和与、及]?奖励)|通报|绩效|评价|评估"
     r"|不超过[\d一二两三四五六七八九十]+(?:餐|次|天|小时)"
@@ -283,6 +285,10 @@ NOT_A_RATE = re.compile(r"收取|收费|租金|减免|减收|优惠|折扣|报�
 ELLIPTICAL_CLAUSE = re.compile(r"^[^，,。；;：:]{0,16}$")
 ELLIPTICAL_NOT = re.compile(r"给予|发放|安排|投入|下拨|拨付|支出|奖|补|资助|按照|标准|最高|不超过")
 INSTRUMENT_WORD = re.compile(r"补贴|补助|奖励|奖补|津贴|资金|经费|服务|资助")
+# A clause that only says its figure is a sum (`共计58.5万元`, `使用资金共1351.0557万元`): what it is a sum of
+# is in the clause before.
+SUM_OF_WHAT = re.compile(rf"{INSTRUMENT_WORD.pattern}|建设|改造|运营")
+BARE_SUM_CLAUSE = re.compile(r"^\s*(?:(?:使用|投入|拨付|下拨)?(?:资金|经费)?(?:共计|合计|总计|共|累计))\s*$")
 # `由每人每月100元提高至150元`, `从每人每月200元提高到每人每月300元`: the amount after 由/从 is the standard
 # being replaced.
 RAISED_FROM_BEFORE = re.compile(r"(?:由|从)[^，,。；;]{0,12}$")
@@ -330,6 +336,10 @@ RECIPIENT_PATTERNS: list[str] = [
     # `初次取得…证书的,由宜昌市民政局按照2000元/人的标准给予补贴`)
     r"(?:^|[，,；;])(?P<r>[^，,。；;]{0,50}?(?:人员|老年人|老人|护理员|毕业生|家庭|机构|中心|站|岗位工作满[^，,。；;]{1,12})"
     r"[^，,。；;]{0,20}?的)[，,]\s*(?:可|均)?(?:由[^，,。；;]{2,16}?)?(?:按照|按|一次性给予|给予|发放|奖励)",
+    # a list of what was granted, each item its recipient, the money's purpose and a count, then the sum
+    # (`2023年度养老机构床位运营补助项目8个,共计60.91万元`, `2023年养老护理员岗位补助申请25人,共计11.43万元`)
+    r"(?:^|[，,；;：:])\s*(?:\d{4}年度?)?(?P<r>[^，,。；;：:\d]{2,30}?)(?:补助|补贴|奖补|奖励)(?:资金)?(?:项目|申请)"
+    r"\s*\d+\s*(?:个|人|家|户|张|名)[，,]\s*(?:共计|合计|总计|共)$",
 ]
 # A recipient phrase whose head noun is a provider (…提供送餐上门服务的助餐点): money for running it.
 OPERATOR_RECIPIENT = re.compile(r"的(?:[^，,。；;的]{0,8}?)(?:机构|中心|站|点|食堂|饭堂|企业|组织)$")
@@ -343,6 +353,10 @@ BUDGETED_CLAUSE = re.compile(
 CONDITION_CLAUSE = re.compile(r"^\s*(?P<c>[^，,。；;：:]{2,30}?的)[，,]")
 FACILITY_WORDS = r"中心|站|院|所|室|点|机构|食堂|饭堂|企业|组织|单位|社区|村|项目|网点"
 WORKER_WORDS = r"护理员|从业人员|工作人员|护理人员|毕业生|社会工作者"
+# What the money is for, said after who gets it (`养老机构床位运营补助`, `养老护理员岗位补助`): not part of the name.
+PURPOSE_AFTER_RECIPIENT = re.compile(
+    rf"(?<=.)({FACILITY_WORDS}|{WORKER_WORDS}|床位|服务)(?:床位|社区)?(?:改扩建|新建|建设|运营服务|运营|运行|岗位)$"
+)
 
 # ---------------------------------------------------------------------------
 # Patterns for figures
@@ -571,6 +585,7 @@ def _recipient(text: str) -> str | None:
                 )  # 运营机构为老年人提供…享受 → 运营机构
             phrase = re.sub(r"(?:应当|可以|要|应|可|将)$", "", phrase)  # 对…用人单位要给予 → 用人单位
             phrase = re.sub(r"的$", "", phrase)
+            phrase = PURPOSE_AFTER_RECIPIENT.sub(r"\1", phrase)  # 养老机构床位运营(补助) → 养老机构
             # a rule of enjoying (`享受就高、不重复享受原则`) names no one
             # nor does a rate (`补助费从每人每月200元…`: 费从每人每月)
             if len(phrase) >= 2 and not re.search(
@@ -917,8 +932,10 @@ def _doubts(left_out: list[dict]) -> bool:
     return any(d.get("verdict", "doubtful") == "doubtful" for d in left_out)
 
 
-def _window(sent: Sentence, start: int, end: int, stop: int) -> tuple[int, int]:
-    """Clause span around a figure, extended to the next clause when that one names its instrument."""
+def _window(sent: Sentence, start: int, end: int, stop: int, after: int = 0) -> tuple[int, int]:
+    """Clause span around a figure, extended to the next clause when that one names its instrument, and
+    back to the clause before when the figure's own says only that it is a sum (`…补助项目8个,共计60.91万元`):
+    what the sum is of is said there. `after`: where the figure before this one ends (not crossed)."""
     a, _ = sent.clause_bounds(start)
     _, b = sent.clause_bounds(max(start, end - 1))
     text = sent.text
@@ -926,6 +943,14 @@ def _window(sent: Sentence, start: int, end: int, stop: int) -> tuple[int, int]:
         nb = sent.clause_bounds(b + 1)[1]
         if nb <= stop and INSTRUMENT_WORD.search(text[b:nb]):
             b = nb
+    if a >= 2 and BARE_SUM_CLAUSE.match(text[a:start]):
+        close = a - 2  # the last character of the clause before; a bracketed breakdown is passed over
+        if text[close] in ")）":
+            opened = max(text.rfind("(", 0, close), text.rfind("（", 0, close))
+            close = opened - 1 if opened > 0 else close
+        pa = sent.clause_bounds(close)[0]
+        if pa >= after and SUM_OF_WHAT.search(text[pa : a - 1]):
+            a = pa
     return a, b
 
 
@@ -994,7 +1019,7 @@ def _figure_rows(
     last_recipient: str | None = None
     for i, fig in enumerate(figures):
         stop = figures[i + 1].start if i + 1 < len(figures) else len(text)
-        w0, w1 = _window(sent, fig.start, fig.end, stop)
+        w0, w1 = _window(sent, fig.start, fig.end, stop, figures[i - 1].end if i else 0)
         recipient = _recipient(text[: fig.start]) or last_recipient or _recipient(text[fig.end :])
         if recipient is None and row_name:
             recipient = row_name

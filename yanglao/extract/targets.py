@@ -284,6 +284,10 @@ COMMITMENT_VERBS = (
     r"引进|建有|设有|拥有|配备|配建|配置|覆盖|改造|培养|达到|达"
 )
 
+# `对2000户特殊困难老年人家庭适老化改造`: a clause that opens with 对 and its figure, its verb at the end,
+# commits to what it counts as a verb before the figure would.
+OBJECT_THEN_VERB = re.compile(rf"(?:{COMMITMENT_VERBS}|实施|开展)\s*$")
+
 # Allocation norms: a per-unit basis or a per-area requirement before the figure.
 NORMS = [
     r"每(?:十|百|千|万|十万)(?:户|人|名|位|张)",
@@ -1657,7 +1661,8 @@ def _judge(
         radius,
         is_norm,
         is_norm and _NORM_ADOPTION_RE.search(sentence_text) is not None,
-        _COMMIT_RE.search(clause_before) is not None,
+        _COMMIT_RE.search(clause_before) is not None
+        or (clause_before.strip() == "对" and OBJECT_THEN_VERB.search(scan[q.end : c_end]) is not None),
         _NORMATIVE_RE.search(scan[s_start:c_end]) is not None and not conditional,
         forward_time,
         deadline_year,
