@@ -42,6 +42,7 @@ from yanglao.publish.incremental import (
     status_rows,
 )
 from yanglao.publish.release import Release, finish_release, publish_release, published_versions, releases_dir
+from yanglao.publish.rowstore import SpooledTables, TableSpooler, write_row_index
 from yanglao.report import RunSummary, summary_markdown
 from yanglao.serve.sqlite import _built_from, build_database, update_database
 
@@ -269,17 +270,24 @@ class _Run:
         if unchanged is not None:
             return self.nothing_changed(sources, outcomes, unchanged)
         previous = None if self.pinned is not None else runstate.previous_release(self.output)
-        review, keys = self.extract(sources, outcomes, previous)
-        tables = pipeline.assemble_tables([source_row(s) for s in sources], review.documents, review.rows)
-        retire = set(options.retire)
-        if self.pinned is None and not options.allow_shrink:
-            refusal = pipeline.shrink_refusal(previous, {s.id for s in sources}, tables, retire)
-            if refusal:
-                return self._refuse(refusal)
-        release = self.publish(sources, tables, review, previous, keys, retire)
-        self.record_status(sources, outcomes, review)
-        self.build_database(release, pipeline.changed_documents(review.documents, previous))
-        self.summary.documents = len(review.documents)
+        # The run's spool: the extraction batches' files, then the release's tables, one file each.
+        self.spool_folder = spool.spool_dir(
+            self.output
+        )  # a killed run's is removed by the next as a leftover
+        try:
+            review, keys, tables = self.extract(sources, outcomes, previous)
+            retire = set(options.retire)
+            if self.pinned is None and not options.allow_shrink:
+                refusal = pipeline.shrink_refusal(previous, {s.id for s in sources}, tables, retire)
+                if refusal:
+                    return self._refuse(refusal)
+            release = self.publish(sources, tables, review, previous, keys, retire)
+        finally:
+            spool.remove_spool(self.spool_folder)
+        self.record_status(sources, outcomes, review.published, review)
+        changed = pipeline.changed_documents(review.fresh, review.published, previous)
+        self.build_database(release, changed)
+        self.summary.documents = len(review.published)
         self.summary.rows, self.summary.version = release.row_counts, release.version
         self.summary.published, self.summary.message = release.published, release.message
         create_markdown_artifact(
@@ -338,8 +346,7 @@ class _Run:
         self.summary.stage_seconds["publish"] = time.perf_counter() - started
         _progress("extract", f"0 documents extracted, {len(sources)} unchanged and kept (build keys)", 0.0)
         _progress("publish", f"validated; {release.message}", self.summary.stage_seconds["publish"])
-        review = pipeline.Review(documents={s.id: {} for s in sources})
-        self.record_status(sources, outcomes, review)
+        self.record_status(sources, outcomes, {s.id for s in sources}, pipeline.Review())
         self.build_database(release, set())
         self.summary.documents = release.row_counts.get("documents", len(sources))
         self.summary.reused = len(sources)
@@ -401,8 +408,12 @@ class _Run:
         )
         return outcomes
 
-    def extract(self, sources, outcomes, previous) -> tuple[pipeline.Review, dict[str, str]]:
-        """Parse and extract what changed; hold back what looks wrong; keep the last good rows of the rest."""
+    def extract(self, sources, outcomes, previous) -> tuple[pipeline.Review, dict[str, str], dict]:
+        """Parse and extract what changed; hold back what looks wrong; keep the last good rows of the rest.
+
+        The release's documents are written one at a time, in id order, to the spool (`TableSpooler`):
+        fresh ones read back from the extraction batches, the others read from the latest release.
+        """
         started = time.perf_counter()
         keys_path = self.state_dir / "build_keys.json"
         old_keys = (
@@ -412,25 +423,25 @@ class _Run:
         snapshots = {o.source_id: o.snapshot for o in outcomes if o.snapshot is not None and not o.queued}
         plan = pipeline.plan_builds(snapshots, by_id, previous, old_keys, extractor_fingerprint())
         sizes = {w.source.id: w.snapshot.size for w in plan.work}
-        self.spool_folder = spool.spool_dir(
-            self.output
-        )  # a killed run's is removed by the next as a leftover
-        try:
-            batches = self._run_batches(plan.work)
-            # Read back one document at a time: only what the review keeps is held, once.
-            review = pipeline.review_results(spool.read_results(batches), sizes, previous)
-        finally:
-            spool.remove_spool(self.spool_folder)
+        batches = self._run_batches(plan.work)
+        review = pipeline.Review()
+        spooler = TableSpooler(self.spool_folder / "release")
+        fresh = pipeline.reviewed(spool.read_results(batches), sizes, previous, review)
+        for _, document, rows in pipeline.release_documents(by_id, fresh, previous, review, self.refused):
+            spooler.add(document, rows)
+        tables = SpooledTables(spooler.close())
+        tables.problems = spooler.problems
+        tables.update(pipeline.registry_tables([source_row(s) for s in sources]))
         work_keys = {w.source.id: w.key for w in plan.work}
-        keys = dict(plan.keys) | {sid: work_keys[sid] for sid in review.documents}
-        taken = pipeline.keep_last_good(review, by_id, previous, self.refused)
+        keys = dict(plan.keys) | {sid: work_keys[sid] for sid in review.fresh | review.same_content}
+        taken = review.published - review.fresh - review.same_content
         keys |= {sid: old_keys.get(sid, "") for sid in taken if sid not in plan.kept}
         review.errors = {o.source_id: o.error for o in outcomes if o.error} | review.errors
         self.summary.extracted = sum(b.ok for b in batches) - len(review.same_content)
         self.summary.reused = len(plan.kept)
         self.summary.failures = [f"{sid}: {error}" for sid, error in sorted(review.errors.items())]
         self.summary.review, self.summary.same_content = sorted(review.review), sorted(review.same_content)
-        counts = {t: sum(len(r.get(t, [])) for r in review.rows.values()) for t in pipeline.ROW_TABLES}
+        counts = {t: spooler.counts[t] for t in pipeline.ROW_TABLES}
         self.summary.stage_seconds["extract"] = time.perf_counter() - started
         _progress(
             "extract",
@@ -439,7 +450,7 @@ class _Run:
             + ", ".join(f"{n} {t}" for t, n in counts.items()),
             self.summary.stage_seconds["extract"],
         )
-        return review, keys
+        return review, keys, tables
 
     def _run_batches(self, work: list[pipeline.WorkItem]) -> list[spool.SpooledBatch]:
         """Each batch extracted into the run's spool folder; their paths and counts, in order."""
@@ -467,9 +478,9 @@ class _Run:
         return [future.result() for future in futures]
 
     def publish(self, sources, tables, review, previous, keys, retire):
-        """Publish the assembled tables unless the run must refuse; keep the build keys."""
+        """Publish the assembled tables unless the run must refuse; keep the build keys and the row index."""
         started = time.perf_counter()
-        changed = pipeline.changed_documents(review.documents, previous)
+        changed = pipeline.changed_documents(review.fresh, review.published, previous)
         # quote(): Prefect would otherwise walk every row of every table looking for futures.
         registry = pipeline.registry_entries(sources)
         release = publish(self.output, quote(tables), self.now, quote(registry), changed)
@@ -477,6 +488,8 @@ class _Run:
             runstate.note_retired(self.output, release.version, sorted(retire & set(previous.documents)))
         self.summary.stage_seconds["publish"] = time.perf_counter() - started
         _progress("publish", f"validated; {release.message}", self.summary.stage_seconds["publish"])
+        if release.row_index is not None and release.path is not None:
+            write_row_index(self.state_dir, release.row_index, release.path)
         runstate.write_json(self.state_dir / "build_keys.json", dict(sorted(keys.items())))
         # What lets the next run see from the keys alone that it cannot change this release.
         unchanged = {"code": code_fingerprint(), "version": release.version} if self.pinned is None else None
@@ -485,8 +498,8 @@ class _Run:
             runstate.record_registry(self.output, self.registry)
         return release
 
-    def record_status(self, sources, outcomes, review) -> None:
-        """Source status: what each source did this run, kept across runs."""
+    def record_status(self, sources, outcomes, published: set[str], review) -> None:
+        """Source status: what each source did this run (`published`: those with data in the release)."""
         by_outcome = {o.source_id: o for o in outcomes}
         for source in sources:
             outcome = by_outcome[source.id]
@@ -498,7 +511,7 @@ class _Run:
                 error=review.errors.get(source.id),
                 snapshot_sha256=outcome.snapshot.sha256 if outcome.snapshot and not outcome.error else None,
                 changed_at=outcome.snapshot.retrieved_at if outcome.snapshot else None,
-                has_data=source.id in review.documents,
+                has_data=source.id in published,
             )
             status.status = pipeline.status_label(status.status, source.id, review, outcome.queued)
             self.statuses[source.id] = status

@@ -62,8 +62,9 @@ def test_a_broken_registry_is_one_line_and_a_non_zero_exit(tmp_path):
 def test_a_release_that_fails_validation_is_reported_in_lines_not_a_traceback(tmp_path):
     """A bug that makes a row lie about its quote: the run publishes nothing and says which row."""
     script = (
-        "import sys; import yanglao.publish.release as p; from yanglao.publish.validate import Problem; "
-        "p.check_provenance = lambda d, t: [Problem('targets', 'x:t0123456789', 'quote', 'text[1:5] is not the quote')]; "
+        "import sys; import yanglao.publish.validate as v; from yanglao.publish.validate import Problem; "
+        "v.check_provenance = lambda d, t: [Problem('targets', 'x:t0123456789', 'quote', 'text[1:5] is not the quote')] "
+        "if d[0]['document_id'] == 'wuhan-2024-eldercare-measures' else []; "
         "from yanglao.cli import main; sys.exit(main(sys.argv[1:]))"
     )
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}

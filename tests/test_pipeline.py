@@ -173,8 +173,9 @@ def test_assemble_tables_and_changed_documents():
     documents = {"a": prev.documents["a"], "c": document("c")}
     tables = pipeline.assemble_tables([{"source_id": "a"}], documents, {"a": rows("a", 2), "c": rows("c", 1)})
     assert [d["document_id"] for d in tables["documents"]] == ["a", "c"] and len(tables["measures"]) == 3
-    assert pipeline.changed_documents(documents, prev) == {"b", "c"}
-    assert pipeline.changed_documents(documents, None) is None
+    # "a" kept as released, "c" extracted afresh, "b" gone from the release.
+    assert pipeline.changed_documents({"c"}, documents, prev) == {"b", "c"}
+    assert pipeline.changed_documents({"c"}, documents, None) is None
 
 
 def test_markdown_escaping():

@@ -8,7 +8,7 @@ so each rule can be tested on plain values (`tests/test_pipeline.py`).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -175,7 +175,8 @@ def plan_builds(
     """Keep a document whose build key (snapshot, registry entry, extractor code) is as last published;
     build every other one that has a snapshot."""
     plan = BuildPlan()
-    for source_id, snapshot in snapshots.items():
+    # In id order: the release is written in that order, one document at a time (`release_documents`).
+    for source_id, snapshot in sorted(snapshots.items(), key=lambda item: item[0]):
         key = build_key(sources[source_id], snapshot.sha256, fingerprint)  # type: ignore[attr-defined]
         if previous and old_keys.get(source_id) == key and source_id in previous.documents:
             plan.kept.add(source_id)
@@ -198,6 +199,8 @@ class Review:
     errors: dict[str, str] = field(default_factory=dict)  # held back or failed: one line each
     review: set[str] = field(default_factory=set)  # held back for a person to look at (another document)
     same_content: set[str] = field(default_factory=set)  # new bytes, same document and rows
+    fresh: set[str] = field(default_factory=set)  # extracted afresh and published as extracted
+    published: set[str] = field(default_factory=set)  # every document of the release (`release_documents`)
 
 
 def sparse_text(body_bytes: int, text_chars: int) -> str | None:
@@ -276,12 +279,18 @@ def _check_one(result: DocumentResult, body_bytes: int, previous: PreviousReleas
     return another_document(previous.documents[result.source_id], document)
 
 
-def review_results(
-    results: Iterable[DocumentResult], body_sizes: dict[str, int], previous: PreviousRelease | None
-) -> Review:
+def reviewed(
+    results: Iterable[DocumentResult],
+    body_sizes: dict[str, int],
+    previous: PreviousRelease | None,
+    review: Review,
+) -> Iterator[tuple[str, dict, dict[str, list[dict]]]]:
     """Sort fresh results into published, failed, held back (sparse text, yield drop, another document) and
-    unchanged in content (a timestamp in a footer: the release's own row is kept, so nothing is released)."""
-    review = Review()
+    unchanged in content (a timestamp in a footer: the release's own row is kept, so nothing is released).
+
+    Yields (source id, document, rows) of each document to publish, in the order of `results`, and records
+    the rest in `review`: one document at a time, so that a run never holds them all.
+    """
     for result in results:
         if not result.ok:
             review.errors[result.source_id] = result.error or "failed"
@@ -297,10 +306,19 @@ def review_results(
             old_doc, old_rows = previous.documents[sid], previous.rows_of(sid)
             if same_content(old_doc, old_rows, result.document or {}, result.rows or {}):
                 review.same_content.add(sid)
-                review.documents[sid], review.rows[sid] = old_doc, old_rows
+                yield sid, old_doc, old_rows
                 continue
-        review.documents[sid] = result.document or {}
-        review.rows[sid] = result.rows or {}
+        review.fresh.add(sid)
+        yield sid, result.document or {}, result.rows or {}
+
+
+def review_results(
+    results: Iterable[DocumentResult], body_sizes: dict[str, int], previous: PreviousRelease | None
+) -> Review:
+    """`reviewed`, with the documents to publish and their rows collected in the `Review`."""
+    review = Review()
+    for sid, document, rows in reviewed(results, body_sizes, previous, review):
+        review.documents[sid], review.rows[sid] = document, rows
     return review
 
 
@@ -314,24 +332,56 @@ def status_label(status: str, source_id: str, review: Review, queued: bool) -> s
     return status
 
 
+def _kept_from(previous: PreviousRelease | None, source_id: str, excluded: set[str]) -> bool:
+    """Whether a source with no fresh document keeps its rows of the latest release: unless its address is
+    now refused (what was read from a place not allowed is not published again)."""
+    return previous is not None and source_id not in excluded and source_id in previous.documents
+
+
 def keep_last_good(
     review: Review, source_ids: Iterable[str], previous: PreviousRelease | None, refused: Iterable[str] = ()
 ) -> dict[str, str]:
     """Fill in, from the latest release, every source of the registry that has no fresh document (failed,
-    held back, kept, not fetched), except those whose address is now refused: what was read from a place
-    not allowed is not published again. Returns the ids taken from the release (they keep their build key)."""
+    held back, kept, not fetched), except those whose address is now refused. Returns the ids taken from
+    the release (they keep their build key)."""
     taken: dict[str, str] = {}
-    if previous is None:
-        return taken
     excluded = set(refused)
     for source_id in source_ids:
-        if source_id in excluded:
-            continue
-        if source_id not in review.documents and source_id in previous.documents:
-            review.documents[source_id] = previous.documents[source_id]
-            review.rows[source_id] = previous.rows_of(source_id)
+        if source_id not in review.documents and _kept_from(previous, source_id, excluded):
+            review.documents[source_id] = previous.documents[source_id]  # type: ignore[union-attr]
+            review.rows[source_id] = previous.rows_of(source_id)  # type: ignore[union-attr]
             taken[source_id] = source_id
     return taken
+
+
+def release_documents(
+    source_ids: Iterable[str],
+    published: Iterable[tuple[str, dict, dict[str, list[dict]]]],
+    previous: PreviousRelease | None,
+    review: Review,
+    refused: Iterable[str] = (),
+) -> Iterator[tuple[str, dict, dict[str, list[dict]]]]:
+    """Every document of the release, in id order: the fresh ones `published` (`reviewed`, in id order too)
+    and, for every other source, its document and rows of the latest release (`keep_last_good`'s rule).
+
+    Every id yielded is recorded in `review.published`; those taken from the release are the published
+    ones neither `review.fresh` nor `review.same_content`. One document is in memory at a time.
+    """
+    excluded = set(refused)
+    fresh = iter(published)
+    pending = next(fresh, None)
+    for source_id in sorted(set(source_ids)):
+        if pending is not None and pending[0] < source_id:
+            raise ValueError(f"fresh document {pending[0]} out of order or not a source of the registry")
+        if pending is not None and pending[0] == source_id:
+            review.published.add(source_id)
+            yield pending
+            pending = next(fresh, None)
+        elif _kept_from(previous, source_id, excluded):
+            review.published.add(source_id)
+            yield source_id, previous.documents[source_id], previous.rows_of(source_id)  # type: ignore[union-attr]
+    if pending is not None:
+        raise ValueError(f"fresh document {pending[0]} out of order or not a source of the registry")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -346,18 +396,27 @@ def assemble_tables(
     for source_id in sorted(rows):
         for name in ROW_TABLES:
             tables[name].extend(rows[source_id].get(name, []))
-    tables["sources"] = [{**row, "url": public_url(row.get("url"))} for row in source_rows]
+    others = registry_tables(source_rows)
+    tables["sources"] = others.pop("sources")
     tables["documents"] = [documents[k] for k in sorted(documents)]
-    tables.update(vocabulary_tables())
+    tables.update(others)
     return tables
 
 
-def changed_documents(documents: dict[str, dict], previous: PreviousRelease | None) -> set[str] | None:
-    """Documents whose rows may differ from the latest release (built afresh, or gone); None: no release."""
+def registry_tables(source_rows: list[dict]) -> dict[str, list[dict]]:
+    """The tables of a release that do not come from its documents: the sources and the vocabulary."""
+    sources = [{**row, "url": public_url(row.get("url"))} for row in source_rows]
+    return {"sources": sources, **vocabulary_tables()}
+
+
+def changed_documents(
+    fresh: Iterable[str], published: Iterable[str], previous: PreviousRelease | None
+) -> set[str] | None:
+    """Documents whose rows may differ from the latest release: built afresh (`fresh`) or gone (in the
+    release, not `published` now); None without a release."""
     if previous is None:
         return None
-    fresh = {d for d in documents if d not in previous.documents or documents[d] is not previous.documents[d]}
-    return fresh | (set(previous.documents) - set(documents))
+    return set(fresh) | (set(previous.documents) - set(published))
 
 
 def shrink_refusal(

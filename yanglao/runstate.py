@@ -61,7 +61,7 @@ def previous_release(output: Path):
     from yanglao.publish.release import published_versions, releases_dir
 
     versions = published_versions(output)
-    return load_previous(releases_dir(output) / versions[-1]) if versions else None
+    return load_previous(releases_dir(output) / versions[-1], Path(output) / "state") if versions else None
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -173,7 +173,9 @@ def download_files(csv_files: dict[str, bytes], descriptor: dict, citation: str)
     return files
 
 
-def write_downloads(folder: Path, descriptor: dict, citation: str) -> dict[str, tuple[str, int]]:
+def write_downloads(
+    folder: Path, descriptor: dict, citation: str, largest: dict[str, int] | None = None
+) -> dict[str, tuple[str, int]]:
     """Write every download of a release into `folder`, from the CSVs already written there, each CSV read
     once for both downloads; returns file name → (sha256, bytes).
 
@@ -182,8 +184,11 @@ def write_downloads(folder: Path, descriptor: dict, citation: str) -> dict[str, 
     each block goes to the table's Parquet file (row groups of `PARQUET_ROW_GROUP` rows, typed as
     `frame` types it, with pandas' metadata so pandas reads back the same dtypes) and to its sheet of the
     workbook (sheet XML made by Arrow, spliced into XlsxWriter's workbook: see `_write_workbook`).
+
+    `largest`: the bytes of each table's longest CSV record, when the writer measured them: the CSV is then
+    read in blocks just big enough for it (Arrow reads ahead many blocks: memory follows the block size).
     """
-    _write_workbook(folder / WORKBOOK, folder, descriptor, citation, parquet_folder=folder)
+    _write_workbook(folder / WORKBOOK, folder, descriptor, citation, parquet_folder=folder, largest=largest)
     return {name: _file_digest(folder / name) for name in [*(parquet_name(t.name) for t in TABLES), WORKBOOK]}
 
 
@@ -199,6 +204,27 @@ def _file_digest(path: Path) -> tuple[str, int]:
 #: Rows per Parquet row group: fixed, so that the file's bytes depend on the rows alone (not on how the CSV
 #: was read in blocks); a table of fewer rows is one row group, as pandas wrote it.
 PARQUET_ROW_GROUP = 65_536
+#: Arrow's CSV reader reads many blocks ahead (~30): 1 MB blocks keep that to tens of MB, where 4 MB blocks
+#: held ~140 MB (BENCHMARKS.md, fourth round). A record must fit in a block: a table whose longest record is
+#: not known, or longer, is read in blocks of `_CSV_BLOCK` or twice its longest record.
+_CSV_SMALL_BLOCK = 1 << 20
+#: Fewer rows per group for tables of long rows: a row group is held whole (and copied once) before it is
+#: written, and 65,536 documents with their texts are ~650 MB. Measured on the 10,000-document benchmark
+#: release, the downloads' peak: 344 MB with 65,536-row groups, 287 with 1,024 / 16,384, 244 with these.
+LONG_ROW_GROUPS = {
+    "documents": 256,
+    "measures": 4_096,
+    "targets": 4_096,
+    "subsidies": 4_096,
+    "doubtful": 4_096,
+}
+
+
+def row_group_rows(table: Table) -> int:
+    """Rows per Parquet row group of a table."""
+    return min(PARQUET_ROW_GROUP, LONG_ROW_GROUPS.get(table.name, PARQUET_ROW_GROUP))
+
+
 _CSV_BLOCK = 4 << 20
 
 
@@ -209,7 +235,14 @@ def arrow_schema(table: Table):
     return pa.Schema.from_pandas(frame(table, []), preserve_index=False)
 
 
-def csv_batches(table: Table, path: Path):
+def block_size(largest: int | None) -> int:
+    """The CSV block size for a table whose longest record has `largest` bytes (None: not known)."""
+    if largest is None:
+        return _CSV_BLOCK
+    return max(_CSV_SMALL_BLOCK, 2 * largest)
+
+
+def csv_batches(table: Table, path: Path, block: int = _CSV_BLOCK):
     """The rows of a release CSV as Arrow record batches typed by `arrow_schema` (an empty cell is null).
 
     Raises `ValueError` when a cell does not have its column's type (validation has said so before)."""
@@ -228,7 +261,7 @@ def csv_batches(table: Table, path: Path):
     try:
         with pacsv.open_csv(
             path,
-            read_options=pacsv.ReadOptions(use_threads=False, block_size=_CSV_BLOCK),
+            read_options=pacsv.ReadOptions(use_threads=False, block_size=block),
             parse_options=pacsv.ParseOptions(newlines_in_values=True),
             convert_options=options,
         ) as reader:
@@ -244,6 +277,7 @@ class _ParquetTable:
         import pyarrow.parquet as pq
 
         self.schema = arrow_schema(table)
+        self.group = row_group_rows(table)
         self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
         self.pending: list = []
         self.rows = 0
@@ -252,23 +286,23 @@ class _ParquetTable:
     def add(self, batch) -> None:
         self.pending.append(batch)
         self.rows += batch.num_rows
-        if self.rows >= PARQUET_ROW_GROUP:
+        if self.rows >= self.group:
             self._flush(final=False)
 
     def _flush(self, final: bool) -> None:
         import pyarrow as pa
 
         data = pa.Table.from_batches(self.pending, schema=self.schema)
-        while data.num_rows >= PARQUET_ROW_GROUP:
-            self._write(data.slice(0, PARQUET_ROW_GROUP))
-            data = data.slice(PARQUET_ROW_GROUP)
+        while data.num_rows >= self.group:
+            self._write(data.slice(0, self.group))
+            data = data.slice(self.group)
         if final and (data.num_rows or not self.written):
             self._write(data)
             data = data.slice(data.num_rows)
         self.pending, self.rows = data.to_batches(), data.num_rows
 
     def _write(self, data) -> None:
-        self.writer.write_table(data.combine_chunks(), row_group_size=PARQUET_ROW_GROUP)
+        self.writer.write_table(data.combine_chunks(), row_group_size=self.group)
         self.written += 1
 
     def close(self) -> None:
@@ -287,6 +321,7 @@ def _write_workbook(
     citation: str,
     max_rows: int = EXCEL_MAX_ROWS,
     parquet_folder: Path | None = None,
+    largest: dict[str, int] | None = None,
 ) -> None:
     """The workbook of `workbook_bytes`, streamed: each table's rows read from its CSV in `folder` (and, with
     `parquet_folder`, written there as the table's Parquet file in the same pass). A table longer than a
@@ -322,7 +357,8 @@ def _write_workbook(
                 _ParquetTable(table, parquet_folder / parquet_name(table.name)) if parquet_folder else None
             )
             parts: list[_SheetRows] = []
-            for batch in csv_batches(table, folder / f"{table.name}.csv"):
+            block = block_size((largest or {}).get(table.name))
+            for batch in csv_batches(table, folder / f"{table.name}.csv", block):
                 if parquet is not None:
                     parquet.add(batch)
                 start = 0

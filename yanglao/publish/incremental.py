@@ -16,7 +16,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from yanglao.acquire.registry import Source
-from yanglao.fields import TABLES_BY_NAME, Table
+from yanglao.fields import Table
+from yanglao.publish.rowstore import LazyDocuments, LazyTable, ReleaseRows, load_row_index, typed_value
 
 # The stages whose code and data (rule tables, vocabularies) decide what a document's rows are.
 EXTRACTOR_STAGES = ("parse", "extract", "vocabulary")
@@ -46,20 +47,6 @@ def build_key(source: Source, snapshot_sha256: str, fingerprint: str) -> str:
     return hashlib.sha256(f"{fingerprint}\0{snapshot_sha256}\0{entry}".encode()).hexdigest()[:24]
 
 
-def typed_value(kind: str, value: str):
-    """A CSV cell back to its schema type, so rows read from a release equal fresh ones."""
-    if value == "":
-        return None
-    if kind == "integer":
-        return int(value)
-    if kind == "number":
-        number = float(value)
-        return int(number) if number.is_integer() else number
-    if kind == "boolean":
-        return value == "true"
-    return value
-
-
 def read_typed_table(path: Path, table: Table) -> list[dict]:
     """A released CSV read back with its schema's types."""
     kinds = {f.name: f.type for f in table.fields}
@@ -80,32 +67,33 @@ class PreviousRelease:
 
     def row_count(self, document_id: str) -> int:
         """How many rows a document yielded last time, to notice a sudden drop."""
-        return sum(len(self.rows.get(t, {}).get(document_id, [])) for t in YIELD_TABLES)
+        total = 0
+        for name in YIELD_TABLES:
+            table = self.rows.get(name, {})
+            counted = getattr(table, "count", None)  # a table read lazily counts without reading its rows
+            total += counted(document_id) if counted else len(table.get(document_id, []))
+        return total
 
     def rows_of(self, document_id: str) -> dict[str, list[dict]]:
         """A document's rows in the last release, kept when it is not rebuilt."""
         return {t: self.rows.get(t, {}).get(document_id, []) for t in ROW_TABLES}
 
 
-def load_previous(release: Path | None) -> PreviousRelease | None:
-    """The last release's documents, rows and build keys, or None when there is none."""
+def load_previous(release: Path | None, state_dir: Path | None = None) -> PreviousRelease | None:
+    """The last release's documents, rows and build keys, or None when there is none.
+
+    Read one document at a time from the release's CSVs when asked for (`rowstore`): a run holds only
+    where each document's rows are, not the rows. `state_dir` may hold that index as the release's
+    publisher recorded it; without it the CSVs are read once to find it.
+    """
     if release is None or not (release / "documents.csv").exists():
         return None
-    documents = {
-        d["document_id"]: d for d in read_typed_table(release / "documents.csv", TABLES_BY_NAME["documents"])
-    }
-    rows: dict[str, dict[str, list[dict]]] = {}
-    for name in ROW_TABLES:
-        by_document: dict[str, list[dict]] = {}
-        if not (release / f"{name}.csv").exists():  # a release from before the table existed
-            rows[name] = by_document
-            continue
-        for row in read_typed_table(release / f"{name}.csv", TABLES_BY_NAME[name]):
-            by_document.setdefault(row["document_id"], []).append(row)
-        rows[name] = by_document
+    reader = ReleaseRows(release, load_row_index(release, state_dir))
+    documents = LazyDocuments(reader)
+    rows: dict = {name: LazyTable(reader, name, documents) for name in ROW_TABLES}
     record_path = release / "release.json"
     record = json.loads(record_path.read_text(encoding="utf-8")) if record_path.exists() else {}
-    return PreviousRelease(release.name, documents, rows, record.get("build_keys", {}))
+    return PreviousRelease(release.name, documents, rows, record.get("build_keys", {}))  # type: ignore[arg-type]
 
 
 def yield_dropped(previous_rows: int, new_rows: int) -> bool:

@@ -143,15 +143,25 @@ def quality_report(
         for (t, v, reason), n in sorted(left_out.items())
     ]
     carried = (previous or {}).get("page_metadata", {})
-    report["page_metadata"] = {
-        d["document_id"]: d.get("page_metadata") or carried.get(d["document_id"]) or {}
-        for d in sorted(tables.get("documents", []), key=lambda d: d["document_id"])
-    }
+    # One pass, keeping only the metadata: the documents (with their texts) may be a table on disk.
+    page_metadata = [
+        (d["document_id"], d.get("page_metadata") or carried.get(d["document_id"]) or {})
+        for d in tables.get("documents", [])
+    ]
+    report["page_metadata"] = dict(sorted(page_metadata, key=lambda item: item[0]))
     if gold is None:
         report["devset"] = None
         return report
+    # Only the gold's documents are scored: only their rows are copied as text.
+    scored = {
+        (r.get("document_id") or r.get("source_id") or "").strip() for rows in gold.values() for r in rows
+    }
     as_text = {
-        name: [{k: ("" if v is None else str(v)) for k, v in r.items()} for r in tables.get(name, [])]
+        name: [
+            {k: ("" if v is None else str(v)) for k, v in r.items()}
+            for r in tables.get(name, [])
+            if (r.get("document_id") or "").strip() in scored
+        ]
         for name in ("targets", "subsidies", "measures")
     }
     report["devset"] = meaning_scores(gold, as_text)

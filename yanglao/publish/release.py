@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +29,7 @@ from yanglao.publish.exports import WORKBOOK, describe_downloads, write_download
 from yanglao.publish.landing import citation_text, write_landing
 from yanglao.publish.places import add_places
 from yanglao.publish.quality import write_quality
+from yanglao.publish.rowstore import RowIndex, SpooledTables
 from yanglao.publish.validate import (
     Problem,
     ValidationFailed,
@@ -134,34 +136,69 @@ def _hashed_text(path: Path):
     return io.TextIOWrapper(io.BufferedWriter(raw, 1 << 20), encoding="utf-8", newline=""), raw
 
 
-def write_table_files(folder: Path, table: Table, rows: list[dict]) -> dict[str, tuple[str, int]]:
+def write_table_files(
+    folder: Path, table: Table, rows: Iterable[dict], index: RowIndex | None = None
+) -> dict[str, tuple[str, int]]:
     """Write a table's CSV and JSON into `folder` as they are made, row by row; name → (sha256, bytes).
 
     The bytes are exactly `table_csv`'s and `table_json`'s (`rows` already in `sort_rows` order); only
-    neither file is ever whole in memory (they were the largest objects of a publish).
+    neither file is ever whole in memory (they were the largest objects of a publish). With `index`, the
+    byte range of each document's rows in the CSV is recorded in it (per-document tables), for the next
+    run to read the release one document at a time.
     """
     names = table.field_names
     written = {}
-    text, raw = _hashed_text(folder / f"{table.name}.csv")
-    with text:
-        writer = csv.writer(text, lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows(
-            [v if v.__class__ is str else format_value(v) for v in map(row.get, names)] for row in rows
-        )
-    written[f"{table.name}.csv"] = (raw.digest.hexdigest(), raw.size)
+    track = index is not None and table.per_document
+    json_text, json_raw = _hashed_text(folder / f"{table.name}.json")
+    csv_raw = _HashingFile((folder / f"{table.name}.csv").open("wb"))
     dumps = json.JSONEncoder(ensure_ascii=False).encode
-    text, raw = _hashed_text(folder / f"{table.name}.json")
-    with text:
-        text.write("[\n")
-        for i, row in enumerate(rows):
+    with json_text, io.BufferedWriter(csv_raw, 1 << 20) as csv_out:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+
+        def flush() -> int:
+            data = buffer.getvalue().encode("utf-8")
+            csv_out.write(data)
+            buffer.seek(0)
+            buffer.truncate()
+            return len(data)
+
+        writer.writerow(names)
+        offset = flush()
+        current, start, count = None, offset, 0
+        largest = 0
+        json_text.write("[\n")
+        first = True
+        for row in rows:
+            values = list(map(row.get, names))
+            if track:
+                document_id = row["document_id"]
+                if document_id != current:
+                    if current is not None:
+                        size = flush()
+                        offset += size
+                        largest = max(largest, size)  # a document's records together: at least its longest
+                        index.add(table.name, current, start, offset, count)  # type: ignore[union-attr]
+                    current, start, count = document_id, offset, 0
+                count += 1
+            writer.writerow([v if v.__class__ is str else format_value(v) for v in values])
+            if not track and buffer.tell() > 1 << 20:
+                offset += flush()
             record = {
                 name: int(v) if v.__class__ is float and v.is_integer() else v
-                for name, v in zip(names, map(row.get, names), strict=True)
+                for name, v in zip(names, values, strict=True)
             }
-            text.write((",\n" if i else "") + dumps(record))
-        text.write("\n]\n" if rows else "]\n")
-    written[f"{table.name}.json"] = (raw.digest.hexdigest(), raw.size)
+            json_text.write(("" if first else ",\n") + dumps(record))
+            first = False
+        size = flush()
+        offset += size
+        if track and current is not None:
+            largest = max(largest, size)
+            index.add(table.name, current, start, offset, count)  # type: ignore[union-attr]
+            index.largest[table.name] = largest  # type: ignore[union-attr]
+        json_text.write("]\n" if first else "\n]\n")
+    written[f"{table.name}.csv"] = (csv_raw.digest.hexdigest(), csv_raw.size)
+    written[f"{table.name}.json"] = (json_raw.digest.hexdigest(), json_raw.size)
     return written
 
 
@@ -355,6 +392,8 @@ class Release:
     row_counts: dict[str, int]
     changes: dict = field(default_factory=dict)
     message: str = ""
+    # Where each document's rows are in the CSVs of `path` (for the next run to read them one by one).
+    row_index: RowIndex | None = field(default=None, repr=False, compare=False)
 
 
 def releases_dir(output: Path) -> Path:
@@ -404,9 +443,12 @@ def publish_release(
     or a missing previous release validates everything.
     """
     output = Path(output)
-    add_places(tables)  # rows kept from an older release may predate the place columns
+    if isinstance(tables, SpooledTables):
+        problems = tables.problems  # each document was given its places and checked as it was spooled
+    else:
+        add_places(tables)  # rows kept from an older release may predate the place columns
+        problems = check_provenance(tables.get("documents", []), tables)
     row_counts = {name: len(tables.get(name, [])) for name in TABLE_NAMES}
-    problems = check_provenance(tables.get("documents", []), tables)
     if problems:
         raise ValidationFailed(problems)
 
@@ -421,16 +463,25 @@ def publish_release(
     try:
         # Each table written to the stage as it is serialised, one at a time: never all bytes at once.
         files: dict[str, tuple[str, int]] = {}
+        index = RowIndex()
         for table in TABLES:
-            files |= write_table_files(stage, table, sort_rows(table, tables.get(table.name, [])))
+            rows = tables.get(table.name, [])
+            files |= write_table_files(
+                stage, table, rows if getattr(rows, "ordered", False) else sort_rows(table, rows), index
+            )
         if previous is not None and _same_tables(previous, files):
             shutil.rmtree(stage, ignore_errors=True)
             finish_release(output, previous)  # repairs whatever an interrupted run left undone
             return Release(
-                versions[-1], False, previous, row_counts, message="data unchanged: no new release"
+                versions[-1],
+                False,
+                previous,
+                row_counts,
+                message="data unchanged: no new release",
+                row_index=index,  # the same bytes: the same ranges
             )
         final, changes = _complete_stage(
-            stage, version, now, tables, files, previous, registry, changed_documents
+            stage, version, now, tables, files, previous, registry, changed_documents, index
         )
         os.rename(stage, final)  # the moment of publication: before it nothing is visible, after it all is
     except BaseException:
@@ -438,7 +489,9 @@ def publish_release(
         raise
 
     finish_release(output, final)
-    return Release(version, True, final, row_counts, changes, message=f"published release {version}")
+    return Release(
+        version, True, final, row_counts, changes, message=f"published release {version}", row_index=index
+    )
 
 
 def _same_tables(previous: Path, files: dict[str, tuple[str, int]]) -> bool:
@@ -466,6 +519,7 @@ def _complete_stage(
     previous: Path | None,
     registry: list[dict] | None,
     changed_documents: set[str] | None,
+    row_index: RowIndex | None = None,
 ) -> tuple[Path, dict]:
     """Everything of a new release beside its tables, written into the stage and validated there; returns
     the release's final folder and its changes. Raises (and publishes nothing) when validation fails."""
@@ -493,7 +547,9 @@ def _complete_stage(
     changes = _changes(previous, tables, compared, changed_documents if incremental else None)
     _validate_stage(stage, tables, compared, descriptor, incremental)
     # The downloads are made from the validated CSVs, after validation: a release that fails costs none.
-    downloads = write_downloads(stage, descriptor, citation_text(descriptor))
+    downloads = write_downloads(
+        stage, descriptor, citation_text(descriptor), row_index.largest if row_index is not None else None
+    )
     describe_downloads(descriptor, downloads)
     data_downloads = {name: d for name, d in downloads.items() if name != WORKBOOK}  # see exports
     _write_json(stage / "datapackage.json", descriptor)
@@ -516,8 +572,10 @@ def _complete_stage(
             "row_counts": row_counts,
             "hashes": {name: f"sha256:{d[0]}" for name, d in sorted({**files, **data_downloads}.items())},
             "snapshots": {
-                d["document_id"]: d["content_sha256"]
-                for d in sorted(tables.get("documents", []), key=lambda d: d["document_id"])
+                document_id: sha
+                for document_id, sha in sorted(
+                    (d["document_id"], d["content_sha256"]) for d in tables.get("documents", [])
+                )
             },
             "sources": registry or [],
         },
@@ -561,11 +619,15 @@ def _changes(
     changed documents' rows when the release is incremental. Without a previous release every row is
     added, and only the keys are needed: no formatted copy of every table."""
     if previous is None:
-        keys_only = {
-            t.name: [{t.primary_key: format_value(r[t.primary_key])} for r in tables.get(t.name, [])]
+        # Every row is added: its key alone, without a formatted copy of every table (diff_tables's form).
+        return {
+            t.name: {
+                "added": sorted({format_value(r[t.primary_key]) for r in tables.get(t.name, [])}),
+                "removed": [],
+                "changed": {},
+            }
             for t in TABLES
         }
-        return diff_tables({}, keys_only)
     old_tables = load_release_tables(previous, changed_documents)
     new_tables = {
         name: [{k: format_value(v) for k, v in r.items()} for r in rows] for name, rows in compared.items()

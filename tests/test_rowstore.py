@@ -1,0 +1,177 @@
+"""The release on disk while a run makes the next one: spooled tables, the row index, the previous release
+read one document at a time.
+
+Data: the release the flow builds for real from the bundled corpus (`shipped_build`: 15 real government
+documents, provenance in tests/data/corpus/README.md) and two of its documents extracted afresh.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from devcorpus import corpus_dir
+
+from yanglao.extract.rows import extract_rows
+from yanglao.fields import TABLES_BY_NAME
+from yanglao.publish.incremental import ROW_TABLES, load_previous, read_typed_table
+from yanglao.publish.release import published_versions, releases_dir
+from yanglao.publish.rowstore import (
+    PER_DOCUMENT_TABLES,
+    ROW_INDEX_FILE,
+    RowIndex,
+    TableSpooler,
+    index_csv,
+    load_row_index,
+)
+from yanglao.publish.validate import ValidationFailed
+
+SEEDS = corpus_dir() / "seeds"
+
+
+def _release(shipped_build):
+    output, _summary = shipped_build
+    return output, releases_dir(output) / published_versions(output)[-1]
+
+
+def test_the_recorded_row_index_is_the_one_a_pass_over_the_csvs_finds(shipped_build):
+    output, release = _release(shipped_build)
+    recorded = json.loads((output / "state" / ROW_INDEX_FILE).read_text(encoding="utf-8"))
+    assert recorded["version"] == release.name
+    scanned = RowIndex()
+    for name in PER_DOCUMENT_TABLES:
+        index_csv(scanned, name, release / f"{name}.csv")
+    kept = load_row_index(release, output / "state")
+    documents = [
+        d["document_id"] for d in read_typed_table(release / "documents.csv", TABLES_BY_NAME["documents"])
+    ]
+    assert kept.documents() == scanned.documents() == documents and len(documents) == 15
+    for name in PER_DOCUMENT_TABLES:
+        for document_id in documents:
+            assert kept.span(name, document_id) == scanned.span(name, document_id)
+    # Each range holds exactly that document's rows: the bytes between them are the whole table.
+    measures = (release / "measures.csv").read_bytes()
+    spans = sorted(kept.span("measures", d) for d in documents if kept.span("measures", d)[2])
+    assert spans[0][0] == measures.index(b"\n") + 1 and spans[-1][1] == len(measures)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_the_previous_release_read_per_document_equals_the_release_read_whole(shipped_build):
+    output, release = _release(shipped_build)
+    previous = load_previous(release, output / "state")
+    whole = {name: read_typed_table(release / f"{name}.csv", TABLES_BY_NAME[name]) for name in ROW_TABLES}
+    documents = read_typed_table(release / "documents.csv", TABLES_BY_NAME["documents"])
+    assert list(previous.documents) == [d["document_id"] for d in documents]
+    for document in documents:
+        document_id = document["document_id"]
+        assert previous.documents[document_id] == document
+        for name in ROW_TABLES:
+            expected = [r for r in whole[name] if r["document_id"] == document_id]
+            assert previous.rows_of(document_id)[name] == expected
+        assert previous.row_count(document_id) == sum(
+            1
+            for name in ("measures", "targets", "subsidies")
+            for r in whole[name]
+            if r["document_id"] == document_id
+        )
+    assert "no-such-document" not in previous.documents and previous.row_count("no-such-document") == 0
+    with pytest.raises(KeyError):
+        previous.documents["no-such-document"]
+
+
+def test_a_row_index_of_another_release_is_not_trusted(shipped_build, tmp_path):
+    output, release = _release(shipped_build)
+    state = tmp_path / "state"
+    state.mkdir()
+    recorded = json.loads((output / "state" / ROW_INDEX_FILE).read_text(encoding="utf-8"))
+    recorded["values"] = [0] * len(recorded["values"])  # every range wrong…
+    recorded["version"] = "2000.01.01"  # …and said to be another release's
+    (state / ROW_INDEX_FILE).write_text(json.dumps(recorded), encoding="utf-8")
+    index = load_row_index(release, state)
+    assert index.span("documents", "wuhan-2024-eldercare-measures")[2] == 1  # found again from the CSVs
+
+
+def _fresh(source_id: str) -> tuple[dict, dict]:
+    text = (SEEDS / f"{source_id}.txt").read_text(encoding="utf-8")
+    document = {
+        "document_id": source_id,
+        "text": text,
+        "city": "武汉市",
+        "province": "湖北省",
+        "region_code": "420100",
+    }
+    return document, extract_rows(source_id, text, 2024)
+
+
+def test_spooled_tables_come_back_in_release_order_with_places(tmp_path):
+    spooler = TableSpooler(tmp_path / "release")
+    for source_id in ("huzhou-2020-pilot-plan", "wuhan-2024-eldercare-measures"):
+        document, rows = _fresh(source_id)
+        rows["measures"] = list(reversed(rows["measures"]))  # the spool puts them in document order
+        spooler.add(document, rows)
+    tables = spooler.close()
+    measures = list(tables["measures"])
+    assert len(tables["measures"]) == len(measures) > 20
+    assert [m["document_id"] for m in measures] == sorted(m["document_id"] for m in measures)
+    wuhan = [m for m in measures if m["document_id"] == "wuhan-2024-eldercare-measures"]
+    assert [m["start"] for m in wuhan] == sorted(m["start"] for m in wuhan)
+    assert {m["city"] for m in wuhan} == {"武汉市"} and list(tables["measures"]) == measures  # read again
+    assert [d["document_id"] for d in tables["documents"]] == [
+        "huzhou-2020-pilot-plan",
+        "wuhan-2024-eldercare-measures",
+    ]
+    assert not spooler.problems
+
+
+def test_the_spooler_refuses_documents_out_of_order_and_reports_a_wrong_quote(tmp_path):
+    spooler = TableSpooler(tmp_path / "release")
+    document, rows = _fresh("wuhan-2024-eldercare-measures")
+    target = rows["targets"][0]
+    target["quote"] = target["quote"][1:] + "。"  # no longer the text at its offsets
+    spooler.add(document, rows)
+    assert [(p.table, p.row_key, p.field) for p in spooler.problems] == [
+        ("targets", target["target_id"], "quote")
+    ]
+    with pytest.raises(ValueError, match="out of order"):
+        spooler.add(_fresh("huzhou-2020-pilot-plan")[0], {})
+    spooler.close()
+
+
+def test_publishing_spooled_tables_with_a_wrong_quote_publishes_nothing(shipped_build, tmp_path):
+    from datetime import UTC, datetime
+
+    from yanglao.pipeline import registry_tables
+    from yanglao.publish.release import publish_release, published_versions
+    from yanglao.publish.rowstore import SpooledTables
+
+    spooler = TableSpooler(tmp_path / "spool")
+    document, rows = _fresh("wuhan-2024-eldercare-measures")
+    document = {
+        **load_previous(_release(shipped_build)[1]).documents[document["document_id"]],
+        "text": document["text"],
+    }
+    rows["targets"][0]["quote"] = "不是原文"
+    spooler.add(document, rows)
+    tables = SpooledTables(spooler.close())
+    tables.problems = spooler.problems
+    tables.update(registry_tables([{"source_id": document["document_id"]}]))
+    with pytest.raises(ValidationFailed, match="quote"):
+        publish_release(tmp_path / "out", tables, datetime(2026, 12, 3, tzinfo=UTC))
+    assert published_versions(tmp_path / "out") == []
+
+
+def test_the_writer_measures_the_longest_record_the_downloads_read_blocks_for(shipped_build, tmp_path):
+    """Arrow's CSV reader needs a block at least as long as a record; the writer measures them as it writes."""
+    from yanglao.publish.exports import _CSV_SMALL_BLOCK, block_size
+    from yanglao.publish.release import write_table_files
+
+    _output, release = _release(shipped_build)
+    documents = read_typed_table(release / "documents.csv", TABLES_BY_NAME["documents"])
+    index = RowIndex()
+    written = write_table_files(tmp_path, TABLES_BY_NAME["documents"], documents, index)
+    assert (tmp_path / "documents.csv").read_bytes() == (release / "documents.csv").read_bytes()
+    assert written["documents.csv"][1] == (release / "documents.csv").stat().st_size
+    spans = [index.span("documents", d["document_id"]) for d in documents]
+    assert index.largest["documents"] == max(end - start for start, end, _ in spans) > 10_000
+    assert block_size(index.largest["documents"]) >= 2 * index.largest["documents"]
+    assert block_size(10) == _CSV_SMALL_BLOCK and block_size(None) > _CSV_SMALL_BLOCK

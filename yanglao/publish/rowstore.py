@@ -1,0 +1,361 @@
+"""Tables kept on disk while a release is made, and the last release read one document at a time.
+
+Why: a run used to hold every document (its whole text) and every row of the release in memory at
+once, twice over when a previous release was loaded to compare with: ~60 KB per document, 6 GB at
+100,000 documents (BENCHMARKS.md). Now
+
+- the rows of the new release are written, document by document in document-id order, to one file
+  per table (`TableSpooler`), and every later step reads them back as often as it needs
+  (`SpooledTable`), so no step holds more than one document's rows;
+- the previous release is read per document from its CSVs by byte range (`RowIndex`, `ReleaseRows`),
+  the ranges recorded when the CSVs were written (`state/row_index.json`) or found by one pass over
+  them when that record is missing or describes another release.
+
+The release's bytes do not change: the files are written from the same rows in the same order.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pickle
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+from yanglao.fields import TABLES_BY_NAME, Table
+
+#: The tables of a release whose rows belong to one document each, in the order of a row index entry.
+PER_DOCUMENT_TABLES = ("documents", "measures", "targets", "subsidies", "doubtful")
+ROW_INDEX_FILE = "row_index.json"  # in state/: the byte ranges of the latest release's CSVs
+
+
+def row_order(table: Table):
+    """The sort key of rows within one document (the release orders documents by id, then this)."""
+    pk = table.primary_key
+    if "start" in table.field_names:
+        return lambda r: (r["start"], -r["end"], r[pk])
+    return lambda r: r[pk]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The new release's rows, on disk.
+
+
+class SpooledTable:
+    """A table's rows in a file of pickled per-document lists, in release order: iterate it as often as
+    needed; only one document's rows are in memory at a time. `len` is the row count."""
+
+    ordered = True  # rows come in release order: writers need not sort them
+
+    def __init__(self, path: Path, count: int):
+        self.path, self.count = Path(path), count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __iter__(self) -> Iterator[dict]:
+        with self.path.open("rb") as f:
+            while True:
+                try:
+                    chunk = pickle.load(f)
+                except EOFError:
+                    return
+                yield from chunk
+
+    def __repr__(self) -> str:
+        return f"SpooledTable({self.path.name!r}, {self.count} rows)"
+
+
+class SpooledTables(dict):
+    """The tables of a release, per-document ones as `SpooledTable`s; `problems` are the provenance problems
+    found as the documents were written (each document is checked when it is added)."""
+
+    problems: list
+
+
+class TableSpooler:
+    """Writes a release's per-document tables to `folder`, one document at a time, in document-id order.
+
+    Each document's rows are put in release order (`row_order`) and given its place columns, and its
+    quotes checked against its text, as they are written: the checks `publish_release` makes over whole
+    tables, made here one document at a time.
+    """
+
+    MAX_PROBLEMS = 1000  # kept in full; beyond them only counted
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.files = {name: (self.folder / f"{name}.rows").open("wb") for name in PER_DOCUMENT_TABLES}
+        self.counts = dict.fromkeys(PER_DOCUMENT_TABLES, 0)
+        self.documents: list[str] = []
+        self.problems: list = []
+        self.more_problems = 0
+        self._last: str | None = None
+
+    def add(self, document: dict, rows: Mapping[str, list[dict]]) -> None:
+        """Write one document and its rows; documents must come in increasing id order."""
+        from yanglao.publish.places import with_place
+        from yanglao.publish.validate import check_provenance
+
+        document_id = document["document_id"]
+        if self._last is not None and document_id <= self._last:
+            raise ValueError(f"documents out of order: {document_id} after {self._last}")
+        self._last = document_id
+        self.documents.append(document_id)
+        per_table = {"documents": [document]}
+        for name in PER_DOCUMENT_TABLES[1:]:
+            table_rows = list(rows.get(name, []))
+            if name != "doubtful":
+                with_place(table_rows, document)
+            per_table[name] = sorted(table_rows, key=row_order(TABLES_BY_NAME[name]))
+        for problem in check_provenance([document], per_table):
+            if len(self.problems) < self.MAX_PROBLEMS:
+                self.problems.append(problem)
+            else:
+                self.more_problems += 1
+        for name, table_rows in per_table.items():
+            pickle.dump(table_rows, self.files[name], protocol=pickle.HIGHEST_PROTOCOL)
+            self.counts[name] += len(table_rows)
+
+    def close(self) -> dict[str, SpooledTable]:
+        """Close the files; the tables, ready to be read."""
+        for handle in self.files.values():
+            handle.close()
+        return {
+            name: SpooledTable(self.folder / f"{name}.rows", self.counts[name])
+            for name in PER_DOCUMENT_TABLES
+        }
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Where each document's rows are in a release's CSVs.
+
+
+class RowIndex:
+    """Per document, the byte range and row count of its rows in each per-document table's CSV.
+
+    Kept compact (one array of integers, five (start, end, count) triples per document) because it is the
+    one thing a run holds for every document of the previous release.
+    """
+
+    WIDTH = 3 * len(PER_DOCUMENT_TABLES)
+
+    def __init__(self, positions: dict[str, int] | None = None, values: array | None = None):
+        self.positions = positions or {}  # document id → its entry number
+        self.values = values if values is not None else array("q")
+        self.largest: dict[str, int] = {}  # table → bytes of its longest CSV record (as the writer measured)
+
+    def _entry(self, document_id: str) -> int:
+        at = self.positions.get(document_id)
+        if at is None:
+            at = self.positions[document_id] = len(self.positions)
+            self.values.extend([0] * self.WIDTH)
+        return at * self.WIDTH
+
+    def add(self, table: str, document_id: str, start: int, end: int, count: int) -> None:
+        """Record a document's rows in one table (contiguous in its CSV)."""
+        at = self._entry(document_id) + 3 * PER_DOCUMENT_TABLES.index(table)
+        self.values[at : at + 3] = array("q", (start, end, count))
+
+    def span(self, table: str, document_id: str) -> tuple[int, int, int]:
+        """(start, end, count) of a document's rows in a table; (0, 0, 0) when it has none."""
+        at = self.positions.get(document_id)
+        if at is None:
+            return 0, 0, 0
+        i = at * self.WIDTH + 3 * PER_DOCUMENT_TABLES.index(table)
+        return self.values[i], self.values[i + 1], self.values[i + 2]
+
+    def documents(self) -> list[str]:
+        """The documents of the release (those with a documents row), in id order."""
+        return sorted(d for d in self.positions if self.span("documents", d)[2])
+
+    def to_json(self, version: str, sizes: dict[str, int]) -> dict:
+        """What `state/row_index.json` holds: the release it describes, its CSVs' sizes, the ranges."""
+        ids = sorted(self.positions, key=self.positions.get)
+        return {
+            "version": version,
+            "sizes": sizes,
+            "tables": list(PER_DOCUMENT_TABLES),
+            "documents": ids,
+            "values": self.values.tolist(),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> RowIndex:
+        ids = data["documents"]
+        values = array("q", data["values"])
+        if data.get("tables") != list(PER_DOCUMENT_TABLES) or len(values) != len(ids) * cls.WIDTH:
+            raise ValueError("row index of another layout")
+        return cls({d: i for i, d in enumerate(ids)}, values)
+
+
+def index_csv(index: RowIndex, table: str, path: Path) -> None:
+    """Add the byte ranges of a release CSV's documents to `index`, reading it once (the index was not
+    recorded, or describes another release). Each record is found by its quotes: a newline ends it only
+    outside a quoted field (csv quotes fields that hold newlines, and doubles quotes inside them)."""
+    if not path.exists():
+        return
+    with path.open("rb") as f:
+        header_line = f.readline()
+        at = next(csv.reader([header_line.decode("utf-8")])).index("document_id")
+        offset = len(header_line)
+        record: list[bytes] = []
+        quotes = 0
+        current, start, count = None, offset, 0
+        for line in f:
+            record.append(line)
+            quotes += line.count(b'"')
+            if quotes % 2:
+                continue
+            text = b"".join(record).decode("utf-8")
+            document_id = next(csv.reader(io.StringIO(text, newline="")))[at]
+            if document_id != current:
+                if current is not None:
+                    index.add(table, current, start, offset, count)
+                current, start, count = document_id, offset, 0
+            count += 1
+            offset += sum(map(len, record))
+            record, quotes = [], 0
+        if current is not None:
+            index.add(table, current, start, offset, count)
+
+
+def csv_sizes(release: Path) -> dict[str, int]:
+    """The byte sizes of a release's per-document CSVs (a recorded index is trusted only for these)."""
+    return {
+        name: (release / f"{name}.csv").stat().st_size
+        for name in PER_DOCUMENT_TABLES
+        if (release / f"{name}.csv").exists()
+    }
+
+
+def load_row_index(release: Path, state_dir: Path | None) -> RowIndex:
+    """The row index of `release`: as recorded in `state_dir` when it describes exactly this release's
+    files, else found by reading the CSVs once."""
+    sizes = csv_sizes(release)
+    recorded = (state_dir / ROW_INDEX_FILE) if state_dir is not None else None
+    if recorded is not None and recorded.exists():
+        try:
+            data = json.loads(recorded.read_text(encoding="utf-8"))
+            if data.get("version") == release.name and data.get("sizes") == sizes:
+                return RowIndex.from_json(data)
+        except (OSError, ValueError, KeyError):
+            pass
+    index = RowIndex()
+    for name in PER_DOCUMENT_TABLES:
+        index_csv(index, name, release / f"{name}.csv")
+    return index
+
+
+def write_row_index(state_dir: Path, index: RowIndex, release: Path) -> None:
+    """Record the row index of `release` (written atomically: a torn file would be read as another's)."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    path = state_dir / ROW_INDEX_FILE
+    tmp = path.with_name(f".{ROW_INDEX_FILE}.tmp")
+    tmp.write_text(json.dumps(index.to_json(release.name, csv_sizes(release))), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The previous release, one document at a time.
+
+
+def typed_value(kind: str, value: str):
+    """A CSV cell back to its schema type, so rows read from a release equal fresh ones."""
+    if value == "":
+        return None
+    if kind == "integer":
+        return int(value)
+    if kind == "number":
+        number = float(value)
+        return int(number) if number.is_integer() else number
+    if kind == "boolean":
+        return value == "true"
+    return value
+
+
+class ReleaseRows:
+    """Reads one document's rows of a release's CSVs by the ranges of its `RowIndex`, typed as published."""
+
+    def __init__(self, release: Path, index: RowIndex):
+        self.release, self.index, self._typed = Path(release), index, typed_value
+        self.headers: dict[str, list[str]] = {}
+        for name in PER_DOCUMENT_TABLES:
+            path = self.release / f"{name}.csv"
+            if path.exists():
+                with path.open(encoding="utf-8", newline="") as f:
+                    self.headers[name] = next(csv.reader(f), [])
+        self._cached: tuple[str, str, list[dict]] | None = None
+
+    def rows(self, table: str, document_id: str) -> list[dict]:
+        """The document's rows in `table`, as dicts of typed values (a new list each time)."""
+        if self._cached is not None and self._cached[:2] == (table, document_id):
+            return [dict(r) for r in self._cached[2]]
+        start, end, count = self.index.span(table, document_id)
+        if not count or table not in self.headers:
+            return []
+        with (self.release / f"{table}.csv").open("rb") as f:
+            f.seek(start)
+            text = f.read(end - start).decode("utf-8")
+        header = self.headers[table]
+        kinds = {f.name: f.type for f in TABLES_BY_NAME[table].fields}
+        typed = self._typed
+        out = [
+            {k: typed(kinds.get(k, "string"), v) for k, v in zip(header, record, strict=False)}
+            for record in csv.reader(io.StringIO(text, newline=""))
+        ]
+        self._cached = (table, document_id, out)
+        return [dict(r) for r in out]
+
+
+class LazyDocuments(Mapping):
+    """A release's document rows by id, read from its documents.csv when asked for."""
+
+    def __init__(self, reader: ReleaseRows):
+        self.reader = reader
+        self._ids = reader.index.documents()
+        self._set = frozenset(self._ids)
+
+    def __getitem__(self, document_id: str) -> dict:
+        rows = self.reader.rows("documents", document_id) if document_id in self._set else []
+        if not rows:
+            raise KeyError(document_id)
+        return rows[0]
+
+    def __contains__(self, document_id: object) -> bool:
+        return document_id in self._set
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class LazyTable(Mapping):
+    """One table of a release, as document id → that document's rows, read when asked for."""
+
+    def __init__(self, reader: ReleaseRows, table: str, documents: Iterable[str]):
+        self.reader, self.table, self._ids = reader, table, documents
+
+    def __getitem__(self, document_id: str) -> list[dict]:
+        if not self.reader.index.span(self.table, document_id)[2]:
+            raise KeyError(document_id)
+        return self.reader.rows(self.table, document_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return (d for d in self._ids if self.reader.index.span(self.table, d)[2])
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def count(self, document_id: str) -> int:
+        """The document's row count, without reading its rows."""
+        return self.reader.index.span(self.table, document_id)[2]
