@@ -488,14 +488,14 @@ class _Run:
             runstate.note_retired(self.output, release.version, sorted(retire & set(previous.documents)))
         self.summary.stage_seconds["publish"] = time.perf_counter() - started
         _progress("publish", f"validated; {release.message}", self.summary.stage_seconds["publish"])
-        if release.row_index is not None and release.path is not None:
-            write_row_index(self.state_dir, release.row_index, release.path)
         runstate.write_json(self.state_dir / "build_keys.json", dict(sorted(keys.items())))
         # What lets the next run see from the keys alone that it cannot change this release.
         unchanged = {"code": code_fingerprint(), "version": release.version} if self.pinned is None else None
         runstate.write_json(self.state_dir / UNCHANGED_RECORD, unchanged)
         if self.pinned is None:
             runstate.record_registry(self.output, self.registry)
+        if release.row_index is not None and release.path is not None:  # last: only an aid to the next run
+            write_row_index(self.state_dir, release.row_index, release.path)
         return release
 
     def record_status(self, sources, outcomes, published: set[str], review) -> None:

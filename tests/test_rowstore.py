@@ -175,3 +175,39 @@ def test_the_writer_measures_the_longest_record_the_downloads_read_blocks_for(sh
     assert index.largest["documents"] == max(end - start for start, end, _ in spans) > 10_000
     assert block_size(index.largest["documents"]) >= 2 * index.largest["documents"]
     assert block_size(10) == _CSV_SMALL_BLOCK and block_size(None) > _CSV_SMALL_BLOCK
+
+
+def test_rows_of_one_document_apart_are_refused_not_silently_dropped(shipped_build, tmp_path):
+    """A measures.csv whose rows of one document are not together is not a release's order: the scan says so."""
+    import csv
+
+    _output, release = _release(shipped_build)
+    with (release / "measures.csv").open(encoding="utf-8", newline="") as f:
+        header, *records = list(csv.reader(f))
+    at = header.index("document_id")
+    first = [r for r in records if r[at] == records[0][at]]
+    others = [r for r in records if r[at] != records[0][at]]
+    with (tmp_path / "measures.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows([header, first[0], *others[:3], *first[1:]])
+    with pytest.raises(ValueError, match="not together"):
+        index_csv(RowIndex(), "measures", tmp_path / "measures.csv")
+
+
+def test_release_documents_keeps_the_last_good_rows_in_id_order_except_refused(shipped_build):
+    """The flow's merge: fresh documents as reviewed, every other source's from the last release, unless refused."""
+    from yanglao.pipeline import Review, release_documents
+
+    output, release = _release(shipped_build)
+    previous = load_previous(release, output / "state")
+    ids = list(previous.documents)
+    fresh_id = ids[3]
+    fresh = [(fresh_id, {"document_id": fresh_id, "text": "新"}, {})]
+    review = Review()
+    got = list(release_documents(reversed(ids), fresh, previous, review, refused={ids[0]}))
+    assert [sid for sid, _, _ in got] == ids[1:]
+    assert dict((sid, d["text"]) for sid, d, _ in got)[fresh_id] == "新"
+    assert review.published == set(ids[1:])
+    kept = dict((sid, rows) for sid, _, rows in got)[ids[1]]
+    assert kept["measures"] == previous.rows_of(ids[1])["measures"] and kept["measures"]
+    with pytest.raises(ValueError, match="not a source"):
+        list(release_documents(ids[:2], [("zzz-unknown", {}, {})], previous, Review()))

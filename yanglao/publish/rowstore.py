@@ -76,7 +76,7 @@ class SpooledTables(dict):
     """The tables of a release, per-document ones as `SpooledTable`s; `problems` are the provenance problems
     found as the documents were written (each document is checked when it is added)."""
 
-    problems: list
+    problems: list = []  # noqa: RUF012 (set per instance by the flow; empty when nothing was checked)
 
 
 class TableSpooler:
@@ -125,9 +125,14 @@ class TableSpooler:
             self.counts[name] += len(table_rows)
 
     def close(self) -> dict[str, SpooledTable]:
-        """Close the files; the tables, ready to be read."""
+        """Close the files; the tables, ready to be read. Problems beyond MAX_PROBLEMS are counted in one."""
+        from yanglao.publish.validate import Problem
+
         for handle in self.files.values():
             handle.close()
+        if self.more_problems:
+            self.problems.append(Problem("release", None, None, f"and {self.more_problems} more problems"))
+            self.more_problems = 0
         return {
             name: SpooledTable(self.folder / f"{name}.rows", self.counts[name])
             for name in PER_DOCUMENT_TABLES
@@ -219,12 +224,25 @@ def index_csv(index: RowIndex, table: str, path: Path) -> None:
             if document_id != current:
                 if current is not None:
                     index.add(table, current, start, offset, count)
+                if index.span(table, document_id)[2]:
+                    raise ValueError(
+                        f"{path}: the rows of {document_id} are not together: not a release's order"
+                    )
                 current, start, count = document_id, offset, 0
             count += 1
             offset += sum(map(len, record))
             record, quotes = [], 0
         if current is not None:
             index.add(table, current, start, offset, count)
+
+
+def csv_hashes(release: Path) -> dict[str, str]:
+    """The sha256 the release records for its per-document CSVs (release.json), or {} without the record."""
+    try:
+        hashes = json.loads((release / "release.json").read_text(encoding="utf-8")).get("hashes", {})
+    except (OSError, ValueError):
+        return {}
+    return {name: hashes.get(f"{name}.csv", "") for name in PER_DOCUMENT_TABLES}
 
 
 def csv_sizes(release: Path) -> dict[str, int]:
@@ -244,7 +262,13 @@ def load_row_index(release: Path, state_dir: Path | None) -> RowIndex:
     if recorded is not None and recorded.exists():
         try:
             data = json.loads(recorded.read_text(encoding="utf-8"))
-            if data.get("version") == release.name and data.get("sizes") == sizes:
+            hashes = csv_hashes(release)
+            if (
+                data.get("version") == release.name
+                and data.get("sizes") == sizes
+                and hashes
+                and data.get("hashes") == hashes
+            ):
                 return RowIndex.from_json(data)
         except (OSError, ValueError, KeyError):
             pass
@@ -259,7 +283,8 @@ def write_row_index(state_dir: Path, index: RowIndex, release: Path) -> None:
     state_dir.mkdir(parents=True, exist_ok=True)
     path = state_dir / ROW_INDEX_FILE
     tmp = path.with_name(f".{ROW_INDEX_FILE}.tmp")
-    tmp.write_text(json.dumps(index.to_json(release.name, csv_sizes(release))), encoding="utf-8")
+    record = index.to_json(release.name, csv_sizes(release)) | {"hashes": csv_hashes(release)}
+    tmp.write_text(json.dumps(record), encoding="utf-8")
     os.replace(tmp, path)
 
 
