@@ -100,6 +100,57 @@ def test_missing_and_malformed_files_give_one_line_errors(tmp_path):
         load_registry(tmp_path / "bad.yaml")
 
 
+#: YAML the registry may hold, every feature an item-by-item load must read as `yaml.load` does: anchors and
+#: aliases across entries, a merge key, unquoted dates and numbers, a flow list, a nested mapping, comments.
+RICH_YAML = """\
+# watched pages
+sources:
+- &base
+  id: demo-1
+  city: 武汉市
+  province: 湖北省
+  region_code: 420100
+  published_date: 2024-05-20
+- <<: *base
+  id: demo-2
+  title: "二号"
+- {id: demo-3, city: &city 黄石市, province: 湖北省, region_code: '420100'}
+listings:
+- id: list-1
+  include: [养老, 老年]
+  note: *city
+extra:
+  nested: {a: 1, b: [2, 3]}
+"""
+
+
+def test_the_registry_is_read_item_by_item_exactly_as_yaml_load_reads_it():
+    from yanglao.acquire.registry import _ItemLoader, load_item_by_item
+
+    for text in (
+        RICH_YAML,
+        (ROOT / "sources.yaml").read_text(encoding="utf-8"),
+        "",
+        "just text\n",
+        "- a\n- b\n",
+    ):
+        loader = _ItemLoader(text)
+        try:
+            assert load_item_by_item(loader) == yaml.load(text, Loader=yaml.SafeLoader)
+        finally:
+            loader.dispose()
+
+
+def test_a_second_document_or_broken_yaml_is_one_line_error(tmp_path):
+    for name, text in (
+        ("two.yaml", "sources: []\n---\nsources: []\n"),
+        ("broken.yaml", "sources:\n- id: [\n"),
+    ):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        with pytest.raises(RegistryError, match=f"{name}: not valid YAML"):
+            load_registry(tmp_path / name)
+
+
 @pytest.mark.parametrize(
     ("entry", "message"),
     [

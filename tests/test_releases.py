@@ -56,6 +56,12 @@ def test_rebuild_from_the_archive_matches_every_hash(shipped_build):
 def test_a_changed_page_gets_a_new_snapshot_a_new_release_and_stable_ids(prefect_harness, tmp_path):
     first = build(tmp_path)
     releases = tmp_path / "datasets" / "releases"
+    # A first release: every row is new, and changes.json says so without listing every key.
+    first_changes = json.loads((releases / first.version / "changes.json").read_text(encoding="utf-8"))
+    assert first_changes["previous"] is None
+    assert {t["added"] for t in first_changes["tables"].values()} == {None}
+    changelog = (tmp_path / "datasets" / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"- **targets**: {first.rows['targets']} rows, all added" in changelog
     before_files = {p.name: p.read_bytes() for p in (releases / first.version).iterdir()}
     old_targets = {r["target_id"]: r for r in rows(releases / first.version, "targets")}
 

@@ -62,7 +62,7 @@ def _size(n: int) -> str:
     return str(n)
 
 
-def _file_rows(descriptor: dict, extra: dict[str, bytes]) -> list[tuple[str, str, str, str]]:
+def _file_rows(descriptor: dict, extra: dict[str, int]) -> list[tuple[str, str, str, str]]:
     """(label, path, size, hash) of every file of the release."""
     out = []
     for resource in descriptor["resources"]:
@@ -74,8 +74,8 @@ def _file_rows(descriptor: dict, extra: dict[str, bytes]) -> list[tuple[str, str
                 out.append((f"{title} · {key.upper()}", item["path"], _size(item["bytes"]), item["hash"]))
     for item in descriptor.get("downloads", []):
         out.append((item["title"], item["path"], _size(item["bytes"]), item["hash"]))
-    for name, data in sorted(extra.items()):
-        out.append((name, name, _size(len(data)), ""))
+    for name, size in sorted(extra.items()):
+        out.append((name, name, _size(size), ""))
     return out
 
 
@@ -119,9 +119,9 @@ svg{max-width:100%;height:auto}
 
 
 def landing_html(
-    descriptor: dict, tables: dict[str, list[dict]], changes: dict | None, extra: dict[str, bytes]
+    descriptor: dict, tables: dict[str, list[dict]], changes: dict | None, extra: dict[str, int]
 ) -> str:
-    """The landing page of a release; `extra` are the other files beside the tables (name → bytes)."""
+    """The landing page of a release; `extra` are the other files beside the tables (name → size in bytes)."""
     version = escape(descriptor["version"])
     counts = "".join(
         f"<div><b>{len(tables.get(t.name, [])):,}</b>{escape(t.title_zh)}<br><small>{t.name}</small></div>"
@@ -190,7 +190,9 @@ def write_landing(folder: Path, descriptor: dict, tables: dict[str, list[dict]])
     }
     listed |= {r["parquet"]["path"] for r in descriptor["resources"] if "parquet" in r}
     listed |= {d["path"] for d in descriptor.get("downloads", [])}
-    extra = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and p.name not in listed}
+    extra = {
+        p.name: p.stat().st_size for p in sorted(folder.iterdir()) if p.is_file() and p.name not in listed
+    }
     changes_path = folder / "changes.json"
     changes = json.loads(changes_path.read_text(encoding="utf-8")) if changes_path.exists() else None
     path = folder / LANDING_FILE

@@ -365,6 +365,9 @@ def changelog_entry(
                 f"- schema ({'BREAKING, new major version' if label == 'breaking' else 'additive'}): {item}"
             )
     for name, change in changes.items():
+        if change["added"] is None:  # a first release: every row is new (`_changes`)
+            lines.append(f"- **{name}**: {row_counts[name]} rows, all added")
+            continue
         lines.append(
             f"- **{name}**: {row_counts[name]} rows; {len(change['added'])} added, "
             f"{len(change['removed'])} removed, {len(change['changed'])} changed"
@@ -617,17 +620,11 @@ def _changes(
 ) -> dict:
     """Rows added, removed and changed since the previous release (`diff_tables`), comparing only the
     changed documents' rows when the release is incremental. Without a previous release every row is
-    added, and only the keys are needed: no formatted copy of every table."""
+    added and `added` is null rather than a list of every key: at 100,000 documents that list was 2.4
+    million keys, ~170 MB in changes.json and ~400 MB of memory to build, write and read back, to say
+    what `"previous": null` says."""
     if previous is None:
-        # Every row is added: its key alone, without a formatted copy of every table (diff_tables's form).
-        return {
-            t.name: {
-                "added": sorted({format_value(r[t.primary_key]) for r in tables.get(t.name, [])}),
-                "removed": [],
-                "changed": {},
-            }
-            for t in TABLES
-        }
+        return {t.name: {"added": None, "removed": [], "changed": {}} for t in TABLES}
     old_tables = load_release_tables(previous, changed_documents)
     new_tables = {
         name: [{k: format_value(v) for k, v in r.items()} for r in rows] for name, rows in compared.items()
