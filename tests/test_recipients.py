@@ -70,16 +70,8 @@ def _source_texts() -> dict[str, str]:
     csv.field_size_limit(sys.maxsize)
     with open(ROOT / "datasets" / "latest" / "documents.csv", encoding="utf-8", newline="") as f:
         texts = {row["document_id"]: row["text"] for row in csv.DictReader(f)}
-    for folder in (
-        "heldout_real",
-        "heldout_real2",
-        "heldout_real3",
-        "heldout_real4",
-        "heldout_real5",
-        "heldout_real6",
-        "rule_examples",
-    ):
-        directory = ROOT / "tests" / "data" / folder
+    data = ROOT / "tests" / "data"
+    for directory in (*sorted(data.glob("heldout_real*")), data / "rule_examples"):
         with open(directory / "manifest.csv", encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
                 texts.setdefault(row["id"], (directory / row["file"]).read_text(encoding="utf-8"))
@@ -271,6 +263,37 @@ def test_conditions_listed_before_respectively_follow_the_amounts_in_order():
         (500.0, "初级"),
     ]
     assert len({r["recipient"] for r in rows}) == 1 and rows[0]["recipient_type"] == "worker"
+    # money to care workers is not an `allowance`, which is money to older people (DATA_CONTRACT.md)
+    assert {r["kind"] for r in rows} == {"other"}
+
+
+def _heldout_text(folder: str, document_id: str) -> str:
+    directory = ROOT / "tests" / "data" / folder
+    with open(directory / "manifest.csv", encoding="utf-8", newline="") as f:
+        entry = next(row for row in csv.DictReader(f) if row["id"] == document_id)
+    return (directory / entry["file"]).read_text(encoding="utf-8")
+
+
+def test_a_payment_report_names_who_is_paid_and_counts_totals_as_totals():
+    """wulateqianqi-2025-may-eldercare-subsidy-payment (tests/data/heldout_real8/04, a real page): the
+    entitled group of a 凡… rule (not `…户籍且`, cut at 享受城乡低保), the group an allowance is named for,
+    and a sum after a count of the people paid is a total, not a rate per person."""
+    text = _heldout_text("heldout_real8", "wulateqianqi-2025-may-eldercare-subsidy-payment")
+    rows: dict = {}
+    for row in complete(extract_subsidies(text), text):
+        rows.setdefault((row["amount_yuan"], row["basis"]), row)  # the first 50 元 is the standard itself
+    assert rows[(50.0, "person")]["recipient"] == "具有乌拉特前旗户籍且享受城乡低保的70-79周岁经济困难老年人"
+    assert rows[(397400.0, "total")]["recipient"] == "经济困难老年人"
+    assert rows[(18450.0, "total")]["recipient"] == "城镇经济困难老年人"
+
+
+def test_who_a_standard_is_for_is_named_before_it():
+    """longhua-sz-undated-home-adaptation-subsidy-standards (tests/data/heldout_real8/05, a real page)."""
+    text = _heldout_text("heldout_real8", "longhua-sz-undated-home-adaptation-subsidy-standards")
+    rows = {r["cap_yuan"]: r for r in complete(extract_subsidies(text), text)}
+    assert rows[20000.0]["recipient"] == "分散供养的特困老年人"
+    assert rows[12000.0]["recipient"].endswith("年满70周岁及以上的老年人")
+    assert {r["recipient_type"] for r in rows.values()} == {"older_person"}
 
 
 def test_each_listed_group_gets_its_amount_and_its_condition():

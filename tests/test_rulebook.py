@@ -30,21 +30,7 @@ def _texts() -> dict[str, str]:
     csv.field_size_limit(sys.maxsize)
     with open(ROOT / "datasets" / "latest" / "documents.csv", encoding="utf-8", newline="") as f:
         texts = {row["document_id"]: row["text"] for row in csv.DictReader(f)}
-    for folder in (
-        HELDOUT,
-        *(
-            HELDOUT.with_name(n)
-            for n in (
-                "heldout_real2",
-                "heldout_real3",
-                "heldout_real4",
-                "heldout_real5",
-                "heldout_real6",
-                "heldout_real7",
-                "rule_examples",
-            )
-        ),
-    ):
+    for folder in (*sorted(HELDOUT.parent.glob("heldout_real*")), HELDOUT.with_name("rule_examples")):
         with open(folder / "manifest.csv", encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
                 texts.setdefault(row["id"], (folder / row["file"]).read_text(encoding="utf-8"))

@@ -166,6 +166,33 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "qiantang-2023-high-age-allowance-info",
     ),
     Rule(
+        "group_named_in_its_allowance",
+        # the group an allowance is named for, where the sentence pays it out (`发放经济困难老年人养老服务补贴`)
+        r"(?:^|[，,。；;：:\n]|发放|领取|月份)(?P<r>[^，,。；;：:\n\d的]{0,8}?(?:老年人|老人))"
+        r"(?:养老服务|居家养老服务|生活|护理)(?:补贴|津贴|补助)[^。；;\n]{0,20}$",
+        "recipient",
+        "以每人每月50元的标准共计发放经济困难老年人养老服务补贴397400元",
+        "wulateqianqi-2025-may-eldercare-subsidy-payment",
+    ),
+    Rule(
+        "group_before_its_standard",
+        # who the standard is for, named before it (`…失能的老年人、年满70周岁及以上的老年人,资助标准为每户…`)
+        r"(?:^|[：:，,。；;\n])\s*(?P<r>[^：:，,。；;\n]{2,150}?(?:老年人|老人|家庭))[，,]\s*"
+        r"(?:补贴|补助|资助|奖励|救助)标准(?:为|是)[^，,。；;]{0,12}$",
+        "recipient",
+        "年满70周岁及以上的老年人,资助标准为每户最高不超过12000元",
+        "longhua-sz-undated-home-adaptation-subsidy-standards",
+    ),
+    Rule(
+        "group_whose_cost_is_paid",
+        # the people whose cost the money pays (`分散供养的特困老年人改造费用由区级财政全额资助,每户…`)
+        r"(?:^|[：:，,。；;\n])\s*(?P<r>[^：:，,。；;\n]{2,40}?(?:老年人|老人|家庭))的?[^，,。；;\n的]{0,6}?费用由"
+        r"[^，,。；;\n]{0,12}?(?:资助|补贴|补助|承担)[^。；;\n]{0,30}$",
+        "recipient",
+        "分散供养的特困老年人改造费用由区级财政全额资助,每户原则上不超过20000元",
+        "longhua-sz-undated-home-adaptation-subsidy-standards",
+    ),
+    Rule(
         "counted_before_standard",
         r"(?:^|[，,。；;：:\n])\s*\d+(?:个|家|所|处|座)(?P<r>[^，,。；;：:\n\d]{2,20}?)[，,]\s*(?:按照|按)"
         r"每(?:个|家|所|处|座)[^，,。；;]{0,10}$",
@@ -525,6 +552,10 @@ def complete(rows: list[dict], text: str) -> list[dict]:
         _conditions(siblings, text)
     for row in out:
         row["recipient_type"] = recipient_type(row.get("recipient"), row["kind"])
+        if row["recipient_type"] == "worker" and row["kind"] == "allowance":
+            # `allowance` is money paid to older people themselves (DATA_CONTRACT.md); a care worker's
+            # 一次性补贴 or 岗位补助 is none of the named kinds (`分别给予3000元、2000元…的一次性补贴`)
+            row["kind"] = "other"
         if row["recipient_type"] == "provider" and row.get("figure_at") is not None:
             _provider_money(row, text)
         if row["recipient_type"] == "government" and row.get("basis") is None and _has_figure(row):
