@@ -678,3 +678,22 @@ def test_credit_and_column_readings_leave_ordinary_lines_alone():
         == "suggestion_reply"
     )
     assert extract_metadata("各位代表：\n报告已收悉。\n")["doc_type"] == "other"
+
+
+HELDOUT8 = Path(__file__).parent / "data" / "heldout_real8"
+
+
+def _heldout8(stem: str) -> dict:
+    return extract_metadata(next(HELDOUT8.glob(f"*_{stem}.txt")).read_text(encoding="utf-8"))
+
+
+def test_a_source_line_with_its_date_and_an_unbracketed_grade_after_the_doc_number():
+    # `来源:县政府办 2021-04-20 16:34`, `平民字〔2020〕10号A类   同意公开` (tests/data/heldout_real8/01)
+    meta = _heldout8("pingjiang-2021-suggestion-reply-097")
+    assert (meta["published_date"], meta["doc_number"]) == ("2021-04-20", "平民字〔2020〕10号")
+    assert meta["issuer"] == "县政府办"  # the page's source; the reply's own signature is cut off the excerpt
+
+
+def test_the_sites_column_in_brackets_is_not_part_of_the_title():
+    meta = _heldout8("wulateqianqi-2025-may-eldercare-subsidy-payment")  # `【养老服务补贴】乌拉特前旗…`
+    assert meta["title"] == "乌拉特前旗2025年5月份经济困难老年人养老服务补贴发放情况"

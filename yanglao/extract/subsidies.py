@@ -150,6 +150,10 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     r"|不超过[\d一二两三四五六七八九十]+(?:餐|次|天|小时)"
     # administering a payment that exists: review, stopping, publicity, raising its money (not a promise of money)
     r"|复核|停发|停止发放|暂停发放|中止发放|宣传|宣讲|知晓|告知|公示|筹措|筹集"
+    # how payments combine (`增发补贴部分不能与重度残疾人护理补贴重复享受,可择高领取其一`)
+    r"|重复享受|重复领取|择高|择一领取"
+    # a form's question or a performance table's indicator (`是否为专项资金`, `产出指标 质量指标 …覆盖率`)
+    r"|是否|指标"
     # a refusal that ends the clause, not a promise (`现在提高补贴标准财政承受能力不允许`); 无法/难以 inside
     # a description of who is eligible (`对生活无法自理的…给予护理补贴`) is no refusal
     r"|(?:能力|条件|财力)?(?:不允许|暂不具备条件|不具备条件|无法承受|难以承受)\s*[。；;]?\s*$|暂不(?:考虑|实施|调整|提高)"

@@ -174,7 +174,12 @@ _LEADING_DOC_NUMBER = re.compile(rf"^\s*({_DOC_NUMBER.pattern})(?:\s+(?=\S)|(?=�
 #: A code alone on its line (``HCSD01-2023-0006``, ``02165835-001/2023-80815``): never part of a title.
 _CODE_LINE = re.compile(r"\s*[A-Za-z0-9][A-Za-z0-9\-_/.]{5,}\s*")
 #: A 文号 alone on its line, perhaps with the reply's grade after it (``自民函〔2024〕37号(A类)``).
-_DOC_NUMBER_LINE = re.compile(rf"\s*({_DOC_NUMBER.pattern})\s*(?:[(（][A-Da-d]类[)）])?\s*")
+#: (``平民字〔2020〕10号A类   同意公开``: the grade unbracketed, then the page's disclosure status)
+_DOC_NUMBER_LINE = re.compile(
+    rf"\s*({_DOC_NUMBER.pattern})\s*(?:[(（]?[A-Da-d]类[)）]?)?\s*(?:(?:同意|主动|依申请)公开)?\s*"
+)
+#: The site's column in 【】 before a title (``【养老服务补贴】乌拉特前旗…发放情况``): not part of the title.
+_COLUMN_TAG = re.compile(r"^\s*【[^【】\d]{1,12}】\s*(?=\S)")
 #: A date printed after the title in brackets (``…的通知 ( 2025-01-27 )``): the page's publication date.
 _TITLE_DATE = re.compile(r"\s*[(（]\s*(\d{4}-\d{1,2}-\d{1,2})\s*[)）]\s*$")
 #: A title that names no document type still reads as one when it opens the page (``…发放信息``).
@@ -282,6 +287,11 @@ _DATED_SOURCE = re.compile(
     r"^\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)\s+(?:信息)?来源\s*[:：]"
     rf"\s*(?P<source>[{HAN}]{{1,30}}?{_AGENCY_END})?"
 )
+#: The page's source, then the date and time it was put up (``来源:县政府办 2021-04-20 16:34``): the byline.
+_SOURCE_THEN_DATE = re.compile(
+    rf"(?:^|\s)(?:信息)?来源\s*[:：]\s*(?P<source>[{HAN}]{{1,30}}?{_AGENCY_END})\s+"
+    r"(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)"
+)
 #: The enactment lines of a regulation: ``2021年8月6日 绍兴市第八届人民代表大会常务委员会第三十九次会议通过``.
 _ENACTMENT = re.compile(
     rf"(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*(?P<body>[{HAN}]{{2,12}}?(?:第[{HAN}]{{1,4}}届)?"
@@ -354,7 +364,8 @@ NO_ISSUER = frozenset({"本网", "本站", "本网站", "网站", "原创", "转
 
 def _agency_part(value: str) -> str:
     """A label's value up to the page furniture after it (`巴州区民政局 【字体:`): the agency it names."""
-    head = re.split(r"\s*(?:【|\[|字体|字号|点击|浏览)", value.strip(), maxsplit=1)[0].strip()
+    # (and the date and time after it: `县政府办 2021-04-20 16:34`)
+    head = re.split(r"\s*(?:【|\[|字体|字号|点击|浏览|\d{4}\s*[-/.年])", value.strip(), maxsplit=1)[0].strip()
     return head or value.strip()
 
 
@@ -458,8 +469,10 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     lines = (clean_text(raw_text) if cleaned is None else cleaned).split("\n")
     head = lines[:40]
     enacted_by, enacted_on = enactment(raw_text)
-    byline_match = next((m for m in map(_BYLINE.search, raw_lines[:20]) if m), None) or next(
-        (m for m in map(_DATED_SOURCE.match, raw_lines[:20]) if m), None
+    byline_match = (
+        next((m for m in map(_BYLINE.search, raw_lines[:20]) if m), None)
+        or next((m for m in map(_DATED_SOURCE.match, raw_lines[:20]) if m), None)
+        or next((m for m in map(_SOURCE_THEN_DATE.search, raw_lines[:20]) if m), None)
     )
 
     values = frozenset(v for v in labelled.values() if isinstance(v, str))
@@ -467,6 +480,8 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     title_date = _TITLE_DATE.search(title) if title else None
     if title_date:
         title = title[: title_date.start()]
+    if title and _COLUMN_TAG.match(title):
+        title = _COLUMN_TAG.sub("", title, count=1)
 
     doc_number = normalize_doc_number(page.get("doc_number")) or labelled.get("doc_number")
     leading = next((m for m in map(_LEADING_DOC_NUMBER.match, head[:6]) if m), None)
