@@ -517,3 +517,11 @@ def test_a_step_of_procedure_is_no_recipient_and_money_counted_already_no_provis
     assert (per_bed["recipient"], per_bed["basis"]) == (None, "bed")
     assert [r["quote"] for r in rows if r["amount_yuan"] is None] == []
     assert recipient_before("本地户籍80至89周岁老年人按每人每月60元", 20) == "本地户籍80至89周岁老年人"
+
+
+def test_the_object_of_a_special_subsidy_receives_the_money_allocated_for_it():
+    """yinzhou-nb-2024-purchased-service-subsidy-notice (tests/data/heldout_real6/03, a real page):
+    `对享受政府购买服务的老年人实施专项补助,下拨…补助资金1197466元`."""
+    text = _heldout_text("heldout_real6", "yinzhou-nb-2024-purchased-service-subsidy-notice")
+    rows = {r["amount_yuan"]: r for r in complete(extract_subsidies(text), text)}
+    assert rows[1197466.0]["recipient"] == "享受政府购买服务的老年人"
