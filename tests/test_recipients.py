@@ -525,3 +525,15 @@ def test_the_object_of_a_special_subsidy_receives_the_money_allocated_for_it():
     text = _heldout_text("heldout_real6", "yinzhou-nb-2024-purchased-service-subsidy-notice")
     rows = {r["amount_yuan"]: r for r in complete(extract_subsidies(text), text)}
     assert rows[1197466.0]["recipient"] == "享受政府购买服务的老年人"
+
+
+def test_a_standard_restated_as_the_reason_for_a_sum_is_one_row():
+    """wulateqianqi-2025-may-eldercare-subsidy-payment (tests/data/heldout_real8/04): `…每人每月领取50元…`,
+    then `以每人每月50元的标准共计发放…397400元`: the 50 元 once, the restatement in the doubtful report."""
+    from yanglao.extract.rows import extract_rows
+
+    text = _heldout_text("heldout_real8", "wulateqianqi-2025-may-eldercare-subsidy-payment")
+    rows = extract_rows("w", text, document_year=2025)
+    assert [r["amount_yuan"] for r in rows["subsidies"]].count(50.0) == 1
+    restated = [r for r in rows["doubtful"] if r["reason"].startswith("restates")]
+    assert [(r["value"], r["table_name"]) for r in restated] == [(50.0, "subsidies")]

@@ -97,7 +97,26 @@ def extract_rows(document_id: str, text: str, document_year: int | None = None) 
 
     subsidy_rows = []
     found_subsidies, left_out_subsidies = subsidies.subsidies_and_left_out(text)
-    for s in recipients.complete(found_subsidies, text):
+    completed = recipients.complete(found_subsidies, text)
+    restated = restatements(completed)
+    left_out_subsidies = left_out_subsidies + [
+        {
+            **completed[i],
+            "value": next(
+                (
+                    completed[i].get(k)
+                    for k in ("amount_yuan", "rate_percent", "cap_yuan")
+                    if completed[i].get(k) is not None
+                ),
+                None,
+            ),
+            "reason": "restates a standard given before, as the reason for a sum",
+        }
+        for i in sorted(restated)
+    ]
+    for i, s in enumerate(completed):
+        if i in restated:
+            continue
         amount, rate, cap = (_number(s.get(k)) for k in ("amount_yuan", "rate_percent", "cap_yuan"))
         parts = ("s", s["quote"], s["kind"], amount, rate, cap, s.get("recipient"))
         subsidy_rows.append(
@@ -128,6 +147,27 @@ def extract_rows(document_id: str, text: str, document_year: int | None = None) 
         "subsidies": subsidy_rows,
         "doubtful": doubtful_rows,
     }
+
+
+def restatements(rows: list[dict]) -> set[int]:
+    """Positions of rows that only restate an amount given earlier in the document, naming no recipient
+    of their own (`以每人每月50元的标准共计发放…`, after `…每人每月领取50元养老服务补贴`): a subsidy row is one
+    per distinct amount (DATA_CONTRACT.md), and the restated one would count the same money twice."""
+    given: set[tuple] = set()
+    out = set()
+    for i, row in enumerate(rows):
+        figures = tuple(_number(row.get(k)) for k in ("amount_yuan", "rate_percent", "cap_yuan"))
+        if not any(v is not None for v in figures):
+            continue
+        key = (*figures, row.get("kind"), row.get("basis"), row.get("frequency"))
+        if (
+            key in given
+            and not row.get("recipient")
+            and subsidies.STANDARD_BEHIND_A_SUM.search(row.get("quote") or "")
+        ):
+            out.add(i)
+        given.add(key)
+    return out
 
 
 def _left_out(document_id: str, table: str, row: dict, seen: Counter) -> dict:

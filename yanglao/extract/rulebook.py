@@ -2511,6 +2511,17 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         year=None,
     ),
     Rule(
+        "STANDARD_BEHIND_A_SUM",
+        subsidies.STANDARD_BEHIND_A_SUM,
+        "a standard named as the reason for a sum: a row here, left out by rows.restatements when the document "
+        "gave the same standard before",
+        "以每人每月50元的标准共计发放经济困难老年人养老服务补贴397400元",
+        "wulateqianqi-2025-may-eldercare-subsidy-payment",
+        figure="50元",
+        expect=("subsidy", "allowance"),
+        year=None,
+    ),
+    Rule(
         "COUNT_THEN_PAID",
         subsidies.COUNT_THEN_PAID,
         "the people paid counted just before the sum (发放369人,发放…): basis total",

@@ -736,6 +736,11 @@ COUNTED_RECIPIENTS = re.compile(
     r"(?:为|向|给|对)[^，,。；;\d]{0,8}?\d+\s*(?:名|位|人|户)(?!以上|以下|及以上)[^，,。；;]{0,24}?"
     r"(?:发放|拨付|补助|补贴|给予|支付|资助)[^，,。；;\d每/]{0,12}$"  # `…每月100元` is still each one's rate
 )
+# A standard named as the reason for a sum paid (`以每人每月50元的标准共计发放…397400元`): where the document
+# gave that standard before, the row is a restatement (`yanglao.extract.rows.restatements`), not a new amount.
+STANDARD_BEHIND_A_SUM = re.compile(
+    r"(?:以|按照?)[^，,。；;]{0,12}?的?标准[^，,。；;]{0,6}?(?:共计|合计|累计|总计|共)"
+)
 # the people paid, counted in the clause before the sum (`…补贴,发放369人,发放18450元`): a total
 COUNT_THEN_PAID = re.compile(
     r"\d+\s*(?:名|位|人|户|人次)[，,]\s*(?:共|共计|累计)?(?:发放|拨付|支付)(?:资金|金额)?$"
