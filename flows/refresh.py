@@ -28,7 +28,7 @@ from yanglao import pipeline, runstate, spool
 from yanglao.acquire import snapshots
 from yanglao.acquire.archive import Archive, SnapshotRecord
 from yanglao.acquire.discover import append_discovered, load_discovered, merge_sources
-from yanglao.acquire.registry import Source, load_listings, load_registry
+from yanglao.acquire.registry import Source, forget_parsed, load_listings, load_registry
 from yanglao.acquire.snapshots import SourceOutcome
 from yanglao.extract.pool import close_pool, parse_and_extract_all
 from yanglao.parse.documents import source_row
@@ -370,6 +370,7 @@ class _Run:
         discovered_path = self.registry.with_name("discovered.yaml")
         sources = merge_sources(load_registry(self.registry), load_discovered(discovered_path))
         listings = load_listings(self.registry) if self.fetch and self.pinned is None else []
+        forget_parsed()  # the run keeps the sources and listings, not the parsed files
         if not listings:
             return sources
         known = {s.url for s in sources if s.url}

@@ -537,3 +537,78 @@ def test_a_standard_restated_as_the_reason_for_a_sum_is_one_row():
     assert [r["amount_yuan"] for r in rows["subsidies"]].count(50.0) == 1
     restated = [r for r in rows["doubtful"] if r["reason"].startswith("restates")]
     assert [(r["value"], r["table_name"]) for r in restated] == [(50.0, "subsidies")]
+
+
+# Sentences written for these tests by a review session (review26, not taken from a document), in the style of the
+# payment notices and standards of tests/data/heldout_real8, each showing a way this round's rules could misread.
+@pytest.mark.parametrize(
+    ("text", "amount", "recipient", "kind"),
+    [
+        # 凡是… names the whole description, not a stray 是 nor a cut before 为/按
+        (
+            "凡是年满80周岁的本县户籍老年人，均可按规定每人每月领取100元高龄津贴。",
+            100.0,
+            "年满80周岁的本县户籍老年人",
+            "allowance",
+        ),
+        (
+            "凡经评估为重度失能的老年人，可按规定申领每人每月300元护理补贴。",
+            300.0,
+            "经评估为重度失能的老年人",
+            "allowance",
+        ),
+        # the group an allowance is named for, without the verb or a list number before it
+        ("全旗累计发放失能老人护理补贴18.6万元。", 186000.0, "失能老人", "allowance"),
+        ("共发放经济困难老年人养老服务补贴397400元。", 397400.0, "经济困难老年人", "allowance"),
+        # 特困人员照料护理补贴 is an instrument, not the status 享受特困供养
+        (
+            "生活不能自理的分散供养特困人员可享受特困人员照料护理补贴每人每月300元。",
+            300.0,
+            "生活不能自理的分散供养特困人员",
+            "allowance",
+        ),
+        # an adverb before 实施 is not part of who receives
+        ("对特困老年人家庭统一实施适老化改造，每户补助不超过5000元。", None, "特困老年人家庭", None),
+        # retired workers' old-age allowance stays an allowance
+        (
+            "对80周岁以上的企业退休职工每人每月发放高龄津贴100元。",
+            100.0,
+            "80周岁以上的企业退休职工",
+            "allowance",
+        ),
+        # a label before the group is not part of it
+        (
+            "补贴对象为具有本县户籍的80周岁以上老年人，补贴标准为每人每月100元。",
+            100.0,
+            "具有本县户籍的80周岁以上老年人",
+            "allowance",
+        ),
+    ],
+)
+def test_review_sentences_name_the_right_recipient(text, amount, recipient, kind):
+    from yanglao.extract.rows import extract_rows
+
+    rows = extract_rows("x", text, document_year=2024)["subsidies"]
+    row = next(r for r in rows if amount is None or r["amount_yuan"] == amount)
+    assert row["recipient"] == recipient
+    if kind:
+        assert row["kind"] == kind
+
+
+def test_another_groups_standard_of_the_same_amount_is_not_a_restatement():
+    """review26: `以每人每月50元的标准共计发放经济困难老年人…` after a 50 元 高龄津贴 of another group keeps its row."""
+    from yanglao.extract.rows import extract_rows
+
+    text = "80-89周岁老年人每人每月领取高龄津贴50元。5月份以每人每月50元的标准共计发放经济困难老年人养老服务补贴397400元。"
+    rows = extract_rows("x", text, document_year=2025)
+    assert [r["amount_yuan"] for r in rows["subsidies"]].count(50.0) == 2
+
+
+def test_a_condition_about_an_assessment_indicator_is_still_a_provision():
+    """review26: only a performance table's 产出/效果/满意度指标 are no provision, not any 指标."""
+    from yanglao.extract.rows import extract_rows
+
+    rows = extract_rows("x", "对服务质量考核指标达标的养老机构给予运营补贴。", document_year=2024)[
+        "subsidies"
+    ]
+    assert [(r["kind"], r["recipient"]) for r in rows] == [("operation", "服务质量考核指标达标的养老机构")]

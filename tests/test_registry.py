@@ -125,7 +125,7 @@ extra:
 
 
 def test_the_registry_is_read_item_by_item_exactly_as_yaml_load_reads_it():
-    from yanglao.acquire.registry import _ItemLoader, load_item_by_item
+    from yanglao.acquire.registry import _parse_yaml
 
     for text in (
         RICH_YAML,
@@ -133,18 +133,20 @@ def test_the_registry_is_read_item_by_item_exactly_as_yaml_load_reads_it():
         "",
         "just text\n",
         "- a\n- b\n",
+        # what only a whole-document load reads right: an anchor, a tag or a merge key at the top level
+        "sources: &s\n- {id: a}\nlistings: *s\n",
+        "--- !!omap\n- a: 1\n- b: 2\n",
+        "d: &d {x: 1}\n<<: *d\ny: 2\n",
     ):
-        loader = _ItemLoader(text)
-        try:
-            assert load_item_by_item(loader) == yaml.load(text, Loader=yaml.SafeLoader)
-        finally:
-            loader.dispose()
+        assert _parse_yaml(text, Path("x.yaml")) == yaml.load(text, Loader=yaml.SafeLoader), text
 
 
 def test_a_second_document_or_broken_yaml_is_one_line_error(tmp_path):
     for name, text in (
         ("two.yaml", "sources: []\n---\nsources: []\n"),
         ("broken.yaml", "sources:\n- id: [\n"),
+        ("unhashable.yaml", "? [a, b]\n: 1\n"),
+        ("date.yaml", "sources:\n- {id: a, published_date: 2024-02-30}\n"),
     ):
         (tmp_path / name).write_text(text, encoding="utf-8")
         with pytest.raises(RegistryError, match=f"{name}: not valid YAML"):

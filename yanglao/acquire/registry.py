@@ -211,7 +211,15 @@ def _problem(error: dict) -> str:
     return f"{field}: {error['msg']}"
 
 
-_parsed: dict[str, object] = {}  # by content hash: a run reads its registry for sources, then for listings
+# By content hash, the last two files read: a run reads its registry for sources, the discovered sources,
+# then the registry again for listings (`forget_parsed` lets them go once the run has what it needs).
+_parsed: dict[str, object] = {}
+PARSED_KEPT = 2
+
+
+def forget_parsed() -> None:
+    """Drop the parsed files (~0.7 KB per source): the run keeps the sources and listings built from them."""
+    _parsed.clear()
 
 
 def _read_yaml(path: Path) -> object:
@@ -225,7 +233,8 @@ def _read_yaml(path: Path) -> object:
         raise RegistryError(f"{path}: no such registry file") from None
     key = hashlib.sha256(raw).hexdigest()
     if key not in _parsed:
-        _parsed.clear()
+        while len(_parsed) >= PARSED_KEPT:
+            del _parsed[next(iter(_parsed))]
         _parsed[key] = _parse_yaml(raw.decode("utf-8"), path)
     return _parsed[key]
 
@@ -235,12 +244,21 @@ class _ItemLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.composer.C
     Python composer's per-node steps, which the C parser keeps to itself."""
 
 
+class _WholeDocument(Exception):
+    """The top level uses what only a whole-document load reads right (an anchor, a tag, a merge key)."""
+
+
 def _parse_yaml(text: str, path: Path) -> object:
     loader = _ItemLoader(text)
     try:
-        return load_item_by_item(loader)
+        try:
+            return load_item_by_item(loader)
+        except _WholeDocument:
+            return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise RegistryError(f"{path}: not valid YAML ({exc})") from None
+    except (TypeError, ValueError) as exc:  # an unhashable key, an impossible date (2024-02-30)
+        raise RegistryError(f"{path}: not valid YAML ({type(exc).__name__}: {exc})") from None
     finally:
         loader.dispose()
 
@@ -250,7 +268,8 @@ def load_item_by_item(loader: _ItemLoader) -> object:
 
     Why: PyYAML composes the node graph of the whole document before building any value, ~8 KB per
     registry entry (every scalar a node with two marks): 800 MB of peak memory for 100,000 sources,
-    never given back to the system. Item by item, only one entry's nodes exist at a time.
+    never given back to the system. Item by item, only one entry's nodes exist at a time. A top level that
+    carries an anchor, a tag or a merge key raises `_WholeDocument`: the caller loads the whole document.
     """
     loader.anchors = {}  # the Composer's, which the C parser does not set up
     loader.get_event()  # stream start
@@ -258,6 +277,7 @@ def load_item_by_item(loader: _ItemLoader) -> object:
         return None
     loader.get_event()  # document start
     if loader.check_event(yaml.MappingStartEvent):
+        _plain(loader.peek_event())
         data = _mapping_item_by_item(loader)
     else:
         data = _construct_next(loader)
@@ -274,9 +294,12 @@ def _mapping_item_by_item(loader: _ItemLoader) -> dict:
     loader.get_event()  # mapping start
     data: dict = {}
     while not loader.check_event(yaml.MappingEndEvent):
+        event = loader.peek_event()
+        if isinstance(event, yaml.ScalarEvent) and event.value == "<<":
+            raise _WholeDocument
         key = _construct_next(loader)
         if loader.check_event(yaml.SequenceStartEvent):
-            loader.get_event()
+            _plain(loader.get_event())
             items = []
             while not loader.check_event(yaml.SequenceEndEvent):
                 items.append(_construct_next(loader))
@@ -286,6 +309,11 @@ def _mapping_item_by_item(loader: _ItemLoader) -> dict:
             data[key] = _construct_next(loader)
     loader.get_event()  # mapping end
     return data
+
+
+def _plain(event: yaml.Event) -> None:
+    if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
+        raise _WholeDocument
 
 
 def _construct_next(loader: _ItemLoader) -> object:

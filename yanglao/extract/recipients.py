@@ -45,7 +45,7 @@ PLACE = r"(?:[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|旗|乡镇|镇|乡|街道)(
 RECIPIENT_TYPE_RULES: tuple[Rule, ...] = (
     Rule(
         "worker_head",
-        r"(?:护理员|护理人员|从业人员|工作人员|社会工作者|社工|人才|毕业生|学生|员工|职工|医护人员|志愿者|技能人才"
+        r"(?:护理员|护理人员|从业人员|工作人员|社会工作者|社工|人才|毕业生|学生|员工|(?<!退休)职工|医护人员|志愿者|技能人才"
         r"|(?:服务|护理|照料)工作的人员)(?:[(（][^()（）]*[)）])?$",
         "worker",
         "高等学校和职业技术学校毕业生",
@@ -168,7 +168,8 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
     Rule(
         "group_named_in_its_allowance",
         # the group an allowance is named for, where the sentence pays it out (`发放经济困难老年人养老服务补贴`)
-        r"(?:^|[，,。；;：:\n]|发放|领取|月份)(?P<r>[^，,。；;：:\n\d的]{0,8}?(?:老年人|老人))"
+        r"(?:^|[，,。；;：:、\n]|发放|领取|月份)"
+        r"(?P<r>(?:(?!发放|领取|[一二三四五六七八九十]、)[^，,。；;：:、\n\d的]){0,8}?(?:老年人|老人))"
         r"(?:养老服务|居家养老服务|生活|护理)(?:补贴|津贴|补助)[^。；;\n]{0,20}$",
         "recipient",
         "以每人每月50元的标准共计发放经济困难老年人养老服务补贴397400元",
@@ -177,7 +178,9 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
     Rule(
         "group_before_its_standard",
         # who the standard is for, named before it (`…失能的老年人、年满70周岁及以上的老年人,资助标准为每户…`)
-        r"(?:^|[：:，,。；;\n])\s*(?P<r>[^：:，,。；;\n]{2,150}?(?:老年人|老人|家庭))[，,]\s*"
+        # (after a label, `补贴对象为…`; a count of who there is, `全区共有…`, is no one entitled)
+        r"(?:^|[：:，,。；;\n])\s*(?:(?:补贴|补助|发放|救助|资助)?对象(?:为|是)[:：]?)?"
+        r"(?P<r>(?![^：:，,。；;\n]*?(?:共有|现有))[^：:，,。；;\n]{2,150}?(?:老年人|老人|家庭))[，,]\s*"
         r"(?:补贴|补助|资助|奖励|救助)标准(?:为|是)[^，,。；;]{0,12}$",
         "recipient",
         "年满70周岁及以上的老年人,资助标准为每户最高不超过12000元",
@@ -236,6 +239,15 @@ RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
     ),
 )
 # Money handed to an office right after the figure (`拨付61380元到民政部门`): that office receives it.
+# An allowance of old age named in the sentence (`高龄津贴`, `养老服务补贴`): an `allowance` even when the
+# recipient reads as a worker (`…企业退休职工…高龄津贴`).
+OLD_AGE_ALLOWANCE_RULE = Rule(
+    "old_age_allowance",
+    r"高龄(?:津贴|补贴|补助)|长寿(?:补助|补贴|保健费)|养老服务补贴|(?<!岗位)护理补贴|生活补贴",
+    "allowance",
+    "8月全区高龄津贴支出73.136万元",
+    "qiantang-2023-high-age-allowance-info",
+)
 HANDED_TO_OFFICE = Rule(
     "handed_to_office",
     r"^[\d.,]*\s*[万亿]?元(?:资金|经费)?(?:拨付|下拨|划拨|转拨)?(?:到|至|给)(?P<r>[^，,。；;：:\n\d]{0,10}?"
@@ -379,6 +391,7 @@ _TYPE_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_TYPE_RULES]
 _RECIPIENT_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_RULES]
 _AFTER_RES = [(re.compile(r.pattern), r) for r in RECIPIENT_AFTER_RULES]
 _HANDED_TO_OFFICE_RE = re.compile(HANDED_TO_OFFICE.pattern)
+OLD_AGE_ALLOWANCE = re.compile(OLD_AGE_ALLOWANCE_RULE.pattern)
 _ADDRESSEE_RE = re.compile(ADDRESSEE_RULE.pattern)
 _DISTRIBUTED_TO_RE = re.compile(DISTRIBUTED_TO_RULE.pattern)
 _PROGRAMME_PURPOSE_RE = re.compile(PROGRAMME_PURPOSE.pattern)
@@ -552,7 +565,11 @@ def complete(rows: list[dict], text: str) -> list[dict]:
         _conditions(siblings, text)
     for row in out:
         row["recipient_type"] = recipient_type(row.get("recipient"), row["kind"])
-        if row["recipient_type"] == "worker" and row["kind"] == "allowance":
+        if (
+            row["recipient_type"] == "worker"
+            and row["kind"] == "allowance"
+            and not OLD_AGE_ALLOWANCE.search(row.get("quote") or "")
+        ):
             # `allowance` is money paid to older people themselves (DATA_CONTRACT.md); a care worker's
             # 一次性补贴 or 岗位补助 is none of the named kinds (`分别给予3000元、2000元…的一次性补贴`)
             row["kind"] = "other"

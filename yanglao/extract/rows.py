@@ -153,21 +153,29 @@ def restatements(rows: list[dict]) -> set[int]:
     """Positions of rows that only restate an amount given earlier in the document, naming no recipient
     of their own (`以每人每月50元的标准共计发放…`, after `…每人每月领取50元养老服务补贴`): a subsidy row is one
     per distinct amount (DATA_CONTRACT.md), and the restated one would count the same money twice."""
-    given: set[tuple] = set()
+    given: dict[tuple, list[str | None]] = {}
     out = set()
     for i, row in enumerate(rows):
         figures = tuple(_number(row.get(k)) for k in ("amount_yuan", "rate_percent", "cap_yuan"))
         if not any(v is not None for v in figures):
             continue
         key = (*figures, row.get("kind"), row.get("basis"), row.get("frequency"))
-        if (
-            key in given
-            and not row.get("recipient")
-            and subsidies.STANDARD_BEHIND_A_SUM.search(row.get("quote") or "")
-        ):
-            out.add(i)
-        given.add(key)
+        quote = row.get("quote") or ""
+        if key in given and not row.get("recipient") and subsidies.STANDARD_BEHIND_A_SUM.search(quote):
+            # the sum's own recipient says whose standard it restates (not another group's 50 元)
+            paid = next(
+                (r.get("recipient") for r in rows if r.get("quote") == quote and r.get("recipient")), None
+            )
+            if any(_same_group(earlier, paid) for earlier in given[key]):
+                out.add(i)
+        given.setdefault(key, []).append(row.get("recipient"))
     return out
+
+
+def _same_group(earlier: str | None, paid: str | None) -> bool:
+    if not earlier or not paid:
+        return earlier is None and paid is None
+    return paid in earlier or earlier in paid
 
 
 def _left_out(document_id: str, table: str, row: dict, seen: Counter) -> dict:

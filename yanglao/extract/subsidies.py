@@ -153,7 +153,7 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     # how payments combine (`增发补贴部分不能与重度残疾人护理补贴重复享受,可择高领取其一`)
     r"|重复享受|重复领取|择高|择一领取"
     # a form's question or a performance table's indicator (`是否为专项资金`, `产出指标 质量指标 …覆盖率`)
-    r"|是否|指标"
+    r"|是否|(?:产出|效果|效益|质量|时效|成本|数量|满意度)指标"
     # a refusal that ends the clause, not a promise (`现在提高补贴标准财政承受能力不允许`); 无法/难以 inside
     # a description of who is eligible (`对生活无法自理的…给予护理补贴`) is no refusal
     r"|(?:能力|条件|财力)?(?:不允许|暂不具备条件|不具备条件|无法承受|难以承受)\s*[。；;]?\s*$|暂不(?:考虑|实施|调整|提高)"
@@ -331,10 +331,10 @@ RECIPIENT_PATTERNS: list[str] = [
     # 为…提供送餐上门服务的助餐点: the provider, not the people it serves
     r"(?:^|[，,：:])(?P<r>(?:为|向)[^，,。；;]{2,40}?提供[^，,。；;]{1,20}?的[^，,。；;的]{0,10}?(?:"
     r"中心|站|院|点|机构|食堂|饭堂|企业|组织|单位))[，,]",
-    r"对(?![象于接标比外应照称口])(?P<r>[^，,。；;]{2,40}?)[，,]?(?:按照|按|每|给予|一次性|分别|实行|实施|进行|发放|奖励|奖补)",
+    r"对(?![象于接标比外应照称口])(?P<r>[^，,。；;]{2,40}?)[，,]?(?:按照|按|每|给予|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施|进行|发放|奖励|奖补)",
     # (享受低保, 享受特困供养: a status the group has, not the money: `…户籍且享受城乡低保的…老年人`)
     r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:[，,]\s*(?:可|可以|均)|(?<![未不没])(?:可|可以)?)(?:申请)?(?<![未不没])享受"
-    r"(?!城乡低保|城乡最低|低保|最低生活保障|特困|分散供养|集中供养)",
+    r"(?!(?:城乡低保|城乡最低生活保障|低保|最低生活保障|特困(?:人员)?供养|分散供养|集中供养)(?:待遇|政策)?(?:的|[，,]|$))",
     r"向(?P<r>[^，,。；;]{2,30}?)购买",
     r"(?:奖励|补助|资助)(?!共计|合计|总计|小计|补贴|补助|津贴|资金)(?P<r>[^，,。；;\d]{2,20}?)(?=(?:\d|[一二两三四五六七八九十])[^，,。；;]{0,8}?元)",
     r"为(?P<r>[^，,。；;]{2,40}?)(?:购买|发放|提供)",
@@ -348,8 +348,8 @@ RECIPIENT_PATTERNS: list[str] = [
     r"\s*\d+\s*(?:个|人|家|户|张|名)[，,]\s*(?:共计|合计|总计|共)$",
     # who is entitled, in the form of a rule of eligibility (`凡具有…户籍且享受城乡低保的70-79周岁经济困难老年人,
     # 均可按规定每人每月领取50元`)
-    r"凡(?P<r>[^，,。；;]{2,60}?)[，,]\s*(?:均|都|皆)?(?:可|可以|能|应)?(?:按规定|按照规定|按)?[^，,。；;]{0,8}?"
-    r"(?:领取|享受|申领|获得)",
+    r"凡(?:是)?(?P<r>[^，,。；;]{2,60}?)[，,]\s*(?:均|都|皆)?(?:可|可以|能|应)?(?:按规定|按照规定|按)?"
+    r"(?:(?!不再|不能|不得|不予)[^，,。；;]){0,8}?(?<!不)(?:领取|享受|申领|获得)",
 ]
 # A recipient phrase whose head noun is a provider (…提供送餐上门服务的助餐点): money for running it.
 OPERATOR_RECIPIENT = re.compile(r"的(?:[^，,。；;的]{0,8}?)(?:机构|中心|站|点|食堂|饭堂|企业|组织)$")
@@ -588,7 +588,11 @@ def _recipient(text: str) -> str | None:
             if (pattern.startswith("为") or "提供" in pattern) and PURPOSE_OPENING.match(phrase):
                 continue  # `为推进…提供了支撑`, `为全面落实《…条例》…发放`: a purpose, not who receives
             phrase = re.sub(r"^(?:探索|鼓励|支持|推动|引导|推进)", "", phrase)
-            if "享受" in pattern and not re.search(r"[，,]\s*(?:可|可以|均)?(?:申请)?享受$", m.group()):
+            if (
+                "享受" in pattern
+                and not pattern.startswith("凡")  # who 凡… entitles is a whole description, kept
+                and not re.search(r"[，,]\s*(?:可|可以|均)?(?:申请)?享受$", m.group())
+            ):
                 # the subject: 运营机构为老年人提供…可享受 → 运营机构 (a whole clause before `,可享受` is kept)
                 phrase = re.sub(
                     r"(?<=.)(?:为|按|通过|根据|依据).*$", "", phrase
