@@ -697,3 +697,35 @@ def test_a_source_line_with_its_date_and_an_unbracketed_grade_after_the_doc_numb
 def test_the_sites_column_in_brackets_is_not_part_of_the_title():
     meta = _heldout8("wulateqianqi-2025-may-eldercare-subsidy-payment")  # `【养老服务补贴】乌拉特前旗…`
     assert meta["title"] == "乌拉特前旗2025年5月份经济困难老年人养老服务补贴发放情况"
+
+
+HELDOUT9 = Path(__file__).parent / "data" / "heldout_real9"
+
+
+def _heldout9(stem: str) -> dict:
+    return extract_metadata(next(HELDOUT9.glob(f"*_{stem}.txt")).read_text(encoding="utf-8"))
+
+
+def test_share_buttons_and_a_dated_source_line_around_a_headline():
+    # `南宁:构建…`, then `2023-01-06 16:54     来源:南宁市民政局`, `分享 微信`, `微博 空间 qq` (heldout_real9/02)
+    meta = _heldout9("nanning-2023-eldercare-five-systems-review")
+    assert meta["title"] == "南宁:构建“五个体系”推动养老服务高质量发展"
+    assert (meta["published_date"], meta["issuer"]) == ("2023-01-06", "南宁市民政局")
+
+
+def test_a_letter_box_reply_is_titled_by_the_letter():
+    meta = _heldout9("luquan-km-2025-high-age-allowance-letter-reply")  # `来信标题:…`, `受理单位:…`
+    assert meta["title"] == "禄劝县高龄津贴申领条件(发放对象)是什么?"
+    assert meta["issuer"] == "禄劝彝族苗族自治县人民政府网站"
+
+
+def test_a_site_motto_and_a_section_name_are_no_title():
+    # `生态立县·创新活县·旅游富县·产业强县` (heldout_real9/07); `议提案办理` above `关于…的答复` (05)
+    assert (
+        _heldout9("luanchuan-2024-high-age-allowance-guide")["title"]
+        == "80周岁以上老年人高龄生活补贴政策申请指南"
+    )
+    assert (
+        _heldout9("zhenlai-2023-suggestion-reply-28")["title"]
+        == "关于对县十九届人大二次会议第28号代表建议的答复"
+    )

@@ -612,3 +612,13 @@ def test_a_condition_about_an_assessment_indicator_is_still_a_provision():
         "subsidies"
     ]
     assert [(r["kind"], r["recipient"]) for r in rows] == [("operation", "服务质量考核指标达标的养老机构")]
+
+
+def test_standards_listed_group_colon_amount_and_a_band_after_a_carried_one():
+    """heldout_real9/06 (`80-89周岁老年人:每人每月60元;…`) and 07 (`…90-99周岁每月100元,100周岁以上每月300元`)."""
+    text = _heldout_text("heldout_real9", "luquan-km-2025-high-age-allowance-letter-reply")
+    rows = {r["amount_yuan"]: r["recipient"] for r in complete(extract_subsidies(text), text)}
+    assert rows == {60.0: "80-89周岁老年人", 120.0: "90-99周岁老年人", 500.0: "100周岁及以上老年人"}
+    text = _heldout_text("heldout_real9", "luanchuan-2024-high-age-allowance-guide")
+    rows = {r["amount_yuan"]: r["condition"] for r in complete(extract_subsidies(text), text)}
+    assert rows == {60.0: "80-89周岁", 100.0: "90-99周岁", 300.0: "100周岁以上"}

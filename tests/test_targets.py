@@ -1176,3 +1176,14 @@ def test_yige_before_a_quality_is_an_article_not_a_count():
         (1, "乡镇综合养老服务中心"),  # `3乡镇各新建…1处`: each town's, the places before 各 are not the noun
         (1, "村级互助幸福院"),
     ]
+
+
+def test_a_reporting_date_of_this_year_is_no_deadline():
+    """heldout_real9/03 (深圳市民政局, a real page): `截至今年上半年,全市共建成31家…` reports; `截至` is no `至`."""
+    text = (
+        "截至今年上半年,全市共建成31家街道长者服务中心,社区养老服务机构149家,长者饭堂及助餐点400家,"
+        "居家养老消费券定点服务机构77家,已实现社区养老服务设施全覆盖。"
+    )
+    found, left_out = targets_and_left_out(text, document_year=2022)
+    assert found == []
+    assert {r["value"] for r in left_out} >= {31.0, 149.0, 400.0, 77.0}

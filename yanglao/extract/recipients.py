@@ -187,6 +187,15 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "longhua-sz-undated-home-adaptation-subsidy-standards",
     ),
     Rule(
+        "group_then_its_standard_after_a_colon",
+        # a list of standards by group, each `group:amount` (`80-89周岁老年人:每人每月60元;90-99周岁…`)
+        r"(?:^|[，,。；;\n])\s*(?:具体)?(?:如下)?[：:]?\s*(?P<r>[^：:，,。；;\n]{2,30}?(?:老年人|老人|家庭|人员))\s*[：:]\s*"
+        r"(?:每人|每户)?(?:每月|每年)?[^，,。；;：:\d]{0,4}$",
+        "recipient",
+        "禄劝县高龄津贴发放标准按照年龄段共分为两档,具体如下80-89周岁老年人:每人每月60元",
+        "luquan-km-2025-high-age-allowance-letter-reply",
+    ),
+    Rule(
         "group_whose_cost_is_paid",
         # the people whose cost the money pays (`分散供养的特困老年人改造费用由区级财政全额资助,每户…`)
         r"(?:^|[：:，,。；;\n])\s*(?P<r>[^：:，,。；;\n]{2,40}?(?:老年人|老人|家庭))的?[^，,。；;\n的]{0,6}?费用由"
@@ -688,15 +697,20 @@ def _conditions(siblings: list[dict], text: str) -> None:
         return
     split = []
     previous_end = None
+    carried_from = None
     for row in sorted(siblings, key=lambda r: r["figure_at"]):
         recipient, condition = split_condition(row["recipient"]) if row.get("recipient") else (None, None)
-        if condition is None:
-            # the words between the previous figure and this one (`…补贴,本科及以上3万元`)
-            lead = text[
-                previous_end if previous_end is not None else max(0, row["figure_at"] - 40) : row["figure_at"]
-            ]
-            found = list(_CONDITION_RE.finditer(lead))
-            condition = found[-1].group().strip() if found else None
+        # the words between the previous figure and this one (`…补贴,本科及以上3万元`)
+        lead = text[
+            previous_end if previous_end is not None else max(0, row["figure_at"] - 40) : row["figure_at"]
+        ]
+        found = list(_CONDITION_RE.finditer(lead))
+        carried = recipient is None and previous_end is not None and row.get("recipient") == carried_from
+        if found and (condition is None or carried):
+            # a recipient that is only a condition, carried from the figure before
+            # (`90-99周岁每月100元,100周岁以上每月300元`): this figure's own words say its condition
+            condition = found[-1].group().strip()
+        carried_from = row.get("recipient")
         if condition and recipient and re.fullmatch(r"[(（][^()（）]*[)）]", recipient):
             condition, recipient = condition + recipient, None  # 专科(高职): the aside is the condition's
         split.append((row, recipient, condition))

@@ -1270,7 +1270,8 @@ def _announces_goal(scan: str, t: _Time, c_end: int, reference_year: int | None)
         and (
             (t.kind == "plan_period" and not (reference_year and t.year < reference_year))
             or (reference_year and t.year > reference_year)
-            or scan[t.start - 1 : t.start] in ("到", "至")
+            # `到2025年`, `至2025年`; not `截至今年上半年`, a reporting date
+            or (scan[t.start - 1 : t.start] in ("到", "至") and scan[t.start - 2 : t.start] != "截至")
         )
     )
 

@@ -117,6 +117,11 @@ METADATA_LABELS: dict[str, str | None] = {
     "文件名称": "title",
     # 人大/政协 pages that print a proposal with its reply: its subject, and who handled (replied to) it
     "案由": "title",
+    # a letter box's reply page (`来信标题:…`, `来信时间:2025818`, `受理单位:…人民政府网站`): the letter's
+    # subject is the page's title; who took the letter replies to it
+    "来信标题": "title",
+    "来信时间": None,
+    "受理单位": "issuer",
     "承办单位": "issuer",
     "提案者": None,
     "承办人": None,

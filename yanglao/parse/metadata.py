@@ -167,6 +167,9 @@ _NAVIGATION = re.compile(
     r"|^返回(?:顶部|完整页面|首页|列表)$|^[\u4e00-\u9fff]{1,8}APP$"
     r"|^(?:政府)?信息公开(?:目录|专栏|平台|专题)?$"  # the site section's name under the site's (雁江区民政局)
     r"|.*[>»›＞].*[>»›＞].*"  # a breadcrumb of three or more parts, whatever opens it
+    # share buttons (`分享 微信`, `微博 空间 qq`) and a site's motto (`生态立县·创新活县·旅游富县·产业强县`)
+    r"|^(?:(?:分享到?|微信|微博|空间|[Qq]{2}|QQ空间|头条|朋友圈|收藏|打印|关闭)[\s:：|]*)+$"
+    r"|^(?:[\u4e00-\u9fff]{2,8}[·•]){2,}[\u4e00-\u9fff]{2,8}$"
 )
 _MARKDOWN_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*<!--.*?-->\s*$")
 #: A title line may open with its 文号 (``朝民函〔2023〕59号 关于…的函``).
@@ -185,6 +188,8 @@ _TITLE_DATE = re.compile(r"\s*[(（]\s*(\d{4}-\d{1,2}-\d{1,2})\s*[)）]\s*$")
 #: A title that names no document type still reads as one when it opens the page (``…发放信息``).
 _PLAIN_TITLE = re.compile(
     r"(?:(?:图表|图解|视频|快讯|权威发布|一图读懂)[:：])?"  # a news headline's column (`图表:`)
+    # or its place (`南宁:构建“五个体系”推动…`), never a label (`来源:`, `作者:`)
+    r"(?:(?!来源|作者|时间|日期|发布|信息|编辑|责任|浏览|点击|字号|访问|索引|文号|主题)[\u4e00-\u9fff]{2,4}[:：])?"
     r"[^。，,；;:：!?！？|<>#]{6,60}(?:[?？](?:[(（][^()（）]{1,12}[)）])?)?"
 )  # a news headline may ask
 #: A picture's credit (`新华社发 程硕 制图`, `记者 张三 摄`): never a title.
@@ -224,6 +229,8 @@ def find_title(lines: list[str], values: frozenset[str] = frozenset()) -> str | 
             continue
         joined = ""
         for part in lines[i : i + 4]:
+            if joined and part.startswith("关于"):
+                break  # a title starts at 关于: the line above it is the site's or the issuer's, not the title's
             if (
                 re.search(r"[。，,；;:：!?！？|]", part)
                 or _NOT_TITLE.fullmatch(part)
@@ -284,7 +291,8 @@ _BYLINE = re.compile(
 )
 #: A date that opens a line, followed by the page's source (``2012年05月31日 来源: 上海普陀``): the byline.
 _DATED_SOURCE = re.compile(
-    r"^\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)\s+(?:信息)?来源\s*[:：]"
+    r"^\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"\s+(?:信息)?来源\s*[:：]"
     rf"\s*(?P<source>[{HAN}]{{1,30}}?{_AGENCY_END})?"
 )
 #: The page's source, then the date and time it was put up (``来源:县政府办 2021-04-20 16:34``): the byline.
