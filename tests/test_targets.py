@@ -1187,3 +1187,16 @@ def test_a_reporting_date_of_this_year_is_no_deadline():
     found, left_out = targets_and_left_out(text, document_year=2022)
     assert found == []
     assert {r["value"] for r in left_out} >= {31.0, 149.0, 400.0, 77.0}
+
+
+def test_the_documents_own_year_in_a_sentence_that_reports_is_a_report():
+    """heldout_real9/08 (a 2023 page): the year alone promises nothing beside `现已全部改造完成`; heldout_real5's
+    yulin reply: `2023年全市规划建设…72个` after `截至目前…197个` is a plan (规划建设)."""
+    done = "2023年为我区115户特殊困难老年人家庭实施居家适老化改造,现已全部改造完成并验收合格。"
+    found, _ = targets_and_left_out(done, document_year=2023)
+    assert found == []
+    planned = (
+        "截至目前,全市共有城镇社区老年人日间照料中心197个,2023年全市规划建设城镇社区老年人日间照料中心72个。"
+    )
+    found, _ = targets_and_left_out(planned, document_year=2023)
+    assert [(t["value"], t["deadline_year"]) for t in found] == [(72.0, 2023)]

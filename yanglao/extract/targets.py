@@ -196,7 +196,7 @@ DEADLINES: list[tuple[str, str]] = [
 
 # Clause cues. A forward cue wins over a past cue in the same clause.
 FORWARD_CUES = (
-    r"计划(?!生育)|力争|争取|预计|(?<![模虚])拟(?!定)|确保|下一步|今后|"
+    r"计划(?!生育)|力争|争取|预计|(?<![模虚])拟(?!定)|确保|下一步|今后|(?<!已)规划(?:建设|新建|建成|打造)|"
     r"(?:[市区县局省府们]|我们)将|"
     r"将(?:在|进一步|继续|持续|加大|加快|全面|逐步|重点|着力|大力|新建|建成|建设|完成|实现|推进|推动|"
     r"开展|出台|颁布|制定|建立|增加|提高|提升|按照|结合|主要|力争)"
@@ -1257,8 +1257,19 @@ def _clause_tenses(
                 and _dateline(scan, outside, c_start, c_end, reference_year)
             ):
                 year_tense = "past"  # `一、…情况` / `2023年8月,全区…8122人`: a month of this year, reported
+            if year_tense == "forward" and _only_this_year(outside, c_start, c_end, reference_year):
+                year_tense = "this_year"  # decided below, by the rest of the sentence
             tenses.append(year_tense)
-    return tenses
+    # The document's own year alone is no promise in a sentence that otherwise reports and promises nothing
+    # (`2023年为我区115户…家庭实施居家适老化改造,现已全部改造完成并验收合格`, a 2023 page).
+    reports = "past" in tenses and not explicit_forward
+    return [("past" if reports else "forward") if t == "this_year" else t for t in tenses]
+
+
+def _only_this_year(outside: list[_Time], c_start: int, c_end: int, reference_year: int | None) -> bool:
+    """The clause's years are the document's own year, bare (no 到/年底 deadline of a plan)."""
+    years = [t for t in outside if c_start <= t.start < c_end and t.year and t.kind != "each_year"]
+    return bool(years) and reference_year is not None and all(t.year == reference_year and t.bare for t in years)
 
 
 def _announces_goal(scan: str, t: _Time, c_end: int, reference_year: int | None) -> bool:
