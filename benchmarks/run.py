@@ -140,7 +140,13 @@ class ThreadProfiler:
 
 def child_flow(spec: dict) -> dict:
     started = time.perf_counter()
+    import yanglao
+    import yanglao_flows
     from yanglao_flows.refresh import refresh
+
+    for module in (yanglao, yanglao_flows):  # the code under test is the snapshot's, never the repository's
+        if not Path(module.__file__).resolve().is_relative_to(CODE.resolve()):
+            raise RuntimeError(f"{module.__name__} imported from {module.__file__}, not from {CODE}")
 
     imported = time.perf_counter()
     profiler = None
@@ -327,8 +333,11 @@ def snapshot_code(target: Path) -> dict:
     global CODE
     if target.exists():
         shutil.rmtree(target)
-    for name in ("yanglao", "flows"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    # flows/ is imported as `yanglao_flows` (pyproject's package-dir): without a copy under that name the
+    # children imported the repository's flows beside the snapshot's yanglao, and an edit made during a run
+    # broke it (the fifth round's 100,000 replay: ImportError of a name the snapshot's yanglao lacked).
+    for name, copy in (("yanglao", "yanglao"), ("flows", "flows"), ("flows", "yanglao_flows")):
+        shutil.copytree(ROOT / name, target / copy, ignore=shutil.ignore_patterns("__pycache__"))
     CODE = target
     head = subprocess.run(
         ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True
