@@ -122,3 +122,37 @@ def test_a_document_with_a_bad_row_keeps_its_last_good_rows(prefect_harness, tmp
     assert status["huzhou-2020-pilot-plan"]["status"] == "stale"
     with (tmp_path / "datasets/latest/documents.csv").open(encoding="utf-8", newline="") as f:
         assert len(list(csv.DictReader(f))) == len(bundled_sources())
+
+
+def test_keys_of_the_published_release_check_clean_and_each_break_is_named(shipped_build):
+    """check_keys compares keys by hashes in sorted arrays: on the real release it finds nothing, and a repeated
+    key, a measure that is not there and a document that is not there are each one problem naming the row."""
+    from yanglao.publish.validate import check_keys
+
+    latest = shipped_build[0] / "datasets" / "latest"
+    tables = {
+        name: read_typed_table(latest / f"{name}.csv", spec)
+        for name, spec in TABLES_BY_NAME.items()
+        if (latest / f"{name}.csv").exists()
+    }
+    assert check_keys(tables) == []
+    broken = copy.deepcopy(tables)
+    target = broken["targets"][0]
+    broken["targets"].append(dict(target))  # the same target_id twice
+    broken["subsidies"][0]["measure_id"] = "nowhere:m9"
+    broken["measures"][0]["document_id"] = "no-such-document"
+    assert {(p.table, p.row_key, p.field, p.reason) for p in check_keys(broken)} == {
+        ("targets", target["target_id"], "target_id", "primary-key: duplicate key"),
+        (
+            "subsidies",
+            broken["subsidies"][0]["subsidy_id"],
+            "measure_id",
+            "foreign-key: no measures row nowhere:m9",
+        ),
+        (
+            "measures",
+            broken["measures"][0]["measure_id"],
+            "document_id",
+            "foreign-key: no documents row no-such-document",
+        ),
+    }
