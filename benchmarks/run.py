@@ -140,9 +140,10 @@ class ThreadProfiler:
 
 def child_flow(spec: dict) -> dict:
     started = time.perf_counter()
-    import yanglao
     import yanglao_flows
     from yanglao_flows.refresh import refresh
+
+    import yanglao
 
     for module in (yanglao, yanglao_flows):  # the code under test is the snapshot's, never the repository's
         if not Path(module.__file__).resolve().is_relative_to(CODE.resolve()):

@@ -622,3 +622,20 @@ def test_standards_listed_group_colon_amount_and_a_band_after_a_carried_one():
     text = _heldout_text("heldout_real9", "luanchuan-2024-high-age-allowance-guide")
     rows = {r["amount_yuan"]: r["condition"] for r in complete(extract_subsidies(text), text)}
     assert rows == {60.0: "80-89周岁", 100.0: "90-99周岁", 300.0: "100周岁以上"}
+
+
+def test_a_grade_list_takes_the_facility_of_the_sentence_before_and_eligibility_numbers_stay_in_a_recipient():
+    """heldout_real10/01 (`…照料中心运营满10个月经评估达到星级标准的,给予相应的年度运营补助。一星级0.7万元,…`) and
+    heldout_real10/02 (`对符合条件、建筑面积300平方米以上的城市社区老年人日间照料中心,县财政给予6万元的建设补助`)."""
+    text = _heldout_text("heldout_real10", "liandu-2026-care-center-star-operation-subsidy-notice")
+    rows = [r for r in complete(extract_subsidies(text), text) if r["condition"]]
+    assert [(r["amount_yuan"], r["condition"]) for r in rows][:2] == [(7000.0, "一星级"), (15000.0, "二星级")]
+    assert {(r["recipient"], r["basis"]) for r in rows} == {("村(社区)居家养老服务照料中心", "facility")}
+    text = _heldout_text("heldout_real10", "jinxiang-2023-eldercare-support-policy-list")
+    recipients = {
+        r["recipient"] for r in complete(extract_subsidies(text), text) if r["amount_yuan"] == 60000.0
+    }
+    assert recipients == {
+        "符合条件、建筑面积300平方米以上的城市社区老年人日间照料中心",
+        "符合条件的农村互助养老院",
+    }

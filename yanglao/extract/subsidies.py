@@ -331,7 +331,9 @@ RECIPIENT_PATTERNS: list[str] = [
     # 为…提供送餐上门服务的助餐点: the provider, not the people it serves
     r"(?:^|[，,：:])(?P<r>(?:为|向)[^，,。；;]{2,40}?提供[^，,。；;]{1,20}?的[^，,。；;的]{0,10}?(?:"
     r"中心|站|院|点|机构|食堂|饭堂|企业|组织|单位))[，,]",
-    r"对(?![象于接标比外应照称口])(?P<r>[^，,。；;]{2,40}?)[，,]?(?:按照|按|每|给予|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施|进行|发放|奖励|奖补)",
+    # (the giver may stand between: `对…日间照料中心,县财政给予6万元的建设补助`)
+    r"对(?![象于接标比外应照称口])(?P<r>[^，,。；;]{2,40}?)[，,]?(?:[省市县区]级?财政|[省市县区]政府)?"
+    r"(?:按照|按|每|给予|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施|进行|发放|奖励|奖补)",
     # (享受低保, 享受特困供养: a status the group has, not the money: `…户籍且享受城乡低保的…老年人`)
     r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:[，,]\s*(?:可|可以|均)|(?<![未不没])(?:可|可以)?)(?:申请)?(?<![未不没])享受"
     r"(?!(?:城乡低保|城乡最低生活保障|低保|最低生活保障|特困(?:人员)?供养|分散供养|集中供养)(?:待遇|政策)?(?:的|[，,]|$))",
@@ -350,7 +352,16 @@ RECIPIENT_PATTERNS: list[str] = [
     # 均可按规定每人每月领取50元`)
     r"凡(?:是)?(?P<r>[^，,。；;]{2,60}?)[，,]\s*(?:均|都|皆)?(?:可|可以|能|应)?(?:按规定|按照规定|按)?"
     r"(?:(?!不再|不能|不得|不予)[^，,。；;]){0,8}?(?<!不)(?:领取|享受|申领|获得)",
+    # people named right before 给予, who are given it (`…满一年以上的养老护理员给予岗位补贴`)
+    r"(?:^|[，,；;：:])\s*(?P<r>[^，,。；;：:]{2,60}?(?:护理员|老年人|老人|人员|家庭|毕业生))\s*(?:可)?给予",
 ]
+# A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
+CONDITION_ABOUT = re.compile(
+    r"^(?:按照|按|对)?(?P<h>[^，,。；;\d]{2,30}?(?:机构|中心|幸福院|互助养老院|敬老院|食堂|站))"
+    r"(?=[^，,。；;]{0,8}?(?:满|达到|经|符合|运营|建筑面积))"
+)
+# The head noun of who receives money, ending a recipient phrase.
+RECIPIENT_HEAD = re.compile(r"(?:机构|中心|老年人|老人|护理员|人员|幸福院|互助养老院|敬老院|食堂|家庭)$")
 # A recipient phrase whose head noun is a provider (…提供送餐上门服务的助餐点): money for running it.
 OPERATOR_RECIPIENT = re.compile(r"的(?:[^，,。；;的]{0,8}?)(?:机构|中心|站|点|食堂|饭堂|企业|组织)$")
 # A clause that opens with its own recipient (`对…给予奖励`, `为…发放护理补贴`).
@@ -602,11 +613,20 @@ def _recipient(text: str) -> str | None:
             phrase = PURPOSE_AFTER_RECIPIENT.sub(r"\1", phrase)  # 养老机构床位运营(补助) → 养老机构
             # a rule of enjoying (`享受就高、不重复享受原则`) names no one
             # nor does a rate (`补助费从每人每月200元…`: 费从每人每月)
+            # (a phrase that ends with who receives may hold the numbers of its eligibility: `养老床位20张以上、
+            # 符合规定资质条件的民办和公建民营养老机构`)
+            headed = RECIPIENT_HEAD.search(phrase)
             if len(phrase) >= 2 and not re.search(
-                rf"{ARABIC_NUMBER}\s*(?:{UNITS})|标准|按照|规定|就高|不重复|原则|每(?:人|月|年|户|床|张|餐)|^[费金]",
+                r"就高|不重复|原则|每(?:人|月|年|户|床|张|餐)|^[费金]"
+                + ("" if headed else rf"|{ARABIC_NUMBER}\s*(?:{UNITS})|标准|按照|规定"),
                 phrase,
             ):
                 return phrase
+            # a condition about a facility (`按照村(社区)居家养老服务照料中心运营满10个月经评估达到星级标准`):
+            # the facility it is about
+            about = CONDITION_ABOUT.match(phrase)
+            if about:
+                return about.group("h")
     return None
 
 
@@ -739,6 +759,12 @@ def _kind_for_figure(
 COUNTED_RECIPIENTS = re.compile(
     r"(?:为|向|给|对)[^，,。；;\d]{0,8}?\d+\s*(?:名|位|人|户)(?!以上|以下|及以上)[^，,。；;]{0,24}?"
     r"(?:发放|拨付|补助|补贴|给予|支付|资助)[^，,。；;\d每/]{0,12}$"  # `…每月100元` is still each one's rate
+)
+# A sentence that opens with a grade and its amount (`一星级0.7万元,二星级1.5万元…`, after `…达到星级标准的,给予
+# 相应的年度运营补助。`): the amounts of the money the sentence before promised, to whom it promised them.
+GRADE_LIST_OPENING = re.compile(
+    r"^\s*(?:[一二三四五12345]\s*星级|[一二三四五]级|(?:初级|中级|高级)|\d{2,3}\s*(?:至|到|-|—|~)\s*\d{2,3}\s*周?岁)"
+    r"[^，,。；;]{0,6}?[\d.]+\s*[万千]?元"
 )
 # A standard named as the reason for a sum paid (`以每人每月50元的标准共计发放…397400元`): where the document
 # gave that standard before, the row is a restatement (`yanglao.extract.rows.restatements`), not a new amount.
@@ -1036,7 +1062,9 @@ def _figure_rows(
     if not figures:
         return []
     text = sent.text
-    elaborates = previous is not None and re.match(r"^\s*(?:其中|(?:补贴|补助|奖励|资助)?标准)", text)
+    elaborates = previous is not None and (
+        re.match(r"^\s*(?:其中|(?:补贴|补助|奖励|资助)?标准)", text) or GRADE_LIST_OPENING.match(text)
+    )
     rows: list[Row] = []
     anchor: Row | None = None  # a rate or per-unit amount that a following cap limits
     last_recipient: str | None = None

@@ -1269,7 +1269,9 @@ def _clause_tenses(
 def _only_this_year(outside: list[_Time], c_start: int, c_end: int, reference_year: int | None) -> bool:
     """The clause's years are the document's own year, bare (no 到/年底 deadline of a plan)."""
     years = [t for t in outside if c_start <= t.start < c_end and t.year and t.kind != "each_year"]
-    return bool(years) and reference_year is not None and all(t.year == reference_year and t.bare for t in years)
+    return (
+        bool(years) and reference_year is not None and all(t.year == reference_year and t.bare for t in years)
+    )
 
 
 def _announces_goal(scan: str, t: _Time, c_end: int, reference_year: int | None) -> bool:
