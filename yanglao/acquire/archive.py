@@ -13,12 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SnapshotRecord:
     """The record kept with each archived body: where and when it came from and how it was decoded."""
 
@@ -106,7 +107,7 @@ class Archive:
         if source_id not in self._latest:
             line = _last_line(self.records_path(source_id))
             if line is not None:
-                self._latest[source_id] = SnapshotRecord(**json.loads(line))
+                self._latest[source_id] = _record(json.loads(line))
             else:
                 self._latest[source_id] = self.fallback.latest(source_id) if self.fallback else None
         return self._latest[source_id]
@@ -123,6 +124,15 @@ class Archive:
         if hashlib.sha256(body).hexdigest() != sha256:
             raise ArchiveError(f"archive object {path} does not match its sha256")
         return body
+
+
+def _record(fields: dict) -> SnapshotRecord:
+    """A record read back, its content type and encoding one string each for all records (a run holds every
+    source's latest record)."""
+    for name in ("content_type", "encoding", "note"):
+        if isinstance(fields.get(name), str):
+            fields[name] = sys.intern(fields[name])
+    return SnapshotRecord(**fields)
 
 
 def _last_line(path: Path, block: int = 4096) -> bytes | None:
