@@ -347,9 +347,7 @@ def load_registry(path: Path) -> list[Source]:
     base = Path(path).resolve().parent
     # Relative file:// URLs are resolved against the registry's folder, so a registry can travel with its files.
     return [
-        replace(s, url=_resolve_file_url(s.url, base))
-        if s.url and s.url.startswith("file://")
-        else s
+        replace(s, url=_resolve_file_url(s.url, base)) if s.url and s.url.startswith("file://") else s
         for s in sources
     ]
 
