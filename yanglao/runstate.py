@@ -92,7 +92,10 @@ def write_json(path: Path, data) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+            json.dump(
+                data, f, ensure_ascii=False, indent=1
+            )  # as encoded: build keys and statuses of every source
+            f.write("\n")
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:

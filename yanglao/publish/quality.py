@@ -227,7 +227,9 @@ def write_quality(
     if previous is not None and (previous / "quality.json").exists():
         before = json.loads((previous / "quality.json").read_text(encoding="utf-8"))
     report = quality_report(tables, read_gold(gold_dir), before)
-    (folder / "quality.json").write_text(
-        json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
+    with (folder / "quality.json").open(
+        "w", encoding="utf-8"
+    ) as f:  # written as encoded: see release._write_json
+        json.dump(report, f, ensure_ascii=False, indent=1)
+        f.write("\n")
     (folder / "quality.md").write_text(quality_markdown(report), encoding="utf-8")

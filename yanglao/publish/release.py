@@ -764,7 +764,16 @@ def _write_index(output: Path) -> None:
 
 
 def _write_json(path: Path, data) -> None:
-    _write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Written as it is encoded (`json.dump`, the same text as `json.dumps`): joining the encoder's pieces of
+    release.json or datapackage.json at 100,000 documents (every source, every snapshot) first held millions
+    of small strings at once."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
 
 
 def _write_text(path: Path, text: str) -> None:
