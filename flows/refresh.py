@@ -31,6 +31,7 @@ from yanglao.acquire.discover import append_discovered, load_discovered, merge_s
 from yanglao.acquire.registry import Source, forget_parsed, load_listings, load_registry
 from yanglao.acquire.snapshots import SourceOutcome
 from yanglao.extract.pool import close_pool, parse_and_extract_all
+from yanglao.jsonfile import read_members
 from yanglao.parse.documents import source_row
 from yanglao.publish.incremental import (
     build_key,
@@ -78,6 +79,14 @@ def _read_json(path: Path):
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def _read_members(path: Path, names: set[str]) -> dict:
+    """Members of a large JSON object file (a release.json), {} when it cannot be read."""
+    try:
+        return read_members(path, names)
+    except (OSError, ValueError):
+        return {}
 
 
 def _progress(stage: str, detail: str, seconds: float) -> None:
@@ -334,7 +343,7 @@ class _Run:
         """A run that cannot change the release: repair what an interrupted run left, refresh the status."""
         started = time.perf_counter()
         finish_release(self.output, release_path)
-        record = _read_json(release_path / "release.json") or {}
+        record = _read_members(release_path / "release.json", {"row_counts"})
         release = Release(
             release_path.name,
             False,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -58,12 +58,12 @@ def read_typed_table(path: Path, table: Table) -> list[dict]:
 
 @dataclass
 class PreviousRelease:
-    """The latest release, per document: its row, its rows per table, and the key it was built with."""
+    """The latest release, per document: its row and its rows per table. (The key each document was built
+    with is in the run's state, `build_keys.json`, not here.)"""
 
     version: str
     documents: dict[str, dict]
     rows: dict[str, dict[str, list[dict]]]
-    build_keys: dict[str, str] = field(default_factory=dict)
 
     def row_count(self, document_id: str) -> int:
         """How many rows a document yielded last time, to notice a sudden drop."""
@@ -91,9 +91,7 @@ def load_previous(release: Path | None, state_dir: Path | None = None) -> Previo
     reader = ReleaseRows(release, load_row_index(release, state_dir))
     documents = LazyDocuments(reader)
     rows: dict = {name: LazyTable(reader, name, documents) for name in ROW_TABLES}
-    record_path = release / "release.json"
-    record = json.loads(record_path.read_text(encoding="utf-8")) if record_path.exists() else {}
-    return PreviousRelease(release.name, documents, rows, record.get("build_keys", {}))  # type: ignore[arg-type]
+    return PreviousRelease(release.name, documents, rows)  # type: ignore[arg-type]
 
 
 def yield_dropped(previous_rows: int, new_rows: int) -> bool:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from yanglao import __version__
 from yanglao.fields import DATA_MAJOR_VERSION, TABLES, TABLES_BY_NAME, Table, table_schema
+from yanglao.jsonfile import read_members
 from yanglao.publish.dictionary import write_dictionary
 from yanglao.publish.exports import WORKBOOK, describe_downloads, write_downloads
 from yanglao.publish.landing import citation_text, write_landing
@@ -753,9 +754,10 @@ def _write_index(output: Path) -> None:
     for version in published_versions(output):
         entry = known.get(version)
         if entry is None or set(entry) != {*INDEX_FIELDS, "release"}:  # new, or in the index's older form
-            record = _read_json(releases_dir(output) / version / "release.json")
-            if record is None:
+            record_path = releases_dir(output) / version / "release.json"
+            if not record_path.exists():
                 continue
+            record = read_members(record_path, set(INDEX_FIELDS))  # not its snapshots and sources
             entry = {**{k: record.get(k) for k in INDEX_FIELDS}, "release": f"{version}/release.json"}
         entries.append(entry)
     text = json.dumps({"releases": entries}, ensure_ascii=False, indent=2) + "\n"

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from yanglao.fields import TABLES_BY_NAME, Table
+from yanglao.jsonfile import read_members
 
 #: The tables of a release whose rows belong to one document each, in the order of a row index entry.
 PER_DOCUMENT_TABLES = ("documents", "measures", "targets", "subsidies", "doubtful")
@@ -239,7 +240,7 @@ def index_csv(index: RowIndex, table: str, path: Path) -> None:
 def csv_hashes(release: Path) -> dict[str, str]:
     """The sha256 the release records for its per-document CSVs (release.json), or {} without the record."""
     try:
-        hashes = json.loads((release / "release.json").read_text(encoding="utf-8")).get("hashes", {})
+        hashes = read_members(release / "release.json", {"hashes"}).get("hashes", {})
     except (OSError, ValueError):
         return {}
     return {name: hashes.get(f"{name}.csv", "") for name in PER_DOCUMENT_TABLES}
