@@ -371,16 +371,56 @@ def test_eligibility_sentence_before_its_standard_is_not_a_second_row():
 
 
 @pytest.mark.parametrize(
-    ("sentence", "reason"),
+    ("sentence", "expected"),
     [
-        ("根据服务规模给予5至10万元的运营补贴。", "range"),
-        ("对新建的农村互助幸福院，每个给予3万元至5万元的建设补助。", "range"),
+        # tests/data/heldout_real10/04 (青川县), 08 (蓝山县); heldout_real4/04 (江津区); heldout_real3 (宜昌市)
+        (
+            "对从事养老服务管理或护理工作且取得相关资质的养老护理员将享受每人每月50元至1000元的岗位补贴;",
+            [
+                (50, "从事养老服务管理或护理工作且取得相关资质的养老护理员", "person", "monthly"),
+                (1000, "从事养老服务管理或护理工作且取得相关资质的养老护理员", "person", "monthly"),
+            ],
+        ),
+        (
+            "对蓝山户籍的60周岁以上老年人予以3元至5元每餐的就餐补贴。",
+            [
+                (3, "蓝山户籍的60周岁以上老年人", "meal", "per_meal"),
+                (5, "蓝山户籍的60周岁以上老年人", "meal", "per_meal"),
+            ],
+        ),
+        (
+            "目前,社区老年食堂奖补政策为2-5万元/每个,",
+            [
+                (20000, "社区老年食堂", "facility", "unspecified"),
+                (50000, "社区老年食堂", "facility", "unspecified"),
+            ],
+        ),
     ],
 )
-def test_doubtful_figures_give_no_row(sentence, reason):
+def test_a_range_of_money_is_a_row_for_each_end_for_one_recipient(sentence, expected):
+    rows = extract_subsidies(sentence)
+    got = [(r["amount_yuan"], r["recipient"], r["basis"], r["frequency"]) for r in rows]
+    assert got == expected
+    assert len({r["quote"] for r in rows}) == 1
+
+
+def test_a_range_in_a_condition_list_keeps_the_recipient_whole():
+    # heldout_real3 (宜昌市): the recipient holds 和, which is not a list of recipients for the two ends
+    text = (
+        "对取得职业技能等级证书并在岗从事老年人生活照料和护理服务的养老护理员发放养老护理岗位津贴。"
+        "达到养老护理员初级工(五级)至高级技师(一级)的,每人每月补贴100元至1500元。"
+    )
+    rows = [r for r in extract_subsidies(text) if r["amount_yuan"]]
+    assert [r["amount_yuan"] for r in rows] == [100, 1500]
+    assert len({r["recipient"] for r in rows}) == 1
+
+
+def test_a_range_whose_low_end_is_not_below_its_high_end_is_doubtful():
+    # constructed: no real text seen has one; a year before a dash is not the low end of a sum
+    sentence = "给予2023-5万元补助。"
     assert extract_subsidies(sentence) == []
     doubts = doubtful_subsidies(sentence)
-    assert doubts and all(d["reason"].startswith(reason) for d in doubts)
+    assert [d["reason"] for d in doubts] == ["range: no single amount"]
     assert all(sentence[d["start"] : d["end"]] == d["quote"] for d in doubts)
 
 
@@ -533,6 +573,7 @@ ROW_KEYS = {
     "start",
     "end",
     "figure_at",
+    "range",
 }
 KINDS = {
     "construction",
@@ -928,9 +969,9 @@ def test_fresh2_not_subsidies(text):
 def test_provisions_without_a_figure_fresh2():
     assert kinds("对经济困难的失能老年人，个人缴费部分由财政全额补助。") == [("allowance", None)]
     assert kinds("经办机构可通过购买服务的方式委托商业保险机构参与经办服务。") == [("service_purchase", None)]
-    # the budget line after a figure (here a range, which gives no row) is a provision of its own
+    # the budget line after a figure (here a range, a row per end) is a provision of its own
     text = "对服务点按照每个每年5000—8000元的标准给予运营补贴，所需资金由县财政列入年度预算。"
-    assert kinds(text) == [("budget_allocation", None)]
+    assert kinds(text) == [("operation", 5000), ("operation", 8000), ("budget_allocation", None)]
 
 
 # ---------------------------------------------------------------------------

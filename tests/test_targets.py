@@ -1200,3 +1200,13 @@ def test_the_documents_own_year_in_a_sentence_that_reports_is_a_report():
     )
     found, _ = targets_and_left_out(planned, document_year=2023)
     assert [(t["value"], t["deadline_year"]) for t in found] == [(72.0, 2023)]
+
+
+def test_a_paragraph_deadline_after_a_topic_label_reaches_its_later_sentences():
+    """heldout_real11/01 (尚志市, a real plan): `养老方面:到2025年底,…。` opens the paragraph; the figures of
+    its later sentences aim at 2025, and so do those under `托育方面:2025年底前,…`."""
+    folder = Path(__file__).parent / "data" / "heldout_real11"
+    text = next(folder.glob("01_*.txt")).read_text(encoding="utf-8")
+    found = {(r["value"], r["deadline_year"]) for r in extract_targets(text, document_year=2022)}
+    assert {(40.0, 2025), (100.0, 2025), (90.0, 2025), (4.5, 2025)} <= found
+    assert all(year == 2025 for _, year in found)

@@ -656,6 +656,8 @@ def _figures(rows: list[dict]) -> list[tuple]:
 
 def _distribute(siblings: list[dict]) -> None:
     """`对新建的社区嵌入、中心辐射式…服务网点…分别给予最高不超过50万元和100万元`: one listed recipient per figure."""
+    if any(r.get("range") for r in siblings):
+        return  # the two ends of a range go to the one recipient
     figures = _figures(siblings)
     names = {r.get("recipient") for r in siblings}
     if len(figures) < 2 or len(names) != 1 or not (name := names.pop()):

@@ -7,9 +7,10 @@ without an amount. Rows are dicts with `kind`, `recipient`, `amount_yuan`,
 `rate_percent`, `cap_yuan`, `basis`, `frequency`, `quote`, `start`, `end`, in
 document order, with `text[start:end] == quote`.
 
-Principle: not one wrong figure. A figure the rules cannot read as one amount (a
-range such as `5至10万元`) gives no row; `doubtful_subsidies(text)` lists those places
-for review. A floor (`不低于每人每月100元`, `10万元以上`) is read as its stated figure,
+Principle: not one wrong figure. A range of money (`50元至1000元`, `5至10万元`) is a
+row for each end; a figure the rules cannot read as an amount (a "range" whose low end
+is not below its high end, `2023-5万元`) gives no row, and `doubtful_subsidies(text)`
+lists those places for review. A floor (`不低于每人每月100元`, `10万元以上`) is read as its stated figure,
 as the gold does for `100万元左右`: the schema has no comparator for money. Amounts
 after `其中` that follow a total in the same sentence are parts of it, not rows.
 
@@ -333,7 +334,7 @@ RECIPIENT_PATTERNS: list[str] = [
     r"中心|站|院|点|机构|食堂|饭堂|企业|组织|单位))[，,]",
     # (the giver may stand between: `对…日间照料中心,县财政给予6万元的建设补助`)
     r"对(?![象于接标比外应照称口])(?P<r>[^，,。；;]{2,40}?)[，,]?(?:[省市县区]级?财政|[省市县区]政府)?"
-    r"(?:按照|按|每|给予|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施|进行|发放|奖励|奖补)",
+    r"(?:按照|按|每|给予|予以|(?:将|可|均|可以)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施|进行|发放|奖励|奖补)",
     # (享受低保, 享受特困供养: a status the group has, not the money: `…户籍且享受城乡低保的…老年人`)
     r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:[，,]\s*(?:可|可以|均)|(?<![未不没])(?:可|可以)?)(?:申请)?(?<![未不没])享受"
     r"(?!(?:城乡低保|城乡最低生活保障|低保|最低生活保障|特困(?:人员)?供养|分散供养|集中供养)(?:待遇|政策)?(?:的|[，,]|$))",
@@ -354,6 +355,10 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:(?!不再|不能|不得|不予)[^，,。；;]){0,8}?(?<!不)(?:领取|享受|申领|获得)",
     # people named right before 给予, who are given it (`…满一年以上的养老护理员给予岗位补贴`)
     r"(?:^|[，,；;：:])\s*(?P<r>[^，,。；;：:]{2,60}?(?:护理员|老年人|老人|人员|家庭|毕业生))\s*(?:可)?给予",
+    # the subject of a standard: who the instrument is for, then its standard (`社区老年食堂奖补政策为2-5万元/每个`,
+    # `养老机构运营补贴标准为…`)
+    r"(?:^|[，,；;：:])\s*(?:目前|现行|现在)?[，,]?(?P<r>[^，,。；;：:\d]{2,24}?(?:机构|中心|幸福院|敬老院|食堂|饭堂|助餐点|"
+    r"老年人|老人|护理员))[^，,。；;：:\d]{0,4}?(?:奖补|补贴|补助|奖励|津贴)(?:资金)?(?:政策|标准)(?:为|是)",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
@@ -407,6 +412,12 @@ AMOUNT_RE = re.compile(
 BARE_UNIT_NEXT = re.compile(r"^(?:资金|经费|的|元|左右|用于|补|奖|扶持|[)）(（，,。；;、]|$)")
 RANGE_BEFORE = re.compile(rf"(?:{ARABIC_NUMBER}|{CN_NUMBER})\s*(?:{UNITS})?\s*(?:至|到|-|—|~|～|－)\s*$")
 RANGE_AFTER = re.compile(rf"^\s*(?:至|到|-|—|~|～|－)\s*(?:{ARABIC_NUMBER}|{CN_NUMBER})")
+# A range of money (`50元至1000元`, `3元至5元`, `5至10万元`) gives a row for each end, as a list does:
+# the gap between its two amounts, and the unit-less low end written before the high one.
+RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|~|～|－)\s*$")
+RANGE_LOW_END = re.compile(
+    rf"(?<![\d.{CN_DIGITS}])(?P<low>{ARABIC_NUMBER}|{CN_NUMBER})\s*(?:至|到|-|—|~|～|－)\s*$"
+)
 LIST_GAP = re.compile(r"^\s*(?:和|、|或|及|与)\s*$")
 RATE_RE = re.compile(
     rf"(?P<pct>{ARABIC_NUMBER})\s*[%％]|(?P<frac>(?:百分之|千分之)[{CN_DIGITS}\d.]+|[{CN_DIGITS}\d.]+分之[{CN_DIGITS}\d.]+)"
@@ -544,6 +555,10 @@ def _amounts(sentence: str) -> list[Amount]:
                     break
                 values.append(value)
         factor = UNIT_FACTORS[unit]
+        low = RANGE_LOW_END.search(sentence, 0, m.start()) if len(values) == 1 else None
+        low_value = _number(low.group("low")) if low else None
+        if low and low_value and low_value < first and (not out or out[-1].end <= low.start()):
+            out.append(Amount(low.start(), low.end("low"), [round(low_value * factor, 2)], bare))
         out.append(Amount(m.start(), m.end(), [round(v * factor, 2) for v in values], bare))
     return out
 
@@ -600,7 +615,7 @@ def _recipient(text: str) -> str | None:
                 continue  # `为推进…提供了支撑`, `为全面落实《…条例》…发放`: a purpose, not who receives
             phrase = re.sub(r"^(?:探索|鼓励|支持|推动|引导|推进)", "", phrase)
             if (
-                "享受" in pattern
+                m.group().endswith("享受")  # the verb the pattern matched, not one it may match
                 and not pattern.startswith("凡")  # who 凡… entitles is a whole description, kept
                 and not re.search(r"[，,]\s*(?:可|可以|均)?(?:申请)?享受$", m.group())
             ):
@@ -780,15 +795,23 @@ PAYMENT_PERIOD = re.compile(
 )
 
 
-def _basis(before: str, sentence: str, kind: str, recipient: str | None, fund: bool) -> str | None:
+# What an amount is per, written right after it: `3元/人/餐`, `3元至5元每餐`, `2000元/床`.
+PER_UNIT_AFTER = re.compile(r"^\s*(?:/|每)[^，,。；;\d]{0,5}")
+
+
+def _basis(
+    before: str, sentence: str, kind: str, recipient: str | None, fund: bool, after: str = ""
+) -> str | None:
     tail = before[-12:]
     if re.search(r"每平方?米|/平方?米|每㎡|/㎡", tail):  # per area: no basis in the enum
         return None
-    for pattern, basis in BASIS_CUES:
-        if re.search(pattern, tail):
-            if basis == "meal" and "餐" not in sentence:
-                continue
-            return basis
+    per_unit = PER_UNIT_AFTER.match(after)
+    for written in (tail, per_unit.group() if per_unit else ""):
+        for pattern, basis in BASIS_CUES:
+            if re.search(pattern, written):
+                if basis == "meal" and "餐" not in sentence:
+                    continue
+                return basis
     if (
         fund
         # money handed down: `下达60.5万元…`, `现下达2022度城乡日间照料中心运营补贴资金70.2万元`
@@ -839,6 +862,7 @@ class _Figure:
     values: list[list[float]]  # per amount: value and alternative
     rate: float | None = None
     distribute: bool = False  # 分别给予 A、B、C
+    is_range: bool = False  # 50元至1000元: both ends go to the one recipient named
 
 
 # An accounting offset (`此次下达的经费冲减…预算项目“…运营补助经费”220.5万元`) restates money given, it gives none.
@@ -913,7 +937,10 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
         if RAISED_FROM_BEFORE.search(text[c0 : a.start]) and RAISED_FROM_AFTER.match(text[a.end :]):
             left_out(EXCLUDED["raised_from"], a.start, a.end)
             continue
-        if groups and LIST_GAP.match(text[groups[-1][-1].end : a.start]):
+        gap = text[groups[-1][-1].end : a.start] if groups else ""
+        if groups and (
+            LIST_GAP.match(gap) or (RANGE_GAP.match(gap) and groups[-1][-1].values[0] < a.values[0])
+        ):
             groups[-1].append(a)
         else:
             groups.append([a])
@@ -951,6 +978,7 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
                 group[-1].end,
                 [a.values for a in group],
                 distribute=bool(re.search(r"分别", before)),
+                is_range=len(group) == 2 and bool(RANGE_GAP.match(text[group[0].end : group[1].start])),
             )
         )
     if RATE_INSTRUMENT.search(text) or (lead and RATE_INSTRUMENT.search(lead)):
@@ -1096,7 +1124,7 @@ def _figure_rows(
                 ("allowance",) if re.search(r"每人", text) else ("other",)
             )
             kind = kind[0]
-        basis = _basis(text[w0 : fig.start], text, kind, recipient, fund)
+        basis = _basis(text[w0 : fig.start], text, kind, recipient, fund, text[fig.end : w1])
         if basis in (None, "person") and COUNT_THEN_PAID.search(text[: fig.start]):
             basis = "total"  # the count is in the clause before the figure's window
         template = Row(
@@ -1154,7 +1182,9 @@ def _figure_rows(
                 rows.extend(replace(template, cap=value) for value in flat)
             anchor = None
             continue
-        if fig.distribute:
+        if fig.is_range:
+            names = [recipient] * len(flat)
+        elif fig.distribute:
             names = _split_recipients(recipient, len(flat))
         elif any(len(values) == 2 for values in fig.values):
             main, alt = _alternative_recipient(recipient)
@@ -1162,7 +1192,8 @@ def _figure_rows(
         else:
             names = [recipient] * len(flat)
         rows.extend(
-            replace(template, amount=value, recipient=name) for value, name in zip(flat, names, strict=True)
+            replace(template, amount=value, recipient=name, extras={"range": True} if fig.is_range else {})
+            for value, name in zip(flat, names, strict=True)
         )
         per_unit = re.search(r"每|/", text[w0 : fig.start][-12:])
         anchor = rows[-1] if len(flat) == 1 and per_unit else None
@@ -1556,6 +1587,7 @@ def subsidies_and_left_out(text: str) -> tuple[list[dict], list[dict]]:
                 "end": end,
                 # where the figure (or the instrument named) stands, for the recipient rules
                 "figure_at": _span(compact, index, r.anchor, r.anchor + 1)[0],
+                "range": bool(r.extras.get("range")),  # an end of `50元至1000元`, not an item of a list
             }
         )
     out.extend(_flat_table_rows(text, {(r["start"], r["amount_yuan"]) for r in out}))
@@ -1611,7 +1643,7 @@ def _flat_table_rows(text: str, seen: set) -> list[dict]:
 def doubtful_subsidies(text: str) -> list[dict]:
     """Money figures left out because they cannot be read as one amount (ranges, floors), for review.
 
-    >>> [d["reason"] for d in doubtful_subsidies("根据服务规模给予5至10万元的运营补贴。")]
+    >>> [d["reason"] for d in doubtful_subsidies("给予2023-5万元补助。")]
     ['range: no single amount']
     """
     return subsidies_and_left_out(text)[1]

@@ -374,9 +374,13 @@ ASSESSMENT_WEIGHT = (
     r"(?:为|达|占|达到|不低于|不少于|不超过|不高于|约)?$"
 )
 
-# A paragraph that opens with a deadline (`到2025年,…更加健全。全省养老床位总数达到32万张…`)
-# gives it to the figures of its later sentences that have none of their own.
-PARAGRAPH_DEADLINE = r"^(?:\x00|\s)*(?:到|至)(?:19|20)\d{2}年(?:底|末)?[,:]"
+# A paragraph that opens with a deadline (`到2025年,…更加健全。全省养老床位总数达到32万张…`), after any
+# short topic label (`养老方面:到2025年底,…`, `托育方面:2025年底前,…`), gives it to the figures of its later
+# sentences that have none of their own.
+PARAGRAPH_DEADLINE = (
+    r"^(?:\x00|\s)*(?:[^,:;。\d]{2,8}:)?"
+    r"(?:(?:到|至)(?:19|20)\d{2}年(?:底|末)?|(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前))[,:]"
+)
 
 # A table cell that is only a time (`| 12月底前 |`, `| 2025年底前 |`, `| 年内 |`) is the deadline of
 # the figures in its row.
