@@ -100,7 +100,7 @@ def test_normalize_doc_number(text, expected):
             "文件编号: | 湖政办发〔2020〕19号 | 发布机构: | 湖州市人民政府 |",
             {
                 "index_number": "E95417299-1/2020-00078",
-                "published_date": "2020-08-17",
+                "issued_date": "2020-08-17",  # the publication date when the page prints no 发布日期
                 "doc_number": "湖政办发〔2020〕19号",
                 "issuer": "湖州市人民政府",
             },
@@ -729,3 +729,24 @@ def test_a_site_motto_and_a_section_name_are_no_title():
         _heldout9("zhenlai-2023-suggestion-reply-28")["title"]
         == "关于对县十九届人大二次会议第28号代表建议的答复"
     )
+
+
+def _heldout11(stem: str) -> dict:
+    path = next((Path(__file__).parent / "data" / "heldout_real11").glob(f"*_{stem}*.txt"))
+    return extract_metadata(path.read_text(encoding="utf-8"))
+
+
+def test_a_validity_after_the_title_and_the_issue_date_beside_the_publication_date():
+    """shangzhi-2022 (tests/data/heldout_real11/01, a real page): `…的通知(有效)` is the page's validity, not the
+    title's; its info block's `发文日期 2022-07-21` is the day the document was issued (the signature's), and
+    `发布日期:2022-08-04` the page's publication."""
+    meta = _heldout11("shangzhi-2022")
+    assert meta["title"] == "尚志市人民政府办公室关于印发尚志市养老托育领域实施方案的通知"
+    assert (meta["published_date"], meta["written_date"]) == ("2022-08-04", "2022-07-21")
+    assert meta["doc_type"] == "work_plan"
+
+
+def test_a_reply_on_a_project_proposal_is_no_reply_to_a_legislator():
+    """youxi-2025 (tests/data/heldout_real11/05): `关于…项目建议书的复函` answers a bureau's project proposal."""
+    assert _heldout11("youxi-2025")["doc_type"] == "other"
+    assert classify_doc_type("关于对市人大十七届一次会议第26号建议的答复") == "suggestion_reply"

@@ -1548,3 +1548,14 @@ def test_an_allowance_is_for_older_people_a_grant_to_a_provider_is_not():
         "one_off",
     )
     assert all(r["kind"] != "allowance" or r["recipient_type"] == "older_person" for r in rows)
+
+
+def test_a_reflexive_is_no_recipient():
+    """gaoping-macun-2023 (tests/data/heldout_real11/08, a real notice): `老年人为自己购买一点` names the buyer's
+    own share, not who the town's 20元 goes to."""
+    text = (
+        "参保资金总额为一份50元,为了体现对全镇老年人的关爱,经镇政府研究决定,凡参保一份,镇政府补贴20元,"
+        "经济条件好的村可以适当补贴一点,爱心人士赞助一点,家庭子女孝敬一点,老年人为自己购买一点的办法,"
+    )
+    rows = [r for r in extract_subsidies(text) if r["amount_yuan"] == 20]
+    assert rows and all(r["recipient"] != "自己" for r in rows)

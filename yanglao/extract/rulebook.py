@@ -673,6 +673,18 @@ TARGET_RULES: tuple[Rule, ...] = (
         reads="clause",
     ),
     Rule(
+        "CONDITION_LABEL",
+        targets.CONDITION_LABEL,
+        "a clause listing conditions after their label (改造条件:现有…) is a condition, not a report",
+        "照料护理区改造条件:现有设施较好、工作基础好、有一定空置床位,且集中供养需求较大,改造护理型床位不少于25张,原则上在原址进行改造",
+        "pingjiang-2021-suggestion-reply-097",
+        figure="25张",
+        expect=("target", None),
+        reads="before",
+        at="现有",
+        year=2021,
+    ),
+    Rule(
         "CONDITION_OBJECT",
         targets.CONDITION_OBJECT,
         "对/凡/符合…的 with a consequence: a condition, not a target",

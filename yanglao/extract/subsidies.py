@@ -614,6 +614,8 @@ def _recipient(text: str) -> str | None:
             if (pattern.startswith("为") or "提供" in pattern) and PURPOSE_OPENING.match(phrase):
                 continue  # `为推进…提供了支撑`, `为全面落实《…条例》…发放`: a purpose, not who receives
             phrase = re.sub(r"^(?:探索|鼓励|支持|推动|引导|推进)", "", phrase)
+            if re.fullmatch(r"自己|自身|本人|其|他们|她们|个人", phrase):
+                continue  # `老年人为自己购买`: the buyer, named before, not a recipient
             if (
                 m.group().endswith("享受")  # the verb the pattern matched, not one it may match
                 and not pattern.startswith("凡")  # who 凡… entitles is a whole description, kept

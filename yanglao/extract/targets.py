@@ -264,6 +264,9 @@ LATE_DEADLINE_FOLLOW = r"^(?:前|以前|之前|底前|末前)|^(?:底|末)?(?:�
 # Conditions of eligibility or of a legal consequence (`对运营三家以上…的,给予奖励`,
 # `确需改变的,应当…`): the figure is a threshold, not a target.
 CONDITION_CLAUSE = r"的$"
+# A clause that lists conditions after their label (`照料护理区改造条件:现有设施较好、…`): what it says of the
+# present is a condition to meet, not a report that makes the sentence's figures past.
+CONDITION_LABEL = r"(?:条件|前提)(?:是|为)?:\s*$"
 CONDITION_OBJECT = r"^(?:对|凡|符合)[^,;:]*的"
 CONSEQUENCE = r"给予|予以|处以|处\d|处[一二三四五六七八九十]|按照|按"
 # A lead-in announcing the conditions to apply for money (`申请补贴的养老机构应当同时具备下列条件:`):
@@ -479,6 +482,7 @@ _LIST_ITEM_RE = re.compile(LIST_ITEM)
 _LATE_CLAUSE_RE = re.compile(LATE_DEADLINE_CLAUSE)
 _LATE_FOLLOW_RE = re.compile(LATE_DEADLINE_FOLLOW)
 _CONDITION_CLAUSE_RE = re.compile(CONDITION_CLAUSE)
+_CONDITION_LABEL_RE = re.compile(CONDITION_LABEL)
 _CONDITION_LEAD_IN_RE = re.compile(CONDITION_LEAD_IN)
 _DEFINITION_RE = re.compile(DEFINITION)
 _RADIUS_BEFORE_RE = re.compile(RADIUS_BEFORE)
@@ -1241,7 +1245,9 @@ def _clause_tenses(
     explicit_forward = False
     for c_start, c_end in clauses:
         clause = masked[c_start - s_start : c_end - s_start]
-        if _CONDITION_CLAUSE_RE.search(clause.rstrip(" \x00")):
+        if _CONDITION_CLAUSE_RE.search(clause.rstrip(" \x00")) or _CONDITION_LABEL_RE.search(
+            masked[max(0, c_start - s_start - 8) : c_start - s_start]
+        ):
             tenses.append(None)  # `已建成小区…未达到标准的,`: a condition, not a report
         elif _FORWARD_RE.search(clause):
             explicit_forward = True

@@ -99,8 +99,10 @@ METADATA_LABELS: dict[str, str | None] = {
     "发布时间": "published_date",
     "公开日期": "published_date",
     "公开时间": "published_date",
-    "发文日期": "published_date",
-    "发文时间": "published_date",
+    # the day the document was issued: the publication date unless the page also prints a 发布日期 (尚志's
+    # info block has both, and 发文日期 is then the signature's date; 湖州's has only 发文日期, the publication's)
+    "发文日期": "issued_date",
+    "发文时间": "issued_date",
     "成文日期": "written_date",
     # gkml pages (贵州, 山东): the record's date; the publication date when the page gives no 发布日期/时间
     "生成日期": "generated_date",

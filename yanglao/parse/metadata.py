@@ -183,6 +183,8 @@ _DOC_NUMBER_LINE = re.compile(
 )
 #: The site's column in 【】 before a title (``【养老服务补贴】乌拉特前旗…发放情况``): not part of the title.
 _COLUMN_TAG = re.compile(r"^\s*【[^【】\d]{1,12}】\s*(?=\S)")
+#: A validity printed after the title in brackets (``…的通知(有效)``, ``(已失效)``): the page's, not the title's.
+_TITLE_VALIDITY = re.compile(r"\s*[(（]\s*(?:(?:现行)?有效|(?:已|全部|部分)?(?:失效|废止))\s*[)）]\s*$")
 #: A date printed after the title in brackets (``…的通知 ( 2025-01-27 )``): the page's publication date.
 _TITLE_DATE = re.compile(r"\s*[(（]\s*(\d{4}-\d{1,2}-\d{1,2})\s*[)）]\s*$")
 #: A title that names no document type still reads as one when it opens the page (``…发放信息``).
@@ -420,9 +422,9 @@ DOC_TYPE_RULES: list[Rule] = [
         "对…第N号提案的答复 (政协 proposal)",
     ),
     _rule(
-        r"建议.*(?:答复|复函|回复)|(?:答复|复函|回复).*建议",
+        r"建议(?!书).*(?:答复|复函|回复)|(?:答复|复函|回复).*建议(?!书)",
         "suggestion_reply",
-        "对…第N号建议的答复 (人大 suggestion)",
+        "对…第N号建议的答复 (人大 suggestion; a 项目建议书 is a project's proposal, not a legislator's)",
     ),
     _rule(r"(?:方案|计划|规划|行动|工作要点)$", "work_plan", "工作方案, 行动计划, 发展规划"),
     _rule(r"(?:措施|意见|若干政策|政策)$", "policy_measures", "若干措施, 实施意见"),
@@ -488,6 +490,8 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     title_date = _TITLE_DATE.search(title) if title else None
     if title_date:
         title = title[: title_date.start()]
+    if title and _TITLE_VALIDITY.search(title):
+        title = title[: _TITLE_VALIDITY.search(title).start()]
     if title and _COLUMN_TAG.match(title):
         title = _COLUMN_TAG.sub("", title, count=1)
 
@@ -565,6 +569,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     published_date = (
         normalize_date(page.get("published_date"))
         or labelled.get("published_date")
+        or labelled.get("issued_date")
         or (normalize_date(title_date.group(1)) if title_date else None)
         or labelled.get("generated_date")
         or (normalize_date(byline_match.group("date")) if byline_match else None)
