@@ -5,7 +5,6 @@ Each value below is the JSON string literal of the result's "excerpt" field, cop
 tool's JSON answer (retrieved 2026-12-04). json.loads turns it back into the text; nothing is
 edited. Run from this folder: python3 _write_texts.py
 """
-
 import json
 from pathlib import Path
 

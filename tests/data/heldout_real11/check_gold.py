@@ -7,7 +7,6 @@ manifest (and every manifest file exists); measure paths are unique with parents
 headings occur in the text; dates are ISO; columns equal those of /work/shared/gold/*.csv.
 Prints one summary line; exit status 1 on any error.
 """
-
 import csv
 import re
 import sys
@@ -20,16 +19,7 @@ SHARED = Path("/work/shared/gold")
 
 COMPARATORS = {"eq", "gte", "lte", "approx", "range"}
 DOC_TYPES = {"proposal_reply", "suggestion_reply", "work_plan", "policy_measures", "rules", "notice", "other"}
-KINDS = {
-    "construction",
-    "operation",
-    "reward",
-    "service_purchase",
-    "allowance",
-    "training",
-    "budget_allocation",
-    "other",
-}
+KINDS = {"construction", "operation", "reward", "service_purchase", "allowance", "training", "budget_allocation", "other"}
 BASES = {"facility", "bed", "person", "household", "meal", "project", "total"}
 FREQS = {"one_off", "annual", "monthly", "daily", "per_meal", "unspecified"}
 RTYPES = {"older_person", "provider", "worker", "government", "other"}
@@ -75,11 +65,7 @@ def main() -> int:
             errors.append(f"file name does not match id: {m['id']}")
         if not re.fullmatch(r"\d{6}", m["region_code"]):
             errors.append(f"bad region_code {m['region_code']}")
-        if (
-            m["format"] != "text"
-            or "retrieved 2026-12-04" not in m["provenance"]
-            or ".gov.cn" not in m["provenance"]
-        ):
+        if m["format"] != "text" or "retrieved 2026-12-04" not in m["provenance"] or ".gov.cn" not in m["provenance"]:
             errors.append(f"bad format/provenance for {m['id']}")
         texts[m["id"]] = p.read_text(encoding="utf-8")
 
@@ -176,17 +162,13 @@ def main() -> int:
             errors.append(f"measures: heading not in text: {h!r} ({i})")
 
     n = {k: len(v) for k, v in counts.items()}
-    with_fig = sum(
-        1 for s in counts["subsidies"] if any(s[c] for c in ("amount_yuan", "rate_percent", "cap_yuan"))
-    )
+    with_fig = sum(1 for s in counts["subsidies"] if any(s[c] for c in ("amount_yuan", "rate_percent", "cap_yuan")))
     status = "OK" if not errors else f"{len(errors)} ERRORS"
     for e in errors:
         print("ERROR", e)
-    print(
-        f"check_gold: {status} — {len(texts)} texts, {n['documents']} documents, {n['targets']} targets, "
-        f"{n['subsidies']} subsidies ({with_fig} with a figure), {n['measures']} measures; "
-        f"all quotes are substrings, target quotes unique, numbers parse, enums valid, ids match manifest"
-    )
+    print(f"check_gold: {status} — {len(texts)} texts, {n['documents']} documents, {n['targets']} targets, "
+          f"{n['subsidies']} subsidies ({with_fig} with a figure), {n['measures']} measures; "
+          f"all quotes are substrings, target quotes unique, numbers parse, enums valid, ids match manifest")
     return 1 if errors else 0
 
 
