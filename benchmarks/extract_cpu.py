@@ -54,7 +54,7 @@ def run(items: list[tuple]) -> tuple[dict[str, float], int]:
         document = build_document(source, snapshot, body)
         t1 = clock()
         year = int(document["published_date"][:4]) if document.get("published_date") else None
-        rows = extract_rows(source.id, document["text"], document_year=year)
+        rows = extract_rows(source.id, document["text"], document_year=year, title=document.get("title"))
         rows = {name: with_place(r, document) if name in PLACED else r for name, r in rows.items()}
         t2 = clock()
         document_problems(document, rows)

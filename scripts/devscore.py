@@ -59,7 +59,7 @@ def build_tables(ids: set[str] | None) -> dict[str, list[dict]]:
         curated = build_document(source, record, body)
         year = int(curated["published_date"][:4]) if curated.get("published_date") else None
         tables["documents"].append(document)
-        rows = extract_rows(source.id, document["text"], document_year=year)
+        rows = extract_rows(source.id, document["text"], document_year=year, title=document.get("title"))
         for name, table in rows.items():
             for row in table:
                 if "quote" in row:

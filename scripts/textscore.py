@@ -69,7 +69,9 @@ def build_tables(folder: Path, skip: frozenset[str] = frozenset()) -> dict[str, 
         date = document.get("published_date")
         year = int(date[:4]) if date else None
         tables["documents"].append(document)
-        for name, rows in extract_rows(entry["id"], document["text"], document_year=year).items():
+        for name, rows in extract_rows(
+            entry["id"], document["text"], document_year=year, title=document.get("title")
+        ).items():
             for row in rows:
                 if "quote" in row:
                     assert document["text"][row["start"] : row["end"]] == row["quote"], (entry["id"], row)

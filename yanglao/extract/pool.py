@@ -54,7 +54,7 @@ def parse_and_extract(source: Source, snapshot: SnapshotRecord, archive: Archive
             if not document["text"].strip():
                 raise ValueError("no text in the page: it no longer parses")
             year = int(document["published_date"][:4]) if document.get("published_date") else None
-            rows = extract_rows(source.id, document["text"], document_year=year)
+            rows = extract_rows(source.id, document["text"], document_year=year, title=document.get("title"))
             rows = {name: with_place(r, document) if name in PLACED else r for name, r in rows.items()}
     except Exception as exc:  # noqa: BLE001 - any failure of one document is that document's alone
         reason = " ".join(str(exc).split())[:200] or type(exc).__name__

@@ -11,7 +11,7 @@ import bisect
 import hashlib
 from collections import Counter
 
-from yanglao.extract import outline, recipients, subsidies, targets
+from yanglao.extract import outline, recipients, subsidies, targets, topic
 from yanglao.vocabulary.indicators import indicator_code
 
 
@@ -46,8 +46,12 @@ class MeasureIndex:
         return None
 
 
-def extract_rows(document_id: str, text: str, document_year: int | None = None) -> dict[str, list[dict]]:
-    """The rows of one document's text in their contract shape: ids, links, codes, recipients."""
+def extract_rows(
+    document_id: str, text: str, document_year: int | None = None, title: str | None = None
+) -> dict[str, list[dict]]:
+    """The rows of one document's text in their contract shape: ids, links, codes, recipients.
+
+    `title` (the document's) tells a document about elderly care from one on many subjects (`topic`)."""
     measures = []
     for m in outline.extract_measures(text):
         path = m["path"]
@@ -72,6 +76,8 @@ def extract_rows(document_id: str, text: str, document_year: int | None = None) 
     seen: Counter = Counter()
     target_rows = []
     found_targets, left_out_targets = targets.targets_and_left_out(text, document_year=document_year)
+    found_targets, off_topic = _about_older_people(found_targets, text, title)
+    left_out_targets = left_out_targets + off_topic
     for t in found_targets:
         value, value_max = _number(t["value"]), _number(t.get("value_max"))
         parts = ("t", t["quote"], value, value_max, t.get("unit"), t.get("deadline_year"))
@@ -176,6 +182,23 @@ def _same_group(earlier: str | None, paid: str | None) -> bool:
     if not earlier or not paid:
         return earlier is None and paid is None
     return paid in earlier or earlier in paid
+
+
+OFF_TOPIC = "not about older people: one item of a document on many subjects"
+
+
+def _about_older_people(found: list[dict], text: str, title: str | None) -> tuple[list[dict], list[dict]]:
+    """In a document on many subjects (a 民生实事 list, a work report), the targets about older people and
+    the others, left out with the reason; elsewhere every target."""
+    if not found or not topic.on_many_subjects(title, text):
+        return found, []
+    kept, left_out = [], []
+    for t in found:
+        if topic.about_older_people(topic.clause_around(text, t["start"], t["end"]) + (t["indicator"] or "")):
+            kept.append(t)
+        else:
+            left_out.append({**t, "reason": OFF_TOPIC, "verdict": "rejected"})
+    return kept, left_out
 
 
 def _left_out(document_id: str, table: str, row: dict, seen: Counter) -> dict:

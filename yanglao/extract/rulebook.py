@@ -1034,6 +1034,17 @@ TARGET_RULES: tuple[Rule, ...] = (
         year=2020,
     ),
     Rule(
+        "TABLE_ROW",
+        targets.TABLE_ROW,
+        "a table's row does not end the lead-in above the table: its year reaches the rows",
+        "1 | 安康颐养项目:新改建农村互助颐养小院6个;为80周岁及以上老年人投保2.5万份意外伤害保险 |",
+        "xiangshan-2025-livelihood-projects-list",
+        figure="6个",
+        expect=("target", None),
+        reads="line",
+        year=2025,
+    ),
+    Rule(
         "DEADLINE_CELL_TAIL",
         targets.DEADLINE_CELL_TAIL,
         "a table cell that is only a time (12月底前) is its row's deadline",

@@ -258,6 +258,8 @@ REPORT_TITLE = r"^[^\s。,;:《》]{0,40}?(?:统计公报|发展公报|监测公
 LIST_ITEM = (
     r"^(?:——|—|-|\(?\d{1,2}[).、]|\x00|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]是|\([一二三四五六七八九十]{1,3}\))"
 )
+# A table's row, as the page text writes its cells (`1 | 安康颐养项目:… |`).
+TABLE_ROW = r"\S\s*\|\s*\S.*\|\s*$"
 # A deadline after the figure (`新增床位1000张,2025年底前完成`) when its clause opens with it.
 LATE_DEADLINE_CLAUSE = r"^(?:并|力争|争取|确保|于|在|到)?$"
 LATE_DEADLINE_FOLLOW = r"^(?:前|以前|之前|底前|末前)|^(?:底|末)?(?:完成|实现|建成|全面|基本|全部|到位)"
@@ -283,7 +285,7 @@ NORMATIVE_CUES = r"应当|必须|须|原则上|不得"
 
 # Verbs before a figure that commit to producing it (anchor an untensed clause).
 COMMITMENT_VERBS = (
-    r"建成|建设|新建|新增|增加|增设|培育|打造|建立|推进|推出|推动|完成|设置|设立|实现|形成|创建|"
+    r"建成|建设|新建|改建|扩建|新增|增加|增设|培育|打造|建立|推进|推出|推动|完成|设置|设立|实现|形成|创建|"
     r"引进|建有|设有|拥有|配备|配建|配置|覆盖|改造|培养|达到|达"
 )
 
@@ -479,6 +481,7 @@ _ROW_NUMBER_CELL_RE = re.compile(ROW_NUMBER_CELL)
 _TABLE_NUMBER_HEADER_RE = re.compile(TABLE_NUMBER_HEADER)
 _PROGRESS_TITLE_RE = re.compile(PROGRESS_TITLE)
 _LIST_ITEM_RE = re.compile(LIST_ITEM)
+_TABLE_ROW_RE = re.compile(TABLE_ROW)
 _LATE_CLAUSE_RE = re.compile(LATE_DEADLINE_CLAUSE)
 _LATE_FOLLOW_RE = re.compile(LATE_DEADLINE_FOLLOW)
 _CONDITION_CLAUSE_RE = re.compile(CONDITION_CLAUSE)
@@ -1032,7 +1035,9 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
                     section_tense = chapter_tense
                 else:
                     section_tense = tense or chapter_tense
-            if line and not _LIST_ITEM_RE.match(line):  # a blank line does not end a list
+            # a blank line does not end a list, nor does a table's row end the lead-in above the table
+            # (`…确定2025年象山县民生实事项目,共15项,分别是:` / `序号 | 项目名称 |` / `1 | 安康颐养项目:…`)
+            if line and not _LIST_ITEM_RE.match(line) and not _TABLE_ROW_RE.search(line):
                 lead_in_year = lead_in_tense = None
                 lead_in_conditions = False
         block_tense = lead_in_tense or section_tense
