@@ -1559,3 +1559,18 @@ def test_a_reflexive_is_no_recipient():
     )
     rows = [r for r in extract_subsidies(text) if r["amount_yuan"] == 20]
     assert rows and all(r["recipient"] != "自己" for r in rows)
+
+
+def test_a_recipient_after_the_figure_is_not_taken_from_the_next_figures_clause():
+    """ningjin-2021 (tests/data/heldout_real10/06, a real page): `为3处日间照料中心、13处农村幸福院申请拨付…10万元`
+    names the recipients of the 10万元, not of the 452元 before it; `…项目 获…资金4489万元支持` (panzhihua,
+    heldout_real11/06, its headline) names the project."""
+    text = (
+        "截至目前,已长官镇敬老院、柴胡店镇鹤祥老年服务中心等5家养老机构申请拨付省级养老服务业补助资金452元,"
+        "为3处日间照料中心、13处农村幸福院申请拨付省级养老服务业运营奖补资金10万元。"
+    )
+    got = {r["amount_yuan"]: r["recipient"] for r in extract_subsidies(text)}
+    assert got[100000] == "3处日间照料中心、13处农村幸福院"
+    assert got[452] != got[100000]
+    project = "西区养老服务中心项目 获中央预算内资金4489万元支持\n"
+    assert [r["recipient"] for r in extract_subsidies(project)] == ["西区养老服务中心项目"]

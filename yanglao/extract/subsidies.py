@@ -333,7 +333,7 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:^|[，,：:])(?P<r>(?:为|向)[^，,。；;]{2,40}?提供[^，,。；;]{1,20}?的[^，,。；;的]{0,10}?(?:"
     r"中心|站|院|点|机构|食堂|饭堂|企业|组织|单位))[，,]",
     # (the giver may stand between: `对…日间照料中心,县财政给予6万元的建设补助`)
-    r"对(?![象于接标比外应照称口])(?P<r>[^，,。；;]{2,40}?)[，,]?(?:[省市县区]级?财政|[省市县区]政府)?"
+    r"对(?![象于接标比外应照称口])(?P<r>[^，,。；;]{2,60}?)[，,]?(?:[省市县区]级?财政|[省市县区]政府)?"
     r"(?:按照|按|每|给予|予以|(?:将|可|均|可以)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施|进行|发放|奖励|奖补)",
     # (享受低保, 享受特困供养: a status the group has, not the money: `…户籍且享受城乡低保的…老年人`)
     r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:[，,]\s*(?:可|可以|均)|(?<![未不没])(?:可|可以)?)(?:申请)?(?<![未不没])享受"
@@ -359,6 +359,11 @@ RECIPIENT_PATTERNS: list[str] = [
     # `养老机构运营补贴标准为…`)
     r"(?:^|[，,；;：:])\s*(?:目前|现行|现在)?[，,]?(?P<r>[^，,。；;：:\d]{2,24}?(?:机构|中心|幸福院|敬老院|食堂|饭堂|助餐点|"
     r"老年人|老人|护理员))[^，,。；;：:\d]{0,4}?(?:奖补|补贴|补助|奖励|津贴)(?:资金)?(?:政策|标准)(?:为|是)",
+    # who money is applied for or handed down to (`为3处日间照料中心、13处农村幸福院申请拨付…资金10万元`)
+    r"为(?P<r>[^，,。；;]{2,40}?)(?:申请)?(?:拨付|下拨|下达|争取)",
+    # a project or facility that obtains the money (`西区养老服务中心建设项目成功争取到中央预算内投资4489万元支持`)
+    r"(?:^|[，,；;：:])\s*(?P<r>[^，,。；;：:\d]{2,30}?(?:项目|中心|机构|幸福院|敬老院|食堂|助餐点))\s*(?:成功)?"
+    r"(?:获得?|争取到|获批)[^，,。；;\d]{0,12}?(?:资金|补助|补贴|奖励|投资|奖补)",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
@@ -1101,7 +1106,9 @@ def _figure_rows(
     for i, fig in enumerate(figures):
         stop = figures[i + 1].start if i + 1 < len(figures) else len(text)
         w0, w1 = _window(sent, fig.start, fig.end, stop, figures[i - 1].end if i else 0)
-        recipient = _recipient(text[: fig.start]) or last_recipient or _recipient(text[fig.end :])
+        # (after the figure, not into the clause of the next figure, which names that one's recipient)
+        own_end = sent.clause_bounds(stop)[0] if stop < len(text) else stop
+        recipient = _recipient(text[: fig.start]) or last_recipient or _recipient(text[fig.end : own_end])
         if recipient is None and row_name:
             recipient = row_name
         if recipient is None and elaborates:
