@@ -1210,3 +1210,18 @@ def test_a_paragraph_deadline_after_a_topic_label_reaches_its_later_sentences():
     found = {(r["value"], r["deadline_year"]) for r in extract_targets(text, document_year=2022)}
     assert {(40.0, 2025), (100.0, 2025), (90.0, 2025), (4.5, 2025)} <= found
     assert all(year == 2025 for _, year in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicator"),
+    [
+        # henan-2023 (tests/data/heldout_real6): `有序` is no verb `有`; 推进 counts the noun after it
+        ("有序推进200个乡镇敬老院转型为区域养老服务中心。", "乡镇敬老院转型为区域养老服务中心"),
+        # pingjiang-2021 (tests/data/heldout_real8): what a centre reaches is counted after the figure
+        ("建成后能辐射周边5-6个乡镇。", "乡镇"),
+        # jinan-fz-2024 (tests/data/heldout_real12): 拓展 counts what it adds
+        ("则计划在嵌入式长者食堂中创新拓展5个档口。", "档口"),
+    ],
+)
+def test_a_verb_before_the_figure_leaves_the_noun_after_it(sentence, indicator):
+    assert [r["indicator"] for r in extract_targets(sentence, document_year=2023)] == [indicator]

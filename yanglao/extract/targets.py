@@ -1842,7 +1842,7 @@ _COVERED_LEVEL_RE = re.compile(COVERED_LEVEL)
 _DEADLINE_STRIP = re.compile(rf"(?:到|至|在|于)?(?:{_DEADLINE_RE.pattern})(?:前|以前|之前)?")
 _STRIP_LEADING = re.compile(rf"^(?:{_COMPARATOR_WORDS}|{LEADING_WORDS}|应当|按照|提出|——|—|[\s,;:、()\x00])+")
 _LEADING_VERB = re.compile(
-    rf"^(?:{LEADING_WORDS})*(?:{INDICATOR_LEADING_VERBS}|{COMMITMENT_VERBS}|召开|开展|推出|设置|组建|承接|提出|有)"
+    rf"^(?:{LEADING_WORDS})*(?:{INDICATOR_LEADING_VERBS}|{COMMITMENT_VERBS}|召开|开展|推出|设置|组建|承接|提出|有(?!序|效|力|关))"
 )
 _RELATIVE_SPAN = re.compile(
     r"[一二三四五六七八九十两几\d]+年(?:内|来|间)|(?<![\d年])年(?:底|末)(?:前|以前|之前)?"
@@ -1856,7 +1856,7 @@ _ARTICLE_ONE = re.compile(
 #: Verbs that make or add what they count; words before a figure that end with one leave the counted noun
 #: after it. Not the verbs of a level reached (达到, 实现, 覆盖): their subject, before them, is what is counted.
 _BUILDING_VERB_END = re.compile(
-    r"(?:建设|新建|建成|增设|培育|打造|建立|设置|设立|创建|引进|配备|配建|改造|培养|培训|新增|增加|推出)$"
+    r"(?:建设|新建|建成|增设|培育|打造|建立|设置|设立|创建|引进|配备|配建|改造|培养|培训|新增|增加|推出|推进|拓展|辐射(?:周边)?)$"
 )
 #: `各` and a building verb inside the words before a figure: the places before it, the noun after it.
 _EACH_BUILT = re.compile(r"各(?:改造建设|新建|建设|建成|改造|设立|配建|打造)")
