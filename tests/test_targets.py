@@ -1225,3 +1225,14 @@ def test_a_paragraph_deadline_after_a_topic_label_reaches_its_later_sentences():
 )
 def test_a_verb_before_the_figure_leaves_the_noun_after_it(sentence, indicator):
     assert [r["indicator"] for r in extract_targets(sentence, document_year=2023)] == [indicator]
+
+
+def test_a_rise_is_a_target_at_its_end_not_its_start():
+    """huantai-2022 (tests/data/heldout_real10/05, a real reply): `养老护理员人数由500人增加到800人` among plans
+    (`三年内建设…`, `我们将…`): 800 is the target, for 养老护理员人数; 500 is where the count stands."""
+    path = next((Path(__file__).parent / "data" / "heldout_real10").glob("05_*.txt"))
+    found, left_out = targets_and_left_out(path.read_text(encoding="utf-8"), document_year=2022)
+    assert [
+        (r["value"], r["indicator"]) for r in found if r["unit"] == "人" and r["value"] in (500, 800)
+    ] == [(800, "养老护理员人数")]
+    assert any(d["value"] == 500 and d["reason"].startswith("the starting point of a rise") for d in left_out)

@@ -203,14 +203,18 @@ FORWARD_CUES = (
 )
 PAST_CUES = (
     r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|小区|生活区|城区|老旧))|截至|截止|目前|当前|(?<![造升用合活对托])现有|至今|迄今|先后|以来|年来|"
-    r"近年|近几年|去年|上年|共有|(?<![为除])了(?!解)|由\d[^,;:。]{0,8}(?:增加|提高|提升|增长)(?:至|到)|"
+    r"近年|近几年|去年|上年|共有|(?<![为除])了(?!解)|"
     # work in progress is reported, not promised (haian `400户适老化改造正在施工`, `…项目均在建设`); not as an
     # attribute (`正在建设的养老服务中心全部投入使用`), nor 在建成区, nor `改造建设中,` (in the course of)
     r"正在(?![^,;:。]{0,6}的)|在建(?![设成立的])|均在建设|施工中|(?<!改造)(?<!规划)建设中(?=[,;。]|$)"
 )
 # Totals (`累计建成1万张`, `我县共建设养老机构3家`): a report in a report, a cumulative goal after a
 # deadline or a plan cue.
-WEAK_PAST_CUES = r"累计|共计|合计|总计|共(?:建设|建成|建有|设立|开办|培训|完成|新增|发放)"
+# A rise from one figure to another (`由500人增加到800人`) reports a change, or plans one after a plan cue.
+WEAK_PAST_CUES = (
+    r"累计|共计|合计|总计|共(?:建设|建成|建有|设立|开办|培训|完成|新增|发放)"
+    r"|由\d[^,;:。]{0,8}(?:增加|提高|提升|增长)(?:至|到)"
+)
 # Forecasts are not commitments: `老年人口预计将达到152万人`.
 FORECAST_CUES = r"预计|预测|预估|预期将"
 FORECAST_SUBJECTS = r"人口|老龄化|高龄老年人|老年人约|失能老年人约|人均预期寿命"
@@ -422,6 +426,9 @@ EXCLUSIONS_BEFORE = [
 EXCLUSIONS_AFTER = [
     (r"^\+", "name (1+N)"),
 ]
+# The starting point of a rise (`养老护理员人数由500人增加到800人`): where the count stands, not the target.
+RISE_FROM_BEFORE = r"由\s*$"
+RISE_TO_AFTER = r"^[^,;:。\d]{0,8}?(?:增加|提高|提升|增长|扩大|上升|增至|提至)(?:至|到)?"
 
 # Scope: who the figure applies to, nearest before the figure in its sentence.
 SCOPES = [
@@ -529,6 +536,12 @@ _FUND_SHARE_RE = re.compile(FUND_SHARE)
 _FUND_WORD_RE = re.compile(FUND_WORDS)
 _EXCL_BEFORE = [(re.compile(p), why) for p, why in EXCLUSIONS_BEFORE]
 _EXCL_AFTER = [(re.compile(p), why) for p, why in EXCLUSIONS_AFTER]
+_RISE_FROM_BEFORE_RE = re.compile(RISE_FROM_BEFORE)
+_RISE_TO_AFTER_RE = re.compile(RISE_TO_AFTER)
+# `养老护理员人数由500人增加到800人`: what rises is named before 由, the figure it rises to after it.
+_RISE_SUBJECT = re.compile(
+    r"([^,;:。\d\x00]{2,30}?)由\s*[\d.]+[^,;:。\d]{0,4}?(?:增加|提高|提升|增长|扩大|上升)(?:至|到)?\s*$"
+)
 _SCOPE_RE = re.compile("|".join(f"(?:{p})" for p in SCOPES))
 _RADIUS_RE = re.compile(rf"(?:{RADIUS_SUFFIX})")
 _LEADING_RE = re.compile(rf"^(?:{LEADING_WORDS}|[\s,;:、()\"“”\x00])+")
@@ -1450,6 +1463,10 @@ def _exclusion(view: _View, q: _Quantity, clause: tuple[int, int], sentence: tup
     for pattern, why in _EXCL_AFTER:
         if pattern.search(scan[q.end : q.end + 2]):
             return why
+    if _RISE_FROM_BEFORE_RE.search(scan[max(s_start, q.start - 2) : q.start]) and _RISE_TO_AFTER_RE.match(
+        scan[q.end : s_end]
+    ):
+        return "the starting point of a rise (由500人增加到800人)"
     if q.chinese and re.match(r"[\u4e00-\u9fff]?一", scan[q.end : q.end + 2]):
         return "name (一户一档, 一院一策)"
     if (
@@ -1798,7 +1815,10 @@ def _row(
     for from_, to in (lead, (c_start, q.start)):
         for m in _SCOPE_RE.finditer(scan, from_, to):
             scope = view.norm[m.start() : m.end()]
-    indicator = _indicator(view.norm, scan, q, kept, k, previous_end, clause) or None
+    indicator = _rise_subject(scan, clause[0], q.start) or _indicator(
+        view.norm, scan, q, kept, k, previous_end, clause
+    )
+    indicator = indicator or None
     return {
         "indicator": indicator,
         "comparator": comparator,
@@ -1967,6 +1987,12 @@ def _built_object(obj: str, after: str, raw_before: str) -> str:
         if len(counted) >= 2:
             return counted
     return obj
+
+
+def _rise_subject(scan: str, c_start: int, figure_start: int) -> str | None:
+    """What rises to the figure (`养老护理员人数由500人增加到800人` → 养老护理员人数): named before 由."""
+    rise = _RISE_SUBJECT.search(scan, c_start, figure_start)
+    return _clean(rise.group(1))[:40] if rise else None
 
 
 def _indicator(
