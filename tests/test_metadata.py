@@ -750,3 +750,24 @@ def test_a_reply_on_a_project_proposal_is_no_reply_to_a_legislator():
     """youxi-2025 (tests/data/heldout_real11/05): `关于…项目建议书的复函` answers a bureau's project proposal."""
     assert _heldout11("youxi-2025")["doc_type"] == "other"
     assert classify_doc_type("关于对市人大十七届一次会议第26号建议的答复") == "suggestion_reply"
+
+
+def _heldout_meta(folder: str, stem: str) -> dict:
+    path = next((Path(__file__).parent / "data" / folder).glob(f"*_{stem}*.txt"))
+    return extract_metadata(path.read_text(encoding="utf-8"))
+
+
+def test_a_replys_own_info_lines_and_a_signature_on_one_line():
+    """Real pages: huantai-2022 (heldout_real10/05) prints `主办单位: 桓台县民政局` and `答复时间: 2022-06-28`;
+    ningshan-2024 (heldout_real12/03) a table row `签发人 | … | 签发日期 | … | 发布日期 | 2024-08-01 17:25 | 类别 | A |`
+    and its office and date on the last line (`宁陕县住房和城乡建设局(县城市执法管理局) 2024年7月12日 |`);
+    xiaoxian-2025 (heldout_real12/05) a byline `发表时间:2025-10-09 14:34 信息来源:民生办`."""
+    huantai = _heldout_meta("heldout_real10", "huantai-2022")
+    assert (huantai["issuer"], huantai["published_date"]) == ("桓台县民政局", "2022-06-28")
+    ningshan = _heldout_meta("heldout_real12", "ningshan-2024")
+    assert (ningshan["issuer"], ningshan["published_date"], ningshan["written_date"]) == (
+        "宁陕县住房和城乡建设局",
+        "2024-08-01",
+        "2024-07-12",
+    )
+    assert _heldout_meta("heldout_real12", "xiaoxian-2025")["published_date"] == "2025-10-09"

@@ -125,6 +125,20 @@ METADATA_LABELS: dict[str, str | None] = {
     "来信时间": None,
     "受理单位": "issuer",
     "承办单位": "issuer",
+    # a reply's own info lines (`主办单位: 桓台县民政局`, `答复时间: 2022-06-28`; `签发日期 | 2024-08-01 17:25 |`)
+    "主办单位": "issuer",
+    "答复单位": "issuer",
+    "答复时间": "published_date",
+    "答复日期": "published_date",
+    "签发日期": "issued_date",  # signed off for issue: not the document's own date, which it signs with
+    "签发时间": "issued_date",
+    "签发人": None,
+    "处理状态": None,
+    "办理部门": None,  # a short form (`住建局`); the signature names the office in full
+    "类别": None,
+    # a news page's byline (`发表时间:2025-10-09 14:34 信息来源:民生办`)
+    "发表时间": "published_date",
+    "发表日期": "published_date",
     "提案者": None,
     "承办人": None,
     "生效日期": None,
@@ -431,7 +445,7 @@ def is_metadata_line(line: str) -> bool:
 
 
 # Labels that are also ordinary column names: a two-cell row starting with one is not enough evidence.
-_GENERIC_LABELS = {"名称", "服务对象", "分类", "来源", "摘要", "概述", "作者", "标题"}
+_GENERIC_LABELS = {"名称", "服务对象", "分类", "来源", "摘要", "概述", "作者", "标题", "类别"}
 
 
 def _is_label_value_row(body: str) -> bool:

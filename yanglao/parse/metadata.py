@@ -194,6 +194,11 @@ _PLAIN_TITLE = re.compile(
     r"(?:(?!来源|作者|时间|日期|发布|信息|编辑|责任|浏览|点击|字号|访问|索引|文号|主题)[\u4e00-\u9fff]{2,4}[:：])?"
     r"[^。，,；;:：!?！？|<>#]{6,60}(?:[?？](?:[(（][^()（）]{1,12}[)）])?)?"
 )  # a news headline may ask
+#: The office and the date signed on one line at the end (a table cell's, `…局(县城市执法管理局) 2024年7月12日 |`).
+_SIGNATURE_LINE = re.compile(
+    rf"\s*(?P<agency>[{HAN}]{{2,30}}{_AGENCY_END})(?:[(（][^()（）]{{1,20}}[)）])?\s+"
+    r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)\s*\|?\s*"
+)
 #: A picture's credit (`新华社发 程硕 制图`, `记者 张三 摄`): never a title.
 _CREDIT_LINE = re.compile(
     r"\s*(?:记者|通讯员|特约摄影|[\u4e00-\u9fff]{2,6}社发)[^。，,:：]{0,16}?(?:制图|供图|摄影|摄)\s*"
@@ -516,6 +521,11 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     if date_lines and date_lines[0] > 0:
         signers = _agencies(lines[date_lines[0] - 1])
         signer = signers[0] if signers else None
+    signature = None if date_lines else next(filter(None, map(_SIGNATURE_LINE.fullmatch, lines[-8:])), None)
+    if (
+        signature
+    ):  # `宁陕县住房和城乡建设局(县城市执法管理局) 2024年7月12日 |`: the office and date on one line
+        signer, signed_date = signature.group("agency"), normalize_date(signature.group("date"))
 
     header_issuer = None
     for line in head[:10]:
