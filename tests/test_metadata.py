@@ -771,3 +771,12 @@ def test_a_replys_own_info_lines_and_a_signature_on_one_line():
         "2024-07-12",
     )
     assert _heldout_meta("heldout_real12", "xiaoxian-2025")["published_date"] == "2025-10-09"
+
+
+@pytest.mark.parametrize(
+    ("folder", "stem"),
+    [("heldout_real7", "liupanshui-2024"), ("heldout_real9", "dongyang-2020")],
+)
+def test_a_page_without_a_typed_title_is_a_notice_by_what_it_says(folder, stem):
+    """Real pages whose text has no title naming a type: `…情况公示如下` (六盘水), `…予以公示` (东阳)."""
+    assert _heldout_meta(folder, stem)["doc_type"] == "notice"

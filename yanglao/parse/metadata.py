@@ -597,8 +597,17 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         "written_date": written_date,
         "topic": page.get("topic") or labelled.get("topic") or labelled.get("category"),
         "validity": page.get("validity") or labelled.get("validity"),
-        "doc_type": _reply_type(title, raw_text) or classify_doc_type(title),
+        "doc_type": _reply_type(title, raw_text) or _doc_type_by_body(classify_doc_type(title), raw_text),
     }
+
+
+#: What a notice or a public announcement says of itself (`现将…公示如下`, `予以公示`, `特此通知`): the type of a page
+#: whose title names none (or that has no title of its own in the text).
+_NOTICE_BODY = re.compile(r"通知如下|特此通知|公示如下|予以公示|现予公示|特此公示|公告如下|特此公告")
+
+
+def _doc_type_by_body(by_title: str, raw_text: str) -> str:
+    return "notice" if by_title == "other" and _NOTICE_BODY.search(raw_text[:5000]) else by_title
 
 
 #: A page that prints a proposal or suggestion under its own title (`案由: 关于…的建议`) and then the reply
