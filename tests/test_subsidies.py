@@ -1574,3 +1574,9 @@ def test_a_recipient_after_the_figure_is_not_taken_from_the_next_figures_clause(
     assert got[452] != got[100000]
     project = "西区养老服务中心项目 获中央预算内资金4489万元支持\n"
     assert [r["recipient"] for r in extract_subsidies(project)] == ["西区养老服务中心项目"]
+
+
+def test_more_than_a_figure_is_that_figure():
+    """ningjin-2021 (tests/data/heldout_real10/06, a real page): `申请拨付省级服务业资金460余万元`."""
+    text = "宁津县民政局为全县养老机构申请拨付省级服务业资金460余万元。"
+    assert [r["amount_yuan"] for r in extract_subsidies(text)] == [4600000]

@@ -409,7 +409,7 @@ UNIT_FACTORS = {
 AMOUNT_RE = re.compile(
     rf"(?<![\d.{CN_DIGITS}])(?:(?P<num>{ARABIC_NUMBER})|(?P<cn>{CN_NUMBER}))"
     rf"\s*(?:[(（](?P<alt>{ARABIC_NUMBER}|{CN_NUMBER})[)）])?"
-    rf"\s*(?P<unit>{UNITS})"
+    rf"\s*(?:余|多)?(?P<unit>{UNITS})"  # `460余万元`: the figure it is more than
     rf"(?:[(（](?P<alt2>{ARABIC_NUMBER})\s*(?P=unit)[)）])?"
     r"(?![化素旦宵])"
 )
