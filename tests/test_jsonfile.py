@@ -35,9 +35,18 @@ def test_same_members_as_json_loads_for_any_window(obj, chunk, indent, data, tmp
     path = tmp_path_factory.mktemp("j") / "record.json"
     path.write_text(json.dumps(obj, ensure_ascii=False, indent=2 if indent else None), encoding="utf-8")
     names = set(data.draw(st.lists(st.sampled_from(sorted(obj)), min_size=1, unique=True)))
-    names.add("not a member")
+    if data.draw(st.booleans()):
+        names.add("not a member")  # then the whole object is read; else it stops at the last name asked for
     expected = {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if k in names}
     assert read_members(path, names, chunk=chunk) == expected
+
+
+@pytest.mark.parametrize("number", ["1.5", "12e3", "-0.5e-2", "100000", "3.0E+2"])
+def test_a_top_level_number_cut_by_the_window_is_read_whole(tmp_path, number):
+    path = tmp_path / "r.json"
+    path.write_text(f'{{"a": {number}, "b": 2}}', encoding="utf-8")
+    for chunk in range(1, 24):
+        assert read_members(path, {"a"}, chunk=chunk) == {"a": json.loads(number)}
 
 
 def test_a_number_cut_by_the_window_is_read_whole(tmp_path):
@@ -61,9 +70,24 @@ def test_what_follows_the_members_asked_for_is_not_read(tmp_path):
         read_members(path, {"sources"}, chunk=16)
 
 
-@pytest.mark.parametrize("text", ["[1, 2]", '{"a" 1}', '{"a": 1', ""])
+@pytest.mark.parametrize(
+    "text", ["[1, 2]", '{"a" 1}', '{"a": 1', "", '{, "b": 2}', '{"a": 1,, "b": 2}', '{"a": 1 "b": 2}']
+)
 def test_a_file_that_is_not_a_json_object_is_an_error(tmp_path, text):
     path = tmp_path / "bad.json"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError):
         read_members(path, {"a", "b"})
+
+
+def test_the_bundled_release_record_reads_as_json_loads_does():
+    """datasets/latest/release.json as the publisher wrote it: every member, and the leading ones alone."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "datasets" / "latest" / "release.json"
+    whole = json.loads(path.read_text(encoding="utf-8"))
+    assert read_members(path, set(whole), chunk=4096) == whole
+    assert read_members(path, {"version", "row_counts"}, chunk=64) == {
+        "version": whole["version"],
+        "row_counts": whole["row_counts"],
+    }

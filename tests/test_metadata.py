@@ -780,3 +780,15 @@ def test_a_replys_own_info_lines_and_a_signature_on_one_line():
 def test_a_page_without_a_typed_title_is_a_notice_by_what_it_says(folder, stem):
     """Real pages whose text has no title naming a type: `…情况公示如下` (六盘水), `…予以公示` (东阳)."""
     assert _heldout_meta(folder, stem)["doc_type"] == "notice"
+
+
+def test_a_sites_footer_names_no_issuer_beyond_its_owner():
+    """shuangtaizi-2016 (tests/data/heldout_real, a real page): `主办单位:双台子区人民政府 版权所有:盘锦市人民政府办公室
+    网站地图` in its head: the owner, cut at the next label."""
+    assert _heldout_meta("heldout_real", "shuangtaizi-2016")["issuer"] == "双台子区人民政府"
+
+
+def test_a_meeting_report_that_quotes_a_notice_is_no_notice():
+    # constructed (review of this round): a news item about a meeting
+    text = "县民政局召开养老服务工作会议\n记者 张三\n会议要求,现将有关事项通知如下:各乡镇要按时完成任务。"
+    assert extract_metadata(text)["doc_type"] == "other"

@@ -1580,3 +1580,15 @@ def test_more_than_a_figure_is_that_figure():
     """ningjin-2021 (tests/data/heldout_real10/06, a real page): `申请拨付省级服务业资金460余万元`."""
     text = "宁津县民政局为全县养老机构申请拨付省级服务业资金460余万元。"
     assert [r["amount_yuan"] for r in extract_subsidies(text)] == [4600000]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "recipient"),
+    [
+        # constructed (review of this round): 作为 is no 为 of a recipient; 个人 is a recipient, not a reflexive
+        ("该笔资金作为2024年省级养老服务补助资金下达,共计50万元。", None),
+        ("对个人按每人500元给予一次性补贴。", "个人"),
+    ],
+)
+def test_recipient_words_that_only_look_like_the_rules(sentence, recipient):
+    assert [r["recipient"] for r in extract_subsidies(sentence)] == [recipient]

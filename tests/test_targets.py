@@ -1236,3 +1236,17 @@ def test_a_rise_is_a_target_at_its_end_not_its_start():
         (r["value"], r["indicator"]) for r in found if r["unit"] == "人" and r["value"] in (500, 800)
     ] == [(800, "养老护理员人数")]
     assert any(d["value"] == 500 and d["reason"].startswith("the starting point of a rise") for d in left_out)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # constructed (review of this round): 从 as well as 由, and 目前/现有 inside the rise
+        "到2025年,养老机构床位数从500张增加到800张。",
+        "到2025年,养老护理员由现有的500人增加到800人。",
+    ],
+)
+def test_a_rise_written_other_ways(sentence):
+    found, left_out = targets_and_left_out(sentence, document_year=2022)
+    assert [r["value"] for r in found] == [800]
+    assert [d["value"] for d in left_out] == [500]

@@ -14,8 +14,8 @@ import json
 import re
 from pathlib import Path
 
-_GAP = re.compile(r"[\s,]*")
-_COLON = re.compile(r"\s*:\s*")
+_SPACE = re.compile(r"\s*")
+_NUMBER_TAIL = re.compile(r"[0-9eE+\-.]*\s*")
 _DECODER = json.JSONDecoder()
 CHUNK = 1 << 20
 
@@ -34,19 +34,23 @@ class _Window:
         self.eof = not piece
         self.text, self.pos = self.text[self.pos :] + piece, 0
 
-    def skip(self, pattern: re.Pattern[str]) -> None:
+    def next_char(self) -> str:
+        """The next character that is not white space ('' at the end of the file), not consumed."""
         while True:
-            m = pattern.match(self.text, self.pos)
-            if m and (m.end() < len(self.text) or self.eof):
-                self.pos = m.end()
-                return
-            if m is None and (self.text[self.pos :].strip() or self.eof):
-                raise ValueError(f"expected {pattern.pattern!r} at {self.text[self.pos : self.pos + 20]!r}")
+            self.pos = _SPACE.match(self.text, self.pos).end()
+            if self.pos < len(self.text) or self.eof:
+                return self.text[self.pos : self.pos + 1]
             self.more()
 
-    def decode(self):
-        """The JSON value at the window's start. A value is complete only when something follows it:
-        `12` at the end of the window may be the start of `1234`."""
+    def expect(self, char: str) -> None:
+        if self.next_char() != char:
+            raise ValueError(f"expected {char!r} at {self.text[self.pos : self.pos + 20]!r}")
+        self.pos += 1
+
+    def decode(self, followers: str):
+        """The JSON value at the window's start. It is complete only when one of `followers` comes next:
+        `12` or `1.` at the end of the window may be the start of `1234` or `1.5`."""
+        self.next_char()  # raw_decode does not pass over white space before the value
         while True:
             try:
                 value, end = _DECODER.raw_decode(self.text, self.pos)
@@ -55,15 +59,21 @@ class _Window:
                     raise
                 self.more()
                 continue
-            if end < len(self.text) or self.eof:
+            after = _SPACE.match(self.text, end).end()
+            if after < len(self.text) and self.text[after] in followers:
                 self.pos = end
                 return value
-            self.more()
+            if self.eof or not _NUMBER_TAIL.fullmatch(self.text, end):
+                raise ValueError(
+                    f"expected one of {followers!r} after a value at {self.text[end : end + 20]!r}"
+                )
+            self.more()  # the window may end inside the value (`12e` of `12e3`, `1.` of `1.5`)
 
 
 def read_members(path: Path, names: set[str] | frozenset[str], chunk: int = CHUNK) -> dict:
-    """The members `names` of the JSON object in `path` (those it has). Raises OSError or ValueError
-    like `json.loads(path.read_text())`.
+    """The members `names` of the JSON object in `path` (those it has; the first of a repeated name).
+    Raises OSError, or ValueError where the object is not well formed up to the last member read: what
+    comes after it is not read, so not checked.
 
     >>> import tempfile, os
     >>> with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
@@ -75,20 +85,19 @@ def read_members(path: Path, names: set[str] | frozenset[str], chunk: int = CHUN
     found: dict = {}
     with open(path, encoding="utf-8") as f:
         window = _Window(f, chunk)
-        window.skip(re.compile(r"\s*"))
-        if window.text[window.pos : window.pos + 1] != "{":
-            raise ValueError(f"{path}: not a JSON object")
-        window.pos += 1
+        window.expect("{")
+        if window.next_char() == "}":
+            return found
         while len(found) < len(names):
-            window.skip(_GAP)
-            if window.text[window.pos : window.pos + 1] == "}":
-                break
-            if window.pos == len(window.text):
-                raise ValueError(f"{path}: the JSON object ends before its closing brace")
-            key = window.decode()
-            window.skip(_COLON)
-            value = window.decode()
+            key = window.decode(":")
+            if not isinstance(key, str):
+                raise ValueError(f"{path}: a member's name is not a string")
+            window.expect(":")
+            value = window.decode(",}")
             if key in names:
-                found[key] = value
+                found.setdefault(key, value)
+            if window.next_char() == "}":
+                break
+            window.expect(",")
             window.text, window.pos = window.text[window.pos :], 0  # what was decoded is dropped
     return found

@@ -202,7 +202,8 @@ FORWARD_CUES = (
     r"开展|出台|颁布|制定|建立|增加|提高|提升|按照|结合|主要|力争)"
 )
 PAST_CUES = (
-    r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|小区|生活区|城区|老旧))|截至|截止|目前|当前|(?<![造升用合活对托])现有|至今|迄今|先后|以来|年来|"
+    r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|小区|生活区|城区|老旧))|截至|截止|(?<![由从])目前|(?<![由从])当前|"
+    r"(?<![造升用合活对托由从])现有|至今|迄今|先后|以来|年来|"
     r"近年|近几年|去年|上年|共有|(?<![为除])了(?!解)|"
     # work in progress is reported, not promised (haian `400户适老化改造正在施工`, `…项目均在建设`); not as an
     # attribute (`正在建设的养老服务中心全部投入使用`), nor 在建成区, nor `改造建设中,` (in the course of)
@@ -213,7 +214,7 @@ PAST_CUES = (
 # A rise from one figure to another (`由500人增加到800人`) reports a change, or plans one after a plan cue.
 WEAK_PAST_CUES = (
     r"累计|共计|合计|总计|共(?:建设|建成|建有|设立|开办|培训|完成|新增|发放)"
-    r"|由\d[^,;:。]{0,8}(?:增加|提高|提升|增长)(?:至|到)"
+    r"|(?:由|从)(?:目前|现有|当前)?的?\d[^,;:。]{0,8}(?:增加|提高|提升|增长)(?:至|到)"
 )
 # Forecasts are not commitments: `老年人口预计将达到152万人`.
 FORECAST_CUES = r"预计|预测|预估|预期将"
@@ -427,7 +428,7 @@ EXCLUSIONS_AFTER = [
     (r"^\+", "name (1+N)"),
 ]
 # The starting point of a rise (`养老护理员人数由500人增加到800人`): where the count stands, not the target.
-RISE_FROM_BEFORE = r"由\s*$"
+RISE_FROM_BEFORE = r"(?:由|从)(?:目前|现有|当前)?的?\s*$"
 RISE_TO_AFTER = r"^[^,;:。\d]{0,8}?(?:增加|提高|提升|增长|扩大|上升|增至|提至)(?:至|到)?"
 
 # Scope: who the figure applies to, nearest before the figure in its sentence.
@@ -540,7 +541,7 @@ _RISE_FROM_BEFORE_RE = re.compile(RISE_FROM_BEFORE)
 _RISE_TO_AFTER_RE = re.compile(RISE_TO_AFTER)
 # `养老护理员人数由500人增加到800人`: what rises is named before 由, the figure it rises to after it.
 _RISE_SUBJECT = re.compile(
-    r"([^,;:。\d\x00]{2,30}?)由\s*[\d.]+[^,;:。\d]{0,4}?(?:增加|提高|提升|增长|扩大|上升)(?:至|到)?\s*$"
+    r"([^,;:。\d\x00]{2,30}?)(?:由|从)(?:目前|现有|当前)?的?\s*[\d.]+[^,;:。\d]{0,4}?(?:增加|提高|提升|增长|扩大|上升)(?:至|到)?\s*$"
 )
 _SCOPE_RE = re.compile("|".join(f"(?:{p})" for p in SCOPES))
 _RADIUS_RE = re.compile(rf"(?:{RADIUS_SUFFIX})")
@@ -1463,7 +1464,7 @@ def _exclusion(view: _View, q: _Quantity, clause: tuple[int, int], sentence: tup
     for pattern, why in _EXCL_AFTER:
         if pattern.search(scan[q.end : q.end + 2]):
             return why
-    if _RISE_FROM_BEFORE_RE.search(scan[max(s_start, q.start - 2) : q.start]) and _RISE_TO_AFTER_RE.match(
+    if _RISE_FROM_BEFORE_RE.search(scan[max(s_start, q.start - 6) : q.start]) and _RISE_TO_AFTER_RE.match(
         scan[q.end : s_end]
     ):
         return "the starting point of a rise (由500人增加到800人)"

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 
-# Words that say a phrase is about older people or their care. `老` alone, but not in `老旧小区` (old
-# housing), `老城区`, `老街`, `老字号` or `老师`.
+# Words that say a phrase is about older people or their care. Not a bare `老`: `老旧小区`, `老化管网`,
+# `革命老区`, `老工业基地`, `老百姓` are not about older people; nor a bare `高龄` (`高龄孕产妇`).
 ELDERLY_WORDS = (
-    r"老(?!旧|城区|街|字号|师)|长者|颐养|适老|银发|银龄|高龄|失能|失智|认知障碍|照护|护理|助餐|医养|康养"
-    r"|幸福院|日间照料|敬老|光荣院|一老一小"
+    r"老年|老人|养老|敬老|为老(?!百姓)|助老|爱老|孝老|老龄|长者|颐养|适老|银发|银龄|高龄(?:老|津贴|补贴|补助)|失能|失智"
+    r"|认知障碍|照护|护理|助餐|医养|康养|幸福院|日间照料|光荣院|一老一小"
 )
 _ELDERLY_RE = re.compile(ELDERLY_WORDS)
 # Clauses: between the punctuation that separates list items, sentences and table cells.
@@ -56,10 +56,17 @@ def on_many_subjects(title: str | None, text: str) -> bool:
     return elderly_share(text) < MANY_SUBJECTS_SHARE
 
 
+# A short label before a colon that names the item a clause belongs to (`3 | 居家养老服务工程:新建社区食堂10个`).
+_ITEM_LABEL = re.compile(r"([^|\n，,；;。:：]{1,16})[:：]\s*$")
+
+
 def clause_around(text: str, start: int, end: int) -> str:
-    """The clause that holds text[start:end] (from the break before it to the break after it)."""
+    """The clause that holds text[start:end] (from the break before it to the break after it), with the
+    label of its item when a colon puts one right before it."""
     breaks_before = [m.end() for m in _CLAUSE_BREAK_RE.finditer(text, max(0, start - 200), start)]
+    clause_start = breaks_before[-1] if breaks_before else max(0, start - 200)
+    label = _ITEM_LABEL.search(text, max(0, clause_start - 20), clause_start)
+    if label:
+        clause_start = label.start()
     after = _CLAUSE_BREAK_RE.search(text, end)
-    return text[
-        (breaks_before[-1] if breaks_before else max(0, start - 200)) : after.start() if after else len(text)
-    ]
+    return text[clause_start : after.start() if after else len(text)]

@@ -126,7 +126,7 @@ METADATA_LABELS: dict[str, str | None] = {
     "受理单位": "issuer",
     "承办单位": "issuer",
     # a reply's own info lines (`主办单位: 桓台县民政局`, `答复时间: 2022-06-28`; `签发日期 | 2024-08-01 17:25 |`)
-    "主办单位": "issuer",
+    "主办单位": "host_unit",  # read in a page's head only (metadata.extract_metadata)
     "答复单位": "issuer",
     "答复时间": "published_date",
     "答复日期": "published_date",
@@ -135,6 +135,9 @@ METADATA_LABELS: dict[str, str | None] = {
     "签发人": None,
     "处理状态": None,
     "办理部门": None,  # a short form (`住建局`); the signature names the office in full
+    # a site's footer (`主办单位:双台子区人民政府 版权所有:盘锦市人民政府办公室 网站地图`)
+    "版权所有": None,
+    "网站标识码": None,
     "类别": None,
     # a news page's byline (`发表时间:2025-10-09 14:34 信息来源:民生办`)
     "发表时间": "published_date",

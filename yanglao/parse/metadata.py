@@ -552,6 +552,9 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     outlet = next(
         (m.group(1) for m in map(_NEWS_OUTLET.search, page_lines[:20] + page_lines[-15:]) if m), None
     )
+    # `主办单位` names the office a reply page's head says handled it; in a site's footer it names the site's
+    # owner, and at an event the organiser: only the head's is read, after the other labels
+    host = parse_labelled_fields("\n".join(raw_lines[:15])).get("host_unit")
     issuer = _issuer(
         [
             enacted_by,
@@ -560,6 +563,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
             page.get("issuer"),
             labelled.get("issuer"),
             labelled.get("source"),
+            host,
             byline_match.group("source") if byline_match else None,
             signer,
             head_agency,
@@ -579,11 +583,11 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     published_date = (
         normalize_date(page.get("published_date"))
         or labelled.get("published_date")
-        or labelled.get("issued_date")
         or (normalize_date(title_date.group(1)) if title_date else None)
         or labelled.get("generated_date")
         or (normalize_date(byline_match.group("date")) if byline_match else None)
         or byline
+        or labelled.get("issued_date")  # 发文日期, 签发日期: when the page dates its publication nowhere else
         or enacted_on
         or written_date
     )
@@ -606,8 +610,14 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
 _NOTICE_BODY = re.compile(r"通知如下|特此通知|公示如下|予以公示|现予公示|特此公示|公告如下|特此公告")
 
 
+_NEWS_REPORT = re.compile(r"记者|通讯员|报讯|新闻发布会|召开[^。]{0,20}会议")
+
+
 def _doc_type_by_body(by_title: str, raw_text: str) -> str:
-    return "notice" if by_title == "other" and _NOTICE_BODY.search(raw_text[:5000]) else by_title
+    """`notice` for a page that announces itself as one, unless it reports on a meeting or for a paper."""
+    if by_title != "other" or not _NOTICE_BODY.search(raw_text[:5000]) or _NEWS_REPORT.search(raw_text[:800]):
+        return by_title
+    return "notice"
 
 
 #: A page that prints a proposal or suggestion under its own title (`案由: 关于…的建议`) and then the reply

@@ -266,10 +266,11 @@ def _create_table(db: sqlite_utils.Database, table: Table) -> None:
 # While an index is filled in one go: a buffer of pending terms of 64 MB (FTS5's default, 1 MB, writes a
 # segment every few hundred rows; memory is only taken as terms come), and no merging but a final
 # 'optimize', which then has a few segments to merge. Set back to FTS5's defaults afterwards, so that the
-# small writes of `update_database` are merged as usual. Together: about half the time of the defaults.
-# The buffer was 512 MB: at 100,000 documents it filled to ~370 MB in the building process (547 MB peak in
-# the one beside it) for no gain in time (that release's build alone: 181 s with 64 MB, 175 s with 16 MB;
-# the flow's stage with 512 MB: 184 s; at 10,000: 16.8 s with 64 MB, 18.1 s with 512 MB).
+# small writes of `update_database` are merged as usual. (Measured at 512 MB against the defaults: about
+# half the time; not measured again at 64 MB.) The buffer was 512 MB: building the 100,000-document
+# release alone, the process rose 108 → 569 MB with it and 108 → 288 MB with 64 MB; the build took 181 s
+# with 64 MB and 175 s with 16 MB, on an idle machine (its 512 MB run, 344 s, shared the machine with a
+# test run, so its time is not comparable).
 FTS_BUILD_CONFIG = (("hashsize", 64 << 20), ("automerge", 0))
 FTS_DEFAULT_CONFIG = (("hashsize", 1 << 20), ("automerge", 4))
 
