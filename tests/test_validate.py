@@ -102,8 +102,8 @@ def test_a_document_with_a_bad_row_keeps_its_last_good_rows(prefect_harness, tmp
                   etag=None, last_modified=None)  # fmt: skip
     real_extract = extract_pool.extract_rows
 
-    def buggy(document_id, text, document_year=None):
-        rows = real_extract(document_id, text, document_year=document_year)
+    def buggy(document_id, text, document_year=None, title=None):
+        rows = real_extract(document_id, text, document_year=document_year, title=title)
         if document_id == "huzhou-2020-pilot-plan":
             rows["targets"][0]["comparator"] = "about"
         return rows
