@@ -481,3 +481,23 @@ def test_a_body_not_found_in_its_document_keeps_its_own_text():
         conn.execute("SELECT yanglao_text(text_deflate, 5, 15) FROM documents").fetchone()[0]
         == "推进老年助餐服务。𠀀"
     )
+
+
+@pytest.mark.parametrize("window", [7, 64, 4096])
+def test_rows_of_documents_scans_a_window_at_a_time_with_the_same_rows(monkeypatch, window):
+    """The bundled release's CSVs: the rows of every document found with small scan windows (a key and a
+    record cut across window ends) are those found with one window over the whole file."""
+    import yanglao.serve.sqlite as sqlite_module
+
+    release = Path(__file__).resolve().parents[1] / "datasets" / "latest"
+    with (release / "sources.csv").open(encoding="utf-8", newline="") as f:
+        documents = {row["source_id"] for row in csv.DictReader(f)}
+    wanted = set(sorted(documents)[::3])
+    expected = {
+        name: sqlite_module.rows_of_documents(release / f"{name}.csv", "document_id", wanted)
+        for name in ("measures", "targets", "subsidies", "doubtful")
+    }
+    monkeypatch.setattr(sqlite_module, "SCAN_WINDOW", window)
+    for name, rows in expected.items():
+        assert sqlite_module.rows_of_documents(release / f"{name}.csv", "document_id", wanted) == rows
+        assert rows[1], name

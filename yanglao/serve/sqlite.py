@@ -677,17 +677,53 @@ def rows_of_documents(path: Path, column: str, documents: set[str]) -> tuple[lis
             mark = len(header_line)  # a record start
             for document in sorted(documents):
                 key = document.encode("utf-8")
-                found = data.find(key, mark)
+                found = _find(data, key, mark)
                 while found != -1:
                     start = data.rfind(b"\n", mark, found) + 1 or mark
-                    if data[mark:start].count(b'"') % 2 == 0:
+                    if _count(data, b'"', mark, start) % 2 == 0:
                         mark = start
                         block = _records_from(path, start, index, document)
                         if block:
                             records.extend(block)
                             break
-                    found = data.find(key, found + 1)
+                    found = _find(data, key, found + 1)
     return header, records
+
+
+# The scans of `rows_of_documents` go through the release's CSVs a window at a time, and give the pages
+# of each window back once read: a scan of the whole mapping at once made every page read count in the
+# process's RSS (a one-changed refresh at 100,000 documents: 213 → 1,190 MB, the pages of the 1 GB
+# documents.csv and the copy of the bytes before a document taken to count its quotes).
+SCAN_WINDOW = 32 << 20
+
+
+def _release_pages(data: mmap.mmap, start: int, end: int) -> None:
+    start -= start % mmap.PAGESIZE
+    if end > start and hasattr(data, "madvise"):
+        data.madvise(mmap.MADV_DONTNEED, start, min(end, len(data)) - start)
+
+
+def _find(data: mmap.mmap, key: bytes, start: int) -> int:
+    """`data.find(key, start)`, a window at a time."""
+    while start < len(data):
+        end = min(len(data), start + SCAN_WINDOW)
+        found = data.find(key, start, min(len(data), end + len(key) - 1))
+        if found != -1:
+            return found
+        _release_pages(data, start, end)
+        start = end
+    return -1
+
+
+def _count(data: mmap.mmap, byte: bytes, start: int, end: int) -> int:
+    """`data[start:end].count(byte)` without a copy of the whole span."""
+    total = 0
+    while start < end:
+        stop = min(end, start + SCAN_WINDOW)
+        total += data[start:stop].count(byte)
+        _release_pages(data, start, stop)
+        start = stop
+    return total
 
 
 def _records_from(path: Path, start: int, index: int, document: str) -> list[list[str]]:
