@@ -404,7 +404,11 @@ class _Run:
         has_snapshot = {s.id for s in sources if self.archive.latest(s.id) is not None}
         roots = [self.registry.resolve().parent, *map(Path, options.file_roots)]
         plan = pipeline.plan_fetches(sources, due, has_snapshot, roots, options.max_new_sources, self.fetch)
-        outcomes = collect_snapshots(sources, self.archive, plan, self.pinned, self.fetch_settings)
+        # quote(): Prefect would otherwise walk every source and every planned fetch looking for futures
+        # (~1 s per 10,000 sources, as long again to record the task's inputs).
+        outcomes = collect_snapshots(
+            quote(sources), self.archive, quote(plan), quote(self.pinned), self.fetch_settings
+        )
         self.summary.queued, self.refused = list(plan.queued), set(plan.refused)
         runstate.write_json(self.state_dir / "queue.json", {"queued": plan.queued, "at": self.now_text})
         seconds = self.summary.stage_seconds["snapshots"] = time.perf_counter() - started
@@ -493,7 +497,7 @@ class _Run:
         changed = pipeline.changed_documents(review.fresh, review.published, previous)
         # quote(): Prefect would otherwise walk every row of every table looking for futures.
         registry = pipeline.registry_entries(sources)
-        release = publish(self.output, quote(tables), self.now, quote(registry), changed)
+        release = publish(self.output, quote(tables), self.now, quote(registry), quote(changed))
         if release.published and previous is not None and retire & set(previous.documents):
             runstate.note_retired(self.output, release.version, sorted(retire & set(previous.documents)))
         self.summary.stage_seconds["publish"] = time.perf_counter() - started
@@ -535,7 +539,13 @@ class _Run:
         listing_rows = [self.listing_rows[k] for k in sorted(self.listing_rows)]
         status_changed = rows != self.old_status_rows or listing_rows != self.old_listing_rows
         self.summary.database = build_sqlite(
-            release.path, db_path, release.version, rows, listing_rows, changed, status_changed
+            release.path,
+            db_path,
+            release.version,
+            quote(rows),
+            quote(listing_rows),
+            quote(changed),
+            status_changed,
         )
         self.summary.stage_seconds["sqlite"] = time.perf_counter() - started
         _progress("sqlite", f"{db_path}", self.summary.stage_seconds["sqlite"])
