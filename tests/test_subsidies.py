@@ -574,6 +574,7 @@ ROW_KEYS = {
     "end",
     "figure_at",
     "range",
+    "tier",
 }
 KINDS = {
     "construction",
@@ -1592,3 +1593,19 @@ def test_more_than_a_figure_is_that_figure():
 )
 def test_recipient_words_that_only_look_like_the_rules(sentence, recipient):
     assert [r["recipient"] for r in extract_subsidies(sentence)] == [recipient]
+
+
+def test_sentences_that_open_with_a_condition_give_the_named_recipient_its_tiers():
+    """zhongyuan-zz (tests/data/heldout_real10/03, a real page of 郑州市中原区): the recipient is named once,
+    then each `；` item opens with the condition of its amount."""
+    text = (
+        "经培训合格且连续服务老年人满一年以上的养老护理员给予岗位补贴。满1年不足5年的,每人每月补贴100元;"
+        "满5年不足10年的,每人每月补贴150元;满10年以上的,每人每月补贴200元。"
+    )
+    got = [
+        (r["amount_yuan"], r["recipient"], r["condition"])
+        for r in complete(extract_subsidies(text), text)
+        if r["amount_yuan"]
+    ]
+    named = "经培训合格且连续服务老年人满一年以上的养老护理员"
+    assert got == [(100, named, "满1年不足5年"), (150, named, "满5年不足10年"), (200, named, "满10年以上")]

@@ -568,7 +568,7 @@ def complete(rows: list[dict], text: str) -> list[dict]:
         if row.get("figure_at") is not None:
             # the unit written on the amount (`3元/人/餐`, `2000元/人`) says what it is per, over any inference
             row["basis"] = _basis_after(text, row["figure_at"]) or row.get("basis")
-        row["condition"] = None
+        row["condition"] = row.pop("tier", None)  # set by the sentence's `…的,` opening, else by its amounts
     for siblings in _by_sentence(out, text).values():
         _distribute(siblings)
         _conditions(siblings, text)

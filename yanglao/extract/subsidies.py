@@ -25,8 +25,8 @@ How the text is read:
 - A heading or run-in title (`二、发放标准`, `（一）高龄津贴。`) lends its money word to
   the figures under it, and is not itself a provision when the text under it has money.
 - A clause holding only a condition and an amount (`本科…给予2万元，大专1.5万元`)
-  continues the figure before it; a sentence opening with a `…的，` condition takes the
-  head noun of the previous sentence's recipient.
+  continues the figure before it; a sentence opening with a `…的，` condition gives the
+  recipient of the sentence before (or of the `；` item before) its amount at that condition.
 - A named subsidy whose amount the document states gives no further amount-less row
   where it is mentioned without a recipient of its own (`确保高龄津贴按时足额发放`);
   payment steps (`分三年拨付`, `发放至…账户`), forms (`…申领表`) and links (`与…挂钩`)
@@ -652,14 +652,15 @@ def _recipient(text: str) -> str | None:
     return None
 
 
-def _condition_recipient(before: str, earlier: str | None) -> str | None:
-    """`…养老机构…；收住半失能老年人的，按每人每月150元…`: a `…的` condition that opens the
-    sentence takes the head noun of the recipient of the sentence before (收住半失能老年人的养老机构)."""
+def _tier(before: str, earlier: str | None) -> tuple[str, str] | None:
+    """`经培训合格…的养老护理员给予岗位补贴。满1年不足5年的,每人每月补贴100元;满5年不足10年的,…150元`: a
+    sentence that opens with a `…的` condition after the sentence naming who is paid gives that recipient
+    the amount at that condition (`满1年不足5年`); the items of its `；` list after it, theirs."""
     m = CONDITION_CLAUSE.match(before)
     if not m or not earlier:
         return None
-    head = re.search(rf"(?:[^的]{{0,6}}?(?:{FACILITY_WORDS}|人员|老年人|人))$", earlier)
-    return m.group("c") + (head.group() if head else earlier)
+    condition = m.group("c").strip(TRIM)[:-1].strip(TRIM)
+    return (condition, earlier) if len(condition) >= 2 else None
 
 
 def _with_head_noun(before: str, recipient: str, earlier: str | None) -> str:
@@ -1116,8 +1117,11 @@ def _figure_rows(
             recipient = row_name
         if recipient is None and elaborates:
             recipient = _recipient(previous.text)
+        tier = None
         if recipient is None and previous is not None:
-            recipient = _condition_recipient(text[: fig.start], _recipient(previous.text))
+            earlier = _recipient(previous.text) or (continues.extras.get("tier_of") if continues else None)
+            tier = _tier(text[: fig.start], earlier)
+            recipient = tier[1] if tier else None
         elif recipient:
             earlier = last_recipient or (_recipient(previous.text) if previous is not None else None)
             recipient = _with_head_noun(text[: fig.start], recipient, earlier)
@@ -1203,8 +1207,11 @@ def _figure_rows(
             names = [name for values in fig.values for name in (main, alt)[: len(values)]]
         else:
             names = [recipient] * len(flat)
+        extras = ({"range": True} if fig.is_range else {}) | (
+            {"tier": tier[0], "tier_of": tier[1]} if tier else {}
+        )
         rows.extend(
-            replace(template, amount=value, recipient=name, extras={"range": True} if fig.is_range else {})
+            replace(template, amount=value, recipient=name, extras=extras)
             for value, name in zip(flat, names, strict=True)
         )
         per_unit = re.search(r"每|/", text[w0 : fig.start][-12:])
@@ -1600,6 +1607,7 @@ def subsidies_and_left_out(text: str) -> tuple[list[dict], list[dict]]:
                 # where the figure (or the instrument named) stands, for the recipient rules
                 "figure_at": _span(compact, index, r.anchor, r.anchor + 1)[0],
                 "range": bool(r.extras.get("range")),  # an end of `50元至1000元`, not an item of a list
+                "tier": r.extras.get("tier"),  # the condition a `…的,` opening sets (`_tier`)
             }
         )
     out.extend(_flat_table_rows(text, {(r["start"], r["amount_yuan"]) for r in out}))
