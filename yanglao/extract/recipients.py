@@ -229,6 +229,15 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "nanan-2022-eldercare-admission-subsidy-standard",
     ),
     Rule(
+        "counted_group_then_its_sum",
+        # who was paid, counted, then the sum (`敬老院集中供养三无人员共计471人,款47100元`)
+        r"(?:^|[，,。；;：:\n])\s*(?P<r>[^，,。；;：:\n\d]{2,60}?)(?:共计|合计|共)\s*\d+\s*(?:名|位|人|户|人次)[，,]\s*"
+        r"(?:(?:发放|拨付|支付)(?:资金|金额|款)?|款|金额)\s*$",
+        "recipient",
+        "敬老院集中供养三无人员共计471人,款47100元",
+        "huaiyuan-2023-home-care-subsidy-allocation-notice",
+    ),
+    Rule(
         "place_before_amount",
         rf"(?:^|[(（，,、；;])\s*(?P<r>{PLACE})\s*$",
         "recipient",
@@ -429,12 +438,25 @@ def recipient_before(text: str, figure_at: int) -> str | None:
     for pattern, rule in _RECIPIENT_RES:
         m = pattern.search(before)
         if m:
-            phrase = m.group("r").strip(TRIM)
+            phrase = _from_its_bracket(before, m.start("r"), m.group("r").strip(TRIM))
             if rule.yields == "holders" and not re.search(r"老人|老年人", phrase):
                 phrase += "老人"  # `高龄津贴` is paid to 高龄老人
             if len(phrase) >= 2:
                 return phrase
     return None
+
+
+def _from_its_bracket(before: str, start: int, phrase: str) -> str:
+    """A phrase that starts inside brackets (`贫困户)老年人`, the list of `70周岁以上(低保、五保、失独、贫困户)老年人`
+    split at its 、) starts where the bracket opens, with the words before it back to a clause, date or list."""
+    if phrase.count(")") + phrase.count("）") <= phrase.count("(") + phrase.count("（"):
+        return phrase
+    opened = max(before.rfind("(", 0, start), before.rfind("（", 0, start))
+    if opened < 0:
+        return phrase
+    words = re.search(r"[^，,。；;：:、\n()（）]*$", before[:opened]).group()
+    words = re.sub(r"^.*(?:\d+月份?|\d{4}年度?)", "", words)  # `2023年8月份70周岁以上` → `70周岁以上`
+    return (words + before[opened:start]).lstrip(TRIM) + phrase
 
 
 def recipient_after_office(text: str, figure_at: int) -> str | None:

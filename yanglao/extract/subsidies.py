@@ -181,7 +181,10 @@ PROVISION_GIVER = re.compile(
     r"(?:应当|可以|应|要|将)"
 )
 # A line that captions a table or names a list (no punctuation, ends in 分配(表)/情况(表)/信息/名单/明细).
-CAPTION_LINE = re.compile(r"[^，,。；;：:\n]{4,60}?(?:分配表?|情况表|明细表?|信息|名单|一览表)")
+ATTACHMENT_PREFIX = re.compile(r"^附件\s*\d*\s*[:：]?\s*(?:\d+\s*[.．、]\s*)?")
+CAPTION_LINE = re.compile(
+    r"[^，,。；;：:\n]{4,60}?(?:分配表?|情况表|明细表?|汇总表|统计表|发放表|信息|名单|一览表)"
+)
 # A mention that is the subject of a payment step (一次性建设补贴分三年拨付, 高龄津贴按月
 # 通过社会保障卡发放至…) describes how money already provided is paid.
 PROCEDURE_AFTER = re.compile(
@@ -784,11 +787,19 @@ STANDARD_BEHIND_A_SUM = re.compile(
     r"(?:以|按照?)[^，,。；;]{0,12}?的?标准[^，,。；;]{0,6}?(?:共计|合计|累计|总计|共)"
 )
 # the people paid, counted in the clause before the sum (`…补贴,发放369人,发放18450元`): a total
+# (`…补贴经费共8673人,款867800元`: 款, the sum)
 COUNT_THEN_PAID = re.compile(
-    r"\d+\s*(?:名|位|人|户|人次)[，,]\s*(?:共|共计|累计)?(?:发放|拨付|支付)(?:资金|金额)?$"
+    r"\d+\s*(?:名|位|人|户|人次)[，,]\s*(?:共|共计|累计)?(?:(?:发放|拨付|支付)(?:资金|金额|款)?|款|金额)$"
 )
+# a payment of a period (`8月份发放`, `第二季度…资金`, `本次发放2017年上半年高龄津贴424万元`): what was paid
 PAYMENT_PERIOD = re.compile(
     r"\d{1,2}月份(?:应|共|已|的)?(?:发放|拨付|支出)|第?[一二三四1-4]季度的?[^，,。；;起]{0,8}?(?:资金|经费)"
+    r"|(?:本次|本批|此次)(?:发放|拨付|下拨)|[上下]半年的?[^，,。；;起]{0,8}?(?:津贴|补贴|补助|资金|经费)"
+)
+# a sum said to be paid out after it (`…补贴102360元已通过区财政直接支付完成`, `基本生活费88.616万元支付到特困人员
+# 个人账户`): a total, not each one's standard
+PAID_AFTER = re.compile(
+    r"^[^，,。；;\d]{0,4}?(?:已|已经)?(?:通过[^，,。；;\d]{0,10}?)?(?:直接)?(?:发放|拨付|支付|付)(?:到|至|给|完成)"
 )
 
 
@@ -817,6 +828,7 @@ def _basis(
         or re.search(r"共|累计|合计|总计", before)
         or COUNTED_RECIPIENTS.search(before)
         or PAYMENT_PERIOD.search(before)
+        or PAID_AFTER.match(after)
     ):
         return "total"
     if kind == "allowance":
@@ -1274,7 +1286,10 @@ def _is_caption(sent: Sentence, compact: str) -> bool:
     line_start = compact.rfind("\n", 0, sent.start) + 1
     line_end = compact.find("\n", sent.start) % (len(compact) + 1)
     line = compact[line_start:line_end].strip()
-    if line != sent.text.strip() or re.search(r"[，,。；;：:]", line):
+    if line != sent.text.strip():
+        return False
+    line = ATTACHMENT_PREFIX.sub("", line)  # `附件:1.…发放汇总表`: the attachment's name is a caption
+    if re.search(r"[，,。；;：:]", line):
         return False
     return not compact[:line_start].strip() or bool(CAPTION_LINE.fullmatch(line))
 
