@@ -639,3 +639,36 @@ def test_a_grade_list_takes_the_facility_of_the_sentence_before_and_eligibility_
         "符合条件、建筑面积300平方米以上的城市社区老年人日间照料中心",
         "符合条件的农村互助养老院",
     }
+
+
+def test_a_recipient_never_starts_inside_brackets_nor_is_an_adverb():
+    """huaiyuan-2023 (tests/data/heldout_real13/01, a real notice): the list inside the brackets is split at 、,
+    and the recipient is the whole group; ejin-horo-2015 (heldout_real14/03, a real news page): `本次又` says when."""
+    text = (
+        "经研究决定,同意下拨各乡、镇(区)2023年8月份70周岁以上(低保、五保、失独、贫困户)老年人居家养老服务补贴经费"
+        "共8673人,款867800元,资金拨至民政局平台;敬老院集中供养三无人员共计471人,款47100元,资金拨至各乡镇财政所账户,"
+    )
+    rows = complete(extract_subsidies(text), text)
+    got = {r["amount_yuan"]: (r["recipient"], r["basis"]) for r in rows if r["amount_yuan"]}
+    assert got == {
+        867800: ("70周岁以上(低保、五保、失独、贫困户)老年人", "total"),
+        47100: ("敬老院集中供养三无人员", "total"),
+    }
+    text = "于2015年5月获自治区2015年预算内投资400万元后,本次又获得中央预算内投资专项建设资金300万元,"
+    assert all(r["recipient"] != "本次又" for r in complete(extract_subsidies(text), text))
+
+
+def test_money_by_age_band_of_older_people_is_their_allowance():
+    """tengchong-2020 (tests/data/heldout_real14/04, a real disclosure table): the standard cell names no
+    instrument; the sum of the `发放资金(元)` column is a total."""
+    text = (
+        "发放标准 | 申领数量(人次) | 申领审核通过数量(人次) | 发放资金(元) |\n"
+        "80-99周岁 每人每月50元 100周岁及以上 每人每月1000元 | 41080 | 41080 | 6228280 |"
+    )
+    rows = complete(extract_subsidies(text), text)
+    got = [(r["amount_yuan"], r["kind"], r["condition"], r["basis"]) for r in rows]
+    assert got == [
+        (50, "allowance", "80-99周岁", "person"),
+        (1000, "allowance", "100周岁及以上", "person"),
+        (6228280, "other", None, "total"),
+    ]

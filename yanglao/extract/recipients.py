@@ -255,6 +255,15 @@ RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
         "市财政局每年下拨2000万资金,采取以奖代补形式进行分解下拨,用于各区对为老服务项目的支持",
         "wuhan-2020-reply-20200464",
     ),
+    Rule(
+        "supports_what_is_built",
+        # the clause after the sum says what it supports building (`…1.72亿元,支持14个公办养老托育服务机构建设`)
+        r"[\d.,]*\s*[万亿]?元[^，,。；;\n]{0,4}[，,]\s*(?:用于|主要用于)?(?:支持|扶持)(?P<r>[^，,。；;\n]{2,30}?)"
+        r"(?:建设|改造|改扩建|提升)",
+        "recipient",
+        "省发展改革委近日落实2024年中央预算内投资1.72亿元,支持14个公办养老托育服务机构建设",
+        "qinghai-2024-central-budget-eldercare-childcare-investment-news",
+    ),
 )
 # Money handed to an office right after the figure (`拨付61380元到民政部门`): that office receives it.
 # An allowance of old age named in the sentence (`高龄津贴`, `养老服务补贴`): an `allowance` even when the
@@ -439,6 +448,8 @@ def recipient_before(text: str, figure_at: int) -> str | None:
         m = pattern.search(before)
         if m:
             phrase = _from_its_bracket(before, m.start("r"), m.group("r").strip(TRIM))
+            if ONLY_ADVERBS.fullmatch(phrase):
+                continue  # `本次又获得…300万元`: when, not who
             if rule.yields == "holders" and not re.search(r"老人|老年人", phrase):
                 phrase += "老人"  # `高龄津贴` is paid to 高龄老人
             if len(phrase) >= 2:
@@ -595,6 +606,10 @@ def complete(rows: list[dict], text: str) -> list[dict]:
         _distribute(siblings)
         _conditions(siblings, text)
     for row in out:
+        if row["kind"] == "other" and _older_age_band(row.get("condition") or row.get("recipient")):
+            row["kind"] = (
+                "allowance"  # `80-99周岁 每人每月50元`: money by age band of older people is their allowance
+            )
         row["recipient_type"] = recipient_type(row.get("recipient"), row["kind"])
         if (
             row["recipient_type"] == "worker"
@@ -649,6 +664,19 @@ TITLE_KINDS: tuple[Rule, ...] = (
         "chongqing-2020-pilot-reward-fund-notice",
     ),
 )
+
+
+ONLY_ADVERBS = re.compile(
+    r"(?:本次|此次|这次|今年|近日|日前|同时|目前|先后|累计|分别|又|再|也|还|已|共|均|各)+"
+)
+_AGE_BAND_RE = re.compile(CONDITION_RULES[0].pattern)
+
+
+def _older_age_band(phrase: str | None) -> bool:
+    """An age band of older people (`80-99周岁`, `100周岁及以上`; not `18-45周岁`)."""
+    m = _AGE_BAND_RE.search(phrase or "")
+    first = re.match(r"\d+", m.group()) if m else None
+    return bool(first and int(first.group()) >= 60)
 
 
 def _title_kind(text: str) -> str | None:

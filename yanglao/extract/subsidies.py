@@ -181,6 +181,10 @@ PROVISION_GIVER = re.compile(
     r"(?:应当|可以|应|要|将)"
 )
 # A line that captions a table or names a list (no punctuation, ends in 分配(表)/情况(表)/信息/名单/明细).
+# A money column's header that gives the unit of its cells (`发放资金(元)`, `补助金额（万元）`).
+HEADER_UNIT = re.compile(r"[(（](万元|元)[)）]")
+SUM_HEADER = re.compile(r"资金|金额|经费|总额|合计")  # such a column holds sums paid, not standards
+BARE_CELL_NUMBER = re.compile(r"\s*\d+(?:,\d{3})*(?:\.\d+)?\s*")
 ATTACHMENT_PREFIX = re.compile(r"^附件\s*\d*\s*[:：]?\s*(?:\d+\s*[.．、]\s*)?")
 CAPTION_LINE = re.compile(
     r"[^，,。；;：:\n]{4,60}?(?:分配表?|情况表|明细表?|汇总表|统计表|发放表|信息|名单|一览表)"
@@ -797,9 +801,9 @@ PAYMENT_PERIOD = re.compile(
     r"|(?:本次|本批|此次)(?:发放|拨付|下拨)|[上下]半年的?[^，,。；;起]{0,8}?(?:津贴|补贴|补助|资金|经费)"
 )
 # a sum said to be paid out after it (`…补贴102360元已通过区财政直接支付完成`, `基本生活费88.616万元支付到特困人员
-# 个人账户`): a total, not each one's standard
+# 个人账户`): a total, not each one's standard (`每月300元的标准通过银行转账方式发放到…`, luanchuan, is one)
 PAID_AFTER = re.compile(
-    r"^[^，,。；;\d]{0,4}?(?:已|已经)?(?:通过[^，,。；;\d]{0,10}?)?(?:直接)?(?:发放|拨付|支付|付)(?:到|至|给|完成)"
+    r"^(?![^，,。；;\d]{0,3}标准)[^，,。；;\d]{0,4}?(?:已|已经)?(?:通过[^，,。；;\d]{0,10}?)?(?:直接)?(?:发放|拨付|支付|付)(?:到|至|给|完成)"
 )
 
 
@@ -933,8 +937,16 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
             {"reason": reason, "verdict": "rejected", "start": sent.start + c0, "end": sent.start + c1}
         )
 
+    found = _amounts(text)
+    unit = HEADER_UNIT.search(lead or "")
+    cell = text.strip(TRIM)
+    if not found and unit and cell and BARE_CELL_NUMBER.fullmatch(cell):
+        # a cell of a column whose header gives the unit (`发放资金(元)` over `6228280`)
+        start = text.index(cell)
+        value = float(cell.replace(",", "")) * UNIT_FACTORS[unit.group(1)]
+        found = [Amount(start, start + len(cell), [value], False)]
     amounts = []
-    for a in _amounts(text):
+    for a in found:
         if _inside(a.start, quoted):
             left_out(EXCLUDED["quoted"], a.start, a.end)
         else:
@@ -1043,7 +1055,7 @@ def _window(sent: Sentence, start: int, end: int, stop: int, after: int = 0) -> 
     return a, b
 
 
-def _table_cells(compact: str, sentences: list[Sentence]) -> dict[int, tuple[str, str]]:
+def _table_cells(compact: str, sentences: list[Sentence]) -> dict[int, tuple[str, str | None]]:
     """Cells of `|` tables about money: sentence index → (what names the money, the row's first cell).
 
     The money word comes from the column header (`服务对象 | 补贴标准 | 发放方式` over
@@ -1057,18 +1069,24 @@ def _table_cells(compact: str, sentences: list[Sentence]) -> dict[int, tuple[str
     leads: dict[int, tuple[list[str] | None, str | None]] = {}  # paragraph → (header cells, intro)
     header: list[str] | None = None
     intro: str | None = None
-    in_table = False
+    in_table = seen_data = False
     for p, (_, line) in enumerate(lines):
         if "|" not in line:
             in_table, header = False, None
             intro = line if re.search(r"[:：]\s*$", line) else None
             continue
         cells = [c.strip(TRIM) for c in line.split("|")]
+        if all(re.fullmatch(r"[-:—\s]*", c) for c in cells):
+            continue  # a markdown table's rule line (`|---|---|`)
+        data = any(_amounts(c) or BARE_CELL_NUMBER.fullmatch(c) for c in cells if c)
+        if in_table and header is not None and (len(cells) != len(header) or not (data or seen_data)):
+            in_table = False  # another table under the first (a page's info grid, then the money table)
         if not in_table:
-            in_table = True
+            in_table, seen_data = True, False
             if not any(_amounts(c) for c in cells):
                 header = cells
                 continue
+        seen_data = seen_data or data
         leads[p] = (header if header and len(header) == len(cells) else None, intro)
     out: dict[int, tuple[str, str]] = {}
     for i, sent in enumerate(sentences):
@@ -1079,7 +1097,10 @@ def _table_cells(compact: str, sentences: list[Sentence]) -> dict[int, tuple[str
         column = line.count("|", 0, sent.start - line_start)
         label = header[column] if header else intro
         if label and money(label):
-            out[i] = (label, line.split("|")[0].strip(TRIM))
+            # the row's name: its first cell that is not a serial number (`| 1 | 老年助餐服务 | … | 450 |`); a
+            # standard there (`80-99周岁 每人每月50元`) names no one
+            first = next((c for c in (c.strip(TRIM) for c in line.split("|")) if c and not c.isdigit()), "")
+            out[i] = (label, None if not first or _amounts(first) else first)
     return out
 
 
@@ -1131,7 +1152,11 @@ def _figure_rows(
             recipient = _with_head_noun(text[: fig.start], recipient, earlier)
         last_recipient = recipient
         c0, _ = sent.clause_bounds(fig.start)
-        fund = bool(FUND_BEFORE.search(text[c0 : fig.start]) or FUND_AFTER.match(text[fig.end :]))
+        fund = bool(
+            FUND_BEFORE.search(text[c0 : fig.start])
+            or FUND_AFTER.match(text[fig.end :])
+            or bool(lead and HEADER_UNIT.search(lead) and SUM_HEADER.search(lead))
+        )
         kind = _kind_for_figure(sent, fig.start, w0, w1, recipient, previous if elaborates else None, lead)[0]
         if (
             continues is not None
