@@ -792,3 +792,36 @@ def test_a_meeting_report_that_quotes_a_notice_is_no_notice():
     # constructed (review of this round): a news item about a meeting
     text = "县民政局召开养老服务工作会议\n记者 张三\n会议要求,现将有关事项通知如下:各乡镇要按时完成任务。"
     assert extract_metadata(text)["doc_type"] == "other"
+
+
+@pytest.mark.parametrize(
+    ("folder", "stem", "expected"),
+    [
+        # `点击下载:怀民〔2023〕135号关于下拨…的通知.doc`: the number of the page's own file
+        ("heldout_real13", "huaiyuan-2023", {"doc_number": "怀民〔2023〕135号"}),
+        # `文号 永民〔2023〕301号` in an info block of `label value` lines, joined to the title below it
+        (
+            "heldout_real13",
+            "yongjia-2023",
+            {"doc_number": "永民〔2023〕301号", "title": "永嘉县民政局关于发放2023年12月份高龄津贴的通知"},
+        ),
+        # `…进行公示` and a signature above the site's footer `主办单位:…人民政府办公室 网站标识码:…`
+        ("heldout_real13", "tianjin-nankai-2025", {"issuer": "南开区民政局", "doc_type": "notice"}),
+        # a site's name and a hotline above the headline; `来源:郑州晚报打印`
+        (
+            "heldout_real13",
+            "zhengzhou-erqi-2017",
+            {"title": "政府购买服务 让居家养老更有保障", "issuer": "郑州晚报"},
+        ),
+        # `发布日期 | 2020-12-03 15:01:08 |` in a grid row whose first label is unknown; `文号 | 浏览量 |` is empty
+        ("heldout_real14", "tengchong-2020", {"published_date": "2020-12-03", "doc_number": None}),
+        # `本次公告由巴林左旗民政局发布。`
+        ("heldout_real14", "bairin-left-2024", {"issuer": "巴林左旗民政局"}),
+        # no title; `《关于将军队医院纳入…的提案》(20242047号)收悉`; contact lines are no title
+        ("heldout_real14", "fujian-2024", {"title": None, "doc_type": "proposal_reply"}),
+    ],
+)
+def test_metadata_of_allocation_notices_disclosures_and_replies(folder, stem, expected):
+    """Real pages of the thirteenth and fourteenth blind sets (tests/data/heldout_real13, 14)."""
+    meta = _heldout_meta(folder, stem)
+    assert {k: meta[k] for k in expected} == expected

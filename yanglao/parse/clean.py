@@ -164,7 +164,9 @@ METADATA_LABELS: dict[str, str | None] = {
     "服务对象": None,
     "作者": None,
     "浏览次数": None,
+    "浏览量": None,
     "阅读次数": None,
+    "阅读量": None,
     "点击数": None,
     "访问次数": None,
 }

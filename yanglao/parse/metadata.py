@@ -95,6 +95,10 @@ _LABEL_AT = re.compile(
 _LABEL_CELL_ROW = re.compile(rf"\|?\s*(?:{LABEL_RE.pattern})\s*[:：]?\s*\|[^|]+\|?\s*")
 
 
+#: ``文号 永民〔2023〕301号`` beside the other label lines of an info block: a short label, then its value.
+_LABEL_THEN_VALUE = re.compile(rf"\s*(?:{LABEL_RE.pattern})\s+\S")
+
+
 def _in_block(block: list[bool], i: int) -> bool:
     """True when a line next to line `i` is a metadata label line."""
     return (i > 0 and block[i - 1]) or (i + 1 < len(block) and block[i + 1])
@@ -114,7 +118,14 @@ def parse_labelled_fields(text: str) -> dict:
     block = [is_metadata_line(line) for line in raw]
     lines = [re.sub(r"^\s*(?:[•·]+|[-*](?=\s*\S))?\s*", "", line) for line in raw]
     for i, line in enumerate(lines):
-        if not block[i] and not (_in_block(block, i) and _LABEL_CELL_ROW.fullmatch(line)):
+        if not block[i] and not (
+            _in_block(block, i)
+            and (
+                _LABEL_CELL_ROW.fullmatch(line)
+                or _LABEL_THEN_VALUE.match(line)
+                or ("|" in line and _LABEL_AT.search(line))  # `公开目录 | … | 发布日期 | 2020-12-03 |`
+            )
+        ):
             continue
         matches = list(_LABEL_AT.finditer(line))
         if not matches and raw[i] != line:  # a bulleted field, its value right after the label
@@ -126,8 +137,8 @@ def parse_labelled_fields(text: str) -> dict:
             field = METADATA_LABELS.get(label)
             end = following.start() if following else len(line)
             value = re.sub(r"^[\s:：|]+|[\s|]+$", "", line[match.end() : end])
-            if not field or not value or field in fields:
-                continue
+            if not field or not value or field in fields or re.sub(r"\s", "", value) in METADATA_LABELS:
+                continue  # (`文号 | 浏览量 |`: an empty field, then the next label)
             if field.endswith("_date"):
                 value = normalize_date(value)
             elif field == "doc_number":
@@ -146,6 +157,8 @@ _TITLE_LINE = re.compile(rf"[^。，,；;:：!?！？]{{4,120}}{_TYPE_WORD}(?:\s
 _NOT_TITLE = re.compile(
     rf"{_DOC_NUMBER.pattern}|[{HAN}]{{2,30}}文件|.{{0,20}}令|第\s*\d+\s*号|\d{{4}}年\d{{1,2}}月\d{{1,2}}日.*|(?:相关)?附件.*"
     r"|(?:现行)?有效|(?:已|全部|部分)?(?:失效|废止)"  # a validity printed without its label (张家港 field list)
+    r"|(?:[^\s:：]{0,4}(?:电\s*话|热\s*线)|联\s*系\s*人|传\s*真|邮\s*编|地\s*址|领导署名)\s*[:：].*"  # contact lines
+    r"|.*(?:网站|发布媒体|门户)"  # a site's name (`…国家级政府采购专业网站`)
 )
 _AGENCY_END = r"(?:政府|办公厅|办公室|委员会|局|厅|委|办|部|署|院|会|中心|所|站|处)"
 _AGENCY = re.compile(rf"[{HAN}()（）]{{2,40}}{_AGENCY_END}")
@@ -182,6 +195,7 @@ _DOC_NUMBER_LINE = re.compile(
     rf"\s*({_DOC_NUMBER.pattern})\s*(?:[(（]?[A-Da-d]类[)）]?)?\s*(?:(?:同意|主动|依申请)公开)?\s*"
 )
 #: The site's column in 【】 before a title (``【养老服务补贴】乌拉特前旗…发放情况``): not part of the title.
+_LABELLED_NUMBER_PREFIX = re.compile(rf"^\s*(?:文\s*号|发文字号)\s*[:：]?\s*{_DOC_NUMBER.pattern}\s*")
 _COLUMN_TAG = re.compile(r"^\s*【[^【】\d]{1,12}】\s*(?=\S)")
 #: A validity printed after the title in brackets (``…的通知(有效)``, ``(已失效)``): the page's, not the title's.
 _TITLE_VALIDITY = re.compile(r"\s*[(（]\s*(?:(?:现行)?有效|(?:已|全部|部分)?(?:失效|废止))\s*[)）]\s*$")
@@ -331,10 +345,15 @@ _BREADCRUMB_OWNER = re.compile(
     rf"^(?:您的|您当前|您现在的)?(?:当前)?位置\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})\s*[>＞»›/]"
 )
 #: A news page's outlet (``来源:湖北日报``, ``来自:证券时报网``): who published a report, when no agency is named.
+#: Who a page says announces it: `本次公告由…发布` at its end, `近日,…发布消息` opening a news item.
+_ANNOUNCED_BY = re.compile(
+    rf"(?:由([{HAN}]{{2,30}}?{_AGENCY_END})(?:负责)?(?:发布|公布)[。.]?\s*$"
+    rf"|^\s*(?:近日|日前)[,，]\s*([{HAN}]{{2,30}}?{_AGENCY_END})(?:发布消息|发布通知|发布公告))"
+)
 _NEWS_OUTLET = re.compile(
     rf"(?:^|\s|[^{HAN}])(?:来源|来自)\s*[:：]\s*"
     rf"([{HAN}]{{2,10}}?(?:报|网|台|社))"
-    rf"(?=\s|$|[^{HAN}]|字号|点击|浏览|作者|编辑|责任编辑)"
+    rf"(?=\s|$|[^{HAN}]|字号|点击|浏览|作者|编辑|责任编辑|打印|关闭|分享|收藏)"
 )
 
 
@@ -499,6 +518,10 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         title = title[: _TITLE_VALIDITY.search(title).start()]
     if title and _COLUMN_TAG.match(title):
         title = _COLUMN_TAG.sub("", title, count=1)
+    if title and _LABELLED_NUMBER_PREFIX.match(
+        title
+    ):  # `文号 永民〔2023〕301号` joined to the title below it
+        title = _LABELLED_NUMBER_PREFIX.sub("", title, count=1) or None
 
     doc_number = normalize_doc_number(page.get("doc_number")) or labelled.get("doc_number")
     leading = next((m for m in map(_LEADING_DOC_NUMBER.match, head[:6]) if m), None)
@@ -514,6 +537,11 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
             if order:
                 doc_number = order.group(1) + re.sub(r"\s", "", order.group(2))
                 break
+
+    if not doc_number and title:
+        # `点击下载:怀民〔2023〕135号关于下拨…的通知.doc`: the number the page's own file gives its title
+        filed = re.search(rf"({_DOC_NUMBER.pattern})\s*{re.escape(title)}", raw_text)
+        doc_number = normalize_doc_number(filed.group(1)) if filed else None
 
     date_lines = [i for i, line in enumerate(lines) if _DATE_LINE.fullmatch(line)]
     signed_date = normalize_date(lines[date_lines[0]]) if date_lines else None
@@ -549,12 +577,18 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         None,
     )
     page_lines = raw_text.split("\n")
+    announced = next(  # `本次公告由巴林左旗民政局发布`, `近日,青海省发展和改革委员会发布消息,…`
+        (m.group(1) or m.group(2) for m in map(_ANNOUNCED_BY.search, page_lines[-6:] + page_lines[:2]) if m),
+        None,
+    )
     outlet = next(
         (m.group(1) for m in map(_NEWS_OUTLET.search, page_lines[:20] + page_lines[-15:]) if m), None
     )
     # `主办单位` names the office a reply page's head says handled it; in a site's footer it names the site's
     # owner, and at an event the organiser: only the head's is read, after the other labels
-    host = parse_labelled_fields("\n".join(raw_lines[:15])).get("host_unit")
+    host = parse_labelled_fields("\n".join(x for x in raw_lines[:15] if not _SITE_FOOTER.search(x))).get(
+        "host_unit"
+    )
     issuer = _issuer(
         [
             enacted_by,
@@ -566,6 +600,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
             host,
             byline_match.group("source") if byline_match else None,
             signer,
+            announced,
             head_agency,
             sponsor,
             site_owner,
@@ -605,9 +640,13 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     }
 
 
+#: A site's footer (`主办单位:天津市南开区人民政府办公室 网站标识码:…`), even where a short page puts it in its head.
+_SITE_FOOTER = re.compile(r"网站标识码|ICP|备案号|公网安备|版权所有")
+
+
 #: What a notice or a public announcement says of itself (`现将…公示如下`, `予以公示`, `特此通知`): the type of a page
 #: whose title names none (or that has no title of its own in the text).
-_NOTICE_BODY = re.compile(r"通知如下|特此通知|公示如下|予以公示|现予公示|特此公示|公告如下|特此公告")
+_NOTICE_BODY = re.compile(r"通知如下|特此通知|公示如下|予以公示|现予公示|特此公示|进行公示|公告如下|特此公告")
 
 
 _NEWS_REPORT = re.compile(r"记者|通讯员|报讯|新闻发布会|召开[^。]{0,20}会议")
@@ -632,6 +671,18 @@ _REPLY_WORDS = re.compile(
 _REPLY_SALUTATION = re.compile(r"\s*(?:尊敬的)?(?!各位)[\u4e00-\u9fff]{2,4}(?P<kind>代表|委员)\s*[:：]")
 
 
+#: A reply without a title that opens by acknowledging the proposal it answers (`省军区:` / `《关于将军队医院纳入…的提案》
+#: (20242047号)收悉。我厅办理意见如下`).
+_QUOTED_PROPOSAL_RECEIVED = re.compile(r"《[^》\n]{2,80}(?P<kind>提案|建议)》[^。\n]{0,30}?收悉")
+
+
+def _quoted_reply(raw_text: str) -> str | None:
+    quoted = _QUOTED_PROPOSAL_RECEIVED.search(raw_text[:600])  # `《关于…的提案》(20242047号)收悉`
+    if not quoted:
+        return None
+    return "suggestion_reply" if quoted.group("kind") == "建议" else "proposal_reply"
+
+
 def _reply_type(title: str | None, raw_text: str) -> str | None:
     """`proposal_reply` / `suggestion_reply` for such a page (see `_PROPOSAL_TITLE`), or for a reply without
     a title that greets a deputy (代表: 人大 suggestion) or a member (委员: 政协 proposal); else None."""
@@ -640,7 +691,11 @@ def _reply_type(title: str | None, raw_text: str) -> str | None:
         m = _REPLY_SALUTATION.match(raw_text[:200].lstrip())
         if m and re.search(r"收悉|答复如下", raw_text[:1000]):
             return "suggestion_reply" if m.group("kind") == "代表" else "proposal_reply"
-        return None
+        return _quoted_reply(raw_text)
+    if not m and classify_doc_type(title) == "other":
+        return _quoted_reply(
+            raw_text
+        )  # a title that is no title of the reply's (a contact line, a site's name)
     if not m or not _REPLY_WORDS.search(raw_text[:5000]):
         return None
     return "proposal_reply" if m.group("kind") == "提案" else "suggestion_reply"
