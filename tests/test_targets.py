@@ -1250,3 +1250,28 @@ def test_a_rise_written_other_ways(sentence):
     found, left_out = targets_and_left_out(sentence, document_year=2022)
     assert [r["value"] for r in found] == [800]
     assert [d["value"] for d in left_out] == [500]
+
+
+def test_a_target_stated_as_one_in_a_report_and_the_noun_after_a_verb_of_service():
+    """yueyanglou-2025 (tests/data/heldout_real13/04, a real publicity notice): the sentence opens with last
+    year and reports money handed down, and its last clause states the project's targets; the second figure
+    counts the noun after `提供不低于`."""
+    text = (
+        "2024年,岳阳市被确定为全国第四批居家和社区基本养老服务提升行动试点地区,下达中央补助资金2252万元,"
+        "其中下达531.1万元用于支持我区居家和社区基本养老服务提升行动项目,项目目标任务为面向我区经济困难的失能、"
+        "部分失能老年人建设627张家庭养老床位、提供不低于806人次居家养老上门服务。"
+    )
+    got = [(r["value"], r["indicator"]) for r in targets_and_left_out(text, document_year=2025)[0]]
+    assert got == [(627, "家庭养老床位"), (806, "居家养老上门服务")]
+    # (an aside that recalls a report's target, `超额完成年度目标任务（年度目标为250户）`, is not stated as one:
+    # tests/data/fresh2/fenglin, whose test proves it)
+
+
+def test_the_year_of_a_budget_is_no_deadline():
+    """qinghai-2024 (tests/data/heldout_real14/02, a real news page): `2024年中央预算内投资` is the money's year."""
+    text = (
+        "省发展改革委近日落实2024年中央预算内投资1.72亿元,支持14个公办养老托育服务机构建设,项目建成后,"
+        "将新增养老床位100张、婴幼儿托位1755个。"
+    )
+    got = [(r["value"], r["deadline_year"]) for r in targets_and_left_out(text, document_year=2024)[0]]
+    assert got == [(100, None), (1755, None)]

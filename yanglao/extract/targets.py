@@ -182,7 +182,12 @@ DEADLINES: list[tuple[str, str]] = [
     (rf"{YEAR}年?(?:-|—|~|至|到){YEAR}年", "year_range"),
     (rf"(?:自|从)?{YEAR}年(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?(?:起|以来|开始)", "since"),
     (rf"{YEAR}年(\d{{1,2}})月(?:(\d{{1,2}})日)?(?:底|末)?", "month"),
-    (rf"{YEAR}年度?(上半年|下半年|年底|年末|底|末)?", "year"),
+    # (not the year of a budget: `落实2024年中央预算内投资1.72亿元,支持…` names the money's year, no deadline)
+    (
+        rf"{YEAR}年度?(上半年|下半年|年底|年末|底|末)?"
+        r"(?!度?(?:中央|省级|市级|县级|区级|预算|财政|专项资金|彩票|福彩|资金|投资|补助资金))",
+        "year",
+    ),
     (
         r"今年|本年度|本年|(?<![一二三四五六七八九十两几\d])年内|当年|(?<=力争|争取|确保|计划)全年"
         r"|(?<![一二三四五六七八九十两几\d])年(?:底|末)(?:前|以前|之前)",
@@ -197,6 +202,9 @@ DEADLINES: list[tuple[str, str]] = [
 # Clause cues. A forward cue wins over a past cue in the same clause.
 FORWARD_CUES = (
     r"计划(?!生育)|力争|争取|预计|(?<![模虚])拟(?!定)|确保|下一步|今后|(?<!已)规划(?:建设|新建|建成|打造)|"
+    # a target stated as one (`项目目标任务为…建设627张家庭养老床位`); not in an aside to a report
+    # (`超额完成年度目标任务(年度目标为250户)`)
+    r"目标(?:任务)?(?:为|是)(?![^（()）]*[）)])|"
     r"(?:[市区县局省府们]|我们)将|"
     r"将(?:在|进一步|继续|持续|加大|加快|全面|逐步|重点|着力|大力|新建|建成|建设|完成|实现|推进|推动|"
     r"开展|出台|颁布|制定|建立|增加|提高|提升|按照|结合|主要|力争)"
@@ -1877,7 +1885,8 @@ _ARTICLE_ONE = re.compile(
 #: Verbs that make or add what they count; words before a figure that end with one leave the counted noun
 #: after it. Not the verbs of a level reached (达到, 实现, 覆盖): their subject, before them, is what is counted.
 _BUILDING_VERB_END = re.compile(
-    r"(?:建设|新建|建成|增设|培育|打造|建立|设置|设立|创建|引进|配备|配建|改造|培养|培训|新增|增加|推出|推进|拓展|辐射(?:周边)?)$"
+    r"(?:建设|新建|建成|增设|培育|打造|建立|设置|设立|创建|引进|配备|配建|改造|培养|培训|新增|增加|推出|推进|拓展|辐射(?:周边)?"
+    r"|提供|完成|开展|实施)$"
 )
 #: `各` and a building verb inside the words before a figure: the places before it, the noun after it.
 _EACH_BUILT = re.compile(r"各(?:改造建设|新建|建设|建成|改造|设立|配建|打造)")
