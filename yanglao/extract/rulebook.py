@@ -2384,6 +2384,17 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         year=2024,
     ),
     Rule(
+        "RECIPIENT_PATTERNS[13]",
+        subsidies.RECIPIENT_PATTERNS[13],
+        "recipient: a project named right before its amount (a fund's use listed by project): basis total",
+        "一、中央彩票公益金支持社会福利事业项目12万元。\n1、困难老年人家庭适老化改造项目8.54万元,用于特殊困难老年人家庭居家适老化改造",
+        "jining-beihu-2024-lottery-fund-use-notice",
+        figure="8.54万元",
+        expect=("subsidy", "construction"),
+        reads="before",
+        year=2024,
+    ),
+    Rule(
         "PURPOSE_AFTER_RECIPIENT",
         subsidies.PURPOSE_AFTER_RECIPIENT,
         "recipient: the purpose said after who gets it (床位运营, 岗位) is not part of the name",

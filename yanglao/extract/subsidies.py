@@ -370,6 +370,9 @@ RECIPIENT_PATTERNS: list[str] = [
     # a project or facility that obtains the money (`西区养老服务中心建设项目成功争取到中央预算内投资4489万元支持`)
     r"(?:^|[，,；;：:])\s*(?P<r>[^，,。；;：:\d]{2,30}?(?:项目|中心|机构|幸福院|敬老院|食堂|助餐点))\s*(?:成功)?"
     r"(?:获得?|争取到|获批)[^，,。；;\d]{0,12}?(?:资金|补助|补贴|奖励|投资|奖补)",
+    # a project named right before its amount, in a list of how a fund was used (`中央彩票公益金支持社会福利事业
+    # 项目12万元`, `困难老年人家庭适老化改造项目8.54万元`)
+    r"(?:^|[，,；;：:、])\s*(?P<r>[^，,。；;：:\d、]{4,30}?项目)\s*$",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
@@ -840,6 +843,8 @@ def _basis(
     recipient = re.sub(r"[(（][^()（）]*[)）]$", "", recipient or "")
     if re.search(r"(?:人员|人|者|生|老人|护理员)$", recipient):
         return "person"
+    if recipient.endswith("项目"):
+        return "total"  # the money of a named project (`…适老化改造项目8.54万元`), not a rate per project
     if re.search(rf"(?:{FACILITY_WORDS})$", recipient):
         return "facility"
     # a condition phrase: its subject (`养老护理员在…机构…工作满5年但未满10年`), a facility named in it
