@@ -256,6 +256,15 @@ RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
         "wuhan-2020-reply-20200464",
     ),
     Rule(
+        "holder_named_in_the_instrument_after",
+        # the instrument named after the amount names who holds it (`…可获得一次性奖励1500元的养老护理员从业年限补贴`)
+        r"[\d.,]*\s*[万]?元的(?P<r>[^，,。；;\n\d的]{0,8}?(?:护理员|老年人|老人|人员|毕业生))"
+        r"[^，,。；;\n\d的]{0,8}?(?:补贴|补助|奖励|津贴)",
+        "recipient",
+        "在同一养老服务机构连续从事养老管理或护理工作每满3年,可获得一次性奖励1500元的养老护理员从业年限补贴",
+        "qingchuan-2022-care-worker-post-subsidy-news",
+    ),
+    Rule(
         "supports_what_is_built",
         # the clause after the sum says what it supports building (`…1.72亿元,支持14个公办养老托育服务机构建设`)
         r"[\d.,]*\s*[万亿]?元[^，,。；;\n]{0,4}[，,]\s*(?:用于|主要用于)?(?:支持|扶持)(?P<r>[^，,。；;\n]{2,30}?)"
@@ -588,6 +597,10 @@ def complete(rows: list[dict], text: str) -> list[dict]:
                         AMOUNT_THEN_BUILT.yields if row["kind"] == "budget_allocation" else row["kind"]
                     )
             row["recipient"] = row["recipient"] or recipient_after(text, row["figure_at"])
+            if row.get("basis") is None and re.search(
+                r"(?:人员|老年人|老人|护理员|毕业生)$", row["recipient"] or ""
+            ):
+                row["basis"] = "person"  # found only now: an amount for people is per person
             if (
                 not row["recipient"]
                 and row["kind"] in ALLOCATION_KINDS

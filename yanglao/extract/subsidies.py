@@ -151,6 +151,8 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     r"|不超过[\d一二两三四五六七八九十]+(?:餐|次|天|小时)"
     # administering a payment that exists: review, stopping, publicity, raising its money (not a promise of money)
     r"|复核|停发|停止发放|暂停发放|中止发放|宣传|宣讲|知晓|告知|公示|筹措|筹集|申报|下拨时间"
+    # where to look a payment up (`凡享受补贴发放的城乡居民…可关注“青山区财政局”微信公众平台…即可查询发放详情`)
+    r"|查询|关注[^，,。；;]{0,12}?(?:公众号|公众平台|网站|平台)"
     # how payments combine (`增发补贴部分不能与重度残疾人护理补贴重复享受,可择高领取其一`)
     r"|重复享受|重复领取|择高|择一领取"
     # a form's question or a performance table's indicator (`是否为专项资金`, `产出指标 质量指标 …覆盖率`)
