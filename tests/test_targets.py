@@ -1275,3 +1275,15 @@ def test_the_year_of_a_budget_is_no_deadline():
     )
     got = [(r["value"], r["deadline_year"]) for r in targets_and_left_out(text, document_year=2024)[0]]
     assert got == [(100, None), (1755, None)]
+
+
+def test_a_distance_measures_works_unless_the_clause_speaks_of_a_radius():
+    """jianhu-2026 (tests/data/heldout_real15/01, a real list of livelihood projects): kilometres of roads are no
+    service radius; `服务半径不超过1公里` still is one (a sentence written for this test)."""
+    text = (
+        Path(__file__).parent / "data" / "heldout_real15" / "01_jianhu-2026-livelihood-projects-list.txt"
+    ).read_text(encoding="utf-8")
+    got = {r["value"]: r["indicator"] for r in targets_and_left_out(text, document_year=2026)[0]}
+    assert got[17.6] == "农村公路道路改造里程"
+    radius = targets_and_left_out("到2025年,社区养老服务设施服务半径不超过1公里。")[0]
+    assert [r["indicator"] for r in radius] == ["社区养老服务设施服务半径"]

@@ -1890,6 +1890,9 @@ _BUILDING_VERB_END = re.compile(
 )
 #: `各` and a building verb inside the words before a figure: the places before it, the noun after it.
 _EACH_BUILT = re.compile(r"各(?:改造建设|新建|建设|建成|改造|设立|配建|打造)")
+#: A distance is a service radius only where the clause speaks of one (`服务半径1公里`, `覆盖…`, `…以内`); elsewhere
+#: it measures works (`农村公路道路改造17.6公里`). A time (分钟) is one always (`中心城区10-15分钟`).
+_RADIUS_CONTEXT = re.compile(r"半径|步行|车程|骑行|路程|圈|覆盖|范围|可达|以内|之内|内")
 _LONE_VERB = re.compile(r"^(?:容纳|接待|安置|服务|照护|吸纳)$")
 _ASIDE = re.compile(r"\((?:简称|含|下同)[^)]*\)")
 _HEAD_NOUN = re.compile(r"(?:点|中心|站|机构|平台|企业|组织|基地|院|场所)$")
@@ -2079,8 +2082,19 @@ def _indicator(
     circle = re.match(r"[^,;:。\"“”]{0,10}?圈", scan[q.suffix_end : c_end])
     if q.unit == "分钟" and circle:
         obj = f"{q.values[0]:g}分钟{circle.group(0)}"  # 15分钟养老服务圈
-    elif q.unit in ("分钟", "公里", "米") and (not obj or "服务" not in obj):
+    elif (
+        q.unit in ("分钟", "公里", "米")
+        and (not obj or "服务" not in obj)
+        and (q.unit == "分钟" or _RADIUS_CONTEXT.search(scan[c_start:c_end]))
+    ):
         obj = "服务半径" if q.unit != "分钟" else "服务半径(步行时间)"
+    elif (
+        q.unit in ("公里", "米")
+        and len(obj) >= 2
+        and not re.search(r"(?:里程|长度|长|宽度|宽)$", obj)
+        and not _RADIUS_CONTEXT.search(scan[c_start:c_end])
+    ):
+        obj += "里程" if q.unit == "公里" else "长度"  # `农村公路道路改造17.6公里`: how far the works go
     if q.unit == "平方米" and not obj.endswith("面积"):
         obj += "面积"
     if q.unit == "平方米" and len(complete_indicator(obj) or "") <= 4:
