@@ -2008,6 +2008,22 @@ def _rise_subject(scan: str, c_start: int, figure_start: int) -> str | None:
     return _clean(rise.group(1))[:40] if rise else None
 
 
+def _distance_name(obj: str, q: _Quantity, scan: str, clause: tuple[int, int]) -> str:
+    """A time or distance: a service circle or radius (`15分钟养老服务圈`, `服务半径`), or how far works go."""
+    c_start, c_end = clause
+    circle = re.match(r"[^,;:。\"“”]{0,10}?圈", scan[q.suffix_end : c_end])
+    radius = q.unit == "分钟" or _RADIUS_CONTEXT.search(scan[c_start:c_end])
+    if q.unit == "分钟" and circle:
+        return f"{q.values[0]:g}分钟{circle.group(0)}"  # 15分钟养老服务圈
+    if radius and (not obj or "服务" not in obj):
+        return "服务半径" if q.unit != "分钟" else "服务半径(步行时间)"
+    if not radius and len(obj) >= 2 and not re.search(r"(?:里程|长度|长|宽度|宽)$", obj):
+        return obj + (
+            "里程" if q.unit == "公里" else "长度"
+        )  # `农村公路道路改造17.6公里`: how far the works go
+    return obj
+
+
 def _indicator(
     norm: str,
     scan: str,
@@ -2079,22 +2095,8 @@ def _indicator(
     obj = _last_item(obj)
     if not obj or len(obj) <= 2:
         obj = tail or obj
-    circle = re.match(r"[^,;:。\"“”]{0,10}?圈", scan[q.suffix_end : c_end])
-    if q.unit == "分钟" and circle:
-        obj = f"{q.values[0]:g}分钟{circle.group(0)}"  # 15分钟养老服务圈
-    elif (
-        q.unit in ("分钟", "公里", "米")
-        and (not obj or "服务" not in obj)
-        and (q.unit == "分钟" or _RADIUS_CONTEXT.search(scan[c_start:c_end]))
-    ):
-        obj = "服务半径" if q.unit != "分钟" else "服务半径(步行时间)"
-    elif (
-        q.unit in ("公里", "米")
-        and len(obj) >= 2
-        and not re.search(r"(?:里程|长度|长|宽度|宽)$", obj)
-        and not _RADIUS_CONTEXT.search(scan[c_start:c_end])
-    ):
-        obj += "里程" if q.unit == "公里" else "长度"  # `农村公路道路改造17.6公里`: how far the works go
+    if q.unit in ("分钟", "公里", "米"):
+        obj = _distance_name(obj, q, scan, clause)
     if q.unit == "平方米" and not obj.endswith("面积"):
         obj += "面积"
     if q.unit == "平方米" and len(complete_indicator(obj) or "") <= 4:
