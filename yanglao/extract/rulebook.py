@@ -2395,6 +2395,17 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         year=2024,
     ),
     Rule(
+        "RESTATED_SUM_BEFORE",
+        subsidies.RESTATED_SUM_BEFORE,
+        "总计/合计 before an amount after two or more amounts of its sentence: their sum said again, left out",
+        "2024年三所敬老院进行适老化改造提升,其中社会福利院墙裙改造项目支出29.9938万元、广济敬老院墙裙改造项目支出19.9855万元、终南敬老院改造提升支出19.9983万元,包括老人餐厅顶部及公寓楼老人房间吊顶,院内人行道硬化,更换男女浴室花洒及部分老人房间的坐便器,更换部分老人房间破损严重的床头柜,总计支出69.9776万元",
+        "zhouzhi-2024-county-lottery-fund-use",
+        figure="69.9776万元",
+        expect=("left_out", "a sum of the amounts before it in its sentence, said again (…、…,总计…)"),
+        reads="clause_before",
+        year=2024,
+    ),
+    Rule(
         "PURPOSE_AFTER_RECIPIENT",
         subsidies.PURPOSE_AFTER_RECIPIENT,
         "recipient: the purpose said after who gets it (床位运营, 岗位) is not part of the name",

@@ -372,9 +372,12 @@ RECIPIENT_PATTERNS: list[str] = [
     # a project or facility that obtains the money (`西区养老服务中心建设项目成功争取到中央预算内投资4489万元支持`)
     r"(?:^|[，,；;：:])\s*(?P<r>[^，,。；;：:\d]{2,30}?(?:项目|中心|机构|幸福院|敬老院|食堂|助餐点))\s*(?:成功)?"
     r"(?:获得?|争取到|获批)[^，,。；;\d]{0,12}?(?:资金|补助|补贴|奖励|投资|奖补)",
-    # a project named right before its amount, in a list of how a fund was used (`中央彩票公益金支持社会福利事业
-    # 项目12万元`, `困难老年人家庭适老化改造项目8.54万元`)
-    r"(?:^|[，,；;：:、])\s*(?P<r>[^，,。；;：:\d、]{4,30}?项目)\s*$",
+    # a project, facility or event named right before its amount (and what it was spent on), in a list of how a
+    # fund was used (`中央彩票公益金支持社会福利事业项目12万元`, `其中社会福利院墙裙改造项目支出29.9938万元`,
+    # `终南敬老院改造提升支出19.9983万元`, `2024年重阳节活动13.3万元`, `、护理员大赛2.7万元`)
+    r"(?:^|[，,；;：:、]|其中)\s*(?:\d{4}年度?)?(?P<r>(?!其中)(?:(?!用于|安排|资金|财政|下达|拨付)[^，,。；;：:\d、]){2,30}?"
+    r"(?:项目|院|中心|站|活动|大赛))"
+    r"(?:[^，,。；;：:\d、]{0,8}?(?:支出|资金|经费))?\s*$",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
@@ -893,6 +896,7 @@ ACCOUNTING_OFFSET = re.compile(r"冲减|核减|抵减")
 # is that standard times the number of recipients, not money of its own.
 SUBTOTAL_BEFORE = re.compile(r"(?:共计|合计|小计|总计)$")
 # `…高龄补贴费31200元(两项合计34800元)`: a sum restated in brackets after the amounts it adds up.
+RESTATED_SUM_BEFORE = re.compile(r"^[^，,。；;\d]{0,6}?(?:总计|合计|小计|共计)(?:支出|资金|金额)?$")
 BRACKETED_SUM_BEFORE = re.compile(r"[(（][^()（），,。；;]{0,6}?(?:共计|合计|小计|总计)$")
 PER_UNIT_AMOUNT = re.compile(r"每[^，,。；;]{0,8}?\d[\d.]*\s*(?:万元|元|万)")
 # A sentence that only lists amounts by grade (liandu `一星级0.7万元,二星级1.5万元,三星级3万元,…`).
@@ -905,6 +909,7 @@ EXCLUDED = {
     "part_of_not_money": "part (其中) of a total that is not subsidy money",
     "subtotal": "subtotal of a standard amount times a count (共计)",
     "bracketed_sum": "a sum of the amounts before it, restated in brackets (两项合计)",
+    "restated_sum": "a sum of the amounts before it in its sentence, said again (…、…,总计…)",
     "charge_rate": "a share of a charge or payment, not a subsidy rate",
 }
 GRANT_WORDS = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|发放|安排|下拨|拨付|支持|享受")
@@ -924,6 +929,19 @@ def _not_subsidy_money(before: str, after: str) -> bool:
     after = ASIDE_SPAN.sub(lambda m: " " * len(m.group()), after)
     following = NOT_SUBSIDY_MONEY.search(after)  # `并处2000元以上1万元以下罚款`
     return following is not None and not GRANT_WORDS.search(after[: following.start()])
+
+
+def _restated(text: str, before: str, start: int, amounts: list[Amount]) -> str | None:
+    """Why an amount only restates others (a subtotal, a sum in brackets or after `总计`), or None."""
+    earlier = sum(a.end <= start for a in amounts)
+    if SUBTOTAL_BEFORE.search(before) and PER_UNIT_AMOUNT.search(before):
+        return "subtotal"
+    if BRACKETED_SUM_BEFORE.search(text[:start]) and earlier:
+        return "bracketed_sum"
+    if RESTATED_SUM_BEFORE.search(before) and earlier >= 2:
+        # `…29.9938万元、…19.9855万元、…19.9983万元,总计支出69.9776万元`: the parts' sum, said again
+        return "restated_sum"
+    return None
 
 
 def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> list[_Figure]:
@@ -991,14 +1009,11 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
                 {"reason": "range: no single amount", "start": sent.start + c0, "end": sent.start + c1}
             )
             continue
-        if SUBTOTAL_BEFORE.search(before) and PER_UNIT_AMOUNT.search(before):
-            left_out(EXCLUDED["subtotal"], group[0].start, group[-1].end)
+        restated = _restated(text, before, group[0].start, amounts)
+        if restated:
+            left_out(EXCLUDED[restated], group[0].start, group[-1].end)
             continue
-        if BRACKETED_SUM_BEFORE.search(text[: group[0].start]) and any(
-            a.end <= group[0].start for a in amounts
-        ):
-            left_out(EXCLUDED["bracketed_sum"], group[0].start, group[-1].end)
-            continue
+        not_money_until = -1  # a kept amount stands between: a later 其中 is its parts
         # A floor (不低于100元, 10万元以上) is read as its stated figure, like 100万元左右:
         # the schema has no comparator for money, and the figure is what the document sets.
         is_cap = bool(CAP_BEFORE.search(before) or CAP_AFTER.match(after))
