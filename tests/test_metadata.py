@@ -825,3 +825,12 @@ def test_metadata_of_allocation_notices_disclosures_and_replies(folder, stem, ex
     """Real pages of the thirteenth and fourteenth blind sets (tests/data/heldout_real13, 14)."""
     meta = _heldout_meta(folder, stem)
     assert {k: meta[k] for k in expected} == expected
+
+
+def test_review_a_cited_document_is_no_doc_number_of_the_page():
+    """Text written by this round's reviewing session: the number of a document cited in 《》 is not the page's."""
+    text = (
+        "关于下拨2023年高龄津贴的通知\n发布时间：2023-05-06\n各乡镇：\n"
+        "根据《怀民〔2022〕88号关于下拨2023年高龄津贴的通知》要求，现将余下资金下拨如下。\n"
+    )
+    assert extract_metadata(text)["doc_number"] is None

@@ -1617,3 +1617,66 @@ def test_sentences_that_open_with_a_condition_give_the_named_recipient_its_tiers
     ]
     named = "经培训合格且连续服务老年人满一年以上的养老护理员"
     assert got == [(100, named, "满1年不足5年"), (150, named, "满5年不足10年"), (200, named, "满10年以上")]
+
+
+# Counter-examples from this round's fresh-eyes review (sentences the reviewing session wrote in the manner of
+# government documents): each reading the new rules must not make.
+def _rows(text: str) -> list[dict]:
+    return complete(extract_subsidies(text), text)
+
+
+def test_review_a_look_up_platform_to_build_is_still_a_provision():
+    assert [r["recipient"] for r in _rows("对建设智慧养老服务查询平台的企业按规定给予补贴。")] == [
+        "建设智慧养老服务查询平台的企业"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对经济困难的失能老年人给予护理补贴,补贴标准为200元通过社会保障卡直接发放到个人账户。",
+        "80至89周岁老年人高龄津贴100元按月发放到本人社会保障卡。",
+        "2024年下半年高龄津贴标准调整为80周岁以上老年人200元。",
+    ],
+)
+def test_review_a_standard_paid_through_a_channel_or_for_a_period_is_no_total(text):
+    assert [r["basis"] for r in _rows(text) if r["amount_yuan"]] != ["total"]
+
+
+def test_review_a_tables_serial_numbers_and_total_row_are_no_money_and_no_recipients():
+    text = "| 序号 | 项目名称 | 补助资金(万元) |\n| 1 | 城关镇敬老院改造 | 200 |\n| 2 | 河西社区日间照料中心 | 60 |"
+    assert [(r["amount_yuan"], r["recipient"]) for r in _rows(text)] == [
+        (2000000, "城关镇敬老院改造"),
+        (600000, "河西社区日间照料中心"),
+    ]
+    listed = "现将补助资金下达如下:\n| 序号 | 县区 | 补助资金 |\n| 一 | 城关镇 | 200万元 |\n| 二 | 河西镇 | 60万元 |\n| 合计 | | 260万元 |"
+    assert [(r["amount_yuan"], r["recipient"]) for r in _rows(listed)] == [
+        (2000000, "城关镇"),
+        (600000, "河西镇"),
+    ]
+
+
+def test_review_parts_of_a_grant_after_an_investment_are_rows():
+    text = "该项目总投资1200万元,争取中央预算内投资补助资金600万元,其中用于护理型床位建设400万元,用于适老化改造200万元。"
+    amounts = [r["amount_yuan"] for r in _rows(text)]
+    assert 4000000 in amounts and 2000000 in amounts
+
+
+def test_review_a_reward_for_each_project_is_per_project():
+    text = "对评定为示范的居家养老服务项目给予一次性奖励:省级示范项目10万元,市级示范项目5万元。"
+    assert {r["basis"] for r in _rows(text) if r["amount_yuan"]} == {"project"}
+
+
+def test_review_what_money_supports_is_no_sentence_fragment_and_a_count_no_verb():
+    assert [
+        r["recipient"] for r in _rows("省财政安排资金5000万元,支持各地加快推进县域养老服务体系建设。")
+    ] != ["各地加快推进县域养老服务体系"]
+    counted = _rows("今年上半年,惠及困难老年人共计1200人,发放资金36万元。")
+    assert [r["recipient"] for r in counted] == ["困难老年人"]
+
+
+def test_review_one_condition_of_who_qualifies_is_no_tier():
+    rows = _rows("对新建养老机构给予一次性建设补贴。符合条件的,每张床位补贴1万元。")
+    assert [(r["recipient"], r["condition"]) for r in rows if r["amount_yuan"]] == [
+        ("符合条件的新建养老机构", None)
+    ]

@@ -1287,3 +1287,28 @@ def test_a_distance_measures_works_unless_the_clause_speaks_of_a_radius():
     assert got[17.6] == "农村公路道路改造里程"
     radius = targets_and_left_out("到2025年,社区养老服务设施服务半径不超过1公里。")[0]
     assert [r["indicator"] for r in radius] == ["社区养老服务设施服务半径"]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2023年,我区居家养老服务提升项目目标任务为建设500张家庭养老床位,实际建成520张,超额完成任务。", 2024),
+        ("去年,全市养老服务工作取得明显成效。年度目标是新增养老床位1000张,已全部完成。", 2024),
+        ("2024年度目标任务是完成200户特殊困难老年人家庭适老化改造,截至12月底已完成210户。", 2025),
+    ],
+)
+def test_review_a_stated_target_that_was_met_is_a_report(text, year):
+    """Sentences written by this round's reviewing session: a target stated and met is no target."""
+    assert targets_and_left_out(text, document_year=year)[0] == []
+
+
+def test_review_a_level_after_a_year_is_the_targets_scope_not_a_budget():
+    """Sentences written by this round's reviewing session: `2025年县级…` keeps its deadline."""
+    got = targets_and_left_out(
+        "到2025年,县级特困人员供养服务设施建有率达到100%。到2027年省级示范性养老机构达到30家。",
+        document_year=2023,
+    )[0]
+    assert [(r["indicator"], r["deadline_year"]) for r in got] == [
+        ("县级特困人员供养服务设施建有率", 2025),
+        ("省级示范性养老机构", 2027),
+    ]

@@ -231,7 +231,8 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
     Rule(
         "counted_group_then_its_sum",
         # who was paid, counted, then the sum (`敬老院集中供养三无人员共计471人,款47100元`)
-        r"(?:^|[，,。；;：:\n])\s*(?P<r>[^，,。；;：:\n\d]{2,60}?)(?:共计|合计|共)\s*\d+\s*(?:名|位|人|户|人次)[，,]\s*"
+        r"(?:^|[，,。；;：:\n])\s*(?:惠及|覆盖|涉及|共有|其中)?(?P<r>[^，,。；;：:\n\d]{2,60}?)(?:共计|合计|共)\s*\d+\s*"
+        r"(?:名|位|人|户|人次)[，,]\s*"
         r"(?:(?:发放|拨付|支付)(?:资金|金额|款)?|款|金额)\s*$",
         "recipient",
         "敬老院集中供养三无人员共计471人,款47100元",
@@ -267,7 +268,8 @@ RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
     Rule(
         "supports_what_is_built",
         # the clause after the sum says what it supports building (`…1.72亿元,支持14个公办养老托育服务机构建设`)
-        r"[\d.,]*\s*[万亿]?元[^，,。；;\n]{0,4}[，,]\s*(?:用于|主要用于)?(?:支持|扶持)(?P<r>[^，,。；;\n]{2,30}?)"
+        r"[\d.,]*\s*[万亿]?元[^，,。；;\n]{0,4}[，,]\s*(?:用于|主要用于)?(?:支持|扶持)"
+        r"(?P<r>(?:(?!加快|推进|推动|开展|实施|完善)[^，,。；;\n]){2,30}?(?:机构|中心|项目|站|院|设施|食堂|助餐点))"
         r"(?:建设|改造|改扩建|提升)",
         "recipient",
         "省发展改革委近日落实2024年中央预算内投资1.72亿元,支持14个公办养老托育服务机构建设",
@@ -682,7 +684,7 @@ TITLE_KINDS: tuple[Rule, ...] = (
 ONLY_ADVERBS = re.compile(
     r"(?:本次|此次|这次|今年|近日|日前|同时|目前|先后|累计|分别|又|再|也|还|已|共|均|各)+"
 )
-_AGE_BAND_RE = re.compile(CONDITION_RULES[0].pattern)
+_AGE_BAND_RE = re.compile(next(r.pattern for r in CONDITION_RULES if r.name == "age_band"))
 
 
 def _older_age_band(phrase: str | None) -> bool:

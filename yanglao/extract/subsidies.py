@@ -152,7 +152,8 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     # administering a payment that exists: review, stopping, publicity, raising its money (not a promise of money)
     r"|复核|停发|停止发放|暂停发放|中止发放|宣传|宣讲|知晓|告知|公示|筹措|筹集|申报|下拨时间"
     # where to look a payment up (`凡享受补贴发放的城乡居民…可关注“青山区财政局”微信公众平台…即可查询发放详情`)
-    r"|查询|关注[^，,。；;]{0,12}?(?:公众号|公众平台|网站|平台)"
+    r"|(?:即可|可|登录|通过)[^，,。；;]{0,12}?查询|查询[^，,。；;]{0,6}?(?:发放|详情|结果|进度)"
+    r"|关注[^，,。；;]{0,12}?(?:公众号|公众平台|网站|平台)"
     # how payments combine (`增发补贴部分不能与重度残疾人护理补贴重复享受,可择高领取其一`)
     r"|重复享受|重复领取|择高|择一领取"
     # a form's question or a performance table's indicator (`是否为专项资金`, `产出指标 质量指标 …覆盖率`)
@@ -185,6 +186,9 @@ PROVISION_GIVER = re.compile(
 # A line that captions a table or names a list (no punctuation, ends in 分配(表)/情况(表)/信息/名单/明细).
 # A money column's header that gives the unit of its cells (`发放资金(元)`, `补助金额（万元）`).
 HEADER_UNIT = re.compile(r"[(（](万元|元)[)）]")
+# A row's serial number (`1`, `一`, `1.`, `（一）`) names nothing; a total row (`合计`) sums the column.
+SERIAL_CELL = re.compile(r"[\d一二三四五六七八九十]+[.、．]?|[(（][\d一二三四五六七八九十]+[)）]")
+TOTAL_ROW = re.compile(r"(?:合\s*计|小\s*计|总\s*计|共\s*计)")
 SUM_HEADER = re.compile(r"资金|金额|经费|总额|合计")  # such a column holds sums paid, not standards
 BARE_CELL_NUMBER = re.compile(r"\s*\d+(?:,\d{3})*(?:\.\d+)?\s*")
 ATTACHMENT_PREFIX = re.compile(r"^附件\s*\d*\s*[:：]?\s*(?:\d+\s*[.．、]\s*)?")
@@ -664,7 +668,38 @@ def _tier(before: str, earlier: str | None) -> tuple[str, str] | None:
     if not m or not earlier:
         return None
     condition = m.group("c").strip(TRIM)[:-1].strip(TRIM)
-    return (condition, earlier) if len(condition) >= 2 else None
+    if len(condition) < 2 or ELIGIBILITY_ONLY.fullmatch(condition):
+        return None  # `符合条件的,每张床位补贴1万元`: who qualifies, not a tier of the amount
+    return condition, earlier
+
+
+def _condition_recipient(before: str, earlier: str | None) -> str | None:
+    """`…养老机构…；收住半失能老年人的，按每人每月150元…` where the condition is no tier: the condition with the
+    head noun of the recipient of the sentence before (收住半失能老年人的养老机构)."""
+    m = CONDITION_CLAUSE.match(before)
+    if not m or not earlier:
+        return None
+    head = re.search(rf"(?:[^的]{{0,6}}?(?:{FACILITY_WORDS}|人员|老年人|人))$", earlier)
+    return m.group("c") + (head.group() if head else earlier)
+
+
+def _single_tiers(figure_rows: list[list[Row]]) -> None:
+    """A tier is a condition among several: a `…的,` opening whose recipient gets no other tier in the document
+    (`对新建养老机构给予一次性建设补贴。符合条件的,每张床位补贴1万元`) names its recipient with the condition
+    (DATA_CONTRACT: a condition only where amounts differ by it)."""
+    tiers: dict[str, set[str]] = {}
+    for rows in figure_rows:
+        for r in rows:
+            if r.extras.get("tier"):
+                tiers.setdefault(r.extras["tier_of"], set()).add(r.extras["tier"])
+    for rows in figure_rows:
+        for r in rows:
+            if r.extras.get("tier") and len(tiers[r.extras["tier_of"]]) < 2:
+                head = re.search(
+                    rf"(?:[^的]{{0,6}}?(?:{FACILITY_WORDS}|人员|老年人|人))$", r.extras["tier_of"]
+                )
+                r.recipient = f"{r.extras['tier']}的{head.group() if head else r.extras['tier_of']}"
+                r.extras = {k: v for k, v in r.extras.items() if k not in ("tier", "tier_of")}
 
 
 def _with_head_noun(before: str, recipient: str, earlier: str | None) -> str:
@@ -810,8 +845,10 @@ PAYMENT_PERIOD = re.compile(
 )
 # a sum said to be paid out after it (`…补贴102360元已通过区财政直接支付完成`, `基本生活费88.616万元支付到特困人员
 # 个人账户`): a total, not each one's standard (`每月300元的标准通过银行转账方式发放到…`, luanchuan, is one)
+#: A standard, not a sum: `补贴标准为200元通过社会保障卡直接发放到…`, `2024年下半年高龄津贴标准调整为…200元`.
+STANDARD_WORDS = re.compile(r"标准|调整为|提高至|提高到|每月|每人|每年|每户")
 PAID_AFTER = re.compile(
-    r"^(?![^，,。；;\d]{0,3}标准)[^，,。；;\d]{0,4}?(?:已|已经)?(?:通过[^，,。；;\d]{0,10}?)?(?:直接)?(?:发放|拨付|支付|付)(?:到|至|给|完成)"
+    r"^(?![^，,。；;\d]{0,3}(?:标准|按月|按季|按年|每月|每年))[^，,。；;\d]{0,4}?(?:已|已经)?(?:通过[^，,。；;\d]{0,10}?)?(?:直接)?(?:发放|拨付|支付|付)(?:到|至|给|完成)"
 )
 
 
@@ -839,8 +876,8 @@ def _basis(
         or kind in ("budget_allocation", "service_purchase", "training")
         or re.search(r"共|累计|合计|总计", before)
         or COUNTED_RECIPIENTS.search(before)
-        or PAYMENT_PERIOD.search(before)
-        or PAID_AFTER.match(after)
+        or (PAYMENT_PERIOD.search(before) and not STANDARD_WORDS.search(before))
+        or (PAID_AFTER.match(after) and not STANDARD_WORDS.search(before))
     ):
         return "total"
     if kind == "allowance":
@@ -849,7 +886,9 @@ def _basis(
     if re.search(r"(?:人员|人|者|生|老人|护理员)$", recipient):
         return "person"
     if recipient.endswith("项目"):
-        return "total"  # the money of a named project (`…适老化改造项目8.54万元`), not a rate per project
+        # a standard for each project given (`对…示范项目给予一次性奖励:省级示范项目10万元`) is per project; the money
+        # a fund spent on a named project (`…适老化改造项目8.54万元`) is its total
+        return "project" if re.search(r"给予|奖励|奖补|每个|每项", sentence) else "total"
     if re.search(rf"(?:{FACILITY_WORDS})$", recipient):
         return "facility"
     # a condition phrase: its subject (`养老护理员在…机构…工作满5年但未满10年`), a facility named in it
@@ -896,9 +935,14 @@ ACCOUNTING_OFFSET = re.compile(r"冲减|核减|抵减")
 # is that standard times the number of recipients, not money of its own.
 SUBTOTAL_BEFORE = re.compile(r"(?:共计|合计|小计|总计)$")
 # `…高龄补贴费31200元(两项合计34800元)`: a sum restated in brackets after the amounts it adds up.
+SUM_HANDED_ON = re.compile(r"[^，,。；;\d]{0,4}?(?:下拨|拨付|拨至|划拨|支付|发放)(?:给|到|至)")
 RESTATED_SUM_BEFORE = re.compile(r"^[^，,。；;\d]{0,6}?(?:总计|合计|小计|共计)(?:支出|资金|金额)?$")
 BRACKETED_SUM_BEFORE = re.compile(r"[(（][^()（），,。；;]{0,6}?(?:共计|合计|小计|总计)$")
 PER_UNIT_AMOUNT = re.compile(r"每[^，,。；;]{0,8}?\d[\d.]*\s*(?:万元|元|万)")
+# Conditions that only say who qualifies (`符合条件的`, `经验收合格的`): no tier of an amount.
+ELIGIBILITY_ONLY = re.compile(
+    r"(?:凡)?(?:符合(?:条件|要求|规定|标准)|经(?:审核|评估|验收|考核)(?:合格|通过|达标)?)"
+)
 # A sentence that only lists amounts by grade (liandu `一星级0.7万元,二星级1.5万元,三星级3万元,…`).
 GRADED_AMOUNTS = re.compile(r"(?:[^，,。；;\d]{1,12}?\d[\d.]*\s*(?:万元|元|万)[，,、]?\s*){2,}[。；;]?")
 # Why a figure of a money sentence is left out (the doubtful report lists each, verdict `rejected`).
@@ -931,20 +975,23 @@ def _not_subsidy_money(before: str, after: str) -> bool:
     return following is not None and not GRANT_WORDS.search(after[: following.start()])
 
 
-def _restated(text: str, before: str, start: int, amounts: list[Amount]) -> str | None:
+def _restated(text: str, before: str, after: str, start: int, amounts: list[Amount]) -> str | None:
     """Why an amount only restates others (a subtotal, a sum in brackets or after `总计`), or None."""
     earlier = sum(a.end <= start for a in amounts)
     if SUBTOTAL_BEFORE.search(before) and PER_UNIT_AMOUNT.search(before):
         return "subtotal"
     if BRACKETED_SUM_BEFORE.search(text[:start]) and earlier:
         return "bracketed_sum"
-    if RESTATED_SUM_BEFORE.search(before) and earlier >= 2:
-        # `…29.9938万元、…19.9855万元、…19.9983万元,总计支出69.9776万元`: the parts' sum, said again
+    if RESTATED_SUM_BEFORE.search(before) and earlier >= 2 and not SUM_HANDED_ON.match(after):
+        # `…29.9938万元、…19.9855万元、…19.9983万元,总计支出69.9776万元`: the parts' sum, said again (not a sum handed
+        # on to someone the parts did not name: `…35.298万元、…21.0546万元,共计56.3526万元下拨给各敬老院`)
         return "restated_sum"
     return None
 
 
-def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> list[_Figure]:
+def _figures(
+    sent: Sentence, doubtful: list[dict], lead: str | None = None, cell: bool = False
+) -> list[_Figure]:
     """Figures of a sentence. `lead` is the heading or run-in title it stands under
     (`（一）高龄津贴。80—89周岁老年人每人每月100元…`), which may carry the money word."""
     text = sent.text
@@ -964,12 +1011,14 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
 
     found = _amounts(text)
     unit = HEADER_UNIT.search(lead or "")
-    cell = text.strip(TRIM)
-    if not found and unit and cell and BARE_CELL_NUMBER.fullmatch(cell):
+    bare = (
+        text.strip(TRIM) if cell else ""
+    )  # only a table's cell under its column's header, never a heading's
+    if not found and unit and bare and BARE_CELL_NUMBER.fullmatch(bare):
         # a cell of a column whose header gives the unit (`发放资金(元)` over `6228280`)
-        start = text.index(cell)
-        value = float(cell.replace(",", "")) * UNIT_FACTORS[unit.group(1)]
-        found = [Amount(start, start + len(cell), [value], False)]
+        start = text.index(bare)
+        value = float(bare.replace(",", "")) * UNIT_FACTORS[unit.group(1)]
+        found = [Amount(start, start + len(bare), [value], False)]
     amounts = []
     for a in found:
         if _inside(a.start, quoted):
@@ -1009,7 +1058,7 @@ def _figures(sent: Sentence, doubtful: list[dict], lead: str | None = None) -> l
                 {"reason": "range: no single amount", "start": sent.start + c0, "end": sent.start + c1}
             )
             continue
-        restated = _restated(text, before, group[0].start, amounts)
+        restated = _restated(text, before, after, group[0].start, amounts)
         if restated:
             left_out(EXCLUDED[restated], group[0].start, group[-1].end)
             continue
@@ -1121,7 +1170,10 @@ def _table_cells(compact: str, sentences: list[Sentence]) -> dict[int, tuple[str
         if label and money(label):
             # the row's name: its first cell that is not a serial number (`| 1 | 老年助餐服务 | … | 450 |`); a
             # standard there (`80-99周岁 每人每月50元`) names no one
-            first = next((c for c in (c.strip(TRIM) for c in line.split("|")) if c and not c.isdigit()), "")
+            first = next(
+                (c for c in (c.strip(TRIM) for c in line.split("|")) if c and not SERIAL_CELL.fullmatch(c)),
+                "",
+            )
             out[i] = (label, None if not first or _amounts(first) else first)
     return out
 
@@ -1133,6 +1185,7 @@ def _figure_rows(
     lead: str | None = None,
     row_name: str | None = None,
     continues: Row | None = None,
+    table_cell: bool = False,
 ) -> list[Row]:
     """Rows for the figures of one sentence.
 
@@ -1141,7 +1194,7 @@ def _figure_rows(
     alternative is a row of its own for the bracketed recipient (`中心(站)…15(9)万`);
     `分别给予A、B、C` is a row per amount, for the listed recipients when they match.
     """
-    figures = _figures(sent, doubtful, lead)
+    figures = _figures(sent, doubtful, lead, cell=table_cell)
     if not figures:
         return []
     text = sent.text
@@ -1168,7 +1221,7 @@ def _figure_rows(
         if recipient is None and previous is not None:
             earlier = _recipient(previous.text) or (continues.extras.get("tier_of") if continues else None)
             tier = _tier(text[: fig.start], earlier)
-            recipient = tier[1] if tier else None
+            recipient = tier[1] if tier else _condition_recipient(text[: fig.start], earlier)
         elif recipient:
             earlier = last_recipient or (_recipient(previous.text) if previous is not None else None)
             recipient = _with_head_noun(text[: fig.start], recipient, earlier)
@@ -1484,9 +1537,20 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
                 leads.append(lead)
                 has_doubt.append(_doubts(doubtful[before:]))
                 continue
-        if i in table_cells:
+        if i in table_cells and TOTAL_ROW.fullmatch(table_cells[i][1] or ""):
+            # `| 合计 | | 260万元 |`: the column's sum, said again
+            doubtful.append(
+                {
+                    "reason": EXCLUDED["restated_sum"],
+                    "verdict": "rejected",
+                    "start": sent.start,
+                    "end": sent.start + len(sent.text.rstrip("|")),
+                }
+            )
+            figure_rows.append([])
+        elif i in table_cells:
             lead, row_name = table_cells[i]
-            figure_rows.append(_figure_rows(sent, None, doubtful, lead, row_name))
+            figure_rows.append(_figure_rows(sent, None, doubtful, lead, row_name, table_cell=True))
         else:
             lead, continues = _lead(sentences, i), None
             if lead is None and _grades_the_money_before(sent, previous, figure_rows):
@@ -1503,6 +1567,7 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
             figure_rows.append(_figure_rows(sent, previous, doubtful, lead, continues=continues))
         leads.append(lead)
         has_doubt.append(_doubts(doubtful[before:]))
+    _single_tiers(figure_rows)
     # named subsidies whose amount the document states: other mentions of them without a
     # recipient of their own (titles, payment procedure, 确保…发放到位) are not new provisions
     # (a standard per person, bed or facility; a total paid out, `发放培训补贴216万元`, states no standard)

@@ -185,7 +185,7 @@ DEADLINES: list[tuple[str, str]] = [
     # (not the year of a budget: `落实2024年中央预算内投资1.72亿元,支持…` names the money's year, no deadline)
     (
         rf"{YEAR}年度?(上半年|下半年|年底|年末|底|末)?"
-        r"(?!度?(?:中央|省级|市级|县级|区级|预算|财政|专项资金|彩票|福彩|资金|投资|补助资金))",
+        r"(?!度?(?:中央|省级|省|市级|县级|区级)?(?:预算|财政|专项资金|彩票|福彩|资金|投资|补助资金))",
         "year",
     ),
     (
@@ -202,9 +202,6 @@ DEADLINES: list[tuple[str, str]] = [
 # Clause cues. A forward cue wins over a past cue in the same clause.
 FORWARD_CUES = (
     r"计划(?!生育)|力争|争取|预计|(?<![模虚])拟(?!定)|确保|下一步|今后|(?<!已)规划(?:建设|新建|建成|打造)|"
-    # a target stated as one (`项目目标任务为…建设627张家庭养老床位`); not in an aside to a report
-    # (`超额完成年度目标任务(年度目标为250户)`)
-    r"目标(?:任务)?(?:为|是)(?![^（()）]*[）)])|"
     r"(?:[市区县局省府们]|我们)将|"
     r"将(?:在|进一步|继续|持续|加大|加快|全面|逐步|重点|着力|大力|新建|建成|建设|完成|实现|推进|推动|"
     r"开展|出台|颁布|制定|建立|增加|提高|提升|按照|结合|主要|力争)"
@@ -224,6 +221,11 @@ WEAK_PAST_CUES = (
     r"累计|共计|合计|总计|共(?:建设|建成|建有|设立|开办|培训|完成|新增|发放)"
     r"|(?:由|从)(?:目前|现有|当前)?的?\d[^,;:。]{0,8}(?:增加|提高|提升|增长)(?:至|到)"
 )
+# A target stated as one (`项目目标任务为…建设627张家庭养老床位`) plans, unless its sentence reports that it was
+# met (`…目标任务为建设500张…,实际建成520张,超额完成任务`, `年度目标是…1000张,已全部完成`) or it is an aside to a
+# report (`超额完成年度目标任务(年度目标为250户)`).
+STATED_TARGET = r"目标(?:任务)?(?:为|是)(?![^（()）]*[）)])"
+TARGET_MET = r"已(?:全部)?完成|实际(?:建成|完成|新增)|超额|完成率|已达到|已建成"
 # Forecasts are not commitments: `老年人口预计将达到152万人`.
 FORECAST_CUES = r"预计|预测|预估|预期将"
 FORECAST_SUBJECTS = r"人口|老龄化|高龄老年人|老年人约|失能老年人约|人均预期寿命"
@@ -481,6 +483,8 @@ _BEFORE_RE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(COM
 _EQ_RE = re.compile(EQ_WORDS)
 _DEADLINE_RE = re.compile("|".join(f"(?P<d{i}>{p})" for i, (p, _) in enumerate(DEADLINES)))
 _FORWARD_RE = re.compile(FORWARD_CUES)
+_STATED_TARGET_RE = re.compile(STATED_TARGET)
+_TARGET_MET_RE = re.compile(TARGET_MET)
 _PAST_RE = re.compile(PAST_CUES)
 _WEAK_PAST_RE = re.compile(WEAK_PAST_CUES)
 _FORECAST_RE = re.compile(FORECAST_CUES)
@@ -1276,7 +1280,9 @@ def _clause_tenses(
             masked[max(0, c_start - s_start - 8) : c_start - s_start]
         ):
             tenses.append(None)  # `已建成小区…未达到标准的,`: a condition, not a report
-        elif _FORWARD_RE.search(clause):
+        elif _FORWARD_RE.search(clause) or (
+            _STATED_TARGET_RE.search(clause) and not _TARGET_MET_RE.search(masked)
+        ):
             explicit_forward = True
             tenses.append("forward")
         elif _PAST_RE.search(clause):

@@ -540,8 +540,12 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
 
     if not doc_number and title:
         # `点击下载:怀民〔2023〕135号关于下拨…的通知.doc`: the number the page's own file gives its title
-        filed = re.search(rf"({_DOC_NUMBER.pattern})\s*{re.escape(title)}", raw_text)
-        doc_number = normalize_doc_number(filed.group(1)) if filed else None
+        filed = re.search(
+            rf"(?:下载|附件)[^\n《》]{{0,6}}?({_DOC_NUMBER.pattern})\s*{re.escape(title)}"
+            rf"|({_DOC_NUMBER.pattern})\s*{re.escape(title)}\.(?:docx?|pdf|wps|ofd)",
+            raw_text,
+        )
+        doc_number = normalize_doc_number(filed.group(1) or filed.group(2)) if filed else None
 
     date_lines = [i for i, line in enumerate(lines) if _DATE_LINE.fullmatch(line)]
     signed_date = normalize_date(lines[date_lines[0]]) if date_lines else None
