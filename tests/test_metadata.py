@@ -819,10 +819,18 @@ def test_a_meeting_report_that_quotes_a_notice_is_no_notice():
         ("heldout_real14", "bairin-left-2024", {"issuer": "巴林左旗民政局"}),
         # no title; `《关于将军队医院纳入…的提案》(20242047号)收悉`; contact lines are no title
         ("heldout_real14", "fujian-2024", {"title": None, "doc_type": "proposal_reply"}),
+        # the headline above `发布时间:… 来源:…`, not a site's widget (`智能问答 关闭`)
+        ("heldout_real15", "zhaohua-2021", {"title": "特困家庭再扶助(独生子女死亡再扶助)"}),
+        # a menu bar above the headline; `三、下一步改进措施` is a section's heading
+        ("heldout_real15", "zhouzhi-2024", {"title": "周至县民政局2024年县级福彩公益金的使用情况"}),
+        # the headline above the info line, not the table's header below it
+        ("heldout_real15", "songyang-2022", {"title": "2022年县十件民生实事项目上半年推进情况汇总表"}),
+        # `| 标题:… | |` two rows below the grid's first label row
+        ("heldout_real15", "xiangyuan-2025", {"title": "民政局2025年上半年工作总结和下半年工作计划"}),
     ],
 )
 def test_metadata_of_allocation_notices_disclosures_and_replies(folder, stem, expected):
-    """Real pages of the thirteenth and fourteenth blind sets (tests/data/heldout_real13, 14)."""
+    """Real pages of the thirteenth to fifteenth blind sets (tests/data/heldout_real13, 14, 15)."""
     meta = _heldout_meta(folder, stem)
     assert {k: meta[k] for k in expected} == expected
 

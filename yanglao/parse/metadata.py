@@ -99,6 +99,19 @@ _LABEL_CELL_ROW = re.compile(rf"\|?\s*(?:{LABEL_RE.pattern})\s*[:：]?\s*\|[^|]+
 _LABEL_THEN_VALUE = re.compile(rf"\s*(?:{LABEL_RE.pattern})\s+\S")
 
 
+def _grid_block(block: list[bool], lines: list[str]) -> list[bool]:
+    """The label lines, and with them every `|` row holding a known label in the same grid: a row of weak labels
+    (`| 标题:民政局2025年上半年工作总结… | |`) two rows below the one that made it metadata is still the grid's."""
+    grid = [bool("|" in line and _LABEL_AT.search(line)) for line in lines]
+    out = list(block)
+    for order in (range(1, len(lines)), range(len(lines) - 2, -1, -1)):
+        step = 1 if order.step == 1 else -1
+        for i in order:
+            if not out[i] and grid[i] and out[i - step] and "|" in lines[i - step]:
+                out[i] = True
+    return out
+
+
 def _in_block(block: list[bool], i: int) -> bool:
     """True when a line next to line `i` is a metadata label line."""
     return (i > 0 and block[i - 1]) or (i + 1 < len(block) and block[i + 1])
@@ -115,7 +128,7 @@ def parse_labelled_fields(text: str) -> dict:
     """
     fields: dict = {}
     raw = [unbracket_labels(line) for line in text.split("\n")]
-    block = [is_metadata_line(line) for line in raw]
+    block = _grid_block([is_metadata_line(line) for line in raw], raw)
     lines = [re.sub(r"^\s*(?:[•·]+|[-*](?=\s*\S))?\s*", "", line) for line in raw]
     for i, line in enumerate(lines):
         if not block[i] and not (
@@ -159,6 +172,8 @@ _NOT_TITLE = re.compile(
     r"|(?:现行)?有效|(?:已|全部|部分)?(?:失效|废止)"  # a validity printed without its label (张家港 field list)
     r"|(?:[^\s:：]{0,4}(?:电\s*话|热\s*线)|联\s*系\s*人|传\s*真|邮\s*编|地\s*址|领导署名)\s*[:：].*"  # contact lines
     r"|.*(?:网站|发布媒体|门户)"  # a site's name (`…国家级政府采购专业网站`)
+    # a numbered section's heading (`三、下一步改进措施`, `(一)…`), inside the document, not its title
+    r"|\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]).*"
 )
 _AGENCY_END = r"(?:政府|办公厅|办公室|委员会|局|厅|委|办|部|署|院|会|中心|所|站|处)"
 _AGENCY = re.compile(rf"[{HAN}()（）]{{2,40}}{_AGENCY_END}")
@@ -183,6 +198,8 @@ _NAVIGATION = re.compile(
     # share buttons (`分享 微信`, `微博 空间 qq`) and a site's motto (`生态立县·创新活县·旅游富县·产业强县`)
     r"|^(?:(?:分享到?|微信|微博|空间|[Qq]{2}|QQ空间|头条|朋友圈|收藏|打印|关闭)[\s:：|]*)+$"
     r"|^(?:[\u4e00-\u9fff]{2,8}[·•]){2,}[\u4e00-\u9fff]{2,8}$"
+    # a menu bar (`首页 新闻中心 信息公开 政务服务 …`) and a site's widgets (`智能问答 关闭`, `你还可以输入40`)
+    r"|^首页(?:\s+[\u4e00-\u9fff]{2,6}){2,}\s*$|^智能问答.*|^你还可以输入.*"
 )
 _MARKDOWN_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*<!--.*?-->\s*$")
 #: A title line may open with its 文号 (``朝民函〔2023〕59号 关于…的函``).
@@ -221,6 +238,30 @@ _CREDIT_LINE = re.compile(
 
 #: Empty table cells after a line's text (`关于下拨…的通知 | ||`): a layout's, not the text's.
 _EMPTY_CELLS_AFTER = re.compile(r"(?<=[^\s|])\s*\|[\s|]*$")
+
+
+#: A byline or an info line that dates the page (`发布时间:2022-03-01 10:25:19 来源:…`, `索引号:… 发布时间:…`).
+_DATING_LINE = re.compile(r"(?:发布|发表|公开|成文)(?:时间|日期)\s*[:：]\s*\d{4}")
+
+
+def _title_above_byline(raw_lines: list[str], raw_text: str, title: str | None) -> str | None:
+    """A headline stands right above the line that dates the page (`特困家庭再扶助(独生子女死亡再扶助)` /
+    `发布时间:2022-03-01 … 来源:…`): it is the title when the title found otherwise stands below that line (a table's
+    header, a section's heading) or none was found."""
+    at = next((i for i, line in enumerate(raw_lines[:20]) if _DATING_LINE.search(line)), None)
+    if not at:
+        return title
+    above = next((line for line in reversed(raw_lines[:at]) if line), "")
+    # (a title joined from short lines is looked for by its opening)
+    below = title is None or not 0 <= raw_text.find(title[:4]) < raw_text.find(raw_lines[at])
+    if (
+        below
+        and _PLAIN_TITLE.fullmatch(above)
+        and not (_NAVIGATION.match(above) or _NOT_TITLE.fullmatch(above) or _CREDIT_LINE.fullmatch(above))
+        and not _AGENCY.fullmatch(above)
+    ):
+        return above
+    return title
 
 
 def title_lines(lines: list[str]) -> list[str]:
@@ -511,6 +552,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
 
     values = frozenset(v for v in labelled.values() if isinstance(v, str))
     title = page.get("title") or labelled.get("title") or as_published(find_title(head, values), raw_text)
+    title = _title_above_byline(raw_lines, raw_text, title)
     title_date = _TITLE_DATE.search(title) if title else None
     if title_date:
         title = title[: title_date.start()]
