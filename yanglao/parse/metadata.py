@@ -172,9 +172,10 @@ _NOT_TITLE = re.compile(
     r"|(?:现行)?有效|(?:已|全部|部分)?(?:失效|废止)"  # a validity printed without its label (张家港 field list)
     r"|(?:[^\s:：]{0,4}(?:电\s*话|热\s*线)|联\s*系\s*人|传\s*真|邮\s*编|地\s*址|领导署名)\s*[:：].*"  # contact lines
     r"|.*(?:网站|发布媒体|门户)"  # a site's name (`…国家级政府采购专业网站`)
-    # a numbered section's heading (`三、下一步改进措施`, `(一)…`), inside the document, not its title
-    r"|\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]).*"
 )
+#: A numbered section's heading (`三、下一步改进措施`, `(一)…`): inside the document, not its title, unless it is the
+#: headline right above the page's dating line (a list's item on a page of its own: `三十一、光荣院建设`).
+_SECTION_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 _AGENCY_END = r"(?:政府|办公厅|办公室|委员会|局|厅|委|办|部|署|院|会|中心|所|站|处)"
 _AGENCY = re.compile(rf"[{HAN}()（）]{{2,40}}{_AGENCY_END}")
 _PLACE = re.compile(rf"^[{HAN}]{{1,8}}?(?:省|市|自治区|区|县|州|盟|旗)")
@@ -285,7 +286,12 @@ def find_title(lines: list[str], values: frozenset[str] = frozenset()) -> str | 
         "|" if line.strip() in values or _CODE_LINE.fullmatch(line) else line for line in title_lines(lines)
     ]
     for i, line in enumerate(lines):
-        if _NOT_TITLE.fullmatch(line) or "|" in line or _NAVIGATION.match(line):
+        if (
+            _NOT_TITLE.fullmatch(line)
+            or "|" in line
+            or _NAVIGATION.match(line)
+            or _SECTION_HEADING.match(line)
+        ):
             continue
         if _AGENCY.fullmatch(line) and i + 1 < len(lines) and lines[i + 1].startswith("关于"):
             continue
@@ -307,6 +313,7 @@ def find_title(lines: list[str], values: frozenset[str] = frozenset()) -> str | 
             line
             and _PLAIN_TITLE.fullmatch(line)
             and not (_NAVIGATION.match(line) or _NOT_TITLE.fullmatch(line) or _CREDIT_LINE.fullmatch(line))
+            and not _SECTION_HEADING.match(line)
             and not _PUBLISHER_LINE.fullmatch(
                 line
             )  # a signature or the site's name, not what the page is about
