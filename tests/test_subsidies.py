@@ -1680,3 +1680,13 @@ def test_review_one_condition_of_who_qualifies_is_no_tier():
     assert [(r["recipient"], r["condition"]) for r in rows if r["amount_yuan"]] == [
         ("符合条件的新建养老机构", None)
     ]
+
+
+def test_stopping_a_payment_is_no_provision():
+    """tengchong-2020 (tests/data/heldout_real14/04, a real page): when the allowance stops is procedure."""
+    assert (
+        extract_subsidies(
+            "2.高龄老年人如有以下情况,须终止发放高龄津贴:(1)户籍迁出腾冲市行政区域范围;(2)死亡;"
+        )
+        == []
+    )
