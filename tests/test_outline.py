@@ -821,3 +821,15 @@ def test_a_number_alone_on_its_line_before_a_long_sentence_takes_its_first_claus
     assert headings["1"] == "促进群众就业增收"
     assert headings["4"] == "完善养老服务体系和儿童福利机构"
     assert all(headings.values())
+
+
+def test_an_asides_colon_does_not_end_a_heading():
+    """jianhu-2026 (tests/data/heldout_real15/01, a real list): `(其中:…)` is inside the item's first clause."""
+    text = (
+        "二、农村道路、桥梁改造及安全防护提升工程\n\n"
+        "1. 对农村公路危桥改造12座(其中:1座四五类危桥、11座宽路窄桥),农村公路道路改造17.6公里;\n\n"
+        "2. 增设4处交叉口信号灯。\n"
+    )
+    headings = [m["heading"] for m in extract_measures(text)]
+    assert not any(h.endswith("(其中") for h in headings)
+    assert any(h.startswith("对农村公路危桥改造12座(其中:1座四五类危桥") for h in headings)

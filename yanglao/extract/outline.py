@@ -595,9 +595,15 @@ def normalize_heading(raw: str) -> str:
 
 
 def _cut(raw: str, stops: str) -> tuple[str, int]:
-    """The text up to the first of `stops` and the length consumed (including the stop)."""
+    """The text up to the first of `stops` outside brackets and the length consumed (including the stop): an
+    aside's colon is no end (`对农村公路危桥改造12座(其中:1座四五类危桥、11座宽路窄桥)`)."""
+    depth = 0
     for i, ch in enumerate(raw):
-        if ch in stops:
+        if ch in "(（【《[":
+            depth += 1
+        elif ch in ")）】》]":
+            depth = max(0, depth - 1)
+        elif ch in stops and not depth:
             return raw[:i], i + 1
     return raw, len(raw)
 
