@@ -66,6 +66,9 @@ class Rule(NamedTuple):
     at: str | None = None  # the words the rule reads around (before, after), when they are not the figure
 
 
+#: 腾冲's disclosure table (heldout_real14), the example of the rules that read a money column's cells.
+TENGCHONG_TABLE = "发放标准 | 申领数量(人次) | 申领审核通过数量(人次) | 发放资金(元) |\n80-99周岁 每人每月50元 100周岁及以上 每人每月1000元 | 41080 | 41080 | 6228280 |"
+
 TARGET_RULES: tuple[Rule, ...] = (
     Rule(
         "OBJECT_THEN_VERB",
@@ -2863,7 +2866,7 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         "HEADER_UNIT",
         subsidies.HEADER_UNIT,
         "a money column's header that gives its unit (资金(元)): a bare number under it is an amount",
-        "发放标准 | 申领数量(人次) | 申领审核通过数量(人次) | 发放资金(元) |\n80-99周岁 每人每月50元 100周岁及以上 每人每月1000元 | 41080 | 41080 | 6228280 |",
+        TENGCHONG_TABLE,
         "tengchong-2020-high-age-allowance-disbursement-info",
         figure="6228280",
         expect=("subsidy", "other"),
@@ -2874,7 +2877,7 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         "SUM_HEADER",
         subsidies.SUM_HEADER,
         "a money column of sums (资金, 金额): its cells are totals",
-        "发放标准 | 申领数量(人次) | 申领审核通过数量(人次) | 发放资金(元) |\n80-99周岁 每人每月50元 100周岁及以上 每人每月1000元 | 41080 | 41080 | 6228280 |",
+        TENGCHONG_TABLE,
         "tengchong-2020-high-age-allowance-disbursement-info",
         figure="6228280",
         expect=("subsidy", "other"),
@@ -2885,7 +2888,7 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         "BARE_CELL_NUMBER",
         subsidies.BARE_CELL_NUMBER,
         "a cell that is only a number, under a header that gives the unit",
-        "发放标准 | 申领数量(人次) | 申领审核通过数量(人次) | 发放资金(元) |\n80-99周岁 每人每月50元 100周岁及以上 每人每月1000元 | 41080 | 41080 | 6228280 |",
+        TENGCHONG_TABLE,
         "tengchong-2020-high-age-allowance-disbursement-info",
         figure="6228280",
         expect=("subsidy", "other"),
