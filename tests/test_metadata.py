@@ -827,10 +827,12 @@ def test_a_meeting_report_that_quotes_a_notice_is_no_notice():
         ("heldout_real15", "songyang-2022", {"title": "2022年县十件民生实事项目上半年推进情况汇总表"}),
         # `| 标题:… | |` two rows below the grid's first label row
         ("heldout_real15", "xiangyuan-2025", {"title": "民政局2025年上半年工作总结和下半年工作计划"}),
+        # a newspaper's byline without labels: `柳州日报  2021-07-26`
+        ("heldout_real16", "liuzhou-2021", {"issuer": "柳州日报", "published_date": "2021-07-26"}),
     ],
 )
 def test_metadata_of_allocation_notices_disclosures_and_replies(folder, stem, expected):
-    """Real pages of the thirteenth to fifteenth blind sets (tests/data/heldout_real13, 14, 15)."""
+    """Real pages of the thirteenth to sixteenth blind sets (tests/data/heldout_real13 to 16)."""
     meta = _heldout_meta(folder, stem)
     assert {k: meta[k] for k in expected} == expected
 

@@ -369,6 +369,11 @@ _SOURCE_THEN_DATE = re.compile(
     rf"(?:^|\s)(?:信息)?来源\s*[:：]\s*(?P<source>[{HAN}]{{1,30}}?{_AGENCY_END})\s+"
     r"(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)"
 )
+#: A newspaper's byline without labels: its name, then the date (``柳州日报  2021-07-26``).
+_OUTLET_THEN_DATE = re.compile(
+    rf"\s*(?P<source>[{HAN}]{{2,10}}?(?:日报|晚报|早报|报|新闻网|电视台))\s+"
+    r"(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+)
 #: The enactment lines of a regulation: ``2021年8月6日 绍兴市第八届人民代表大会常务委员会第三十九次会议通过``.
 _ENACTMENT = re.compile(
     rf"(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*(?P<body>[{HAN}]{{2,12}}?(?:第[{HAN}]{{1,4}}届)?"
@@ -555,6 +560,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         next((m for m in map(_BYLINE.search, raw_lines[:20]) if m), None)
         or next((m for m in map(_DATED_SOURCE.match, raw_lines[:20]) if m), None)
         or next((m for m in map(_SOURCE_THEN_DATE.search, raw_lines[:20]) if m), None)
+        or next((m for m in map(_OUTLET_THEN_DATE.fullmatch, raw_lines[:10]) if m), None)
     )
 
     values = frozenset(v for v in labelled.values() if isinstance(v, str))
