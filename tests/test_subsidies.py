@@ -1690,3 +1690,16 @@ def test_stopping_a_payment_is_no_provision():
         )
         == []
     )
+
+
+def test_a_provision_whose_recipient_opens_the_sentence_stands_beside_amounts_of_its_instrument():
+    """jinxiang-2023 (tests/data/heldout_real10/02, a real policy list): 运营补助 has amounts in the item before;
+    `对…,视情况给予一定的运营补助` promises it to others, named in the clause that opens the sentence."""
+    text = (
+        "县财政分别给予每人每年300元、 400元和500元的运营补助,连补3年。\n"
+        "对正常运营半年以上的城市社区老年人日间照料中心、农村互助养老院,视情况给予一定的运营补助。"
+    )
+    provisions = [r for r in extract_subsidies(text) if r["amount_yuan"] is None]
+    assert [(r["kind"], r["recipient"]) for r in provisions] == [
+        ("operation", "正常运营半年以上的城市社区老年人日间照料中心、农村互助养老院")
+    ]

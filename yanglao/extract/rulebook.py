@@ -2896,6 +2896,19 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         year=2020,
     ),
     Rule(
+        "OPENING_RECIPIENT_CLAUSE",
+        subsidies.OPENING_RECIPIENT_CLAUSE,
+        "a `对…,` clause opening the sentence names the recipient of the instrument right after it, even one stated "
+        "with an amount elsewhere: a provision of its own",
+        "对正常运营半年以上的城市社区老年人日间照料中心、农村互助养老院,视情况给予一定的运营补助",
+        "jinxiang-2023-eldercare-support-policy-list",
+        figure="运营补助",
+        expect=("provision", "operation"),
+        reads="before",
+        at="视情况",
+        year=2023,
+    ),
+    Rule(
         "ELIGIBILITY_ONLY",
         subsidies.ELIGIBILITY_ONLY,
         "a `…的,` opening that only says who qualifies (符合条件的, 经验收合格的): no tier of the amount",

@@ -345,7 +345,9 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:^|[，,：:])(?P<r>(?:为|向)[^，,。；;]{2,40}?提供[^，,。；;]{1,20}?的[^，,。；;的]{0,10}?(?:"
     r"中心|站|院|点|机构|食堂|饭堂|企业|组织|单位))[，,]",
     # (the giver may stand between: `对…日间照料中心,县财政给予6万元的建设补助`)
-    r"对(?![象于接标比外应照称口])(?P<r>[^，,。；;]{2,60}?)[，,]?(?:[省市县区]级?财政|[省市县区]政府)?"
+    r"对(?![象于接标比外应照称口])(?P<r>[^，,。；;]{2,60}?)[，,]?(?:在[^，,。；;]{0,12}?基础上)?"
+    # (how much is left to judgment: `…,视情况给予一定的运营补助`, `在省补助的基础上县财政适当予以补助`)
+    r"(?:[省市县区]级?财政|[省市县区]政府)?(?:视情况|酌情|适当|相应)?"
     r"(?:按照|按|每|给予|予以|(?:将|可|均|可以)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施|进行|发放|奖励|奖补)",
     # (享受低保, 享受特困供养: a status the group has, not the money: `…户籍且享受城乡低保的…老年人`)
     r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:[，,]\s*(?:可|可以|均)|(?<![未不没])(?:可|可以)?)(?:申请)?(?<![未不没])享受"
@@ -393,6 +395,7 @@ RECIPIENT_HEAD = re.compile(r"(?:机构|中心|老年人|老人|护理员|人员
 # A recipient phrase whose head noun is a provider (…提供送餐上门服务的助餐点): money for running it.
 OPERATOR_RECIPIENT = re.compile(r"的(?:[^，,。；;的]{0,8}?)(?:机构|中心|站|点|食堂|饭堂|企业|组织)$")
 # A clause that opens with its own recipient (`对…给予奖励`, `为…发放护理补贴`).
+OPENING_RECIPIENT_CLAUSE = re.compile(r"\s*对[^，,。；;]{2,60}[，,]\s*$")
 OWN_RECIPIENT_CLAUSE = re.compile(r"^\s*(?:对|为[^，,。；;]{2,40}?(?:发放|提供|购买|落实))")
 # A clause that puts the money of the sentence into a budget (`…给予运营补贴，所需资金由县财政列入年度预算`):
 # the budget line is a provision of its own.
@@ -1408,7 +1411,10 @@ def _mention_excluded(
     if _inside(m.start, titles) or _inside(m.start, conditions):
         return True
     c0, c1 = sent.clause_bounds(m.start)
-    if m.key in figured and not re.search(r"对|向|为", text[c0 : m.start]):
+    # (its own recipient, in its clause or in the `对…,` clause that opens the sentence right before it:
+    # `对正常运营半年以上的…互助养老院,视情况给予一定的运营补助`)
+    own_recipient = re.search(r"对|向|为", text[c0 : m.start]) or OPENING_RECIPIENT_CLAUSE.match(text[:c0])
+    if m.key in figured and not own_recipient:
         return True
     clause = text[c0:c1]
     if m.key == "彩票公益金":  # the fund's `应当用于…养老` is what allocates it, not a use restriction
