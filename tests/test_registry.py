@@ -267,3 +267,18 @@ def test_listings_and_discovered_sources_are_checked_before_the_flow(tmp_path, c
     assert main(["run", "--sources", str(tmp_path / "reg.yaml"), "--output", str(tmp_path / "out")]) == 2
     assert capsys.readouterr().err.strip() == f"error: {tmp_path / file}: {message}"
     assert not (tmp_path / "out").exists()
+
+
+def test_flat_fields_are_asdict_without_its_copy():
+    """`flat_fields` replaces `dataclasses.asdict` on the run's many sources and statuses: the same dict, in order."""
+    from dataclasses import asdict
+
+    from yanglao.acquire.registry import Source, flat_fields
+    from yanglao.publish.incremental import SourceStatus
+
+    source = Source(
+        "s1", "https://example.gov.cn/a.html", "武汉市", "湖北省", "420100", title="t", refresh_days=7
+    )
+    status = SourceStatus("s1", "stale", consecutive_failures=2, error="HTTP 500")
+    for record in (source, status):
+        assert list(flat_fields(record).items()) == list(asdict(record).items())

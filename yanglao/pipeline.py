@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from yanglao.acquire.registry import Source
+from yanglao.acquire.registry import Source, flat_fields
 from yanglao.fields import TABLES_BY_NAME
 from yanglao.publish.incremental import ROW_TABLES, YIELD_TABLES, PreviousRelease, build_key, yield_dropped
 from yanglao.publish.release import format_value
@@ -462,7 +462,5 @@ def registry_refusal(recorded: str | None, current: str) -> str | None:
 
 def registry_entries(sources: Iterable[Source]) -> list[dict]:
     """The registry as recorded with a release (for `yanglao rebuild`)."""
-    from dataclasses import asdict
-
-    entries = [{k: v for k, v in asdict(s).items() if v is not None or k == "url"} for s in sources]
+    entries = [{k: v for k, v in flat_fields(s).items() if v is not None or k == "url"} for s in sources]
     return [{**e, "url": public_url(e["url"])} for e in entries]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import sys
@@ -21,6 +22,18 @@ URL_RE = re.compile(r"^(https?|file)://\S+$")
 
 class RegistryError(ValueError):
     """The registry file cannot be used as it is; the message says which entry and why."""
+
+
+def flat_fields(record) -> dict:
+    """A dataclass of plain values as a dict, field by field: `dataclasses.asdict` without its deep copy, which cost
+    ~0.3 ms a record (100,000 sources, statuses and build keys a run)."""
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in dataclasses.fields(record))
+    return {name: getattr(record, name) for name in names}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from yanglao.acquire.registry import Source
+from yanglao.acquire.registry import Source, flat_fields
 from yanglao.fields import Table
 from yanglao.publish.rowstore import LazyDocuments, LazyTable, ReleaseRows, load_row_index, typed_value
 
@@ -43,7 +43,7 @@ def extractor_fingerprint() -> str:
 
 def build_key(source: Source, snapshot_sha256: str, fingerprint: str) -> str:
     """A key that changes when the snapshot, the registry entry or the extraction code changes: what may be reused."""
-    entry = json.dumps(asdict(source), sort_keys=True, ensure_ascii=False)
+    entry = json.dumps(flat_fields(source), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(f"{fingerprint}\0{snapshot_sha256}\0{entry}".encode()).hexdigest()[:24]
 
 
@@ -125,7 +125,7 @@ def next_status(
 ) -> SourceStatus:
     """A source's status after this run, from its status after the last one."""
     status = previous or SourceStatus(source_id, "ok")
-    status = SourceStatus(**asdict(status))
+    status = SourceStatus(**flat_fields(status))
     if attempted:
         status.last_attempt = now
     if error:
@@ -162,7 +162,7 @@ def load_status(path: Path) -> dict[str, SourceStatus]:
 
 def status_rows(statuses: dict[str, SourceStatus]) -> list[dict]:
     """Source statuses as rows for state/ and the SQLite build."""
-    return [asdict(statuses[k]) for k in sorted(statuses)]
+    return [flat_fields(statuses[k]) for k in sorted(statuses)]
 
 
 def listing_status_row(report, previous: dict | None, url: str, now: str) -> dict:
