@@ -1336,6 +1336,17 @@ TARGET_RULES: tuple[Rule, ...] = (
         at="1个",
     ),
     Rule(
+        "PART_SHARE",
+        targets.PART_SHARE,
+        "the share a part takes of a total just counted (其中…的占94%, …的仅占6%): a composition, left out",
+        "到2024年底共建设城市颐养之家81个(其中做餐点20个),其中利用小区配建社区用房、单位闲置店面、社区养老服务站点和企业无偿提供的占94%,租赁的仅占6%",
+        "xinyu-2025-npc-suggestion-7-reply-community-canteen",
+        figure="6%",
+        expect=("rejected", "a part's share of a total"),
+        reads="clause_before",
+        year=2025,
+    ),
+    Rule(
         "PROGRESS_TASK_HEADER",
         targets.PROGRESS_TASK_HEADER,
         "the task column of a one-cell-per-line progress table",

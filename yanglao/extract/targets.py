@@ -351,6 +351,8 @@ ASSIGNED_PERSON = r"(?:明确|确定|指定)$"
 # qualifies a class (`床位在100张以上的养老机构`) is a threshold too.
 # A total shared out among places (xihu `其中北山街道1个,西溪街道1个,…`): each share is a part of the
 # target before it, not a target of its own.
+# The share a part takes of a total just counted (`其中…无偿提供的占94%`, `租赁的仅占6%`): a composition, reported.
+PART_SHARE = r"的(?:仅|只|约)?占(?:比)?(?:为)?[\x00\s]*$"
 PLACE_SHARE = (
     r"^(?:\x00|\s)*(?:其中)?(?:[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|社区|村|区|县)|城区|农村|城市|乡村)$"
 )
@@ -493,6 +495,7 @@ _SECTION_HEADING_RE = re.compile(SECTION_HEADING)
 _SECTION_TENSES = [(re.compile(p), tense) for p, tense in SECTION_TENSES]
 _ANNUAL_PLAN_RE = re.compile(ANNUAL_PLAN_TITLE)
 _REPORT_TITLE_RE = re.compile(REPORT_TITLE)
+_PART_SHARE_RE = re.compile(PART_SHARE)
 _PLACE_SHARE_RE = re.compile(PLACE_SHARE)
 _RECIPIENT_COUNT_RE = re.compile(RECIPIENT_COUNT)
 _PROGRESS_TASK_HEADER_RE = re.compile(PROGRESS_TASK_HEADER)
@@ -1536,6 +1539,8 @@ def _context_exclusion(scan: str, q: _Quantity, clause_before: str, s_start: int
         return "person assigned to a task"
     if _PLACE_SHARE_RE.match(clause_before) and "其中" in scan[s_start : q.start]:
         return "a place's share of a total"  # only in a `其中` breakdown (`其中北山街道1个,西溪街道1个`)
+    if q.unit == "%" and _PART_SHARE_RE.search(clause_before) and "其中" in scan[s_start : q.start]:
+        return "a part's share of a total"  # `…81个,其中利用…提供的占94%,租赁的仅占6%`: what the total is made of
     if not clause_before.strip(" \x00") and _RECIPIENT_COUNT_RE.match(scan, q.end):
         return (
             "count of those paid a standard amount"  # the count opens its clause: `…如下:2个…中心,按照每个…`
