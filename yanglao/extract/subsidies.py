@@ -676,13 +676,17 @@ def _tier(before: str, earlier: str | None) -> tuple[str, str] | None:
     return condition, earlier
 
 
+#: The head noun at the end of a recipient (`…的养老机构` → 养老机构): what a `…的` condition is about.
+_HEAD_NOUN = re.compile(rf"(?:[^的]{{0,6}}?(?:{FACILITY_WORDS}|人员|老年人|人))$")
+
+
 def _condition_recipient(before: str, earlier: str | None) -> str | None:
     """`…养老机构…；收住半失能老年人的，按每人每月150元…` where the condition is no tier: the condition with the
     head noun of the recipient of the sentence before (收住半失能老年人的养老机构)."""
     m = CONDITION_CLAUSE.match(before)
     if not m or not earlier:
         return None
-    head = re.search(rf"(?:[^的]{{0,6}}?(?:{FACILITY_WORDS}|人员|老年人|人))$", earlier)
+    head = _HEAD_NOUN.search(earlier)
     return m.group("c") + (head.group() if head else earlier)
 
 
@@ -698,9 +702,7 @@ def _single_tiers(figure_rows: list[list[Row]]) -> None:
     for rows in figure_rows:
         for r in rows:
             if r.extras.get("tier") and len(tiers[r.extras["tier_of"]]) < 2:
-                head = re.search(
-                    rf"(?:[^的]{{0,6}}?(?:{FACILITY_WORDS}|人员|老年人|人))$", r.extras["tier_of"]
-                )
+                head = _HEAD_NOUN.search(r.extras["tier_of"])
                 r.recipient = f"{r.extras['tier']}的{head.group() if head else r.extras['tier_of']}"
                 r.extras = {k: v for k, v in r.extras.items() if k not in ("tier", "tier_of")}
 
@@ -711,7 +713,7 @@ def _with_head_noun(before: str, recipient: str, earlier: str | None) -> str:
     m = CONDITION_CLAUSE.match(before)
     if not m or not earlier or m.group("c").strip() != recipient + "的":
         return recipient
-    head = re.search(rf"(?:[^的]{{0,6}}?(?:{FACILITY_WORDS}|人员|老年人|人))$", earlier)
+    head = _HEAD_NOUN.search(earlier)
     # or the subject that opens it (`养老护理员在…工作满5年但未满10年` → …的养老护理员)
     head = head or re.match(rf"[^在的，,]{{0,8}}?(?:{WORKER_WORDS})(?=在)", earlier)
     return m.group("c").strip() + head.group() if head else recipient
