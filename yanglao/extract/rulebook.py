@@ -1987,6 +1987,16 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         year=2023,
     ),
     Rule(
+        "NAMED_FUND_PURPOSES[4]",
+        subsidies.NAMED_FUND_PURPOSES[4][0],
+        "基本生活费 before the amount: allowance (the support of people in destitution)",
+        "集中供养特困人员基本生活费35.298万元、照料护理费21.0546万元,共计56.3526万元下拨给各敬老院、县社会福利院。",
+        "dejiang-2024-destitute-support-funds-september-notice",
+        figure="35.298万元",
+        expect=("subsidy", "allowance"),
+        reads="before",
+    ),
+    Rule(
         "PREVIOUS_AMOUNT",
         subsidies.PREVIOUS_AMOUNT,
         "元和/万、: where the words of a previous amount end",
@@ -2771,6 +2781,16 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         expect=("subsidy", "allowance"),
         reads="before",
         year=None,
+    ),
+    Rule(
+        "SUPPORT_PAYMENT_SUM",
+        subsidies.SUPPORT_PAYMENT_SUM,
+        "基本生活费/照料护理费 right before the amount: what was paid out, basis total",
+        "集中供养特困人员基本生活费35.298万元、照料护理费21.0546万元,共计56.3526万元下拨给各敬老院、县社会福利院。",
+        "dejiang-2024-destitute-support-funds-september-notice",
+        figure="35.298万元",
+        expect=("subsidy", "allowance"),
+        reads="before",
     ),
     Rule(
         "PAYMENT_PERIOD",

@@ -244,7 +244,9 @@ CONTEXT_KINDS = PURPOSE_KINDS + PERSON_KINDS
 # Figures: an amount is money only in a sentence with one of these words…
 MONEY_CUES = re.compile(
     r"补贴|补助|津贴|奖励|奖补|资助|扶持|资金|经费|投入|下拨|拨付|拨款|支出|购买|发放|给予|救助|慰问|补一点|预算内投资"
-    r"|公益金|基金支付|护理保险基金按|奖学金|助学金"
+    r"|公益金|基金支付|护理保险基金按|奖学金|助学金|增发"
+    # the support of people in destitution (特困供养), paid out as these two, or money paid into someone's account
+    r"|基本生活费|照料护理费|(?:支付|付|拨)(?:到|至)[^，,。；;]{0,12}?账户"
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
@@ -278,6 +280,7 @@ NAMED_FUND_PURPOSES: list[tuple[str, str]] = [
     ),  # 居家上门服务经费95万元
     (r"(?:培训|鉴定)(?:补助|补贴)?(?:经费|资金|费)(?:共|合计|约|为)?$", "training"),
     (r"(?:津贴|补贴)(?:支出|发放)(?:共|合计|约|为)?$", "allowance"),  # 8月全区高龄津贴支出73.136万元
+    (r"基本生活费(?:资金|经费)?(?:共|合计|约|为)?$", "allowance"),  # 集中供养特困人员基本生活费35.298万元
 ]
 PREVIOUS_AMOUNT = re.compile(r"(?:元|万)\s*(?:和|及|与|、)")
 
@@ -302,7 +305,7 @@ NOT_A_RATE = re.compile(r"收取|收费|租金|减免|减收|优惠|折扣|报�
 # A clause before an amount that holds only a condition (大专, 90—99周岁每人每月): no verb, no instrument.
 ELLIPTICAL_CLAUSE = re.compile(r"^[^，,。；;：:]{0,16}$")
 ELLIPTICAL_NOT = re.compile(r"给予|发放|安排|投入|下拨|拨付|支出|奖|补|资助|按照|标准|最高|不超过")
-INSTRUMENT_WORD = re.compile(r"补贴|补助|奖励|奖补|津贴|资金|经费|服务|资助")
+INSTRUMENT_WORD = re.compile(r"补贴|补助|奖励|奖补|津贴|资金|经费|服务|资助|基本生活费|照料护理费")
 # A clause that only says its figure is a sum (`共计58.5万元`, `使用资金共1351.0557万元`): what it is a sum of
 # is in the clause before.
 SUM_OF_WHAT = re.compile(rf"{INSTRUMENT_WORD.pattern}|建设|改造|运营")
@@ -345,7 +348,8 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:^|[，,：:])(?P<r>(?:为|向)[^，,。；;]{2,40}?提供[^，,。；;]{1,20}?的[^，,。；;的]{0,10}?(?:"
     r"中心|站|院|点|机构|食堂|饭堂|企业|组织|单位))[，,]",
     # (the giver may stand between: `对…日间照料中心,县财政给予6万元的建设补助`)
-    r"对(?![象于接标比外应照称口])(?P<r>[^，,。；;]{2,60}?)[，,]?(?:在[^，,。；;]{0,12}?基础上)?"
+    # (a condition may join a second with `,以及`: `对生活长期不能自理…的,以及…重度残疾的低保老年人,每人每月…`)
+    r"对(?![象于接标比外应照称口])(?P<r>(?:[^，,。；;]|[，,](?=以及|或者)){2,90}?)[，,]?(?:在[^，,。；;]{0,12}?基础上)?"
     # (how much is left to judgment: `…,视情况给予一定的运营补助`, `在省补助的基础上县财政适当予以补助`)
     r"(?:[省市县区]级?财政|[省市县区]政府)?(?:视情况|酌情|适当|相应)?"
     r"(?:按照|按|每|给予|予以|(?:将|可|均|可以)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施|进行|发放|奖励|奖补)",
@@ -354,7 +358,7 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?!(?:城乡低保|城乡最低生活保障|低保|最低生活保障|特困(?:人员)?供养|分散供养|集中供养)(?:待遇|政策)?(?:的|[，,]|$))",
     r"向(?P<r>[^，,。；;]{2,30}?)购买",
     r"(?:奖励|补助|资助)(?!共计|合计|总计|小计|补贴|补助|津贴|资金)(?P<r>[^，,。；;\d]{2,20}?)(?=(?:\d|[一二两三四五六七八九十])[^，,。；;]{0,8}?元)",
-    r"为(?P<r>[^，,。；;]{2,40}?)(?:购买|发放|提供)",
+    r"为(?P<r>[^，,。；;]{2,40}?)(?:购买|发放|提供|建设|改造)",
     # a condition clause ending in 的, then who gives or how much (`工作满10年的,给予一次性奖励补贴1万元`,
     # `初次取得…证书的,由宜昌市民政局按照2000元/人的标准给予补贴`)
     r"(?:^|[，,；;])(?P<r>[^，,。；;]{0,50}?(?:人员|老年人|老人|护理员|毕业生|家庭|机构|中心|站|岗位工作满[^，,。；;]{1,12})"
@@ -382,8 +386,8 @@ RECIPIENT_PATTERNS: list[str] = [
     # fund was used (`中央彩票公益金支持社会福利事业项目12万元`, `其中社会福利院墙裙改造项目支出29.9938万元`,
     # `终南敬老院改造提升支出19.9983万元`, `2024年重阳节活动13.3万元`, `、护理员大赛2.7万元`)
     r"(?:^|[，,；;：:、]|其中)\s*(?:\d{4}年度?)?(?P<r>(?!其中)(?:(?!用于|安排|资金|财政|下达|拨付)[^，,。；;：:\d、]){2,30}?"
-    r"(?:项目|院|中心|站|活动|大赛))"
-    r"(?:[^，,。；;：:\d、]{0,8}?(?:支出|资金|经费))?\s*$",
+    r"(?:项目|院|中心|站|活动|大赛)(?!院|项目|站))"
+    r"(?:[^，,。；;：:\d、]{0,8}?(?:支出|资金|经费))?(?:每(?:所|个|家|处|项))?\s*$",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
@@ -844,6 +848,9 @@ COUNT_THEN_PAID = re.compile(
     r"\d+\s*(?:名|位|人|户|人次)[，,]\s*(?:共|共计|累计)?(?:(?:发放|拨付|支付)(?:资金|金额|款)?|款|金额)$"
 )
 # a payment of a period (`8月份发放`, `第二季度…资金`, `本次发放2017年上半年高龄津贴424万元`): what was paid
+# The support of people in destitution named right before its amount (`特困人员基本生活费35.298万元`) is what
+# was paid out; its standard is written as one (`基本生活费标准为每人每月…`).
+SUPPORT_PAYMENT_SUM = re.compile(r"(?:基本生活费|照料护理费)(?:资金|经费)?$")
 PAYMENT_PERIOD = re.compile(
     r"\d{1,2}月份(?:应|共|已|的)?(?:发放|拨付|支出)|第?[一二三四1-4]季度的?[^，,。；;起]{0,8}?(?:资金|经费)"
     r"|(?:本次|本批|此次)(?:发放|拨付|下拨)|[上下]半年的?[^，,。；;起]{0,8}?(?:津贴|补贴|补助|资金|经费)"
@@ -880,6 +887,7 @@ def _basis(
         or re.search(r"(?:下达|下拨)(?:\d{4}年?度?)?[^，,。；;\d的]{0,16}$", before)
         or kind in ("budget_allocation", "service_purchase", "training")
         or re.search(r"共|累计|合计|总计", before)
+        or SUPPORT_PAYMENT_SUM.search(before)
         or COUNTED_RECIPIENTS.search(before)
         or (PAYMENT_PERIOD.search(before) and not STANDARD_WORDS.search(before))
         or (PAID_AFTER.match(after) and not STANDARD_WORDS.search(before))
