@@ -1312,3 +1312,34 @@ def test_review_a_level_after_a_year_is_the_targets_scope_not_a_budget():
         ("县级特困人员供养服务设施建有率", 2025),
         ("省级示范性养老机构", 2027),
     ]
+
+
+def test_instances_then_deng_count_the_noun_after_and_a_dated_bracket_keeps_a_yearly_list():
+    """heldout_real15 cangnan: `…2022年度市县民生实事未完成项目进度表(截至10月31日)` is a yearly list (its bracket
+    dates the report), and `建成投用桥墩镇、赤溪镇、灵溪镇观美等3家中心敬老院` counts 中心敬老院, not the places."""
+    folder = Path(__file__).parent / "data" / "heldout_real15"
+    text = next(folder.glob("*cangnan*.txt")).read_text(encoding="utf-8")
+    rows = [
+        (r["value"], r["unit"], r["indicator"], r["deadline_year"])
+        for r in extract_targets(text, document_year=2022)
+        if "中心敬老院" in r["quote"]
+    ]
+    assert rows == [(3.0, "家", "中心敬老院", 2022), (2.0, "家", "中心敬老院", 2022)]
+
+
+def test_a_task_before_its_progress_is_a_target_and_its_quote_ends_before_the_progress():
+    """heldout_real12 xiaoxian: `2个嵌入式养老机构建设已完成1个(50%)` — 2 is the year's task, 1 its progress."""
+    text = (
+        "萧县9月份民生工程进展情况\n\n发表时间:2025-10-09 14:34\n\n"
+        "剩余8项中,2个嵌入式养老机构建设已完成1个(50%)、15个农村幸福院建设已完成8个(53%)。"
+    )
+    found, left_out = targets_and_left_out(text, document_year=2025)
+    assert [(r["value"], r["indicator"], r["deadline_year"], r["quote"]) for r in found] == [
+        (2.0, "嵌入式养老机构建设", 2025, "2个嵌入式养老机构建设"),
+        (15.0, "农村幸福院建设", 2025, "15个农村幸福院建设"),
+    ]
+    assert {r["value"] for r in left_out} >= {1.0, 8.0}
+    # without the month's progress title, a year is not given
+    assert {r["deadline_year"] for r in extract_targets(text.split("\n\n", 2)[2], document_year=2025)} == {
+        None
+    }

@@ -254,7 +254,9 @@ ANNUAL_PLAN_TITLE = (
     # a yearly list of livelihood projects and its progress table (`…2023年民生实事项目实施进度表`)
     r"|民生实事项目[^\s。,;:《》\d]{0,8}|民生实事[^\s。,;:《》\d]{0,8}"
     # …and of a government's 实事 (`2012年市、区政府民政实事项目完成情况进度表(五月份)`)
-    r"|(?:民政|为民|惠民|为老)实事(?:项目)?[^\s。,;:《》\d]{0,12}(?:\([^()\d]{0,8}\))?)$"
+    r"|(?:民政|为民|惠民|为老)实事(?:项目)?[^\s。,;:《》\d]{0,12})"
+    # (a bracket may date the report: `…未完成项目进度表(截至10月31日)`)
+    r"(?:\([^()]{0,12}\))?$"
 )
 # A yearly list's progress report: its numbered headings name the tasks, the lines under them report.
 PROGRESS_TITLE = r"(?:完成情况|进展情况|推进情况|进度表|进度情况)(?:\([^()]{0,8}\))?$"
@@ -265,6 +267,16 @@ PROGRESS_TASK_HEADER = r"实施内容|任务|目标|项目内容|建设内容|�
 PROGRESS_HEADER = r"进度|进展|完成情况|推进情况|落实情况"
 TABLE_NUMBER_HEADER = r"^\s*(?:序号|编号)\s*\|?\s*$"
 ROW_NUMBER_CELL = r"^\s*\d{1,3}\s*\|?\s*$"
+# A month's progress report on the year's list of livelihood projects, its title without a year.
+MONTHLY_PROGRESS_TITLE = (
+    r"[^\s。,;:《》\d]{0,12}?\d{1,2}月份?[^\s。,;:《》\d]{0,8}?(?:民生工程|民生实事|实事项目)"
+    r"[^\s。,;:《》\d]{0,6}?(?:进展|进度|完成|推进)情况$"
+)
+# A progress report's task, then how much of it is done, in one clause (`2个嵌入式养老机构建设已完成1个(50%)`):
+# the figure before the progress is the task, not a report.
+TASK_BEFORE_PROGRESS = (
+    r"[^,;:。\d]{0,16}?已(?:完成|建成|开工|实施|落实|改造|新增|培训|开通)[^,;:。\d]{0,4}?\d"
+)
 # A statistics bulletin (`青川市2023年老龄事业发展统计公报`) reports: its sections are past unless
 # their heading looks forward (`五、下一步工作`) (tests/data/fresh5).
 REPORT_TITLE = r"^[^\s。,;:《》]{0,40}?(?:统计公报|发展公报|监测公报|统计年报|统计年鉴)$"
@@ -503,6 +515,9 @@ _PROGRESS_HEADER_RE = re.compile(PROGRESS_HEADER)
 _ROW_NUMBER_CELL_RE = re.compile(ROW_NUMBER_CELL)
 _TABLE_NUMBER_HEADER_RE = re.compile(TABLE_NUMBER_HEADER)
 _PROGRESS_TITLE_RE = re.compile(PROGRESS_TITLE)
+_TASK_BEFORE_PROGRESS_RE = re.compile(TASK_BEFORE_PROGRESS)
+_MONTHLY_PROGRESS_RE = re.compile(MONTHLY_PROGRESS_TITLE)
+_PROGRESS_DONE = re.compile(r"已(?:完成|建成|开工|实施|落实|改造|新增|培训|开通)")
 _LIST_ITEM_RE = re.compile(LIST_ITEM)
 _TABLE_ROW_RE = re.compile(TABLE_ROW)
 _LATE_CLAUSE_RE = re.compile(LATE_DEADLINE_CLAUSE)
@@ -1038,7 +1053,7 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
     view = _normalize(text)
     scan = view.scan
     reference_year = _reference_year(view, document_year)
-    annual_year = _annual_plan_year(view)
+    annual_year = _annual_plan_year(view, reference_year)
     if annual_year and reference_year is None:
         reference_year = annual_year
     plan = annual_year
@@ -1240,12 +1255,15 @@ def _is_progress_report(view: _View) -> bool:
     ) and any(_SECTION_HEADING_RE.match(line.strip()) for line in lines)
 
 
-def _annual_plan_year(view: _View) -> int | None:
-    """The year of a yearly work plan, from a title line (`2024年全市养老服务工作要点`)."""
+def _annual_plan_year(view: _View, reference_year: int | None = None) -> int | None:
+    """The year of a yearly work plan, from a title line (`2024年全市养老服务工作要点`); a month's progress
+    report on the year's list (`萧县9月份民生工程进展情况`) is of the document's year."""
     for line in view.scan.split("\n")[:30]:
         m = _ANNUAL_PLAN_RE.match(line.strip())
         if m:
             return int(m.group(1))
+        if reference_year and _MONTHLY_PROGRESS_RE.match(line.strip()):
+            return reference_year
     return None
 
 
@@ -1428,6 +1446,8 @@ def _sentence(
                     own_tense = tense = "forward"
                 elif _PAST_RE.search(aside_text):
                     own_tense = tense = "past"
+            elif own_tense == "past" and _TASK_BEFORE_PROGRESS_RE.match(scan, q.suffix_end, c_end):
+                own_tense = tense = "forward"  # the task whose progress the clause reports
             candidate = _judge(
                 view,
                 text,
@@ -1825,6 +1845,8 @@ def _row(
         q_end = _gap_noun(scan, kept, k + 1).end(
             1
         )  # up to the separator: the noun after the figure is its own
+    if not last_in_clause and _TASK_BEFORE_PROGRESS_RE.match(scan, q.suffix_end, c_end):
+        q_end = _PROGRESS_DONE.search(scan, q.suffix_end, c_end).start()  # the task's words, not its progress
     while q_end > q.end and scan[q_end - 1] in " \x00":
         q_end -= 1
     start, end = view.original_span(q_start, q_end)
@@ -2006,7 +2028,8 @@ def _built_object(obj: str, after: str, raw_before: str) -> str:
     each = _EACH_BUILT.search(obj)
     if each and len(obj) - each.end() >= 2:
         obj = obj[each.end() :]
-    if _BUILDING_VERB_END.search(obj):
+    # (or names the instances of what is counted, then 等: `建成投用桥墩镇、赤溪镇、灵溪镇观美等3家中心敬老院`)
+    if _BUILDING_VERB_END.search(obj) or raw_before.rstrip().endswith("等"):
         counted = _object_after(after, raw_before)
         if len(counted) >= 2:
             return counted
@@ -2051,7 +2074,7 @@ def _indicator(
     before = _clean(raw_before)
     next_start = kept[k + 1].start if k + 1 < len(kept) else c_end
     after = _TRIM_HEAD.sub("", scan[q.suffix_end : next_start].replace("\x00", ""))
-    after = after.split("(或")[0]
+    after = _PROGRESS_DONE.split(after.split("(或")[0])[0]  # `…建设已完成1个`: the task, not its progress
     tail = _tail_noun(scan[kept[-1].suffix_end : c_end]) if kept else ""
     norm_basis = re.search(r"每(?:十|百|千|万|十万)(?:户|人|名|位)(?:老年人|老人)?", raw_before)
 
