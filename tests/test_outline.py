@@ -833,3 +833,20 @@ def test_an_asides_colon_does_not_end_a_heading():
     headings = [m["heading"] for m in extract_measures(text)]
     assert not any(h.endswith("(其中") for h in headings)
     assert any(h.startswith("对农村公路危桥改造12座(其中:1座四五类危桥") for h in headings)
+
+
+def test_a_numbered_list_of_projects_without_units_is_a_task_table():
+    """heldout_real12 xiangshan: `序号 | 项目名称 |` rows are the measures, each headed by the project's name before
+    its colon; a data row does not open a table."""
+    folder = Path(__file__).parent / "data" / "heldout_real12"
+    text = next(folder.glob("*xiangshan*.txt")).read_text(encoding="utf-8")
+    rows = extract_measures(text)
+    assert [r["path"] for r in rows][:3] == ["T1", "T2", "T3"]
+    assert [r["heading"] for r in rows][:4] == [
+        "安康颐养项目",
+        "扶弱助残项目",
+        "名医下乡项目",
+        "村有医疗项目",
+    ]
+    assert len(rows) == 15
+    assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)

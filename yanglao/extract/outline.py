@@ -203,6 +203,8 @@ _NOT_TASK_COLUMN = ("单位", "部门", "要求", "目标", "时限", "时间", 
 _LEAD_COLUMN = ("牵头", "责任单位", "责任部门", "责任主体", "主责")
 _SUPPORT_COLUMN = ("配合", "协办", "参与", "协同")
 _SECTION_ROW = re.compile(rf"^(?:[{_CN}]+[、．.]|[（(][{_CN}]+[）)])")
+# A task cell that names its task, then what it is (`安康颐养项目:新改建农村互助颐养小院6个;…`): the name heads it.
+_NAMED_CELL = re.compile(r"^([^:：；;，,。]{2,15})[:：].*$", re.S)
 _CELL_NUMBER = re.compile(r"^(?:\d{1,3}[.、．](?!\d)|[（(]\d{1,3}[）)])[ \t\u3000]*")
 
 
@@ -783,7 +785,9 @@ def _read_header(cells: list[str]) -> tuple[int, int | None, int | None] | None:
     task = _find_column(header, _TASK_COLUMN, _NOT_TASK_COLUMN)
     lead = _find_column(header, _LEAD_COLUMN)
     support = _find_column(header, _SUPPORT_COLUMN)
-    if task is None or (lead is None and support is None):
+    # a numbered list of tasks without units (`序号 | 项目名称 |`, a yearly list of livelihood projects) is one too
+    numbered_list = task is not None and header[0] in ("序号", "编号") and len(header) <= 3
+    if task is None or (lead is None and support is None and not numbered_list):
         return None
     return task, lead, support
 
@@ -884,7 +888,7 @@ def _table_rows(text: str, tables: list[_Table]) -> list[dict]:
         for start, end, cells in table.rows:
             if not _is_task_row(cells, table.task_col):
                 continue
-            heading = normalize_heading(_CELL_NUMBER.sub("", cells[table.task_col]))
+            heading = normalize_heading(_NAMED_CELL.sub(r"\1", _CELL_NUMBER.sub("", cells[table.task_col])))
             row_text = text[start:end]
             rows.append(
                 {
