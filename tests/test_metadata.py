@@ -197,6 +197,9 @@ DOC_TYPES = [
     ("2024年全市养老服务工作总结", "other"),
     # yunnan-2022-14th-fyp-ageing-plan-news (tests/data/heldout_real3): a news headline about a plan
     ('云南印发"十四五"老龄事业发展和养老服务体系规划', "other"),
+    # jianhu-2026-livelihood-projects-list (tests/data/heldout_real15): a yearly list of livelihood projects
+    ("2026年政府民生实事项目", "work_plan"),
+    ("2025年民生实事项目进展情况", "other"),
     ("", "other"),
 ]
 
@@ -775,7 +778,13 @@ def test_a_replys_own_info_lines_and_a_signature_on_one_line():
 
 @pytest.mark.parametrize(
     ("folder", "stem"),
-    [("heldout_real7", "liupanshui-2024"), ("heldout_real9", "dongyang-2020")],
+    [
+        ("heldout_real7", "liupanshui-2024"),
+        ("heldout_real9", "dongyang-2020"),
+        # addressed to the units below at the head of the body (`各镇(街道)民政办:`, `各乡镇人民政府、街道办事处:`)
+        ("heldout_real2", "putian-chengxiang-2021"),
+        ("heldout_real10", "liandu-2026-care"),
+    ],
 )
 def test_a_page_without_a_typed_title_is_a_notice_by_what_it_says(folder, stem):
     """Real pages whose text has no title naming a type: `…情况公示如下` (六盘水), `…予以公示` (东阳)."""
@@ -844,3 +853,21 @@ def test_review_a_cited_document_is_no_doc_number_of_the_page():
         "根据《怀民〔2022〕88号关于下拨2023年高龄津贴的通知》要求，现将余下资金下拨如下。\n"
     )
     assert extract_metadata(text)["doc_number"] is None
+
+
+def test_a_body_that_only_mentions_units_is_no_notice():
+    # constructed: a report whose line merely lists the units that took part, not addressed to them
+    text = "全市养老服务工作情况\n今年以来,各镇(街道)积极推进养老服务工作。\n各单位共培训护理员300人。"
+    assert extract_metadata(text)["doc_type"] == "other"
+
+
+def test_an_office_and_date_signed_inside_a_line():
+    """Real pages: pulandian-2024 (heldout_real11) opens with its cover notice on one line (`…认真贯彻执行。
+    大连市普兰店区人民政府办公室 2024年7月30日 (此件公开发布)`); xianju-2022 (heldout_real7) signs before its
+    attachment on the same line (`仙居县民政局 2022年12月9日 附件 …`)."""
+    pulandian = _heldout_meta("heldout_real11", "pulandian-2024")
+    assert (pulandian["issuer"], pulandian["written_date"]) == ("大连市普兰店区人民政府办公室", "2024-07-30")
+    assert _heldout_meta("heldout_real7", "xianju-2022")["issuer"] == "仙居县民政局"
+    # a date inside a sentence is no signature
+    text = "关于养老服务的通知\n经研究,市民政局 2024年7月30日起施行新的标准,请遵照执行。"
+    assert extract_metadata(text)["issuer"] != "市民政局"

@@ -231,6 +231,13 @@ _SIGNATURE_LINE = re.compile(
     rf"\s*(?P<agency>[{HAN}]{{2,30}}{_AGENCY_END})(?:[(（][^()（）]{{1,20}}[)）])?\s+"
     r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)\s*\|?\s*"
 )
+#: The office and the date signed inside a line, after the body's last sentence: a notice's cover (`…认真贯彻执行。
+#: 大连市普兰店区人民政府办公室 2024年7月30日 (此件公开发布)`) or a page whose attachment follows on the line
+#: (`仙居县民政局 2022年12月9日 附件 …`).
+_INLINE_SIGNATURE = re.compile(
+    rf"(?:^|[。!！])\s*(?P<agency>[{HAN}]{{2,30}}{_AGENCY_END})\s+(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)"
+    r"\s*(?=[(（]此件[^()（）]{0,8}[)）]|附件|\||$)"
+)
 #: A picture's credit (`新华社发 程硕 制图`, `记者 张三 摄`): never a title.
 _CREDIT_LINE = re.compile(
     r"\s*(?:记者|通讯员|特约摄影|[\u4e00-\u9fff]{2,6}社发)[^。，,:：]{0,16}?(?:制图|供图|摄影|摄)\s*"
@@ -504,6 +511,11 @@ DOC_TYPE_RULES: list[Rule] = [
         "对…第N号建议的答复 (人大 suggestion; a 项目建议书 is a project's proposal, not a legislator's)",
     ),
     _rule(r"(?:方案|计划|规划|行动|工作要点)$", "work_plan", "工作方案, 行动计划, 发展规划"),
+    _rule(
+        r"民生实事(?:项目)?(?:清单|计划|安排)?$",
+        "work_plan",
+        "a yearly list of livelihood projects (2026年政府民生实事项目); its progress reports end otherwise",
+    ),
     _rule(r"(?:措施|意见|若干政策|政策)$", "policy_measures", "若干措施, 实施意见"),
     _rule(r"(?:办法|细则|规定|条例|规则|政府令|令(?:第\d+号)?)$", "rules", "办法, 细则, 规定, 条例, 政府令"),
     _rule(
@@ -609,6 +621,8 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         signers = _agencies(lines[date_lines[0] - 1])
         signer = signers[0] if signers else None
     signature = None if date_lines else next(filter(None, map(_SIGNATURE_LINE.fullmatch, lines[-8:])), None)
+    if not date_lines and not signature:
+        signature = next(filter(None, map(_INLINE_SIGNATURE.search, lines[:10] + lines[-8:])), None)
     if (
         signature
     ):  # `宁陕县住房和城乡建设局(县城市执法管理局) 2024年7月12日 |`: the office and date on one line
@@ -711,9 +725,17 @@ _NOTICE_BODY = re.compile(r"通知如下|特此通知|公示如下|予以公示|
 _NEWS_REPORT = re.compile(r"记者|通讯员|报讯|新闻发布会|召开[^。]{0,20}会议")
 
 
+#: A body addressed to the units below (`各镇(街道)民政办:`, `各乡镇人民政府、街道办事处:`) at a line's start: a notice.
+_ADDRESSED_TO_UNITS = re.compile(
+    r"(?m)^[\s|]*各[^\n：:，,。；;|]{1,40}?(?:办|局|委|政府|办事处|街道|镇|单位|部门)[：:]"
+)
+
+
 def _doc_type_by_body(by_title: str, raw_text: str) -> str:
-    """`notice` for a page that announces itself as one, unless it reports on a meeting or for a paper."""
-    if by_title != "other" or not _NOTICE_BODY.search(raw_text[:5000]) or _NEWS_REPORT.search(raw_text[:800]):
+    """`notice` for a page that announces itself as one or is addressed to the units below, unless it reports on a
+    meeting or for a paper."""
+    says_so = _NOTICE_BODY.search(raw_text[:5000]) or _ADDRESSED_TO_UNITS.search(raw_text[:1500])
+    if by_title != "other" or not says_so or _NEWS_REPORT.search(raw_text[:800]):
         return by_title
     return "notice"
 
