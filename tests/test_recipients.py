@@ -737,3 +737,42 @@ def test_money_by_age_band_of_older_people_is_their_allowance():
         (1000, "allowance", "100周岁及以上", "person"),
         (6228280, "other", None, "total"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # heldout_real4 libo: sums put to uses, a list of places and a count naming one; 社区 is no place
+        (
+            "其中: 3,700.61万元用于甲良、佳荣、黎明关等6个敬老院建设、提质改造等,177.8万元用于兴旺社区、古城社区日间照料"
+            "中心建设; 735.54万元用于流浪乞讨救助中心养老康复楼建设;",
+            [
+                (37006100, "甲良、佳荣、黎明关等6个敬老院建设、提质改造"),
+                (1778000, "兴旺社区、古城社区日间照料中心建设"),
+                (7355400, "流浪乞讨救助中心养老康复楼建设"),
+            ],
+        ),
+        # heldout_real shuangtaizi: what a government invests each year is money
+        (
+            "每年投资500万元,为45个社区建设社区服务站、养老服务站,面积均达到400平方米。",
+            [(5000000, "45个社区")],
+        ),
+        # heldout_real14 jining-beihu: a project's sum, then what it is used for
+        (
+            "2、养老服务机构消防改造项目3.46万元,用于养老机构智慧消防安全服务云平台建设。",
+            [(34600, "养老服务机构消防改造项目")],
+        ),
+    ],
+)
+def test_sums_put_to_a_use_or_invested_are_money(text, expected):
+    from yanglao.extract.rows import extract_rows
+
+    rows = extract_rows("x", text)["subsidies"]
+    assert [(r["amount_yuan"], r["recipient"]) for r in rows] == expected
+
+
+def test_investment_by_others_is_still_not_subsidy_money():
+    from yanglao.extract.rows import extract_rows
+
+    text = "项目总投资5612万元,吸引社会投资3000万元,用于养老服务中心建设。"
+    assert [r["amount_yuan"] for r in extract_rows("x", text)["subsidies"] if r["amount_yuan"]] == []

@@ -38,7 +38,7 @@ class Rule(NamedTuple):
 
 TRIM = " \t\u3000\xa0，,。；;：:、|的"
 # Places and levels of government: money to them is a transfer, not a payment to providers or people.
-PLACE = r"(?:[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|旗|乡镇|镇|乡|街道)(?:\((?:街道|镇|乡|乡镇)\))?|各区|各县|各市|各地|区县|县区|县\(市、区\)|县（市、区）)"
+PLACE = r"(?:[\u4e00-\u9fff]{1,8}?(?:省|市|(?<!社)区|县|旗|乡镇|镇|乡|街道)(?:\((?:街道|镇|乡|乡镇)\))?|各区|各县|各市|各地|区县|县区|县\(市、区\)|县（市、区）)"
 
 # In order; the first rule whose pattern matches the recipient (with its condition) decides.
 # Anchored at the end: the head noun of the phrase says who receives (收住失能老年人的养老机构 → provider).
@@ -343,7 +343,8 @@ PROGRAMME_PURPOSE = Rule(
 # and the sum is a total, not a rate per person or per unit.
 AMOUNT_FOR_USE = Rule(
     "amount_for_use",
-    r"[\d.,]+\s*[万亿]?元(?:资金|经费)?(?:主要|专项)?用于(?:支持|扶持|保障)?(?P<r>[^，,。；;：:、\n\d%]{2,30}?)等?(?=[，,。；;\n]|$)",
+    # (a list of places and a count may name it: `3,700.61万元用于甲良、佳荣、黎明关等6个敬老院建设、提质改造等`)
+    r"[\d.,]+\s*[万亿]?元(?:资金|经费)?(?:主要|专项)?用于(?:支持|扶持|保障)?(?P<r>[^，,。；;：:\n%]{2,40}?)等?(?=[，,。；;\n]|$)",
     "recipient",
     "735.54万元用于流浪乞讨救助中心养老康复楼建设",
     "libo-2025-suggestion-reply-47",

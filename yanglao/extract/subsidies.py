@@ -247,6 +247,9 @@ MONEY_CUES = re.compile(
     r"|公益金|基金支付|护理保险基金按|奖学金|助学金|增发"
     # the support of people in destitution (特困供养), paid out as these two, or money paid into someone's account
     r"|基本生活费|照料护理费|(?:支付|付|拨)(?:到|至)[^，,。；;]{0,12}?账户"
+    # a sum put to a use (`3,700.61万元用于甲良…等6个敬老院建设`, `…项目3.46万元,用于…`), and what a government
+    # invests each year (`每年投资500万元,为45个社区建设…`; others' investment is NOT_SUBSIDY_MONEY's)
+    r"|元[，,]?\s*(?:主要|专项|全部)?用于|(?:每年|年均|财政|政府)投资"
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
