@@ -16,7 +16,13 @@ from hypothesis import strategies as st
 
 from yanglao.extract.recipients import complete
 from yanglao.extract.rows import extract_rows
-from yanglao.extract.subsidies import LEADING_MARKER, doubtful_subsidies, extract_subsidies
+from yanglao.extract.subsidies import (
+    EXCLUDED,
+    LEADING_MARKER,
+    doubtful_subsidies,
+    extract_subsidies,
+    subsidies_and_left_out,
+)
 
 FIGURE_FIELDS = ("kind", "amount_yuan", "rate_percent", "cap_yuan", "basis", "frequency")
 
@@ -1703,3 +1709,22 @@ def test_a_provision_whose_recipient_opens_the_sentence_stands_beside_amounts_of
     assert [(r["kind"], r["recipient"]) for r in provisions] == [
         ("operation", "正常运营半年以上的城市社区老年人日间照料中心、农村互助养老院")
     ]
+
+
+def test_an_amount_in_a_sentence_without_a_money_word_is_listed_not_lost():
+    """heldout_real shaoxing/weihai regulations' fines and heldout_real11 panzhihua's project cost: no row, but each
+    amount is in the doubtful report with its reason."""
+    rows, left_out = subsidies_and_left_out(
+        "情节严重的，可以处三万元以下罚款。西区养老服务中心项目总投资5612万元。"
+    )
+    assert rows == []
+    reasons = [r["reason"] for r in left_out]
+    assert reasons == [EXCLUDED["no_money_word"]] * 2
+
+
+def test_money_for_a_counted_group_of_facilities_is_their_total():
+    """heldout_real shuangtaizi: `每年投资500万元,为45个社区建设…` is the 45 communities' total, not each one's."""
+    from yanglao.extract.rows import extract_rows
+
+    (row,) = extract_rows("x", "每年投资500万元,为45个社区建设社区服务站、养老服务站。")["subsidies"]
+    assert (row["amount_yuan"], row["recipient"], row["basis"]) == (5000000, "45个社区", "total")

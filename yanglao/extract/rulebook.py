@@ -1919,7 +1919,8 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         "情节严重的，可以处三万元以下罚款：",
         "weihai-2020-resident-eldercare-security-regulation",
         figure="三万元",
-        expect=("none", None),
+        # (a sentence with no money word at all is listed by the gate before this rule reads it)
+        expect=("left_out", subsidies.EXCLUDED["no_money_word"]),
         year=2020,
     ),
     Rule(
@@ -2148,7 +2149,8 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         "情节严重的，可以处三万元以下罚款：",
         "weihai-2020-resident-eldercare-security-regulation",
         figure="三万元",
-        expect=("none", None),
+        # (a sentence with no money word at all is listed by the gate before this rule reads it)
+        expect=("left_out", subsidies.EXCLUDED["no_money_word"]),
         reads="after",
         year=2020,
         note="the only amounts before 以下 in these texts are fines, which NOT_SUBSIDY_MONEY (罚) drops first",
@@ -2572,7 +2574,8 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         "情节严重的，可以处三万元以下罚款：",
         "weihai-2020-resident-eldercare-security-regulation",
         figure="三万元",
-        expect=("none", None),
+        # (a sentence with no money word at all is listed by the gate before this rule reads it)
+        expect=("left_out", subsidies.EXCLUDED["no_money_word"]),
         year=2020,
         note="the only sentences opening …的， with an amount are penalty clauses, fines that NOT_SUBSIDY_MONEY drops",
     ),

@@ -905,6 +905,10 @@ def _basis(
         # a standard for each project given (`对…示范项目给予一次性奖励:省级示范项目10万元`) is per project; the money
         # a fund spent on a named project (`…适老化改造项目8.54万元`) is its total
         return "project" if re.search(r"给予|奖励|奖补|每个|每项", sentence) else "total"
+    if re.match(r"\d+\s*(?:个|家|所|处|座)", recipient):
+        return (
+            "total"  # money for a counted group of them (`每年投资500万元,为45个社区建设…`), not each one's
+        )
     if re.search(rf"(?:{FACILITY_WORDS})$", recipient):
         return "facility"
     # a condition phrase: its subject (`养老护理员在…机构…工作满5年但未满10年`), a facility named in it
@@ -971,6 +975,7 @@ EXCLUDED = {
     "bracketed_sum": "a sum of the amounts before it, restated in brackets (两项合计)",
     "restated_sum": "a sum of the amounts before it in its sentence, said again (…、…,总计…)",
     "charge_rate": "a share of a charge or payment, not a subsidy rate",
+    "no_money_word": "an amount in a sentence with no word of a grant or fund (a fine, price, cost or investment)",
 }
 GRANT_WORDS = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|发放|安排|下拨|拨付|支持|享受")
 ASIDE_SPAN = re.compile(r"[(（][^()（）]*[)）]")
@@ -1005,16 +1010,19 @@ def _restated(text: str, before: str, after: str, start: int, amounts: list[Amou
     return None
 
 
+def _list_unmarked_amounts(text: str, left_out) -> None:
+    """Amounts of a sentence that no money word marks as a grant (`项目总投资5612万元`, fines) are listed, not lost."""
+    if "元" in text:
+        for a in _amounts(text):
+            left_out(EXCLUDED["no_money_word"], a.start, a.end)
+
+
 def _figures(
     sent: Sentence, doubtful: list[dict], lead: str | None = None, cell: bool = False
 ) -> list[_Figure]:
     """Figures of a sentence. `lead` is the heading or run-in title it stands under
     (`（一）高龄津贴。80—89周岁老年人每人每月100元…`), which may carry the money word."""
     text = sent.text
-    if not MONEY_CUES.search(text) and not (
-        lead and MONEY_CUES.search(lead) and not NOT_SUBSIDY_MONEY.search(lead)
-    ):
-        return []
     figures: list[_Figure] = []
     quoted = _quoted_proposals(text)
 
@@ -1024,6 +1032,12 @@ def _figures(
         doubtful.append(
             {"reason": reason, "verdict": "rejected", "start": sent.start + c0, "end": sent.start + c1}
         )
+
+    if not MONEY_CUES.search(text) and not (
+        lead and MONEY_CUES.search(lead) and not NOT_SUBSIDY_MONEY.search(lead)
+    ):
+        _list_unmarked_amounts(text, left_out)
+        return []
 
     found = _amounts(text)
     unit = HEADER_UNIT.search(lead or "")
