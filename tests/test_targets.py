@@ -1382,3 +1382,11 @@ def test_a_different_rate_after_one_is_not_taken_for_it():
     text = "到2025年,养老机构护理型床位占比达到55%,社区养老服务设施覆盖率达到90%。"
     rows = [(r["value"], r["indicator"]) for r in extract_targets(text, document_year=2022)]
     assert rows == [(55.0, "养老机构护理型床位占比"), (90.0, "社区养老服务设施覆盖率")]
+
+
+def test_a_projects_design_capacity_is_what_it_is_to_provide():
+    """heldout_real11 panzhihua: `设计养老床位300张` in a project's description is a target; its total cost is not."""
+    text = "西区养老服务中心项目总投资5612万元,总建筑面积13560平方米,设计养老床位300张。"
+    assert [(r["value"], r["unit"]) for r in extract_targets(text, document_year=2024)] == [(300.0, "张")]
+    # a design (方案) that counts nothing is no capacity
+    assert extract_targets("2023年完成设计方案3个。", document_year=2024) == []

@@ -313,7 +313,9 @@ NORMATIVE_CUES = r"应当|必须|须|原则上|不得"
 # Verbs before a figure that commit to producing it (anchor an untensed clause).
 COMMITMENT_VERBS = (
     r"建成|建设|新建|改建|扩建|新增|增加|增设|培育|打造|建立|推进|推出|推动|完成|设置|设立|实现|形成|创建|"
-    r"引进|建有|设有|拥有|配备|配建|配置|覆盖|改造|培养|达到|达"
+    r"引进|建有|设有|拥有|配备|配建|配置|覆盖|改造|培养|达到|达|"
+    # a project's design capacity (`设计养老床位300张`) is what it is to provide
+    r"设计(?=[^,;:。]{0,6}(?:床位|规模|容量))"
 )
 
 # `对2000户特殊困难老年人家庭适老化改造`: a clause that opens with 对 and its figure, its verb at the end,
