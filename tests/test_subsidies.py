@@ -1728,3 +1728,17 @@ def test_money_for_a_counted_group_of_facilities_is_their_total():
 
     (row,) = extract_rows("x", "每年投资500万元,为45个社区建设社区服务站、养老服务站。")["subsidies"]
     assert (row["amount_yuan"], row["recipient"], row["basis"]) == (5000000, "45个社区", "total")
+
+
+def test_each_use_of_a_fund_keeps_its_own_kind():
+    """heldout_real15 zhouzhi: renovation spending is construction; an event named before its own amount in the list
+    of a fund's uses does not continue the kind of the item before."""
+    from yanglao.extract.rows import extract_rows
+
+    text = (
+        "其中社会福利院墙裙改造项目支出29.9938万元、广济敬老院墙裙改造项目支出19.9855万元,总计支出69.9776万元;"
+        "救助管理站消防系统建设项目10.98万元;2024年重阳节活动13.3万元;护理员大赛2.7万元。"
+    )
+    kinds = {r["amount_yuan"]: r["kind"] for r in extract_rows("x", text)["subsidies"]}
+    assert kinds[299938] == kinds[199855] == kinds[109800] == "construction"
+    assert kinds[133000] == kinds[27000] == "other"

@@ -274,9 +274,9 @@ FUND_PURPOSES: list[tuple[str, str]] = [
 # A fund whose name says what it pays for, right before its amount: that purpose is its kind.
 NAMED_FUND_PURPOSES: list[tuple[str, str]] = [
     (
-        r"建设(?:补助|补贴)?(?:经费|资金)(?:共|合计|约|为)?$",
+        r"(?:建设|改造|改造提升|提升改造|提质改造|维修改造|修缮)(?:项目)?(?:补助|补贴)?(?:经费|资金|支出)(?:共|合计|约|为)?$",
         "construction",
-    ),  # 镇街养老服务中心建设经费300万元
+    ),  # 镇街养老服务中心建设经费300万元, 社会福利院墙裙改造项目支出29.9938万元
     (
         r"(?:运营|运行|上门服务)(?:补助|补贴)?(?:经费|资金)(?:共|合计|约|为)?$",
         "operation",
@@ -753,6 +753,16 @@ def _split_recipients(recipient: str | None, n: int) -> list[str | None]:
     if not all(re.search(rf"(?:{FACILITY_WORDS}|人|者)$", i) for i in items):
         return [recipient] * n
     return items
+
+
+def _new_list_item(recipient: str | None, continues: Row) -> bool:
+    """A project or event named before its own amount in a list of a fund's uses (`…改造项目支出29.9938万元;…;2024年
+    重阳节活动13.3万元;护理员大赛2.7万元`) is an item of its own: it does not continue the kind of the one before."""
+    return bool(
+        recipient
+        and recipient != continues.recipient
+        and re.search(r"(?:项目|活动|大赛|比赛|竞赛)$", recipient)
+    )
 
 
 def _one_sum_of_two_kinds(text: str, mentions: list, before: str) -> bool:
@@ -1267,6 +1277,7 @@ def _figure_rows(
             continues is not None
             and not INSTRUMENT_WORD.search(text[w0:w1])
             and not _first_rule(PURPOSE_KINDS, text[w0:w1])  # `按照建设费用50%`: names its own purpose
+            and not _new_list_item(recipient, continues)
         ):
             kind = continues.kinds[0]  # …每人每月100元；收住失能老年人的，每人每月200元
         if kind == "other" and lead and row_name:  # a table column such as 补贴标准
