@@ -871,3 +871,11 @@ def test_an_office_and_date_signed_inside_a_line():
     # a date inside a sentence is no signature
     text = "关于养老服务的通知\n经研究,市民政局 2024年7月30日起施行新的标准,请遵照执行。"
     assert extract_metadata(text)["issuer"] != "市民政局"
+
+
+def test_a_letter_box_replys_labels_name_its_office_and_date():
+    """heldout_real17 hunnan-2022 (`回复时间:2022年8月15日`, `回复单位:沈阳市浑南区民政局`) and jilin-2024
+    (`回复部门:市民政局`, `回复时间:2024-02-04 13:52`)."""
+    hunnan = _heldout_meta("heldout_real17", "hunnan-2022")
+    assert (hunnan["issuer"], hunnan["published_date"]) == ("沈阳市浑南区民政局", "2022-08-15")
+    assert _heldout_meta("heldout_real17", "jilin-2024")["published_date"] == "2024-02-04"

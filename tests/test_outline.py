@@ -850,3 +850,12 @@ def test_a_numbered_list_of_projects_without_units_is_a_task_table():
     ]
     assert len(rows) == 15
     assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)
+
+
+def test_a_numbered_list_of_named_policies_is_a_task_table():
+    """heldout_real17 datian: `序号 | 名称 | 标准 | 备注 |` — each policy's name heads its row."""
+    folder = Path(__file__).parent / "data" / "heldout_real17"
+    text = next(folder.glob("*datian*.txt")).read_text(encoding="utf-8")
+    headings = [r["heading"] for r in extract_measures(text)]
+    assert headings[:2] == ["高龄老人生活补助", "居家养老上门服务补贴"]
+    assert "床位运营补贴" in headings and "非营利民办养老机构一次性开办补助" in headings

@@ -776,3 +776,29 @@ def test_investment_by_others_is_still_not_subsidy_money():
 
     text = "项目总投资5612万元,吸引社会投资3000万元,用于养老服务中心建设。"
     assert [r["amount_yuan"] for r in extract_rows("x", text)["subsidies"] if r["amount_yuan"]] == []
+
+
+def test_groups_counted_then_paid_and_each_ones_standard():
+    """heldout_real17: shitai `其中:城乡居民中的高龄老人2001人,发放金额70830元` (no 共计), nanyang
+    `2024年第一季度享受高龄津贴政策80周岁以上老人710423 人次,发放4568.67万元` (a time is no recipient), jilin
+    `80周岁至89周岁老年人,每人每月享受25元高龄津贴`."""
+    from yanglao.extract.rows import extract_rows
+
+    def who(text):
+        return [(r["amount_yuan"], r["recipient"]) for r in extract_rows("x", text)["subsidies"]]
+
+    assert who(
+        "其中:城乡居民中的高龄老人2001人,发放金额70830元;执行企业离退休的高龄老人共1482人,共发放金额50400元。"
+    ) == [
+        (70830, "城乡居民中的高龄老人"),
+        (50400, "执行企业离退休的高龄老人"),
+    ]
+    assert who("2024年第一季度享受高龄津贴政策80周岁以上老人710423 人次,发放4568.67万元。") == [
+        (45686700, "80周岁以上老人")
+    ]
+    assert who(
+        "80周岁至89周岁老年人,每人每月享受25元高龄津贴;90周岁至99周岁老年人,每人每月享受100元高龄津贴。"
+    ) == [
+        (25, "80周岁至89周岁老年人"),
+        (100, "90周岁至99周岁老年人"),
+    ]

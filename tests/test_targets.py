@@ -1390,3 +1390,13 @@ def test_a_projects_design_capacity_is_what_it_is_to_provide():
     assert [(r["value"], r["unit"]) for r in extract_targets(text, document_year=2024)] == [(300.0, "张")]
     # a design (方案) that counts nothing is no capacity
     assert extract_targets("2023年完成设计方案3个。", document_year=2024) == []
+
+
+def test_a_circle_in_quotes_and_a_quarter_of_the_documents_year_reported():
+    """heldout_real17: hunnan `积极创建15分钟“养老生活圈”` names the circle; nanyang, a report of money paid out
+    (`2024年第一季度高龄津贴发放情况`), counts who was paid in the quarter, no target."""
+    rows = extract_targets("积极创建15分钟“养老生活圈”,搭建关爱困难老年人平台。", document_year=2022)
+    assert [(r["value"], r["indicator"]) for r in rows] == [(15.0, "15分钟养老生活圈")]
+    folder = Path(__file__).parent / "data" / "heldout_real17"
+    text = next(folder.glob("*nanyang-2024*.txt")).read_text(encoding="utf-8")
+    assert extract_targets(text, document_year=2024) == []

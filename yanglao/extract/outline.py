@@ -785,8 +785,14 @@ def _read_header(cells: list[str]) -> tuple[int, int | None, int | None] | None:
     task = _find_column(header, _TASK_COLUMN, _NOT_TASK_COLUMN)
     lead = _find_column(header, _LEAD_COLUMN)
     support = _find_column(header, _SUPPORT_COLUMN)
-    # a numbered list of tasks without units (`序号 | 项目名称 |`, a yearly list of livelihood projects) is one too
-    numbered_list = task is not None and header[0] in ("序号", "编号") and len(header) <= 3
+    # a numbered list of tasks or policies without units (`序号 | 项目名称 |`, a yearly list of livelihood projects;
+    # `序号 | 名称 | 标准 | 备注 |`, a county's list of subsidies) is one too
+    numbered = bool(header) and header[0] in ("序号", "编号") and len(header) <= 4
+    if task is None and numbered:
+        task = _find_column(
+            header, ("名称",), ("指标",)
+        )  # an indicator table (`指标名称 | 2025年目标值`) lists no tasks
+    numbered_list = task is not None and numbered
     if task is None or (lead is None and support is None and not numbered_list):
         return None
     return task, lead, support

@@ -2808,6 +2808,16 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         year=None,
     ),
     Rule(
+        "TIME_ONLY",
+        subsidies.TIME_ONLY,
+        "a phrase before 享受 that is only a time (2024年第一季度) names no recipient",
+        "2024年第一季度享受高龄津贴政策80周岁以上老人710423 人次,发放4568.67万元。",
+        "nanyang-2024-q1-high-age-allowance-disbursement",
+        figure="4568.67万元",
+        expect=("subsidy", "allowance"),
+        reads="before",
+    ),
+    Rule(
         "SUPPORT_PAYMENT_SUM",
         subsidies.SUPPORT_PAYMENT_SUM,
         "基本生活费/照料护理费 right before the amount: what was paid out, basis total",

@@ -244,7 +244,7 @@ CONTEXT_KINDS = PURPOSE_KINDS + PERSON_KINDS
 # Figures: an amount is money only in a sentence with one of these words…
 MONEY_CUES = re.compile(
     r"补贴|补助|津贴|奖励|奖补|资助|扶持|资金|经费|投入|下拨|拨付|拨款|支出|购买|发放|给予|救助|慰问|补一点|预算内投资"
-    r"|公益金|基金支付|护理保险基金按|奖学金|助学金|增发"
+    r"|公益金|基金支付|护理保险基金按|奖学金|助学金|增发|发给"
     # the support of people in destitution (特困供养), paid out as these two, or money paid into someone's account
     r"|基本生活费|照料护理费|(?:支付|付|拨)(?:到|至)[^，,。；;]{0,12}?账户"
     # a sum put to a use (`3,700.61万元用于甲良…等6个敬老院建设`, `…项目3.46万元,用于…`), and what a government
@@ -622,6 +622,8 @@ def _first_rule(rules: list[tuple[str, object]], text: str):
     return None
 
 
+# A phrase that is only a time (`2024年第一季度`, `2月份`) names no recipient.
+TIME_ONLY = re.compile(r"(?:\d{4}年度?)?(?:第[一二三四]季度|[上下]半年|\d{1,2}月份?|全年|年度)?")
 # `为` + one of these opens a purpose (in order to…), not the people money is paid to.
 PURPOSE_OPENING = re.compile(
     r"(?:全面|进一步|认真|切实)?(?:推进|促进|推动|加快|实现|保障|提升|落实|贯彻|确保|满足|解决)"
@@ -639,6 +641,8 @@ def _recipient(text: str) -> str | None:
             phrase = re.sub(r"^(?:探索|鼓励|支持|推动|引导|推进)", "", phrase)
             if re.fullmatch(r"自己|自身|本人|其", phrase):
                 continue  # `老年人为自己购买`: the buyer, named before, not a recipient
+            if TIME_ONLY.fullmatch(phrase):
+                continue  # `2024年第一季度享受高龄津贴政策…`: when, not who
             if (
                 m.group().endswith("享受")  # the verb the pattern matched, not one it may match
                 and not pattern.startswith("凡")  # who 凡… entitles is a whole description, kept

@@ -279,7 +279,11 @@ TASK_BEFORE_PROGRESS = (
 )
 # A statistics bulletin (`青川市2023年老龄事业发展统计公报`) reports: its sections are past unless
 # their heading looks forward (`五、下一步工作`) (tests/data/fresh5).
-REPORT_TITLE = r"^[^\s。,;:《》]{0,40}?(?:统计公报|发展公报|监测公报|统计年报|统计年鉴)$"
+REPORT_TITLE = (
+    r"^[^\s。,;:《》]{0,40}?(?:统计公报|发展公报|监测公报|统计年报|统计年鉴"
+    # a report of money paid out (`2024年第一季度高龄津贴发放情况`)
+    r"|(?:资金|津贴|补贴|补助)(?:发放|使用|拨付)情况)$"
+)
 # A lead-in that ends with a colon or comma (`到2025年,…。具体目标是:`) passes its deadline to the
 # list items under it (`——…`, `1.…`).
 LIST_ITEM = (
@@ -1375,10 +1379,11 @@ def _announces_goal(scan: str, t: _Time, c_end: int, reference_year: int | None)
 
 
 def _dateline(scan: str, outside: list[_Time], c_start: int, c_end: int, reference_year: int | None) -> bool:
-    """A clause dated by a month of the document's own year with no 到/至 before it and no 底/前 after it."""
+    """A clause dated by a month or quarter of the document's own year with no 到/至 before it and no 底/前 after
+    it (`2023年8月,全区…`, `2024年第一季度享受高龄津贴政策…人次`)."""
     return any(
         c_start <= t.start < c_end
-        and t.kind == "month"
+        and (t.kind == "month" or re.match(r"度?(?:第?[一二三四]季度|[上下]半年)", scan[t.end : t.end + 5]))
         and t.year == reference_year
         and scan[max(0, t.start - 1) : t.start] not in ("到", "至")
         and not re.match(r"[到至]", scan[t.start : t.start + 1])
@@ -2067,10 +2072,11 @@ def _rise_subject(scan: str, c_start: int, figure_start: int) -> str | None:
 def _distance_name(obj: str, q: _Quantity, scan: str, clause: tuple[int, int]) -> str:
     """A time or distance: a service circle or radius (`15分钟养老服务圈`, `服务半径`), or how far works go."""
     c_start, c_end = clause
-    circle = re.match(r"[^,;:。\"“”]{0,10}?圈", scan[q.suffix_end : c_end])
+    # (the circle may stand in quotes: `15分钟“养老生活圈”`)
+    circle = re.match(r"[\"“]?([^,;:。\"“”]{0,10}?圈)", scan[q.suffix_end : c_end])
     radius = q.unit == "分钟" or _RADIUS_CONTEXT.search(scan[c_start:c_end])
     if q.unit == "分钟" and circle:
-        return f"{q.values[0]:g}分钟{circle.group(0)}"  # 15分钟养老服务圈
+        return f"{q.values[0]:g}分钟{circle.group(1)}"  # 15分钟养老服务圈
     if radius and (not obj or "服务" not in obj):
         return "服务半径" if q.unit != "分钟" else "服务半径(步行时间)"
     if not radius and len(obj) >= 2 and not re.search(r"(?:里程|长度|长|宽度|宽)$", obj):

@@ -130,6 +130,11 @@ METADATA_LABELS: dict[str, str | None] = {
     "答复单位": "issuer",
     "答复时间": "published_date",
     "答复日期": "published_date",
+    # a letter box's reply (`回复时间:2022年8月15日`, `回复单位:沈阳市浑南区民政局`; `回复部门:市民政局`)
+    "回复单位": "issuer",
+    "回复部门": "issuer",
+    "回复时间": "published_date",
+    "回复日期": "published_date",
     "签发日期": "issued_date",  # signed off for issue: not the document's own date, which it signs with
     "签发时间": "issued_date",
     "签发人": None,
