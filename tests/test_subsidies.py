@@ -1742,3 +1742,25 @@ def test_each_use_of_a_fund_keeps_its_own_kind():
     kinds = {r["amount_yuan"]: r["kind"] for r in extract_rows("x", text)["subsidies"]}
     assert kinds[299938] == kinds[199855] == kinds[109800] == "construction"
     assert kinds[133000] == kinds[27000] == "other"
+
+
+def test_standards_written_as_a_rate_per_person_or_bed_are_money():
+    """heldout_real17 datian: `非护理型:2000元/床位·年`, `线下服务50元/人·月`; a fee stays a price. (`每人每月50元` alone is
+    not enough: fees and contributions are written so too, tests/data/fresh2 and fresh5.)"""
+    from yanglao.extract.rows import extract_rows
+
+    def amounts(text):
+        return [r["amount_yuan"] for r in extract_rows("x", text)["subsidies"] if r["amount_yuan"]]
+
+    assert amounts("非护理型:2000元/床位·年 | |||") == [2000]
+    assert amounts("线下服务50元/人·月 | 服务为65周岁以上属于建档立卡贫困人员 | ||") == [50]
+    assert amounts("入住老人收费标准1500元/人·月。") == []
+
+
+def test_a_condition_of_small_homes_and_care_houses_names_them():
+    """heldout_real17 taizhou-js: `…城市小型托老所、农村“老年关爱之家”以自有产权用房新建的,给予每张床位3000元…`."""
+    from yanglao.extract.rows import extract_rows
+
+    text = "民办养老机构非护理型床位、城市小型托老所、农村“老年关爱之家”以自有产权用房新建的,给予每张床位3000元的一次性建设补贴。"
+    (row,) = extract_rows("x", text)["subsidies"]
+    assert row["recipient"].startswith("民办养老机构非护理型床位、城市小型托老所、农村“老年关爱之家”")

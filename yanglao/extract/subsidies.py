@@ -250,6 +250,9 @@ MONEY_CUES = re.compile(
     # a sum put to a use (`3,700.61万元用于甲良…等6个敬老院建设`, `…项目3.46万元,用于…`), and what a government
     # invests each year (`每年投资500万元,为45个社区建设…`; others' investment is NOT_SUBSIDY_MONEY's)
     r"|元[，,]?\s*(?:主要|专项|全部)?用于|(?:每年|年均|财政|政府)投资"
+    # a standard per person or bed written as a rate (`非护理型:2000元/床位·年`); a price or fee is NOT_SUBSIDY_MONEY's
+    # (`每人每月50元` alone is not enough: fees and contributions are written so too, tests/data/fresh2, fresh5)
+    r"|元\s*/\s*(?:人|户|床|张)"
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
@@ -364,7 +367,7 @@ RECIPIENT_PATTERNS: list[str] = [
     r"为(?P<r>[^，,。；;]{2,40}?)(?:购买|发放|提供|建设|改造)",
     # a condition clause ending in 的, then who gives or how much (`工作满10年的,给予一次性奖励补贴1万元`,
     # `初次取得…证书的,由宜昌市民政局按照2000元/人的标准给予补贴`)
-    r"(?:^|[，,；;])(?P<r>[^，,。；;]{0,50}?(?:人员|老年人|老人|护理员|毕业生|家庭|机构|中心|站|岗位工作满[^，,。；;]{1,12})"
+    r"(?:^|[，,；;])(?P<r>[^，,。；;]{0,50}?(?:人员|老年人|老人|护理员|毕业生|家庭|机构|中心|站|托老所|之家[”\"]?|岗位工作满[^，,。；;]{1,12})"
     r"[^，,。；;]{0,20}?的)[，,]\s*(?:可|均)?(?:由[^，,。；;]{2,16}?)?(?:按照|按|一次性给予|给予|发放|奖励)",
     # a list of what was granted, each item its recipient, the money's purpose and a count, then the sum
     # (`2023年度养老机构床位运营补助项目8个,共计60.91万元`, `2023年养老护理员岗位补助申请25人,共计11.43万元`)
