@@ -1,6 +1,6 @@
 """yanglao.extract.topic: in a document on many subjects only the targets about older people stay; a document
 about elderly care keeps every target. Real documents: the development set (datasets/latest) and the blind
-held-out sets' livelihood-project lists (tests/data/heldout_real7, heldout_real12)."""
+held-out sets' livelihood-project lists (tests/data/heldout_real7, heldout_real12, heldout_real18)."""
 
 from __future__ import annotations
 
@@ -59,6 +59,21 @@ def test_a_work_report_keeps_the_elderly_care_items_of_its_list():
     assert {2000, 16} <= {t["value"] for t in rows["targets"]}
     off = {(d["value"], d["quote"]) for d in rows["doubtful"] if d["reason"] == OFF_TOPIC}
     assert {(20, "新建、改扩建公办幼儿园、小学、初中20所"), (8372, "新开工老旧小区改造8372户")} <= off
+
+
+def test_a_list_of_livelihood_projects_named_so_in_its_title_is_on_many_subjects():
+    """pingliang-2025 (heldout_real18/03, a real news page): `2025年平凉市将办好这10件为民实事`, 12% of its clauses about
+    older people (above the 10% of untitled documents); the blind annotator counted the two elderly-care targets."""
+    doc_id, text = _heldout("heldout_real18", "pingliang-2025")
+    title = text.split("\n", 1)[0]
+    assert topic.elderly_share(text) > topic.MANY_SUBJECTS_SHARE
+    assert topic.on_many_subjects(title, text) and not topic.on_many_subjects(None, text)
+    rows = extract_rows(doc_id, text, document_year=2025, title=title)
+    assert {(t["value"], t["unit"]) for t in rows["targets"]} == {(10, "个"), (20, "个")}
+    # a civil-affairs bureau's own list of livelihood projects is about elderly care (development set: haian, xihu)
+    assert not topic.on_many_subjects(
+        "海安市民政局2023年民生实事项目实施进度表", "新增民营养老机构不少于2家、养老床位不少于300张"
+    )
 
 
 def test_a_title_about_elderly_care_keeps_every_target():

@@ -363,6 +363,15 @@ AMOUNT_FOR_USE = Rule(
     "735.54万元用于流浪乞讨救助中心养老康复楼建设",
     "libo-2025-suggestion-reply-47",
 )
+# A use that is a service delivered to people (`240万元用于居家养老上门服务`): the sum buys that service.
+SERVICE_USE = Rule(
+    "use_is_a_service",
+    r"(?:上门|助餐|照护|护理|照料|探访|关爱)服务$",
+    "service_purchase",
+    "其中200万元用于家庭养老床位建设,240万元用于居家养老上门服务。",
+    "yuhua-changsha-2024-home-care-fund-publicity",
+)
+_SERVICE_USE_RE = re.compile(SERVICE_USE.pattern)
 # A sum spent on building something, said right after it (`投入320万元在自流井区…建设老年助餐服务示范网络`):
 # what is built receives it, and the money is a construction grant, a total.
 AMOUNT_THEN_BUILT = Rule(
@@ -656,6 +665,7 @@ def complete(rows: list[dict], text: str) -> list[dict]:
                 use = amount_for_use(text, row["figure_at"])  # before a place: `用于荔波县社会中心福利院…`
                 if use:
                     row["recipient"], row["basis"] = use, "total"
+                    row["kind"] = SERVICE_USE.yields if _SERVICE_USE_RE.search(use) else row["kind"]
                 built = None if use else amount_then_built(text, row["figure_at"])
                 if built:
                     row["recipient"], row["basis"] = built, "total"

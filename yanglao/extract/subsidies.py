@@ -355,7 +355,7 @@ RECIPIENT_PATTERNS: list[str] = [
     r"中心|站|院|点|机构|食堂|饭堂|企业|组织|单位))[，,]",
     # (the giver may stand between: `对…日间照料中心,县财政给予6万元的建设补助`)
     # (a condition may join a second with `,以及`: `对生活长期不能自理…的,以及…重度残疾的低保老年人,每人每月…`)
-    r"对(?![象于接标比外应照称口])(?P<r>(?:[^，,。；;]|[，,](?=以及|或者)){2,90}?)[，,]?(?:在[^，,。；;]{0,12}?基础上)?"
+    r"对(?:于)?(?![象于接标比外应照称口])(?P<r>(?:[^，,。；;]|[，,](?=以及|或者)){2,90}?)[，,]?(?:在[^，,。；;]{0,12}?基础上)?"
     # (how much is left to judgment: `…,视情况给予一定的运营补助`, `在省补助的基础上县财政适当予以补助`)
     r"(?:[省市县区]级?财政|[省市县区]政府)?(?:视情况|酌情|适当|相应)?"
     r"(?:按照|按|每|给予|予以|(?:将|可|均|可以)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施|进行|发放|奖励|奖补)",
@@ -1315,6 +1315,9 @@ def _figure_rows(
             prev = rows[-1]
             # (the last item of a `、` list of them: `本科及以上3万元、专科(高职)2万元`)
             condition = re.split(r"每|按|/", text[c0 : fig.start].split("、")[-1])[0].strip(TRIM)
+            condition = re.sub(r"^(?:其中|另外|另|此外|同时)", "", condition).strip(
+                TRIM
+            )  # `,其中200万元用于…`: no one
             template = replace(
                 template,
                 kinds=prev.kinds,
