@@ -1400,3 +1400,11 @@ def test_a_circle_in_quotes_and_a_quarter_of_the_documents_year_reported():
     folder = Path(__file__).parent / "data" / "heldout_real17"
     text = next(folder.glob("*nanyang-2024*.txt")).read_text(encoding="utf-8")
     assert extract_targets(text, document_year=2024) == []
+
+
+def test_a_yearly_list_title_may_count_its_items():
+    """heldout_real18 pingliang: `2025年平凉市将办好这10件为民实事` is a yearly list: its undated items are the year's."""
+    folder = Path(__file__).parent / "data" / "heldout_real18"
+    text = next(folder.glob("*pingliang-2025*.txt")).read_text(encoding="utf-8")
+    rows = {(r["value"], r["deadline_year"]) for r in extract_targets(text, document_year=2025)}
+    assert {(10.0, 2025), (20.0, 2025)} <= rows

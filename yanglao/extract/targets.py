@@ -249,7 +249,8 @@ SECTION_TENSES: list[tuple[str, str]] = [
 ]
 # A yearly work plan (`2024年全市养老服务工作要点`): its figures are that year's tasks.
 ANNUAL_PLAN_TITLE = (
-    r"^[^\s。,;:《》]{0,20}?((?:19|20)\d{2})年度?[^\s。,;:《》\d]{0,24}"
+    # (a count may stand before the list's name: `2025年平凉市将办好这10件为民实事`)
+    r"^[^\s。,;:《》]{0,20}?((?:19|20)\d{2})年度?(?:[^\s。,;:《》\d]|\d{1,2}(?=[件项个])){0,24}?"
     r"(?:工作要点|工作计划|重点工作|工作安排|任务清单|实施计划|工作的通知"
     # a yearly list of livelihood projects and its progress table (`…2023年民生实事项目实施进度表`)
     r"|民生实事项目[^\s。,;:《》\d]{0,8}|民生实事[^\s。,;:《》\d]{0,8}"
