@@ -802,3 +802,20 @@ def test_groups_counted_then_paid_and_each_ones_standard():
         (25, "80周岁至89周岁老年人"),
         (100, "90周岁至99周岁老年人"),
     ]
+
+
+def test_a_dui_group_over_two_clauses_is_one_recipient_of_every_amount():
+    """heldout_real17 nanling: `对…的家庭,生活长期不能自理、经济困难的老年人,根据其失能程度,…分别给予每人每月 300 元、
+    200 元、100 元的护理补贴` — one group (not split at its 、 across the amounts); dandong (heldout_real18) `60-64周岁的
+    老年人,每餐补贴1元`."""
+    from yanglao.extract.rows import extract_rows
+
+    text = (
+        "根据有关规定,对独生子女死亡或三级以上残疾、且未再生育或收养子女的家庭,生活长期不能自理、经济困难的老年人,"
+        "根据其失能程度,按照年满80 周岁、70 周岁、60 周岁分别给予每人每月 300 元、200 元、100 元的护理补贴。"
+    )
+    rows = extract_rows("x", text)["subsidies"]
+    group = "独生子女死亡或三级以上残疾、且未再生育或收养子女的家庭,生活长期不能自理、经济困难的老年人"
+    assert [(r["amount_yuan"], r["recipient"]) for r in rows] == [(300, group), (200, group), (100, group)]
+    (meal,) = extract_rows("x", "基本助餐补贴标准,60-64周岁的老年人,每餐补贴1元。")["subsidies"]
+    assert meal["recipient"] == "60-64周岁的老年人"

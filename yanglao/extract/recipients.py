@@ -259,9 +259,20 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "huaiyuan-2023-home-care-subsidy-allocation-notice",
     ),
     Rule(
+        "object_of_dui_over_two_clauses",
+        # `对…的家庭,生活长期不能自理、经济困难的老年人,根据其失能程度,…分别给予每人每月300元…`: who 对 names, its
+        # condition in a clause of its own
+        r"对(?:于)?(?P<r>[^，,。；;：:\n]{2,60}?[，,][^，,。；;：:\n]{2,40}?(?:老年人|老人|人员))[，,]"
+        r"[^。；;\n]{0,60}?(?:给予|发放|补贴|补助)[^，,。；;\d]{0,12}$",
+        "recipient",
+        "对独生子女死亡或三级以上残疾、且未再生育或收养子女的家庭,生活长期不能自理、经济困难的老年人,根据其失能程度,"
+        "按照年满80 周岁、70 周岁、60 周岁分别给予每人每月 300 元",
+        "nanling-2020-fp-special-family-elderly-care-allowance-publicity",
+    ),
+    Rule(
         "group_then_each",
         # a group, then what each one gets (`80周岁至89周岁老年人,每人每月享受25元高龄津贴`)
-        r"(?:^|[，,。；;：:\n])\s*(?:其中)?\s*(?P<r>(?!其中)[^，,。；;：:\n]{2,40}?(?:老年人|老人|人员|家庭))[，,]\s*每(?:人|户)"
+        r"(?:^|[，,。；;：:\n])\s*(?:其中)?\s*(?P<r>(?!其中)[^，,。；;：:\n]{2,40}?(?:老年人|老人|人员|家庭))[，,]\s*每(?:人|户|餐)"
         r"(?:每月|每年)?(?:可)?(?:享受|发放|给予|补助|补贴|领取)?[^，,。；;\d]{0,4}$",
         "recipient",
         "扩大到具有吉林市城区户籍80周岁以上全体老年人。 80周岁至89周岁老年人,每人每月享受25元高龄津贴,",
@@ -799,8 +810,8 @@ def _distribute(siblings: list[dict]) -> None:
         return  # the two ends of a range go to the one recipient
     figures = _figures(siblings)
     names = {r.get("recipient") for r in siblings}
-    if len(figures) < 2 or len(names) != 1 or not (name := names.pop()):
-        return
+    if len(figures) < 2 or len(names) != 1 or not (name := names.pop()) or re.search(r"[，,]", name):
+        return  # (a description over clauses, `…的家庭,生活长期不能自理、经济困难的老年人`, is one group)
     items = split_list(name)
     if len(items) != len(figures):
         return
