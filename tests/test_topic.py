@@ -105,3 +105,10 @@ def test_the_label_of_a_list_item_belongs_to_its_clause():
     text = "1 | 安康颐养项目:新改建农村互助颐养小院6个;为80周岁及以上老年人投保2.5万份意外伤害保险 |"  # heldout_real12/04
     at = text.index("新改建")
     assert topic.clause_around(text, at, at + 12).strip() == "安康颐养项目:新改建农村互助颐养小院6个"
+
+
+def test_care_of_another_group_is_not_care_of_older_people():
+    """heldout_real18 pingliang: `为670名重度残疾人提供集中日间照料服务` names disabled people, not older people."""
+    assert not topic.about_older_people("为670名重度残疾人提供集中日间照料服务")
+    assert topic.about_older_people("为600名失能老年人提供集中日间照料服务")
+    assert topic.about_older_people("建设社区嵌入式养老服务机构,为老年人和残疾人提供照护服务")

