@@ -1739,6 +1739,17 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         reads="figure",
     ),
     Rule(
+        "GENERIC_PROVISIONS[8]",
+        subsidies.GENERIC_PROVISIONS[8],
+        "…进行补贴 / 予以补助: the grant as a verb after its object, a provision",
+        "政府将对“长者食堂”的运营和老年人认定设备的采购进行补贴,税费、水电气暖、设施场地、宣传推介等方面均有支持政策。",
+        "dandong-2024-meal-assistance-subsidy-measures",
+        figure="进行补贴",
+        expect=("provision", "operation"),
+        reads="figure",
+        year=2024,
+    ),
+    Rule(
         "VAGUE_INVESTMENT_OBJECTS",
         subsidies.VAGUE_INVESTMENT_OBJECTS,
         "excludes: 加大财政投入 names no purpose, a slogan",
