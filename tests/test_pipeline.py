@@ -183,3 +183,21 @@ def test_markdown_escaping():
     span = markdown_code("a`b`<i>x</i>")
     assert span.startswith("`` ") and span.endswith(" ``") and "a`b`" in span
     assert markdown_code("plain") == "`plain`"
+
+
+def test_a_fresh_row_and_one_read_back_from_a_release_agree_on_empty_cells():
+    """A chapter's measure has no body of its own (`第一章 总则` then `第一条…`): null, as the CSV gives it back, not ``."""
+    from yanglao.extract.rows import extract_rows
+    from yanglao.fields import TABLES_BY_NAME
+    from yanglao.publish.rowstore import typed_value
+
+    rows = extract_rows("x", "第一章 总则\n第一条 为了规范养老服务,制定本条例。\n第二条 本条例适用于本省。")[
+        "measures"
+    ]
+    assert rows[0]["heading"] == "总则" and rows[0]["text"] is None
+    fields = [f for f in TABLES_BY_NAME["measures"].fields if f.name in rows[0]]  # (place columns come later)
+    for row in rows:
+        cells = {f.name: ("" if row[f.name] is None else str(row[f.name])) for f in fields}
+        assert {f.name: typed_value(f.type, cells[f.name]) for f in fields} == {
+            f.name: row[f.name] for f in fields
+        }

@@ -147,12 +147,20 @@ def extract_rows(
     doubtful_rows = [
         _left_out(document_id, "targets", r, seen) for r in left_out_targets if r.get("quote")
     ] + [_left_out(document_id, "subsidies", {"verdict": "doubtful", **r}, seen) for r in left_out_subsidies]
-    return {
+    tables = {
         "measures": measures,
         "targets": target_rows,
         "subsidies": subsidy_rows,
         "doubtful": doubtful_rows,
     }
+    for rows in tables.values():
+        for row in rows:
+            for key, value in row.items():
+                if value == "":
+                    # an empty cell is read back from a release as null (rowstore.typed_value): a fresh row must
+                    # say the same, or a document re-extracted and one kept give different JSON for equal data
+                    row[key] = None
+    return tables
 
 
 def restatements(rows: list[dict]) -> set[int]:
