@@ -859,3 +859,35 @@ def test_a_numbered_list_of_named_policies_is_a_task_table():
     headings = [r["heading"] for r in extract_measures(text)]
     assert headings[:2] == ["高龄老人生活补助", "居家养老上门服务补贴"]
     assert "床位运营补贴" in headings and "非营利民办养老机构一次性开办补助" in headings
+
+
+def _bundled_text(document_id: str) -> str:
+    import sys
+
+    csv.field_size_limit(sys.maxsize)
+    path = Path(__file__).resolve().parents[1] / "datasets" / "latest" / "documents.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        return next(r["text"] for r in csv.DictReader(f) if r["document_id"] == document_id)
+
+
+def test_a_task_table_flattened_one_cell_per_line_gives_a_measure_per_row():
+    """xihu-hz-2024 and haian-2023 (../shared/corpus/extra, bundled): `序号` / `重点工作任务(民生实事项目)` / `牵头单位`
+    / … / `1` / `新增老年食堂(助餐点)15个` / …, rows with merged cells missing; haian's one row is numbered 15;
+    heldout_real15 cangnan's progress table has thirteen."""
+    xihu = extract_measures(_bundled_text("xihu-hz-2024-livelihood-tasks-progress"))
+    assert [(r["path"], r["heading"]) for r in xihu] == [
+        ("T1", "新增老年食堂(助餐点)15个"),
+        ("T2", "新增认知障碍照护专区床位100张"),
+        ("T3", "建成启用区级老年活动中心"),
+        ("T4", "新增养老机构护理型床位500张"),
+        ("T5", "开展“金西善养”系列为老服务活动300场次"),
+    ]
+    haian = extract_measures(_bundled_text("haian-2023-livelihood-projects-progress"))
+    assert [r["path"] for r in haian] == ["T15"] and haian[0]["heading"].startswith(
+        "新增民营养老机构不少于2家"
+    )
+    folder = Path(__file__).parent / "data" / "heldout_real15"
+    cangnan = extract_measures(next(folder.glob("*cangnan*.txt")).read_text(encoding="utf-8"))
+    assert len(cangnan) == 13 and cangnan[5]["heading"] == "建成投用桥墩镇、赤溪镇、灵溪镇观美等3家中心敬老院"
+    # a money table flattened so (序号 / 名称 / 金额) is no task table
+    assert extract_measures("序号\n名称\n金额(万元)\n1\n某某养老院\n10\n2\n某某敬老院\n5\n") == []

@@ -243,7 +243,8 @@ def extract_measures(text: str) -> list[dict]:
     skip = table_spans + [m.span() for m in _ANNEX_LIST.finditer(text)]
     roots, outline_end, stop = _parse_outline(text, skip)
     rows = _outline_rows(text, roots, outline_end)
-    rows += [row for row in _table_rows(text, tables) if row["start"] < stop]
+    table_rows = [row for row in _table_rows(text, tables) if row["start"] < stop]
+    rows += table_rows or _flat_task_rows(text)
     rows.sort(key=lambda r: r["start"])
     return rows
 
@@ -911,3 +912,75 @@ def _table_rows(text: str, tables: list[_Table]) -> list[dict]:
     for i, row in enumerate(rows, 1):
         row["path"] = f"T{i}"
     return rows
+
+
+# A task table flattened one cell per line (`序号` / `重点工作任务(民生实事项目)` / `牵头单位` / … / `1` / `新增老年食堂
+# (助餐点)15个` / `区民政局` / …), its rows numbered; merged cells may be missing from a row, so a row runs from its
+# number to the next number. Its header names a task column and a unit or progress column (not a money table's).
+_FLAT_HEADER_START = re.compile(r"^(?:序号|编号)$")
+_FLAT_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+_FLAT_OTHER_COLUMN = re.compile(r"牵头|责任单位|责任部门|进度|进展|完成情况|完成时间|时限")
+_FLAT_HEADER_MAX = 10
+
+
+def _flat_lines(text: str) -> list[tuple[str, int, int]]:
+    lines = []
+    for m in re.finditer(r"[^\n]+", text):
+        cell = m.group().strip(" |\t\u3000")
+        if cell:
+            lines.append(("".join(cell.split()) if len(cell) <= 20 else cell, m.start(), m.end()))
+    return lines
+
+
+def _flat_task_rows(text: str) -> list[dict]:
+    """Measures `T<n>` from the rows of task tables flattened one cell per line (haian, xihu, 苍南's progress table)."""
+    lines = _flat_lines(text)
+    rows: list[dict] = []
+    for i, (cell, _, _) in enumerate(lines):
+        if not _FLAT_HEADER_START.match(cell):
+            continue
+        header_end = next(
+            (
+                j
+                for j in range(i + 1, min(len(lines), i + _FLAT_HEADER_MAX))
+                if _FLAT_ROW_NUMBER.match(lines[j][0])
+            ),
+            None,
+        )
+        if header_end is None:
+            continue
+        header = [c for c, _, _ in lines[i:header_end]]
+        task_col = _find_column(header, _TASK_COLUMN, _NOT_TASK_COLUMN)
+        if task_col is None or not any(_FLAT_OTHER_COLUMN.search(h) for h in header):
+            continue
+        rows += _flat_rows(text, lines, header_end, task_col, len(header))
+    return rows
+
+
+def _flat_rows(text: str, lines: list, first: int, task_col: int, width: int) -> list[dict]:
+    """The numbered rows from `lines[first]` on: each from its number to the next number (or `width` cells)."""
+    out = []
+    k, number = first, int(lines[first][0])
+    while k < len(lines) and lines[k][0] == str(number):
+        nxt = next(
+            (j for j in range(k + 1, min(len(lines), k + 2 * width)) if lines[j][0] == str(number + 1)),
+            min(len(lines), k + width),
+        )
+        cells = lines[k:nxt]
+        if task_col < len(cells) and not re.fullmatch(r"[\d.%()（）]+", cells[task_col][0]):
+            heading = normalize_heading(cells[task_col][0])
+            start, end = lines[k][1], cells[-1][2]
+            out.append(
+                {
+                    "path": f"T{number}",
+                    "heading": heading,
+                    "text": text[start:end],
+                    "category": classify(heading, text[start:end]),
+                    "lead_units": None,
+                    "support_units": None,
+                    "start": start,
+                    "end": end,
+                }
+            )
+        k, number = nxt, number + 1
+    return out
