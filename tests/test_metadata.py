@@ -199,6 +199,8 @@ DOC_TYPES = [
     ('云南印发"十四五"老龄事业发展和养老服务体系规划', "other"),
     # jianhu-2026-livelihood-projects-list (tests/data/heldout_real15): a yearly list of livelihood projects
     ("2026年政府民生实事项目", "work_plan"),
+    # datian-2022-eldercare-support-policy-list (tests/data/heldout_real17): a list of support policies
+    ("大田县养老服务扶持政策措施清单(2022年)", "policy_measures"),
     ("2025年民生实事项目进展情况", "other"),
     ("", "other"),
 ]

@@ -517,6 +517,11 @@ DOC_TYPE_RULES: list[Rule] = [
         "a yearly list of livelihood projects (2026年政府民生实事项目); its progress reports end otherwise",
     ),
     _rule(r"(?:措施|意见|若干政策|政策)$", "policy_measures", "若干措施, 实施意见"),
+    _rule(
+        r"(?:政策|措施)(?:清单|汇编)$",
+        "policy_measures",
+        "a list of a place's support policies (大田县养老服务扶持政策措施清单(2022年))",
+    ),
     _rule(r"(?:办法|细则|规定|条例|规则|政府令|令(?:第\d+号)?)$", "rules", "办法, 细则, 规定, 条例, 政府令"),
     _rule(
         r"(?:通知|通告|公告|公示)$", "notice", "a notice (or public announcement) that encloses no document"
