@@ -1322,9 +1322,12 @@ def test_every_money_figure_left_out_is_reported_with_its_rule(text, reason):
     from yanglao.extract.subsidies import subsidies_and_left_out
 
     _rows, left_out = subsidies_and_left_out(text)
-    assert [d["verdict"] for d in left_out] == ["rejected"]
-    assert left_out[0]["reason"].startswith(reason)
+    assert left_out and all(d["verdict"] == "rejected" and d["reason"].startswith(reason) for d in left_out)
     assert all(text[d["start"] : d["end"]] == d["quote"] for d in left_out)
+    # each amount left out is listed with its value in yuan (the fine's two ends, the replaced standard)
+    assert {d["value"] for d in left_out} <= {100000, 1000000, 100} and all(
+        d["unit"] == "元" for d in left_out
+    )
 
 
 @pytest.mark.parametrize(

@@ -1033,7 +1033,7 @@ def _list_unmarked_amounts(text: str, left_out) -> None:
     """Amounts of a sentence that no money word marks as a grant (`项目总投资5612万元`, fines) are listed, not lost."""
     if "元" in text:
         for a in _amounts(text):
-            left_out(EXCLUDED["no_money_word"], a.start, a.end)
+            left_out(EXCLUDED["no_money_word"], a.start, a.end, a.values[0])
 
 
 def _figures(
@@ -1045,11 +1045,17 @@ def _figures(
     figures: list[_Figure] = []
     quoted = _quoted_proposals(text)
 
-    def left_out(reason: str, start: int, end: int) -> None:
+    def left_out(reason: str, start: int, end: int, value: float | None = None) -> None:
         c0, _ = sent.clause_bounds(start)
         _, c1 = sent.clause_bounds(end - 1)
         doubtful.append(
-            {"reason": reason, "verdict": "rejected", "start": sent.start + c0, "end": sent.start + c1}
+            {
+                "reason": reason,
+                "verdict": "rejected",
+                "start": sent.start + c0,
+                "end": sent.start + c1,
+                "value": value,  # in yuan: the (first) amount left out
+            }
         )
 
     if not MONEY_CUES.search(text) and not (
@@ -1071,7 +1077,7 @@ def _figures(
     amounts = []
     for a in found:
         if _inside(a.start, quoted):
-            left_out(EXCLUDED["quoted"], a.start, a.end)
+            left_out(EXCLUDED["quoted"], a.start, a.end, a.values[0])
         else:
             amounts.append(a)
     # group amounts written as lists: 50万元和100万元, 40万元、30万元、20万元
@@ -1079,7 +1085,7 @@ def _figures(
     for a in amounts:
         c0, _ = sent.clause_bounds(a.start)
         if RAISED_FROM_BEFORE.search(text[c0 : a.start]) and RAISED_FROM_AFTER.match(text[a.end :]):
-            left_out(EXCLUDED["raised_from"], a.start, a.end)
+            left_out(EXCLUDED["raised_from"], a.start, a.end, a.values[0])
             continue
         gap = text[groups[-1][-1].end : a.start] if groups else ""
         if groups and (
@@ -1095,12 +1101,12 @@ def _figures(
         before = text[c0 : group[0].start]
         after = text[group[-1].end : c1]
         if _not_subsidy_money(before, after):
-            left_out(EXCLUDED["not_money"], group[0].start, group[-1].end)
+            left_out(EXCLUDED["not_money"], group[0].start, group[-1].end, group[0].values[0])
             not_money_until = group[-1].end
             continue
         if not_money_until >= 0 and PART_AFTER.search(text[not_money_until : group[0].start]):
             # `项目总投资800万元，其中市级财政资金600万元`: the parts of money that is not a subsidy are not either
-            left_out(EXCLUDED["part_of_not_money"], group[0].start, group[-1].end)
+            left_out(EXCLUDED["part_of_not_money"], group[0].start, group[-1].end, group[0].values[0])
             continue
         if RANGE_BEFORE.search(text[: group[0].start]) or RANGE_AFTER.match(text[group[-1].end :]):
             doubtful.append(
@@ -1109,7 +1115,7 @@ def _figures(
             continue
         restated = _restated(text, before, after, group[0].start, amounts)
         if restated:
-            left_out(EXCLUDED[restated], group[0].start, group[-1].end)
+            left_out(EXCLUDED[restated], group[0].start, group[-1].end, group[0].values[0])
             continue
         not_money_until = -1  # a kept amount stands between: a later 其中 is its parts
         # A floor (不低于100元, 10万元以上) is read as its stated figure, like 100万元左右:
@@ -1787,6 +1793,8 @@ def subsidies_and_left_out(text: str) -> tuple[list[dict], list[dict]]:
             "start": start,
             "end": end,
         }
+        if d.get("value") is not None:
+            row |= {"value": d["value"], "unit": "元"}
         if row not in left_out:
             left_out.append(row)
     return out, left_out
