@@ -120,6 +120,8 @@ def test_every_recipient_rule_names_the_recipient_before_the_figure_of_its_examp
     named = match.group("r").strip(TRIM)
     if rule.yields == "holders" and "老人" not in named:
         named += "老人"  # `高龄津贴` names the people it is paid to: 高龄老人
+    if rule.yields == "assistance_holders":
+        named += "对象"  # `农村低保` is paid to 农村低保对象
     assert recipient_before(rule.example, figure_at) == named
 
 

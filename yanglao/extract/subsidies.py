@@ -136,7 +136,8 @@ GENERIC_PROVISIONS: list[str] = [
     r"落实[^，,。；;]{0,12}?(?:补贴|补助|津贴|奖励|奖补)(?:政策|制度)",
     r"由(?:各级|本级|市级|区级|县级)?财政[^，,。；;]{0,6}?(?:补贴|补助|资助)",  # 个人缴费部分由财政全额补助
     # the grant as a verb after its object (`政府将对“长者食堂”的运营…进行补贴`, `…适当予以补助`)
-    r"(?:予以|进行|实行)[^，,。；;]{0,4}?(?:补贴|补助|资助|奖励|奖补)(?!标准|资金|经费|对象)",
+    # (not `实行分类分档补助`, which says how the amounts given with it are set)
+    r"(?:予以|进行)[^，,。；;]{0,4}?(?:补贴|补助|资助|奖励|奖补)(?!标准|资金|经费|对象)",
 ]
 
 # Objects of 加大…投入 that name no purpose (加大财政投入, 加大资金投入 are slogans).
@@ -239,10 +240,16 @@ PURPOSE_KINDS: list[tuple[str, tuple[str, ...]]] = [
     (r"奖励|奖补|以奖代补|奖学金", ("reward",)),
 ]
 PERSON_KINDS: list[tuple[str, tuple[str, ...]]] = [
-    (r"老年人|老人|高龄|助餐|就餐|用餐|对象|基金支付|待遇", ("allowance",)),
+    (r"老年人|老人|高龄|助餐|就餐|用餐|对象|基金支付|待遇|低保|最低生活保障", ("allowance",)),
 ]
 CONTEXT_KINDS = PURPOSE_KINDS + PERSON_KINDS
 
+# Standards by age after the sentence that names the allowance (`…均属高龄津贴发放对象。年满80-89周岁的老年人,每人每月
+# 50元;年满90-99周岁的老年人,每人每月100元`): the money word is in the sentence before.
+ALLOWANCE_BEFORE = re.compile(r"津贴|补贴|补助|生活费")
+AGE_STANDARD = re.compile(
+    r"\d{2,3}\s*(?:周?岁)?\s*(?:-|—|－|至|到)?\s*(?:\d{2,3})?\s*周?岁[^，,。；;]{0,12}[，,]?\s*每人每(?:月|年)"
+)
 # Figures: an amount is money only in a sentence with one of these words…
 MONEY_CUES = re.compile(
     r"补贴|补助|津贴|奖励|奖补|资助|扶持|资金|经费|投入|下拨|拨付|拨款|支出|购买|发放|给予|救助|慰问|补一点|预算内投资"
@@ -255,6 +262,8 @@ MONEY_CUES = re.compile(
     # a standard per person or bed written as a rate (`非护理型:2000元/床位·年`); a price or fee is NOT_SUBSIDY_MONEY's
     # (`每人每月50元` alone is not enough: fees and contributions are written so too, tests/data/fresh2, fresh5)
     r"|元\s*/\s*(?:人|户|床|张)"
+    # a standard of social assistance (`农村低保年标准从7094元提高至7334元`)
+    r"|(?:低保|最低生活保障|救助|供养)[^，,。；;]{0,3}标准"
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
@@ -343,10 +352,10 @@ BASIS_CUES: list[tuple[str, str]] = [
 ]
 FREQUENCY_CUES: list[tuple[str, str]] = [
     (r"一次性", "one_off"),
-    (r"每月|按月|/月|月度", "monthly"),
+    (r"每月|按月|/月|月度|月标准", "monthly"),
     (r"每天|每日|/天|/日", "daily"),
     (r"每餐|/餐", "per_meal"),
-    (r"每年|年度|按年|/年|每年度", "annual"),
+    (r"每年|年度|按年|/年|每年度|年标准", "annual"),
 ]
 
 # Recipients: the noun phrase the money goes to. Patterns in order of preference;
@@ -1037,10 +1046,11 @@ def _list_unmarked_amounts(text: str, left_out) -> None:
 
 
 def _figures(
-    sent: Sentence, doubtful: list[dict], lead: str | None = None, cell: bool = False
+    sent: Sentence, doubtful: list[dict], lead: str | None = None, cell: bool = False, carried: bool = False
 ) -> list[_Figure]:
     """Figures of a sentence. `lead` is the heading or run-in title it stands under
-    (`（一）高龄津贴。80—89周岁老年人每人每月100元…`), which may carry the money word."""
+    (`（一）高龄津贴。80—89周岁老年人每人每月100元…`), which may carry the money word; `carried`: the sentence
+    before names the allowance whose standards by age this sentence gives (AGE_STANDARD)."""
     text = sent.text
     figures: list[_Figure] = []
     quoted = _quoted_proposals(text)
@@ -1058,8 +1068,10 @@ def _figures(
             }
         )
 
-    if not MONEY_CUES.search(text) and not (
-        lead and MONEY_CUES.search(lead) and not NOT_SUBSIDY_MONEY.search(lead)
+    if (
+        not MONEY_CUES.search(text)
+        and not carried
+        and not (lead and MONEY_CUES.search(lead) and not NOT_SUBSIDY_MONEY.search(lead))
     ):
         _list_unmarked_amounts(text, left_out)
         return []
@@ -1249,7 +1261,14 @@ def _figure_rows(
     alternative is a row of its own for the bracketed recipient (`中心(站)…15(9)万`);
     `分别给予A、B、C` is a row per amount, for the listed recipients when they match.
     """
-    figures = _figures(sent, doubtful, lead, cell=table_cell)
+    carried = bool(
+        previous is not None
+        and (
+            ALLOWANCE_BEFORE.search(previous.text) or AGE_STANDARD.search(previous.text)
+        )  # (a list continues)
+        and AGE_STANDARD.search(sent.text)
+    )
+    figures = _figures(sent, doubtful, lead, cell=table_cell, carried=carried)
     if not figures:
         return []
     text = sent.text
