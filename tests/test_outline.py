@@ -891,3 +891,12 @@ def test_a_task_table_flattened_one_cell_per_line_gives_a_measure_per_row():
     assert len(cangnan) == 13 and cangnan[5]["heading"] == "建成投用桥墩镇、赤溪镇、灵溪镇观美等3家中心敬老院"
     # a money table flattened so (序号 / 名称 / 金额) is no task table
     assert extract_measures("序号\n名称\n金额(万元)\n1\n某某养老院\n10\n2\n某某敬老院\n5\n") == []
+
+
+def test_review_allocation_tables_are_no_task_tables_and_a_cell_named_by_a_date_keeps_its_words():
+    """This round's review (constructed tables): an allocation table (`序号 | 单位名称 | … | 分配资金(万元) |`) lists
+    no tasks; a task cell `到2025年:…` is not headed by its date."""
+    money = "| 序号 | 单位名称 | 80-89周岁人数 | 分配资金(万元) |\n| 1 | 蓉城镇 | 1200 | 72 |\n| 2 | 木镇镇 | 800 | 48 |\n"
+    assert extract_measures(money) == []
+    tasks = "| 序号 | 重点任务 | 责任单位 |\n| 1 | 到2025年:全县养老机构护理型床位占比达到60% | 县民政局 |\n"
+    assert [r["heading"] for r in extract_measures(tasks)] == ["到2025年:全县养老机构护理型床位占比达到60%"]

@@ -61,6 +61,7 @@ WITHOUT_REAL_EXAMPLE = {
     "rating",  # amounts per rating (优秀、良好、合格): none found in a real text
     "per_household_after",  # `N元/户`: none found in a real text
     "per_bed_after",  # `N元/床`: none found in a real text
+    "paid_through_to",  # `向…敬老院拨付…12万元`: a review's counter-example; none found in a real text yet
 }
 
 
@@ -821,3 +822,52 @@ def test_a_dui_group_over_two_clauses_is_one_recipient_of_every_amount():
     assert [(r["amount_yuan"], r["recipient"]) for r in rows] == [(300, group), (200, group), (100, group)]
     (meal,) = extract_rows("x", "基本助餐补贴标准,60-64周岁的老年人,每餐补贴1元。")["subsidies"]
     assert meal["recipient"] == "60-64周岁的老年人"
+
+
+# Counter-examples of this round's review (sentences constructed by the reviewing session, in the wording of fee
+# notices, allocation notices, replies and work summaries; each reproduced a wrong row before the fix).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fees and personal contributions are no subsidies
+        (
+            "床位费:单人间1200元/床·月,双人间800元/床·月;护理费:自理老人200元/人·月,半失能老人600元/人·月。",
+            [],
+        ),
+        ("社会老人入住敬老院,每月交纳基本生活费1000元、照料护理费600元。", []),
+        ("床位费每月1200元,由入住老人或其家属按月支付至养老院账户。", []),
+        ("伙食费按600元/人·月标准执行,由入住老人自行承担。", []),
+        ("入住老年人一次性交纳保证金5000元,用于应急医疗费用垫付。", []),
+        # a purpose after 为 and the giver name no recipient
+        ("为加强农村养老服务设施建设,县财政安排专项资金300万元。", [(3000000, None)]),
+        ("为做好特殊困难老年人家庭适老化改造,县财政按每户3000元标准给予补助。", [(3000, None)]),
+        # 对象/对照 are no 对 of a recipient, nor is a reply's topic after 对于
+        (
+            "补贴对象为具有本县户籍,经济困难的失能、半失能老年人,每人每月发放护理补贴200元。",
+            [(200, "经济困难的失能、半失能老年人")],
+        ),
+        (
+            "对于您提出的建议,按照《青阳县居家养老服务补贴办法》规定,每人每月给予200元居家养老服务补贴。",
+            [(200, None)],
+        ),
+        # a threshold of eligibility is no standard paid; a change from last year is no second amount
+        ("低收入家庭认定标准为城乡低保标准的2倍,即城市每人每月1560元、农村每人每月1200元。", []),
+        ("2024年我县城市低保标准为每人每月780元,较上年提高30元。", [(780, "城市低保对象")]),
+        # a provider taking people in is paid as a provider; whom payments are handed to receives them
+        ("民办养老机构收住本县户籍失能老年人,每人每月给予运营补贴200元。", [(200, None)]),
+        ("2024年9月,县民政局向县中心敬老院拨付特困人员照料护理费12万元。", [(120000, "县中心敬老院")]),
+    ],
+)
+def test_review_counter_examples_of_the_thirteenth_round(text, expected):
+    from yanglao.extract.rows import extract_rows
+
+    rows = extract_rows("x", text, document_year=2024)["subsidies"]
+    assert [(r["amount_yuan"], r["recipient"]) for r in rows if r["amount_yuan"]] == expected
+
+
+def test_review_addressees_are_lower_units_opening_a_body():
+    """The review's counter-examples: an issuer's line under the title and a line of duties are no addressees."""
+    issuer = "关于下达2024年养老服务体系建设专项资金的通知\n青阳县民政局\n\n为推进养老服务体系建设,现下达专项资金120万元。"
+    assert addressee(issuer) is None
+    duties = "四、职责分工\n县民政局:负责统筹推进养老服务体系建设。\n县财政局:按照事权与支出责任相适应的原则,每年安排专项资金200万元。"
+    assert addressee(duties) is None

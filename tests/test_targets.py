@@ -1429,3 +1429,32 @@ def test_a_yearly_list_title_may_count_its_items():
 )
 def test_review_reports_and_durations(text, expected):
     assert [(r["value"], r["indicator"]) for r in extract_targets(text, document_year=2023)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # this round's review (constructed sentences): 核定 is approval, not the past
+        (
+            "关于下达2025年养老服务目标任务的通知\n\n各乡镇人民政府:\n经县政府研究核定,2025年各乡镇新建农村幸福院15个,完成特殊困难老年人家庭适老化改造300户。",
+            2025,
+            [15.0, 300.0],
+        ),
+        # existing stock before its progress, in a report, stays a report
+        (
+            "XX县民政局2023年工作总结\n\n一、工作开展情况\n截至2023年底,全市236个社区养老服务站已完成等级评定180个。",
+            2024,
+            [],
+        ),
+        # a run-in heading that mentions assessment does not make its section past
+        (
+            "XX区养老服务工作实施方案\n\n三、重点任务\n(一)新建社区老年食堂10个。\n四、加强目标完成情况考核。各街道新增家庭养老床位200张。",
+            2024,
+            [10.0, 200.0],
+        ),
+        # an existing home's design capacity is no target
+        ("县中心敬老院位于城关镇,设计床位200张,现入住特困老人112人。", 2024, []),
+    ],
+)
+def test_review_counter_examples_of_the_thirteenth_round(text, year, expected):
+    assert [r["value"] for r in extract_targets(text, document_year=year)] == expected

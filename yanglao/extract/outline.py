@@ -204,7 +204,9 @@ _LEAD_COLUMN = ("牵头", "责任单位", "责任部门", "责任主体", "主�
 _SUPPORT_COLUMN = ("配合", "协办", "参与", "协同")
 _SECTION_ROW = re.compile(rf"^(?:[{_CN}]+[、．.]|[（(][{_CN}]+[）)])")
 # A task cell that names its task, then what it is (`安康颐养项目:新改建农村互助颐养小院6个;…`): the name heads it.
-_NAMED_CELL = re.compile(r"^([^:：；;，,。]{2,15})[:：].*$", re.S)
+_NAMED_CELL = re.compile(r"^([^:：；;，,。]{1,13}(?:项目|工程|行动))[:：].*$", re.S)
+# Columns of money or counts (`分配资金(万元)`, `80-89周岁人数`): a table of them allocates, it lists no tasks.
+_MONEY_OR_COUNT_COLUMN = re.compile(r"资金|金额|万元|\(元\)|（元）|人数|数量")
 _CELL_NUMBER = re.compile(r"^(?:\d{1,3}[.、．](?!\d)|[（(]\d{1,3}[）)])[ \t\u3000]*")
 
 
@@ -788,7 +790,12 @@ def _read_header(cells: list[str]) -> tuple[int, int | None, int | None] | None:
     support = _find_column(header, _SUPPORT_COLUMN)
     # a numbered list of tasks or policies without units (`序号 | 项目名称 |`, a yearly list of livelihood projects;
     # `序号 | 名称 | 标准 | 备注 |`, a county's list of subsidies) is one too
-    numbered = bool(header) and header[0] in ("序号", "编号") and len(header) <= 4
+    numbered = (
+        bool(header)
+        and header[0] in ("序号", "编号")
+        and len(header) <= 4
+        and not any(_MONEY_OR_COUNT_COLUMN.search(h) for h in header)  # an allocation table lists no tasks
+    )
     if task is None and numbered:
         task = _find_column(
             header, ("名称",), ("指标",)
@@ -951,7 +958,11 @@ def _flat_task_rows(text: str) -> list[dict]:
             continue
         header = [c for c, _, _ in lines[i:header_end]]
         task_col = _find_column(header, _TASK_COLUMN, _NOT_TASK_COLUMN)
-        if task_col is None or not any(_FLAT_OTHER_COLUMN.search(h) for h in header):
+        if (
+            task_col is None
+            or not any(_FLAT_OTHER_COLUMN.search(h) for h in header)
+            or any(_MONEY_OR_COUNT_COLUMN.search(h) for h in header)
+        ):
             continue
         rows += _flat_rows(text, lines, header_end, task_col, len(header))
     return rows
@@ -962,8 +973,13 @@ def _flat_rows(text: str, lines: list, first: int, task_col: int, width: int) ->
     out = []
     k, number = first, int(lines[first][0])
     while k < len(lines) and lines[k][0] == str(number):
+        # (a row has at least its number, its task and one more cell: a count cell `2` is no next row)
         nxt = next(
-            (j for j in range(k + 1, min(len(lines), k + 2 * width)) if lines[j][0] == str(number + 1)),
+            (
+                j
+                for j in range(k + min(3, width), min(len(lines), k + 2 * width))
+                if lines[j][0] == str(number + 1)
+            ),
             min(len(lines), k + width),
         )
         cells = lines[k:nxt]

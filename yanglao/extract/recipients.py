@@ -179,6 +179,14 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "wulateqianqi-2025-may-eldercare-subsidy-payment",
     ),
     Rule(
+        "paid_through_to",
+        # whom the payments are handed to, named before them (`县民政局向县中心敬老院拨付特困人员照料护理费12万元`)
+        r"向(?P<r>[^，,。；;：:\n]{2,20}?)(?:拨付|下拨|划拨|支付|拨)[^，,。；;\n\d]{0,24}$",
+        "recipient",
+        "2024年9月,县民政局向县中心敬老院拨付特困人员照料护理费12万元。",
+        "constructed by the review of the thirteenth round (no real text with it found yet)",
+    ),
+    Rule(
         "group_before_its_payments",
         # the group whose payments are named right before the sum (`特困供养人员基本生活费、照料护理费共计…`)
         r"(?:^|[，,。；;：:\n]|\d月份?|\d年度?|现将|其中|发放|下达|下拨|拨付)\s*"
@@ -270,7 +278,8 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "object_of_dui_over_two_clauses",
         # `对…的家庭,生活长期不能自理、经济困难的老年人,根据其失能程度,…分别给予每人每月300元…`: who 对 names, its
         # condition in a clause of its own
-        r"对(?:于)?(?P<r>[^，,。；;：:\n]{2,60}?[，,][^，,。；;：:\n]{2,40}?(?:老年人|老人|人员))[，,]"
+        r"对(?:于(?!您|你|上述|此|这|该|以上|本))?(?![象于接标比外应照称口])"
+        r"(?P<r>[^，,。；;：:\n]{2,60}?[，,][^，,。；;：:\n]{2,40}?(?:老年人|老人|人员))[，,]"
         r"[^。；;\n]{0,60}?(?:给予|发放|补贴|补助)[^，,。；;\d]{0,12}$",
         "recipient",
         "对独生子女死亡或三级以上残疾、且未再生育或收养子女的家庭,生活长期不能自理、经济困难的老年人,根据其失能程度,"
@@ -280,7 +289,9 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
     Rule(
         "group_then_each",
         # a group, then what each one gets (`80周岁至89周岁老年人,每人每月享受25元高龄津贴`)
-        r"(?:^|[，,。；;：:\n])\s*(?:其中)?\s*(?P<r>(?!其中)[^，,。；;：:\n]{2,40}?(?:老年人|老人|人员|家庭))[，,]\s*每(?:人|户|餐)"
+        # (not a provider taking people in: `民办养老机构收住本县户籍失能老年人,每人每月给予运营补贴200元`)
+        r"(?:^|[，,。；;：:\n])\s*(?:其中)?\s*(?P<r>(?!其中)(?![^，,。；;：:\n]*(?:收住|接收|收养|入住))"
+        r"[^，,。；;：:\n]{2,40}?(?:老年人|老人|人员|家庭))[，,]\s*每(?:人|户|餐)"
         r"(?:每月|每年)?(?:可)?(?:享受|发放|给予|补助|补贴|领取)?[^，,。；;\d]{0,4}$",
         "recipient",
         "扩大到具有吉林市城区户籍80周岁以上全体老年人。 80周岁至89周岁老年人,每人每月享受25元高龄津贴,",
@@ -437,11 +448,14 @@ ADDRESSEE_RULE = Rule(
     "notice_addressee",
     # (the body may open on the addressee's line: `仙居县白塔安康养老院、仙居嘉园康复养老院: 根据《…》…`)
     # (a field label is no addressee: `责任单位：`, `发布部门：`)
+    # (nor a list item, `(一)社区养老服务中心:…`, nor a line of duties, `县财政局:按照事权…每年安排…`)
     r"(?m)^\s*(?!(?:发布|来源|发文|主办|承办|责任|联系|填报|主管|牵头|配合|实施)(?:单位|部门|机构)\s*[：:])"
+    r"(?![(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])"
     r"(?P<r>[^\n：:，,。；;]{2,60}?(?:局|办|委|政府|街道|镇|乡|中心|部门|单位|养老院|敬老院|福利院))\s*[：:]"
-    r"\s*(?:$|(?=根据|按照|依据|为|经|现将|现|近日))"
-    # (or a line of its own, without a colon, right before the body: `龙浔镇人民政府⏎⏎为推进…`)
-    r"|^\s*(?P<s>[^\n：:，,。；;]{2,40}?(?:局|办|委|政府|街道|养老院|敬老院|福利院))\s*\n(?:\s*\n)*\s*(?=根据|按照|依据|为|现将)",
+    r"\s*(?:$|(?=根据|依据|为(?:了|进一步|贯彻|推进|加快|做好|深入)|现将|经研究|近日))"
+    # (or a line of its own, without a colon, right before the body: `龙浔镇人民政府⏎⏎为推进…`; a lower level only,
+    # never a bureau that may be the issuer under the title, `青阳县民政局⏎⏎为推进…`)
+    r"|^\s*(?P<s>[^\n：:，,。；;]{2,40}?(?:人民政府|办事处|街道|养老院|敬老院|福利院))\s*\n(?:\s*\n)*\s*(?=根据|依据|为|现将)",
     "recipient",
     "潘桥、梧田、茶山、仙岩、三垟街道、泽雅镇社会事务办:",
     "ouhai-2020-eldercare-fund-allocation-notice",
@@ -549,6 +563,8 @@ def recipient_rule_before(text: str, figure_at: int) -> tuple[str, Rule] | None:
             phrase = _from_its_bracket(before, m.start("r"), m.group("r").strip(TRIM))
             if ONLY_ADVERBS.fullmatch(phrase):
                 continue  # `本次又获得…300万元`: when, not who
+            if GIVER_ONLY.fullmatch(phrase):
+                continue  # `县财政按每户3000元标准给予补助`: who gives, not who receives
             if rule.yields == "holders" and not re.search(r"老人|老年人", phrase):
                 phrase += "老人"  # `高龄津贴` is paid to 高龄老人
             if rule.yields == "assistance_holders":
@@ -776,6 +792,7 @@ TITLE_KINDS: tuple[Rule, ...] = (
 )
 
 
+GIVER_ONLY = re.compile(r"(?:[省市县区]级?|各级|本级)?(?:财政|政府|人民政府|财政局|民政局|民政部门)")
 ONLY_ADVERBS = re.compile(
     r"(?:本次|此次|这次|今年|近日|日前|同时|目前|先后|累计|分别|又|再|也|还|已|共|均|各)+"
 )

@@ -1358,6 +1358,17 @@ TARGET_RULES: tuple[Rule, ...] = (
         year=2025,
     ),
     Rule(
+        "DESIGN_CAPACITY",
+        targets.DESIGN_CAPACITY,
+        "a project's design capacity (设计养老床位300张), in a sentence about a project: what it is to provide",
+        "西区养老服务中心项目总投资5612万元,总建筑面积13560平方米,设计养老床位300张。",
+        "panzhihua-xiqu-2024-eldercare-centre-central-funding",
+        figure="300张",
+        expect=("target", None),
+        reads="clause_before",
+        year=2024,
+    ),
+    Rule(
         "TASK_BEFORE_PROGRESS",
         targets.TASK_BEFORE_PROGRESS,
         "a task, then how much of it is done, in one clause (2个…建设已完成1个): the figure before the progress is the task",

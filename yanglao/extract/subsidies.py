@@ -263,7 +263,7 @@ MONEY_CUES = re.compile(
     # (`每人每月50元` alone is not enough: fees and contributions are written so too, tests/data/fresh2, fresh5)
     r"|元\s*/\s*(?:人|户|床|张)"
     # a standard of social assistance (`农村低保年标准从7094元提高至7334元`)
-    r"|(?:低保|最低生活保障|救助|供养)[^，,。；;]{0,3}标准"
+    r"|(?:低保|最低生活保障|救助|供养)(?:年|月)?标准(?:从|由|提高|调整|为每人|为)"
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
@@ -271,6 +271,8 @@ NOT_SUBSIDY_MONEY = re.compile(
     r"|产值|(?:产业|经济|市场|消费)规模|营业额|销售额|消费额|贷款额度|授信|自付|缴纳|个人负担|融资|社会资本|民间资本|社会投资|民间投资"
     r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值|预计|预估|测算|匡算"
     r"|资金来源|来源(?:为|于)"
+    r"|交纳|缴费|床位费|伙食费|(?<!照料)护理费(?!补贴|补助)|保证金|押金|自行承担|自理费用"  # what residents pay
+    r"|较上年|比上年|同比"  # a change from last year (`较上年提高30元`), not a standard
     r"|户均|人均|床均|平均"  # an average (`户均投入3500元`) is a statistic, not a standard  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
 )
 # An amount preceded by these is a fund being allocated or spent (kind budget_allocation
@@ -366,7 +368,7 @@ RECIPIENT_PATTERNS: list[str] = [
     r"中心|站|院|点|机构|食堂|饭堂|企业|组织|单位))[，,]",
     # (the giver may stand between: `对…日间照料中心,县财政给予6万元的建设补助`)
     # (a condition may join a second with `,以及`: `对生活长期不能自理…的,以及…重度残疾的低保老年人,每人每月…`)
-    r"对(?:于)?(?![象于接标比外应照称口])(?P<r>(?:[^，,。；;]|[，,](?=以及|或者)){2,90}?)[，,]?(?:在[^，,。；;]{0,12}?基础上)?"
+    r"对(?:于(?!您|你|上述|此|这|该|以上|本))?(?![象于接标比外应照称口])(?P<r>(?:[^，,。；;]|[，,](?=以及|或者)){2,90}?)[，,]?(?:在[^，,。；;]{0,12}?基础上)?"
     # (how much is left to judgment: `…,视情况给予一定的运营补助`, `在省补助的基础上县财政适当予以补助`)
     r"(?:[省市县区]级?财政|[省市县区]政府)?(?:视情况|酌情|适当|相应)?"
     r"(?:按照|按|每|给予|予以|(?:将|可|均|可以)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施|进行|发放|奖励|奖补)",
@@ -640,7 +642,8 @@ def _first_rule(rules: list[tuple[str, object]], text: str):
 TIME_ONLY = re.compile(r"(?:\d{4}年度?)?(?:第[一二三四]季度|[上下]半年|\d{1,2}月份?|全年|年度)?")
 # `为` + one of these opens a purpose (in order to…), not the people money is paid to.
 PURPOSE_OPENING = re.compile(
-    r"(?:全面|进一步|认真|切实)?(?:推进|促进|推动|加快|实现|保障|提升|落实|贯彻|确保|满足|解决)"
+    r"(?:全面|进一步|认真|切实)?(?:推进|促进|推动|加快|实现|保障|提升|落实|贯彻|确保|满足|解决"
+    r"|加强|完善|做好|改善|健全|规范|强化|深化|优化|扩大|增强|提高|支持|鼓励)"
 )
 
 
@@ -1068,8 +1071,12 @@ def _figures(
             }
         )
 
+    cues = [m.group() for m in MONEY_CUES.finditer(text)]
+    if cues and all(c.startswith("元") for c in cues) and NOT_SUBSIDY_MONEY.search(text):
+        cues = []  # rates (`800元/床·月`) in a sentence of fees (`床位费:…;护理费:…`) are a price list
+    cue = bool(cues)
     if (
-        not MONEY_CUES.search(text)
+        not cue
         and not carried
         and not (lead and MONEY_CUES.search(lead) and not NOT_SUBSIDY_MONEY.search(lead))
     ):

@@ -208,7 +208,7 @@ FORWARD_CUES = (
 )
 PAST_CUES = (
     r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|小区|生活区|城区|老旧))|截至|截止|(?<![由从])目前|(?<![由从])当前|"
-    r"(?<![造升用合活对托由从实发])现有|至今|迄今|先后|以来|年来|经[^,;:。]{0,8}核定|"  # not 实现有意愿…, 发现有
+    r"(?<![造升用合活对托由从实发])现有|至今|迄今|先后|以来|年来|"  # not 实现有意愿…, 发现有
     r"近年|近几年|去年|上年|共有|(?<![为除])了(?!解)|"
     # work in progress is reported, not promised (haian `400户适老化改造正在施工`, `…项目均在建设`); not as an
     # attribute (`正在建设的养老服务中心全部投入使用`), nor 在建成区, nor `改造建设中,` (in the course of)
@@ -243,7 +243,7 @@ SECTION_TENSES: list[tuple[str, str]] = [
         r"落实情况|办理情况|发展基础|发展现状|规划背景|现状|主要成绩|工作回顾|工作总结|年度总结|"
         r"存在的困难|存在的问题|存在问题|困难和问题|问题和困难|问题与不足|存在的不足|面临的形势|面临的挑战|"
         # a numbered heading that names a state of affairs (`一、人数与资金支出情况`, `二、…目标完成情况分析`) reports it
-        r"完成情况|情况(?:分析|说明|汇报|报告)?\s*$",
+        r"情况(?:分析|说明|汇报|报告)?\s*$|完成情况(?=\s)",
         "past",
     ),
 ]
@@ -270,7 +270,8 @@ TABLE_NUMBER_HEADER = r"^\s*(?:序号|编号)\s*\|?\s*$"
 ROW_NUMBER_CELL = r"^\s*\d{1,3}\s*\|?\s*$"
 # A month's progress report on the year's list of livelihood projects, its title without a year.
 MONTHLY_PROGRESS_TITLE = (
-    r"[^\s。,;:《》\d]{0,12}?\d{1,2}月份?[^\s。,;:《》\d]{0,8}?(?:民生工程|民生实事|实事项目)"
+    # (not December's, often published in January of the next year)
+    r"[^\s。,;:《》\d]{0,12}?(?:1[01]|[1-9])月份?[^\s。,;:《》\d]{0,8}?(?:民生工程|民生实事|实事项目)"
     r"[^\s。,;:《》\d]{0,6}?(?:进展|进度|完成|推进)情况$"
 )
 # A progress report's task, then how much of it is done, in one clause (`2个嵌入式养老机构建设已完成1个(50%)`):
@@ -318,10 +319,11 @@ NORMATIVE_CUES = r"应当|必须|须|原则上|不得"
 # Verbs before a figure that commit to producing it (anchor an untensed clause).
 COMMITMENT_VERBS = (
     r"建成|建设|新建|改建|扩建|新增|增加|增设|培育|打造|建立|推进|推出|推动|完成|设置|设立|实现|形成|创建|"
-    r"引进|建有|设有|拥有|配备|配建|配置|覆盖|改造|培养|达到|达|"
-    # a project's design capacity (`设计养老床位300张`) is what it is to provide
-    r"设计(?=[^,;:。]{0,6}(?:床位|规模|容量))"
+    r"引进|建有|设有|拥有|配备|配建|配置|覆盖|改造|培养|达到|达"
 )
+# A project's design capacity (`西区养老服务中心项目总投资5612万元,…,设计养老床位300张`) is what it is to provide; an
+# existing home's (`县中心敬老院…设计床位200张,现入住…`) is not: only in a sentence about a project.
+DESIGN_CAPACITY = r"设计(?=[^,;:。]{0,6}(?:床位|规模|容量))"
 
 # `对2000户特殊困难老年人家庭适老化改造`: a clause that opens with 对 and its figure, its verb at the end,
 # commits to what it counts as a verb before the figure would.
@@ -523,7 +525,9 @@ _ROW_NUMBER_CELL_RE = re.compile(ROW_NUMBER_CELL)
 _TABLE_NUMBER_HEADER_RE = re.compile(TABLE_NUMBER_HEADER)
 _PROGRESS_TITLE_RE = re.compile(PROGRESS_TITLE)
 _TASK_BEFORE_PROGRESS_RE = re.compile(TASK_BEFORE_PROGRESS)
+_DESIGN_CAPACITY_RE = re.compile(DESIGN_CAPACITY)
 _MONTHLY_PROGRESS_RE = re.compile(MONTHLY_PROGRESS_TITLE)
+_REPORT_ANCHOR = re.compile(r"截至|截止|(?<![由从])目前|(?<![由从])当前|以来|去年|上年|年来|至今")
 _PROGRESS_DONE = re.compile(r"已(?:完成|建成|开工|实施|落实|改造|新增|培训|开通)")
 _LIST_ITEM_RE = re.compile(LIST_ITEM)
 _TABLE_ROW_RE = re.compile(TABLE_ROW)
@@ -1473,7 +1477,13 @@ def _sentence(
                     own_tense = tense = "forward"
                 elif _PAST_RE.search(aside_text):
                     own_tense = tense = "past"
-            elif own_tense == "past" and _TASK_BEFORE_PROGRESS_RE.match(scan, q.suffix_end, c_end):
+            elif (
+                own_tense == "past"
+                and _TASK_BEFORE_PROGRESS_RE.match(scan, q.suffix_end, c_end)
+                # (not in a sentence dated as a report: `截至2023年底,全市236个…已完成等级评定180个`)
+                and not any(_REPORT_ANCHOR.search(scan[a:b]) for a, b in clauses)
+                and context.section_tense != "past"
+            ):
                 own_tense = tense = "forward"  # the task whose progress the clause reports
             candidate = _judge(
                 view,
@@ -1775,7 +1785,8 @@ def _judge(
         is_norm,
         is_norm and _NORM_ADOPTION_RE.search(sentence_text) is not None,
         _COMMIT_RE.search(clause_before) is not None
-        or (clause_before.strip() == "对" and OBJECT_THEN_VERB.search(scan[q.end : c_end]) is not None),
+        or (clause_before.strip() == "对" and OBJECT_THEN_VERB.search(scan[q.end : c_end]) is not None)
+        or (_DESIGN_CAPACITY_RE.search(clause_before) is not None and "项目" in sentence_text),
         _NORMATIVE_RE.search(scan[s_start:c_end]) is not None and not conditional,
         forward_time,
         deadline_year,
