@@ -871,3 +871,30 @@ def test_review_addressees_are_lower_units_opening_a_body():
     assert addressee(issuer) is None
     duties = "四、职责分工\n县民政局:负责统筹推进养老服务体系建设。\n县财政局:按照事权与支出责任相适应的原则,每年安排专项资金200万元。"
     assert addressee(duties) is None
+
+
+def test_each_age_bands_amount_goes_to_the_group_entitled_before_it():
+    """heldout_real17 nanyang (`凡具有南阳市户籍、年满80周岁及以上(身份证年龄)的老年人,均属高龄津贴发放对象。年满80-89周岁的
+    老年人,每人每月50元;…`) and heldout_real18 dandong (`…居家老年人将享受助餐补贴。…60-64周岁的老年人,每餐补贴1元`): the
+    group as recipient, the band as condition (DATA_CONTRACT: `condition` e.g. `80-89周岁`); no group before, the band
+    stays the recipient."""
+    from yanglao.extract.rows import extract_rows
+
+    def rows(text):
+        return [
+            (r["amount_yuan"], r["recipient"], r["condition"]) for r in extract_rows("x", text)["subsidies"]
+        ]
+
+    nanyang = (
+        "凡具有南阳市户籍、年满80周岁及以上(身份证年龄)的老年人,均属高龄津贴发放对象。"
+        "年满80-89周岁的老年人,每人每月50元;年满90-99周岁的老年人,每人每月100元;"
+    )
+    group = "具有南阳市户籍、年满80周岁及以上(身份证年龄)的老年人"
+    assert [r for r in rows(nanyang) if r[0]] == [(50, group, "80-89周岁"), (100, group, "90-99周岁")]
+    dandong = "《试行办法》规定,在民政部门认定的长者食堂用餐的居家老年人将享受助餐补贴。\n基本助餐补贴标准,60-64周岁的老年人,每餐补贴1元。"
+    assert rows(dandong) == [(1, "在民政部门认定的长者食堂用餐的居家老年人", "60-64周岁")]
+    assert rows("基本助餐补贴标准,60-64周岁的老年人,每餐补贴1元。") == [(1, "60-64周岁的老年人", None)]
+    # a trailing adverb is no part of who receives (`…老年人再发放…`)
+    assert rows("对享受城乡居民养老金待遇的年满80周岁老年人再发放每人每月50元的高龄补贴。")[0][1] == (
+        "享受城乡居民养老金待遇的年满80周岁老年人"
+    )

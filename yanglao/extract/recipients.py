@@ -473,6 +473,56 @@ DISTRIBUTED_TO_RULE = Rule(
 )
 ALLOCATION_KINDS = ("budget_allocation", "reward", "construction", "operation")
 
+# Who is entitled, named once before a list of standards by age (`凡具有南阳市户籍、年满80周岁及以上…的老年人,均属高龄津贴
+# 发放对象。年满80-89周岁的老年人,每人每月50元;…`): each band's amount goes to that group, the band is its condition
+# (DATA_CONTRACT: `condition` holds the group an amount applies to, e.g. `80-89周岁`).
+UMBRELLA_RULES: tuple[Rule, ...] = (
+    Rule(
+        "entitled_group",
+        r"(?:凡|对)?(?P<r>[^。；;\n]{2,60}?(?:老年人|老人))[，,]?\s*(?:均|都)?(?:属于?|为)[^。；;\n]{0,12}?(?:对象|范围)",
+        "umbrella",
+        "凡具有南阳市户籍、年满80周岁及以上(身份证年龄)的老年人,均属高龄津贴发放对象。",
+        "nanyang-2024-q1-high-age-allowance-disbursement",
+    ),
+    Rule(
+        "group_to_enjoy",
+        r"(?:^|[。；;\n，,])\s*(?P<r>[^。；;\n，,]{2,40}?(?:老年人|老人))(?:将|可|均)(?:享受|领取)[^。；;\n\d]{0,12}?"
+        r"(?:补贴|津贴|补助)(?=[。；;\n])",
+        "umbrella",
+        "《试行办法》规定,在民政部门认定的长者食堂用餐的居家老年人将享受助餐补贴。",
+        "dandong-2024-meal-assistance-subsidy-measures",
+    ),
+    Rule(
+        "widened_to",
+        r"扩大到(?P<r>[^。；;\n，,]{2,40}?(?:老年人|老人))",
+        "umbrella",
+        "扩大到具有吉林市城区户籍80周岁以上全体老年人。",
+        "jilin-2024-high-age-allowance-message-reply",
+    ),
+)
+_UMBRELLA_RES = [re.compile(r.pattern) for r in UMBRELLA_RULES]
+# A recipient that is only an age band of older people (`年满80-89周岁的老年人`, `65-79周岁老年人`).
+AGE_BAND_GROUP = re.compile(
+    r"(?:年满)?\s*(?P<band>\d{2,3}\s*(?:周?岁)?\s*(?:至|到|-|—|－|~|～)\s*\d{2,3}\s*周?岁|\d{2,3}\s*周?岁(?:及以上|以上))"
+    r"\s*(?:的)?(?:高龄)?(?:老年人|老人)"
+)
+
+
+def _umbrella(row: dict, text: str) -> None:
+    """An age band's amount goes to the group entitled before it (UMBRELLA_RULES), the band as its condition."""
+    band = AGE_BAND_GROUP.fullmatch((row.get("recipient") or "").strip())
+    if not band or row.get("figure_at") is None:
+        return
+    before = text[max(0, row["figure_at"] - 400) : row["figure_at"]]
+    found = [m for pattern in _UMBRELLA_RES for m in pattern.finditer(before)]
+    if not found:
+        return
+    group = max(found, key=lambda m: m.end()).group("r").strip(TRIM)
+    if AGE_BAND_GROUP.fullmatch(group) or len(group) < 4:
+        return  # another band, not the whole group
+    row["recipient"], row["condition"] = group, re.sub(r"\s", "", band.group("band"))
+
+
 # The grade, level or group an amount is for, when a sentence gives several amounts.
 CONDITION_RULES: tuple[Rule, ...] = (
     Rule(
@@ -731,6 +781,8 @@ def complete(rows: list[dict], text: str) -> list[dict]:
     for siblings in _by_sentence(out, text).values():
         _distribute(siblings)
         _conditions(siblings, text)
+    for row in out:
+        _umbrella(row, text)
     for row in out:
         if row["kind"] == "other" and _older_age_band(row.get("condition") or row.get("recipient")):
             row["kind"] = (

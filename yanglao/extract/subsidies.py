@@ -669,7 +669,9 @@ def _recipient(text: str) -> str | None:
                 phrase = re.sub(
                     r"(?<=.)(?:为|按|通过|根据|依据).*$", "", phrase
                 )  # 运营机构为老年人提供…享受 → 运营机构
-            phrase = re.sub(r"(?:应当|可以|要|应|可|将)$", "", phrase)  # 对…用人单位要给予 → 用人单位
+            phrase = re.sub(
+                r"(?:应当|可以|要|应|可|将|再|又|还|另|另行)$", "", phrase
+            )  # 对…用人单位要给予 → 用人单位
             phrase = re.sub(r"的$", "", phrase)
             phrase = PURPOSE_AFTER_RECIPIENT.sub(r"\1", phrase)  # 养老机构床位运营(补助) → 养老机构
             # a rule of enjoying (`享受就高、不重复享受原则`) names no one
