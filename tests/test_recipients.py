@@ -898,3 +898,43 @@ def test_each_age_bands_amount_goes_to_the_group_entitled_before_it():
     assert rows("对享受城乡居民养老金待遇的年满80周岁老年人再发放每人每月50元的高龄补贴。")[0][1] == (
         "享受城乡居民养老金待遇的年满80周岁老年人"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the second review's counter-examples (constructed sentences)
+        (  # a deputy's proposal is no rule in force
+            "您提出的关于将高龄津贴发放范围扩大到全市70周岁以上老年人的建议收悉。目前,80-89周岁老年人,每人每月发放50元。",
+            [(50, "80-89周岁老年人", None)],
+        ),
+        (
+            "对于本县户籍年满80周岁的低保老年人,按每人每月100元标准发放高龄津贴。",
+            [(100, "本县户籍年满80周岁的低保老年人", None)],
+        ),
+        (
+            "入住本县养老机构的80周岁以上失能老年人,每人每月发放入住补贴300元。",
+            [(300, "入住本县养老机构的80周岁以上失能老年人", None)],
+        ),
+        ("市级财政安排的养老服务补助资金比上年增加500万元、达到2000万元。", [(20000000, None, None)]),
+        ("县中心敬老院向县民政局申请拨付运营经费20万元。", [(200000, None, None)]),
+        ("市财政局向县民政局拨付高龄津贴资金80万元。", [(800000, "县民政局", None)]),
+    ],
+)
+def test_review_counter_examples_of_the_second_review(text, expected):
+    from yanglao.extract.rows import extract_rows
+
+    rows = extract_rows("x", text, document_year=2024)["subsidies"]
+    assert [(r["amount_yuan"], r["recipient"], r["condition"]) for r in rows if r["amount_yuan"]] == expected
+
+
+def test_review_another_sections_group_and_raised_assistance_standards():
+    """The second review: a group entitled in another section is no umbrella of the bands under `二、高龄津贴`; raised
+    standards of social assistance in a list are money (`城乡低保标准分别由…提高到750元、650元`)."""
+    from yanglao.extract.rows import extract_rows
+
+    text = "经济困难的失能老年人,均属护理补贴发放对象,每人每月补贴200元。\n二、高龄津贴\n80-89周岁老年人,每人每月发放50元。"
+    bands = [r for r in extract_rows("x", text)["subsidies"] if r["amount_yuan"] == 50]
+    assert [(r["recipient"], r["condition"]) for r in bands] == [("80-89周岁老年人", None)]
+    raised = extract_rows("x", "城乡低保标准分别由每人每月700元、600元提高到750元、650元。")["subsidies"]
+    assert {750, 650} <= {r["amount_yuan"] for r in raised}

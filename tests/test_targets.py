@@ -1458,3 +1458,22 @@ def test_review_reports_and_durations(text, expected):
 )
 def test_review_counter_examples_of_the_thirteenth_round(text, year, expected):
     assert [r["value"] for r in extract_targets(text, document_year=year)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        # the second review (constructed): a report heading with a bracket after 完成情况 reports
+        (
+            "一、养老服务体系建设完成情况(截至11月底)\n新建社区养老服务站15个,改造提升农村敬老院3所。",
+            2024,
+            [],
+        ),
+        # the year's progress report dated 截至6月底 (no past year): its tasks before their progress stay targets
+        ("2024年民生实事项目进展情况\n截至6月底,2个嵌入式养老机构建设已完成1个。", 2024, [2.0]),
+        # design capacity of a facility to be built, without the word 项目
+        ("在城南新区新建县社会福利中心,设计养老床位300张,2025年底前投入使用。", 2024, [300.0]),
+    ],
+)
+def test_review_counter_examples_of_the_second_review(text, year, expected):
+    assert [r["value"] for r in extract_targets(text, document_year=year)] == expected

@@ -205,6 +205,15 @@ _SUPPORT_COLUMN = ("配合", "协办", "参与", "协同")
 _SECTION_ROW = re.compile(rf"^(?:[{_CN}]+[、．.]|[（(][{_CN}]+[）)])")
 # A task cell that names its task, then what it is (`安康颐养项目:新改建农村互助颐养小院6个;…`): the name heads it.
 _NAMED_CELL = re.compile(r"^([^:：；;，,。]{1,13}(?:项目|工程|行动))[:：].*$", re.S)
+
+
+def _allocation_table(header: list[str], task_col: int | None = None) -> bool:
+    """A table of names with money or counts (`单位名称 | 80-89周岁人数 | 分配资金(万元)`) allocates: it lists no tasks.
+    A task column (`工作任务`, `建设内容`) beside a money column (`计划投资(万元)`) is a task table still."""
+    names = [h for h in header if "名称" in h] if task_col is None else [header[task_col]]
+    return any("名称" in h for h in names) and any(_MONEY_OR_COUNT_COLUMN.search(h) for h in header)
+
+
 # Columns of money or counts (`分配资金(万元)`, `80-89周岁人数`): a table of them allocates, it lists no tasks.
 _MONEY_OR_COUNT_COLUMN = re.compile(r"资金|金额|万元|\(元\)|（元）|人数|数量")
 _CELL_NUMBER = re.compile(r"^(?:\d{1,3}[.、．](?!\d)|[（(]\d{1,3}[）)])[ \t\u3000]*")
@@ -794,7 +803,7 @@ def _read_header(cells: list[str]) -> tuple[int, int | None, int | None] | None:
         bool(header)
         and header[0] in ("序号", "编号")
         and len(header) <= 4
-        and not any(_MONEY_OR_COUNT_COLUMN.search(h) for h in header)  # an allocation table lists no tasks
+        and not _allocation_table(header)  # an allocation table lists no tasks
     )
     if task is None and numbered:
         task = _find_column(
@@ -961,7 +970,7 @@ def _flat_task_rows(text: str) -> list[dict]:
         if (
             task_col is None
             or not any(_FLAT_OTHER_COLUMN.search(h) for h in header)
-            or any(_MONEY_OR_COUNT_COLUMN.search(h) for h in header)
+            or _allocation_table(header, task_col)
         ):
             continue
         rows += _flat_rows(text, lines, header_end, task_col, len(header))

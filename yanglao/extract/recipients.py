@@ -104,6 +104,14 @@ PAYMENTS = r"基本生活费|照料护理费|护理费|生活费|(?:生活|护�
 # Where the subsidy rules found no recipient: the text before the figure, within its sentence.
 RECIPIENT_RULES: tuple[Rule, ...] = (
     Rule(
+        "paid_through_to",
+        # whom the payments are handed to, named before them (`县民政局向县中心敬老院拨付特困人员照料护理费12万元`)
+        r"向(?P<r>[^，,。；;：:\n]{2,20}?)(?<!申请)(?:拨付|下拨|划拨|支付|拨)[^，,。；;\n\d]{0,24}$",
+        "recipient",
+        "2024年9月,县民政局向县中心敬老院拨付特困人员照料护理费12万元。",
+        "constructed by the review of the thirteenth round (no real text with it found yet)",
+    ),
+    Rule(
         "subject_of_obtain",
         r"(?:^|[，,。；;：:\n])\s*(?:其中[，,]?)?(?P<r>[^，,。；;：:\n]{2,80}?)(?:属于|作为|被评为|被确定为|入选)"
         r"[^。；;\n]{0,80}?[，,]\s*(?:各|共|可|均)?获得[^，,。；;]{0,20}$",
@@ -177,14 +185,6 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "recipient",
         "以每人每月50元的标准共计发放经济困难老年人养老服务补贴397400元",
         "wulateqianqi-2025-may-eldercare-subsidy-payment",
-    ),
-    Rule(
-        "paid_through_to",
-        # whom the payments are handed to, named before them (`县民政局向县中心敬老院拨付特困人员照料护理费12万元`)
-        r"向(?P<r>[^，,。；;：:\n]{2,20}?)(?:拨付|下拨|划拨|支付|拨)[^，,。；;\n\d]{0,24}$",
-        "recipient",
-        "2024年9月,县民政局向县中心敬老院拨付特困人员照料护理费12万元。",
-        "constructed by the review of the thirteenth round (no real text with it found yet)",
     ),
     Rule(
         "group_before_its_payments",
@@ -278,7 +278,7 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "object_of_dui_over_two_clauses",
         # `对…的家庭,生活长期不能自理、经济困难的老年人,根据其失能程度,…分别给予每人每月300元…`: who 对 names, its
         # condition in a clause of its own
-        r"对(?:于(?!您|你|上述|此|这|该|以上|本))?(?![象于接标比外应照称口])"
+        r"对(?:于(?!您|你|上述|此|这|该|以上))?(?![象于接标比外应照称口])"
         r"(?P<r>[^，,。；;：:\n]{2,60}?[，,][^，,。；;：:\n]{2,40}?(?:老年人|老人|人员))[，,]"
         r"[^。；;\n]{0,60}?(?:给予|发放|补贴|补助)[^，,。；;\d]{0,12}$",
         "recipient",
@@ -290,7 +290,7 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "group_then_each",
         # a group, then what each one gets (`80周岁至89周岁老年人,每人每月享受25元高龄津贴`)
         # (not a provider taking people in: `民办养老机构收住本县户籍失能老年人,每人每月给予运营补贴200元`)
-        r"(?:^|[，,。；;：:\n])\s*(?:其中)?\s*(?P<r>(?!其中)(?![^，,。；;：:\n]*(?:收住|接收|收养|入住))"
+        r"(?:^|[，,。；;：:\n])\s*(?:其中)?\s*(?P<r>(?!其中)(?![^，,。；;：:\n]*(?:收住|接收|收养))"
         r"[^，,。；;：:\n]{2,40}?(?:老年人|老人|人员|家庭))[，,]\s*每(?:人|户|餐)"
         r"(?:每月|每年)?(?:可)?(?:享受|发放|给予|补助|补贴|领取)?[^，,。；;\d]{0,4}$",
         "recipient",
@@ -452,7 +452,7 @@ ADDRESSEE_RULE = Rule(
     r"(?m)^\s*(?!(?:发布|来源|发文|主办|承办|责任|联系|填报|主管|牵头|配合|实施)(?:单位|部门|机构)\s*[：:])"
     r"(?![(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])"
     r"(?P<r>[^\n：:，,。；;]{2,60}?(?:局|办|委|政府|街道|镇|乡|中心|部门|单位|养老院|敬老院|福利院))\s*[：:]"
-    r"\s*(?:$|(?=根据|依据|为(?:了|进一步|贯彻|推进|加快|做好|深入)|现将|经研究|近日))"
+    r"\s*(?:$|(?=根据|依据|按照|为|现将|经研究|近日))"
     # (or a line of its own, without a colon, right before the body: `龙浔镇人民政府⏎⏎为推进…`; a lower level only,
     # never a bureau that may be the issuer under the title, `青阳县民政局⏎⏎为推进…`)
     r"|^\s*(?P<s>[^\n：:，,。；;]{2,40}?(?:人民政府|办事处|街道|养老院|敬老院|福利院))\s*\n(?:\s*\n)*\s*(?=根据|依据|为|现将)",
@@ -479,7 +479,7 @@ ALLOCATION_KINDS = ("budget_allocation", "reward", "construction", "operation")
 UMBRELLA_RULES: tuple[Rule, ...] = (
     Rule(
         "entitled_group",
-        r"(?:凡|对)?(?P<r>[^。；;\n]{2,60}?(?:老年人|老人))[，,]?\s*(?:均|都)?(?:属于?|为)[^。；;\n]{0,12}?(?:对象|范围)",
+        r"(?:凡|对)?(?P<r>[^。；;\n，,]{2,60}?(?:老年人|老人))[，,]?\s*(?:均|都)?(?:属于?|为)[^。；;\n]{0,12}?(?:对象|范围)",
         "umbrella",
         "凡具有南阳市户籍、年满80周岁及以上(身份证年龄)的老年人,均属高龄津贴发放对象。",
         "nanyang-2024-q1-high-age-allowance-disbursement",
@@ -501,6 +501,10 @@ UMBRELLA_RULES: tuple[Rule, ...] = (
     ),
 )
 _UMBRELLA_RES = [re.compile(r.pattern) for r in UMBRELLA_RULES]
+_UMBRELLA_NOT_IN = re.compile(r"建议|提案|收悉|您")
+_HEADING_BETWEEN = re.compile(
+    r"\n\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])"
+)
 # A recipient that is only an age band of older people (`年满80-89周岁的老年人`, `65-79周岁老年人`).
 AGE_BAND_GROUP = re.compile(
     r"(?:年满)?\s*(?P<band>\d{2,3}\s*(?:周?岁)?\s*(?:至|到|-|—|－|~|～)\s*\d{2,3}\s*周?岁|\d{2,3}\s*周?岁(?:及以上|以上))"
@@ -517,9 +521,20 @@ def _umbrella(row: dict, text: str) -> None:
     found = [m for pattern in _UMBRELLA_RES for m in pattern.finditer(before)]
     if not found:
         return
-    group = max(found, key=lambda m: m.end()).group("r").strip(TRIM)
-    if AGE_BAND_GROUP.fullmatch(group) or len(group) < 4:
-        return  # another band, not the whole group
+    last = max(found, key=lambda m: m.end())
+    group = re.sub(r"^(?:且|并且|并|以及|和|及|或)", "", last.group("r").strip(TRIM)).strip(TRIM)
+    opens = max((m.end() for m in SENTENCE_START.finditer(before, 0, last.start())), default=0)
+    closes = SENTENCE_START.search(before, last.end())
+    sentence = before[opens : closes.start() if closes else len(before)]
+    if (
+        AGE_BAND_GROUP.fullmatch(group)
+        or len(group) < 4
+        or _UMBRELLA_NOT_IN.search(sentence)  # a deputy's proposal or a reply's words, not the rule in force
+        or _HEADING_BETWEEN.search(
+            before, last.end()
+        )  # another section (`二、高龄津贴`): another allowance's group
+    ):
+        return
     row["recipient"], row["condition"] = group, re.sub(r"\s", "", band.group("band"))
 
 
@@ -613,7 +628,7 @@ def recipient_rule_before(text: str, figure_at: int) -> tuple[str, Rule] | None:
             phrase = _from_its_bracket(before, m.start("r"), m.group("r").strip(TRIM))
             if ONLY_ADVERBS.fullmatch(phrase):
                 continue  # `本次又获得…300万元`: when, not who
-            if GIVER_ONLY.fullmatch(phrase):
+            if GIVER_ONLY.fullmatch(phrase) and rule.name != "paid_through_to":
                 continue  # `县财政按每户3000元标准给予补助`: who gives, not who receives
             if rule.yields == "holders" and not re.search(r"老人|老年人", phrase):
                 phrase += "老人"  # `高龄津贴` is paid to 高龄老人
@@ -702,10 +717,25 @@ def _provider_money(row: dict, text: str) -> None:
         row["kind"] = next((r.yields for r in USE_KINDS if re.search(r.pattern, paragraph)), row["kind"])
 
 
+_LOWER_UNITS = re.compile(r"^各|、|(?:政府|办事处|街道|镇|乡|院)$")
+
+
+def _addressed(m: re.Match, text: str) -> bool:
+    """A body opening on the addressee's line with `按照…` or `为…` (not `为了/为进一步…`) is a notice's only under a lower
+    unit or a list of them (`各乡镇人民政府:按照…`), not under a bureau's line of duties (`县财政局:按照事权…`)."""
+    if m.group("r") is None:
+        return True
+    opener = text[m.end() : m.end() + 5]
+    if not opener.strip(" \t\u3000") or opener.lstrip(" \t\u3000").startswith("\n"):
+        return True  # the addressee's line of its own (`渝北区财政局：`)
+    strict = re.match(r"根据|依据|现将|经研究|近日|为(?:了|进一步|贯彻|推进|加快|做好|深入)", opener)
+    return bool(strict) or bool(_LOWER_UNITS.search(m.group("r").strip()))
+
+
 def addressee(text: str) -> str | None:
     """Who an allocation notice's money is for: those it asks its addressee to pay, else the addressee line,
     when it stands in the first part of the text."""
-    m = _ADDRESSEE_RE.search(text[:1500])
+    m = next((m for m in _ADDRESSEE_RE.finditer(text[:1500]) if _addressed(m, text)), None)
     if not m:
         return None
     paid = _DISTRIBUTED_TO_RE.search(text, m.end())

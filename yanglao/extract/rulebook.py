@@ -2858,6 +2858,16 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         expect=("subsidy", "allowance"),
     ),
     Rule(
+        "CHANGE_FROM_LAST_YEAR",
+        subsidies.CHANGE_FROM_LAST_YEAR,
+        "excludes: a change from the year before right before its amount (较上年提高30元), not a standard or a sum",
+        None,
+        None,
+        note="no sentence of the bundled or held-out texts gives such a change in yuan; the review's constructed "
+        "`2024年我县城市低保标准为每人每月780元,较上年提高30元` is a test in tests/test_recipients.py",
+        reads="before",
+    ),
+    Rule(
         "SUPPORT_PAYMENT_SUM",
         subsidies.SUPPORT_PAYMENT_SUM,
         "基本生活费/照料护理费 right before the amount: what was paid out, basis total",

@@ -263,7 +263,7 @@ MONEY_CUES = re.compile(
     # (`每人每月50元` alone is not enough: fees and contributions are written so too, tests/data/fresh2, fresh5)
     r"|元\s*/\s*(?:人|户|床|张)"
     # a standard of social assistance (`农村低保年标准从7094元提高至7334元`)
-    r"|(?:低保|最低生活保障|救助|供养)(?:年|月)?标准(?:从|由|提高|调整|为每人|为)"
+    r"|(?:低保|最低生活保障|救助|供养)(?:年|月)?标准(?:从|由|提高|调整|为|分别|达到)"
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
@@ -272,7 +272,6 @@ NOT_SUBSIDY_MONEY = re.compile(
     r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值|预计|预估|测算|匡算"
     r"|资金来源|来源(?:为|于)"
     r"|交纳|缴费|床位费|伙食费|(?<!照料)护理费(?!补贴|补助)|保证金|押金|自行承担|自理费用"  # what residents pay
-    r"|较上年|比上年|同比"  # a change from last year (`较上年提高30元`), not a standard
     r"|户均|人均|床均|平均"  # an average (`户均投入3500元`) is a statistic, not a standard  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
 )
 # An amount preceded by these is a fund being allocated or spent (kind budget_allocation
@@ -368,7 +367,7 @@ RECIPIENT_PATTERNS: list[str] = [
     r"中心|站|院|点|机构|食堂|饭堂|企业|组织|单位))[，,]",
     # (the giver may stand between: `对…日间照料中心,县财政给予6万元的建设补助`)
     # (a condition may join a second with `,以及`: `对生活长期不能自理…的,以及…重度残疾的低保老年人,每人每月…`)
-    r"对(?:于(?!您|你|上述|此|这|该|以上|本))?(?![象于接标比外应照称口])(?P<r>(?:[^，,。；;]|[，,](?=以及|或者)){2,90}?)[，,]?(?:在[^，,。；;]{0,12}?基础上)?"
+    r"对(?:于(?!您|你|上述|此|这|该|以上))?(?![象于接标比外应照称口])(?P<r>(?:[^，,。；;]|[，,](?=以及|或者)){2,90}?)[，,]?(?:在[^，,。；;]{0,12}?基础上)?"
     # (how much is left to judgment: `…,视情况给予一定的运营补助`, `在省补助的基础上县财政适当予以补助`)
     r"(?:[省市县区]级?财政|[省市县区]政府)?(?:视情况|酌情|适当|相应)?"
     r"(?:按照|按|每|给予|予以|(?:将|可|均|可以)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施|进行|发放|奖励|奖补)",
@@ -1009,9 +1008,19 @@ EXCLUDED = {
     "restated_sum": "a sum of the amounts before it in its sentence, said again (…、…,总计…)",
     "charge_rate": "a share of a charge or payment, not a subsidy rate",
     "no_money_word": "an amount in a sentence with no word of a grant or fund (a fine, price, cost or investment)",
+    "change": "a change from the year before (较上年提高30元), not a standard or a sum",
 }
+# A change from the year before, right before its amount (`较上年提高30元`, `比上年增加500万元`).
+CHANGE_FROM_LAST_YEAR = re.compile(
+    r"(?:较|比)(?:上年|去年|上一年)(?:同期)?[^，,。；;\d]{0,2}?(?:增加|提高|增长|上调|减少)了?$"
+)
 GRANT_WORDS = re.compile(r"给予|奖励|补贴|补助|资助|扶持|奖补|发放|安排|下拨|拨付|支持|享受")
 ASIDE_SPAN = re.compile(r"[(（][^()（）]*[)）]")
+
+
+_GRANTED_AFTER = re.compile(
+    r"[^，,。；;]{0,12}?(?:由[^，,。；;]{0,8}?(?:财政|政府))?[^，,。；;]{0,4}?(?:予以|给予)(?:补助|补贴|资助)"
+)
 
 
 def _not_subsidy_money(before: str, after: str) -> bool:
@@ -1022,8 +1031,8 @@ def _not_subsidy_money(before: str, after: str) -> bool:
         return True
     before = ASIDE_SPAN.sub(lambda m: " " * len(m.group()), before)
     last = next(reversed(list(NOT_SUBSIDY_MONEY.finditer(before))), None)
-    if last is not None and not GRANT_WORDS.search(before[last.end() :]):
-        return True
+    if last is not None and not GRANT_WORDS.search(before[last.end() :]) and not _GRANTED_AFTER.match(after):
+        return True  # (`其床位费、伙食费按每人每月800元标准由县财政予以补助`: the fees are paid for them)
     after = ASIDE_SPAN.sub(lambda m: " " * len(m.group()), after)
     following = NOT_SUBSIDY_MONEY.search(after)  # `并处2000元以上1万元以下罚款`
     return following is not None and not GRANT_WORDS.search(after[: following.start()])
@@ -1041,6 +1050,16 @@ def _restated(text: str, before: str, after: str, start: int, amounts: list[Amou
         # on to someone the parts did not name: `…35.298万元、…21.0546万元,共计56.3526万元下拨给各敬老院`)
         return "restated_sum"
     return None
+
+
+def _marked_as_money(text: str, lead: str | None, carried: bool) -> bool:
+    """A money word in the sentence, in its heading (`lead`), or an allowance named in the sentence before (`carried`)."""
+    cues = [m.group() for m in MONEY_CUES.finditer(text)]
+    if cues and all(c.startswith("元") for c in cues) and NOT_SUBSIDY_MONEY.search(text):
+        cues = []  # rates (`800元/床·月`) in a sentence of fees (`床位费:…;护理费:…`) are a price list
+    return (
+        bool(cues) or carried or bool(lead and MONEY_CUES.search(lead) and not NOT_SUBSIDY_MONEY.search(lead))
+    )
 
 
 def _list_unmarked_amounts(text: str, left_out) -> None:
@@ -1073,15 +1092,7 @@ def _figures(
             }
         )
 
-    cues = [m.group() for m in MONEY_CUES.finditer(text)]
-    if cues and all(c.startswith("元") for c in cues) and NOT_SUBSIDY_MONEY.search(text):
-        cues = []  # rates (`800元/床·月`) in a sentence of fees (`床位费:…;护理费:…`) are a price list
-    cue = bool(cues)
-    if (
-        not cue
-        and not carried
-        and not (lead and MONEY_CUES.search(lead) and not NOT_SUBSIDY_MONEY.search(lead))
-    ):
+    if not _marked_as_money(text, lead, carried):
         _list_unmarked_amounts(text, left_out)
         return []
 
@@ -1107,6 +1118,9 @@ def _figures(
         c0, _ = sent.clause_bounds(a.start)
         if RAISED_FROM_BEFORE.search(text[c0 : a.start]) and RAISED_FROM_AFTER.match(text[a.end :]):
             left_out(EXCLUDED["raised_from"], a.start, a.end, a.values[0])
+            continue
+        if CHANGE_FROM_LAST_YEAR.search(text[c0 : a.start]):
+            left_out(EXCLUDED["change"], a.start, a.end, a.values[0])
             continue
         gap = text[groups[-1][-1].end : a.start] if groups else ""
         if groups and (

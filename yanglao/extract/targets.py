@@ -243,7 +243,7 @@ SECTION_TENSES: list[tuple[str, str]] = [
         r"落实情况|办理情况|发展基础|发展现状|规划背景|现状|主要成绩|工作回顾|工作总结|年度总结|"
         r"存在的困难|存在的问题|存在问题|困难和问题|问题和困难|问题与不足|存在的不足|面临的形势|面临的挑战|"
         # a numbered heading that names a state of affairs (`一、人数与资金支出情况`, `二、…目标完成情况分析`) reports it
-        r"情况(?:分析|说明|汇报|报告)?\s*$|完成情况(?=\s)",
+        r"情况(?:分析|说明|汇报|报告)?\s*$|完成情况(?=[\s(（:：])",
         "past",
     ),
 ]
@@ -526,6 +526,7 @@ _TABLE_NUMBER_HEADER_RE = re.compile(TABLE_NUMBER_HEADER)
 _PROGRESS_TITLE_RE = re.compile(PROGRESS_TITLE)
 _TASK_BEFORE_PROGRESS_RE = re.compile(TASK_BEFORE_PROGRESS)
 _DESIGN_CAPACITY_RE = re.compile(DESIGN_CAPACITY)
+_TO_BE_BUILT = re.compile(r"项目|新建|拟建|建成后|投入使用|开工")
 _MONTHLY_PROGRESS_RE = re.compile(MONTHLY_PROGRESS_TITLE)
 _REPORT_ANCHOR = re.compile(r"截至|截止|(?<![由从])目前|(?<![由从])当前|以来|去年|上年|年来|至今")
 _PROGRESS_DONE = re.compile(r"已(?:完成|建成|开工|实施|落实|改造|新增|培训|开通)")
@@ -1480,8 +1481,17 @@ def _sentence(
             elif (
                 own_tense == "past"
                 and _TASK_BEFORE_PROGRESS_RE.match(scan, q.suffix_end, c_end)
-                # (not in a sentence dated as a report: `截至2023年底,全市236个…已完成等级评定180个`)
-                and not any(_REPORT_ANCHOR.search(scan[a:b]) for a, b in clauses)
+                # (not in a sentence dated as a report of a past year: `截至2023年底,全市236个…已完成等级评定180个` in
+                # 2024; `截至6月底,2个…已完成1个` in the year's progress report is its tasks)
+                and not any(
+                    _REPORT_ANCHOR.search(scan[a:b])
+                    and any(
+                        t.year and reference_year and t.year < reference_year
+                        for t in times
+                        if a <= t.start < b
+                    )
+                    for a, b in clauses
+                )
                 and context.section_tense != "past"
             ):
                 own_tense = tense = "forward"  # the task whose progress the clause reports
@@ -1786,7 +1796,10 @@ def _judge(
         is_norm and _NORM_ADOPTION_RE.search(sentence_text) is not None,
         _COMMIT_RE.search(clause_before) is not None
         or (clause_before.strip() == "对" and OBJECT_THEN_VERB.search(scan[q.end : c_end]) is not None)
-        or (_DESIGN_CAPACITY_RE.search(clause_before) is not None and "项目" in sentence_text),
+        or (
+            _DESIGN_CAPACITY_RE.search(clause_before) is not None
+            and _TO_BE_BUILT.search(sentence_text) is not None
+        ),
         _NORMATIVE_RE.search(scan[s_start:c_end]) is not None and not conditional,
         forward_time,
         deadline_year,
