@@ -106,6 +106,21 @@ def test_the_workbook_bytes_are_reproducible(latest):
     assert reproducible_zip(data, created) == data
 
 
+def test_the_workbook_is_deflated_at_zlibs_fastest_level(latest):
+    """Compressing the sheets at zlib's default level was a quarter of publishing a one-document change at
+    10,000 documents (BENCHMARKS.md, eighth round); each entry is now deflated at level 1."""
+    import zipfile
+    import zlib
+
+    with zipfile.ZipFile(latest / WORKBOOK) as book:
+        sheets = [i for i in book.infolist() if i.filename.startswith("xl/worksheets/")]
+        assert sheets
+        for info in sheets:
+            body = book.read(info.filename)
+            fastest = zlib.compressobj(1, zlib.DEFLATED, -15)
+            assert info.compress_size == len(fastest.compress(body) + fastest.flush()), info.filename
+
+
 def test_csvs_stay_plain_utf8_and_the_landing_page_says_how_to_open_them_in_excel(latest):
     for table in TABLES:
         assert not (latest / f"{table.name}.csv").read_bytes().startswith(b"\xef\xbb\xbf")

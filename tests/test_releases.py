@@ -86,6 +86,11 @@ def test_a_changed_page_gets_a_new_snapshot_a_new_release_and_stable_ids(prefect
     second = build(tmp_path)
     assert second.published and second.version != first.version
     new_folder = releases / second.version
+    # latest/ is the new release under a second name (links, not a second copy of every byte), and the
+    # earlier release, which latest/ named before, keeps its bytes (checked below).
+    latest = tmp_path / "datasets" / "latest"
+    assert sorted(p.name for p in latest.iterdir()) == sorted(p.name for p in new_folder.iterdir())
+    assert all((latest / p.name).samefile(p) for p in new_folder.iterdir())
     new_targets = {r["target_id"]: r for r in rows(new_folder, "targets")}
     huzhou_old = {k for k, r in old_targets.items() if r["document_id"] == "huzhou-2020-pilot-plan"}
     kept = huzhou_old & set(new_targets)

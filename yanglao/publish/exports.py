@@ -120,6 +120,13 @@ def workbook_bytes(tables: dict[str, list[dict]], descriptor: dict, citation: st
 _W3CDTF = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
+#: zlib's fastest level for the workbook's entries. Measured on the 10,000-document benchmark release (392 MB
+#: of sheet XML): level 6 (zlib's default) 8.3 s and 69.9 MB, level 3 4.0 s and 78.3 MB, level 1 2.6 s and
+#: 85.4 MB. Compressing was a quarter of publishing a one-document change; a fifth more bytes in a download
+#: that has the CSVs, JSON and Parquet files beside it is the cheaper cost.
+WORKBOOK_DEFLATE_LEVEL = 1
+
+
 def reproducible_zip(data: bytes, created: str) -> bytes:
     """The same zip with every entry dated `created` and the workbook's own dates set to it."""
     out = io.BytesIO()
@@ -141,6 +148,9 @@ def _rezip(source_file, target_file, created: str, splices: dict | None = None) 
                 body = _W3CDTF.sub(rb"\g<1>" + created.encode() + rb"\g<2>", body)
             info = zipfile.ZipInfo(item.filename, date_time=when.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
+            info._compresslevel = (
+                WORKBOOK_DEFLATE_LEVEL  # ZipFile's own level does not reach a ZipInfo's entry
+            )
             info.external_attr = 0o644 << 16
             splice = (splices or {}).get(item.filename)
             if splice is None:
