@@ -42,7 +42,14 @@ from yanglao.publish.incremental import (
     next_status,
     status_rows,
 )
-from yanglao.publish.release import Release, finish_release, publish_release, published_versions, releases_dir
+from yanglao.publish.release import (
+    KeptBytes,
+    Release,
+    finish_release,
+    publish_release,
+    published_versions,
+    releases_dir,
+)
 from yanglao.publish.rowstore import SpooledTables, TableSpooler, write_row_index
 from yanglao.report import RunSummary, summary_markdown
 from yanglao.serve.sqlite import _built_from, build_database, update_database
@@ -178,10 +185,15 @@ def discover_listings(listings, known_urls: set[str], now: datetime, fetch_setti
 
 @task(name="publish", cache_policy=NO_CACHE)
 def publish(
-    output: Path, tables: dict[str, list[dict]], now: datetime, registry: list[dict], changed: set[str] | None
+    output: Path,
+    tables: dict[str, list[dict]],
+    now: datetime,
+    registry: list[dict],
+    changed: set[str] | None,
+    kept: KeptBytes | None = None,
 ):
     """Prefect task: publish a release (validated, atomic) of the assembled tables."""
-    return publish_release(output, tables, now, registry, changed_documents=changed)
+    return publish_release(output, tables, now, registry, changed_documents=changed, kept=kept)
 
 
 @task(name="sqlite", cache_policy=NO_CACHE)
@@ -497,7 +509,8 @@ class _Run:
         changed = pipeline.changed_documents(review.fresh, review.published, previous)
         # quote(): Prefect would otherwise walk every row of every table looking for futures.
         registry = pipeline.registry_entries(sources)
-        release = publish(self.output, quote(tables), self.now, quote(registry), quote(changed))
+        kept = self.kept_bytes(previous, review)
+        release = publish(self.output, quote(tables), self.now, quote(registry), quote(changed), quote(kept))
         if release.published and previous is not None and retire & set(previous.documents):
             runstate.note_retired(self.output, release.version, sorted(retire & set(previous.documents)))
         self.summary.stage_seconds["publish"] = time.perf_counter() - started
@@ -511,6 +524,20 @@ class _Run:
         if release.row_index is not None and release.path is not None:  # last: only an aid to the next run
             write_row_index(self.state_dir, release.row_index, release.path)
         return release
+
+    def kept_bytes(self, previous, review) -> KeptBytes | None:
+        """The documents taken unchanged from the latest release, whose records publish may copy from its files:
+        only when this code published that release (a change to how rows are written would otherwise mix two
+        forms in one file)."""
+        if previous is None or previous.path is None or previous.row_index is None or self.pinned is not None:
+            return None
+        if _read_json(self.state_dir / UNCHANGED_RECORD) != {
+            "code": code_fingerprint(),
+            "version": previous.version,
+        }:
+            return None
+        taken = review.published - review.fresh - review.same_content
+        return KeptBytes(previous.path, previous.row_index, frozenset(taken))
 
     def record_status(self, sources, outcomes, published: set[str], review) -> None:
         """Source status: what each source did this run (`published`: those with data in the release)."""

@@ -177,6 +177,107 @@ def test_the_writer_measures_the_longest_record_the_downloads_read_blocks_for(sh
     assert block_size(10) == _CSV_SMALL_BLOCK and block_size(None) > _CSV_SMALL_BLOCK
 
 
+def test_the_row_index_holds_each_documents_json_records(shipped_build):
+    """The recorded index also says where each document's records are in each table's JSON: the bytes there
+    are exactly that document's records (what a later publish copies for a document it keeps)."""
+    output, release = _release(shipped_build)
+    index = load_row_index(release, output / "state")
+    seen = 0
+    for name in PER_DOCUMENT_TABLES:
+        data = (release / f"{name}.json").read_bytes()
+        for document_id in index.documents():
+            start, end, count = index.span(name, document_id)
+            json_start, json_end = index.json_span(name, document_id)
+            if not count:
+                assert (json_start, json_end) == (0, 0)
+                continue
+            records = json.loads(b"[" + data[json_start:json_end] + b"]")
+            assert len(records) == count and {r["document_id"] for r in records} == {document_id}
+            seen += count
+    assert seen == sum(
+        len(read_typed_table(release / f"{n}.csv", TABLES_BY_NAME[n])) for n in PER_DOCUMENT_TABLES
+    )
+
+
+def test_a_kept_document_is_copied_from_the_previous_release_the_others_are_written(shipped_build, tmp_path):
+    """`KeptBytes`: the records of a document taken unchanged are copied from the previous release's files
+    (shown by a mark put into its bytes there), every other document's are made from its rows; unmarked,
+    the files are byte for byte those of a publish that copies nothing."""
+    from yanglao.publish.release import KeptBytes, write_table_files
+
+    output, release = _release(shipped_build)
+    index = load_row_index(release, output / "state")
+    table = TABLES_BY_NAME["measures"]
+    rows = read_typed_table(release / "measures.csv", table)
+    kept_id, fresh_id = "wuhan-2024-eldercare-measures", "huzhou-2020-pilot-plan"
+    assert index.span("measures", kept_id)[2] and index.span("measures", fresh_id)[2]
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    for suffix in ("csv", "json"):
+        data = (release / f"measures.{suffix}").read_bytes()
+        start, end = (
+            index.span("measures", kept_id)[:2] if suffix == "csv" else index.json_span("measures", kept_id)
+        )
+        marked = data[start:end].replace("养老".encode(), "養老".encode())
+        assert marked != data[start:end]
+        (previous / f"measures.{suffix}").write_bytes(data[:start] + marked + data[end:])
+    plain, copied = tmp_path / "plain", tmp_path / "copied"
+    plain.mkdir()
+    copied.mkdir()
+    write_table_files(plain, table, rows, RowIndex())
+    new_index = RowIndex()
+    kept = KeptBytes(previous, index, frozenset({kept_id}))
+    write_table_files(copied, table, rows, new_index, kept)
+    for suffix in ("csv", "json"):
+        assert (plain / f"measures.{suffix}").read_bytes() == (release / f"measures.{suffix}").read_bytes()
+        written = (copied / f"measures.{suffix}").read_bytes()
+        start, end = (
+            new_index.span("measures", kept_id)[:2]
+            if suffix == "csv"
+            else new_index.json_span("measures", kept_id)
+        )
+        assert "養老".encode() in written[start:end]  # copied
+        assert "養老".encode() not in written[:start] + written[end:]  # made from the rows
+        assert (
+            written.replace("養老".encode(), "养老".encode()) == (release / f"measures.{suffix}").read_bytes()
+        )
+    # A kept document whose row count differs from the previous release's is written from its rows.
+    last_kept = max(i for i, r in enumerate(rows) if r["document_id"] == kept_id)
+    fewer = rows[:last_kept] + rows[last_kept + 1 :]
+    again = tmp_path / "again"
+    again.mkdir()
+    write_table_files(again, table, fewer, RowIndex(), kept)
+    assert "養老".encode() not in (again / "measures.csv").read_bytes()
+
+
+def test_a_releases_rows_of_some_documents_read_by_range_equal_those_of_a_pass(shipped_build):
+    """What a release's changes compare with: the changed documents' rows of the previous release, read from
+    their recorded byte ranges (not by parsing every row of every table)."""
+    from yanglao.publish.release import load_release_tables
+
+    output, release = _release(shipped_build)
+    index = load_row_index(release, output / "state")
+    documents = {"huzhou-2020-pilot-plan", "wuhan-2024-eldercare-measures", "not-a-document"}
+    by_range = load_release_tables(release, documents, index)
+    by_pass = load_release_tables(release, documents)
+    assert by_range == by_pass
+    assert len(by_range["measures"]) == 38 + 22 and len(by_range["documents"]) == 2
+
+
+def test_an_older_row_index_without_json_ranges_is_read_and_copies_nothing(shipped_build):
+    output, release = _release(shipped_build)
+    recorded = json.loads((output / "state" / ROW_INDEX_FILE).read_text(encoding="utf-8"))
+    values, per_table = recorded["values"], recorded.pop("per_table")
+    assert per_table == RowIndex.PER_TABLE
+    recorded["values"] = [v for i, v in enumerate(values) if i % per_table < 3]  # the older layout
+    older = RowIndex.from_json(recorded)
+    current = RowIndex.from_json(json.loads((output / "state" / ROW_INDEX_FILE).read_text(encoding="utf-8")))
+    for name in PER_DOCUMENT_TABLES:
+        for document_id in current.documents():
+            assert older.span(name, document_id) == current.span(name, document_id)
+            assert older.json_span(name, document_id) == (0, 0)
+
+
 def test_rows_of_one_document_apart_are_refused_not_silently_dropped(shipped_build, tmp_path):
     """A measures.csv whose rows of one document are not together is not a release's order: the scan says so."""
     import csv

@@ -17,7 +17,14 @@ from pathlib import Path
 
 from yanglao.acquire.registry import Source, flat_fields
 from yanglao.fields import Table
-from yanglao.publish.rowstore import LazyDocuments, LazyTable, ReleaseRows, load_row_index, typed_value
+from yanglao.publish.rowstore import (
+    LazyDocuments,
+    LazyTable,
+    ReleaseRows,
+    RowIndex,
+    load_row_index,
+    typed_value,
+)
 
 # The stages whose code and data (rule tables, vocabularies) decide what a document's rows are.
 EXTRACTOR_STAGES = ("parse", "extract", "vocabulary")
@@ -64,6 +71,8 @@ class PreviousRelease:
     version: str
     documents: dict[str, dict]
     rows: dict[str, dict[str, list[dict]]]
+    path: Path | None = None  # the release's folder, when read from one
+    row_index: RowIndex | None = None  # where each document's rows are in its files (`rowstore`)
 
     def row_count(self, document_id: str) -> int:
         """How many rows a document yielded last time, to notice a sudden drop."""
@@ -88,10 +97,11 @@ def load_previous(release: Path | None, state_dir: Path | None = None) -> Previo
     """
     if release is None or not (release / "documents.csv").exists():
         return None
-    reader = ReleaseRows(release, load_row_index(release, state_dir))
+    index = load_row_index(release, state_dir)
+    reader = ReleaseRows(release, index)
     documents = LazyDocuments(reader)
     rows: dict = {name: LazyTable(reader, name, documents) for name in ROW_TABLES}
-    return PreviousRelease(release.name, documents, rows)  # type: ignore[arg-type]
+    return PreviousRelease(release.name, documents, rows, release, index)  # type: ignore[arg-type]
 
 
 def yield_dropped(previous_rows: int, new_rows: int) -> bool:

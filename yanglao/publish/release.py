@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import json
+import operator
 import os
 import re
 import shutil
@@ -131,76 +133,163 @@ class _HashingFile(io.RawIOBase):
         super().close()
 
 
-def _hashed_text(path: Path):
-    """A UTF-8 text file that hashes its bytes as they are written: (text stream, hashing raw file)."""
-    raw = _HashingFile(path.open("wb"))
-    return io.TextIOWrapper(io.BufferedWriter(raw, 1 << 20), encoding="utf-8", newline=""), raw
+class _TableFiles:
+    """A table's CSV and JSON being written, a group of rows (or a copied span of bytes) at a time, each
+    group's byte ranges returned for the row index. The bytes are exactly `table_csv`'s and `table_json`'s."""
+
+    def __init__(self, folder: Path, table: Table):
+        self.name, self.names = table.name, table.field_names
+        self.csv_raw = _HashingFile((folder / f"{table.name}.csv").open("wb"))
+        self.json_raw = _HashingFile((folder / f"{table.name}.json").open("wb"))
+        self.csv_out = io.BufferedWriter(self.csv_raw, 1 << 20)
+        self.json_out = io.BufferedWriter(self.json_raw, 1 << 20)
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, lineterminator="\n")
+        self.dumps = json.JSONEncoder(ensure_ascii=False).encode
+        self.writer.writerow(self.names)
+        self.csv_offset = self._write_csv()
+        self.json_out.write(b"[\n")
+        self.json_offset, self.first = 2, True
+
+    def _write_csv(self) -> int:
+        data = self.buffer.getvalue().encode("utf-8")
+        self.csv_out.write(data)
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return len(data)
+
+    def add_rows(self, rows: list[dict]) -> tuple[int, int, int, int]:
+        """Write rows; (CSV start, CSV end, JSON start, JSON end) of their records."""
+        names, writerow = self.names, self.writer.writerow
+        records = []
+        for row in rows:
+            values = list(map(row.get, names))
+            writerow([v if v.__class__ is str else format_value(v) for v in values])
+            records.append(
+                self.dumps(
+                    {
+                        name: int(v) if v.__class__ is float and v.is_integer() else v
+                        for name, v in zip(names, values, strict=True)
+                    }
+                )
+            )
+        csv_bytes = self.buffer.getvalue().encode("utf-8")
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return self.add_bytes(csv_bytes, ",\n".join(records).encode("utf-8"))
+
+    def add_bytes(self, csv_bytes: bytes, json_bytes: bytes) -> tuple[int, int, int, int]:
+        """Write records already made (a document's bytes in the previous release); their ranges."""
+        start = self.csv_offset
+        self.csv_out.write(csv_bytes)
+        self.csv_offset += len(csv_bytes)
+        if not json_bytes:
+            return start, self.csv_offset, 0, 0
+        if not self.first:
+            self.json_out.write(b",\n")
+            self.json_offset += 2
+        json_start = self.json_offset
+        self.json_out.write(json_bytes)
+        self.json_offset += len(json_bytes)
+        self.first = False
+        return start, self.csv_offset, json_start, self.json_offset
+
+    def close(self) -> dict[str, tuple[str, int]]:
+        self.json_out.write(b"]\n" if self.first else b"\n]\n")
+        self.csv_out.close()
+        self.json_out.close()
+        name = self.name
+        return {
+            f"{name}.csv": (self.csv_raw.digest.hexdigest(), self.csv_raw.size),
+            f"{name}.json": (self.json_raw.digest.hexdigest(), self.json_raw.size),
+        }
+
+
+@dataclass(frozen=True)
+class KeptBytes:
+    """Documents whose rows are, byte for byte, those of the previous release `release`, and where those
+    bytes are there (`index`). Only the flow can know it: the same code published that release, and these
+    documents were taken from it unchanged."""
+
+    release: Path
+    index: RowIndex
+    documents: frozenset[str]
+
+
+class _PreviousBytes:
+    """Reads a kept document's CSV and JSON bytes of one table from the previous release, when they can be
+    used as they are: the same columns, the same row count, the JSON range recorded."""
+
+    def __init__(self, kept: KeptBytes, table: Table):
+        self.kept, self.table = kept, table.name
+        csv_path, json_path = kept.release / f"{table.name}.csv", kept.release / f"{table.name}.json"
+        self.csv = csv_path.open("rb") if csv_path.exists() and json_path.exists() else None
+        self.json = json_path.open("rb") if self.csv is not None else None
+        if self.csv is not None:
+            header = self.csv.readline().decode("utf-8")
+            if next(csv.reader([header])) != table.field_names:
+                self.close()
+
+    def read(self, document_id: str, count: int) -> tuple[bytes, bytes] | None:
+        if self.csv is None or document_id not in self.kept.documents:
+            return None
+        start, end, recorded = self.kept.index.span(self.table, document_id)
+        json_start, json_end = self.kept.index.json_span(self.table, document_id)
+        if recorded != count or not json_end:
+            return None
+        self.csv.seek(start)
+        self.json.seek(json_start)  # type: ignore[union-attr]
+        return self.csv.read(end - start), self.json.read(json_end - json_start)  # type: ignore[union-attr]
+
+    def close(self) -> None:
+        for handle in (self.csv, self.json):
+            if handle is not None:
+                handle.close()
+        self.csv = self.json = None
 
 
 def write_table_files(
-    folder: Path, table: Table, rows: Iterable[dict], index: RowIndex | None = None
+    folder: Path,
+    table: Table,
+    rows: Iterable[dict],
+    index: RowIndex | None = None,
+    kept: KeptBytes | None = None,
 ) -> dict[str, tuple[str, int]]:
-    """Write a table's CSV and JSON into `folder` as they are made, row by row; name → (sha256, bytes).
+    """Write a table's CSV and JSON into `folder` as they are made, a document at a time; name → (sha256,
+    bytes).
 
-    The bytes are exactly `table_csv`'s and `table_json`'s (`rows` already in `sort_rows` order); only
-    neither file is ever whole in memory (they were the largest objects of a publish). With `index`, the
-    byte range of each document's rows in the CSV is recorded in it (per-document tables), for the next
-    run to read the release one document at a time.
+    The bytes are exactly `table_csv`'s and `table_json`'s (`rows` already in `sort_rows` order); neither
+    file is ever whole in memory. With `index`, the byte ranges of each document's rows in both files are
+    recorded in it (per-document tables), for the next run to read the release one document at a time and
+    to copy them: with `kept`, a kept document's records are copied from the previous release instead of
+    being made again (formatting every row was most of writing the tables of a one-document change).
     """
-    names = table.field_names
-    written = {}
+    files = _TableFiles(folder, table)
     track = index is not None and table.per_document
-    json_text, json_raw = _hashed_text(folder / f"{table.name}.json")
-    csv_raw = _HashingFile((folder / f"{table.name}.csv").open("wb"))
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
-    with json_text, io.BufferedWriter(csv_raw, 1 << 20) as csv_out:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-
-        def flush() -> int:
-            data = buffer.getvalue().encode("utf-8")
-            csv_out.write(data)
-            buffer.seek(0)
-            buffer.truncate()
-            return len(data)
-
-        writer.writerow(names)
-        offset = flush()
-        current, start, count = None, offset, 0
-        largest = 0
-        json_text.write("[\n")
-        first = True
-        for row in rows:
-            values = list(map(row.get, names))
-            if track:
-                document_id = row["document_id"]
-                if document_id != current:
-                    if current is not None:
-                        size = flush()
-                        offset += size
-                        largest = max(largest, size)  # a document's records together: at least its longest
-                        index.add(table.name, current, start, offset, count)  # type: ignore[union-attr]
-                    current, start, count = document_id, offset, 0
-                count += 1
-            writer.writerow([v if v.__class__ is str else format_value(v) for v in values])
-            if not track and buffer.tell() > 1 << 20:
-                offset += flush()
-            record = {
-                name: int(v) if v.__class__ is float and v.is_integer() else v
-                for name, v in zip(names, values, strict=True)
-            }
-            json_text.write(("" if first else ",\n") + dumps(record))
-            first = False
-        size = flush()
-        offset += size
-        if track and current is not None:
-            largest = max(largest, size)
-            index.add(table.name, current, start, offset, count)  # type: ignore[union-attr]
-            index.largest[table.name] = largest  # type: ignore[union-attr]
-        json_text.write("]\n" if first else "\n]\n")
-    written[f"{table.name}.csv"] = (csv_raw.digest.hexdigest(), csv_raw.size)
-    written[f"{table.name}.json"] = (json_raw.digest.hexdigest(), json_raw.size)
-    return written
+    previous = _PreviousBytes(kept, table) if track and kept is not None else None
+    largest = 0
+    try:
+        if not track:
+            batch: list[dict] = []
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= 2048:
+                    files.add_rows(batch)
+                    batch = []
+            files.add_rows(batch)
+        else:
+            for document_id, group in itertools.groupby(rows, key=operator.itemgetter("document_id")):
+                members = list(group)
+                copied = previous.read(document_id, len(members)) if previous is not None else None
+                spans = files.add_bytes(*copied) if copied is not None else files.add_rows(members)
+                largest = max(largest, spans[1] - spans[0])  # a document's records: at least its longest
+                index.add(table.name, document_id, spans[0], spans[1], len(members), spans[2], spans[3])  # type: ignore[union-attr]
+            if index is not None and largest:
+                index.largest[table.name] = largest
+    finally:
+        if previous is not None:
+            previous.close()
+    return files.close()
 
 
 def read_table_csv(path: Path, documents: set[str] | None = None) -> list[dict]:
@@ -419,13 +508,38 @@ def published_versions(output: Path) -> list[str]:
     return sorted(versions, key=lambda v: [int(x) for x in v.split(".")])
 
 
-def load_release_tables(folder: Path, documents: set[str] | None = None) -> dict[str, list[dict]]:
-    """A release's tables; with `documents`, only their rows (and every source: the registry is small)."""
-    return {
-        name: read_table_csv(folder / f"{name}.csv", documents if TABLES_BY_NAME[name].per_document else None)
-        for name in TABLE_NAMES
-        if (folder / f"{name}.csv").exists()
-    }
+def load_release_tables(
+    folder: Path, documents: set[str] | None = None, index: RowIndex | None = None
+) -> dict[str, list[dict]]:
+    """A release's tables; with `documents`, only their rows (and every source: the registry is small), read
+    by their byte ranges when `index` (the release's `RowIndex`) says where they are, else by one pass."""
+    tables = {}
+    for name in TABLE_NAMES:
+        path = folder / f"{name}.csv"
+        if not path.exists():
+            continue
+        if documents is not None and index is not None and TABLES_BY_NAME[name].per_document:
+            tables[name] = _rows_by_range(path, index, name, documents)
+        else:
+            tables[name] = read_table_csv(path, documents if TABLES_BY_NAME[name].per_document else None)
+    return tables
+
+
+def _rows_by_range(path: Path, index: RowIndex, table: str, documents: set[str]) -> list[dict]:
+    """The documents' rows of a release CSV as dicts of text, read from their recorded byte ranges only."""
+    out: list[dict] = []
+    with path.open("rb") as f:
+        header = next(csv.reader([f.readline().decode("utf-8")]))
+        for document_id in sorted(documents):
+            start, end, count = index.span(table, document_id)
+            if not count:
+                continue
+            f.seek(start)
+            text = f.read(end - start).decode("utf-8")
+            out.extend(
+                dict(zip(header, row, strict=False)) for row in csv.reader(io.StringIO(text, newline=""))
+            )
+    return out
 
 
 def publish_release(
@@ -434,6 +548,7 @@ def publish_release(
     now: datetime,
     registry: list[dict] | None = None,
     changed_documents: set[str] | None = None,
+    kept: KeptBytes | None = None,
 ) -> Release:
     """Write, validate and publish a release of `tables`; publish nothing when the data equals the latest.
 
@@ -445,6 +560,9 @@ def publish_release(
     the changed rows are validated with Frictionless and diffed, keys are checked over everything,
     and the cost of a release follows the size of the change, not of the corpus. A schema change
     or a missing previous release validates everything.
+
+    `kept`, when the caller knows it, names the documents whose rows are byte for byte those of the latest
+    release, written by the same code: their records are copied from its files (`write_table_files`).
     """
     output = Path(output)
     if isinstance(tables, SpooledTables):
@@ -470,9 +588,8 @@ def publish_release(
         index = RowIndex()
         for table in TABLES:
             rows = tables.get(table.name, [])
-            files |= write_table_files(
-                stage, table, rows if getattr(rows, "ordered", False) else sort_rows(table, rows), index
-            )
+            ordered = rows if getattr(rows, "ordered", False) else sort_rows(table, rows)
+            files |= write_table_files(stage, table, ordered, index, kept)
         if previous is not None and _same_tables(previous, files):
             shutil.rmtree(stage, ignore_errors=True)
             finish_release(output, previous)  # repairs whatever an interrupted run left undone
@@ -485,7 +602,16 @@ def publish_release(
                 row_index=index,  # the same bytes: the same ranges
             )
         final, changes = _complete_stage(
-            stage, version, now, tables, files, previous, registry, changed_documents, index
+            stage,
+            version,
+            now,
+            tables,
+            files,
+            previous,
+            registry,
+            changed_documents,
+            index,
+            kept.index if kept is not None and previous is not None and kept.release == previous else None,
         )
         os.rename(stage, final)  # the moment of publication: before it nothing is visible, after it all is
     except BaseException:
@@ -524,6 +650,7 @@ def _complete_stage(
     registry: list[dict] | None,
     changed_documents: set[str] | None,
     row_index: RowIndex | None = None,
+    previous_index: RowIndex | None = None,
 ) -> tuple[Path, dict]:
     """Everything of a new release beside its tables, written into the stage and validated there; returns
     the release's final folder and its changes. Raises (and publishes nothing) when validation fails."""
@@ -548,7 +675,7 @@ def _complete_stage(
     compared = (
         _rows_of(tables, changed_documents) if incremental and changed_documents is not None else tables
     )
-    changes = _changes(previous, tables, compared, changed_documents if incremental else None)
+    changes = _changes(previous, tables, compared, changed_documents if incremental else None, previous_index)
     _validate_stage(stage, tables, compared, descriptor, incremental)
     # The downloads are made from the validated CSVs, after validation: a release that fails costs none.
     downloads = write_downloads(
@@ -618,6 +745,7 @@ def _changes(
     tables: dict[str, list[dict]],
     compared: dict[str, list[dict]],
     changed_documents: set[str] | None,
+    previous_index: RowIndex | None = None,
 ) -> dict:
     """Rows added, removed and changed since the previous release (`diff_tables`), comparing only the
     changed documents' rows when the release is incremental. Without a previous release every row is
@@ -626,7 +754,7 @@ def _changes(
     what `"previous": null` says."""
     if previous is None:
         return {t.name: {"added": None, "removed": [], "changed": {}} for t in TABLES}
-    old_tables = load_release_tables(previous, changed_documents)
+    old_tables = load_release_tables(previous, changed_documents, previous_index)
     new_tables = {
         name: [{k: format_value(v) for k, v in r.items()} for r in rows] for name, rows in compared.items()
     }
@@ -800,4 +928,4 @@ def _write_text(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-__all__ = ["Problem", "Release", "ValidationFailed", "publish_release"]
+__all__ = ["KeptBytes", "Problem", "Release", "ValidationFailed", "publish_release"]

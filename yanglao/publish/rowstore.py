@@ -145,13 +145,16 @@ class TableSpooler:
 
 
 class RowIndex:
-    """Per document, the byte range and row count of its rows in each per-document table's CSV.
+    """Per document, where its rows are in each per-document table's CSV and JSON: (CSV start, CSV end, row
+    count, JSON start, JSON end), byte offsets; JSON (0, 0) where not known (an index found by reading the
+    CSVs, or recorded by an older version).
 
-    Kept compact (one array of integers, five (start, end, count) triples per document) because it is the
-    one thing a run holds for every document of the previous release.
+    Kept compact (one array of integers, five quintuples per document) because it is the one thing a run
+    holds for every document of the previous release.
     """
 
-    WIDTH = 3 * len(PER_DOCUMENT_TABLES)
+    PER_TABLE = 5
+    WIDTH = PER_TABLE * len(PER_DOCUMENT_TABLES)
 
     def __init__(self, positions: dict[str, int] | None = None, values: array | None = None):
         self.positions = positions or {}  # document id → its entry number
@@ -165,18 +168,36 @@ class RowIndex:
             self.values.extend([0] * self.WIDTH)
         return at * self.WIDTH
 
-    def add(self, table: str, document_id: str, start: int, end: int, count: int) -> None:
-        """Record a document's rows in one table (contiguous in its CSV)."""
-        at = self._entry(document_id) + 3 * PER_DOCUMENT_TABLES.index(table)
-        self.values[at : at + 3] = array("q", (start, end, count))
+    def add(
+        self,
+        table: str,
+        document_id: str,
+        start: int,
+        end: int,
+        count: int,
+        json_start: int = 0,
+        json_end: int = 0,
+    ) -> None:
+        """Record a document's rows in one table (contiguous in its CSV, and in its JSON)."""
+        at = self._entry(document_id) + self.PER_TABLE * PER_DOCUMENT_TABLES.index(table)
+        self.values[at : at + self.PER_TABLE] = array("q", (start, end, count, json_start, json_end))
 
     def span(self, table: str, document_id: str) -> tuple[int, int, int]:
-        """(start, end, count) of a document's rows in a table; (0, 0, 0) when it has none."""
+        """(start, end, count) of a document's rows in a table's CSV; (0, 0, 0) when it has none."""
         at = self.positions.get(document_id)
         if at is None:
             return 0, 0, 0
-        i = at * self.WIDTH + 3 * PER_DOCUMENT_TABLES.index(table)
+        i = at * self.WIDTH + self.PER_TABLE * PER_DOCUMENT_TABLES.index(table)
         return self.values[i], self.values[i + 1], self.values[i + 2]
+
+    def json_span(self, table: str, document_id: str) -> tuple[int, int]:
+        """(start, end) of a document's records in a table's JSON, from its first record's `{` to its last
+        record's `}`; (0, 0) when not known or it has none."""
+        at = self.positions.get(document_id)
+        if at is None:
+            return 0, 0
+        i = at * self.WIDTH + self.PER_TABLE * PER_DOCUMENT_TABLES.index(table)
+        return self.values[i + 3], self.values[i + 4]
 
     def documents(self) -> list[str]:
         """The documents of the release (those with a documents row), in id order."""
@@ -189,6 +210,7 @@ class RowIndex:
             "version": version,
             "sizes": sizes,
             "tables": list(PER_DOCUMENT_TABLES),
+            "per_table": self.PER_TABLE,
             "documents": ids,
             "values": self.values.tolist(),
         }
@@ -197,7 +219,17 @@ class RowIndex:
     def from_json(cls, data: dict) -> RowIndex:
         ids = data["documents"]
         values = array("q", data["values"])
-        if data.get("tables") != list(PER_DOCUMENT_TABLES) or len(values) != len(ids) * cls.WIDTH:
+        per_table = data.get("per_table", 3)  # an older record: CSV ranges only
+        if data.get("tables") != list(PER_DOCUMENT_TABLES) or len(values) != len(ids) * per_table * len(
+            PER_DOCUMENT_TABLES
+        ):
+            raise ValueError("row index of another layout")
+        if per_table == 3:
+            wide = array("q", bytes(8 * len(ids) * cls.WIDTH))
+            for t in range(len(ids) * len(PER_DOCUMENT_TABLES)):
+                wide[5 * t : 5 * t + 3] = values[3 * t : 3 * t + 3]
+            values = wide
+        elif per_table != cls.PER_TABLE:
             raise ValueError("row index of another layout")
         return cls({d: i for i, d in enumerate(ids)}, values)
 
