@@ -325,6 +325,9 @@ def write_row_index(state_dir: Path, index: RowIndex, release: Path) -> None:
 # The previous release, one document at a time.
 
 
+_CONVERTED = frozenset({"integer", "number", "boolean"})  # the kinds `typed_value` changes beyond "" → None
+
+
 def typed_value(kind: str, value: str):
     """A CSV cell back to its schema type, so rows read from a release equal fresh ones."""
     if value == "":
@@ -363,12 +366,18 @@ class ReleaseRows:
             f.seek(start)
             text = f.read(end - start).decode("utf-8")
         header = self.headers[table]
+        # Text columns need only "" → None; the few others are converted after (a call per cell was most of
+        # the time of taking a release's unchanged documents).
         kinds = {f.name: f.type for f in TABLES_BY_NAME[table].fields}
+        converted = [(i, k, kinds[k]) for i, k in enumerate(header) if kinds.get(k) in _CONVERTED]
         typed = self._typed
-        out = [
-            {k: typed(kinds.get(k, "string"), v) for k, v in zip(header, record, strict=False)}
-            for record in csv.reader(io.StringIO(text, newline=""))
-        ]
+        out = []
+        for record in csv.reader(io.StringIO(text, newline="")):
+            row = dict(zip(header, [v if v else None for v in record], strict=False))
+            for i, name, kind in converted:
+                if i < len(record) and record[i]:
+                    row[name] = typed(kind, record[i])
+            out.append(row)
         self._cached = (table, document_id, out)
         return [dict(r) for r in out]
 
