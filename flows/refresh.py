@@ -40,6 +40,7 @@ from yanglao.publish.incremental import (
     listing_status_row,
     load_status,
     next_status,
+    status_digest,
     status_rows,
 )
 from yanglao.publish.release import (
@@ -274,7 +275,7 @@ class _Run:
         self.summary = RunSummary()
         self.refused: set[str] = set()
         self.statuses = load_status(self.state_dir / "source_status.json")
-        self.old_status_rows = status_rows(self.statuses)
+        self.old_status_digest = status_digest(self.statuses)
         self.listing_rows = runstate.load_listing_status(self.state_dir)
         self.spool_folder: Path | None = None  # the extraction batches' files, during `extract` only
         self.old_listing_rows = [self.listing_rows[k] for k in sorted(self.listing_rows)]
@@ -564,7 +565,9 @@ class _Run:
         db_path = self.output / "datasets" / "yanglao.db"
         rows = status_rows(self.statuses)
         listing_rows = [self.listing_rows[k] for k in sorted(self.listing_rows)]
-        status_changed = rows != self.old_status_rows or listing_rows != self.old_listing_rows
+        status_changed = (
+            status_digest(self.statuses) != self.old_status_digest or listing_rows != self.old_listing_rows
+        )
         self.summary.database = build_sqlite(
             release.path,
             db_path,
