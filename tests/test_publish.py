@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 from datetime import UTC, datetime
@@ -175,6 +176,73 @@ def test_a_release_that_knows_what_changed_gives_the_same_files_as_a_full_one(tm
     b = publish_release(incremental, changed, datetime(2026, 3, 2, tzinfo=UTC), changed_documents={"demo"})
     assert snapshot_tree(a.path) == snapshot_tree(b.path)
     assert b.changes["targets"]["changed"] == {"demo:t0123456789": ["value"]}
+
+
+def test_a_float_has_one_form_in_csv_and_json_and_the_same_after_reading_it_back(tmp_path):
+    """`0.035万元` is 350.00000000000006 yuan as computed: the CSV said `350.0`, the JSON 350.00000000000006, and
+    the same row read back from the release (350) gave `350` (a fresh-eyes review found it, issue 16)."""
+    from yanglao.publish.rowstore import typed_value
+
+    computed = two_documents()
+    computed["targets"][0]["value"] = 0.035 * 10000
+    computed["targets"][1]["value"] = 3.14159 * 10000  # 31415.899999999998
+    a = publish_release(tmp_path / "a", computed, NOW)
+    rows = {r["target_id"]: r for r in json.loads((a.path / "targets.json").read_text(encoding="utf-8"))}
+    assert [r["value"] for r in rows.values()] == [350, 31415.9]
+    with (a.path / "targets.csv").open(encoding="utf-8", newline="") as f:
+        values = [r["value"] for r in csv.DictReader(f)]
+    assert values == ["350", "31415.9"]
+    read_back = two_documents()
+    for row, text in zip(read_back["targets"], values, strict=True):
+        row["value"] = typed_value("number", text)
+    b = publish_release(tmp_path / "b", read_back, NOW)
+    assert snapshot_tree(a.path) == snapshot_tree(b.path)
+
+
+def test_a_release_whose_json_differs_is_not_taken_for_the_same_data(tmp_path):
+    """Equal CSVs with another JSON (a change of how JSON is written) publish a new release: the files just
+    written, and their row index, are not the previous release's (the next run copies records by that index)."""
+    from yanglao.publish.release import _same_tables
+
+    first = publish_release(tmp_path, two_documents(), NOW)
+    files = {}
+    for path in first.path.iterdir():
+        if path.suffix in {".csv", ".json"}:
+            data = path.read_bytes()
+            files[path.name] = (hashlib.sha256(data).hexdigest(), len(data))
+    assert _same_tables(first.path, files)
+    data = (first.path / "targets.json").read_bytes().replace(b'"value": 90', b'"value": 90.0')
+    assert data != (first.path / "targets.json").read_bytes()
+    files["targets.json"] = (hashlib.sha256(data).hexdigest(), len(data))
+    assert not _same_tables(first.path, files)
+
+
+def test_kept_records_are_copied_only_from_whole_records(tmp_path):
+    """A row index that does not describe the previous release's bytes (its ranges cut records) copies
+    nothing: the records are made again, and the JSON parses."""
+    from yanglao.publish.release import KeptBytes
+    from yanglao.publish.rowstore import RowIndex
+
+    first = publish_release(tmp_path, two_documents(), NOW)
+    index = first.row_index
+    shifted = RowIndex(dict(index.positions), index.values[:])
+    for document_id in shifted.positions:
+        start, end, count = index.span("targets", document_id)
+        json_start, json_end = index.json_span("targets", document_id)
+        shifted.add("targets", document_id, start, end, count, json_start + 3, json_end + 3)
+    changed = two_documents()
+    changed["targets"][1]["value"] = 95
+    second = publish_release(
+        tmp_path,
+        changed,
+        datetime(2026, 3, 2, tzinfo=UTC),
+        changed_documents={"demo-2"},
+        kept=KeptBytes(first.path, shifted, frozenset({"demo"})),
+    )
+    records = json.loads((second.path / "targets.json").read_text(encoding="utf-8"))
+    assert [r["value"] for r in records] == [90, 95]
+    fresh = publish_release(tmp_path / "fresh", changed, datetime(2026, 3, 2, tzinfo=UTC))
+    assert (second.path / "targets.json").read_bytes() == (fresh.path / "targets.json").read_bytes()
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from yanglao.escape import markdown_code
 from yanglao.fields import TABLES, Field, Table, measure_categories
+from yanglao.publish.display import canonical_number
 
 EXAMPLE_CHARS = 60
 FILES = ("data-dictionary.md", "data-dictionary.html")
@@ -25,8 +26,8 @@ def _text(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        return repr(canonical_number(value))  # as the table files write it
     return str(value)
 
 

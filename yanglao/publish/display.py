@@ -61,3 +61,13 @@ def code_label(column: str, code: str | None) -> str:
 
         return next((zh for c, zh, _ in CATEGORIES if c == code), code)
     return CODE_LABELS.get(column, {}).get(code, code)
+
+
+def canonical_number(value: float) -> int | float:
+    """A float as both the CSV and the JSON write it: six decimals at most, an integer when it is one.
+
+    Why: the CSV rounded (`350.00000000000006` → `350.0`) and the JSON did not, so the same row read back from a
+    release (`350`) gave other bytes than when it was extracted, and a release's JSON could differ from the one
+    its CSV implied."""
+    value = round(value, 6)
+    return int(value) if value.is_integer() else value

@@ -28,6 +28,7 @@ from yanglao import __version__
 from yanglao.fields import DATA_MAJOR_VERSION, TABLES, TABLES_BY_NAME, Table, table_schema
 from yanglao.jsonfile import read_members
 from yanglao.publish.dictionary import write_dictionary
+from yanglao.publish.display import canonical_number
 from yanglao.publish.exports import WORKBOOK, describe_downloads, write_downloads
 from yanglao.publish.landing import citation_text, write_landing
 from yanglao.publish.places import add_places
@@ -69,9 +70,7 @@ def format_value(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return repr(round(value, 6))
+        return repr(canonical_number(value))
     return str(value)
 
 
@@ -104,7 +103,7 @@ def table_json(table: Table, rows: list[dict], *, ordered: bool = False) -> byte
     lines = [
         dumps(
             {
-                name: int(v) if v.__class__ is float and v.is_integer() else v
+                name: canonical_number(v) if v.__class__ is float else v
                 for name, v in zip(names, map(row.get, names), strict=True)
             }
         )
@@ -168,7 +167,7 @@ class _TableFiles:
             records.append(
                 self.dumps(
                     {
-                        name: int(v) if v.__class__ is float and v.is_integer() else v
+                        name: canonical_number(v) if v.__class__ is float else v
                         for name, v in zip(names, values, strict=True)
                     }
                 )
@@ -239,7 +238,11 @@ class _PreviousBytes:
             return None
         self.csv.seek(start)
         self.json.seek(json_start)  # type: ignore[union-attr]
-        return self.csv.read(end - start), self.json.read(json_end - json_start)  # type: ignore[union-attr]
+        csv_bytes = self.csv.read(end - start)
+        json_bytes = self.json.read(json_end - json_start)  # type: ignore[union-attr]
+        if not (csv_bytes.endswith(b"\n") and json_bytes.startswith(b"{") and json_bytes.endswith(b"}")):
+            return None  # not whole records: the ranges describe other bytes; make them again
+        return csv_bytes, json_bytes
 
     def close(self) -> None:
         for handle in (self.csv, self.json):
@@ -625,17 +628,21 @@ def publish_release(
 
 
 def _same_tables(previous: Path, files: dict[str, tuple[str, int]]) -> bool:
-    """True when every table's CSV just written has the bytes of the previous release's (compared by hash,
-    the previous file read in blocks)."""
-    for name in TABLE_NAMES:
-        path = previous / f"{name}.csv"
-        if not path.exists() or path.stat().st_size != files[f"{name}.csv"][1]:
+    """True when every table's CSV and JSON just written has the bytes of the previous release's (compared by
+    hash, the previous file read in blocks).
+
+    The JSON too: the row index of the files just written is then the previous release's, and the next run
+    copies kept documents' records from that release by it (an equal CSV with another JSON, which a change
+    of how JSON is written gives, once made it copy from the wrong offsets)."""
+    for name in (f"{t}.{suffix}" for t in TABLE_NAMES for suffix in ("csv", "json")):
+        path = previous / name
+        if not path.exists() or path.stat().st_size != files[name][1]:
             return False
         digest = hashlib.sha256()
         with path.open("rb") as f:
             for block in iter(lambda: f.read(1 << 20), b""):
                 digest.update(block)
-        if digest.hexdigest() != files[f"{name}.csv"][0]:
+        if digest.hexdigest() != files[name][0]:
             return False
     return True
 
