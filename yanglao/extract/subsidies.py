@@ -49,6 +49,7 @@ How the text is read:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -1429,7 +1430,7 @@ def _figure_rows(
 # ---------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
     """A named money instrument in a sentence (补贴, 津贴, 购买服务 …) and the kinds it gives."""
 
@@ -1450,10 +1451,14 @@ _MENTION_GATE = prefilter.literal_gate([p for p, _, _ in INSTRUMENTS] + GENERIC_
 _ELDER_IN_NAME_RE = re.compile(r"(?<=.)(?:老年人|老人)(?=津贴|补贴|补助)")
 
 
-def _mentions(text: str) -> list[Mention]:
-    """Instrument mentions in a sentence, longest first where they overlap, in text order."""
+@functools.lru_cache(maxsize=4096)
+def _mentions(text: str) -> tuple[Mention, ...]:
+    """Instrument mentions in a sentence, longest first where they overlap, in text order.
+
+    Cached: one document asks about the same sentence about five times (figures, headings, sections,
+    provisions), and the answer depends on the text alone."""
     if not _MENTION_GATE.may_match(text) or not _ANY_MENTION_RE.search(text):
-        return []
+        return ()
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
@@ -1473,7 +1478,7 @@ def _mentions(text: str) -> list[Mention]:
                 found.append(Mention(m.start(), m.end(), (), "generic", False))
                 taken.append((m.start(), m.end()))
     found.sort(key=lambda m: m.start)
-    return found
+    return tuple(found)
 
 
 def _titles(text: str) -> list[tuple[int, int]]:
@@ -1757,12 +1762,18 @@ def _section_has_money(sentences: list[Sentence], figure_rows: list[list[Row]], 
 def _is_heading(sent: Sentence) -> bool:
     """A title: a short numbered sentence without clauses (`（一）高龄津贴。`, `二、发放标准`,
     `第二章 建设补贴`), or a short line without sentence punctuation."""
-    body = sent.text.strip(TRIM)
+    return _is_heading_text(sent.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_heading_text(text: str) -> bool:
+    """`_is_heading` by the sentence's text alone: a document asks about each sentence about ten times."""
+    body = text.strip(TRIM)
     if len(body) > HEADING_MAX or re.search(rf"[{CLAUSE_END}]", body):
         return False
-    if re.search(r"[；;]\s*$", sent.text):
+    if re.search(r"[；;]\s*$", text):
         return False  # an item of a `；` list (`（三）为八十周岁以上老年人发放高龄津贴；`), not a title
-    return bool(HEADING_NUMBER.match(body)) or not re.search(r"[。；;！？!?]\s*$", sent.text)
+    return bool(HEADING_NUMBER.match(body)) or not re.search(r"[。；;！？!?]\s*$", text)
 
 
 def _lead(sentences: list[Sentence], i: int) -> str | None:

@@ -72,6 +72,7 @@ belongs in the subsidies table), except the size of an industry (`银发经济�
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 
@@ -1988,7 +1989,10 @@ _NEW_ITEM = re.compile(rf"、(?=(?:{COMMITMENT_VERBS}|{INDICATOR_LEADING_VERBS})
 _SERVED = re.compile(r"([^,;:。、\x00]{2,20}?)(?:免费|无偿|定期|上门|优先)?提供([^,;:。、\x00\d]{2,20})")
 
 
+@functools.lru_cache(maxsize=4096)
 def _clean(phrase: str) -> str:
+    """An indicator phrase without deadlines, scopes, enumerators and trailing words (cached: a document
+    cleans the same phrase about twenty times, once per figure and alternative looked at)."""
     cells = _ASIDE.sub("", phrase.replace("\x00", "")).split("|")
     phrase = next((c for c in reversed(cells) if c.strip()), "")  # a table row: the cell before the figure
     phrase = _DEADLINE_STRIP.sub("", phrase)

@@ -310,7 +310,6 @@ _DAMAGE_RATIO = 0.01
 
 _ISOLATED_HAN = re.compile(rf"(?<= )[{HAN}](?= )")
 _HAN_DIGIT_GAP = re.compile(rf"[{HAN}] \d|\d [{HAN}]")
-_HAN_CHAR = re.compile(rf"[{HAN}]")
 _SPACE_RUN = re.compile(r"(?<=(.)) +(?=(.))")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _TIGHT_BEFORE = re.compile(
@@ -570,11 +569,13 @@ def restore_paragraphs(line: str) -> list[str]:
 
 def has_pdf_spacing_damage(text: str) -> bool:
     """True when spaces stand between Chinese characters as PDF extraction leaves them (`老 龄 工 作`)."""
-    han = len(_HAN_CHAR.findall(text))
-    if not han:
+    if " " not in text:  # every sign of damage is a space (and most pages have none)
         return False
     damage = len(_ISOLATED_HAN.findall(text)) + len(_HAN_DIGIT_GAP.findall(text))
-    return damage >= 1 and damage / han >= _DAMAGE_RATIO and bool(_ISOLATED_HAN.search(text))
+    if damage < 1:
+        return False
+    han = len(_HAN_CHAR.findall(text))
+    return bool(han) and damage / han >= _DAMAGE_RATIO and bool(_ISOLATED_HAN.search(text))
 
 
 def repair_spacing(line: str) -> str:
@@ -586,11 +587,15 @@ def repair_spacing(line: str) -> str:
             return " "
         return ""
 
+    if " " not in line:
+        return line
     return _SPACE_RUN.sub(keep, line)
 
 
 def tighten(line: str) -> str:
     """Spaces that never belong in Chinese text: beside Chinese punctuation, inside brackets (`( 一)`)."""
+    if " " not in line:  # both patterns remove spaces
+        return line
     line = _TIGHT_BEFORE.sub("", line)
     return _TIGHT_BRACKETS.sub("", line)
 

@@ -430,9 +430,8 @@ def _stacked_labels(lines: list[str]) -> dict:
     """Labels printed on a line of their own with the value on the next (``发文机构`` / ``隆阳区…办事处``)."""
     fields: dict = {}
     for label_line, value in zip(lines, lines[1:], strict=False):
-        field = METADATA_LABELS.get(re.sub(r"\s", "", label_line)) or {"日期": "published_date"}.get(
-            re.sub(r"\s", "", label_line)
-        )
+        label = "".join(label_line.split())
+        field = METADATA_LABELS.get(label) or {"日期": "published_date"}.get(label)
         value = value.strip()
         if not field or not value or field in fields:
             continue
