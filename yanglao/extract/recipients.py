@@ -298,6 +298,16 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "jilin-2024-high-age-allowance-message-reply",
     ),
     Rule(
+        "group_then_period",
+        # older people named right before what each gets in a period, with no comma between
+        # (`符合条件的老年人每月最高补贴 800 元`, `百岁以上老人每人每年2600元`); not a provider taking people in
+        r"(?:^|[，,。；;：:\n])\s*(?P<r>(?![^，,。；;：:\n]*(?:收住|接收|收养|入住))[^，,。；;：:\n\d]{2,30}?(?:老年人|老人))"
+        r"(?:每人)?(?:每月|每年)(?:最高|可)?(?:享受|发放|给予|补助|补贴|领取)?[^，,。；;\d]{0,4}$",
+        "recipient",
+        "据了解,符合条件的老年人每月最高补贴 800 元",
+        "shanxi-2026-eldercare-consumption-subsidy-first-batch-news",
+    ),
+    Rule(
         "place_before_amount",
         rf"(?:^|[(（，,、；;])\s*(?P<r>{PLACE})\s*$",
         "recipient",
@@ -310,7 +320,9 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
 RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
     Rule(
         "allocated_to_place",
-        rf"[^。；;\n]{{0,40}}?(?:用于|分配至|分配给|分配到|下拨至|下拨给|下拨到|下达至|下达给|下达到|拨付至|拨付给|拨付到)(?P<r>{PLACE})",
+        rf"[^。；;\n]{{0,40}}?(?:用于|分配至|分配给|分配到|下拨至|下拨给|下拨到|下达至|下达给|下达到|拨付至|拨付给|拨付到"
+        # (or the place right after the verb: `首批 2.93 亿元补贴资金已下拨山西各市`; not the money, `下拨资金到…`)
+        rf"|(?:下拨|下达|拨付)(?![资经款补专项]))(?P<r>{PLACE})",
         "recipient",
         "市财政局每年下拨2000万资金,采取以奖代补形式进行分解下拨,用于各区对为老服务项目的支持",
         "wuhan-2020-reply-20200464",
@@ -538,6 +550,31 @@ def _umbrella(row: dict, text: str) -> None:
     row["recipient"], row["condition"] = group, re.sub(r"\s", "", band.group("band"))
 
 
+# A list of standards by age whose items are their own sentences (`75—79周岁,每人每年200元;80—84周岁,…`): each
+# amount is for the band that opens its clause, even where the sentence holds that one amount only.
+BAND_OPENS_CLAUSE = Rule(
+    "band_opens_clause",
+    r"(?:^|(?<=[。；;！？!?\n|:：]))\s*(?:年满)?\s*(?P<band>(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*(?:周?岁)?\s*(?:至|到|-|—|－|~|～)\s*"
+    r"(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*周?岁|(?:\d{2,3}|[一二三四五六七八九十百]{1,4})\s*周?岁(?:及|以)?以上)"
+    r"(?:的)?(?:高龄)?(?:老年人|老人)?\s*[，,]?\s*(?:每人|按)?(?:每月|每年)?[^，,。；;：:\d]{0,6}$",
+    "condition",
+    "此次优待金的发放范围和标准为:75—79周岁,每人每年200元",
+    "heshun-2018-longevity-allowance-news",
+)
+_BAND_OPENS_CLAUSE_RE = re.compile(BAND_OPENS_CLAUSE.pattern)
+
+
+def _band_opening(row: dict, text: str) -> None:
+    """An amount with no condition whose clause opens with an age band (BAND_OPENS_CLAUSE) is for that band."""
+    at = row.get("figure_at")
+    if at is None or row.get("condition"):
+        return
+    band = _BAND_OPENS_CLAUSE_RE.search(text, max(0, at - 60), at)
+    condition = re.sub(r"\s", "", band.group("band")) if band else None
+    if condition and condition not in re.sub(r"\s", "", row.get("recipient") or ""):
+        row["condition"] = condition  # (a recipient that names the band already says it: `80-89周岁老年人`)
+
+
 # The grade, level or group an amount is for, when a sentence gives several amounts.
 CONDITION_RULES: tuple[Rule, ...] = (
     Rule(
@@ -599,6 +636,7 @@ _AMOUNT_THEN_BUILT_RE = re.compile(AMOUNT_THEN_BUILT.pattern)
 _EACH_BEFORE_RE = re.compile(EACH_BEFORE.pattern)
 _CONDITION_RE = re.compile("|".join(f"(?:{r.pattern})" for r in CONDITION_RULES))
 SENTENCE_START = re.compile(r"[。；;！？!?\n|]")
+_SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 
 
 def recipient_type(recipient: str | None, kind: str) -> str:
@@ -813,6 +851,7 @@ def complete(rows: list[dict], text: str) -> list[dict]:
         _conditions(siblings, text)
     for row in out:
         _umbrella(row, text)
+        _band_opening(row, text)
     for row in out:
         if row["kind"] == "other" and _older_age_band(row.get("condition") or row.get("recipient")):
             row["kind"] = (
@@ -965,6 +1004,7 @@ def _conditions(siblings: list[dict], text: str) -> None:
         lead = text[
             previous_end if previous_end is not None else max(0, row["figure_at"] - 40) : row["figure_at"]
         ]
+        lead = _SENTENCE_END_RE.split(lead)[-1]  # (the words of an earlier sentence are not this amount's)
         found = list(_CONDITION_RE.finditer(lead))
         carried = recipient is None and previous_end is not None and row.get("recipient") == carried_from
         if found and (condition is None or carried):

@@ -95,7 +95,9 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
     (r"培训(?:鉴定)?(?:补贴|补助|经费|费)|鉴定费|(?:技能)?(?:等级)?认定补贴", ("training",), None),
     (
         r"(?:高龄|老龄|长寿|护理|生活|助餐|就餐|用餐|居家养老服务|养老服务|入职|岗位|老年人|老人|现金)(?:补贴|补助)"
-        r"|(?:(?:高龄|老龄|长寿)(?:老年人|老人)?|护理|生活|特殊岗位|岗位)?津贴",
+        r"|(?:(?:高龄|老龄|长寿)(?:老年人|老人)?|护理|生活|特殊岗位|岗位)?津贴"
+        # money paid to older people by age under other names (`长寿优待金`, `高龄保健金`, `敬老金`)
+        r"|(?:高龄|老龄|长寿|尊老|敬老)(?:老年人|老人)?(?:优待|保健)金|优待金|敬老金|长寿金",
         ("allowance",),
         None,
     ),
@@ -178,6 +180,8 @@ DESCRIPTOR_AFTER = re.compile(
     r"|^的[^，,。；;]{0,12}?(?:老年人|老人|对象)"  # 享受…补助的生活不能自理、半自理老年人
     r"|^(?:优抚)?对象"  # 享受国家定期抚恤补助(的)优抚对象: a group of people, not money given
     r"|^[^，,。；;]{0,8}?(?:办法|细则|实施意见|通知|清单|表|册|情况|管理)"
+    # a meeting named after it (`召开全省养老服务消费补贴项目工作部署会`): an event, no money given
+    r"|^[^，,。；;]{0,6}?(?:部署会|推进会|调度会|座谈会|动员会|培训会|现场会|工作会议)"
     r"|^(?:对象|范围|条件|卡|券|账户|专户)"
     r"|^\s*[\d,.]+\s*万?\s*(?:人次|人|户|名)"  # a count of recipients (`享受政府补贴10710人`) reports, it gives nothing
 )
@@ -282,6 +286,9 @@ FUND_BEFORE = re.compile(
     r"|(?:安排|投入|下拨)[^，,。；;]{0,16}?(?:专项)?(?:资金|经费)(?:不少于|不低于|约|共|合计|达)?$"
 )
 FUND_AFTER = re.compile(r"^(?:的)?(?:专项)?(?:资金|经费)")
+# A sum of money sent down after its amount (`首批 2.93 亿元补贴资金已下拨山西各市`): an allocation to the places
+# named, whatever the money will pay for there.
+FUND_SENT_DOWN_AFTER = re.compile(r"(?:补贴|补助|奖补|专项)?资金[^，,。；;]{0,3}?(?:下拨|下达|拨付)")
 FUND_PURPOSES: list[tuple[str, str]] = [
     (r"购买[^，,。；;]{0,20}?服务", "service_purchase"),
     (r"培训|鉴定", "training"),
@@ -823,7 +830,9 @@ def _kind_for_figure(
     named = _first_rule(NAMED_FUND_PURPOSES, before[-16:])
     if named:  # the fund names its purpose right before the amount (`建设经费`, `高龄津贴支出`)
         return (named,)
-    if FUND_BEFORE.search(before) or FUND_AFTER.match(after):
+    amount = AMOUNT_RE.match(text, pos)
+    sent_down = amount is not None and FUND_SENT_DOWN_AFTER.match(text, amount.end(), w1)
+    if FUND_BEFORE.search(before) or FUND_AFTER.match(after) or sent_down:
         return (_first_rule(FUND_PURPOSES, window) or "budget_allocation",)
     specific = [m for m in _mentions(text) if m.specific and m.kinds[0] != "budget_allocation"]
     if _one_sum_of_two_kinds(text, [m for m in specific if m.start < pos], before):

@@ -440,6 +440,9 @@ TABLE_UNIT_BRACKET = r"\((万)?([^()]{1,4})\)$"
 COVERAGE_SUBJECT = r"([^,;:。、和及与]{2,20}?)覆盖"
 COVERED_LEVEL = r"(?:以上|以下)?的?(城市社区|农村社区|行政村|社区|乡镇|街道|村|县|区)"
 RATE_NOUNS = r"率|比例|占比|比重|覆盖面|满意度"
+# A verb of reaching before a rate is the commitment, not part of the rate's name
+# (`实现有意愿且符合条件的特困人员集中供养率100%` → 有意愿且符合条件的特困人员集中供养率).
+RATE_LEADING_VERB = r"^(?:实现|达到)(?=[^，,。；;]{3,}(?:率|比例|占比|比重|覆盖面|满意度)$)"
 
 # Money words: a share or fraction in a clause about costs, fees or subsidies is a
 # subsidy rate or a price, not a target (`按照建设费用50%的标准`, `就餐费用的四分之一`).
@@ -574,6 +577,7 @@ _PRICE_CHANGE_RE = re.compile(PRICE_CHANGE)
 _FUND_EXECUTION_RE = re.compile(FUND_EXECUTION)
 _RADIUS_CONTEXT_RE = re.compile(RADIUS_CONTEXT)
 _PARAGRAPH_DEADLINE_RE = re.compile(PARAGRAPH_DEADLINE)
+_RATE_LEADING_VERB_RE = re.compile(RATE_LEADING_VERB)
 _DEADLINE_CELL_TAIL_RE = re.compile(DEADLINE_CELL_TAIL)
 _TABLE_UNIT_BRACKET_RE = re.compile(TABLE_UNIT_BRACKET)
 _FUND_SHARE_RE = re.compile(FUND_SHARE)
@@ -2154,7 +2158,7 @@ def _indicator(
         return f"{_clean(coverage.group(1))}覆盖{covered.group(1)}比例"[:40]
     if q.unit == "%":
         if before and re.search(rf"(?:{RATE_NOUNS})$", before):
-            return before[:40]
+            return _RATE_LEADING_VERB_RE.sub("", before)[:40]
         if not before:
             # `50%的街道(乡镇)建有老年学校` → 建有老年学校的街道(乡镇)比例
             m = _PREDICATE.search(after)

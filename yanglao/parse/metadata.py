@@ -362,7 +362,7 @@ def as_published(title: str | None, raw_text: str) -> str | None:
 
 #: ``时间:2022-04-03来源:朝阳市民政局``, ``日期: 2020-12-28``, ``发布日期:2023-09-13 09:40 信息来源:区社会发展局``
 _BYLINE = re.compile(
-    r"(?:^|\s)(?:发布)?(?:时间|日期)\s*[:：]\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)"
+    r"(?:^|\s)(?:发布)?(?:时间|日期)\s*[:：]\s*[\[【［]?(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)"
     rf"(?:[^\n]*?(?:信息)?来源\s*[:：]\s*(?P<source>[{HAN}]{{1,30}}?{_AGENCY_END}))?"
 )
 #: A date that opens a line, followed by the page's source (``2012年05月31日 来源: 上海普陀``): the byline.
@@ -375,6 +375,11 @@ _DATED_SOURCE = re.compile(
 _SOURCE_THEN_DATE = re.compile(
     rf"(?:^|\s)(?:信息)?来源\s*[:：]\s*(?P<source>[{HAN}]{{1,30}}?{_AGENCY_END})\s+"
     r"(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)"
+)
+#: A source that is no agency (a news outlet, a wire), then the date (``作者:   来源: 新华北京  2019-06-13``): the
+#: date of publication only.
+_OUTLET_SOURCE_THEN_DATE = re.compile(
+    r"(?:^|\s)(?:信息)?来源\s*[:：]\s*[^\s:：\d|]{2,20}\s+(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)"
 )
 #: A newspaper's byline without labels: its name, then the date (``柳州日报  2021-07-26``).
 _OUTLET_THEN_DATE = re.compile(
@@ -691,6 +696,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         if match:
             byline = normalize_date(match.group(1))
             break
+    outlet_dated = next((m for m in map(_OUTLET_SOURCE_THEN_DATE.search, raw_lines[:20]) if m), None)
     written_date = normalize_date(page.get("written_date")) or labelled.get("written_date") or signed_date
     published_date = (
         normalize_date(page.get("published_date"))
@@ -699,6 +705,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         or labelled.get("generated_date")
         or (normalize_date(byline_match.group("date")) if byline_match else None)
         or byline
+        or (normalize_date(outlet_dated.group("date")) if outlet_dated else None)
         or labelled.get("issued_date")  # 发文日期, 签发日期: when the page dates its publication nowhere else
         or enacted_on
         or written_date
