@@ -176,7 +176,7 @@ FLOORS = {
         "targets": 0.40,  # 天津 dates itself nowhere: its `今年` targets have no deadline (README)
         "targets_meaning": 0.30,
         "subsidies": 0.88,
-        "subsidies_meaning": 0.60,
+        "subsidies_meaning": 0.72,
         "provisions": None,  # 0.00: one gold provision, not found
         "measures": 0.25,
         "metadata": 0.75,

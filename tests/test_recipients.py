@@ -986,3 +986,20 @@ def test_words_of_an_earlier_sentence_are_no_amounts_condition():
     assert recipient_type("山西各市", "budget_allocation") == "government"
     # a meeting named after the subsidy (`召开全省养老服务消费补贴项目工作部署会`) provides nothing
     assert not [r for r in extract_rows("x", text)["subsidies"] if "部署会" in r["quote"]]
+
+
+def test_amounts_after_fen_bie_follow_the_list_in_its_own_clause():
+    """heldout_real19 haidian: `北京市普通高等学校、高级中等学校和职业院校的应届毕业生…,按照本科毕业生、专科(高职)毕业生和中职毕业生
+    分别给予6万元、5万元、4万元的一次性入职补贴`: the 高级 of 高级中等学校 is no grade of the list; the three amounts follow the
+    three degrees of the clause of 分别 (中职 is a degree like 中专). `最高` before an amount is no recipient."""
+    from yanglao.extract.rows import extract_rows
+
+    text = _heldout_text("heldout_real19", "haidian-2019-care-worker-post-allowance-news")
+    rows = extract_rows("x", text)["subsidies"]
+    assert [(r["amount_yuan"], r["condition"]) for r in rows if r["amount_yuan"] in (60000, 50000, 40000)] == [
+        (60000, "本科"),
+        (50000, "专科"),
+        (40000, "中职"),
+    ]
+    capped = next(r for r in rows if r["cap_yuan"] == 60000)
+    assert capped["recipient"] != "最高"

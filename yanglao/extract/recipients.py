@@ -616,7 +616,7 @@ CONDITION_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "degree",
-        r"(?:本科|大专|专科|中专|研究生|硕士|博士)(?:及以上)?(?:学历)?",
+        r"(?:本科|大专|专科|中专|中职|研究生|硕士|博士)(?:及以上)?(?:学历)?",
         "condition",
         "可享受一次性入职奖励补贴,本科及以上3万元、专科(高职)2万元",
         "yichang-2022-care-worker-subsidies-news",
@@ -636,6 +636,7 @@ _AMOUNT_THEN_BUILT_RE = re.compile(AMOUNT_THEN_BUILT.pattern)
 _EACH_BEFORE_RE = re.compile(EACH_BEFORE.pattern)
 _CONDITION_RE = re.compile("|".join(f"(?:{r.pattern})" for r in CONDITION_RULES))
 SENTENCE_START = re.compile(r"[。；;！？!?\n|]")
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 
 
@@ -915,7 +916,7 @@ TITLE_KINDS: tuple[Rule, ...] = (
 
 GIVER_ONLY = re.compile(r"(?:[省市县区]级?|各级|本级)?(?:财政|政府|人民政府|财政局|民政局|民政部门)")
 ONLY_ADVERBS = re.compile(
-    r"(?:本次|此次|这次|今年|近日|日前|同时|目前|先后|累计|分别|又|再|也|还|已|共|均|各)+"
+    r"(?:本次|此次|这次|今年|近日|日前|同时|目前|先后|累计|分别|最高|最低|最多|又|再|也|还|已|共|均|各)+"
 )
 _AGE_BAND_RE = re.compile(next(r.pattern for r in CONDITION_RULES if r.name == "age_band"))
 
@@ -1039,6 +1040,11 @@ def _respective_conditions(split: list[tuple], text: str) -> list[tuple] | None:
     if respective < 0:
         return None
     listed = [m.group().strip() for m in _CONDITION_RE.finditer(lead[:respective])]
+    if len(listed) != len(split):
+        # the list in the clause of `分别` alone, when the sentence names other grades before it
+        # (`…高级中等学校…的应届毕业生…,按照本科毕业生、专科(高职)毕业生和中职毕业生分别给予6万元、5万元、4万元`)
+        clause = max((m.end() for m in _CLAUSE_MARK.finditer(lead, 0, respective)), default=0)
+        listed = [m.group().strip() for m in _CONDITION_RE.finditer(lead, clause, respective)]
     if len(listed) != len(split) or len(set(listed)) != len(listed):
         return None
     return [
