@@ -162,3 +162,14 @@ def test_compact_is_the_subsidy_extractors_compact_on_every_text():
     texts += [p.read_text(encoding="utf-8") for p in HELDOUT + OTHER_TEXTS]
     for text in texts:
         assert prefilter.compact(text) == subsidies._compact(text)
+
+
+def test_cached_mentions_are_computed_afresh_without_the_gates():
+    """The cache of `subsidies._mentions` is keyed by the gates' state too: a run under `prefilter.disabled()` (the
+    comparison above) must not get back what a gated run cached, or a gate that drops mentions would go unseen."""
+    sentence = "对新建养老机构给予建设补贴。"
+    subsidies._mentions(sentence)  # noqa: SLF001
+    before = subsidies._mentions_cached.cache_info().misses  # noqa: SLF001
+    with prefilter.disabled():
+        subsidies._mentions(sentence)  # noqa: SLF001
+    assert subsidies._mentions_cached.cache_info().misses == before + 1  # noqa: SLF001

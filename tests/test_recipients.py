@@ -464,8 +464,10 @@ def test_review_counter_examples_keep_their_readings():
         "新建、改扩建乡镇敬老院12所，每所补助50万元。": "乡镇敬老院",
         "新建和改造城乡社区养老服务站40个，每个补助5万元。": "城乡社区养老服务站",
         "为持有《残疾人证》的困难老年人发放护理补贴每人每月100元。": "持有《残疾人证》的困难老年人",
-        "收住80周岁以上老人的民办养老机构每年补贴2万元。": None,  # not the group the provider serves
-        "安排省级财政资金用于社区养老服务中心建设补助资金500万元。": None,
+        # the provider named in the money's name, not the group it serves (RECIPIENT_PATTERNS[14], fourteenth round)
+        "收住80周岁以上老人的民办养老机构每年补贴2万元。": "民办养老机构",
+        # the centres the building money is named for (RECIPIENT_PATTERNS[14], fourteenth round; before it: None)
+        "安排省级财政资金用于社区养老服务中心建设补助资金500万元。": "社区养老服务中心",
     }
     for text, recipient in named.items():
         (row,) = complete(extract_subsidies(text), text)
@@ -996,10 +998,56 @@ def test_amounts_after_fen_bie_follow_the_list_in_its_own_clause():
 
     text = _heldout_text("heldout_real19", "haidian-2019-care-worker-post-allowance-news")
     rows = extract_rows("x", text)["subsidies"]
-    assert [(r["amount_yuan"], r["condition"]) for r in rows if r["amount_yuan"] in (60000, 50000, 40000)] == [
+    assert [
+        (r["amount_yuan"], r["condition"]) for r in rows if r["amount_yuan"] in (60000, 50000, 40000)
+    ] == [
         (60000, "本科"),
         (50000, "专科"),
         (40000, "中职"),
     ]
     capped = next(r for r in rows if r["cap_yuan"] == 60000)
     assert capped["recipient"] != "最高"
+
+
+def test_review_new_rules_do_not_take_givers_carers_standards_or_other_payments():
+    """A fresh-eyes review of the fourteenth round (helper session) reproduced each of these misreadings; each stays
+    as it was before the round or better: a giver, a provider or a carer named before `每月` is no recipient
+    (`group_then_period`); a per-person standard paid through a fund (`…补助资金按季度拨付到个人社保卡`) and a named
+    allowance (`发放高龄津贴3600万元资金已全部拨付到户`) are no allocation; `下达后由各县` names no place given money;
+    a conscript family's 优待金 and a ticket's 优待金额 are no allowance of older people."""
+    from yanglao.extract.rows import extract_rows
+
+    def rows(text):
+        return [(r["kind"], r["recipient"]) for r in extract_rows("x", text)["subsidies"]]
+
+    assert rows("民政部门为全市高龄老年人每月发放100元。")[0][1] != "民政部门为全市高龄老年人"
+    assert rows("养老机构每护理一名失能老人每月给予运营补贴200元。") == [("operation", None)]
+    assert rows("子女照顾失能老人每月可领取补贴200元。")[0][1] is None
+    assert rows("符合条件的老年人每月最高补贴 800 元。") == [("allowance", "符合条件的老年人")]
+    assert (
+        rows("城乡低保对象中的80周岁以上老年人每人每月100元补助资金按季度拨付到个人社保卡。")[0][0]
+        == "allowance"
+    )
+    assert rows("全年累计发放高龄津贴3600万元资金已全部拨付到户。")[0][0] == "allowance"
+    assert rows("省财政安排养老服务体系建设资金5000万元,下达后由各县统筹使用。")[0][1] is None
+    assert rows("农村义务兵家庭优待金每人每年12000元。") == []
+    assert rows("景区门票优待金额每人30元。") == []
+
+
+def test_a_provider_named_in_the_moneys_name_receives_it_and_what_is_reviewed_does_not():
+    """heldout_real20 shuangta (`…我市已全额落实2021年下半年和2022年上半年民办养老机构运营补贴495950元`): the providers named in
+    the money's own name get it; yihe (`经临沂沂河新区社会发展局对申领材料进行审核,…本次拟发放…运营奖补资金766651元`): what 对…进行审核
+    reviews is no recipient."""
+    from yanglao.extract.rows import extract_rows
+
+    text = _heldout_text("heldout_real20", "shuangta-cy-2022-private-institution-operation-subsidy-info")
+    paid = next(r for r in extract_rows("x", text)["subsidies"] if r["amount_yuan"] == 495950)
+    assert (paid["kind"], paid["recipient"], paid["recipient_type"]) == (
+        "operation",
+        "民办养老机构",
+        "provider",
+    )
+    text = _heldout_text(
+        "heldout_real20", "yihe-linyi-2022-provincial-institution-operation-reward-publicity"
+    )
+    assert "申领材料" not in {r["recipient"] for r in extract_rows("x", text)["subsidies"]}

@@ -7,6 +7,7 @@ conventions (万/亿 multipliers, fractions, percentages, thousands separators).
 
 from __future__ import annotations
 
+import functools
 import re
 
 import cn2an
@@ -26,8 +27,11 @@ FRACTION_RE = re.compile(rf"^({CHINESE_NUMBER}|{ARABIC_NUMBER})分之({CHINESE_N
 PERCENT_WORD_RE = re.compile(rf"^百分之({CHINESE_NUMBER}|{ARABIC_NUMBER})$")
 
 
+@functools.lru_cache(maxsize=1024)
 def chinese_to_number(text: str) -> float | None:
-    """Read a plain Chinese numeral (`二十`, `两`, `零点二`, `一百二十`); None if it is not one."""
+    """Read a plain Chinese numeral (`二十`, `两`, `零点二`, `一百二十`); None if it is not one.
+
+    Cached: the same few numerals (一, 二, 十…) are read tens of times a document, and cn2an is slow."""
     text = text.strip().replace("两", "二").replace("〇", "零")
     if not text:
         return None

@@ -301,7 +301,9 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "group_then_period",
         # older people named right before what each gets in a period, with no comma between
         # (`符合条件的老年人每月最高补贴 800 元`, `百岁以上老人每人每年2600元`); not a provider taking people in
-        r"(?:^|[，,。；;：:\n])\s*(?P<r>(?![^，,。；;：:\n]*(?:收住|接收|收养|入住))[^，,。；;：:\n\d]{2,30}?(?:老年人|老人))"
+        # (nor who gives to them or serves them: `民政部门为全市高龄老年人每月发放`, `养老机构每护理一名失能老人每月…`)
+        r"(?:^|[，,。；;：:\n])\s*(?P<r>(?:(?!收住|接收|收养|入住|为|向|给|对|每|护理|照护|照顾|服务)[^，,。；;：:\n\d]){2,30}?"
+        r"(?:老年人|老人))"
         r"(?:每人)?(?:每月|每年)(?:最高|可)?(?:享受|发放|给予|补助|补贴|领取)?[^，,。；;\d]{0,4}$",
         "recipient",
         "据了解,符合条件的老年人每月最高补贴 800 元",
@@ -321,8 +323,8 @@ RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
     Rule(
         "allocated_to_place",
         rf"[^。；;\n]{{0,40}}?(?:用于|分配至|分配给|分配到|下拨至|下拨给|下拨到|下达至|下达给|下达到|拨付至|拨付给|拨付到"
-        # (or the place right after the verb: `首批 2.93 亿元补贴资金已下拨山西各市`; not the money, `下拨资金到…`)
-        rf"|(?:下拨|下达|拨付)(?![资经款补专项]))(?P<r>{PLACE})",
+        # (or the places right after the verb: `首批 2.93 亿元补贴资金已下拨山西各市`; not `下达后由各县…`)
+        rf"|(?:下拨|下达)(?=(?:(?![后由用于的])[\u4e00-\u9fff]){{0,4}}?各))(?P<r>{PLACE})",
         "recipient",
         "市财政局每年下拨2000万资金,采取以奖代补形式进行分解下拨,用于各区对为老服务项目的支持",
         "wuhan-2020-reply-20200464",

@@ -1120,7 +1120,7 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule(
         "RATE_LEADING_VERB",
         targets.RATE_LEADING_VERB,
-        "trims 实现/达到 off the front of a rate's name: the verb is the commitment",
+        "trims 实现 off the front of a rate's name: the verb is the commitment",
         "实现有意愿且符合条件的特困人员集中供养率100%",
         "chengdu-2023-civil-affairs-livelihood-projects",
         figure="100%",
@@ -2504,6 +2504,17 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         expect=("subsidy", "construction"),
         reads="before",
         year=2024,
+    ),
+    Rule(
+        "RECIPIENT_PATTERNS[14]",
+        subsidies.RECIPIENT_PATTERNS[14],
+        "recipient: a kind of provider named in the money's own name right before its amount",
+        "按照130元/床/月标准,我市已全额落实2021年下半年和2022年上半年民办养老机构运营补贴495950元。",
+        "shuangta-cy-2022-private-institution-operation-subsidy-info",
+        figure="495950元",
+        expect=("subsidy", "operation"),
+        reads="before",
+        year=2022,
     ),
     Rule(
         "RESTATED_SUM_BEFORE",

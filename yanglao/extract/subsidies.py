@@ -97,7 +97,8 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
         r"(?:高龄|老龄|长寿|护理|生活|助餐|就餐|用餐|居家养老服务|养老服务|入职|岗位|老年人|老人|现金)(?:补贴|补助)"
         r"|(?:(?:高龄|老龄|长寿)(?:老年人|老人)?|护理|生活|特殊岗位|岗位)?津贴"
         # money paid to older people by age under other names (`长寿优待金`, `高龄保健金`, `敬老金`)
-        r"|(?:高龄|老龄|长寿|尊老|敬老)(?:老年人|老人)?(?:优待|保健)金|优待金|敬老金|长寿金",
+        # (not a conscript family's 义务兵家庭优待金, nor a discount, `优待金额`)
+        r"|(?:高龄|老龄|长寿|尊老|敬老)(?:老年人|老人)?(?:优待|保健)金|(?<!家庭)(?<!军属)优待金(?!额)|敬老金|长寿金",
         ("allowance",),
         None,
     ),
@@ -288,7 +289,10 @@ FUND_BEFORE = re.compile(
 FUND_AFTER = re.compile(r"^(?:的)?(?:专项)?(?:资金|经费)")
 # A sum of money sent down after its amount (`首批 2.93 亿元补贴资金已下拨山西各市`): an allocation to the places
 # named, whatever the money will pay for there.
-FUND_SENT_DOWN_AFTER = re.compile(r"(?:补贴|补助|奖补|专项)?资金[^，,。；;]{0,3}?(?:下拨|下达|拨付)")
+# (not a standard paid out: `每人每月100元补助资金按季度拨付到个人社保卡`, `3000元补助资金分两次拨付给养老机构`)
+FUND_SENT_DOWN_AFTER = re.compile(
+    r"(?:补贴|补助|奖补|专项)?资金(?:已|已经|均已)?(?:下拨|下达)(?!到户|到人|至个人)"
+)
 FUND_PURPOSES: list[tuple[str, str]] = [
     (r"购买[^，,。；;]{0,20}?服务", "service_purchase"),
     (r"培训|鉴定", "training"),
@@ -378,7 +382,9 @@ RECIPIENT_PATTERNS: list[str] = [
     r"对(?:于(?!您|你|上述|此|这|该|以上))?(?![象于接标比外应照称口])(?P<r>(?:[^，,。；;]|[，,](?=以及|或者)){2,90}?)[，,]?(?:在[^，,。；;]{0,12}?基础上)?"
     # (how much is left to judgment: `…,视情况给予一定的运营补助`, `在省补助的基础上县财政适当予以补助`)
     r"(?:[省市县区]级?财政|[省市县区]政府)?(?:视情况|酌情|适当|相应)?"
-    r"(?:按照|按|每|给予|予以|(?:将|可|均|可以)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施|进行|发放|奖励|奖补)",
+    # (what is reviewed is no recipient: `对申领材料进行审核`)
+    r"(?:按照|按|每|给予|予以|(?:将|可|均|可以)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施"
+    r"|进行(?!审核|审查|核查|核实|复核|检查|督查|评估|考核|验收|评审|公示|监督|摸底|排查|调查|统计)|发放|奖励|奖补)",
     # (享受低保, 享受特困供养: a status the group has, not the money: `…户籍且享受城乡低保的…老年人`)
     r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:[，,]\s*(?:可|可以|均)|(?<![未不没])(?:可|可以)?)(?:申请)?(?<![未不没])享受"
     r"(?!(?:城乡低保|城乡最低生活保障|低保|最低生活保障|特困(?:人员)?供养|分散供养|集中供养)(?:待遇|政策)?(?:的|[，,]|$))",
@@ -414,6 +420,12 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:^|[，,；;：:、]|其中)\s*(?:\d{4}年度?)?(?P<r>(?!其中)(?:(?!用于|安排|资金|财政|下达|拨付)[^，,。；;：:\d、]){2,30}?"
     r"(?:项目|院|中心|站|活动|大赛)(?!院|项目|站))"
     r"(?:[^，,。；;：:\d、]{0,8}?(?:支出|资金|经费))?(?:每(?:所|个|家|处|项))?\s*$",
+    # a kind of provider named in the money's own name, right before its amount (`民办养老机构运营补贴495950元`,
+    # `省级养老机构运营奖补资金766651元`, `乡镇敬老院冬季取暖补助1.5万元`): the providers are who get it
+    r"(?P<r>(?:民办|公办|公建民营|社会办|城乡|乡镇|农村|城市|社区|区域性)?(?:养老机构|养老院|敬老院|福利院|老年公寓|护理院"
+    # (not what each of a list obtains: `陆庄长者食堂·学堂、…及驿里长者食堂·学堂各获得补助资金1.1万元`)
+    r"|日间照料中心|养老服务中心|幸福院|长者食堂|老年食堂|助餐点))(?:(?![各获])[^，,。；;：:\d、]){0,6}?(?:补贴|补助|奖补|奖励)"
+    r"(?:资金|经费)?(?:共计|合计|共|为)?\s*$",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
@@ -1460,13 +1472,17 @@ _MENTION_GATE = prefilter.literal_gate([p for p, _, _ in INSTRUMENTS] + GENERIC_
 _ELDER_IN_NAME_RE = re.compile(r"(?<=.)(?:老年人|老人)(?=津贴|补贴|补助)")
 
 
-@functools.lru_cache(maxsize=4096)
 def _mentions(text: str) -> tuple[Mention, ...]:
     """Instrument mentions in a sentence, longest first where they overlap, in text order.
 
     Cached: one document asks about the same sentence about five times (figures, headings, sections,
-    provisions), and the answer depends on the text alone."""
-    if not _MENTION_GATE.may_match(text) or not _ANY_MENTION_RE.search(text):
+    provisions). The key holds the gates' state, so that the tests' runs without gates compute afresh."""
+    return _mentions_cached(text, prefilter.ENABLED)
+
+
+@functools.lru_cache(maxsize=4096)
+def _mentions_cached(text: str, gated: bool) -> tuple[Mention, ...]:
+    if (gated and not _MENTION_GATE.may_match(text)) or not _ANY_MENTION_RE.search(text):
         return ()
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []

@@ -440,9 +440,10 @@ TABLE_UNIT_BRACKET = r"\((万)?([^()]{1,4})\)$"
 COVERAGE_SUBJECT = r"([^,;:。、和及与]{2,20}?)覆盖"
 COVERED_LEVEL = r"(?:以上|以下)?的?(城市社区|农村社区|行政村|社区|乡镇|街道|村|县|区)"
 RATE_NOUNS = r"率|比例|占比|比重|覆盖面|满意度"
-# A verb of reaching before a rate is the commitment, not part of the rate's name
+# The verb 实现 before a rate is the commitment, not part of the rate's name
 # (`实现有意愿且符合条件的特困人员集中供养率100%` → 有意愿且符合条件的特困人员集中供养率).
-RATE_LEADING_VERB = r"^(?:实现|达到)(?=[^，,。；;]{3,}(?:率|比例|占比|比重|覆盖面|满意度)$)"
+# (实现 only: 达到 may be part of the name, `达到规定标准的居家养老服务设施比例`)
+RATE_LEADING_VERB = r"^实现(?=[^，,。；;]{3,}(?:率|比例|占比|比重|覆盖面|满意度)$)"
 
 # Money words: a share or fraction in a clause about costs, fees or subsidies is a
 # subsidy rate or a price, not a target (`按照建设费用50%的标准`, `就餐费用的四分之一`).
