@@ -23,6 +23,7 @@ NUMBER = rf"(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})(?:[万亿]+)?"
 NUMBER_RE = re.compile(NUMBER)
 
 MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
+_ARABIC_NUMBER_RE = re.compile(ARABIC_NUMBER)
 FRACTION_RE = re.compile(rf"^({CHINESE_NUMBER}|{ARABIC_NUMBER})分之({CHINESE_NUMBER}|{ARABIC_NUMBER})$")
 PERCENT_WORD_RE = re.compile(rf"^百分之({CHINESE_NUMBER}|{ARABIC_NUMBER})$")
 
@@ -45,6 +46,7 @@ def chinese_to_number(text: str) -> float | None:
     return float(value)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_number(text: str) -> float | None:
     """Read one number with an optional 万/亿 multiplier, in Arabic or Chinese figures.
 
@@ -62,7 +64,7 @@ def parse_number(text: str) -> float | None:
         text = text[:-1]
     if not text:
         return None
-    if re.fullmatch(ARABIC_NUMBER, text):
+    if _ARABIC_NUMBER_RE.fullmatch(text):
         value: float | None = float(text.replace(",", ""))
     else:
         value = chinese_to_number(text)

@@ -555,10 +555,14 @@ def _thousands_comma(text: str, i: int) -> bool:
 _THOUSANDS_SEPARATOR_RE = re.compile(THOUSANDS_SEPARATOR)
 
 
+_LINE_RE = re.compile(r"[^\n]+")
+_SENTENCE_RE = re.compile(rf"[^{re.escape(SENTENCE_END)}]+[{re.escape(SENTENCE_END)}]?")
+
+
 def _sentences(compact: str) -> list[Sentence]:
     out = []
-    for p, m in enumerate(re.finditer(r"[^\n]+", compact)):
-        for s in re.finditer(rf"[^{re.escape(SENTENCE_END)}]+[{re.escape(SENTENCE_END)}]?", m.group()):
+    for p, m in enumerate(_LINE_RE.finditer(compact)):
+        for s in _SENTENCE_RE.finditer(m.group()):
             body = s.group()
             if body.strip(TRIM):
                 out.append(Sentence(m.start() + s.start(), body, p))
@@ -652,9 +656,20 @@ def _rates(sentence: str) -> list[tuple[int, int, float]]:
 
 def _first_rule(rules: list[tuple[str, object]], text: str):
     for pattern, value in rules:
-        if re.search(pattern, text):
+        if _compiled(pattern).search(text):
             return value
     return None
+
+
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A rule table's pattern compiled once (`re.search(pattern, …)` looks it up in re's cache at every call)."""
+    found = _COMPILED.get(pattern)
+    if found is None:
+        found = _COMPILED[pattern] = re.compile(pattern)
+    return found
 
 
 # A phrase that is only a time (`2024年第一季度`, `2月份`) names no recipient.
@@ -669,7 +684,7 @@ PURPOSE_OPENING = re.compile(
 def _recipient(text: str) -> str | None:
     """The recipient phrase in `text` (the text before a figure, or around a mention)."""
     for pattern in RECIPIENT_PATTERNS:
-        for m in reversed(list(re.finditer(pattern, text))):
+        for m in reversed(list(_compiled(pattern).finditer(text))):
             phrase = m.group("r").strip(TRIM)
             phrase = re.sub(r"^(?:第[一二三四五六七八九十百零]+条)?\s*(?:对|向|为|给予)?", "", phrase)
             if (pattern.startswith("为") or "提供" in pattern) and PURPOSE_OPENING.match(phrase):
@@ -1244,7 +1259,7 @@ def _table_cells(compact: str, sentences: list[Sentence]) -> dict[int, tuple[str
     The money word comes from the column header (`服务对象 | 补贴标准 | 发放方式` over
     `重度失能 | 每人每月400元 | 服务券`) or, when the table has no header row, from the line that
     introduces it (`补贴标准…具体如下：`). The first cell names who gets the money."""
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", compact)]
+    lines = [(m.start(), m.group()) for m in _LINE_RE.finditer(compact)]
 
     def money(label: str) -> bool:
         return bool(MONEY_CUES.search(label)) and not NOT_SUBSIDY_MONEY.search(label)
@@ -1507,7 +1522,12 @@ def _mentions_cached(text: str, gated: bool) -> tuple[Mention, ...]:
 
 
 def _titles(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"《[^》]*》?", text)]
+    if "《" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _TITLE_RE.finditer(text)]
+
+
+_TITLE_RE = re.compile(r"《[^》]*》?")
 
 
 def _is_caption(sent: Sentence, compact: str) -> bool:

@@ -600,9 +600,17 @@ def tighten(line: str) -> str:
     return _TIGHT_BRACKETS.sub("", line)
 
 
+def _single_spaces(line: str) -> str:
+    """Runs of spaces as one (most lines have none to spare)."""
+    return _SPACE_RUNS.sub(" ", line) if "  " in line else line
+
+
+_SPACE_RUNS = re.compile(r" +")
+
+
 def _clean_once(raw: str) -> str:
     text = normalize_chars(raw)
-    lines = [_BULLET.sub("", re.sub(r" +", " ", line).strip()).strip() for line in text.split("\n")]
+    lines = [_BULLET.sub("", _single_spaces(line).strip()).strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     lines = _cut_tail(lines)
     lines = [line for line in lines if not is_furniture(line)]
@@ -614,7 +622,7 @@ def _clean_once(raw: str) -> str:
     damaged = has_pdf_spacing_damage("\n".join(lines))
     out = []
     for line in lines:
-        line = _BULLET.sub("", re.sub(r" +", " ", line).strip())  # (a page marker may have stood before it)
+        line = _BULLET.sub("", _single_spaces(line).strip())  # (a page marker may have stood before it)
         if damaged:
             line = repair_spacing(line)
         line = tighten(line)

@@ -117,6 +117,9 @@ def _in_block(block: list[bool], i: int) -> bool:
     return (i > 0 and block[i - 1]) or (i + 1 < len(block) and block[i + 1])
 
 
+_FIELD_BULLET_LEAD = re.compile(r"^\s*(?:[•·]+|[-*](?=\s*\S))?\s*")
+
+
 def parse_labelled_fields(text: str) -> dict:
     """Values of the metadata label lines in `text`, keyed by the field of `clean.METADATA_LABELS`.
 
@@ -129,7 +132,7 @@ def parse_labelled_fields(text: str) -> dict:
     fields: dict = {}
     raw = [unbracket_labels(line) for line in text.split("\n")]
     block = _grid_block([is_metadata_line(line) for line in raw], raw)
-    lines = [re.sub(r"^\s*(?:[•·]+|[-*](?=\s*\S))?\s*", "", line) for line in raw]
+    lines = [_FIELD_BULLET_LEAD.sub("", line) for line in raw]
     for i, line in enumerate(lines):
         if not block[i] and not (
             _in_block(block, i)
