@@ -1051,3 +1051,22 @@ def test_a_provider_named_in_the_moneys_name_receives_it_and_what_is_reviewed_do
         "heldout_real20", "yihe-linyi-2022-provincial-institution-operation-reward-publicity"
     )
     assert "申领材料" not in {r["recipient"] for r in extract_rows("x", text)["subsidies"]}
+
+
+def test_a_group_line_over_a_numbered_list_receives_each_items_amount():
+    """heldout_real20 dalian-zhongshan (an 实施办法): `1.60周岁至79周岁的低保老人:` on a line of its own over
+    `①生活能自理的,每人每月补贴100元;` `②生活半自理的,…300元;` `③生活不能自理的,…500元。`: the group receives each amount,
+    the item's `…的` is its condition, and money per person to older people of an age band is their allowance."""
+    from yanglao.extract.rows import extract_rows
+
+    text = _heldout_text("heldout_real20", "dalian-zhongshan-undated-eldercare-development-measures")
+    rows = [r for r in extract_rows("x", text)["subsidies"] if r["basis"] == "person" and r["amount_yuan"]]
+    assert [(r["amount_yuan"], r["kind"], r["recipient"], r["condition"]) for r in rows] == [
+        (100, "allowance", "60周岁至79周岁的低保老人", "生活能自理"),
+        (300, "allowance", "60周岁至79周岁的低保老人", "生活半自理"),
+        (500, "allowance", "60周岁至79周岁的低保老人", "生活不能自理"),
+        (300, "allowance", "“三无老人”、遗属孤老及80周岁以上的低保老人", "生活自理、半自理"),
+        (500, "allowance", "“三无老人”、遗属孤老及80周岁以上的低保老人", "生活不能自理"),
+    ]
+    # an item with no group line over it keeps what it had
+    assert extract_rows("x", "补贴标准:\n①生活能自理的,每人每月补贴100元;")["subsidies"][0]["recipient"] is None

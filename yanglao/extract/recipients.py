@@ -577,6 +577,46 @@ def _band_opening(row: dict, text: str) -> None:
         row["condition"] = condition  # (a recipient that names the band already says it: `80-89周岁老年人`)
 
 
+# A group named on a line of its own that introduces a numbered list of standards
+# (`1.60周岁至79周岁的低保老人:` over `①生活能自理的,每人每月补贴100元;` `②生活半自理的,…300元;`): the group receives
+# each item's amount, the `…的` that opens the item is its condition.
+GROUP_OVER_ITEMS = Rule(
+    "group_over_items",
+    r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])?\s*"
+    r"(?P<r>[^，,。；;：:\n]{2,40}?(?:老年人|老人|人员|对象|家庭))\s*[:：]\s*$",
+    "recipient",
+    "1.60周岁至79周岁的低保老人:",
+    "dalian-zhongshan-undated-eldercare-development-measures",
+)
+_GROUP_OVER_ITEMS_RE = re.compile(GROUP_OVER_ITEMS.pattern)
+# An item of such a list: a circled or bracketed number, then (optionally) the `…的,` condition it is for.
+_LIST_ITEM = re.compile(r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（]\d{1,2}[)）]|\d{1,2}\s*[)）])\s*")
+_ITEM_CONDITION = re.compile(r"(?P<c>[^，,。；;：:\n]{2,20}?)的[，,]")
+
+
+def _group_over_items(row: dict, text: str) -> None:
+    """An amount in a numbered item with no recipient of its own goes to the group of the line that introduces
+    the list (GROUP_OVER_ITEMS), with the item's `…的,` opening as its condition."""
+    at = row.get("figure_at")
+    if at is None or row.get("recipient"):
+        return
+    line_start = text.rfind("\n", 0, at) + 1
+    item = _LIST_ITEM.match(text, line_start, at)
+    if not item:
+        return
+    lines = text[max(0, line_start - 400) : line_start].split("\n")
+    for line in reversed(lines[-12:]):
+        if not line.strip() or _LIST_ITEM.match(line):
+            continue  # the list's other items, and blank lines between them
+        group = _GROUP_OVER_ITEMS_RE.match(line)
+        if group:
+            row["recipient"] = group.group("r").strip(TRIM)
+            condition = _ITEM_CONDITION.match(text, item.end(), at)
+            if condition and not row.get("condition"):
+                row["condition"] = condition.group("c").strip(TRIM)
+        return
+
+
 # The grade, level or group an amount is for, when a sentence gives several amounts.
 CONDITION_RULES: tuple[Rule, ...] = (
     Rule(
@@ -855,8 +895,11 @@ def complete(rows: list[dict], text: str) -> list[dict]:
     for row in out:
         _umbrella(row, text)
         _band_opening(row, text)
+        _group_over_items(row, text)
     for row in out:
-        if row["kind"] == "other" and _older_age_band(row.get("condition") or row.get("recipient")):
+        if row["kind"] == "other" and (
+            _older_age_band(row.get("condition")) or _older_age_band(row.get("recipient"))
+        ):
             row["kind"] = (
                 "allowance"  # `80-99周岁 每人每月50元`: money by age band of older people is their allowance
             )
