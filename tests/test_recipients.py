@@ -1069,4 +1069,6 @@ def test_a_group_line_over_a_numbered_list_receives_each_items_amount():
         (500, "allowance", "“三无老人”、遗属孤老及80周岁以上的低保老人", "生活不能自理"),
     ]
     # an item with no group line over it keeps what it had
-    assert extract_rows("x", "补贴标准:\n①生活能自理的,每人每月补贴100元;")["subsidies"][0]["recipient"] is None
+    assert (
+        extract_rows("x", "补贴标准:\n①生活能自理的,每人每月补贴100元;")["subsidies"][0]["recipient"] is None
+    )
