@@ -186,7 +186,7 @@ FLOORS = {
         "targets": 0.68,
         "targets_meaning": 0.68,
         "subsidies": 0.94,
-        "subsidies_meaning": 0.38,
+        "subsidies_meaning": 0.54,
         "provisions": 0.33,
         "measures": 0.50,
         "metadata": 0.62,

@@ -1072,3 +1072,17 @@ def test_a_group_line_over_a_numbered_list_receives_each_items_amount():
     assert (
         extract_rows("x", "补贴标准:\n①生活能自理的,每人每月补贴100元;")["subsidies"][0]["recipient"] is None
     )
+
+
+def test_how_an_amount_is_measured_may_stand_between_its_recipient_and_the_verb():
+    """heldout_real20 yihe: `对符合补助范围和条件的养老机构,根据收住的中度、重度失能老年人数量及入住时间进行奖补,按照每人每年2400元、
+    3600元…`: the 根据… clause says how the reward is counted; the institutions named after 对 receive it."""
+    from yanglao.extract.rows import extract_rows
+
+    text = _heldout_text(
+        "heldout_real20", "yihe-linyi-2022-provincial-institution-operation-reward-publicity"
+    )
+    rows = extract_rows("x", text)["subsidies"]
+    assert {(r["recipient"], r["recipient_type"]) for r in rows} == {
+        ("符合补助范围和条件的养老机构", "provider")
+    }
