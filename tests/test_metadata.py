@@ -893,3 +893,18 @@ def test_a_bracketed_date_and_an_outlets_source_line_date_the_page():
     haidian = "北京:海淀养老护理一线人员将享受津贴\n作者:   来源: 新华北京  2019-06-13\n\n  根据海淀区民政局日前发布的…"
     assert extract_metadata(haidian)["published_date"] == "2019-06-13"
     assert extract_metadata("来源: 新华北京\n\n2019年起每人每月发放100元。")["published_date"] is None
+
+
+def test_an_update_date_dates_a_page_that_prints_no_other_and_a_policy_librarys_doc_number():
+    """heldout_real20: `更新日期:2022-12-29 信息来源:双塔区民政局 浏览:` (shuangta) dates the page and names its source;
+    `政策文号:镇政办发〔2015〕212号` (a policy library's record of 镇江's 实施意见) is the 文号. A page that prints a
+    publication date as well keeps that one."""
+    shuangta = (
+        "养老扶持补贴信息20221229\n更新日期:2022-12-29 信息来源:双塔区民政局 浏览:\n\n本行政区域…申请数量:2家"
+    )
+    meta = extract_metadata(shuangta)
+    assert (meta["published_date"], meta["issuer"]) == ("2022-12-29", "双塔区民政局")
+    zhenjiang = "镇江市人民政府办公室关于加快发展养老服务业的实施意见\n政策\n发布时间:2015年12月11日\n政策文号:镇政办发〔2015〕212号\n"
+    assert extract_metadata(zhenjiang)["doc_number"] == "镇政办发〔2015〕212号"
+    both = "关于某事的通知\n发布日期:2024-03-01 更新日期:2024-05-20\n\n正文。"
+    assert extract_metadata(both)["published_date"] == "2024-03-01"

@@ -87,6 +87,7 @@ METADATA_LABELS: dict[str, str | None] = {
     "文件编号": "doc_number",
     "发文文号": "doc_number",
     "文件字号": "doc_number",
+    "政策文号": "doc_number",  # a policy library's record (`政策文号:镇政办发〔2015〕212号`)
     "发布机构": "issuer",
     "发文机构": "issuer",
     "发文机关": "issuer",
@@ -147,6 +148,9 @@ METADATA_LABELS: dict[str, str | None] = {
     # a news page's byline (`发表时间:2025-10-09 14:34 信息来源:民生办`)
     "发表时间": "published_date",
     "发表日期": "published_date",
+    # when the page was last put up (`更新日期:2022-12-29 信息来源:双塔区民政局`): its date when it prints no other
+    "更新日期": "updated_date",
+    "更新时间": "updated_date",
     "提案者": None,
     "承办人": None,
     "生效日期": None,

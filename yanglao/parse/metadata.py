@@ -712,6 +712,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         or labelled.get("issued_date")  # 发文日期, 签发日期: when the page dates its publication nowhere else
         or enacted_on
         or written_date
+        or labelled.get("updated_date")
     )
 
     return {
