@@ -1490,3 +1490,22 @@ def test_a_verb_of_reaching_is_no_part_of_a_rates_name():
     assert [r["indicator"] for r in extract_targets("到2025年,实现覆盖率100%。", document_year=2023)] == [
         "实现覆盖率"
     ]
+
+
+def test_a_goal_sections_opening_deadline_holds_for_its_later_paragraphs():
+    """heldout_real20 zhenjiang-2015 (镇政办发〔2015〕212号): `二、工作目标` / `到2020年,全面建成…。` / `基本服务全面保障。养老服务
+    设施全面覆盖城市社区和90%以上村…` / `供给质量明显改善。每千名老年人拥有养老床位数45张以上。…`: each paragraph of the goal
+    section aims at 2020, not only the one that says it; the next heading ends it."""
+    folder = Path(__file__).parent / "data" / "heldout_real20"
+    text = next(folder.glob("06_zhenjiang-2015-*.txt")).read_text(encoding="utf-8")
+    rows = extract_targets(text, document_year=2015)
+    assert [(r["value"], r["unit"], r["deadline_year"]) for r in rows] == [
+        (90.0, "%", 2020),
+        (45.0, "张", 2020),
+        (50.0, "%", 2020),
+    ]
+    later = "二、工作目标\n到2020年,全面建成养老服务体系。\n每千名老年人拥有养老床位数45张以上。\n三、主要任务\n新建养老床位500张。"
+    assert [(r["value"], r["deadline_year"]) for r in extract_targets(later, document_year=2015)][-1] == (
+        500.0,
+        None,
+    )

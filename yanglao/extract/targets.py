@@ -1096,6 +1096,9 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
     plan = annual_year
     chapter_tense = section_tense = "forward" if plan else ("past" if _is_report(view) else None)
     lead_in_year: int | None = None
+    goal_year: int | None = (
+        None  # `二、工作目标` / `到2020年,全面建成…。`: the section's later paragraphs aim at it too
+    )
     lead_in_tense: str | None = None
     lead_in_conditions = False
     out: list[_Candidate] = []
@@ -1111,6 +1114,7 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
                 year = re.search(rf"{YEAR}年", line) if len(line) <= 30 else None
                 if tense is None and year and reference_year and int(year.group(1)) < reference_year:
                     tense = "past"  # `一、2023年工作情况` in a document of 2024
+                goal_year = None
                 if heading.group(0).startswith("第"):
                     chapter_tense = tense or ("forward" if plan else None)
                     section_tense = chapter_tense
@@ -1130,7 +1134,8 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
             and not (block_start == line_start and _SECTION_HEADING_RE.match(line))
         ):
             block_tense = "past"
-        context = _Context(block_tense, lead_in_year or annual_year, lead_in_conditions)
+        context = _Context(block_tense, lead_in_year or annual_year or goal_year, lead_in_conditions)
+        block_first = len(out)
         paragraph_tense: str | None = None
         opening = (
             _paragraph_year(scan, block_start, block_end, reference_year) if column_year is None else None
@@ -1161,6 +1166,9 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
             and not _LIST_ITEM_RE.match(line)
         ):
             lead_in_year = _lead_in_year(scan, line_start, block_end, document_year, reference_year)
+            # (only a paragraph that is a lead-in, with no figure of its own: where each goal paragraph dates its
+            # own figures, `到2025年培训…1万人次。` / `每千名老年人拥有养老护理员数不少于5人。`, an undated one stays undated)
+            goal_year = lead_in_year if goal_paragraph and len(out) == block_first else goal_year
             # `下一步,我局将重点做好以下工作:` makes the items under it plans.
             lead_in_tense = "forward" if _FORWARD_RE.search(line) else None
             lead_in_conditions = bool(_CONDITION_LEAD_IN_RE.search(line))
