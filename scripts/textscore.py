@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -30,6 +31,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from devscore import SHARED_SCORER, write  # noqa: E402
 
 CONTENT_TYPES = {"html": "text/html; charset=utf-8", "pdf": "application/pdf"}
+
+
+def _address(provenance: str | None) -> str | None:
+    """The page's address in a manifest's provenance (`https://… search corpus pages, retrieved …`), as the
+    registry would give it; None for a repository file."""
+    found = re.search(r"https?://[^\s,;\"]+", provenance or "")
+    return found.group(0) if found else None
 
 
 def build_tables(folder: Path, skip: frozenset[str] = frozenset()) -> dict[str, list[dict]]:
@@ -56,7 +64,7 @@ def build_tables(folder: Path, skip: frozenset[str] = frozenset()) -> dict[str, 
         source = Source(entry["id"], None, entry["city"], entry["province"], entry["region_code"], format=fmt)
         record = SnapshotRecord(
             entry["id"],
-            None,
+            _address(entry.get("provenance")),
             "2026-12-03T00:00:00Z",
             200,
             CONTENT_TYPES.get(fmt, "text/plain; charset=utf-8"),

@@ -908,3 +908,38 @@ def test_an_update_date_dates_a_page_that_prints_no_other_and_a_policy_librarys_
     assert extract_metadata(zhenjiang)["doc_number"] == "镇政办发〔2015〕212号"
     both = "关于某事的通知\n发布日期:2024-03-01 更新日期:2024-05-20\n\n正文。"
     assert extract_metadata(both)["published_date"] == "2024-03-01"
+
+
+def test_a_pages_address_dates_it_when_the_page_prints_no_date():
+    """heldout_real21's pages (their manifests' addresses): `/art/2024/6/14/art_…` (义乌), `/html/2015/0319/…` (聊城),
+    `/c/2011-01-08/…` (新浪), `/content/20130925/…` (齐鲁晚报), `/2015-10/27/…`; gov.cn's `/202406/t20240614_…`. An
+    address without a date, or with digits that are no date (`/20221029183512.html`), gives none."""
+    from yanglao.parse.metadata import url_date
+
+    assert url_date("http://www.yw.gov.cn/art/2024/6/14/art_1229668003_59483596.html") == "2024-06-14"
+    assert url_date("https://liaocheng.cc/html/2015/0319/1022437333.htm") == "2015-03-19"
+    assert url_date("http://news.sina.com.cn/c/2011-01-08/053121780408.shtml") == "2011-01-08"
+    assert url_date("https://sjb.qlwb.com.cn/qlwb/content/20130925/ArticelA09004FM.htm") == "2013-09-25"
+    assert url_date("http://gongyi.china.com.cn/2015-10/27/content_8328280.htm") == "2015-10-27"
+    assert url_date("https://www.gov.cn/zhengce/content/202406/t20240614_123.html") == "2024-06-14"
+    assert url_date("http://xmz.gov.cn/news/mizhixinwen/10178.html") is None
+    assert url_date("https://x.gov.cn/a/20221029183512.html") is None
+    assert url_date(None) is None
+
+
+def test_the_address_dates_a_document_only_where_its_text_does_not():
+    from yanglao.acquire.archive import SnapshotRecord
+    from yanglao.acquire.registry import Source
+    from yanglao.parse.documents import build_document
+
+    def document(body: str, url: str) -> dict:
+        data = body.encode()
+        record = SnapshotRecord(
+            "x", url, "2026-12-04T00:00:00Z", 200, "text/plain; charset=utf-8", None, None, "0", len(data)
+        )
+        return build_document(Source("x", url, None, None, None, format="text"), record, data)
+
+    url = "http://www.taixing.cn/html/news/taixing/2015/0719/69977.html"
+    assert document("今年,我市将新建50家普通型居家养老服务站。", url)["published_date"] == "2015-07-19"
+    dated = "发布日期:2015-07-01\n今年,我市将新建50家普通型居家养老服务站。"
+    assert document(dated, url)["published_date"] == "2015-07-01"

@@ -1509,3 +1509,16 @@ def test_a_goal_sections_opening_deadline_holds_for_its_later_paragraphs():
         500.0,
         None,
     )
+
+
+def test_a_subject_before_the_verb_leaves_each_figure_its_own_noun_after_it():
+    """heldout_real21 zhejiang-2011 (a 都市快报 report): `浙江今年内要完成300个乡镇养老服务中心和3000个农村“星光老年之家”建设`:
+    the province before the verb names nothing counted, so each figure counts the noun after it (not the fragment
+    `乡镇养老服务中心和` for both); `今年内` is one time."""
+    rows = extract_targets(
+        "浙江今年内要完成300个乡镇养老服务中心和3000个农村“星光老年之家”建设。", document_year=2011
+    )
+    assert [(r["indicator"], r["value"], r["deadline_year"]) for r in rows] == [
+        ("乡镇养老服务中心", 300.0, 2011),
+        ("农村“星光老年之家”建设", 3000.0, 2011),
+    ]

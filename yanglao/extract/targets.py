@@ -190,7 +190,7 @@ DEADLINES: list[tuple[str, str]] = [
         "year",
     ),
     (
-        r"今年|本年度|本年|(?<![一二三四五六七八九十两几\d])年内|当年|(?<=力争|争取|确保|计划)全年"
+        r"今年内?|本年度|本年内?|(?<![一二三四五六七八九十两几\d])年内|当年|(?<=力争|争取|确保|计划)全年"
         r"|(?<![一二三四五六七八九十两几\d])年(?:底|末)(?:前|以前|之前)",
         "this_year",
     ),
@@ -2088,7 +2088,8 @@ def noun_follows(scan: str, kept: list[_Quantity], k: int, clause_start: int) ->
         return False
     opening = _clean(scan[kept[first - 1].suffix_end if first else clause_start : kept[first].start])
     obj = _object_before(opening)
-    return not obj or bool(re.search(r"[对为向给]$", obj))
+    # (a subject before the verb does not name what is counted: `浙江今年内要完成300个乡镇养老服务中心和3000个…`)
+    return not obj or bool(re.search(r"[对为向给]$", obj) or _BUILDING_VERB_END.search(obj))
 
 
 def _built_object(obj: str, after: str, raw_before: str) -> str:

@@ -51,6 +51,8 @@ def build_document(source: Source, record: SnapshotRecord, body: bytes) -> dict:
         }
     text = clean.clean_text(raw)
     found = metadata.extract_metadata(raw, page_fields, cleaned=text)
+    # a page that prints no date is dated by its address (`/art/2024/6/14/…`), when the address has one
+    found["published_date"] = found.get("published_date") or metadata.url_date(record.url)
     # what the page itself says, before the registry's curated values: the quality report scores it
     page_metadata = {k: found.get(k) for k in ("title", "doc_number", "issuer", "published_date", "doc_type")}
     for name in CURATED_FIELDS:

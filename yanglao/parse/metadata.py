@@ -68,6 +68,29 @@ def normalize_date(text: str | None) -> str | None:
     return None
 
 
+#: A date in a page's address (`/art/2024/6/14/art_…`, `/html/2015/0319/…`, `/c/2011-01-08/…`, `/content/20130925/…`,
+#: `/t20240614_…`): the day the site put the page up, the publication date of a page that prints none.
+_URL_DATE = re.compile(
+    r"(?:(?<=[/_=t-])|^)((?:19|20)\d{2})(?:[-/](\d{1,2})[-/](\d{1,2})|/?(\d{2})(\d{2}))(?=[/_.?#-]|$)"
+)
+
+
+def url_date(url: str | None) -> str | None:
+    """The last date written in a page's address, ISO (`http://www.yw.gov.cn/art/2024/6/14/art_1.html` → 2024-06-14).
+
+    >>> url_date("https://liaocheng.cc/html/2015/0319/1022437333.htm"), url_date("http://xmz.gov.cn/news/10178.html")
+    ('2015-03-19', None)
+    """
+    found = None
+    for m in _URL_DATE.finditer(url or ""):
+        year, month, day = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+        try:
+            found = date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            continue
+    return found
+
+
 def normalize_doc_number(text: str | None) -> str | None:
     """文号 as printed, spaces removed and the year in 〔〕 (``武政规〔 2024〕 11 号`` → ``武政规〔2024〕11号``)."""
     if not text:
