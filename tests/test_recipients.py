@@ -1086,3 +1086,16 @@ def test_how_an_amount_is_measured_may_stand_between_its_recipient_and_the_verb(
     assert {(r["recipient"], r["recipient_type"]) for r in rows} == {
         ("符合补助范围和条件的养老机构", "provider")
     }
+
+
+def test_a_provider_named_in_the_clause_before_gei_yu_receives_it():
+    """heldout_real21 tianjin-2014 (a 新华网 report of the notice): `其中,由政府投资新建或购置建设并形成产权的养老机构,给予每张床位3万元
+    一次性建设补贴;由政府投资改扩建的新增养老机构床位,给予每张床位1.2万元…`: the institution (or its beds) named in the
+    clause before `,给予` receives each standard."""
+    from yanglao.extract.rows import extract_rows
+
+    text = _heldout_text("heldout_real21", "tianjin-2014-institution-subsidy-standards-adjustment-news")
+    rows = {r["amount_yuan"]: r for r in extract_rows("x", text)["subsidies"] if r["basis"] == "bed"}
+    assert rows[30000]["recipient"] == "政府投资新建或购置建设并形成产权的养老机构"
+    assert rows[12000]["recipient"] == "政府投资改扩建的新增养老机构床位"
+    assert rows[30000]["recipient_type"] == "provider"

@@ -2517,6 +2517,17 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         year=2022,
     ),
     Rule(
+        "RECIPIENT_PATTERNS[15]",
+        subsidies.RECIPIENT_PATTERNS[15],
+        "recipient: a provider or its beds named in the clause right before `,给予`",
+        "其中,由政府投资新建或购置建设并形成产权的养老机构,给予每张床位3万元一次性建设补贴;",
+        "tianjin-2014-institution-subsidy-standards-adjustment-news",
+        figure="3万元",
+        expect=("subsidy", "construction"),
+        reads="before",
+        year=2014,
+    ),
+    Rule(
         "RESTATED_SUM_BEFORE",
         subsidies.RESTATED_SUM_BEFORE,
         "总计/合计 before an amount after two or more amounts of its sentence: their sum said again, left out",

@@ -428,6 +428,10 @@ RECIPIENT_PATTERNS: list[str] = [
     # (not what each of a list obtains: `陆庄长者食堂·学堂、…及驿里长者食堂·学堂各获得补助资金1.1万元`)
     r"|日间照料中心|养老服务中心|幸福院|长者食堂|老年食堂|助餐点))(?:(?![各获])[^，,。；;：:\d、]){0,6}?(?:补贴|补助|奖补|奖励)"
     r"(?:资金|经费)?(?:共计|合计|共|为)?\s*$",
+    # a provider or its beds named in the clause right before `,给予` (`其中,由政府投资新建或购置建设并形成产权的养老机构,
+    # 给予每张床位3万元一次性建设补贴`): who is given it
+    r"(?:^|[，,；;：:])\s*(?:其中[，,]?\s*)?(?:由|对)?(?P<r>[^，,。；;：:]{2,60}?(?:机构|中心|幸福院|敬老院|养老院|床位))"
+    r"[，,]\s*(?:可)?(?:一次性)?给予[^，,。；;\d]{0,12}$",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
