@@ -196,7 +196,7 @@ FLOORS = {
         "targets": 0.80,
         "targets_meaning": 0.66,
         "subsidies": 0.90,
-        "subsidies_meaning": 0.27,
+        "subsidies_meaning": 0.34,
         "provisions": 0.57,
         "measures": 0.75,
         "metadata": 0.78,

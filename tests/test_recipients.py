@@ -1099,3 +1099,16 @@ def test_a_provider_named_in_the_clause_before_gei_yu_receives_it():
     assert rows[30000]["recipient"] == "政府投资新建或购置建设并形成产权的养老机构"
     assert rows[12000]["recipient"] == "政府投资改扩建的新增养老机构床位"
     assert rows[30000]["recipient_type"] == "provider"
+
+
+def test_a_list_of_conditions_before_de_is_not_a_list_of_recipients():
+    """heldout_real21 liaocheng-2015: `对已运营、养老床位不少于20张、符合有关部门规定的资质条件的民办和公建民营养老机构,…在省财政
+    分别给予每人每年360元、600元和720元运营补助的基础上,市财政配套每人每年补助200元`: the 、 list before the last 的 is the
+    conditions of one kind of institution, not one recipient per amount; a list of recipients after it still is
+    (`对新建的社区嵌入、中心辐射式…服务网点…分别给予…50万元和100万元`)."""
+    from yanglao.extract.rows import extract_rows
+
+    text = _heldout_text("heldout_real21", "liaocheng-2015-eldercare-subsidy-standards-news")
+    rows = [r for r in extract_rows("x", text)["subsidies"] if r["amount_yuan"] in (360, 600, 720)]
+    assert len(rows) == 3
+    assert all(r["recipient"].endswith("民办和公建民营养老机构") for r in rows)

@@ -1007,7 +1007,9 @@ def _distribute(siblings: list[dict]) -> None:
     if len(figures) < 2 or len(names) != 1 or not (name := names.pop()) or re.search(r"[，,]", name):
         return  # (a description over clauses, `…的家庭,生活长期不能自理、经济困难的老年人`, is one group)
     items = split_list(name)
-    if len(items) != len(figures):
+    # (a list before the last 的 is the conditions of one kind of recipient, `已运营、养老床位不少于20张、符合…的民办和公建
+    # 民营养老机构`: only the head after it may list recipients, and it must list as many as there are figures)
+    if len(items) != len(figures) or len(split_list(name.rsplit("的", 1)[-1])) != len(figures):
         return
     for row in siblings:
         row["recipient"] = items[
