@@ -50,3 +50,11 @@ def published_text(document_id: str) -> str:
     csv.field_size_limit(1 << 30)
     with (ROOT / "datasets" / "latest" / "documents.csv").open(encoding="utf-8", newline="") as f:
         return next(row["text"] for row in csv.DictReader(f) if row["document_id"] == document_id)
+
+
+def as_read(raw: str) -> str:
+    """A held-out text as the pipeline reads it (build_document): in simplified characters, cleaned. A rule's
+    example may be copied from either form of its text (`tests/test_rulebook.py`, `tests/test_recipients.py`)."""
+    from yanglao.parse.clean import clean_text, simplified
+
+    return clean_text(simplified(raw))

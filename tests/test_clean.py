@@ -563,3 +563,13 @@ def test_the_combined_furniture_pattern_is_the_rules_one_by_one():
     lines = FURNITURE_LINES + [line + "。" for line in FURNITURE_LINES] + ["到2025年底,覆盖率达到90%。", ""]
     for line in lines:
         assert is_furniture(line) == any(rule.pattern.fullmatch(line) for rule in FURNITURE), line
+
+
+def test_pinyin_printed_after_characters_is_dropped():
+    """heldout_real23/03 (a repost of 花山区民政局's text): `運(yùn)營(yíng)補(bǔ)貼按實(shí)際使用床位`; a single bracketed word with an
+    accent (`咖啡(café)`) is kept: a page that glosses does it many times."""
+    from yanglao.parse.clean import without_pinyin_glosses
+
+    assert without_pinyin_glosses("運(yùn)營(yíng)補(bǔ)貼按實(shí)際使用床位") == "運營補貼按實際使用床位"
+    assert without_pinyin_glosses("咖啡(café)店") == "咖啡(café)店"
+    assert without_pinyin_glosses("补贴(bǔ tiē)") == "补贴(bǔ tiē)"  # (only one syllable per bracket)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from devcorpus import as_read
 
 from yanglao.extract import rulebook, subsidies, targets
 from yanglao.extract.rulebook import MODULES, RULES, Rule, compiled, fold, rule_constants
@@ -33,7 +34,8 @@ def _texts() -> dict[str, str]:
     for folder in (*sorted(HELDOUT.parent.glob("heldout_real*")), HELDOUT.with_name("rule_examples")):
         with open(folder / "manifest.csv", encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
-                texts.setdefault(row["id"], (folder / row["file"]).read_text(encoding="utf-8"))
+                raw = (folder / row["file"]).read_text(encoding="utf-8")
+                texts.setdefault(row["id"], f"{raw}\n\n{as_read(raw)}")  # (or as the pipeline reads it)
     return texts
 
 

@@ -218,6 +218,16 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "longhua-sz-undated-home-adaptation-subsidy-standards",
     ),
     Rule(
+        "group_whose_standard_is_raised",
+        # whose standard is raised, named before it (`100周岁以上(含100周岁)的高龄老人的发放标准,从原来每人每月200元提高到
+        # 每人每月300元`)
+        r"(?:^|[：:，,。；;\n])\s*(?P<r>[^：:，,。；;\n]{2,60}?(?:老年人|老人|人员|家庭))的(?:发放|补贴|补助|津贴|救助|保障)?标准"
+        r"[，,]?\s*(?:由|从)[^。；;\n]{0,30}?(?:提高|调整|上调|提升)(?:到|至|为)[^，,。；;\d]{0,8}$",
+        "recipient",
+        "100周岁以上(含100周岁)的高龄老人的发放标准,从原来每人每月200元提高到每人每月300元",
+        "kaiping-2011-high-age-allowance-expansion-plan",
+    ),
+    Rule(
         "group_then_its_standard_after_a_colon",
         # a list of standards by group, each `group:amount` (`80-89周岁老年人:每人每月60元;90-99周岁…`)
         r"(?:^|[，,。；;\n])\s*(?:具体)?(?:如下)?[：:]?\s*(?P<r>[^：:，,。；;\n]{2,30}?(?:老年人|老人|家庭|人员))\s*[：:]\s*"
@@ -507,6 +517,16 @@ UMBRELLA_RULES: tuple[Rule, ...] = (
         "dandong-2024-meal-assistance-subsidy-measures",
     ),
     Rule(
+        "eligibility_section",
+        # the section of a rule that says who is entitled (`一、发放对象\n具有云安区户籍,年龄在80周岁以上(含80周岁)的高龄老人`),
+        # before its section of standards by age
+        r"(?:发放|补贴|补助|救助|保障|资助|享受)对象(?:和[^\s:：]{2,6})?\s*(?:为|是)?[:：]?\s*"
+        r"(?P<r>(?:(?!对象)[^。；;\n]){2,80}?(?:老年人|老人))(?=[(（。；;\n，,]|$)",
+        "umbrella",
+        "一、发放对象\n具有云安区户籍,年龄在80周岁以上(含80周岁)的高龄老人(以下简称高龄老人),以自愿申请为原则。",
+        "yunan-2024-high-age-allowance-notice",
+    ),
+    Rule(
         "widened_to",
         r"扩大到(?P<r>[^。；;\n，,]{2,40}?(?:老年人|老人))",
         "umbrella",
@@ -514,7 +534,7 @@ UMBRELLA_RULES: tuple[Rule, ...] = (
         "jilin-2024-high-age-allowance-message-reply",
     ),
 )
-_UMBRELLA_RES = [re.compile(r.pattern) for r in UMBRELLA_RULES]
+_UMBRELLA_RES = [(re.compile(r.pattern), r) for r in UMBRELLA_RULES]
 _UMBRELLA_NOT_IN = re.compile(r"建议|提案|收悉|您")
 _HEADING_BETWEEN = re.compile(
     r"\n\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])"
@@ -532,11 +552,11 @@ def _umbrella(row: dict, text: str) -> None:
     if not band or row.get("figure_at") is None:
         return
     before = text[max(0, row["figure_at"] - 400) : row["figure_at"]]
-    found = [m for pattern in _UMBRELLA_RES for m in pattern.finditer(before)]
+    found = [(m, rule) for pattern, rule in _UMBRELLA_RES for m in pattern.finditer(before)]
     if not found:
         return
-    last = max(found, key=lambda m: m.end())
-    group = re.sub(r"^(?:且|并且|并|以及|和|及|或)", "", last.group("r").strip(TRIM)).strip(TRIM)
+    last, rule = max(found, key=lambda found: found[0].end())
+    group = re.sub(r"^(?:且|并且|并|以及|和|及|或|凡)", "", last.group("r").strip(TRIM)).strip(TRIM)
     opens = max((m.end() for m in SENTENCE_START.finditer(before, 0, last.start())), default=0)
     closes = SENTENCE_START.search(before, last.end())
     sentence = before[opens : closes.start() if closes else len(before)]
@@ -544,8 +564,10 @@ def _umbrella(row: dict, text: str) -> None:
         AGE_BAND_GROUP.fullmatch(group)
         or len(group) < 4
         or _UMBRELLA_NOT_IN.search(sentence)  # a deputy's proposal or a reply's words, not the rule in force
-        or _HEADING_BETWEEN.search(
-            before, last.end()
+        or (
+            rule.name
+            != "eligibility_section"  # (the section of standards follows the one of who is entitled)
+            and _HEADING_BETWEEN.search(before, last.end())
         )  # another section (`二、高龄津贴`): another allowance's group
     ):
         return
@@ -691,6 +713,18 @@ def recipient_type(recipient: str | None, kind: str) -> str:
     return KIND_TYPES.get(kind, "other")
 
 
+# An item's number and short title that open a line run together with its text (`(二)、发放标准 80至89周岁的高龄老人`).
+_INLINE_HEADING = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])、?\s*"
+    r"[^\s\d，,。；;：:()（）]{2,10}[:：]?\s+(?=\S)"
+)
+
+
+def without_inline_heading(phrase: str) -> str:
+    """A phrase that starts with the number and title of its item, written on the same line, without them."""
+    return _INLINE_HEADING.sub("", phrase, count=1)
+
+
 def recipient_before(text: str, figure_at: int) -> str | None:
     """A recipient named before the figure in a way the subsidy rules do not read (see RECIPIENT_RULES)."""
     found = recipient_rule_before(text, figure_at)
@@ -706,7 +740,7 @@ def recipient_rule_before(text: str, figure_at: int) -> tuple[str, Rule] | None:
     for pattern, rule in _RECIPIENT_RES:
         m = pattern.search(before)
         if m:
-            phrase = _from_its_bracket(before, m.start("r"), m.group("r").strip(TRIM))
+            phrase = without_inline_heading(_from_its_bracket(before, m.start("r"), m.group("r").strip(TRIM)))
             if ONLY_ADVERBS.fullmatch(phrase):
                 continue  # `本次又获得…300万元`: when, not who
             if GIVER_ONLY.fullmatch(phrase) and rule.name != "paid_through_to":

@@ -256,6 +256,11 @@ ALLOWANCE_BEFORE = re.compile(r"津贴|补贴|补助|生活费")
 AGE_STANDARD = re.compile(
     r"\d{2,3}\s*(?:周?岁)?\s*(?:-|—|－|至|到)?\s*(?:\d{2,3})?\s*周?岁[^，,。；;]{0,12}[，,]?\s*每人每(?:月|年)"
 )
+# Standards raised from the ones named before (`由原来的50元、100元、300元、提高到100元、200元、300元`): the list of
+# the sentence before continues.
+RAISED_STANDARDS = re.compile(
+    r"(?:由|从)(?:原来的?|原|过去的?)?[\d.]+\s*元[^。；;]{0,30}?(?:提高|调整|上调|提升)(?:到|至|为)\s*[\d.]+\s*元"
+)
 # Figures: an amount is money only in a sentence with one of these words…
 MONEY_CUES = re.compile(
     r"补贴|补助|津贴|奖励|奖补|资助|扶持|资金|经费|投入|下拨|拨付|拨款|支出|购买|发放|给予|救助|慰问|补一点|预算内投资"
@@ -325,6 +330,8 @@ RATE_BEFORE = re.compile(
     r"(?:费用|成本|投资额?|投入|造价|总额|金额|价款|支出|费)的?$|(?:补贴|补助|资助|奖补)比例(?:为|按)?$|标准的$"
     r"|缴费部分的?$|基金支付比例(?:为|按)?$|(?:上浮|上调)$|护理保险基金按照?$"
 )
+# A rise of a standard by a share (`补助标准分别上浮50%、100%、200%`), which may be more than all of it.
+RATE_UPLIFT = re.compile(r"(?:上浮|上调)$")
 # 基金支付比例: the share of a care cost that a (long-term care) insurance fund pays to the insured.
 RATE_INSTRUMENT = re.compile(r"补贴|补助|资助|奖补|奖励|基金支付|护理保险基金按[^，,。；;]{0,12}?支付")
 # A rate given as the subsidy itself (`按照单位缴费部分的50%给予社会保险补贴`) is one even in a clause
@@ -344,6 +351,8 @@ BARE_SUM_CLAUSE = re.compile(r"^\s*(?:(?:使用|投入|拨付|下拨)?(?:资金|
 # being replaced.
 RAISED_FROM_BEFORE = re.compile(r"(?:由|从)[^，,。；;]{0,12}$")
 RAISED_FROM_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:提高|提升|增加|上调|调高|调整|增长)(?:至|到|为)")
+# The later old standards of a list being replaced (`由原来的50元、100元、300元、提高到…`): skipped to reach 提高.
+_LATER_LISTED_AMOUNTS = re.compile(r"^(?:\s*[、和及与]\s*[\d.]+\s*(?:万)?元)*\s*、?")
 CAP_BEFORE = re.compile(r"(?:最高|最多|上限|封顶|不超过|不高于|限额)[^，,。；;\d]{0,6}$")
 CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)")
 # A sentence that opens with `其中` continues the sentence before it, also across a line break: its amounts
@@ -353,6 +362,12 @@ CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)")
 # 其中本科及以上学历3万元…`).
 OPENS_WITH_PART = re.compile(r"^\s*其中")
 PART_AFTER = re.compile(r"其中")  # between a total and its parts
+PART_CLAUSE = re.compile(r"[，,；;]\s*其中")  # a clause about a part of what the clause before gives
+# A lower level's matching share (`在省财政…建设补助6500元的基础上,市财政配套补贴每张床位3500元`): money of the
+# instrument it matches, named in an earlier clause.
+MATCHING_SHARE = re.compile(r"配套")
+# The beds counted before the instrument (`按核定床位给予一次性建设补助6500元`): money per bed.
+BEDS_MEASURED_BEFORE = re.compile(r"按(?:核定|实际|新增|实有)?的?(?:养老)?床位(?:数)?[^，,。；;\d]{0,12}$")
 
 # basis: what the amount is per. Looked up in the clause before the figure.
 BASIS_CUES: list[tuple[str, str]] = [
@@ -380,10 +395,13 @@ RECIPIENT_PATTERNS: list[str] = [
     # (the giver may stand between: `对…日间照料中心,县财政给予6万元的建设补助`)
     # (a condition may join a second with `,以及`: `对生活长期不能自理…的,以及…重度残疾的低保老年人,每人每月…`)
     # (and how it is measured may stand between: `对…的养老机构,根据收住的…失能老年人数量及入住时间进行奖补`)
-    r"对(?:于(?!您|你|上述|此|这|该|以上))?(?![象于接标比外应照称口])(?P<r>(?:[^，,。；;]|[，,](?=以及|或者)){2,90}?)[，,]?(?:在[^，,。；;]{0,12}?基础上)?"
+    # (a higher level's share may stand first, and the figure may be in it: `对…的新建养老机构,在省财政按核定床位给予
+    # 一次性建设补助6500元的基础上,市财政配套补贴每张床位3500元`)
+    r"对(?:于(?!您|你|上述|此|这|该|以上))?(?![象于接标比外应照称口])(?P<r>(?:[^，,。；;]|[，,](?=以及|或者)){2,90}?)[，,]?"
+    r"(?:在[^，,。；;]{0,60}?基础上[，,]?)?"
     r"(?:根据[^，,。；;]{2,40}?)?"
     # (how much is left to judgment: `…,视情况给予一定的运营补助`, `在省补助的基础上县财政适当予以补助`)
-    r"(?:[省市县区]级?财政|[省市县区]政府)?(?:视情况|酌情|适当|相应)?"
+    r"(?:在?(?:[省市县区]级?财政|[省市县区]政府))?(?:配套)?(?:视情况|酌情|适当|相应)?(?:(?:补贴|补助)(?=每))?"
     # (what is reviewed is no recipient: `对申领材料进行审核`)
     r"(?:按照|按|每|给予|予以|(?:将|可|均|可以)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施"
     r"|进行(?!审核|审查|核查|核实|复核|检查|督查|评估|考核|验收|评审|公示|监督|摸底|排查|调查|统计)|发放|奖励|奖补)",
@@ -430,8 +448,15 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:资金|经费)?(?:共计|合计|共|为)?\s*$",
     # a provider or its beds named in the clause right before `,给予` (`其中,由政府投资新建或购置建设并形成产权的养老机构,
     # 给予每张床位3万元一次性建设补贴`): who is given it
-    r"(?:^|[，,；;：:])\s*(?:其中[，,]?\s*)?(?:由|对)?(?P<r>[^，,。；;：:]{2,60}?(?:机构|中心|幸福院|敬老院|养老院|床位))"
-    r"[，,]\s*(?:可)?(?:一次性)?给予[^，,。；;\d]{0,12}$",
+    # (or after a higher level's share: `…达到前述条件的养老机构,在省财政按核定床位给予一次性改造补助3000元的基础上,
+    # 市财政配套补助每张床位900元`)
+    # (and the conditions it must meet, each a `…的,` clause: `新建、改扩建(租赁经营)的社会办养老机构,完成备案、且正常运营
+    # 满1年的,床位数 300 张以下的,按每张床位 2000 元给予`)
+    r"(?:^|[，,；;：:])\s*(?:其中[，,]?\s*)?(?:由|对)?(?P<r>[^，,。；;：:]{2,60}?(?:机构|中心|幸福院|敬老院|养老院|床位)"
+    r"(?:[(（][^()（）]{1,12}[)）])?)"
+    r"[，,]\s*(?:(?:[^，,。；;：:(（]|[(（][^()（）]*[)）]){2,80}?的[，,]\s*){0,3}"
+    r"(?:在[^，,。；;]{0,60}?基础上[，,]\s*)?(?:在?[省市县区]级?财政(?:配套)?(?:按[^，,。；;\d]{0,8}?)?)?"
+    r"(?:(?:可)?(?:一次性)?(?:给予|(?<=配套)(?:补助|补贴))[^，,。；;\d]{0,12}|按(?:照)?每[^，,。；;\d]{0,8})$",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
@@ -450,8 +475,9 @@ OWN_RECIPIENT_CLAUSE = re.compile(r"^\s*(?:对|为[^，,。；;]{2,40}?(?:发放
 BUDGETED_CLAUSE = re.compile(
     r"^\s*(?:所需|相关|上述)?(?:资金|经费)[^，,。；;]{0,10}?(?:列入|纳入)[^，,。；;]{0,6}预算"
 )
-CONDITION_CLAUSE = re.compile(r"^\s*(?P<c>[^，,。；;：:]{2,30}?的)[，,]")
-FACILITY_WORDS = r"中心|站|院|所|室|点|机构|食堂|饭堂|企业|组织|单位|社区|村|项目|网点"
+# (an aside may follow it: `新建床位达到300张以上、运营1年以上的(含300张,下同),给予…`)
+CONDITION_CLAUSE = re.compile(r"^\s*(?P<c>[^，,。；;：:]{2,30}?的)(?:[(（][^()（）]{0,20}[)）])?[，,]")
+FACILITY_WORDS = r"中心|站|院|所|室|点|机构|食堂|饭堂|企业|公司|组织|单位|社区|村|项目|网点"
 WORKER_WORDS = r"护理员|从业人员|工作人员|护理人员|毕业生|社会工作者"
 # What the money is for, said after who gets it (`养老机构床位运营补助`, `养老护理员岗位补助`): not part of the name.
 PURPOSE_AFTER_RECIPIENT = re.compile(
@@ -650,12 +676,17 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _rates(sentence: str) -> list[tuple[int, int, float]]:
-    out = []
+    out: list[tuple[int, int, float]] = []
+    ceiling = 100.0
     for m in RATE_RE.finditer(sentence):
-        if not RATE_BEFORE.search(sentence[: m.start()].rstrip()):
-            continue
+        # (the later rates of a list need no word of their own: `补助标准分别上浮50%、100%、200%`)
+        if not (out and LIST_GAP.match(sentence[out[-1][1] : m.start()])):
+            before = sentence[: m.start()].rstrip()
+            if not RATE_BEFORE.search(before):
+                continue
+            ceiling = 1000.0 if RATE_UPLIFT.search(before) else 100.0  # a rise may double a standard or more
         value = parse_number(m.group("pct")) if m.group("pct") else parse_fraction_percent(m.group("frac"))
-        if value is not None and 0 < value <= 100:
+        if value is not None and 0 < value <= ceiling:
             out.append((m.start(), m.end(), value))
     return out
 
@@ -740,7 +771,7 @@ def _tier(before: str, earlier: str | None) -> tuple[str, str] | None:
     m = CONDITION_CLAUSE.match(before)
     if not m or not earlier:
         return None
-    condition = m.group("c").strip(TRIM)[:-1].strip(TRIM)
+    condition = re.sub(r"^对(?:于)?", "", m.group("c").strip(TRIM)[:-1].strip(TRIM))
     if len(condition) < 2 or ELIGIBILITY_ONLY.fullmatch(condition):
         return None  # `符合条件的,每张床位补贴1万元`: who qualifies, not a tier of the amount
     return condition, earlier
@@ -748,6 +779,13 @@ def _tier(before: str, earlier: str | None) -> tuple[str, str] | None:
 
 #: The head noun at the end of a recipient (`…的养老机构` → 养老机构): what a `…的` condition is about.
 _HEAD_NOUN = re.compile(rf"(?:[^的]{{0,6}}?(?:{FACILITY_WORDS}|人员|老年人|人))$")
+_LAST_ASIDE = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def _head_noun(recipient: str) -> str | None:
+    """The head noun of a recipient, past a closing aside (`…日间照料中心(1类1600平方、…)` → 日间照料中心)."""
+    m = _HEAD_NOUN.search(_LAST_ASIDE.sub("", recipient))
+    return m.group() if m else None
 
 
 def _condition_recipient(before: str, earlier: str | None) -> str | None:
@@ -756,8 +794,7 @@ def _condition_recipient(before: str, earlier: str | None) -> str | None:
     m = CONDITION_CLAUSE.match(before)
     if not m or not earlier:
         return None
-    head = _HEAD_NOUN.search(earlier)
-    return m.group("c") + (head.group() if head else earlier)
+    return m.group("c") + (_head_noun(earlier) or earlier)
 
 
 def _single_tiers(figure_rows: list[list[Row]]) -> None:
@@ -772,8 +809,8 @@ def _single_tiers(figure_rows: list[list[Row]]) -> None:
     for rows in figure_rows:
         for r in rows:
             if r.extras.get("tier") and len(tiers[r.extras["tier_of"]]) < 2:
-                head = _HEAD_NOUN.search(r.extras["tier_of"])
-                r.recipient = f"{r.extras['tier']}的{head.group() if head else r.extras['tier_of']}"
+                head = _head_noun(r.extras["tier_of"])
+                r.recipient = f"{r.extras['tier']}的{head or r.extras['tier_of']}"
                 r.extras = {k: v for k, v in r.extras.items() if k not in ("tier", "tier_of")}
 
 
@@ -806,6 +843,12 @@ def _split_recipients(recipient: str | None, n: int) -> list[str | None]:
     """`五星级、四星级、三星级的养老机构` with three amounts → one recipient each."""
     if not recipient:
         return [None] * n
+    aside = _LAST_ASIDE.search(recipient)
+    listed = [i for i in re.split(r"、", aside.group()[1:-1]) if i] if aside else []
+    if (
+        len(listed) == n > 1
+    ):  # `对新建…日间照料中心(1类1600平方、2类1085平方、3类750平方)…分别给予…`: one per item
+        return [f"{recipient[: aside.start()]}({item})" for item in listed]
     items = [i for i in re.split(r"、|和|及", recipient) if i]
     if len(items) != n:
         return [recipient] * n
@@ -878,6 +921,9 @@ def _kind_for_figure(
         kinds = _first_rule(PURPOSE_KINDS, part)
         if kinds:
             return kinds[:1]
+    matched = [m for m in specific if m.start < w0]
+    if matched and MATCHING_SHARE.search(before):  # 市财政配套补贴每张床位3500元: the instrument it matches
+        return matched[-1].kinds[:1]
     if re.search(r"(?:资金|经费)(?:约|共|共计|合计|总计|为|达)?$", before):  # 中央资金8000万元
         return ("budget_allocation",)
     if recipient and (re.search(r"运营", recipient) or OPERATOR_RECIPIENT.search(recipient)):
@@ -952,6 +998,8 @@ def _basis(
     tail = before[-12:]
     if re.search(r"每平方?米|/平方?米|每㎡|/㎡", tail):  # per area: no basis in the enum
         return None
+    if BEDS_MEASURED_BEFORE.search(before):
+        return "bed"
     per_unit = PER_UNIT_AFTER.match(after)
     for written in (tail, per_unit.group() if per_unit else ""):
         for pattern, basis in BASIS_CUES:
@@ -1052,7 +1100,12 @@ EXCLUDED = {
     "charge_rate": "a share of a charge or payment, not a subsidy rate",
     "no_money_word": "an amount in a sentence with no word of a grant or fund (a fine, price, cost or investment)",
     "change": "a change from the year before (较上年提高30元), not a standard or a sum",
+    "threshold": "a threshold a condition sets (实际投入资金…超过100万元的,), not money given",
 }
+# An amount a condition must exceed or reach, in a `…的,` clause with no grant in it (`达到星级标准且实际投入资金
+# (…)四星级超过100万元、五星级超过200万元的,给予…`): what the recipient must have spent, not what it is given.
+THRESHOLD_BEFORE = re.compile(r"(?:超过|达到|高于|不低于|不少于)[^，,。；;\d]{0,3}$")
+THRESHOLD_AFTER = re.compile(r"^(?:以上|及以上)?(?:[、和及或][^，,。；;]{0,16}?)?的(?=\s*(?:[，,]|$))")
 # A change from the year before, right before its amount (`较上年提高30元`, `比上年增加500万元`).
 CHANGE_FROM_LAST_YEAR = re.compile(
     r"(?:较|比)(?:上年|去年|上一年)(?:同期)?[^，,。；;\d]{0,2}?(?:增加|提高|增长|上调|减少)了?$"
@@ -1079,6 +1132,17 @@ def _not_subsidy_money(before: str, after: str) -> bool:
     after = ASIDE_SPAN.sub(lambda m: " " * len(m.group()), after)
     following = NOT_SUBSIDY_MONEY.search(after)  # `并处2000元以上1万元以下罚款`
     return following is not None and not GRANT_WORDS.search(after[: following.start()])
+
+
+def _why_not_money(before: str, after: str) -> str | None:
+    """Why the figure is no money given (EXCLUDED's key), or None."""
+    if (
+        THRESHOLD_BEFORE.search(before)
+        and THRESHOLD_AFTER.match(after)
+        and not GRANT_WORDS.search(before + after)
+    ):
+        return "threshold"
+    return "not_money" if _not_subsidy_money(before, after) else None
 
 
 def _restated(text: str, before: str, after: str, start: int, amounts: list[Amount]) -> str | None:
@@ -1159,7 +1223,10 @@ def _figures(
     groups: list[list[Amount]] = []
     for a in amounts:
         c0, _ = sent.clause_bounds(a.start)
-        if RAISED_FROM_BEFORE.search(text[c0 : a.start]) and RAISED_FROM_AFTER.match(text[a.end :]):
+        rest = text[a.end :]
+        if RAISED_FROM_BEFORE.search(text[c0 : a.start]) and RAISED_FROM_AFTER.match(
+            rest[_LATER_LISTED_AMOUNTS.match(rest).end() :]
+        ):
             left_out(EXCLUDED["raised_from"], a.start, a.end, a.values[0])
             continue
         if CHANGE_FROM_LAST_YEAR.search(text[c0 : a.start]):
@@ -1178,8 +1245,9 @@ def _figures(
         _, c1 = sent.clause_bounds(group[-1].end - 1)
         before = text[c0 : group[0].start]
         after = text[group[-1].end : c1]
-        if _not_subsidy_money(before, after):
-            left_out(EXCLUDED["not_money"], group[0].start, group[-1].end, group[0].values[0])
+        not_money = _why_not_money(before, after)
+        if not_money:
+            left_out(EXCLUDED[not_money], group[0].start, group[-1].end, group[0].values[0])
             not_money_until = group[-1].end
             continue
         if not_money_until >= 0 and PART_AFTER.search(text[not_money_until : group[0].start]):
@@ -1311,6 +1379,34 @@ def _table_cells(compact: str, sentences: list[Sentence]) -> dict[int, tuple[str
     return out
 
 
+# A sentence that opens with an instrument the sentence before gives (`对…民办养老机构,给予相应的建设补贴和运营补贴。
+# 运营补贴按实际使用床位每张每月200元的标准补贴`): it says how much, for the same recipient.
+_GIVING = re.compile(r"给予|发放|享受|予以")
+INSTRUMENT_OPENING = re.compile(
+    r"^\s*(?P<i>[\u4e00-\u9fff]{2,6}?(?:补贴|补助|奖励|津贴|奖补))(?:标准)?(?:按|为|是|[:：])"
+)
+
+
+def _giver_of_instrument(sentences: list[Sentence], i: int) -> Sentence | None:
+    """The sentence, among the few before, that gives the instrument sentence `i` opens with (`对…民办养老机构,给予相应的
+    建设补贴和运营补贴。…改造补助;\n…;运营补贴按…每张每月200元`): the one whose figures it states."""
+    opening = INSTRUMENT_OPENING.match(sentences[i].text)
+    if not opening:
+        return None
+    for earlier in sentences[max(0, i - 5) : i][::-1]:
+        if opening.group("i") in earlier.text and _GIVING.search(earlier.text):
+            return earlier
+    return None
+
+
+def _elaborates(text: str, previous: str) -> bool:
+    """Whether a sentence gives the figures of the money the sentence before names."""
+    if re.match(r"^\s*(?:其中|(?:补贴|补助|奖励|资助)?标准)", text) or GRADE_LIST_OPENING.match(text):
+        return True
+    opening = INSTRUMENT_OPENING.match(text)
+    return bool(opening and opening.group("i") in previous)
+
+
 def _figure_rows(
     sent: Sentence,
     previous: Sentence | None,
@@ -1332,15 +1428,13 @@ def _figure_rows(
         and (
             ALLOWANCE_BEFORE.search(previous.text) or AGE_STANDARD.search(previous.text)
         )  # (a list continues)
-        and AGE_STANDARD.search(sent.text)
+        and (AGE_STANDARD.search(sent.text) or RAISED_STANDARDS.search(sent.text))
     )
     figures = _figures(sent, doubtful, lead, cell=table_cell, carried=carried)
     if not figures:
         return []
     text = sent.text
-    elaborates = previous is not None and (
-        re.match(r"^\s*(?:其中|(?:补贴|补助|奖励|资助)?标准)", text) or GRADE_LIST_OPENING.match(text)
-    )
+    elaborates = previous is not None and _elaborates(text, previous.text)
     rows: list[Row] = []
     anchor: Row | None = None  # a rate or per-unit amount that a following cap limits
     last_recipient: str | None = None
@@ -1352,7 +1446,9 @@ def _figure_rows(
         # the last figure alone: giving it to all of them misread real lists, `按照80—99周岁600元/人/年和…3600元
         # /人/年的补贴标准…代发到…10名老人` (heldout_real5), more often than it helped)
         own_end = sent.clause_bounds(stop)[0] if stop < len(text) else stop
-        recipient = _recipient(text[: fig.start]) or last_recipient or _recipient(text[fig.end : own_end])
+        # (not into a part, `…200元的标准补贴,其中为失能失智老年人服务的,按照…`: that names its own condition)
+        after = PART_CLAUSE.split(text[fig.end : own_end])[0]
+        recipient = _recipient(text[: fig.start]) or last_recipient or _recipient(after)
         if recipient is None and row_name:
             recipient = row_name
         if recipient is None and elaborates:
@@ -1380,6 +1476,8 @@ def _figure_rows(
             and not _new_list_item(recipient, continues)
         ):
             kind = continues.kinds[0]  # …每人每月100元；收住失能老年人的，每人每月200元
+        if kind == "other" and carried and previous is not None and AGE_STANDARD.search(previous.text):
+            kind = "allowance"  # the standards by age of the sentence before, raised (RAISED_STANDARDS)
         if kind == "other" and lead and row_name:  # a table column such as 补贴标准
             kind = _first_rule(CONTEXT_KINDS, lead + row_name + text) or (
                 ("allowance",) if re.search(r"每人", text) else ("other",)
@@ -1724,7 +1822,8 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
                 # an item of a `；` list after an item with money: `…每人每月100元；…每人每月200元；`
                 # (under the heading or item the list continues, `（一）高龄津贴。…；…；`)
                 lead, continues = (leads[-1] or "") + previous.text, figure_rows[-1][-1]
-            figure_rows.append(_figure_rows(sent, previous, doubtful, lead, continues=continues))
+            giver = _giver_of_instrument(sentences, i) or previous
+            figure_rows.append(_figure_rows(sent, giver, doubtful, lead, continues=continues))
         leads.append(lead)
         has_doubt.append(_doubts(doubtful[before:]))
     _single_tiers(figure_rows)

@@ -612,8 +612,23 @@ def _single_spaces(line: str) -> str:
 _SPACE_RUNS = re.compile(r" +")
 
 
+# The pinyin a reposting site prints after characters (`建设(shè)补(bǔ)贴`): readings, not words of the text. Only
+# tone-marked syllables count (no English word in brackets has a tone mark).
+_TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_GLOSS = re.compile(rf"(?<=[{HAN}])\((?=[a-zü]*[{_TONE_MARKS}])[a-zü{_TONE_MARKS}]{{1,7}}\)")
+_ANY_TONE_MARK = re.compile(f"[{_TONE_MARKS}]")
+
+
+def without_pinyin_glosses(text: str) -> str:
+    """`运(yùn)营(yíng)补(bǔ)贴` → `运营补贴`, on a page that glosses three or more (not `咖啡(café)` alone)."""
+    if not _ANY_TONE_MARK.search(text):
+        return text
+    stripped, glosses = _PINYIN_GLOSS.subn("", text)
+    return stripped if glosses >= 3 else text
+
+
 def _clean_once(raw: str) -> str:
-    text = normalize_chars(raw)
+    text = without_pinyin_glosses(normalize_chars(raw))
     lines = [_BULLET.sub("", _single_spaces(line).strip()).strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     lines = _cut_tail(lines)
