@@ -943,3 +943,40 @@ def test_the_address_dates_a_document_only_where_its_text_does_not():
     assert document("今年,我市将新建50家普通型居家养老服务站。", url)["published_date"] == "2015-07-19"
     dated = "发布日期:2015-07-01\n今年,我市将新建50家普通型居家养老服务站。"
     assert document(dated, url)["published_date"] == "2015-07-01"
+
+
+def _heldout(folder: str, stem: str) -> dict:
+    from yanglao.parse.clean import simplified
+
+    path = next((Path(__file__).parent / "data" / folder).glob(f"*_{stem}.txt"))
+    return extract_metadata(simplified(path.read_text(encoding="utf-8")))
+
+
+def test_a_counter_line_dates_the_page_and_the_line_above_it_is_the_title():
+    """heldout_real22 hefei-2022 (a reposting site): `科技项目 通知公告` (the site's column names) / `合肥市社会办养老机构
+    一次性建设补贴、运营补贴公示` / `文字:[大][中][小] 2022/9/20    浏览次数:1797`."""
+    meta = _heldout("heldout_real22", "hefei-2022-private-eldercare-subsidy-publicity")
+    assert (meta["title"], meta["published_date"]) == (
+        "合肥市社会办养老机构一次性建设补贴、运营补贴公示",
+        "2022-09-20",
+    )
+
+
+def test_a_document_without_a_title_is_the_kind_it_calls_itself():
+    """heldout_real22 shengzhou: no title in the text, `本细则由市人民政府办公室负责解释`."""
+    assert _heldout("heldout_real22", "shengzhou-undated-eldercare-subsidy-rules")["doc_type"] == "rules"
+
+
+def test_a_short_form_in_the_title_gives_way_to_the_signers_full_name():
+    """heldout_real23 lianyungang-2017: `市政府办公室关于印发…的通知` signed `连云港市人民政府办公室`."""
+    meta = _heldout("heldout_real23", "lianyungang-2017-13th-fyp-ageing-plan-excerpt")
+    assert meta["issuer"] == "连云港市人民政府办公室"
+    assert meta["doc_number"] == "连政办发〔2017〕94号"
+
+
+def test_a_news_flash_headline_in_square_brackets_is_the_title_of_a_report():
+    """heldout_real23 shanghai-2022: `【上海市政府批复同意《上海市养老服务设施布局专项规划(2022—2035年)》】财联社8月18日电,…`:
+    the headline is the title, and a report of an approval is no plan."""
+    meta = _heldout("heldout_real23", "shanghai-2022-eldercare-facility-layout-plan-news")
+    assert meta["title"] == "上海市政府批复同意《上海市养老服务设施布局专项规划(2022—2035年)》"
+    assert meta["doc_type"] == "other"

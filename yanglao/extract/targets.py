@@ -200,6 +200,9 @@ DEADLINES: list[tuple[str, str]] = [
     (r"每年|每年度|逐年", "each_year"),
 ]
 
+# An aside that only dates the words before it (`近期(到2025年)规划总量指标为:`): a deadline of the sentence.
+DATING_ASIDE = re.compile(r"\(\s*(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*\)")
+
 # Clause cues. A forward cue wins over a past cue in the same clause.
 FORWARD_CUES = (
     r"计划(?!生育)|力争|争取|预计|(?<![模虚])拟(?!定)|确保|下一步|今后|(?<!已)规划(?:建设|新建|建成|打造)|"
@@ -422,7 +425,8 @@ ASSESSMENT_WEIGHT = (
 # short topic label (`养老方面:到2025年底,…`, `托育方面:2025年底前,…`), gives it to the figures of its later
 # sentences that have none of their own.
 PARAGRAPH_DEADLINE = (
-    r"^(?:\x00|\s)*(?:[^,:;。\d]{2,8}:)?"
+    # (after a label, or after who says it: `方案提出,到2025年,…`)
+    r"^(?:\x00|\s)*(?:[^,:;。\d]{2,8}:|[^,:;。\d]{0,8}(?:提出|明确|要求|指出|表示)[,:])?"
     r"(?:(?:到|至)(?:19|20)\d{2}年(?:底|末)?|(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前))[,:]"
 )
 
@@ -440,6 +444,8 @@ TABLE_UNIT_BRACKET = r"\((万)?([^()]{1,4})\)$"
 COVERAGE_SUBJECT = r"([^,;:。、和及与]{2,20}?)覆盖"
 COVERED_LEVEL = r"(?:以上|以下)?的?(城市社区|农村社区|行政村|社区|乡镇|街道|村|县|区)"
 RATE_NOUNS = r"率|比例|占比|比重|覆盖面|满意度"
+# Two rates that one figure is for (`…配套建设养老服务设施达标率、社区养老服务设施覆盖率均达到100%`): a target each.
+SHARED_FIGURE = rf"^(?P<a>.{{2,30}}?(?:{RATE_NOUNS}))(?:、|和|及|与)(?P<b>.{{2,30}}?(?:{RATE_NOUNS}))$"
 # The verb 实现 before a rate is the commitment, not part of the rate's name
 # (`实现有意愿且符合条件的特困人员集中供养率100%` → 有意愿且符合条件的特困人员集中供养率).
 # (实现 only: 达到 may be part of the name, `达到规定标准的居家养老服务设施比例`)
@@ -481,11 +487,11 @@ SCOPES = [
 # Words trimmed off the end of an indicator (`覆盖率力争达到85%` → 覆盖率) and verbs trimmed off its
 # start (`改造提升乡镇敬老院15家` → 乡镇敬老院).
 INDICATOR_TAIL_WORDS = r"力争|争取|确保|保持|要|将|按照?每个[\u4e00-\u9fff()]{1,10}"
-INDICATOR_LEADING_VERBS = r"改造提升|提质改造|提升|升级|选择|组织开展|组织|培训|接入|累计建成|累计"
+INDICATOR_LEADING_VERBS = r"包含|包括|改造提升|提质改造|提升|升级|选择|组织开展|组织|培训|接入|累计建成|累计"
 
 # Words trimmed off a clause to leave the indicator's noun phrase.
 LEADING_WORDS = (
-    r"力争|争取|计划|预计|确保|基本|全面|逐步|进一步|持续|初步|要|将|均|都|在|对|为|使|让|到|至|并|同时|其中|"
+    r"力争|争取|计划|预计|确保|基本|全面|逐步|进一步|持续|初步|要|将|均|都|在|对|为|使|让|到|至|并且|并|且|同时|其中|"
     r"以|和|及|或者|或|我市|我们|本市|全市|范围内|能够|可|可以"
 )
 
@@ -1048,7 +1054,7 @@ def targets_and_left_out(text: str, *, document_year: int | None = None) -> tupl
                 left_out.append({**c.row, "reason": reason, "verdict": "doubtful"})
                 continue
             c.row["indicator"] = _elided_rate(text, targets[-1] if targets else None, c.row)
-            targets.append(c.row)
+            targets.extend(_each_rate_of_a_shared_figure(text, c.row))
         elif c.verdict == "target":
             # e.g. a PDF line break between `运营点` and `10个以上`: a figure that counts nothing named
             reason = "no indicator: nothing before the figure says what it counts"
@@ -1057,6 +1063,17 @@ def targets_and_left_out(text: str, *, document_year: int | None = None) -> tupl
             verdict = "doubtful" if c.verdict == "doubtful" else "rejected"
             left_out.append({**c.row, "reason": c.reason, "verdict": verdict})
     return targets, left_out
+
+
+_SHARED_FIGURE_RE = re.compile(SHARED_FIGURE)
+
+
+def _each_rate_of_a_shared_figure(text: str, row: dict) -> list[dict]:
+    """`A率、B率均达到100%`: a row for each rate (DATA_CONTRACT: a figure's indicator names one thing)."""
+    shared = _SHARED_FIGURE_RE.match(row["indicator"])
+    if not shared or not re.search(r"[均都]", text[row["start"] : row["end"]]):
+        return [row]
+    return [{**row, "indicator": shared.group("a")}, {**row, "indicator": shared.group("b")}]
 
 
 _BARE_RATE = re.compile(rf"[\u4e00-\u9fff]{{0,3}}(?:{RATE_NOUNS})")
@@ -1451,7 +1468,8 @@ def _sentence(
         masked = masked[: a - s_start] + "\x00" * (b - a) + masked[b - s_start :]
 
     def aside_of(at: int) -> tuple[int, int] | None:
-        return next(((a, b) for a, b in asides if a <= at < b), None)
+        # (not an aside that only dates the words before it, `近期(到2025年)规划总量指标为:…`: its time is theirs)
+        return next(((a, b) for a, b in asides if a <= at < b and not DATING_ASIDE.fullmatch(scan[a:b])), None)
 
     outside = [t for t in times if aside_of(t.start) is None]
     opening = _REPORT_OPENING_RE.match(_ENUMERATOR_AT.sub("", masked.strip(" \x00"), count=1).strip(" \x00"))
@@ -2167,6 +2185,7 @@ def _indicator(
         # `养老服务设施覆盖所有城市社区、90%以上乡镇和60%以上村` → 养老服务设施覆盖村比例
         return f"{_clean(coverage.group(1))}覆盖{covered.group(1)}比例"[:40]
     if q.unit == "%":
+        before = re.sub(r"(?<=.)(?:均|都)$", "", before)  # `…达标率、…覆盖率均达到100%`: both are (SHARED_FIGURE)
         if before and re.search(rf"(?:{RATE_NOUNS})$", before):
             return _RATE_LEADING_VERB_RE.sub("", before)[:40]
         if not before:

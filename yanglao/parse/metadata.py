@@ -198,6 +198,8 @@ _NOT_TITLE = re.compile(
     r"|(?:现行)?有效|(?:已|全部|部分)?(?:失效|废止)"  # a validity printed without its label (张家港 field list)
     r"|(?:[^\s:：]{0,4}(?:电\s*话|热\s*线)|联\s*系\s*人|传\s*真|邮\s*编|地\s*址|领导署名)\s*[:：].*"  # contact lines
     r"|.*(?:网站|发布媒体|门户)"  # a site's name (`…国家级政府采购专业网站`)
+    # a site's column names (`科技项目 通知公告`): where a page stands, not its title
+    r"|(?:[\u4e00-\u9fff]{2,8}\s+)*(?:通知公告|公示公告|通知通告|公告公示|政策文件|政策法规|政策解读)"
 )
 #: A numbered section's heading (`三、下一步改进措施`, `(一)…`): inside the document, not its title, unless it is the
 #: headline right above the page's dating line (a list's item on a page of its own: `三十一、光荣院建设`).
@@ -240,6 +242,8 @@ _DOC_NUMBER_LINE = re.compile(
 )
 #: The site's column in 【】 before a title (``【养老服务补贴】乌拉特前旗…发放情况``): not part of the title.
 _LABELLED_NUMBER_PREFIX = re.compile(rf"^\s*(?:文\s*号|发文字号)\s*[:：]?\s*{_DOC_NUMBER.pattern}\s*")
+#: A news flash opens with its headline in 【】 run into its text (`【上海市政府批复同意《…》】财联社8月18日电,…`).
+_FLASH_HEADLINE = re.compile(r"【(?P<t>[^【】\n]{13,80})】(?=\S)")
 _COLUMN_TAG = re.compile(r"^\s*【[^【】\d]{1,12}】\s*(?=\S)")
 #: A validity printed after the title in brackets (``…的通知(有效)``, ``(已失效)``): the page's, not the title's.
 _TITLE_VALIDITY = re.compile(r"\s*[(（]\s*(?:(?:现行)?有效|(?:已|全部|部分)?(?:失效|废止))\s*[)）]\s*$")
@@ -275,7 +279,9 @@ _EMPTY_CELLS_AFTER = re.compile(r"(?<=[^\s|])\s*\|[\s|]*$")
 
 
 #: A byline or an info line that dates the page (`发布时间:2022-03-01 10:25:19 来源:…`, `索引号:… 发布时间:…`).
-_DATING_LINE = re.compile(r"(?:发布|发表|公开|成文)(?:时间|日期)\s*[:：]\s*\d{4}")
+#: A page's counter line, its date before its count of views (`文字:[大][中][小] 2022/9/20    浏览次数:1797`): its byline.
+_VIEWS_LINE = re.compile(r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)[^\n]{0,30}?(?:浏览|点击|阅读|访问)(?:次数|量|数)")
+_DATING_LINE = re.compile(rf"(?:发布|发表|公开|成文)(?:时间|日期)\s*[:：]\s*\d{{4}}|{_VIEWS_LINE.pattern}")
 
 
 def _title_above_byline(raw_lines: list[str], raw_text: str, title: str | None) -> str | None:
@@ -501,8 +507,10 @@ def _issuer(candidates: list[str | None]) -> str | None:
         return None
     chosen = names[0]
     if not _PLACE.match(chosen):
+        # (`市政府办公室` is the short form of `连云港市人民政府办公室`)
+        full = re.sub(r"(?<!人民)政府", "人民政府", chosen)
         for other in names[1:]:
-            if other.endswith(chosen) and len(other) > len(chosen) and _PLACE.match(other):
+            if other.endswith((chosen, full)) and len(other) > len(chosen) and _PLACE.match(other):
                 return other
     return chosen
 
@@ -526,9 +534,10 @@ ISSUING = re.compile(r"(?:印发|转发|颁布|公布|发布)(?P<inner>.+?)的(?
 #: the first rule that matches gives the type, else `other`.
 DOC_TYPE_RULES: list[Rule] = [
     _rule(
-        r"^(?!.*关于)[^《“\"]{2,20}?(?:印发|出台|发布)(?!.*(?:通知|通告|公告|决定|令)$)",
+        r"^(?!.*关于)[^《“\"]{2,20}?(?:印发|出台|发布|批复同意)(?!.*(?:通知|通告|公告|决定|令)$)",
         "other",
-        "a headline reporting an issuance (云南印发“十四五”老龄事业发展和养老服务体系规划): a report, not the plan",
+        "a headline reporting an issuance or an approval (云南印发“十四五”老龄事业发展和养老服务体系规划, 上海市政府批复同意"
+        "《…专项规划》): a report, not the plan",
     ),
     _rule(
         r"提案.*(?:答复|复函|回复)|(?:答复|复函|回复).*提案",
@@ -611,7 +620,13 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     )
 
     values = frozenset(v for v in labelled.values() if isinstance(v, str))
-    title = page.get("title") or labelled.get("title") or as_published(find_title(head, values), raw_text)
+    flash = _FLASH_HEADLINE.match(raw_text.lstrip())
+    title = (
+        page.get("title")
+        or labelled.get("title")
+        or (flash.group("t") if flash else None)
+        or as_published(find_title(head, values), raw_text)
+    )
     title = _title_above_byline(raw_lines, raw_text, title)
     title_date = _TITLE_DATE.search(title) if title else None
     if title_date:
@@ -718,7 +733,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
 
     byline = None
     for line in raw_text.split("\n")[:20]:
-        match = _BYLINE_DATE.match(line)
+        match = _BYLINE_DATE.match(line) or _VIEWS_LINE.search(line)
         if match:
             byline = normalize_date(match.group(1))
             break
@@ -769,13 +784,21 @@ _ADDRESSED_TO_UNITS = re.compile(
 )
 
 
+#: What a document calls itself in its closing articles (`本细则由市人民政府办公室负责解释`, `本方案自2012年1月1日起实施`).
+_SELF_NAMED = re.compile(r"本(?P<w>细则|办法|规定|条例|方案|规划|计划|意见|措施)(?:自|由|所称|适用|从|于|经)")
+_SELF_NAMED_TYPES = {"细则": "rules", "办法": "rules", "规定": "rules", "条例": "rules", "方案": "work_plan"}
+_SELF_NAMED_TYPES |= {"规划": "work_plan", "计划": "work_plan", "意见": "policy_measures", "措施": "policy_measures"}
+
+
 def _doc_type_by_body(by_title: str, raw_text: str) -> str:
     """`notice` for a page that announces itself as one or is addressed to the units below, unless it reports on a
-    meeting or for a paper."""
-    says_so = _NOTICE_BODY.search(raw_text[:5000]) or _ADDRESSED_TO_UNITS.search(raw_text[:1500])
-    if by_title != "other" or not says_so or _NEWS_REPORT.search(raw_text[:800]):
+    meeting or for a paper; else the kind of document it calls itself (`本细则由…负责解释`)."""
+    if by_title != "other" or _NEWS_REPORT.search(raw_text[:800]):
         return by_title
-    return "notice"
+    if _NOTICE_BODY.search(raw_text[:5000]) or _ADDRESSED_TO_UNITS.search(raw_text[:1500]):
+        return "notice"
+    self_named = _SELF_NAMED.search(raw_text)
+    return _SELF_NAMED_TYPES[self_named.group("w")] if self_named else by_title
 
 
 #: A page that prints a proposal or suggestion under its own title (`案由: 关于…的建议`) and then the reply
