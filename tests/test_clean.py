@@ -573,3 +573,10 @@ def test_pinyin_printed_after_characters_is_dropped():
     assert without_pinyin_glosses("運(yùn)營(yíng)補(bǔ)貼按實(shí)際使用床位") == "運營補貼按實際使用床位"
     assert without_pinyin_glosses("咖啡(café)店") == "咖啡(café)店"
     assert without_pinyin_glosses("补贴(bǔ tiē)") == "补贴(bǔ tiē)"  # (only one syllable per bracket)
+
+
+def test_the_question_marks_of_a_lost_indent_are_dropped():
+    """heldout_real22/08 (a repost of 上海市民政局's notice): `??一、标准调整`, `??1.最低生活保障家庭的老年人,…`."""
+    assert clean_text("??一、标准调整\n??1.最低生活保障家庭的老年人,补贴标准调整为每人每月1110元;") == (
+        "一、标准调整\n1.最低生活保障家庭的老年人,补贴标准调整为每人每月1110元;"
+    )

@@ -207,8 +207,8 @@ FLOORS = {
     "heldout_real22": {
         "targets": 0.50,
         "targets_meaning": 0.50,
-        "subsidies": 0.83,
-        "subsidies_meaning": 0.31,
+        "subsidies": 0.87,
+        "subsidies_meaning": 0.30,  # (the gold keeps the traditional characters of 3 of its 8 pages: see its README)
         "provisions": 0.40,
         "measures": 0.28,
         "metadata": 0.48,

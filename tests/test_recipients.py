@@ -1242,3 +1242,17 @@ def test_money_to_a_company_is_per_facility():
     """heldout_real23 bishan-cq-2024: `对福康养老有限公司 璧泉分公司给予120万元市级床位建设补贴`."""
     rows = {r["amount_yuan"]: r for r in _rows_of("heldout_real23", "bishan-cq-2024-npc-suggestion-80-reply")}
     assert rows[1200000]["basis"] == "facility"
+
+
+def test_items_under_a_heading_that_names_a_group_are_for_that_group():
+    """heldout_real22 shanghai (a repost in traditional characters, each lost indent a `??`): `(一)照护一级的困难对象` /
+    `1.最低生活保障家庭的老年人,补贴标准调整为每人每月1110元;` and `(二)照护二级至四级的困难对象` / `享受…养老服务补贴的标准
+    调整为:` / `1.最低生活保障家庭的老年人,每人每月1036元;`: each item's group receives its amount, the heading's group is
+    the condition; the lead-in line gives the items their money and is no provision of its own."""
+    rows = _rows_of("heldout_real22", "shanghai-undated-eldercare-service-subsidy-adjustment-notice")
+    figured = {(r["amount_yuan"], r["recipient"], r["condition"]) for r in rows if r["amount_yuan"]}
+    assert (1110, "最低生活保障家庭的老年人", "照护一级的困难对象") in figured
+    assert (1036, "最低生活保障家庭的老年人", "照护二级至四级的困难对象") in figured
+    assert (740, "最低生活保障家庭的老年人", "照护五级至六级的困难对象") in figured
+    assert (444, "低收入家庭的老年人", "照护五级至六级的困难对象") in figured
+    assert not [r for r in rows if r["amount_yuan"] is None and r["quote"].endswith("标准调整为")]

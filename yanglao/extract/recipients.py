@@ -212,7 +212,8 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         # (after a label, `补贴对象为…`; a count of who there is, `全区共有…`, is no one entitled)
         r"(?:^|[：:，,。；;\n])\s*(?:(?:补贴|补助|发放|救助|资助)?对象(?:为|是)[:：]?)?"
         r"(?P<r>(?![^：:，,。；;\n]*?(?:共有|现有))[^：:，,。；;\n]{2,150}?(?:老年人|老人|家庭))[，,]\s*"
-        r"(?:补贴|补助|资助|奖励|救助)标准(?:为|是)[^，,。；;]{0,12}$",
+        # (or adjusted to it: `最低生活保障家庭的老年人,补贴标准调整为每人每月1110元`)
+        r"(?:补贴|补助|资助|奖励|救助)标准(?:调整为|提高到|提高至|为|是)[^，,。；;]{0,12}$",
         "recipient",
         "年满70周岁及以上的老年人,资助标准为每户最高不超过12000元",
         "longhua-sz-undated-home-adaptation-subsidy-standards",
@@ -639,6 +640,39 @@ def _group_over_items(row: dict, text: str) -> None:
         return
 
 
+# A section's heading that names a group of people (`(一)照护一级的困难对象`, over `1.最低生活保障家庭的老年人,补贴标准调整
+# 为每人每月1110元;`): the amounts of its items are for that group, the condition of each item's recipient.
+SECTION_GROUP = Rule(
+    "section_group",
+    r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
+    r"(?P<g>(?!(?:补贴|补助|发放|服务|救助|保障|资助|享受)?对象$)[^，,。；;：:\n]{4,30}?(?:对象|老年人|老人|人员|家庭))\s*$",
+    "condition",
+    "(一)照护一级的困难对象",
+    "shanghai-undated-eldercare-service-subsidy-adjustment-notice",
+)
+_SECTION_GROUP_RE = re.compile(SECTION_GROUP.pattern)
+_LEAD_IN_LINE = re.compile(r"[:：]\s*$")
+
+
+def _section_group(row: dict, text: str) -> None:
+    """An amount with a recipient and no condition, in a numbered item (or under a lead-in) below a heading that
+    names a group (SECTION_GROUP), is for that group: the heading's group is its condition."""
+    at = row.get("figure_at")
+    if at is None or row.get("condition") or not row.get("recipient"):
+        return
+    line_start = text.rfind("\n", 0, at) + 1
+    if not _LEADING_ITEM_NUMBER.match(text[line_start:at]):
+        return
+    lines = text[max(0, line_start - 400) : line_start].split("\n")
+    for line in reversed(lines[-12:]):
+        group = _SECTION_GROUP_RE.match(line)
+        if group:
+            row["condition"] = group.group("g").strip(TRIM)
+            return
+        if line.strip() and not _LEADING_ITEM_NUMBER.match(line.strip()) and not _LEAD_IN_LINE.search(line):
+            return  # (the list's other items and a lead-in line may stand between: `…的标准调整为:`)
+
+
 # The grade, level or group an amount is for, when a sentence gives several amounts.
 CONDITION_RULES: tuple[Rule, ...] = (
     Rule(
@@ -720,9 +754,14 @@ _INLINE_HEADING = re.compile(
 )
 
 
+_LEADING_ITEM_NUMBER = re.compile(
+    r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*(?=\D)"
+)
+
+
 def without_inline_heading(phrase: str) -> str:
-    """A phrase that starts with the number and title of its item, written on the same line, without them."""
-    return _INLINE_HEADING.sub("", phrase, count=1)
+    """A phrase that starts with the number (and title) of its item, written on the same line, without them."""
+    return _LEADING_ITEM_NUMBER.sub("", _INLINE_HEADING.sub("", phrase, count=1), count=1)
 
 
 def recipient_before(text: str, figure_at: int) -> str | None:
@@ -930,6 +969,7 @@ def complete(rows: list[dict], text: str) -> list[dict]:
         _umbrella(row, text)
         _band_opening(row, text)
         _group_over_items(row, text)
+        _section_group(row, text)
     for row in out:
         if row["kind"] == "other" and (
             _older_age_band(row.get("condition")) or _older_age_band(row.get("recipient"))

@@ -2297,6 +2297,16 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         reads="clause",
     ),
     Rule(
+        "LIST_LEAD",
+        subsidies.LIST_LEAD,
+        "a line leading in to a list of standards (…补贴的标准调整为:): the items below are its money, it is no provision",
+        "享受长期护理保险待遇的同时,享受养老服务补贴的标准调整为:\n1.最低生活保障家庭的老年人,每人每月1036元;",
+        "shanghai-undated-eldercare-service-subsidy-adjustment-notice",
+        figure="1036元",
+        expect=("subsidy", "allowance"),
+        reads="line",
+    ),
+    Rule(
         "MATCHING_SHARE",
         subsidies.MATCHING_SHARE,
         "配套 before an amount: a lower level's matching share, of the kind of the instrument it matches",

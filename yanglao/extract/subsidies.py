@@ -1379,6 +1379,8 @@ def _table_cells(compact: str, sentences: list[Sentence]) -> dict[int, tuple[str
     return out
 
 
+# A line that leads in to the list of standards below it, naming their money (`…享受养老服务补贴的标准调整为:`).
+LIST_LEAD = re.compile(r"(?:补贴|补助|津贴|奖励|资助)[^。；;]{0,12}?(?:标准|如下)[^。；;]{0,6}[:：]\s*$")
 # A sentence that opens with an instrument the sentence before gives (`对…民办养老机构,给予相应的建设补贴和运营补贴。
 # 运营补贴按实际使用床位每张每月200元的标准补贴`): it says how much, for the same recipient.
 _GIVING = re.compile(r"给予|发放|享受|予以")
@@ -1851,15 +1853,7 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
         if _is_heading(sent) and _section_has_money(sentences, figure_rows, i):
             keys.update(_mention_keys(sent.text))  # a title over the provisions it names
             continue
-        if (
-            following is not None
-            and (following.paragraph == sent.paragraph or OPENS_WITH_PART.match(following.text))
-            and figure_rows[i + 1]
-            and (
-                re.match(r"^\s*(?:其中|(?:补贴|补助|奖励|资助)?标准)", following.text)
-                or GRADED_AMOUNTS.fullmatch(following.text.strip())
-            )
-        ):
+        if _stated_by_the_next(sent, following, figure_rows[i + 1] if following is not None else []):
             keys.update(_mention_keys(sent.text))  # 可享受就餐补贴。补贴标准为… : counted by the figure
             continue
         if _is_caption(sent, compact):
@@ -1926,6 +1920,22 @@ def _is_heading_text(text: str) -> bool:
     return bool(HEADING_NUMBER.match(body)) or not re.search(r"[。；;！？!?]\s*$", text)
 
 
+def _stated_by_the_next(sent: Sentence, following: Sentence | None, following_rows: list[Row]) -> bool:
+    """Whether the figures of the next sentence state the money this one names (`可享受就餐补贴。补贴标准为…`, a list
+    of standards under `…的标准调整为:`): it is counted by them, no provision of its own."""
+    if following is None or not following_rows:
+        return False
+    if LIST_LEAD.search(sent.text) and following.paragraph == sent.paragraph + 1:
+        return True
+    return bool(
+        (following.paragraph == sent.paragraph or OPENS_WITH_PART.match(following.text))
+        and (
+            re.match(r"^\s*(?:其中|(?:补贴|补助|奖励|资助)?标准)", following.text)
+            or GRADED_AMOUNTS.fullmatch(following.text.strip())
+        )
+    )
+
+
 def _lead(sentences: list[Sentence], i: int) -> str | None:
     """The heading a sentence stands under: the run-in title before it, or the heading line above."""
     if i == 0:
@@ -1935,6 +1945,8 @@ def _lead(sentences: list[Sentence], i: int) -> str | None:
         prev.paragraph == sentences[i].paragraph - 1 and _is_heading(prev)
     ):
         return prev.text if _is_heading(prev) else None
+    if prev.paragraph == sentences[i].paragraph - 1 and LIST_LEAD.search(prev.text):
+        return prev.text  # `享受养老服务补贴的标准调整为:` over `1.最低生活保障家庭的老年人,每人每月1036元;`
     return None
 
 

@@ -1469,7 +1469,9 @@ def _sentence(
 
     def aside_of(at: int) -> tuple[int, int] | None:
         # (not an aside that only dates the words before it, `近期(到2025年)规划总量指标为:…`: its time is theirs)
-        return next(((a, b) for a, b in asides if a <= at < b and not DATING_ASIDE.fullmatch(scan[a:b])), None)
+        return next(
+            ((a, b) for a, b in asides if a <= at < b and not DATING_ASIDE.fullmatch(scan[a:b])), None
+        )
 
     outside = [t for t in times if aside_of(t.start) is None]
     opening = _REPORT_OPENING_RE.match(_ENUMERATOR_AT.sub("", masked.strip(" \x00"), count=1).strip(" \x00"))
@@ -2185,7 +2187,9 @@ def _indicator(
         # `养老服务设施覆盖所有城市社区、90%以上乡镇和60%以上村` → 养老服务设施覆盖村比例
         return f"{_clean(coverage.group(1))}覆盖{covered.group(1)}比例"[:40]
     if q.unit == "%":
-        before = re.sub(r"(?<=.)(?:均|都)$", "", before)  # `…达标率、…覆盖率均达到100%`: both are (SHARED_FIGURE)
+        before = re.sub(
+            r"(?<=.)(?:均|都)$", "", before
+        )  # `…达标率、…覆盖率均达到100%`: both are (SHARED_FIGURE)
         if before and re.search(rf"(?:{RATE_NOUNS})$", before):
             return _RATE_LEADING_VERB_RE.sub("", before)[:40]
         if not before:

@@ -271,7 +271,8 @@ TRAILING: list[Rule] = [
     _rule(r"(?:相关)?附件\s*[:：]?", "empty attachment heading left at the end: 相关附件:, 附件:"),
 ]
 
-_BULLET = re.compile(r"^(?:[•·●◆■▪]+\s*)+")
+# (and the `?` a repost leaves for each lost full-width space of an indent: `??一、标准调整`)
+_BULLET = re.compile(rf"^(?:[•·●◆■▪]+\s*|\?+(?=[{HAN}(（\d]))+")
 
 # ---------------------------------------------------------------------------------------------
 # PDF damage

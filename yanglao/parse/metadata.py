@@ -280,7 +280,9 @@ _EMPTY_CELLS_AFTER = re.compile(r"(?<=[^\s|])\s*\|[\s|]*$")
 
 #: A byline or an info line that dates the page (`发布时间:2022-03-01 10:25:19 来源:…`, `索引号:… 发布时间:…`).
 #: A page's counter line, its date before its count of views (`文字:[大][中][小] 2022/9/20    浏览次数:1797`): its byline.
-_VIEWS_LINE = re.compile(r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)[^\n]{0,30}?(?:浏览|点击|阅读|访问)(?:次数|量|数)")
+_VIEWS_LINE = re.compile(
+    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)[^\n]{0,30}?(?:浏览|点击|阅读|访问)(?:次数|量|数)"
+)
 _DATING_LINE = re.compile(rf"(?:发布|发表|公开|成文)(?:时间|日期)\s*[:：]\s*\d{{4}}|{_VIEWS_LINE.pattern}")
 
 
@@ -787,7 +789,12 @@ _ADDRESSED_TO_UNITS = re.compile(
 #: What a document calls itself in its closing articles (`本细则由市人民政府办公室负责解释`, `本方案自2012年1月1日起实施`).
 _SELF_NAMED = re.compile(r"本(?P<w>细则|办法|规定|条例|方案|规划|计划|意见|措施)(?:自|由|所称|适用|从|于|经)")
 _SELF_NAMED_TYPES = {"细则": "rules", "办法": "rules", "规定": "rules", "条例": "rules", "方案": "work_plan"}
-_SELF_NAMED_TYPES |= {"规划": "work_plan", "计划": "work_plan", "意见": "policy_measures", "措施": "policy_measures"}
+_SELF_NAMED_TYPES |= {
+    "规划": "work_plan",
+    "计划": "work_plan",
+    "意见": "policy_measures",
+    "措施": "policy_measures",
+}
 
 
 def _doc_type_by_body(by_title: str, raw_text: str) -> str:
