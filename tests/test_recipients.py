@@ -1091,9 +1091,12 @@ def test_how_an_amount_is_measured_may_stand_between_its_recipient_and_the_verb(
         "heldout_real20", "yihe-linyi-2022-provincial-institution-operation-reward-publicity"
     )
     rows = extract_rows("x", text)["subsidies"]
-    assert {(r["recipient"], r["recipient_type"]) for r in rows} == {
+    assert {(r["recipient"], r["recipient_type"]) for r in rows if r["amount_yuan"] != 766651} == {
         ("符合补助范围和条件的养老机构", "provider")
     }
+    # (the sum paid out names its providers in the money's own name, nearer than the 对 of the sentence before:
+    # `本次拟发放…省级养老机构运营奖补资金766651元`)
+    assert [r["recipient"] for r in rows if r["amount_yuan"] == 766651] == ["养老机构"]
 
 
 def test_a_provider_named_in_the_clause_before_gei_yu_receives_it():
@@ -1256,3 +1259,90 @@ def test_items_under_a_heading_that_names_a_group_are_for_that_group():
     assert (740, "最低生活保障家庭的老年人", "照护五级至六级的困难对象") in figured
     assert (444, "低收入家庭的老年人", "照护五级至六级的困难对象") in figured
     assert not [r for r in rows if r["amount_yuan"] is None and r["quote"].endswith("标准调整为")]
+
+
+def test_standards_of_social_assistance_name_the_people_they_support():
+    """heldout_real24 luzhou-2024 (`全市城市居民最低生活保障标准788元/月;…城市特困人员基本生活标准1025元/月,农村分散供养特困
+    人员基本生活标准754元/月`), gongshan-2024 (`全州城乡特困人员基本生活标准统一提高到956元/人·月`, `A类保障对象补助水平提高到
+    534元/人·月`) and babu (`城市特困人员供养标准由原来的每人每月560元提高到每人每月676元`): money paid to the people, each
+    standard to the people named before it."""
+    rows = {
+        r["amount_yuan"]: r
+        for r in _rows_of("heldout_real24", "luzhou-2024-low-income-destitute-standards-adjustment-news")
+    }
+    assert {a: (rows[a]["kind"], rows[a]["recipient"]) for a in (1025, 754)} == {
+        1025: ("allowance", "城市特困人员"),
+        754: ("allowance", "农村分散供养特困人员"),
+    }
+    assert rows[788]["recipient"] == "最低生活保障对象"
+    rows = {
+        r["amount_yuan"]: r
+        for r in _rows_of("heldout_real24", "gongshan-2024-assistance-standards-raise-interpretation")
+    }
+    assert (rows[956]["recipient"], rows[534]["recipient"]) == ("城乡特困人员", "A类保障对象")
+    rows = {
+        r["amount_yuan"]: r
+        for r in _rows_of("heldout_real24", "babu-undated-destitute-support-standard-raise-news")
+    }
+    assert (rows[676]["kind"], rows[676]["recipient"]) == ("allowance", "城市特困人员")
+    assert 560 not in rows  # the standard being replaced
+
+
+def test_providers_named_in_the_clause_of_their_amount():
+    """heldout_real25 gansu-2015 (`非营利性养老机构用房自建的新增每张床位补贴1万元,…;营利性养老机构按非营利性养老机构补贴标准
+    的80%予以补贴`) and guangxi-2024 (`南宁市对年满60岁以上老年人在老年食堂用餐,可享受每餐3元的补助,运营机构可获得每月3000元的
+    运营补助,为身体中度失能以上老年人、80岁以上高龄老年人提供送餐上门服务的,每份给予2元送餐服务补助`): the recipient named
+    nearest before the figure, in its own clause or the one before, wins over the 对 clause that opens the sentence."""
+    rows = {
+        (r["amount_yuan"], r["rate_percent"]): r
+        for r in _rows_of("heldout_real25", "gansu-2015-social-institution-construction-subsidy-news")
+    }
+    assert rows[(10000, None)]["recipient"] == "非营利性养老机构"
+    assert rows[(None, 80)]["recipient"] == "营利性养老机构"
+    rows = {
+        r["amount_yuan"]: r for r in _rows_of("heldout_real25", "guangxi-2024-meal-service-subsidies-news")
+    }
+    assert rows[3000]["recipient"] == "运营机构"
+    assert (
+        rows[3]["recipient"] + rows[3]["condition"] == "年满老年人60岁以上"
+    )  # (the group, without 在老年食堂用餐)
+    assert "提供送餐上门服务" in rows[2]["recipient"] and rows[2]["basis"] == "meal"
+
+
+def test_grades_listed_before_the_de_of_one_recipient_follow_the_amounts():
+    """heldout_real25 wuxi (`对取得大学本科及以上学历毕业证书、专科学历毕业证书及中专学历毕业证书的养老护理岗位工作人员,分别给予
+    60000元/人、48000元/人、36000元/人的入职奖励`): like items before the 的 (each ending in 毕业证书) are one condition per
+    amount (read as the degrees they name); 及以上 is no separator."""
+    rows = {
+        r["amount_yuan"]: r for r in _rows_of("heldout_real25", "wuxi-undated-care-worker-entry-reward-news")
+    }
+    assert {a: rows[a]["recipient"] for a in (60000, 48000, 36000)} == dict.fromkeys(
+        (60000, 48000, 36000), "养老护理岗位工作人员"
+    )
+    assert [rows[a]["condition"] for a in (60000, 48000, 36000)] == ["本科及以上学历", "专科学历", "中专学历"]
+
+
+def test_a_share_of_the_investment_for_each_listed_facility_and_an_item_under_a_groups_standard():
+    """heldout_real25 wenzhou (`对自2022年起,市区新建、提升改建的老年食堂、老年助餐服务点,由市级财政分别给予投入建设资金的50%,
+    最高不超过10万元、5万元的一次性建设补助`): a share of what is invested is a rate of construction money, its caps one per
+    facility of the list after the 的; chizhou-2018 (`符合条件的养老护理岗位工作人员学费补偿标准为:…毕业生在所供职养老机构工作满
+    3年的,给予一次性学费补偿3000元`): the item's condition, named with the group of the standard."""
+    rows = {
+        r["cap_yuan"]: r
+        for r in _rows_of("heldout_real25", "wenzhou-undated-meal-service-opinions-news")
+        if r["cap_yuan"]
+    }
+    assert (rows[100000]["rate_percent"], rows[100000]["kind"]) == (50, "construction")
+    assert (rows[100000]["recipient"], rows[50000]["recipient"]) == (
+        "市区新建、提升改建的老年食堂",
+        "市区新建、提升改建的老年助餐服务点",
+    )
+    rows = [
+        r
+        for r in _rows_of("heldout_real25", "chizhou-2018-care-worker-tuition-entry-reward-news")
+        if r["amount_yuan"] == 3000
+    ]
+    assert (
+        rows[0]["recipient"]
+        == "中等职业技术学校(技工学校)全日制毕业生在所供职养老机构工作满3年的养老护理岗位工作人员"
+    )

@@ -579,7 +579,7 @@ def _umbrella(row: dict, text: str) -> None:
 # amount is for the band that opens its clause, even where the sentence holds that one amount only.
 BAND_OPENS_CLAUSE = Rule(
     "band_opens_clause",
-    r"(?:^|(?<=[。；;！？!?\n|:：]))\s*(?:年满)?\s*(?P<band>(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*(?:周?岁)?\s*(?:至|到|-|—|－|~|～)\s*"
+    r"(?:^|(?<=[。；;！？!?\n|:：])|(?<=标准为))\s*(?:年满)?\s*(?P<band>(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*(?:周?岁)?\s*(?:至|到|-|—|－|~|～)\s*"
     r"(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*周?岁|(?:\d{2,3}|[一二三四五六七八九十百]{1,4})\s*周?岁(?:及|以)?以上)"
     r"(?:的)?(?:高龄)?(?:老年人|老人)?\s*[，,]?\s*(?:每人|按)?(?:每月|每年)?[^，,。；;：:\d]{0,6}$",
     "condition",
@@ -1080,6 +1080,8 @@ def _distribute(siblings: list[dict]) -> None:
     names = {r.get("recipient") for r in siblings}
     if len(figures) < 2 or len(names) != 1 or not (name := names.pop()) or re.search(r"[，,]", name):
         return  # (a description over clauses, `…的家庭,生活长期不能自理、经济困难的老年人`, is one group)
+    if _parallel_conditions(siblings, name, figures):
+        return
     items = split_list(name)
     # (a list before the last 的 is the conditions of one kind of recipient, `已运营、养老床位不少于20张、符合…的民办和公建
     # 民营养老机构`: only the head after it may list recipients, and it must list as many as there are figures)
@@ -1089,6 +1091,29 @@ def _distribute(siblings: list[dict]) -> None:
         row["recipient"] = items[
             figures.index((row.get("amount_yuan"), row.get("cap_yuan"), row.get("rate_percent")))
         ]
+
+
+_LIST_SEPARATOR = re.compile(r"、|和|(?<!以)及(?!以上|以下)|与")
+_SHARED_VERB = re.compile(r"^(?:取得|持有|具有|获得|达到|评为|被评为|评定为)")
+
+
+def _parallel_conditions(siblings: list[dict], name: str, figures: list[tuple]) -> bool:
+    """`对取得大学本科及以上学历毕业证书、专科学历毕业证书及中专学历毕业证书的养老护理岗位工作人员,分别给予60000元/人、
+    48000元/人、36000元/人`: a list before the last 的 of as many like items as figures (each ending in the same words)
+    is one condition per figure, in order; the words after the 的 are the recipient."""
+    if "的" not in name or any(r.get("condition") for r in siblings):
+        return False
+    listed, head = name.rsplit("的", 1)
+    items = [i for i in _LIST_SEPARATOR.split(listed) if i]
+    if len(items) != len(figures) or len(head) < 2 or not all(i[-2:] == items[0][-2:] for i in items):
+        return False
+    items[0] = _SHARED_VERB.sub("", items[0])
+    for row in siblings:
+        row["recipient"] = head
+        row["condition"] = items[
+            figures.index((row.get("amount_yuan"), row.get("cap_yuan"), row.get("rate_percent")))
+        ]
+    return True
 
 
 def split_list(phrase: str) -> list[str]:

@@ -246,7 +246,10 @@ PURPOSE_KINDS: list[tuple[str, tuple[str, ...]]] = [
     (r"奖励|奖补|以奖代补|奖学金", ("reward",)),
 ]
 PERSON_KINDS: list[tuple[str, tuple[str, ...]]] = [
-    (r"老年人|老人|高龄|助餐|就餐|用餐|对象|基金支付|待遇|低保|最低生活保障", ("allowance",)),
+    (
+        r"老年人|老人|高龄|助餐|就餐|用餐|对象|基金支付|待遇|低保|最低生活保障|(?:特困|供养|基本生活)[^，,。；;\d]{0,6}标准|孤儿|残疾人",
+        ("allowance",),
+    ),
 ]
 CONTEXT_KINDS = PURPOSE_KINDS + PERSON_KINDS
 
@@ -274,7 +277,7 @@ MONEY_CUES = re.compile(
     # (`每人每月50元` alone is not enough: fees and contributions are written so too, tests/data/fresh2, fresh5)
     r"|元\s*/\s*(?:人|户|床|张)"
     # a standard of social assistance (`农村低保年标准从7094元提高至7334元`)
-    r"|(?:低保|最低生活保障|救助|供养)(?:年|月)?标准(?:从|由|提高|调整|为|分别|达到)"
+    r"|(?:低保|最低生活保障|救助|供养|基本生活)(?:年|月)?标准(?:统一)?(?:从|由|提高|调整|为|分别|达到|\s*\d)"
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
@@ -327,7 +330,7 @@ LEADING_MARKER = re.compile(
 
 # A rate is a share of a cost: `建设费用50%`, `就餐费用的四分之一`, `补助比例为30%`.
 RATE_BEFORE = re.compile(
-    r"(?:费用|成本|投资额?|投入|造价|总额|金额|价款|支出|费)的?$|(?:补贴|补助|资助|奖补)比例(?:为|按)?$|标准的$"
+    r"(?:费用|成本|投资额?|投入|造价|总额|金额|价款|支出|费)的?$|(?:投入|投资|建设|改造)[^，,。；;\d]{0,4}资金的$|(?:补贴|补助|资助|奖补)比例(?:为|按)?$|标准的$"
     r"|缴费部分的?$|基金支付比例(?:为|按)?$|(?:上浮|上调)$|护理保险基金按照?$"
 )
 # A rise of a standard by a share (`补助标准分别上浮50%、100%、200%`), which may be more than all of it.
@@ -373,7 +376,7 @@ BEDS_MEASURED_BEFORE = re.compile(r"按(?:核定|实际|新增|实有)?的?(?:�
 BASIS_CUES: list[tuple[str, str]] = [
     (r"每床|每张|/床|床位数|按床|每[^，,。；;]{0,6}床位", "bed"),
     (r"每户|/户", "household"),
-    (r"每餐|/餐|每人每次|每人次|每单", "meal"),  # meal only in a sentence about meals, see _basis
+    (r"每餐|/餐|每人每次|每人次|每单|每份", "meal"),  # meal only in a sentence about meals, see _basis
     (r"每人|/人|人均", "person"),
     (r"每个项目|每项|/项", "project"),
     (r"每(?:家|所|处|座|间|个)", "facility"),
@@ -397,11 +400,13 @@ RECIPIENT_PATTERNS: list[str] = [
     # (and how it is measured may stand between: `对…的养老机构,根据收住的…失能老年人数量及入住时间进行奖补`)
     # (a higher level's share may stand first, and the figure may be in it: `对…的新建养老机构,在省财政按核定床位给予
     # 一次性建设补助6500元的基础上,市财政配套补贴每张床位3500元`)
-    r"对(?:于(?!您|你|上述|此|这|该|以上))?(?![象于接标比外应照称口])(?P<r>(?:[^，,。；;]|[，,](?=以及|或者)){2,90}?)[，,]?"
+    # (a start date may open it: `对自2022年起,市区新建、提升改建的老年食堂、老年助餐服务点,由市级财政分别给予…`)
+    r"对(?:于(?!您|你|上述|此|这|该|以上))?(?:自?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?起[，,]?)?(?![象于接标比外应照称口])"
+    r"(?P<r>(?:[^，,。；;]|[，,](?=以及|或者)){2,90}?)[，,]?"
     r"(?:在[^，,。；;]{0,60}?基础上[，,]?)?"
     r"(?:根据[^，,。；;]{2,40}?)?"
     # (how much is left to judgment: `…,视情况给予一定的运营补助`, `在省补助的基础上县财政适当予以补助`)
-    r"(?:在?(?:[省市县区]级?财政|[省市县区]政府))?(?:配套)?(?:视情况|酌情|适当|相应)?(?:(?:补贴|补助)(?=每))?"
+    r"(?:(?:在|由)?(?:[省市县区]级?财政|[省市县区]政府))?(?:配套)?(?:视情况|酌情|适当|相应)?(?:(?:补贴|补助)(?=每))?"
     # (what is reviewed is no recipient: `对申领材料进行审核`)
     r"(?:按照|按|每|给予|予以|(?:将|可|均|可以)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施"
     r"|进行(?!审核|审查|核查|核实|复核|检查|督查|评估|考核|验收|评审|公示|监督|摸底|排查|调查|统计)|发放|奖励|奖补)",
@@ -409,12 +414,16 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:[，,]\s*(?:可|可以|均)|(?<![未不没])(?:可|可以)?)(?:申请)?(?<![未不没])享受"
     r"(?!(?:城乡低保|城乡最低生活保障|低保|最低生活保障|特困(?:人员)?供养|分散供养|集中供养)(?:待遇|政策)?(?:的|[，,]|$))",
     r"向(?P<r>[^，,。；;]{2,30}?)购买",
-    r"(?:奖励|补助|资助)(?!共计|合计|总计|小计|补贴|补助|津贴|资金)(?P<r>[^，,。；;\d]{2,20}?)(?=(?:\d|[一二两三四五六七八九十])[^，,。；;]{0,8}?元)",
-    r"为(?P<r>[^，,。；;]{2,40}?)(?:购买|发放|提供|建设|改造)",
+    # (not a second instrument of a list: `给予建设补助、开办补助9万元`)
+    r"(?:奖励|补助|资助)(?!共计|合计|总计|小计|补贴|补助|津贴|资金)(?P<r>[^，,。；;\d]{2,20}?)(?<!补助)(?<!补贴)(?<!奖励)(?<!资金)"
+    r"(?=(?:\d|[一二两三四五六七八九十])[^，,。；;]{0,8}?元)",
+    # (not who a provider serves: `为…高龄老年人提供送餐上门服务的,每份给予2元`, the provider is paid)
+    r"为(?P<r>[^，,。；;]{2,40}?)(?:购买|发放|提供|建设|改造)(?![^，,。；;]*的[，,])",
     # a condition clause ending in 的, then who gives or how much (`工作满10年的,给予一次性奖励补贴1万元`,
     # `初次取得…证书的,由宜昌市民政局按照2000元/人的标准给予补贴`)
     r"(?:^|[，,；;])(?P<r>[^，,。；;]{0,50}?(?:人员|老年人|老人|护理员|毕业生|家庭|机构|中心|站|托老所|之家[”\"]?|岗位工作满[^，,。；;]{1,12})"
-    r"[^，,。；;]{0,20}?的)[，,]\s*(?:可|均)?(?:由[^，,。；;]{2,16}?)?(?:按照|按|一次性给予|给予|发放|奖励)",
+    r"[^，,。；;]{0,20}?的)[，,]\s*(?:可|均)?(?:由[^，,。；;]{2,16}?)?(?:每(?:份|餐|人|户|张|床|个)(?:每[月年])?)?"
+    r"(?:按照|按|一次性给予|给予|发放|奖励)",
     # a list of what was granted, each item its recipient, the money's purpose and a count, then the sum
     # (`2023年度养老机构床位运营补助项目8个,共计60.91万元`, `2023年养老护理员岗位补助申请25人,共计11.43万元`)
     r"(?:^|[，,；;：:])\s*(?:\d{4}年度?)?(?P<r>[^，,。；;：:\d]{2,30}?)(?:补助|补贴|奖补|奖励)(?:资金)?(?:项目|申请)"
@@ -446,6 +455,23 @@ RECIPIENT_PATTERNS: list[str] = [
     # (not what each of a list obtains: `陆庄长者食堂·学堂、…及驿里长者食堂·学堂各获得补助资金1.1万元`)
     r"|日间照料中心|养老服务中心|幸福院|长者食堂|老年食堂|助餐点))(?:(?![各获])[^，,。；;：:\d、]){0,6}?(?:补贴|补助|奖补|奖励)"
     r"(?:资金|经费)?(?:共计|合计|共|为)?\s*$",
+    # the people whose standard of support it is (`全州城乡特困人员基本生活标准统一提高到956元/人·月`, `城市特困人员供养标准由原来的
+    # 每人每月560元提高到每人每月676元`, `A类保障对象补助水平提高到534元`, `一、二级困难残疾人生活补贴为277元`)
+    r"(?:^|[，,；;：:。])\s*(?:\d{4}年[，,]?)?(?:全[省市州县区]|我[省市州县区])?"
+    r"(?P<r>[^，,。；;：:\d]{2,20}?(?:人员|对象|孤儿|残疾人|老年人|老人|家庭))的?[^，,。；;：:\d]{0,16}?"
+    # (a standard: not a sum paid out, `全旗累计发放失能老人护理补贴18.6万元`)
+    r"(?:基本生活保障|基本生活|救助供养|供养|生活|照料护理|护理)?(?:(?:补贴|补助)(?:标准|水平|(?=为))|标准|水平)(?:统一)?"
+    r"(?:由[^，,。；;]{0,16}?)?(?:分别)?(?:提高到|提高至|调整为|调整到|为|是)?[^，,。；;\d]{0,6}$",
+    # a provider, what it must meet, then each bed's amount (`非营利性养老机构用房自建的新增每张床位补贴1万元`)
+    r"(?:^|[，,；;：:])\s*(?P<r>[^，,。；;：:\d]{2,20}?(?:机构|中心|幸福院|敬老院|养老院))[^，,。；;：:\d]{0,12}?的(?:新增)?"
+    r"每(?:张|个)?床位?(?:每[月年])?(?:补贴|补助|奖励|给予)[^，,。；;\d]{0,4}$",
+    # a provider whose amount is a share of another's standard (`营利性养老机构按非营利性养老机构补贴标准的80%予以补贴`)
+    r"(?:^|[，,；;：:])\s*(?P<r>[^，,。；;：:\d]{2,20}?(?:机构|中心|幸福院|敬老院|养老院))(?:按|按照)[^，,。；;\d]{2,24}$",
+    # the subject of the figure's clause that may obtain it (`…,运营机构可获得每月3000元的运营补助`)
+    # (not who cares for them: `子女照顾失能老人每月可领取补贴200元`)
+    r"(?:^|[，,；;：:])\s*(?P<r>(?:(?!照顾|照护|护理|为|向|给)[^，,。；;：:\d]){2,20}?"
+    r"(?:机构|中心|幸福院|敬老院|养老院|食堂|助餐点|人员|老年人|老人|护理员|家庭))"
+    r"(?:每月|每年)?(?:可|均可|可以)(?:获得|领取)[^，,。；;\d]{0,8}$",
     # a provider or its beds named in the clause right before `,给予` (`其中,由政府投资新建或购置建设并形成产权的养老机构,
     # 给予每张床位3万元一次性建设补贴`): who is given it
     # (or after a higher level's share: `…达到前述条件的养老机构,在省财政按核定床位给予一次性改造补助3000元的基础上,
@@ -479,6 +505,10 @@ BUDGETED_CLAUSE = re.compile(
 CONDITION_CLAUSE = re.compile(r"^\s*(?P<c>[^，,。；;：:]{2,30}?的)(?:[(（][^()（）]{0,20}[)）])?[，,]")
 FACILITY_WORDS = r"中心|站|院|所|室|点|机构|食堂|饭堂|企业|公司|组织|单位|社区|村|项目|网点"
 WORKER_WORDS = r"护理员|从业人员|工作人员|护理人员|毕业生|社会工作者"
+# What a group does where, said after it (`对年满60岁以上老年人在老年食堂用餐,可享受每餐3元的补助`): not part of the name.
+GROUP_DOING = re.compile(
+    r"(?<=年人|老人|人员)在[^，,。；;]{2,16}?(?:用餐|就餐|入住|居住|养老|托养)(?=[，,]|$)"
+)
 # What the money is for, said after who gets it (`养老机构床位运营补助`, `养老护理员岗位补助`): not part of the name.
 PURPOSE_AFTER_RECIPIENT = re.compile(
     rf"(?<=.)({FACILITY_WORDS}|{WORKER_WORDS}|床位|服务)(?:床位|社区)?(?:改扩建|新建|建设|运营服务|运营|运行|岗位)$"
@@ -744,6 +774,7 @@ def _recipient(text: str) -> str | None:
                 r"(?:应当|可以|要|应|可|将|再|又|还|另|另行)$", "", phrase
             )  # 对…用人单位要给予 → 用人单位
             phrase = re.sub(r"的$", "", phrase)
+            phrase = GROUP_DOING.sub("", phrase)  # 对年满60岁以上老年人在老年食堂用餐 → 年满60岁以上老年人
             phrase = PURPOSE_AFTER_RECIPIENT.sub(r"\1", phrase)  # 养老机构床位运营(补助) → 养老机构
             # a rule of enjoying (`享受就高、不重复享受原则`) names no one
             # nor does a rate (`补助费从每人每月200元…`: 费从每人每月)
@@ -762,6 +793,49 @@ def _recipient(text: str) -> str | None:
             if about:
                 return about.group("h")
     return None
+
+
+# A group, then its instrument's standards after a colon (`符合条件的养老护理岗位工作人员学费补偿标准为:…毕业生…工作满3年的,
+# 给予一次性学费补偿3000元`): each `…的,` item after it is a condition of that group.
+LEAD_GROUP = re.compile(
+    r"(?P<g>[^，,。；;：:\d]{2,40}?(?:人员|护理员|老年人|老人|机构|中心))[^，,。；;：:\d]{0,8}?"
+    r"(?:补贴|补助|补偿|奖补|奖励|津贴)标准(?:为|是)?[:：]"
+)
+
+
+def _of_the_lead_group(text: str, at: int, recipient: str | None) -> str | None:
+    """A recipient read from an item under LEAD_GROUP, named with the group (`…工作满3年的养老护理岗位工作人员`); not a
+    recipient with a head noun of its own, nor a group that only refers back (`对上述人员的奖励标准为:`)."""
+    lead = next(reversed(list(LEAD_GROUP.finditer(text, 0, at))), None)
+    if (
+        not lead
+        or not recipient
+        or re.search(rf"(?:{WORKER_WORDS}|人员|老年人|老人|家庭|机构|中心)$", recipient)
+    ):
+        return recipient
+    group = re.sub(r"^(?:符合条件的|符合规定的)", "", lead.group("g").strip(TRIM))
+    if (
+        group in recipient
+        or text.find(recipient, lead.end(), at) < 0
+        or re.search(r"上述|以上|前款|该", group)
+    ):
+        return recipient
+    return f"{recipient}的{group}"
+
+
+def _nearest_recipient(sent: Sentence, at: int) -> str | None:
+    """The recipient named nearest before the figure: in its own clause, then in it and the clause before, then
+    anywhere before it in the sentence (`对…老年人在老年食堂用餐,可享受每餐3元的补助,运营机构可获得每月3000元…,为…提供
+    送餐上门服务的,每份给予2元…`: the operator, then the provider, not the older people of the 对 clause)."""
+    text = sent.text
+    c_open = sent.clause_bounds(at)[0]
+    if c_open > 0:
+        found = _recipient(text[c_open:at])
+        c_before = sent.clause_bounds(c_open - 1)[0]
+        found = found or (_recipient(text[c_before:at]) if c_before > 0 else None)
+        if found:
+            return found
+    return _recipient(text[:at])
 
 
 def _tier(before: str, earlier: str | None) -> tuple[str, str] | None:
@@ -850,6 +924,12 @@ def _split_recipients(recipient: str | None, n: int) -> list[str | None]:
     ):  # `对新建…日间照料中心(1类1600平方、2类1085平方、3类750平方)…分别给予…`: one per item
         return [f"{recipient[: aside.start()]}({item})" for item in listed]
     items = [i for i in re.split(r"、|和|及", recipient) if i]
+    if len(items) != n and "的" in recipient:
+        # `市区新建、提升改建的老年食堂、老年助餐服务点` with two caps: the 、 before the 的 join its conditions
+        head, tail = recipient[: recipient.rindex("的") + 1], recipient[recipient.rindex("的") + 1 :]
+        listed = [i for i in re.split(r"、|和|及", tail) if i]
+        if len(listed) == n and all(re.search(rf"(?:{FACILITY_WORDS}|人|者)$", i) for i in listed):
+            return [head + i for i in listed]
     if len(items) != n:
         return [recipient] * n
     last = items[-1]
@@ -908,7 +988,9 @@ def _kind_for_figure(
         return (named,)
     amount = AMOUNT_RE.match(text, pos)
     sent_down = amount is not None and FUND_SENT_DOWN_AFTER.match(text, amount.end(), w1)
-    if FUND_BEFORE.search(before) or FUND_AFTER.match(after) or sent_down:
+    # (a share of what is invested, `给予投入建设资金的50%`, is no fund being allocated)
+    share_of_investment = amount is None and RATE_BEFORE.search(before)
+    if not share_of_investment and (FUND_BEFORE.search(before) or FUND_AFTER.match(after) or sent_down):
         return (_first_rule(FUND_PURPOSES, window) or "budget_allocation",)
     specific = [m for m in _mentions(text) if m.specific and m.kinds[0] != "budget_allocation"]
     if _one_sum_of_two_kinds(text, [m for m in specific if m.start < pos], before):
@@ -917,7 +999,8 @@ def _kind_for_figure(
         ::-1
     ]:
         return m.kinds[:1]
-    for part in (after, before):
+    # (the purpose words after the figure in its own clause: `可享受每餐3元的补助,运营机构可获得…` is no operation money)
+    for part in (re.split(r"[，,；;]", after, maxsplit=1)[0], before):
         kinds = _first_rule(PURPOSE_KINDS, part)
         if kinds:
             return kinds[:1]
@@ -1405,6 +1488,7 @@ def _elaborates(text: str, previous: str) -> bool:
     """Whether a sentence gives the figures of the money the sentence before names."""
     if re.match(r"^\s*(?:其中|(?:补贴|补助|奖励|资助)?标准)", text) or GRADE_LIST_OPENING.match(text):
         return True
+
     opening = INSTRUMENT_OPENING.match(text)
     return bool(opening and opening.group("i") in previous)
 
@@ -1450,7 +1534,8 @@ def _figure_rows(
         own_end = sent.clause_bounds(stop)[0] if stop < len(text) else stop
         # (not into a part, `…200元的标准补贴,其中为失能失智老年人服务的,按照…`: that names its own condition)
         after = PART_CLAUSE.split(text[fig.end : own_end])[0]
-        recipient = _recipient(text[: fig.start]) or last_recipient or _recipient(after)
+        recipient = _nearest_recipient(sent, fig.start) or last_recipient or _recipient(after)
+        recipient = _of_the_lead_group(text, fig.start, recipient)
         if recipient is None and row_name:
             recipient = row_name
         if recipient is None and elaborates:
