@@ -1569,3 +1569,16 @@ def test_two_rates_sharing_one_figure_are_a_target_each():
     shared = [t for t in extract_targets(text, document_year=2022) if "均达到100%" in t["quote"]]
     assert [t["indicator"] for t in shared] == ["配套建设养老服务设施达标率", "社区养老服务设施覆盖率"]
     assert {(t["value"], t["deadline_year"]) for t in shared} == {(100, 2025)}
+
+
+def test_the_day_an_event_happened_is_no_deadline():
+    """heldout_real24 chongyang-2024, a report: `2024年3月7日备案成立崇阳县百福康养院,设置养老床位49张,其中护理型床位36张;…
+    7月16日备案成立路口镇卫生院康养中心、县中医院康养中心,分别设置养老床位15张、30张`: a sentence that opens with the day
+    something happened reports it. A day's date with 前 is a deadline (constructed: none of the texts has one)."""
+    found, left_out = targets_and_left_out(
+        _heldout_text("heldout_real24", "chongyang-2024-nursing-bed-filings-report"), document_year=2024
+    )
+    assert [t for t in found if t["unit"] == "张"] == []
+    assert {x["value"] for x in left_out if x["reason"] == "reported (sentence)"} >= {49, 36, 20, 8, 15, 30}
+    (target,) = extract_targets("2025年6月30日前,建成养老床位49张。", document_year=2024)
+    assert (target["value"], target["deadline_year"]) == (49, 2025)

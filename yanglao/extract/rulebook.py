@@ -918,6 +918,26 @@ TARGET_RULES: tuple[Rule, ...] = (
         year=2024,
     ),
     Rule(
+        "EVENT_DAY_OPENING",
+        targets.EVENT_DAY_OPENING,
+        "a sentence opening with the day something happened (2024年3月7日备案成立…): a report throughout",
+        "2024年3月7日备案成立崇阳县百福康养院,设置养老床位49张,其中护理型床位36张;",
+        "chongyang-2024-nursing-bed-filings-report",
+        figure="49张",
+        expect=("rejected", "reported (sentence)"),
+        year=2024,
+    ),
+    Rule(
+        "DAY_DEADLINE_AFTER",
+        targets.DAY_DEADLINE_AFTER,
+        "前/起/止 right after a day's date: a deadline (or a start), not the day of an event",
+        None,
+        None,
+        note="no sentence of the bundled or held-out texts sets a target by a day's date; tests/test_targets.py "
+        "has the constructed `2025年6月30日前,建成养老床位49张。`",
+        reads="after",
+    ),
+    Rule(
         "APPLICANT_SUBJECT",
         targets.APPLICANT_SUBJECT,
         "excludes: a sentence about the applicant (申报社区…) states conditions",

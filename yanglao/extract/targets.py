@@ -203,6 +203,13 @@ DEADLINES: list[tuple[str, str]] = [
 # An aside that only dates the words before it (`近期(到2025年)规划总量指标为:`): a deadline of the sentence.
 DATING_ASIDE = re.compile(r"\(\s*(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*\)")
 
+# What makes a day's date a deadline (`2024年12月31日前`, `…日起`, `…日止`), read right after it.
+DAY_DEADLINE_AFTER = re.compile(r"\s*(?:前|以前|之前|起|止|为止|底|完成|到期)")
+# A sentence that opens with the day something happened (`2024年3月7日备案成立…`, `7月16日备案成立…`): a report.
+EVENT_DAY_OPENING = (
+    r"^(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?!\s*(?:前|以前|之前|起|止|为止|到期))"
+)
+
 # Clause cues. A forward cue wins over a past cue in the same clause.
 FORWARD_CUES = (
     r"计划(?!生育)|力争|争取|预计|(?<![模虚])拟(?!定)|确保|下一步|今后|(?<!已)规划(?:建设|新建|建成|打造)|"
@@ -571,6 +578,7 @@ _NOMINATION_QUOTA_RE = re.compile(NOMINATION_QUOTA)
 _SELECTION_QUOTA_RE = re.compile(SELECTION_QUOTA)
 _ASIDE_RE = re.compile(ASIDE)
 _REPORT_OPENING_RE = re.compile(REPORT_OPENING)
+_EVENT_DAY_OPENING_RE = re.compile(EVENT_DAY_OPENING)
 _APPLICANT_SUBJECT_RE = re.compile(APPLICANT_SUBJECT)
 _APPLICANT_CONDITION_RE = re.compile(APPLICANT_CONDITION)
 _CLASS_THRESHOLD_BEFORE_RE = re.compile(CLASS_THRESHOLD_BEFORE)
@@ -724,6 +732,8 @@ class _Time:
     year: int | None = None
     date: str | None = None
     bare: bool = False  # `2019年,…` with no 到/前/底: a plan year in a plan, a report date in a reply
+    # `2024年3月7日备案成立…`: a day's date with no 前/起/底 after it dates an event, it is no deadline
+    event: bool = False
 
 
 def _times(scan: str, start: int, end: int, document_year: int | None) -> list[_Time]:
@@ -745,6 +755,7 @@ def _times(scan: str, start: int, end: int, document_year: int | None) -> list[_
         elif kind == "month":
             y, mo = re.match(rf"{YEAR}年(\d{{1,2}})月", text).groups()
             t.year, month = int(y), int(mo)
+            t.event = "日" in text and not DAY_DEADLINE_AFTER.match(scan, m.end())
             if 1 <= month <= 12:
                 t.date = f"{t.year}-{month:02d}-{calendar.monthrange(t.year, month)[1]:02d}"
         elif kind == "year":
@@ -1476,6 +1487,8 @@ def _sentence(
     outside = [t for t in times if aside_of(t.start) is None]
     opening = _REPORT_OPENING_RE.match(_ENUMERATOR_AT.sub("", masked.strip(" \x00"), count=1).strip(" \x00"))
     report_opening = bool(opening and reference_year and int(opening.group(1)) < reference_year)
+    # (or a sentence that opens with the day an event happened: `2024年3月7日备案成立…,设置养老床位49张`)
+    report_opening = report_opening or bool(_EVENT_DAY_OPENING_RE.match(masked.lstrip(" \x00")))
 
     tenses = _clause_tenses(scan, masked, s_start, clauses, outside, reference_year, paragraph_tense, context)
     inherited: list[str | None] = []
@@ -1697,7 +1710,7 @@ def _deadline(
             break
         if t.kind == "each_year" and t.start < c_start:
             continue  # `…期间,每年新建2000张,累计建成1万张`: 每年 holds in its own clause
-        reported = t.kind == "since" or (t.year and reference_year and t.year < reference_year)
+        reported = t.kind == "since" or t.event or (t.year and reference_year and t.year < reference_year)
         if t.kind == "each_year" or reported:
             deadline_year, deadline = column_year, (f"{column_year}-12-31" if column_year else None)
         elif t.year:
@@ -1800,6 +1813,7 @@ def _judge(
         t.start < q.start
         and t.kind not in ("since", "each_year")
         and not (t.year and reference_year and t.year < reference_year)
+        and not t.event
         for t in times
     )
     if deadline_year is None and not each_year:
