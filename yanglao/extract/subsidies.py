@@ -748,8 +748,10 @@ PURPOSE_OPENING = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def _recipient(text: str) -> str | None:
-    """The recipient phrase in `text` (the text before a figure, or around a mention)."""
+    """The recipient phrase in `text` (the text before a figure, or around a mention); cached: a sentence's figures
+    read the same words again (issue 16)."""
     for pattern in RECIPIENT_PATTERNS:
         for m in reversed(list(_compiled(pattern).finditer(text))):
             phrase = m.group("r").strip(TRIM)
