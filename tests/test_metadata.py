@@ -980,3 +980,21 @@ def test_a_news_flash_headline_in_square_brackets_is_the_title_of_a_report():
     meta = _heldout("heldout_real23", "shanghai-2022-eldercare-facility-layout-plan-news")
     assert meta["title"] == "上海市政府批复同意《上海市养老服务设施布局专项规划(2022—2035年)》"
     assert meta["doc_type"] == "other"
+
+
+def test_bylines_of_news_pages_and_of_bulleted_field_lists():
+    """heldout_real24 and 25, real pages: 海口 (`海口调整…发放标准:90至99周岁老年人提高至400元/人/月` over `更新时间:2024-05-28
+    17:27   来源:海口日报`), 甘肃 (`30.01.2015  04:21` alone on a line, then `兰州晚报讯(记者朱浩源)…`), 池州 (`池州日报
+    2018-09-18 08:27 大字`) and 贡山 (`浏览:0 来源:贡山县民政局`, then `- 发文日期` / `- 2024-07-01 14:47:54`)."""
+    meta = _heldout("heldout_real24", "haikou-2024-high-age-longevity-allowance-raise-news")
+    assert meta["title"] == "海口调整高龄老年人长寿补贴发放标准:90至99周岁老年人提高至400元/人/月"
+    meta = _heldout("heldout_real25", "gansu-2015-social-institution-construction-subsidy-news")
+    assert (meta["published_date"], meta["issuer"]) == ("2015-01-30", "兰州晚报")
+    meta = _heldout("heldout_real25", "chizhou-2018-care-worker-tuition-entry-reward-news")
+    assert (meta["published_date"], meta["issuer"]) == ("2018-09-18", "池州日报")
+    meta = _heldout("heldout_real24", "gongshan-2024-assistance-standards-raise-interpretation")
+    assert (meta["published_date"], meta["issuer"]) == ("2024-07-01", "贡山县民政局")
+    # (a field line right above the dating line is no headline: `• 发布单位:区民政局`)
+    assert (
+        extract_metadata("• 发布单位:区民政局\n发布时间:2020-06-01\n正文")["title"] != "• 发布单位:区民政局"
+    )

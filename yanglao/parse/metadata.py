@@ -283,7 +283,14 @@ _EMPTY_CELLS_AFTER = re.compile(r"(?<=[^\s|])\s*\|[\s|]*$")
 _VIEWS_LINE = re.compile(
     r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)[^\n]{0,30}?(?:浏览|点击|阅读|访问)(?:次数|量|数)"
 )
-_DATING_LINE = re.compile(rf"(?:发布|发表|公开|成文)(?:时间|日期)\s*[:：]\s*\d{{4}}|{_VIEWS_LINE.pattern}")
+_DATING_LINE = re.compile(
+    rf"(?:发布|发表|公开|成文|更新)(?:时间|日期)\s*[:：]\s*\d{{4}}|{_VIEWS_LINE.pattern}"
+)
+
+
+#: A headline that gives its news after a colon (`海口调整高龄老年人长寿补贴发放标准:90至99周岁老年人提高至400元/人/月`):
+#: a title only right above the page's dating line.
+_HEADLINE_WITH_COLON = re.compile(r"[^。，,；;:：!?！？|<>#\d]{6,40}[:：][^。，,；;:：!?！？|<>#]{4,40}")
 
 
 def _title_above_byline(raw_lines: list[str], raw_text: str, title: str | None) -> str | None:
@@ -298,7 +305,10 @@ def _title_above_byline(raw_lines: list[str], raw_text: str, title: str | None) 
     below = title is None or not 0 <= raw_text.find(title[:4]) < raw_text.find(raw_lines[at])
     if (
         below
-        and _PLAIN_TITLE.fullmatch(above)
+        and (
+            _PLAIN_TITLE.fullmatch(above)
+            or (_HEADLINE_WITH_COLON.fullmatch(above) and not is_metadata_line(above))
+        )
         and not (_NAVIGATION.match(above) or _NOT_TITLE.fullmatch(above) or _CREDIT_LINE.fullmatch(above))
         and not _AGENCY.fullmatch(above)
     ):
@@ -419,7 +429,16 @@ _OUTLET_SOURCE_THEN_DATE = re.compile(
 _OUTLET_THEN_DATE = re.compile(
     rf"\s*(?P<source>[{HAN}]{{2,10}}?(?:日报|晚报|早报|报|新闻网|电视台))\s+"
     r"(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+    r"(?:(?:大字|中字|小字|字号|打印|关闭|分享)\s*)*"  # (the page's widgets after it: `池州日报 2018-09-18 08:27 大字`)
 )
+#: A date written day first, alone on a line with its time (``30.01.2015  04:21``): the page's date.
+_DAY_FIRST_DATE_LINE = re.compile(
+    r"\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+)
+#: A news item's dateline names its paper (``兰州晚报讯(记者朱浩源)``): the outlet.
+_DATELINE_OUTLET = re.compile(rf"^\s*(?:本报讯|([{HAN}]{{2,10}}?(?:日报|晚报|早报|报|新闻网)))讯")
+#: The page's source named anywhere on a line of the head (``浏览:0 来源:贡山县民政局``).
+_SOURCE_ANYWHERE = re.compile(rf"(?:^|\s)(?:信息)?来源\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})(?=\s|$)")
 #: The enactment lines of a regulation: ``2021年8月6日 绍兴市第八届人民代表大会常务委员会第三十九次会议通过``.
 _ENACTMENT = re.compile(
     rf"(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*(?P<body>[{HAN}]{{2,12}}?(?:第[{HAN}]{{1,4}}届)?"
@@ -469,9 +488,11 @@ def _stacked_labels(lines: list[str]) -> dict:
     """Labels printed on a line of their own with the value on the next (``发文机构`` / ``隆阳区…办事处``)."""
     fields: dict = {}
     for label_line, value in zip(lines, lines[1:], strict=False):
-        label = "".join(label_line.split())
+        label = "".join(
+            _FIELD_BULLET_LEAD.sub("", label_line).split()
+        )  # (`- 发文日期` / `- 2024-07-01 14:47:54`)
         field = METADATA_LABELS.get(label) or {"日期": "published_date"}.get(label)
-        value = value.strip()
+        value = _FIELD_BULLET_LEAD.sub("", value).strip()
         if not field or not value or field in fields:
             continue
         if field.endswith("_date"):
@@ -708,7 +729,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     )
     outlet = next(
         (m.group(1) for m in map(_NEWS_OUTLET.search, page_lines[:20] + page_lines[-15:]) if m), None
-    )
+    ) or next((m.group(1) for m in map(_DATELINE_OUTLET.match, raw_lines[:12]) if m and m.group(1)), None)
     # `主办单位` names the office a reply page's head says handled it; in a site's footer it names the site's
     # owner, and at an event the organiser: only the head's is read, after the other labels
     host = parse_labelled_fields("\n".join(x for x in raw_lines[:15] if not _SITE_FOOTER.search(x))).get(
@@ -722,6 +743,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
             page.get("issuer"),
             labelled.get("issuer"),
             labelled.get("source"),
+            next((m.group(1) for m in map(_SOURCE_ANYWHERE.search, raw_lines[:10]) if m), None),
             host,
             byline_match.group("source") if byline_match else None,
             signer,
@@ -740,6 +762,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
             byline = normalize_date(match.group(1))
             break
     outlet_dated = next((m for m in map(_OUTLET_SOURCE_THEN_DATE.search, raw_lines[:20]) if m), None)
+    day_first = next((m for m in map(_DAY_FIRST_DATE_LINE.fullmatch, raw_lines[:8]) if m), None)
     written_date = normalize_date(page.get("written_date")) or labelled.get("written_date") or signed_date
     published_date = (
         normalize_date(page.get("published_date"))
@@ -749,6 +772,11 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         or (normalize_date(byline_match.group("date")) if byline_match else None)
         or byline
         or (normalize_date(outlet_dated.group("date")) if outlet_dated else None)
+        or (
+            f"{day_first.group(3)}-{int(day_first.group(2)):02d}-{int(day_first.group(1)):02d}"
+            if day_first
+            else None
+        )
         or labelled.get("issued_date")  # 发文日期, 签发日期: when the page dates its publication nowhere else
         or enacted_on
         or written_date
