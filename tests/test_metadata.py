@@ -998,3 +998,21 @@ def test_bylines_of_news_pages_and_of_bulleted_field_lists():
     assert (
         extract_metadata("• 发布单位:区民政局\n发布时间:2020-06-01\n正文")["title"] != "• 发布单位:区民政局"
     )
+
+
+def test_review_of_the_fifteenth_round_metadata():
+    """Constructed by the helper session that reviewed the round: a titled page is the kind its title says, not the
+    kind a quoted document calls itself (a headline reporting an issuance, a 政策解读, a flash on an approval); a
+    counter needs its colon (not `平台累计访问量达12万次` in the body); an info bar in 【】 is no headline."""
+    body = "\n发布时间:2024-03-05 来源:市民政局\n近日,…出台《高龄津贴发放实施办法》。…本办法自2024年4月1日起施行,有效期5年。"
+    assert extract_metadata("我市出台高龄津贴发放实施办法" + body)["doc_type"] == "other"
+    assert extract_metadata("《某市高龄津贴发放办法》政策解读" + body)["doc_type"] == "other"
+    flash = "【上海市政府批复同意《上海市养老服务设施布局专项规划》】财联社8月18日电,…。批复要求,本规划由市民政局会同有关部门组织实施。"
+    assert extract_metadata(flash)["doc_type"] == "other"
+    report = (
+        "关于2024年上半年智慧养老平台运行情况的报告\n市民政局\n一、运行概况\n截至2024年6月30日,平台累计访问量达12万次,…\n"
+        "二、下一步工作\n2024年7月15日"
+    )
+    assert extract_metadata(report)["published_date"] == "2024-07-15"
+    bar = "【发布时间:2024-03-05 来源:市民政局】【字体:大 中 小】\n关于调整高龄津贴发放标准的通知\n…"
+    assert extract_metadata(bar)["title"] == "关于调整高龄津贴发放标准的通知"

@@ -1346,3 +1346,68 @@ def test_a_share_of_the_investment_for_each_listed_facility_and_an_item_under_a_
         rows[0]["recipient"]
         == "中等职业技术学校(技工学校)全日制毕业生在所供职养老机构工作满3年的养老护理岗位工作人员"
     )
+
+
+def _subsidy_rows(text: str) -> list[tuple]:
+    from yanglao.extract.rows import extract_rows
+
+    return [
+        (r["amount_yuan"], r["kind"], r["recipient"], r["condition"])
+        for r in extract_rows("x", text)["subsidies"]
+        if r["amount_yuan"] is not None
+    ]
+
+
+def test_review_of_the_fifteenth_round_subsidies():
+    """Sentences constructed by the helper session that reviewed the fifteenth round's rules, each a defect it
+    reproduced: a carer after 由 is no recipient; a standard of support is not cut at the first 人员 of a facility's
+    name; building money stays building money when a provider (or its matching share after the amount, or a clause
+    `用于…` after it) is named; hiring disabled people is no allowance; a section heading other than one of
+    standards ends the reach of who is entitled; a sibling heading ends the reach of a group heading, and a label
+    heading is no group."""
+    assert (
+        _subsidy_rows("对经评估为失能的老年人,由其家庭成员照料的,每人每月给予300元护理补贴。")[0][2]
+        != "由其家庭成员照料"
+    )
+    assert (
+        _subsidy_rows("2024年,全县特困人员集中供养机构的运营补助标准提高到每床每年3000元。")[0][2]
+        != "特困人员"
+    )
+    assert _subsidy_rows(
+        "新建、改扩建的社会办养老机构,完成备案且正常运营满1年的,床位数300张以下的,按每张床位2000元给予一次性补助。"
+    ) == [(2000, "construction", "新建、改扩建的社会办养老机构", None)]
+    assert (
+        _subsidy_rows("新建的社区居家养老服务中心,建筑面积达到300平方米以上的,给予10万元补助。")[0][1]
+        == "construction"
+    )
+    shares = _subsidy_rows(
+        "对新增床位不少于20张的新建养老机构,在省财政按核定床位给予一次性建设补助6500元的基础上,"
+        "市级财政按每张床位3500元给予配套补助。"
+    )
+    assert [k for _, k, _, _ in shares] == ["construction", "construction"]
+    assert (
+        _subsidy_rows("对符合条件的民办养老机构,每张床位给予1万元,用于新建床位的一次性补助。")[0][1]
+        == "construction"
+    )
+    assert _subsidy_rows("养老服务企业吸纳残疾人就业的,每吸纳1人一次性给予5000元。")[0][1] != "allowance"
+    rows = _subsidy_rows(
+        "一、护理补贴\n补贴对象为经评估为重度失能的老年人,每人每月200元。\n二、高龄津贴\n"
+        "80至89周岁老年人,每人每月100元;90至99周岁老年人,每人每月200元。"
+    )
+    assert rows[0][2] == "经评估为重度失能的老年人"
+    assert [r[2] for r in rows[1:]] == ["80至89周岁老年人", "90至99周岁老年人"]
+    rows = _subsidy_rows(
+        "(一)照护三级的困难老年人\n1.最低生活保障家庭的老年人,补贴标准调整为每人每月600元;\n"
+        "(二)其他调整事项\n1.百岁老人,补贴标准调整为每人每月900元;"
+    )
+    assert rows == [
+        (600, "allowance", "最低生活保障家庭的老年人", "照护三级的困难老年人"),
+        (900, "allowance", "百岁老人", None),
+    ]
+    rows = _subsidy_rows("(一)享受补贴的对象\n1.最低生活保障家庭的老年人,补贴标准调整为每人每月500元;")
+    assert rows == [(500, "allowance", "最低生活保障家庭的老年人", None)]
+    rows = _subsidy_rows(
+        "80至89周岁的老年人,每人每月50元;90至99周岁的老年人,每人每月100元;100周岁以上的老年人,每人每月300元。"
+        "2023年起由原来的50元、100元、300元,分别提高到100元、200元、500元。"
+    )
+    assert [r[0] for r in rows][-3:] == [100, 200, 500]  # (the replaced 50/100/300 of the list are left out)

@@ -1582,3 +1582,25 @@ def test_the_day_an_event_happened_is_no_deadline():
     assert {x["value"] for x in left_out if x["reason"] == "reported (sentence)"} >= {49, 36, 20, 8, 15, 30}
     (target,) = extract_targets("2025年6月30日前,建成养老床位49张。", document_year=2024)
     assert (target["value"], target["deadline_year"]) == (49, 2025)
+
+
+def test_review_of_the_fifteenth_round_targets():
+    """Constructed by the helper session that reviewed the round: a day's date after 到/力争/计划于 is a deadline."""
+    assert {
+        t["deadline_year"]
+        for t in extract_targets(
+            "到2025年12月31日,全县建成养老床位3000张,护理型床位占比达到60%。", document_year=2024
+        )
+    } == {2025}
+    assert (
+        extract_targets("力争2025年6月30日全面建成区域养老服务中心5个。", document_year=2024)[0][
+            "deadline_year"
+        ]
+        == 2025
+    )
+    assert (
+        extract_targets("计划于2025年12月31日建成街道综合养老服务中心8个。", document_year=2024)[0][
+            "deadline_year"
+        ]
+        == 2025
+    )

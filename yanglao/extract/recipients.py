@@ -547,6 +547,20 @@ AGE_BAND_GROUP = re.compile(
 )
 
 
+def _other_section_between(before: str, at: int, entitled_section: bool) -> bool:
+    """A heading between the group and the figure opens another section; after a section of who is entitled, the one
+    of its standards (`二、发放标准`) does not, nor do that section's items."""
+    for heading in _HEADING_BETWEEN.finditer(before, at):
+        end = before.find("\n", heading.end())
+        if end < 0:
+            continue  # (the figure's own item: `(一)80至99周岁的老年人每人每月20元`)
+        # (the first heading after a section of who is entitled opens its standards, whose items follow)
+        return not (
+            entitled_section and re.match(r"\s*[^，,。；;\n]{0,8}标准\s*$", before[heading.end() : end])
+        )
+    return False
+
+
 def _umbrella(row: dict, text: str) -> None:
     """An age band's amount goes to the group entitled before it (UMBRELLA_RULES), the band as its condition."""
     band = AGE_BAND_GROUP.fullmatch((row.get("recipient") or "").strip())
@@ -565,11 +579,8 @@ def _umbrella(row: dict, text: str) -> None:
         AGE_BAND_GROUP.fullmatch(group)
         or len(group) < 4
         or _UMBRELLA_NOT_IN.search(sentence)  # a deputy's proposal or a reply's words, not the rule in force
-        or (
-            rule.name
-            != "eligibility_section"  # (the section of standards follows the one of who is entitled)
-            and _HEADING_BETWEEN.search(before, last.end())
-        )  # another section (`二、高龄津贴`): another allowance's group
+        or _other_section_between(before, last.end(), rule.name == "eligibility_section")
+        # another section (`二、高龄津贴`): another allowance's group
     ):
         return
     row["recipient"], row["condition"] = group, re.sub(r"\s", "", band.group("band"))
@@ -645,13 +656,15 @@ def _group_over_items(row: dict, text: str) -> None:
 SECTION_GROUP = Rule(
     "section_group",
     r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
-    r"(?P<g>(?!(?:补贴|补助|发放|服务|救助|保障|资助|享受)?对象$)[^，,。；;：:\n]{4,30}?(?:对象|老年人|老人|人员|家庭))\s*$",
+    # (not a label: `(一)享受补贴的对象`, `(一)本办法的适用对象`)
+    r"(?P<g>(?![^，,。；;：:\n]*(?:享受|适用|办法|申请|发放|范围))[^，,。；;：:\n]{4,30}?(?:对象|老年人|老人|人员|家庭))\s*$",
     "condition",
     "(一)照护一级的困难对象",
     "shanghai-undated-eldercare-service-subsidy-adjustment-notice",
 )
 _SECTION_GROUP_RE = re.compile(SECTION_GROUP.pattern)
 _LEAD_IN_LINE = re.compile(r"[:：]\s*$")
+_SIBLING_HEADING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 
 
 def _section_group(row: dict, text: str) -> None:
@@ -669,8 +682,10 @@ def _section_group(row: dict, text: str) -> None:
         if group:
             row["condition"] = group.group("g").strip(TRIM)
             return
-        if line.strip() and not _LEADING_ITEM_NUMBER.match(line.strip()) and not _LEAD_IN_LINE.search(line):
-            return  # (the list's other items and a lead-in line may stand between: `…的标准调整为:`)
+        if _SIBLING_HEADING.match(line) or (
+            line.strip() and not _LEADING_ITEM_NUMBER.match(line.strip()) and not _LEAD_IN_LINE.search(line)
+        ):
+            return  # (the list's other items and a lead-in line may stand between: `…的标准调整为:`; not a heading)
 
 
 # The grade, level or group an amount is for, when a sentence gives several amounts.
@@ -759,9 +774,13 @@ _LEADING_ITEM_NUMBER = re.compile(
 )
 
 
+_LABEL_FIRST = re.compile(r"^(?:补贴|补助|发放|救助|资助|保障|服务)?对象(?:为|是)[:：]?")
+
+
 def without_inline_heading(phrase: str) -> str:
     """A phrase that starts with the number (and title) of its item, written on the same line, without them."""
-    return _LEADING_ITEM_NUMBER.sub("", _INLINE_HEADING.sub("", phrase, count=1), count=1)
+    phrase = _LEADING_ITEM_NUMBER.sub("", _INLINE_HEADING.sub("", phrase, count=1), count=1)
+    return _LABEL_FIRST.sub("", phrase, count=1)  # (`补贴对象为经评估为重度失能的老年人`)
 
 
 def recipient_before(text: str, figure_at: int) -> str | None:

@@ -928,6 +928,16 @@ TARGET_RULES: tuple[Rule, ...] = (
         year=2024,
     ),
     Rule(
+        "DAY_DEADLINE_BEFORE",
+        targets.DAY_DEADLINE_BEFORE,
+        "到/于/力争/计划 right before a day's date: a deadline, not the day of an event",
+        None,
+        None,
+        note="constructed by the round's review (`到2025年12月31日,全县建成养老床位3000张…`, a test in tests/test_targets.py); "
+        "no real text of the project dates a target by a day",
+        reads="before",
+    ),
+    Rule(
         "DAY_DEADLINE_AFTER",
         targets.DAY_DEADLINE_AFTER,
         "前/起/止 right after a day's date: a deadline (or a start), not the day of an event",
@@ -2343,6 +2353,25 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         "guangxi-2024-meal-service-subsidies-news",
         figure="3元",
         expect=("subsidy", "operation"),
+    ),
+    Rule(
+        "PURPOSE_CLAUSE_AFTER",
+        subsidies.PURPOSE_CLAUSE_AFTER,
+        "a clause after an amount opening 用于/作为: what the amount is for, read with it",
+        None,
+        None,
+        note="constructed by the round's review (`对符合条件的民办养老机构,每张床位给予1万元,用于新建床位的一次性补助。`, "
+        "a test in tests/test_recipients.py); no real text of the project has this order",
+        reads="after",
+    ),
+    Rule(
+        "BUILT_RECIPIENT",
+        subsidies.BUILT_RECIPIENT,
+        "a recipient described as being built (新建、改扩建的…机构): building money, though a provider receives it",
+        "新建、改扩建(租赁经营)的社会办养老机构,完成备案、且正常运营满1年的,床位数 300 张以下的,按每张床位 2000 元给予一次性建设补助;",
+        "hefei-2022-private-eldercare-subsidy-publicity",
+        figure="2000 元",
+        expect=("subsidy", "construction"),
     ),
     Rule(
         "MATCHING_SHARE",

@@ -247,7 +247,7 @@ PURPOSE_KINDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 PERSON_KINDS: list[tuple[str, tuple[str, ...]]] = [
     (
-        r"老年人|老人|高龄|助餐|就餐|用餐|对象|基金支付|待遇|低保|最低生活保障|(?:特困|供养|基本生活)[^，,。；;\d]{0,6}标准|孤儿|残疾人",
+        r"老年人|老人|高龄|助餐|就餐|用餐|对象|基金支付|待遇|低保|最低生活保障|(?:特困|供养|基本生活)[^，,。；;\d]{0,6}标准",
         ("allowance",),
     ),
 ]
@@ -355,7 +355,7 @@ BARE_SUM_CLAUSE = re.compile(r"^\s*(?:(?:使用|投入|拨付|下拨)?(?:资金|
 RAISED_FROM_BEFORE = re.compile(r"(?:由|从)[^，,。；;]{0,12}$")
 RAISED_FROM_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:提高|提升|增加|上调|调高|调整|增长)(?:至|到|为)")
 # The later old standards of a list being replaced (`由原来的50元、100元、300元、提高到…`): skipped to reach 提高.
-_LATER_LISTED_AMOUNTS = re.compile(r"^(?:\s*[、和及与]\s*[\d.]+\s*(?:万)?元)*\s*、?")
+_LATER_LISTED_AMOUNTS = re.compile(r"^(?:\s*[、和及与]\s*[\d.]+\s*(?:万)?元)*\s*[、，,]?\s*(?:分别|均)?")
 CAP_BEFORE = re.compile(r"(?:最高|最多|上限|封顶|不超过|不高于|限额)[^，,。；;\d]{0,6}$")
 CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)")
 # A sentence that opens with `其中` continues the sentence before it, also across a line break: its amounts
@@ -366,6 +366,11 @@ CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)")
 OPENS_WITH_PART = re.compile(r"^\s*其中")
 PART_AFTER = re.compile(r"其中")  # between a total and its parts
 PART_CLAUSE = re.compile(r"[，,；;]\s*其中")  # a clause about a part of what the clause before gives
+# A recipient described as being built (`新建、改扩建的社会办养老机构`): its money is for building, though a provider
+# receives it.
+BUILT_RECIPIENT = re.compile(r"新建|改扩建|扩建|改建|新增床位")
+# The clause after an amount that says what it is for (`…1万元,用于新建床位的一次性补助`).
+PURPOSE_CLAUSE_AFTER = re.compile(r"\s*(?:主要|专项|全部)?(?:用于|作为)")
 # A lower level's matching share (`在省财政…建设补助6500元的基础上,市财政配套补贴每张床位3500元`): money of the
 # instrument it matches, named in an earlier clause.
 MATCHING_SHARE = re.compile(r"配套")
@@ -421,8 +426,9 @@ RECIPIENT_PATTERNS: list[str] = [
     r"为(?P<r>[^，,。；;]{2,40}?)(?:购买|发放|提供|建设|改造)(?![^，,。；;]*的[，,])",
     # a condition clause ending in 的, then who gives or how much (`工作满10年的,给予一次性奖励补贴1万元`,
     # `初次取得…证书的,由宜昌市民政局按照2000元/人的标准给予补贴`)
-    r"(?:^|[，,；;])(?P<r>[^，,。；;]{0,50}?(?:人员|老年人|老人|护理员|毕业生|家庭|机构|中心|站|托老所|之家[”\"]?|岗位工作满[^，,。；;]{1,12})"
-    r"[^，,。；;]{0,20}?的)[，,]\s*(?:可|均)?(?:由[^，,。；;]{2,16}?)?(?:每(?:份|餐|人|户|张|床|个)(?:每[月年])?)?"
+    # (not who cares for them: `…,由其家庭成员照料的,每人每月给予300元`)
+    r"(?:^|[，,；;])(?P<r>(?!由)[^，,。；;]{0,50}?(?:人员|老年人|老人|护理员|毕业生|家庭|机构|中心|站|托老所|之家[”\"]?|岗位工作满[^，,。；;]{1,12})"
+    r"[^，,。；;]{0,20}?的)[，,]\s*(?:可|均)?(?:由[^，,。；;]{2,16}?)?(?:每(?:份|餐))?"
     r"(?:按照|按|一次性给予|给予|发放|奖励)",
     # a list of what was granted, each item its recipient, the money's purpose and a count, then the sum
     # (`2023年度养老机构床位运营补助项目8个,共计60.91万元`, `2023年养老护理员岗位补助申请25人,共计11.43万元`)
@@ -458,7 +464,8 @@ RECIPIENT_PATTERNS: list[str] = [
     # the people whose standard of support it is (`全州城乡特困人员基本生活标准统一提高到956元/人·月`, `城市特困人员供养标准由原来的
     # 每人每月560元提高到每人每月676元`, `A类保障对象补助水平提高到534元`, `一、二级困难残疾人生活补贴为277元`)
     r"(?:^|[，,；;：:。])\s*(?:\d{4}年[，,]?)?(?:全[省市州县区]|我[省市州县区])?"
-    r"(?P<r>[^，,。；;：:\d]{2,20}?(?:人员|对象|孤儿|残疾人|老年人|老人|家庭))的?[^，,。；;：:\d]{0,16}?"
+    r"(?P<r>[^，,。；;：:\d]{2,20}?(?:人员|对象|孤儿|残疾人|老年人|老人|家庭))的?"
+    r"(?:(?!机构|中心|院|站|食堂)[^，,。；;：:\d]){0,16}?"
     # (a standard: not a sum paid out, `全旗累计发放失能老人护理补贴18.6万元`)
     r"(?:基本生活保障|基本生活|救助供养|供养|生活|照料护理|护理)?(?:(?:补贴|补助)(?:标准|水平|(?=为))|标准|水平)(?:统一)?"
     r"(?:由[^，,。；;]{0,16}?)?(?:分别)?(?:提高到|提高至|调整为|调整到|为|是)?[^，,。；;\d]{0,6}$",
@@ -759,6 +766,9 @@ def _recipient(text: str) -> str | None:
             if (pattern.startswith("为") or "提供" in pattern) and PURPOSE_OPENING.match(phrase):
                 continue  # `为推进…提供了支撑`, `为全面落实《…条例》…发放`: a purpose, not who receives
             phrase = re.sub(r"^(?:探索|鼓励|支持|推动|引导|推进)", "", phrase)
+            phrase = re.sub(
+                r"^(?:补贴|补助|发放|救助|资助|保障|服务)?对象(?:为|是)[:：]?", "", phrase
+            )  # (a label)
             if re.fullmatch(r"自己|自身|本人|其", phrase):
                 continue  # `老年人为自己购买`: the buyer, named before, not a recipient
             if TIME_ONLY.fullmatch(phrase):
@@ -1002,15 +1012,21 @@ def _kind_for_figure(
     ]:
         return m.kinds[:1]
     # (the purpose words after the figure in its own clause: `可享受每餐3元的补助,运营机构可获得…` is no operation money)
-    for part in (re.split(r"[，,；;]", after, maxsplit=1)[0], before):
+    clauses = re.split(r"[，,；;]", after, maxsplit=1)
+    own = after if len(clauses) > 1 and PURPOSE_CLAUSE_AFTER.match(clauses[1]) else clauses[0]
+    for part in (own, before):  # (`…1万元,用于新建床位的一次性补助`: the clause after says what it is for)
         kinds = _first_rule(PURPOSE_KINDS, part)
         if kinds:
             return kinds[:1]
     matched = [m for m in specific if m.start < w0]
-    if matched and MATCHING_SHARE.search(before):  # 市财政配套补贴每张床位3500元: the instrument it matches
+    if matched and (
+        MATCHING_SHARE.search(before) or MATCHING_SHARE.search(after.split("，")[0].split(",")[0])
+    ):  # 市财政配套补贴每张床位3500元: the instrument it matches
         return matched[-1].kinds[:1]
     if re.search(r"(?:资金|经费)(?:约|共|共计|合计|总计|为|达)?$", before):  # 中央资金8000万元
         return ("budget_allocation",)
+    if recipient and BUILT_RECIPIENT.search(recipient):  # (`新建、改扩建的社会办养老机构`: building money)
+        return ("construction",)
     if recipient and (re.search(r"运营", recipient) or OPERATOR_RECIPIENT.search(recipient)):
         return ("operation",)
     kinds = _first_rule(PERSON_KINDS, window)

@@ -205,6 +205,8 @@ DATING_ASIDE = re.compile(r"\(\s*(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?\
 
 # What makes a day's date a deadline (`2024年12月31日前`, `…日起`, `…日止`), read right after it.
 DAY_DEADLINE_AFTER = re.compile(r"\s*(?:前|以前|之前|起|止|为止|底|完成|到期)")
+# …or right before it (`到2025年12月31日,…`, `力争2025年6月30日全面建成…`, `计划于2025年12月31日建成…`).
+DAY_DEADLINE_BEFORE = re.compile(r"(?:到|至|于|在|力争|争取|确保|计划|预计)\s*$")
 # A sentence that opens with the day something happened (`2024年3月7日备案成立…`, `7月16日备案成立…`): a report.
 EVENT_DAY_OPENING = (
     r"^(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?!\s*(?:前|以前|之前|起|止|为止|到期))"
@@ -755,7 +757,11 @@ def _times(scan: str, start: int, end: int, document_year: int | None) -> list[_
         elif kind == "month":
             y, mo = re.match(rf"{YEAR}年(\d{{1,2}})月", text).groups()
             t.year, month = int(y), int(mo)
-            t.event = "日" in text and not DAY_DEADLINE_AFTER.match(scan, m.end())
+            t.event = (
+                "日" in text
+                and not DAY_DEADLINE_AFTER.match(scan, m.end())
+                and not DAY_DEADLINE_BEFORE.search(scan, max(0, m.start() - 4), m.start())
+            )
             if 1 <= month <= 12:
                 t.date = f"{t.year}-{month:02d}-{calendar.monthrange(t.year, month)[1]:02d}"
         elif kind == "year":

@@ -243,7 +243,7 @@ _DOC_NUMBER_LINE = re.compile(
 #: The site's column in 【】 before a title (``【养老服务补贴】乌拉特前旗…发放情况``): not part of the title.
 _LABELLED_NUMBER_PREFIX = re.compile(rf"^\s*(?:文\s*号|发文字号)\s*[:：]?\s*{_DOC_NUMBER.pattern}\s*")
 #: A news flash opens with its headline in 【】 run into its text (`【上海市政府批复同意《…》】财联社8月18日电,…`).
-_FLASH_HEADLINE = re.compile(r"【(?P<t>[^【】\n]{13,80})】(?=\S)")
+_FLASH_HEADLINE = re.compile(r"【(?P<t>[^【】\n:：]{13,80})】(?=\S)")
 _COLUMN_TAG = re.compile(r"^\s*【[^【】\d]{1,12}】\s*(?=\S)")
 #: A validity printed after the title in brackets (``…的通知(有效)``, ``(已失效)``): the page's, not the title's.
 _TITLE_VALIDITY = re.compile(r"\s*[(（]\s*(?:(?:现行)?有效|(?:已|全部|部分)?(?:失效|废止))\s*[)）]\s*$")
@@ -281,7 +281,7 @@ _EMPTY_CELLS_AFTER = re.compile(r"(?<=[^\s|])\s*\|[\s|]*$")
 #: A byline or an info line that dates the page (`发布时间:2022-03-01 10:25:19 来源:…`, `索引号:… 发布时间:…`).
 #: A page's counter line, its date before its count of views (`文字:[大][中][小] 2022/9/20    浏览次数:1797`): its byline.
 _VIEWS_LINE = re.compile(
-    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)[^\n]{0,30}?(?:浏览|点击|阅读|访问)(?:次数|量|数)"
+    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)[^\n，,。]{0,30}?(?:浏览|点击|阅读|访问)(?:次数|量|数)\s*[:：]"
 )
 _DATING_LINE = re.compile(
     rf"(?:发布|发表|公开|成文|更新)(?:时间|日期)\s*[:：]\s*\d{{4}}|{_VIEWS_LINE.pattern}"
@@ -792,7 +792,8 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         "written_date": written_date,
         "topic": page.get("topic") or labelled.get("topic") or labelled.get("category"),
         "validity": page.get("validity") or labelled.get("validity"),
-        "doc_type": _reply_type(title, raw_text) or _doc_type_by_body(classify_doc_type(title), raw_text),
+        "doc_type": _reply_type(title, raw_text)
+        or _doc_type_by_body(classify_doc_type(title), raw_text, title),
     }
 
 
@@ -825,14 +826,14 @@ _SELF_NAMED_TYPES |= {
 }
 
 
-def _doc_type_by_body(by_title: str, raw_text: str) -> str:
+def _doc_type_by_body(by_title: str, raw_text: str, title: str | None = None) -> str:
     """`notice` for a page that announces itself as one or is addressed to the units below, unless it reports on a
     meeting or for a paper; else the kind of document it calls itself (`本细则由…负责解释`)."""
     if by_title != "other" or _NEWS_REPORT.search(raw_text[:800]):
         return by_title
     if _NOTICE_BODY.search(raw_text[:5000]) or _ADDRESSED_TO_UNITS.search(raw_text[:1500]):
         return "notice"
-    self_named = _SELF_NAMED.search(raw_text)
+    self_named = None if title else _SELF_NAMED.search(raw_text)  # (a titled page said its kind in its title)
     return _SELF_NAMED_TYPES[self_named.group("w")] if self_named else by_title
 
 
