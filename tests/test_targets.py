@@ -1604,3 +1604,11 @@ def test_review_of_the_fifteenth_round_targets():
         ]
         == 2025
     )
+
+
+def test_all_of_a_kind_of_place_has_what_it_builds():
+    """heldout_real16 liuzhou-2021: `…所有街道至少建有一个具备全托、日托、上门服务、运营家庭养老床位等综合功能的养老服务
+    中心`: 所有 names the places, like 每个, and the counted noun follows the figure."""
+    text = _heldout_text("heldout_real16", "liuzhou-2021-eldercare-list-news")
+    (target,) = [t for t in extract_targets(text, document_year=2021) if "所有街道" in t["quote"]]
+    assert target["indicator"].endswith("养老服务中心")
