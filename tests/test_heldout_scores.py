@@ -235,8 +235,8 @@ FLOORS = {
         "targets": 0.63,
         "targets_meaning": 0.63,
         "subsidies": 0.99,
-        "subsidies_meaning": 0.40,
-        "provisions": 0.36,
+        "subsidies_meaning": 0.55,
+        "provisions": 0.20,  # (0.36 until a share of investment became money per facility: see CHANGELOG)
         "measures": 0.99,
         "metadata": 0.88,
     },

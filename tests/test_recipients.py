@@ -1411,3 +1411,15 @@ def test_review_of_the_fifteenth_round_subsidies():
         "2023年起由原来的50元、100元、300元,分别提高到100元、200元、500元。"
     )
     assert [r[0] for r in rows][-3:] == [100, 200, 500]  # (the replaced 50/100/300 of the list are left out)
+
+
+def test_headlines_name_their_providers_and_a_share_of_investment_is_per_facility():
+    """heldout_real25 gansu-2015's headline (`符合条件的社会办养老机构新增床位每张最高补贴1万`) and wenzhou (`…由市级财政分别给予投入建设资金的50%,最高不超过10万元、5万元`): each cap of a
+    share of what is invested is per facility, not a total sent down."""
+    rows = _rows_of("heldout_real25", "gansu-2015-social-institution-construction-subsidy-news")
+    assert [r["recipient"] for r in rows if r["cap_yuan"] == 10000] == ["符合条件的社会办养老机构"]
+    rows = _rows_of("heldout_real25", "wenzhou-undated-meal-service-opinions-news")
+    assert {(r["cap_yuan"], r["basis"]) for r in rows if r["cap_yuan"]} == {
+        (100000, "facility"),
+        (50000, "facility"),
+    }

@@ -470,15 +470,15 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:基本生活保障|基本生活|救助供养|供养|生活|照料护理|护理)?(?:(?:补贴|补助)(?:标准|水平|(?=为))|标准|水平)(?:统一)?"
     r"(?:由[^，,。；;]{0,16}?)?(?:分别)?(?:提高到|提高至|调整为|调整到|为|是)?[^，,。；;\d]{0,6}$",
     # a provider, what it must meet, then each bed's amount (`非营利性养老机构用房自建的新增每张床位补贴1万元`)
-    r"(?:^|[，,；;：:])\s*(?P<r>[^，,。；;：:\d]{2,20}?(?:机构|中心|幸福院|敬老院|养老院))[^，,。；;：:\d]{0,12}?的(?:新增)?"
-    r"每(?:张|个)?床位?(?:每[月年])?(?:补贴|补助|奖励|给予)[^，,。；;\d]{0,4}$",
+    r"(?:^|[，,；;：:])\s*(?P<r>[^，,。；;：:\d]{2,20}?(?:机构|中心|幸福院|敬老院|养老院))(?:[^，,。；;：:\d]{0,12}?的)?(?:新增)?"
+    r"(?:床位)?每(?:张|个)?(?:床位)?(?:每[月年])?(?:最高)?(?:补贴|补助|奖励|给予)[^，,。；;\d]{0,4}$",
     # a provider whose amount is a share of another's standard (`营利性养老机构按非营利性养老机构补贴标准的80%予以补贴`)
     r"(?:^|[，,；;：:])\s*(?P<r>[^，,。；;：:\d]{2,20}?(?:机构|中心|幸福院|敬老院|养老院))(?:按|按照)[^，,。；;\d]{2,24}$",
     # the subject of the figure's clause that may obtain it (`…,运营机构可获得每月3000元的运营补助`)
     # (not who cares for them: `子女照顾失能老人每月可领取补贴200元`)
     r"(?:^|[，,；;：:])\s*(?P<r>(?:(?!照顾|照护|护理|为|向|给)[^，,。；;：:\d]){2,20}?"
     r"(?:机构|中心|幸福院|敬老院|养老院|食堂|助餐点|人员|老年人|老人|护理员|家庭))"
-    r"(?:每月|每年)?(?:可|均可|可以)(?:获得|领取)[^，,。；;\d]{0,8}$",
+    r"(?:每月|每年)?(?:可|均可|可以)(?:获得|领取|获)[^，,。；;\d]{0,8}$",
     # a provider or its beds named in the clause right before `,给予` (`其中,由政府投资新建或购置建设并形成产权的养老机构,
     # 给予每张床位3万元一次性建设补贴`): who is given it
     # (or after a higher level's share: `…达到前述条件的养老机构,在省财政按核定床位给予一次性改造补助3000元的基础上,
@@ -1569,7 +1569,11 @@ def _figure_rows(
         last_recipient = recipient
         c0, _ = sent.clause_bounds(fig.start)
         fund = bool(
-            FUND_BEFORE.search(text[c0 : fig.start])
+            # (not a share of what is invested: `给予投入建设资金的50%`)
+            (
+                FUND_BEFORE.search(text[c0 : fig.start])
+                and not (fig.kind == "rate" and RATE_BEFORE.search(text[c0 : fig.start]))
+            )
             or FUND_AFTER.match(text[fig.end :])
             or bool(lead and HEADER_UNIT.search(lead) and SUM_HEADER.search(lead))
         )
