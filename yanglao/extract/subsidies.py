@@ -704,8 +704,15 @@ def _amounts(sentence: str) -> list[Amount]:
     return out
 
 
-def _quoted_proposals(sentence: str) -> list[tuple[int, int]]:
-    return [m.span(g) for m in QUOTED_PROPOSAL.finditer(sentence) for g in ("a", "b", "c", "d") if m.group(g)]
+# What every quoted or restated proposal holds (a cheap look before QUOTED_PROPOSAL's alternation, issue 16).
+_PROPOSAL_GATE = re.compile(r"“|建议|提出|提议|提案|意见|诉求")
+
+
+@functools.lru_cache(maxsize=4096)
+def _quoted_proposals(sentence: str) -> tuple[tuple[int, int], ...]:
+    if not _PROPOSAL_GATE.search(sentence):
+        return ()
+    return tuple(m.span(g) for m in QUOTED_PROPOSAL.finditer(sentence) for g in ("a", "b", "c", "d") if m.group(g))
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -1805,7 +1812,7 @@ def _provision_rows(
     text = sent.text
     if not _MENTION_GATE.may_match(text) or NOT_A_PROVISION_SENTENCE.search(text):
         return []  # (no mention can be kept where the gate finds none: see _mentions)
-    titles = _titles(text) + _quoted_proposals(text)
+    titles = _titles(text) + list(_quoted_proposals(text))
     conditions = [m.span() for m in CONDITION_SPAN.finditer(text)]
     kept = [m for m in _mentions(text) if not _mention_excluded(sent, m, titles, conditions, figured)]
     if not kept:
