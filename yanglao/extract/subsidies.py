@@ -712,7 +712,9 @@ _PROPOSAL_GATE = re.compile(r"“|建议|提出|提议|提案|意见|诉求")
 def _quoted_proposals(sentence: str) -> tuple[tuple[int, int], ...]:
     if not _PROPOSAL_GATE.search(sentence):
         return ()
-    return tuple(m.span(g) for m in QUOTED_PROPOSAL.finditer(sentence) for g in ("a", "b", "c", "d") if m.group(g))
+    return tuple(
+        m.span(g) for m in QUOTED_PROPOSAL.finditer(sentence) for g in ("a", "b", "c", "d") if m.group(g)
+    )
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
