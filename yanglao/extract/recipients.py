@@ -653,9 +653,11 @@ def _group_over_items(row: dict, text: str) -> None:
 
 # A section's heading that names a group of people (`(一)照护一级的困难对象`, over `1.最低生活保障家庭的老年人,补贴标准调整
 # 为每人每月1110元;`): the amounts of its items are for that group, the condition of each item's recipient.
+#: The number of a section's heading: `(一)`, `一、`.
+_SECTION_NUMBER = r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
 SECTION_GROUP = Rule(
     "section_group",
-    r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
+    rf"^\s*{_SECTION_NUMBER}\s*"
     # (not a label: `(一)享受补贴的对象`, `(一)本办法的适用对象`)
     r"(?P<g>(?![^，,。；;：:\n]*(?:享受|适用|办法|申请|发放|范围))[^，,。；;：:\n]{4,30}?(?:对象|老年人|老人|人员|家庭))\s*$",
     "condition",
@@ -664,7 +666,7 @@ SECTION_GROUP = Rule(
 )
 _SECTION_GROUP_RE = re.compile(SECTION_GROUP.pattern)
 _LEAD_IN_LINE = re.compile(r"[:：]\s*$")
-_SIBLING_HEADING = re.compile(r"^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
+_SIBLING_HEADING = re.compile(rf"^\s*{_SECTION_NUMBER}")
 
 
 def _section_group(row: dict, text: str) -> None:
