@@ -1016,3 +1016,18 @@ def test_review_of_the_fifteenth_round_metadata():
     assert extract_metadata(report)["published_date"] == "2024-07-15"
     bar = "【发布时间:2024-03-05 来源:市民政局】【字体:大 中 小】\n关于调整高龄津贴发放标准的通知\n…"
     assert extract_metadata(bar)["title"] == "关于调整高龄津贴发放标准的通知"
+
+
+def test_the_headline_right_above_the_dating_line_over_a_sections_name_and_with_a_comma():
+    """heldout_real26 zengcheng-zhengguo-2020 (`基层政务公开` / `广州市长者饭堂助餐配餐服务申请指南` / `发布时间: 2020-03-05 11:31`):
+    a line with no type word above the headline is the site's section; zhushan-jdz-2025 (`助餐补贴温暖老人“舌尖”,多样政策精准
+    守护“夕阳红”` / `来源:珠山区人民政府 发布时间:2025-06-23 15:18`): a news headline in two parts is still the title."""
+    meta = _heldout("heldout_real26", "zengcheng-zhengguo-2020-elder-canteen-subsidy-guide")
+    assert meta["title"] == "广州市长者饭堂助餐配餐服务申请指南"
+    meta = _heldout("heldout_real26", "zhushan-jdz-2025-community-meal-subsidy-news")
+    assert meta["title"] == "助餐补贴温暖老人“舌尖”,多样政策精准守护“夕阳红”"
+    # a sentence of the body with a comma is no headline when a typed title stands above
+    meta = extract_metadata(
+        "关于做好助餐补贴工作的通知\n为方便老年人用餐,提升老年人的幸福感\n发布时间:2025-06-23\n正文"
+    )
+    assert meta["title"] == "关于做好助餐补贴工作的通知"

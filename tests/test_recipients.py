@@ -1423,3 +1423,58 @@ def test_headlines_name_their_providers_and_a_share_of_investment_is_per_facilit
         (100000, "facility"),
         (50000, "facility"),
     }
+
+
+def test_groups_before_their_own_rates_and_payees_named_the_sentence_before():
+    """heldout_real26 qinghai-2015 (`…对参保老年人应缴纳的保险费给予补贴,其中特殊困难老年人每年补助30元、其他老年人每年补助
+    10元`): each group is its amount's condition; zhushan-jdz-2025 (`…为居家老年人办理助餐补贴。70-89周岁每餐补贴3元,90周岁
+    及以上每餐补贴5元,…`): the people of the sentence before receive the amounts by age band."""
+    rows = _rows_of("heldout_real26", "qinghai-2015-elderly-accident-insurance-subsidy-news")
+    assert [(r["amount_yuan"], r["condition"]) for r in rows if r["amount_yuan"]] == [
+        (30, "特殊困难老年人"),
+        (10, "其他老年人"),
+    ]
+    rows = _rows_of("heldout_real26", "zhushan-jdz-2025-community-meal-subsidy-news")
+    assert [(r["amount_yuan"], r["recipient"], r["condition"]) for r in rows if r["amount_yuan"]] == [
+        (3, "居家老年人", "70-89周岁"),
+        (5, "居家老年人", "90周岁及以上"),
+        (4, "特殊困难老年人", "60周岁以上"),
+    ]
+    # a line of its own opens a new passage: the payees of the line before are not carried over it
+    text = "为居家老年人办理助餐补贴。\n70-89周岁每餐补贴3元,90周岁及以上每餐补贴5元。"
+    assert [r["recipient"] for r in complete(extract_subsidies(text), text) if r["amount_yuan"]] == [
+        None,
+        None,
+    ]
+
+
+def test_each_one_named_after_the_verb_receives_the_amount():
+    """heldout_real27 xiyang (`县财政每年给予每个日间照料中心2万元补助资金`): 给予 before 每个, the amount is each centre's."""
+    text = _heldout_text("heldout_real27", "xiyang-undated-day-care-centre-subsidy-suggestion-reply")
+    sentence = "县财政每年给予每个日间照料中心2万元补助资金"
+    assert sentence in text
+    assert _money(sentence + "。") == [(20000.0, "日间照料中心", "facility", "provider")]
+
+
+def test_the_counted_ones_a_standard_supports_receive_it():
+    """heldout_real28 henan-2023 (`按照户均3300元的标准支持1万户特殊困难老年人家庭适老化改造,按照每个50万元的标准支持40个乡镇敬老院
+    转型为区域养老服务中心`): an average that is the standard is money given, per household, to the households counted."""
+    rows = _rows_of("heldout_real28", "henan-2023-provincial-eldercare-infrastructure-funds-news")
+    by_amount = {r["amount_yuan"]: r for r in rows if r["amount_yuan"]}
+    assert (by_amount[3300]["recipient"], by_amount[3300]["basis"]) == ("特殊困难老年人家庭", "household")
+    assert (by_amount[500000]["recipient"], by_amount[500000]["basis"]) == ("乡镇敬老院", "facility")
+    # an average that is no standard stays a statistic
+    assert _money("全县户均投入3500元。") == []
+
+
+def test_the_whole_entitled_group_over_the_tail_read_off_the_sentence_before():
+    """heldout_real28 yongqing-2020 (`补贴对象:凡户籍在永清县辖区内,年龄满70周岁以上的老年人均可享受老年人生活补贴待遇。 补贴标准:
+    70-79周岁老人每人每月30元;80—89周岁老人每人每月100元;…`): every band's amount goes to the one group, its whole
+    description (not `…的老年人均`, nor only its tail for the first band)."""
+    rows = _rows_of("heldout_real28", "yongqing-2020-elderly-living-allowance-rules-interpretation")
+    assert [(r["amount_yuan"], r["recipient"], r["condition"]) for r in rows if r["amount_yuan"]] == [
+        (30, "户籍在永清县辖区内,年龄满70周岁以上的老年人", "70-79周岁"),
+        (100, "户籍在永清县辖区内,年龄满70周岁以上的老年人", "80—89周岁"),
+        (200, "户籍在永清县辖区内,年龄满70周岁以上的老年人", "90—99周岁"),
+        (500, "户籍在永清县辖区内,年龄满70周岁以上的老年人", "100周岁以上"),
+    ]

@@ -1300,6 +1300,8 @@ def test_money_excluded_by_its_role(text, expected):
         ("每年对享受高龄津贴的老年人进行一次复核。", []),
         ("高龄津贴按月发放至老年人社保卡。", []),
         ("对符合条件的老年人发放高龄津贴。", ["allowance"]),
+        # heldout_real26 zhushan-jdz-2025, a district's news item: handling the payment for people is administering it
+        ("602所社区联合米宝堡在社区一楼大厅为居家老年人办理助餐补贴。", []),
     ],
 )
 def test_provisions_are_promises_one_per_instrument(text, expected):

@@ -1612,3 +1612,17 @@ def test_all_of_a_kind_of_place_has_what_it_builds():
     text = _heldout_text("heldout_real16", "liuzhou-2021-eldercare-list-news")
     (target,) = [t for t in extract_targets(text, document_year=2021) if "所有街道" in t["quote"]]
     assert target["indicator"].endswith("养老服务中心")
+
+
+def test_a_rate_split_by_kind_of_place_keeps_the_rate_as_indicator():
+    """heldout_real26 qinghai-2015 (`…我省老年人意外伤害保险参保率,农牧区达到10%、城镇达到30%以上`): both figures measure
+    the rate; 农牧区 and 城镇 are their scopes (never `农牧区比例`, the indicator drafted before)."""
+    text = _heldout_text("heldout_real26", "qinghai-2015-elderly-accident-insurance-subsidy-news")
+    rows = [r for r in extract_targets(text, document_year=2015) if r["unit"] == "%"]
+    assert [(r["value"], r["indicator"], r["scope"]) for r in rows] == [
+        (10, "老年人意外伤害保险参保率", "农牧区"),
+        (30, "老年人意外伤害保险参保率", "城镇"),
+    ]
+    # a place alone with no rate named before it is still what it was
+    rows = extract_targets("到2025年,城市达到60%、农村达到40%。", document_year=2022)
+    assert [r["indicator"] for r in rows] == ["城市比例", "农村比例"]

@@ -368,6 +368,17 @@ RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
         "qingchuan-2022-care-worker-post-subsidy-news",
     ),
     Rule(
+        "standard_supports_count",
+        # a standard per unit, then how many of whom it supports (`按照户均3300元的标准支持1万户特殊困难老年人家庭适老化改造`,
+        # `按照每个50万元的标准支持40个乡镇敬老院转型为区域养老服务中心`): the counted ones receive it
+        r"[\d.,]*\s*[万]?元的?标准(?:支持|补助|资助|扶持)(?:[\d.]+\s*万?|[一二两三四五六七八九十百千万]+)\s*(?:户|个|家|所|名|人|处)"
+        r"(?P<r>[^，,。；;\n\d]{2,30}?(?:家庭|老年人|老人|敬老院|福利院|机构|中心|站|设施|食堂|助餐点))"
+        r"(?=适老化|转型|建设|改造|提升|[，,。；;]|$)",
+        "recipient",
+        "按照户均3300元的标准支持1万户特殊困难老年人家庭适老化改造",
+        "henan-2023-provincial-eldercare-infrastructure-funds-news",
+    ),
+    Rule(
         "supports_what_is_built",
         # the clause after the sum says what it supports building (`…1.72亿元,支持14个公办养老托育服务机构建设`)
         r"[\d.,]*\s*[万亿]?元[^，,。；;\n]{0,4}[，,]\s*(?:用于|主要用于)?(?:支持|扶持)"
@@ -453,12 +464,13 @@ USE_KINDS: tuple[Rule, ...] = (
 EACH_NAMED = Rule(
     "each_named",
     r"每(?:个|家|所|处|座|张|名|位)(?P<r>[^，,。；;：:\n\d]{2,16}?"
-    r"(?:中心|站|院|点|机构|食堂|饭堂|床位|护理员|老人|老年人))(?:补助|补贴|奖励|给予|发放|资助)[^，,。；;\d]{0,8}$",
+    r"(?:中心|站|院|点|机构|食堂|饭堂|床位|护理员|老人|老年人))(?:(?:补助|补贴|奖励|给予|发放|资助)[^，,。；;\d]{0,8})?$",
     "facility",
     "市级每个日间照料中心补助运营补贴3万元",
     "yulin-2023-proposal-reply-253",
 )
 _EACH_NAMED_RE = re.compile(EACH_NAMED.pattern)
+# (the verb may come before: `县财政每年给予每个日间照料中心2万元补助资金`, heldout_real27 xiyang)
 # `…各获得补助资金1.8万元`: the amount is each recipient's.
 EACH_BEFORE = Rule(
     "each_recipient",
@@ -522,7 +534,7 @@ UMBRELLA_RULES: tuple[Rule, ...] = (
         # the section of a rule that says who is entitled (`一、发放对象\n具有云安区户籍,年龄在80周岁以上(含80周岁)的高龄老人`),
         # before its section of standards by age
         r"(?:发放|补贴|补助|救助|保障|资助|享受)对象(?:和[^\s:：]{2,6})?\s*(?:为|是)?[:：]?\s*"
-        r"(?P<r>(?:(?!对象)[^。；;\n]){2,80}?(?:老年人|老人))(?=[(（。；;\n，,]|$)",
+        r"(?P<r>(?:(?!对象)[^。；;\n]){2,80}?(?:老年人|老人))(?=[(（。；;\n，,]|(?:均|都)?可(?:以)?享受|$)",
         "umbrella",
         "一、发放对象\n具有云安区户籍,年龄在80周岁以上(含80周岁)的高龄老人(以下简称高龄老人),以自愿申请为原则。",
         "yunan-2024-high-age-allowance-notice",
@@ -563,8 +575,12 @@ def _other_section_between(before: str, at: int, entitled_section: bool) -> bool
 
 def _umbrella(row: dict, text: str) -> None:
     """An age band's amount goes to the group entitled before it (UMBRELLA_RULES), the band as its condition."""
-    band = AGE_BAND_GROUP.fullmatch((row.get("recipient") or "").strip())
-    if not band or row.get("figure_at") is None:
+    recipient = (row.get("recipient") or "").strip()
+    band = AGE_BAND_GROUP.fullmatch(recipient)
+    # (or the tail of the group, read off the sentence before with the band as its condition: `…,年龄满70周岁以上的
+    # 老年人均可享受…` over `70-79周岁老人每人每月30元`)
+    tail = recipient if not band and row.get("condition") and len(recipient) >= 4 else None
+    if not (band or tail) or row.get("figure_at") is None:
         return
     before = text[max(0, row["figure_at"] - 400) : row["figure_at"]]
     found = [(m, rule) for pattern, rule in _UMBRELLA_RES for m in pattern.finditer(before)]
@@ -583,7 +599,36 @@ def _umbrella(row: dict, text: str) -> None:
         # another section (`二、高龄津贴`): another allowance's group
     ):
         return
-    row["recipient"], row["condition"] = group, re.sub(r"\s", "", band.group("band"))
+    if band:
+        row["recipient"], row["condition"] = group, re.sub(r"\s", "", band.group("band"))
+    elif group != tail and group.endswith(tail):
+        row["recipient"] = group  # the whole description of the group the band belongs to
+
+
+# A sentence that says for whom a payment is handled (`为居家老年人办理助餐补贴。`) names the recipient of the amounts of
+# the sentence right after it when that one names none (`70-89周岁每餐补贴3元,90周岁及以上每餐补贴5元`).
+PAYEES_BEFORE = Rule(
+    "payees_before",
+    r"(?:为|向|给)(?P<r>[^，,。；;：:\d]{2,16}?(?:老年人|老人|对象|人员|家庭))(?:办理|发放|申领|提供|落实)"
+    r"[^，,。；;：:\d]{0,8}?(?:补贴|补助|津贴)[。；;]\s*$",
+    "recipient",
+    "6月23日午,602所社区联合米宝堡在社区一楼大厅为居家老年人办理助餐补贴。70-89周岁每餐补贴3元",
+    "zhushan-jdz-2025-community-meal-subsidy-news",
+)
+_PAYEES_BEFORE_RE = re.compile(PAYEES_BEFORE.pattern)
+
+
+def _payees_before(row: dict, text: str) -> None:
+    """An amount with no recipient whose sentence follows one that says for whom the payment is (PAYEES_BEFORE)."""
+    at = row.get("figure_at")
+    if at is None or row.get("recipient"):
+        return
+    start = max((m.end() for m in SENTENCE_START.finditer(text, max(0, at - 300), at)), default=0)
+    if start == 0 or text[start - 1] == "\n":
+        return  # (a line of its own opens a new passage)
+    found = _PAYEES_BEFORE_RE.search(text, max(0, start - 80), start)
+    if found:
+        row["recipient"] = found.group("r").strip(TRIM)
 
 
 # A list of standards by age whose items are their own sentences (`75—79周岁,每人每年200元;80—84周岁,…`): each
@@ -987,10 +1032,11 @@ def complete(rows: list[dict], text: str) -> list[dict]:
         _distribute(siblings)
         _conditions(siblings, text)
     for row in out:
-        _umbrella(row, text)
         _band_opening(row, text)
+        _umbrella(row, text)
         _group_over_items(row, text)
         _section_group(row, text)
+        _payees_before(row, text)
     for row in out:
         if row["kind"] == "other" and (
             _older_age_band(row.get("condition")) or _older_age_band(row.get("recipient"))
@@ -1158,6 +1204,19 @@ def split_list(phrase: str) -> list[str]:
     return named
 
 
+# A group of people written right before its own rate, one per amount (`其中特殊困难老年人每年补助30元、其他老年人每年
+# 补助10元`): each group is the condition of its amount; the recipient stays the one the sentence names.
+GROUP_BEFORE_RATE = Rule(
+    "group_before_rate",
+    r"(?:^|(?<=[，,、；;：:]))(?:其中)?(?P<g>[^，,。；;：:、\d]{2,12}?(?:老年人|老人|人员|对象))"
+    r"(?=每(?:人|年|月|餐|户)|按每)",
+    "condition",
+    "各级财政对参保老年人应缴纳的保险费给予补贴,其中特殊困难老年人每年补助30元、其他老年人每年补助10元",
+    "qinghai-2015-elderly-accident-insurance-subsidy-news",
+)
+_GROUP_BEFORE_RATE_RE = re.compile(GROUP_BEFORE_RATE.pattern)
+
+
 def _conditions(siblings: list[dict], text: str) -> None:
     """Conditions only where the amounts of one sentence differ by them (two or more distinct ones):
     read from the recipient, else from the words between the previous figure and this one."""
@@ -1173,12 +1232,16 @@ def _conditions(siblings: list[dict], text: str) -> None:
             previous_end if previous_end is not None else max(0, row["figure_at"] - 40) : row["figure_at"]
         ]
         lead = _SENTENCE_END_RE.split(lead)[-1]  # (the words of an earlier sentence are not this amount's)
-        found = list(_CONDITION_RE.finditer(lead))
+        found = [m.group() for m in _CONDITION_RE.finditer(lead)] or [
+            m.group("g")
+            for m in _GROUP_BEFORE_RATE_RE.finditer(lead)
+            if m.group("g") not in (row.get("recipient") or "")  # (the recipient itself: no condition)
+        ]
         carried = recipient is None and previous_end is not None and row.get("recipient") == carried_from
         if found and (condition is None or carried):
             # a recipient that is only a condition, carried from the figure before
             # (`90-99周岁每月100元,100周岁以上每月300元`): this figure's own words say its condition
-            condition = found[-1].group().strip()
+            condition = found[-1].strip()
         carried_from = row.get("recipient")
         if condition and recipient and re.fullmatch(r"[(（][^()（）]*[)）]", recipient):
             condition, recipient = condition + recipient, None  # 专科(高职): the aside is the condition's

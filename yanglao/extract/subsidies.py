@@ -157,7 +157,7 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     r"|衔接|相结合|挂钩|统筹|使用|管理办法|争取|不享受|不予|不得|取消|停止|应当用于|专款专用|表彰(?![和与、及]?奖励)|通报|绩效|评价|评估"
     r"|不超过[\d一二两三四五六七八九十]+(?:餐|次|天|小时)"
     # administering a payment that exists: review, stopping, publicity, raising its money (not a promise of money)
-    r"|复核|停发|停止发放|暂停发放|中止发放|终止发放|宣传|宣讲|知晓|告知|公示|筹措|筹集|申报|下拨时间"
+    r"|复核|停发|停止发放|暂停发放|中止发放|终止发放|宣传|宣讲|知晓|告知|公示|筹措|筹集|申报|下拨时间|办理"
     # where to look a payment up (`凡享受补贴发放的城乡居民…可关注“青山区财政局”微信公众平台…即可查询发放详情`)
     r"|(?:即可|可|登录|通过)[^，,。；;]{0,12}?查询|查询[^，,。；;]{0,6}?(?:发放|详情|结果|进度)"
     r"|关注[^，,。；;]{0,12}?(?:公众号|公众平台|网站|平台)"
@@ -284,9 +284,10 @@ NOT_SUBSIDY_MONEY = re.compile(
     r"罚|收费|收取|价格|票价|售价|定价|租金|工资|薪酬|薪资|收入|总投资|投资额|计划投资|投资规模|完成投资"
     r"|产值|(?:产业|经济|市场|消费)规模|营业额|销售额|消费额|贷款额度|授信|自付|缴纳|个人负担|融资|社会资本|民间资本|社会投资|民间投资"
     r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值|预计|预估|测算|匡算"
-    r"|资金来源|来源(?:为|于)"
+    r"|资金来源|来源(?:为|于)"  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
     r"|交纳|缴费|床位费|伙食费|(?<!照料)护理费(?!补贴|补助)|保证金|押金|自行承担|自理费用"  # what residents pay
-    r"|户均|人均|床均|平均"  # an average (`户均投入3500元`) is a statistic, not a standard  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
+    # an average (`户均投入3500元`) is a statistic, not a standard, unless it is the standard (AVERAGE_STANDARD)
+    r"|户均|人均|床均|平均"
 )
 # An amount preceded by these is a fund being allocated or spent (kind budget_allocation
 # unless the money buys a service or training).
@@ -380,7 +381,7 @@ BEDS_MEASURED_BEFORE = re.compile(r"按(?:核定|实际|新增|实有)?的?(?:�
 # basis: what the amount is per. Looked up in the clause before the figure.
 BASIS_CUES: list[tuple[str, str]] = [
     (r"每床|每张|/床|床位数|按床|每[^，,。；;]{0,6}床位", "bed"),
-    (r"每户|/户", "household"),
+    (r"每户|/户|户均", "household"),
     (r"每餐|/餐|每人每次|每人次|每单|每份", "meal"),  # meal only in a sentence about meals, see _basis
     (r"每人|/人|人均", "person"),
     (r"每个项目|每项|/项", "project"),
@@ -413,10 +414,10 @@ RECIPIENT_PATTERNS: list[str] = [
     # (how much is left to judgment: `…,视情况给予一定的运营补助`, `在省补助的基础上县财政适当予以补助`)
     r"(?:(?:在|由)?(?:[省市县区]级?财政|[省市县区]政府))?(?:配套)?(?:视情况|酌情|适当|相应)?(?:(?:补贴|补助)(?=每))?"
     # (what is reviewed is no recipient: `对申领材料进行审核`)
-    r"(?:按照|按|每|给予|予以|(?:将|可|均|可以)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施"
+    r"(?:按照|按|每|给予|予以|(?:均可以|均可|都可|将|可以|可|均)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施"
     r"|进行(?!审核|审查|核查|核实|复核|检查|督查|评估|考核|验收|评审|公示|监督|摸底|排查|调查|统计)|发放|奖励|奖补)",
     # (享受低保, 享受特困供养: a status the group has, not the money: `…户籍且享受城乡低保的…老年人`)
-    r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:[，,]\s*(?:可|可以|均)|(?<![未不没])(?:可|可以)?)(?:申请)?(?<![未不没])享受"
+    r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:[，,]\s*(?:可|可以|均)|(?<![未不没])(?:均可以|均可|都可|可以|可)?)(?:申请)?(?<![未不没])享受"
     r"(?!(?:城乡低保|城乡最低生活保障|低保|最低生活保障|特困(?:人员)?供养|分散供养|集中供养)(?:待遇|政策)?(?:的|[，,]|$))",
     r"向(?P<r>[^，,。；;]{2,30}?)购买",
     # (not a second instrument of a list: `给予建设补助、开办补助9万元`)
@@ -1229,6 +1230,11 @@ _GRANTED_AFTER = re.compile(
 )
 
 
+# An average that is the standard paid (`按照户均3300元的标准支持1万户特殊困难老年人家庭适老化改造`): money given, not a statistic.
+AVERAGE_STANDARD = re.compile(r"(?:按照|按)(?:户均|人均|床均|平均)\s*$")
+_STANDARD_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?的?标准")
+
+
 def _not_subsidy_money(before: str, after: str) -> bool:
     """Whether the figure itself is a wage, price, investment, estimate or average: the exclusion word
     stands in its clause before it with no grant between them, outside brackets (`运行经费(不含人员工资)
@@ -1237,6 +1243,8 @@ def _not_subsidy_money(before: str, after: str) -> bool:
         return True
     before = ASIDE_SPAN.sub(lambda m: " " * len(m.group()), before)
     last = next(reversed(list(NOT_SUBSIDY_MONEY.finditer(before))), None)
+    if AVERAGE_STANDARD.search(before) and _STANDARD_AFTER.match(after):
+        last = None
     if last is not None and not GRANT_WORDS.search(before[last.end() :]) and not _GRANTED_AFTER.match(after):
         return True  # (`其床位费、伙食费按每人每月800元标准由县财政予以补助`: the fees are paid for them)
     after = ASIDE_SPAN.sub(lambda m: " " * len(m.group()), after)

@@ -453,6 +453,10 @@ TABLE_UNIT_BRACKET = r"\((万)?([^()]{1,4})\)$"
 COVERAGE_SUBJECT = r"([^,;:。、和及与]{2,20}?)覆盖"
 COVERED_LEVEL = r"(?:以上|以下)?的?(城市社区|农村社区|行政村|社区|乡镇|街道|村|县|区)"
 RATE_NOUNS = r"率|比例|占比|比重|覆盖面|满意度"
+# A rate named once, then a figure for each kind of place (`我省老年人意外伤害保险参保率,农牧区达到10%、城镇达到30%以上`):
+# each figure measures that rate; the place is its scope, not its indicator (never `农牧区比例`).
+PLACE_SPLIT_RATE = rf"(?P<n>[^,;:。]{{2,30}}?(?:{RATE_NOUNS}))\s*,\s*$"
+SPLIT_PLACE = r"城市|城镇|城区|农村|乡村|农牧区|牧区|农村地区|城市社区|农村社区"
 # Two rates that one figure is for (`…配套建设养老服务设施达标率、社区养老服务设施覆盖率均达到100%`): a target each.
 SHARED_FIGURE = rf"^(?P<a>.{{2,30}}?(?:{RATE_NOUNS}))(?:、|和|及|与)(?P<b>.{{2,30}}?(?:{RATE_NOUNS}))$"
 # The verb 实现 before a rate is the commitment, not part of the rate's name
@@ -479,6 +483,11 @@ EXCLUSIONS_BEFORE = [
 ]
 EXCLUSIONS_AFTER = [
     (r"^\+", "name (1+N)"),
+    # a count of the aims listed before it (`…亿元以上企业和高新技术企业 五个翻番`, `两个确保`): a slogan, not a quantity
+    (
+        r"^\s*(?:个|项)?(?:翻番|提升|提高|确保|坚持|转变|突破|加强|强化|优化|到位)",
+        "count of a slogan's aims (五个提升)",
+    ),
 ]
 # The starting point of a rise (`养老护理员人数由500人增加到800人`): where the count stands, not the target.
 RISE_FROM_BEFORE = r"(?:由|从)(?:目前|现有|当前)?的?\s*$"
@@ -501,7 +510,7 @@ INDICATOR_LEADING_VERBS = r"包含|包括|改造提升|提质改造|提升|升�
 # Words trimmed off a clause to leave the indicator's noun phrase.
 LEADING_WORDS = (
     r"力争|争取|计划|预计|确保|基本|全面|逐步|进一步|持续|初步|要|将|均|都|在|对|为|使|让|到|至|并且|并|且|同时|其中|"
-    r"以|和|及|或者|或|我市|我们|本市|全市|范围内|能够|可|可以"
+    r"以|和|及|或者|或|我市|我省|我区|我县|我们|本市|本省|本区|本县|全市|范围内|能够|可|可以"
 )
 
 # ---------------------------------------------------------------------------
@@ -608,6 +617,8 @@ _RISE_SUBJECT = re.compile(
     r"([^,;:。\d\x00]{2,30}?)(?:由|从)(?:目前|现有|当前)?的?\s*[\d.]+[^,;:。\d]{0,4}?(?:增加|提高|提升|增长|扩大|上升)(?:至|到)?\s*$"
 )
 _SCOPE_RE = re.compile("|".join(f"(?:{p})" for p in SCOPES))
+_PLACE_SPLIT_RATE_RE = re.compile(PLACE_SPLIT_RATE)
+_SPLIT_PLACE_RE = re.compile(rf"(?:其中)?(?P<p>{SPLIT_PLACE})(?:达到|达|为|要|力争|不低于|超过)?")
 _RADIUS_RE = re.compile(rf"(?:{RADIUS_SUFFIX})")
 _LEADING_RE = re.compile(rf"^(?:{LEADING_WORDS}|[\s,;:、()\"“”\x00])+")
 _PAGE_MARKER_RE = re.compile(r"[—-]\s*\d{1,3}\s*[—-](?=\s)")
@@ -1599,7 +1610,7 @@ def _exclusion(view: _View, q: _Quantity, clause: tuple[int, int], sentence: tup
         if pattern.search(scan[max(s_start, q.start - 4) : q.start]):
             return why
     for pattern, why in _EXCL_AFTER:
-        if pattern.search(scan[q.end : q.end + 2]):
+        if pattern.search(scan[q.end : q.end + 6]):
             return why
     if _RISE_FROM_BEFORE_RE.search(scan[max(s_start, q.start - 6) : q.start]) and _RISE_TO_AFTER_RE.match(
         scan[q.end : s_end]
@@ -1962,9 +1973,13 @@ def _row(
     for from_, to in (lead, (c_start, q.start)):
         for m in _SCOPE_RE.finditer(scan, from_, to):
             scope = view.norm[m.start() : m.end()]
-    indicator = _rise_subject(scan, clause[0], q.start) or _indicator(
-        view.norm, scan, q, kept, k, previous_end, clause
-    )
+    split = _place_split(scan, q, previous_end, clause[0]) if q.unit == "%" else None
+    if split:
+        indicator, scope = split[0], scope or split[1]
+    else:
+        indicator = _rise_subject(scan, clause[0], q.start) or _indicator(
+            view.norm, scan, q, kept, k, previous_end, clause
+        )
     indicator = indicator or None
     return {
         "indicator": indicator,
@@ -2174,6 +2189,17 @@ def _distance_name(obj: str, q: _Quantity, scan: str, clause: tuple[int, int]) -
             "里程" if q.unit == "公里" else "长度"
         )  # `农村公路道路改造17.6公里`: how far the works go
     return obj
+
+
+def _place_split(scan: str, q: _Quantity, previous_end: int, c_start: int) -> tuple[str, str] | None:
+    """(rate, place) when the figure's words are only a kind of place and the clause before names the rate
+    (PLACE_SPLIT_RATE)."""
+    words = _NEW_ITEM.split(scan[max(previous_end, c_start) : q.start])[-1].strip(" ,;:、\x00")
+    place = _SPLIT_PLACE_RE.fullmatch(words)
+    rate = _PLACE_SPLIT_RATE_RE.search(scan, max(0, c_start - 40), c_start) if place else None
+    if not rate:
+        return None
+    return _RATE_LEADING_VERB_RE.sub("", _clean(rate.group("n")))[:40], place.group("p")
 
 
 def _indicator(

@@ -293,6 +293,10 @@ _DATING_LINE = re.compile(
 _HEADLINE_WITH_COLON = re.compile(r"[^。，,；;:：!?！？|<>#\d]{6,40}[:：][^。，,；;:：!?！？|<>#]{4,40}")
 
 
+#: A news headline in two parts (`助餐补贴温暖老人“舌尖”,多样政策精准守护“夕阳红”`): a title only right above the dating line.
+_COMMA_HEADLINE = re.compile(r"[^。，,；;:：!?！？|<>#]{4,30}[，,][^。，,；;:：!?！？|<>#]{4,30}")
+
+
 def _title_above_byline(raw_lines: list[str], raw_text: str, title: str | None) -> str | None:
     """A headline stands right above the line that dates the page (`特困家庭再扶助(独生子女死亡再扶助)` /
     `发布时间:2022-03-01 … 来源:…`): it is the title when the title found otherwise stands below that line (a table's
@@ -301,12 +305,18 @@ def _title_above_byline(raw_lines: list[str], raw_text: str, title: str | None) 
     if not at:
         return title
     above = next((line for line in reversed(raw_lines[:at]) if line), "")
-    # (a title joined from short lines is looked for by its opening)
-    below = title is None or not 0 <= raw_text.find(title[:4]) < raw_text.find(raw_lines[at])
+    # (a title joined from short lines is looked for by its opening; a title with no type word found above
+    # the headline is the site's section, `基层政务公开` over `广州市长者饭堂助餐配餐服务申请指南`)
+    below = (
+        title is None
+        or not 0 <= raw_text.find(title[:4]) < raw_text.find(raw_lines[at])
+        or (not _TITLE_LINE.fullmatch(title) and title != above)
+    )
     if (
         below
         and (
             _PLAIN_TITLE.fullmatch(above)
+            or _COMMA_HEADLINE.fullmatch(above)
             or (_HEADLINE_WITH_COLON.fullmatch(above) and not is_metadata_line(above))
         )
         and not (_NAVIGATION.match(above) or _NOT_TITLE.fullmatch(above) or _CREDIT_LINE.fullmatch(above))
