@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TABLE_ROWS = {
     rule.name: rule
     for value in vars(recipients).values()
-    for rule in (value if isinstance(value, tuple) else (value,))
+    for rule in (value if isinstance(value, tuple) and not isinstance(value, recipients.Rule) else (value,))
     if isinstance(rule, recipients.Rule)
 }
 # Rows whose example is still a made-up wording: no sentence of a real published text giving amounts this way
@@ -88,7 +88,9 @@ def test_every_row_has_a_name_of_its_own():
     rules = [
         rule
         for value in vars(recipients).values()
-        for rule in (value if isinstance(value, tuple) else (value,))
+        for rule in (
+            value if isinstance(value, tuple) and not isinstance(value, recipients.Rule) else (value,)
+        )
         if isinstance(rule, recipients.Rule)
     ]
     assert len(rules) == len(TABLE_ROWS) and TABLE_ROWS.keys() >= WITHOUT_REAL_EXAMPLE

@@ -1206,15 +1206,15 @@ def split_list(phrase: str) -> list[str]:
 
 # A group of people written right before its own rate, one per amount (`其中特殊困难老年人每年补助30元、其他老年人每年
 # 补助10元`): each group is the condition of its amount; the recipient stays the one the sentence names.
-GROUP_BEFORE_RATE = Rule(
-    "group_before_rate",
+GROUP_BEFORE_ITS_RATE = Rule(
+    "group_before_its_own_rate",
     r"(?:^|(?<=[，,、；;：:]))(?:其中)?(?P<g>[^，,。；;：:、\d]{2,12}?(?:老年人|老人|人员|对象))"
     r"(?=每(?:人|年|月|餐|户)|按每)",
     "condition",
     "各级财政对参保老年人应缴纳的保险费给予补贴,其中特殊困难老年人每年补助30元、其他老年人每年补助10元",
     "qinghai-2015-elderly-accident-insurance-subsidy-news",
 )
-_GROUP_BEFORE_RATE_RE = re.compile(GROUP_BEFORE_RATE.pattern)
+_GROUP_BEFORE_ITS_RATE_RE = re.compile(GROUP_BEFORE_ITS_RATE.pattern)
 
 
 def _conditions(siblings: list[dict], text: str) -> None:
@@ -1234,7 +1234,7 @@ def _conditions(siblings: list[dict], text: str) -> None:
         lead = _SENTENCE_END_RE.split(lead)[-1]  # (the words of an earlier sentence are not this amount's)
         found = [m.group() for m in _CONDITION_RE.finditer(lead)] or [
             m.group("g")
-            for m in _GROUP_BEFORE_RATE_RE.finditer(lead)
+            for m in _GROUP_BEFORE_ITS_RATE_RE.finditer(lead)
             if m.group("g") not in (row.get("recipient") or "")  # (the recipient itself: no condition)
         ]
         carried = recipient is None and previous_end is not None and row.get("recipient") == carried_from
