@@ -153,6 +153,25 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "qiantang-2023-high-age-allowance-info",
     ),
     Rule(
+        "group_then_giver",
+        # a group in a clause of its own, then who pays each of them how much (`开福区户籍60岁以上老人,政府每人每餐补助4元`)
+        r"(?:^|[，,、；;：:。\n])\s*(?P<r>[^，,、。；;：:\n]{2,30}?(?:老年人|老人|人员|对象))[，,]\s*"
+        r"(?:政府|(?:[省市县区]级?|各级)?财政)(?:每人|每户)?(?:每月|每餐|每年|每天)?(?:补助|补贴|给予|发放)[^，,。；;\d]{0,6}$",
+        "recipient",
+        "① 12元每餐的餐标,开福区户籍60岁以上老人,政府每人每餐补助4元",
+        "changsha-2020-elder-canteen-meal-subsidy-pilot-news",
+    ),
+    Rule(
+        "named_as_the_object",
+        # the sentence names who the money is for with a label (`此次补贴对象为全省在民政部门备案、由社会力量举办或经营的养老
+        # 机构,兼顾…,每张床位一次性补贴1000元`)
+        r"(?:补贴|补助|资助|奖补|扶持|发放)对象(?:为|是)[:：]?\s*(?P<r>[^。；;\n，,]{2,60}?(?:机构|中心|站|院|企业|组织|老年人|老人|人员|家庭))"
+        r"(?=[，,。；;]|$)",
+        "recipient",
+        "此次补贴对象为全省在民政部门备案、由社会力量举办或经营的养老机构,兼顾机构床位规模和入住率因素,每张床位一次性补贴1000元",
+        "jiangsu-2022-private-institution-relief-subsidy-news",
+    ),
+    Rule(
         "served_by_training",
         r"对(?P<r>[^，,。；;：:\n]{2,30}?)(?:免费)?(?:实施|开展|提供|进行|组织)[^，,。；;]{0,20}?(?:培训|鉴定)"
         r"[^。；;\n]*$",
@@ -817,7 +836,7 @@ _INLINE_HEADING = re.compile(
 
 
 _LEADING_ITEM_NUMBER = re.compile(
-    r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*(?=\D)"
+    r"^(?:\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①②③④⑤⑥⑦⑧⑨⑩])\s*(?=\D)"
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections import Counter
 
 from yanglao.extract import outline, recipients, subsidies, targets, topic
@@ -77,7 +78,10 @@ def extract_rows(
     target_rows = []
     found_targets, left_out_targets = targets.targets_and_left_out(text, document_year=document_year)
     found_targets, off_topic = _about_older_people(found_targets, text, title)
-    left_out_targets = left_out_targets + off_topic
+    found_targets, in_headline = _without_headline_repeats(
+        found_targets, text, lambda t: (t["value"], t.get("value_max"), t.get("unit"), t.get("deadline_year"))
+    )
+    left_out_targets = left_out_targets + off_topic + in_headline
     for t in found_targets:
         value, value_max = _number(t["value"]), _number(t.get("value_max"))
         parts = ("t", t["quote"], value, value_max, t.get("unit"), t.get("deadline_year"))
@@ -104,6 +108,13 @@ def extract_rows(
     subsidy_rows = []
     found_subsidies, left_out_subsidies = subsidies.subsidies_and_left_out(text)
     completed = recipients.complete(found_subsidies, text)
+    completed, in_headline = _without_headline_repeats(
+        completed,
+        text,
+        lambda r: tuple(r.get(k) for k in ("amount_yuan", "rate_percent", "cap_yuan")),
+        figures_only=True,
+    )
+    left_out_subsidies = left_out_subsidies + in_headline
     restated = restatements(completed)
     left_out_subsidies = left_out_subsidies + [
         {
@@ -193,6 +204,49 @@ def _same_group(earlier: str | None, paid: str | None) -> bool:
 
 
 OFF_TOPIC = "not about older people: one item of a document on many subjects"
+HEADLINE_REPEAT = "a headline that repeats a figure the body gives"
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _headline_at(text: str, start: int) -> bool:
+    """Whether the figure at `start` stands in the page's headline: a line before the body's first sentence,
+    itself no sentence and no table row (`陕西:到2022年底,未央将新建社区养老服务站77个,新增养老床位1100张`)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return (
+        len(line.strip()) <= 80
+        and "|" not in line
+        and not _SENTENCE_END.search(line)
+        and not _SENTENCE_END.search(text, 0, line_start)
+    )
+
+
+def _without_headline_repeats(
+    rows: list[dict], text: str, key, figures_only: bool = False
+) -> tuple[list, list]:
+    """Rows of the headline whose figure the body gives again are left out: one fact, counted once, where its
+    sentence says it (DATA_CONTRACT.md: a row per distinct figure)."""
+    if not any(_headline_at(text, r["start"]) for r in rows):
+        return rows, []
+    kept, left_out = [], []
+    for row in rows:
+        figure = key(row)
+        repeated = (not figures_only or any(v is not None for v in figure)) and any(
+            other is not row
+            and key(other) == figure
+            and other["start"] > row["end"]
+            and not _headline_at(text, other["start"])
+            for other in rows
+        )
+        if repeated and _headline_at(text, row["start"]):
+            value = next((v for v in figure if v is not None), None)
+            left_out.append(
+                {**row, "value": row.get("value", value), "reason": HEADLINE_REPEAT, "verdict": "rejected"}
+            )
+        else:
+            kept.append(row)
+    return kept, left_out
 
 
 def _about_older_people(found: list[dict], text: str, title: str | None) -> tuple[list[dict], list[dict]]:

@@ -2332,6 +2332,17 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         reads="before",
     ),
     Rule(
+        "SUBSIDY_FLOOR_BEFORE",
+        subsidies.SUBSIDY_FLOOR_BEFORE,
+        "a floor on what is paid (补贴不足…的,): the figure of the condition, left out; the one after it is paid",
+        "为体现对小微型养老机构的纾困扶持,对补贴不足5万元的,按5万元发放。",
+        "jiangsu-2022-private-institution-relief-subsidy-news",
+        figure="5万元",
+        expect=("left_out", subsidies.EXCLUDED["threshold"]),
+        reads="before",
+        year=2022,
+    ),
+    Rule(
         "THRESHOLD_AFTER",
         subsidies.THRESHOLD_AFTER,
         "the clause after such an amount ends in 的 (a list of thresholds may stand between): a condition",

@@ -285,7 +285,8 @@ NOT_SUBSIDY_MONEY = re.compile(
     r"|产值|(?:产业|经济|市场|消费)规模|营业额|销售额|消费额|贷款额度|授信|自付|缴纳|个人负担|融资|社会资本|民间资本|社会投资|民间投资"
     r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值|预计|预估|测算|匡算"
     r"|资金来源|来源(?:为|于)"  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
-    r"|交纳|缴费|床位费|伙食费|(?<!照料)护理费(?!补贴|补助)|保证金|押金|自行承担|自理费用"  # what residents pay
+    # what residents pay, and a meal's price (`12元每餐的餐标`; not `按3元/餐标准补贴`)
+    r"|交纳|缴费|床位费|伙食费|(?<!照料)护理费(?!补贴|补助)|保证金|押金|自行承担|自理费用|餐标(?!准)"
     # an average (`户均投入3500元`) is a statistic, not a standard, unless it is the standard (AVERAGE_STANDARD)
     r"|户均|人均|床均|平均"
 )
@@ -772,15 +773,17 @@ def _recipient(text: str) -> str | None:
     for pattern in RECIPIENT_PATTERNS:
         for m in reversed(list(_compiled(pattern).finditer(text))):
             phrase = m.group("r").strip(TRIM)
-            phrase = re.sub(r"^(?:第[一二三四五六七八九十百零]+条)?\s*(?:对|向|为|给予)?", "", phrase)
+            phrase = re.sub(
+                r"^(?:第[一二三四五六七八九十百零]+条|[①②③④⑤⑥⑦⑧⑨⑩])?\s*(?:对|向|为|给予)?", "", phrase
+            )
             if (pattern.startswith("为") or "提供" in pattern) and PURPOSE_OPENING.match(phrase):
                 continue  # `为推进…提供了支撑`, `为全面落实《…条例》…发放`: a purpose, not who receives
             phrase = re.sub(r"^(?:探索|鼓励|支持|推动|引导|推进)", "", phrase)
             phrase = re.sub(
                 r"^(?:补贴|补助|发放|救助|资助|保障|服务)?对象(?:为|是)[:：]?", "", phrase
             )  # (a label)
-            if re.fullmatch(r"自己|自身|本人|其", phrase):
-                continue  # `老年人为自己购买`: the buyer, named before, not a recipient
+            if re.fullmatch(r"自己|自身|本人|其|免费|无偿|优先|自愿", phrase):
+                continue  # `老年人为自己购买`: the buyer, named before, not a recipient; `免费享受`: how, not who
             if TIME_ONLY.fullmatch(phrase):
                 continue  # `2024年第一季度享受高龄津贴政策…`: when, not who
             if (
@@ -1215,7 +1218,7 @@ EXCLUDED = {
 }
 # An amount a condition must exceed or reach, in a `…的,` clause with no grant in it (`达到星级标准且实际投入资金
 # (…)四星级超过100万元、五星级超过200万元的,给予…`): what the recipient must have spent, not what it is given.
-THRESHOLD_BEFORE = re.compile(r"(?:超过|达到|高于|不低于|不少于)[^，,。；;\d]{0,3}$")
+THRESHOLD_BEFORE = re.compile(r"(?:超过|达到|高于|不低于|不少于|不足|低于|少于)[^，,。；;\d]{0,3}$")
 THRESHOLD_AFTER = re.compile(r"^(?:以上|及以上)?(?:[、和及或][^，,。；;]{0,16}?)?的(?=\s*(?:[，,]|$))")
 # A change from the year before, right before its amount (`较上年提高30元`, `比上年增加500万元`).
 CHANGE_FROM_LAST_YEAR = re.compile(
@@ -1252,8 +1255,14 @@ def _not_subsidy_money(before: str, after: str) -> bool:
     return following is not None and not GRANT_WORDS.search(after[: following.start()])
 
 
+# A floor on what is paid (`对补贴不足5万元的,按5万元发放`): the figure before 的 is the condition, the one after the amount.
+SUBSIDY_FLOOR_BEFORE = re.compile(r"(?:补贴|补助|资助|奖补)(?:金额|资金|额)?(?:不足|低于|少于)$")
+
+
 def _why_not_money(before: str, after: str) -> str | None:
     """Why the figure is no money given (EXCLUDED's key), or None."""
+    if SUBSIDY_FLOOR_BEFORE.search(before) and THRESHOLD_AFTER.match(after):
+        return "threshold"
     if (
         THRESHOLD_BEFORE.search(before)
         and THRESHOLD_AFTER.match(after)

@@ -1,0 +1,38 @@
+"""extract_rows: what the stage that gives rows their contract shape decides itself (yanglao/extract/rows.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from devcorpus import as_read
+
+from yanglao.extract.rows import HEADLINE_REPEAT, extract_rows
+
+DATA = Path(__file__).parent / "data"
+
+
+def _read(folder: str, stem: str) -> str:
+    return as_read(next((DATA / folder).glob(f"*_{stem}.txt")).read_text(encoding="utf-8"))
+
+
+def test_a_headline_that_repeats_the_bodys_figures_is_counted_once():
+    """heldout_real28 weiyang-2021, a repost of 西安发布: the headline `陕西:到2022年底,未央将新建社区养老服务站77个,新增养老
+    床位1100张` and the body's sentence give the same two targets; the body's rows stay (with the 84 between them, whose
+    已建成 names the stations, not a report), the headline's are listed as left out."""
+    rows = extract_rows(
+        "x", _read("heldout_real28", "weiyang-2021-eldercare-rectification-plan-targets-news"), 2021
+    )
+    assert sorted(t["value"] for t in rows["targets"]) == [1, 10, 77, 84, 1100]
+    left = sorted(d["value"] for d in rows["doubtful"] if d["reason"] == HEADLINE_REPEAT)
+    assert left == [77, 1100]
+
+
+def test_a_bullet_summary_before_the_body_is_a_headline_and_a_lone_headline_figure_stays():
+    """heldout_real25 guangxi-2024 (广西日报): `●全区累计安排财政补助资金1400多万元` over the body's `…全区累计安排财政补助
+    资金1400多万元`: the sum once, from the body. A figure only the headline gives is kept."""
+    text = _read("heldout_real25", "guangxi-2024-meal-service-subsidies-news")
+    rows = extract_rows("x", text, 2024)
+    sums = [s for s in rows["subsidies"] if s["amount_yuan"] == 14000000]
+    assert len(sums) == 1 and sums[0]["start"] > text.index("3月25日")
+    headline_only = extract_rows("x", "到2025年新建养老床位500张\n\n会议要求,加快建设养老服务设施。", 2024)
+    assert [t["value"] for t in headline_only["targets"]] == [500]
