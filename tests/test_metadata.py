@@ -1031,3 +1031,13 @@ def test_the_headline_right_above_the_dating_line_over_a_sections_name_and_with_
         "关于做好助餐补贴工作的通知\n为方便老年人用餐,提升老年人的幸福感\n发布时间:2025-06-23\n正文"
     )
     assert meta["title"] == "关于做好助餐补贴工作的通知"
+
+
+def test_a_headline_over_a_date_alone_or_a_bare_date_label_and_an_outlet_named_by_its_domain():
+    """heldout_real28 shunyi-2014 (`顺义奖补养老服务机构` / `08.12.2014 14:18` / `本文来源: Beijing.Cn`, with a typed title of
+    a related link further down) and weiyang-2021 (`陕西:到2022年底,未央将新建社区养老服务站77个,新增养老床位1100张` /
+    `日期:2021-04-01`, under the site's motto `专业做养老 · 用心为老人`)."""
+    meta = _heldout("heldout_real28", "shunyi-2014-eldercare-evaluation-reward-measures-news")
+    assert (meta["title"], meta["issuer"]) == ("顺义奖补养老服务机构", "Beijing.Cn")
+    meta = _heldout("heldout_real28", "weiyang-2021-eldercare-rectification-plan-targets-news")
+    assert meta["title"] == "陕西:到2022年底,未央将新建社区养老服务站77个,新增养老床位1100张"

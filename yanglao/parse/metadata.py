@@ -284,7 +284,7 @@ _VIEWS_LINE = re.compile(
     r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)[^\n，,。]{0,30}?(?:浏览|点击|阅读|访问)(?:次数|量|数)\s*[:：]"
 )
 _DATING_LINE = re.compile(
-    rf"(?:发布|发表|公开|成文|更新)(?:时间|日期)\s*[:：]\s*\d{{4}}|{_VIEWS_LINE.pattern}"
+    rf"(?:发布|发表|公开|成文|更新)(?:时间|日期)\s*[:：]\s*\d{{4}}|^\s*日期\s*[:：]\s*\d{{4}}|{_VIEWS_LINE.pattern}"
 )
 
 
@@ -294,14 +294,25 @@ _HEADLINE_WITH_COLON = re.compile(r"[^。，,；;:：!?！？|<>#\d]{6,40}[:：]
 
 
 #: A news headline in two parts (`助餐补贴温暖老人“舌尖”,多样政策精准守护“夕阳红”`): a title only right above the dating line.
-_COMMA_HEADLINE = re.compile(r"[^。，,；;:：!?！？|<>#]{4,30}[，,][^。，,；;:：!?！？|<>#]{4,30}")
+#: (after its place, `陕西:到2022年底,未央将新建社区养老服务站77个,新增养老床位1100张`)
+_COMMA_HEADLINE = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,4}[:：])?[^。，,；;:：!?！？|<>#]{4,30}(?:[，,][^。，,；;:：!?！？|<>#]{4,30}){1,2}"
+)
 
 
 def _title_above_byline(raw_lines: list[str], raw_text: str, title: str | None) -> str | None:
     """A headline stands right above the line that dates the page (`特困家庭再扶助(独生子女死亡再扶助)` /
     `发布时间:2022-03-01 … 来源:…`): it is the title when the title found otherwise stands below that line (a table's
     header, a section's heading) or none was found."""
-    at = next((i for i, line in enumerate(raw_lines[:20]) if _DATING_LINE.search(line)), None)
+    at = next(
+        (
+            i
+            for i, line in enumerate(raw_lines[:20])
+            # (or a date alone on its line, day first: `顺义奖补养老服务机构` / `08.12.2014 14:18`)
+            if _DATING_LINE.search(line) or _DAY_FIRST_DATE_LINE.fullmatch(line)
+        ),
+        None,
+    )
     if not at:
         return title
     above = next((line for line in reversed(raw_lines[:at]) if line), "")
@@ -479,8 +490,9 @@ _ANNOUNCED_BY = re.compile(
     rf"|^\s*(?:近日|日前)[,，]\s*([{HAN}]{{2,30}}?{_AGENCY_END})(?:发布消息|发布通知|发布公告))"
 )
 _NEWS_OUTLET = re.compile(
-    rf"(?:^|\s|[^{HAN}])(?:来源|来自)\s*[:：]\s*"
-    rf"([{HAN}]{{2,10}}?(?:报|网|台|社))"
+    rf"(?:^|\s|[^{HAN}])(?:本文|文章)?(?:来源|来自)\s*[:：]\s*"
+    # (or a government's news account, `西安发布`, or a site named by its domain, `Beijing.Cn`)
+    rf"([{HAN}]{{2,10}}?(?:报|网|台|社|发布)|[A-Za-z][A-Za-z0-9-]{{1,20}}(?:\.[A-Za-z]{{2,4}})+)"
     rf"(?=\s|$|[^{HAN}]|字号|点击|浏览|作者|编辑|责任编辑|打印|关闭|分享|收藏)"
 )
 
