@@ -1626,3 +1626,15 @@ def test_a_rate_split_by_kind_of_place_keeps_the_rate_as_indicator():
     # a place alone with no rate named before it is still what it was
     rows = extract_targets("到2025年,城市达到60%、农村达到40%。", document_year=2022)
     assert [r["indicator"] for r in rows] == ["城市比例", "农村比例"]
+
+
+def test_the_conditions_of_those_granted_money_are_no_targets():
+    """heldout_real28 shunyi-2014: `对区内非营利性、…全年平均入住率达到40%以上、本区户籍老年人达到入住人数70%以上的养老机构,
+    每个养老机构补贴10万元至70万元`: both rates say which institutions are paid."""
+    text = _heldout_text("heldout_real28", "shunyi-2014-eldercare-evaluation-reward-measures-news")
+    found, left = targets_and_left_out(text, document_year=2014)
+    assert not [t for t in found if t["unit"] == "%"]
+    assert {(x["value"], x["reason"]) for x in left if x.get("unit") == "%"} == {
+        (40, "condition of those granted money"),
+        (70, "condition of those granted money"),
+    }

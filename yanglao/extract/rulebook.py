@@ -1302,6 +1302,18 @@ TARGET_RULES: tuple[Rule, ...] = (
         at="五",
     ),
     Rule(
+        "GRANTED_CLASS_AFTER",
+        targets.GRANTED_CLASS_AFTER,
+        "excludes: a condition of those money is granted to (…以上的养老机构,…补贴)",
+        "根据该办法规定,顺义区级财政每年对区内非营利性、具有医疗服务功能且全年平均入住率达到40%以上、本区户籍老年人达到入住人数70%以上"
+        "的养老机构,每个养老机构补贴10万元至70万元",
+        "shunyi-2014-eldercare-evaluation-reward-measures-news",
+        figure="40%",
+        expect=("rejected", "condition of those granted money"),
+        reads="after",
+        year=2014,
+    ),
+    Rule(
         "SCOPES[0]",
         targets.SCOPES[0],
         "scope: 每个街道… (per unit)",

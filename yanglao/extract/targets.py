@@ -404,6 +404,12 @@ PERMITTED_SHARE = r"^(?:左右|以上|以下|以内)?(?:可|可以)(?:用于|投
 QUALIFYING_THRESHOLD = (
     r"^(?:以上|以下|及以上|及以下|左右)?[^,;:。]{0,8}?(?:方可|才可|才能|方能)(?:申请|申报|享受|获得|领取)"
 )
+# A condition of those money is granted to (`对…全年平均入住率达到40%以上、本区户籍老年人达到入住人数70%以上的养老机构,每个
+# 养老机构补贴10万元至70万元`): who qualifies, not a target.
+GRANTED_CLASS_AFTER = (
+    r"^(?:以上|以下|及以上|及以下)?(?:[、和及][^,;:。]{0,30}?(?:以上|以下))?的[^,;:。]{0,12}?"
+    r"(?:机构|中心|老年人|老人|企业|组织|家庭)[,;]?[^。;]{0,30}?(?:补贴|补助|奖励|资助|给予)"
+)
 # A deputy's or member's proposal restated in a reply (`您在建议中提出,全区每个街道应至少建设3个…`,
 # `关于您提出的每餐补贴提高到5元的建议`) is their wording, not the document's commitment.
 DEPUTY_PROPOSAL = (
@@ -596,6 +602,7 @@ _APPLICANT_SUBJECT_RE = re.compile(APPLICANT_SUBJECT)
 _APPLICANT_CONDITION_RE = re.compile(APPLICANT_CONDITION)
 _CLASS_THRESHOLD_BEFORE_RE = re.compile(CLASS_THRESHOLD_BEFORE)
 _CLASS_THRESHOLD_AFTER_RE = re.compile(CLASS_THRESHOLD_AFTER)
+_GRANTED_CLASS_AFTER_RE = re.compile(GRANTED_CLASS_AFTER)
 _PERMITTED_SHARE_RE = re.compile(PERMITTED_SHARE)
 _QUALIFYING_THRESHOLD_RE = re.compile(QUALIFYING_THRESHOLD)
 _DEPUTY_PROPOSAL_RE = re.compile(DEPUTY_PROPOSAL)
@@ -1687,6 +1694,8 @@ def _context_exclusion(scan: str, q: _Quantity, clause_before: str, s_start: int
         return "class threshold"
     if _QUALIFYING_THRESHOLD_RE.match(scan[q.end : q.end + 24]):
         return "qualifying threshold"
+    if _GRANTED_CLASS_AFTER_RE.match(scan[q.suffix_end : min(s_end, q.suffix_end + 90)]):
+        return "condition of those granted money"
     if any(m.start() <= q.start - s_start < m.end() for m in _DEPUTY_PROPOSAL_RE.finditer(sentence_text)):
         return "a deputy's quoted proposal"
     return None
