@@ -1480,3 +1480,28 @@ def test_the_whole_entitled_group_over_the_tail_read_off_the_sentence_before():
         (200, "户籍在永清县辖区内,年龄满70周岁以上的老年人", "90—99周岁"),
         (500, "户籍在永清县辖区内,年龄满70周岁以上的老年人", "100周岁以上"),
     ]
+
+
+def test_a_list_of_standards_by_kind_of_facility_names_each_ones_recipient():
+    """heldout_real28 wangcang-2014 (`上级财政按照城市老年人日间照料中心10.5万元、农村老年人日间照料中心8.75万元标准给予补足`):
+    each centre its own amount, per centre (not per person, nor an allowance, which is money to older people)."""
+    rows = _rows_of("heldout_real28", "wangcang-2014-eldercare-system-construction-news")
+    listed = [
+        (r["amount_yuan"], r["recipient"], r["basis"], r["recipient_type"]) for r in rows if r["amount_yuan"]
+    ]
+    assert (105000, "城市老年人日间照料中心", "facility", "provider") in listed
+    assert (87500, "农村老年人日间照料中心", "facility", "provider") in listed
+    assert all(r["kind"] != "allowance" for r in rows)
+
+
+def test_a_range_of_grades_before_the_amounts_and_the_institutions_after_duiyu():
+    """heldout_real28 shunyi-2014: `对经评定获得养老机构服务质量星级资质的养老机构,在市级资金按一星至五星标准奖励2万元、4万元、
+    8万元、16万元、32万元基础上,…` (one star grade per amount, the institutions of the 对 clause past `在市级资金`) and
+    `对于接收本区户籍老年人的机构,按照老年人自理情况,给予市、区两级每人每月500元至750元的补贴` (对于, then a clause of how)."""
+    rows = _rows_of("heldout_real28", "shunyi-2014-eldercare-evaluation-reward-measures-news")
+    graded = [(r["amount_yuan"], r["condition"]) for r in rows if r["kind"] == "reward" and r["amount_yuan"]]
+    assert graded == [(20000, "一星"), (40000, "二星"), (80000, "三星"), (160000, "四星"), (320000, "五星")]
+    assert {r["recipient"] for r in rows if r["kind"] == "reward" and r["amount_yuan"]} == {
+        "经评定获得养老机构服务质量星级资质的养老机构"
+    }
+    assert {r["recipient"] for r in rows if r["amount_yuan"] in (500, 750)} == {"接收本区户籍老年人的机构"}

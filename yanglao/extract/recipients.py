@@ -172,6 +172,15 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "jiangsu-2022-private-institution-relief-subsidy-news",
     ),
     Rule(
+        "facility_before_its_amount",
+        # a list of standards by kind of facility, each named right before its amount (`上级财政按照城市老年人日间照料
+        # 中心10.5万元、农村老年人日间照料中心8.75万元标准给予补足`)
+        r"(?:按照|按|、)(?P<r>[^，,。；;、：:\d]{2,24}?(?:中心|机构|院|站|食堂|饭堂|助餐点|幸福院))$",
+        "recipient",
+        "上级财政按照城市老年人日间照料中心10.5万元、农村老年人日间照料中心8.75万元标准给予补足",
+        "wangcang-2014-eldercare-system-construction-news",
+    ),
+    Rule(
         "served_by_training",
         r"对(?P<r>[^，,。；;：:\n]{2,30}?)(?:免费)?(?:实施|开展|提供|进行|组织)[^，,。；;]{0,20}?(?:培训|鉴定)"
         r"[^。；;\n]*$",
@@ -950,12 +959,18 @@ def _provider_money(row: dict, text: str) -> None:
         # an allowance is money to older people themselves (DATA_CONTRACT): to a provider a one-off grant
         # sets it up (`对每个农村助餐点给予5万元一次性补助`), a recurring one runs it
         row["kind"] = "construction" if row.get("frequency") == "one_off" else "operation"
+        at = row["figure_at"]
+        if row.get("basis") == "person" and not _PER_PERSON.search(text, max(0, at - 16), at + 16):
+            row["basis"] = (
+                "facility"  # (read off the allowance kind, not written: per centre, `…中心10.5万元`)
+            )
     if row["kind"] in ("budget_allocation", "other"):
         line_end = text.find("\n", row["figure_at"]) % (len(text) + 1)
         paragraph = text[row["figure_at"] : line_end]
         row["kind"] = next((r.yields for r in USE_KINDS if re.search(r.pattern, paragraph)), row["kind"])
 
 
+_PER_PERSON = re.compile(r"每人|/人|人均|每名|每位")
 _LOWER_UNITS = re.compile(r"^各|、|(?:政府|办事处|街道|镇|乡|院)$")
 
 
@@ -1267,7 +1282,7 @@ def _conditions(siblings: list[dict], text: str) -> None:
         split.append((row, recipient, condition))
         previous_end = row["figure_at"] + 1
     if len({c for _, _, c in split if c}) < 2:
-        split = _respective_conditions(split, text) or split
+        split = _respective_conditions(split, text) or _graded_range(split, text) or split
     if len({c for _, _, c in split if c}) < 2:
         return
     shared = None
@@ -1275,6 +1290,38 @@ def _conditions(siblings: list[dict], text: str) -> None:
         # the amounts of one sentence by condition go to one recipient unless each names its own
         shared = recipient or shared
         row["recipient"], row["condition"] = recipient or shared, condition
+
+
+# A range of grades before as many amounts (`在市级资金按一星至五星标准奖励2万元、4万元、8万元、16万元、32万元基础上`): one
+# grade per amount, in order.
+GRADE_RANGE = Rule(
+    "grade_range",
+    r"(?P<a>[一二三四五六七八九十\d])\s*(?P<u>星级|星|级|档|类)\s*(?:至|到|-|—|～|~)\s*(?P<b>[一二三四五六七八九十\d])\s*(?P=u)",
+    "condition",
+    "在市级资金按一星至五星标准奖励2万元、4万元、8万元、16万元、32万元基础上",
+    "shunyi-2014-eldercare-evaluation-reward-measures-news",
+)
+_GRADE_RANGE_RE = re.compile(GRADE_RANGE.pattern)
+_GRADE_NUMERALS = "一二三四五六七八九十"
+
+
+def _graded_range(split: list[tuple], text: str) -> list[tuple] | None:
+    """The grades of a range written before the amounts (GRADE_RANGE), one per amount in order."""
+    first_at = split[0][0]["figure_at"]
+    sentence_start = max(
+        (m.end() for m in SENTENCE_START.finditer(text, max(0, first_at - 300), first_at)), default=0
+    )
+    found = list(_GRADE_RANGE_RE.finditer(text, sentence_start, first_at))
+    if not found:
+        return None
+    grade = found[-1]
+    low, high = (_GRADE_NUMERALS.find(g) + 1 if not g.isdigit() else int(g) for g in (grade["a"], grade["b"]))
+    if low < 1 or high - low + 1 != len(split):
+        return None
+    written = (lambda n: _GRADE_NUMERALS[n - 1]) if not grade["a"].isdigit() else str
+    return [
+        (row, row.get("recipient"), f"{written(low + i)}{grade['u']}") for i, (row, _, _) in enumerate(split)
+    ]
 
 
 def _respective_conditions(split: list[tuple], text: str) -> list[tuple] | None:
