@@ -208,38 +208,35 @@ HEADLINE_REPEAT = "a headline that repeats a figure the body gives"
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
-def _headline_at(text: str, start: int) -> bool:
-    """Whether the figure at `start` stands in the page's headline: a line before the body's first sentence,
-    itself no sentence and no table row (`陕西:到2022年底,未央将新建社区养老服务站77个,新增养老床位1100张`)."""
+def _headline_at(text: str, start: int, body_start: int) -> bool:
+    """Whether the figure at `start` stands in the page's headline: a line before the body's first sentence
+    (`body_start`, its end), itself no sentence and no table row (`陕西:到2022年底,未央将新建社区养老服务站77个,…`)."""
     line_start = text.rfind("\n", 0, start) + 1
+    if line_start > body_start:
+        return False
     line_end = text.find("\n", start)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    return (
-        len(line.strip()) <= 80
-        and "|" not in line
-        and not _SENTENCE_END.search(line)
-        and not _SENTENCE_END.search(text, 0, line_start)
-    )
+    return len(line.strip()) <= 80 and "|" not in line and not _SENTENCE_END.search(line)
 
 
 def _without_headline_repeats(
     rows: list[dict], text: str, key, figures_only: bool = False
-) -> tuple[list, list]:
+) -> tuple[list[dict], list[dict]]:
     """Rows of the headline whose figure the body gives again are left out: one fact, counted once, where its
     sentence says it (DATA_CONTRACT.md: a row per distinct figure)."""
-    if not any(_headline_at(text, r["start"]) for r in rows):
+    first_end = _SENTENCE_END.search(text)
+    body_start = first_end.start() if first_end else len(text)
+    headline = [r for r in rows if r["start"] < body_start and _headline_at(text, r["start"], body_start)]
+    if not headline:
         return rows, []
+    body = {
+        key(r) for r in rows if r["start"] >= body_start or not _headline_at(text, r["start"], body_start)
+    }
     kept, left_out = [], []
     for row in rows:
         figure = key(row)
-        repeated = (not figures_only or any(v is not None for v in figure)) and any(
-            other is not row
-            and key(other) == figure
-            and other["start"] > row["end"]
-            and not _headline_at(text, other["start"])
-            for other in rows
-        )
-        if repeated and _headline_at(text, row["start"]):
+        has_figure = not figures_only or any(v is not None for v in figure)
+        if has_figure and figure in body and any(row is h for h in headline):
             value = next((v for v in figure if v is not None), None)
             left_out.append(
                 {**row, "value": row.get("value", value), "reason": HEADLINE_REPEAT, "verdict": "rejected"}
