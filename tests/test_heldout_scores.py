@@ -260,16 +260,16 @@ FLOORS = {
         "measures": 0.64,
         "metadata": 0.80,
     },
-    # (set 28: blind first run at 624cb42, worked on in the sixteenth round; set 29: blind first run at 624cb42,
-    # kept blind, its floors that run)
+    # (set 28: blind first run at 624cb42, worked on in the sixteenth round, its floors after it; set 29: blind
+    # first run at 624cb42, kept blind, its floors that run)
     "heldout_real28": {
-        "targets": 0.44,
-        "targets_meaning": 0.44,
-        "subsidies": 0.87,
-        "subsidies_meaning": 0.28,
+        "targets": 0.62,  # (blind 0.44)
+        "targets_meaning": 0.62,
+        "subsidies": 0.91,  # (blind 0.86)
+        "subsidies_meaning": 0.59,  # (blind 0.13)
         "provisions": None,  # 0.00: the one gold provision is not found, five others are
         "measures": 0.63,
-        "metadata": 0.80,
+        "metadata": 0.93,  # (blind 0.80)
     },
     "heldout_real29": {
         "targets": 0.66,
