@@ -36,3 +36,16 @@ def test_a_bullet_summary_before_the_body_is_a_headline_and_a_lone_headline_figu
     assert len(sums) == 1 and sums[0]["start"] > text.index("3月25日")
     headline_only = extract_rows("x", "到2025年新建养老床位500张\n\n会议要求,加快建设养老服务设施。", 2024)
     assert [t["value"] for t in headline_only["targets"]] == [500]
+
+
+def test_list_items_and_lead_ins_of_a_notice_are_no_headline():
+    """Written by the round's review (not from a document): the items of a notice's list end in `;` and its
+    lead-in in `:`; a different allowance of the same amount later is no repeat of them."""
+    text = (
+        "关于调整高龄津贴和护理补贴标准的通知\n各乡镇人民政府:\n经县政府研究同意,现将有关事项通知如下:\n一、高龄津贴标准\n"
+        "80-89周岁老年人每人每月发放高龄津贴100元;\n90-99周岁老年人每人每月发放高龄津贴200元;\n二、护理补贴标准\n"
+        "经评估为重度失能的老年人,每人每月发放护理补贴200元。"
+    )
+    rows = extract_rows("x", text, 2023)
+    assert sorted(s["amount_yuan"] for s in rows["subsidies"] if s["amount_yuan"]) == [100, 200, 200]
+    assert not [d for d in rows["doubtful"] if d["reason"] == HEADLINE_REPEAT]

@@ -1041,3 +1041,33 @@ def test_a_headline_over_a_date_alone_or_a_bare_date_label_and_an_outlet_named_b
     assert (meta["title"], meta["issuer"]) == ("顺义奖补养老服务机构", "Beijing.Cn")
     meta = _heldout("heldout_real28", "weiyang-2021-eldercare-rectification-plan-targets-news")
     assert meta["title"] == "陕西:到2022年底,未央将新建社区养老服务站77个,新增养老床位1100张"
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        # pages written by the round's review (not from a site): the line above the dating line is a table's row,
+        # a subtitle, a byline or a sentence, and the title found above it stays
+        (
+            "城关镇2023年5月高龄津贴发放名单\n序号 姓名 性别 村(社区) 金额(元)\n1 张三 男 东关村 100\n3 王五 男 南关社区 200\n"
+            "发布时间:2023-06-01 来源:城关镇人民政府",
+            "城关镇2023年5月高龄津贴发放名单",
+        ),
+        (
+            "长沙老年助餐服务惠及十万老人\n记者 张三 通讯员 李四\n发布时间:2023-06-01",
+            "长沙老年助餐服务惠及十万老人",
+        ),
+        ("2023年高龄津贴发放情况\n为切实保障老年人权益\n发布时间:2023-06-01", "2023年高龄津贴发放情况"),
+        (
+            "民政局：全力做好高龄津贴发放工作\n保障老年人合法权益,增进老年人福祉\n发布时间:2023-06-01",
+            "民政局：全力做好高龄津贴发放工作",
+        ),
+    ],
+)
+def test_the_line_above_the_dating_line_does_not_replace_a_title_found_above_it(page, title):
+    assert extract_metadata(page)["title"] == title
+
+
+def test_a_platform_that_publishes_is_no_outlet():
+    """Written by the round's review: `来源:信息公开平台统一发布` names no outlet (a city's account, `西安发布`, does)."""
+    assert extract_metadata("正文\n2023-05-06 来源:信息公开平台统一发布\n内容").get("issuer") is None

@@ -1505,3 +1505,38 @@ def test_a_range_of_grades_before_the_amounts_and_the_institutions_after_duiyu()
         "经评定获得养老机构服务质量星级资质的养老机构"
     }
     assert {r["recipient"] for r in rows if r["amount_yuan"] in (500, 750)} == {"接收本区户籍老年人的机构"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # written by the round's review (not from a document): the payees of the sentence before reach allowances
+        # only, grades of a range only a list of amounts right after it, and a meal's 餐标补贴 is money given
+        (
+            "区民政局按月为全区高龄老人发放高龄津贴。同时,新增养老床位按每张1万元给予一次性建设补贴。",
+            [(10000, None, None, "bed")],
+        ),
+        (
+            "对经评估为三级至四级失能的老年人,每人每月发放护理补贴200元,并每人每年给予意外伤害保险补贴50元。",
+            [
+                (200, "经评估为三级至四级失能的老年人", None, "person"),
+                (50, "经评估为三级至四级失能的老年人", None, "person"),
+            ],
+        ),
+        (
+            "对居家养老服务中心按服务人次给予运营补贴,每服务1名老人每月补贴50元。",
+            [(50, "居家养老服务中心", None, "person")],
+        ),
+        (
+            "对在长者食堂就餐的80周岁以上老年人,给予每人每餐3元的餐标补贴。",
+            [(3, "在长者食堂就餐的80周岁以上老年人", None, "meal")],
+        ),
+    ],
+)
+def test_the_rounds_new_rules_stay_narrow(text, expected):
+    from yanglao.extract.rows import extract_rows
+
+    rows = extract_rows("x", text, 2023)["subsidies"]
+    assert [
+        (r["amount_yuan"], r["recipient"], r["condition"], r["basis"]) for r in rows if r["amount_yuan"]
+    ] == expected

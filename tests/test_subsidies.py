@@ -1302,6 +1302,9 @@ def test_money_excluded_by_its_role(text, expected):
         ("对符合条件的老年人发放高龄津贴。", ["allowance"]),
         # heldout_real26 zhushan-jdz-2025, a district's news item: handling the payment for people is administering it
         ("602所社区联合米宝堡在社区一楼大厅为居家老年人办理助餐补贴。", []),
+        # (written by the round's review, not from a document: handled and paid, or paid for, it is a provision)
+        ("对80周岁以上老年人,由乡镇民政办统一办理并按月发放高龄津贴。", ["allowance"]),
+        ("县财政全额出资为特困供养人员办理补充医疗保险补助。", ["other"]),
     ],
 )
 def test_provisions_are_promises_one_per_instrument(text, expected):

@@ -1638,3 +1638,24 @@ def test_the_conditions_of_those_granted_money_are_no_targets():
         (40, "condition of those granted money"),
         (70, "condition of those granted money"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # sentences written by the round's review (a helper session) in the style of plans, not from a document:
+        # a target followed by its funding clause stays a target (GRANTED_CLASS_AFTER needs the 对 that names them)
+        ("到2025年,全市60%以上的社区日间照料中心实现社会化运营,对运营良好的给予奖励。", [60]),
+        ("到2025年,每个县建成1个以上的县级特困供养服务机构,省级财政给予补助。", [1]),
+        # 已建成 with a kind of works reports what was done; only `…改造提升后` names what is improved
+        ("2023年,全区已建成标准化改造的老年食堂42个。", []),
+        # a count before a word that only starts like a slogan's verb
+        ("新建10个提升型社区养老服务站。", [10]),
+        # 本区域 is no 本区
+        ("到2025年,本区域内养老机构护理型床位占比达到60%。", [60]),
+    ],
+)
+def test_the_rounds_new_exclusions_stay_narrow(text, kept):
+    rows = extract_targets(text, document_year=2023)
+    assert [r["value"] for r in rows] == kept
+    assert all(not (r["indicator"] or "").startswith("域") for r in rows)

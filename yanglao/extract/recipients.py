@@ -649,8 +649,13 @@ _PAYEES_BEFORE_RE = re.compile(PAYEES_BEFORE.pattern)
 def _payees_before(row: dict, text: str) -> None:
     """An amount with no recipient whose sentence follows one that says for whom the payment is (PAYEES_BEFORE)."""
     at = row.get("figure_at")
-    if at is None or row.get("recipient"):
-        return
+    if (
+        at is None
+        or row.get("recipient")
+        or row["kind"] != "allowance"
+        or row.get("basis") not in ("person", "meal")
+    ):
+        return  # (money to the people handled for: not a building subsidy or a sum of the next sentence)
     start = max((m.end() for m in SENTENCE_START.finditer(text, max(0, at - 300), at)), default=0)
     if start == 0 or text[start - 1] == "\n":
         return  # (a line of its own opens a new passage)
@@ -970,7 +975,7 @@ def _provider_money(row: dict, text: str) -> None:
         row["kind"] = next((r.yields for r in USE_KINDS if re.search(r.pattern, paragraph)), row["kind"])
 
 
-_PER_PERSON = re.compile(r"每人|/人|人均|每名|每位")
+_PER_PERSON = re.compile(r"每人|/人|人均|每名|每位|每服务|每收住|每接收|人次|人数")
 _LOWER_UNITS = re.compile(r"^各|、|(?:政府|办事处|街道|镇|乡|院)$")
 
 
@@ -1303,6 +1308,8 @@ GRADE_RANGE = Rule(
 )
 _GRADE_RANGE_RE = re.compile(GRADE_RANGE.pattern)
 _GRADE_NUMERALS = "一二三四五六七八九十"
+_LEAD_TO_LIST = re.compile(r"[^，,。；;、\d]{0,8}")
+_AMOUNT_LIST = re.compile(r"[\d.,]+\s*[万亿]?元(?:\s*、\s*[\d.,]+\s*[万亿]?元)*")
 
 
 def _graded_range(split: list[tuple], text: str) -> list[tuple] | None:
@@ -1318,6 +1325,13 @@ def _graded_range(split: list[tuple], text: str) -> list[tuple] | None:
     low, high = (_GRADE_NUMERALS.find(g) + 1 if not g.isdigit() else int(g) for g in (grade["a"], grade["b"]))
     if low < 1 or high - low + 1 != len(split):
         return None
+    listed = _AMOUNT_LIST.match(text, first_at)
+    if (
+        not _LEAD_TO_LIST.fullmatch(text, grade.end(), first_at)
+        or not listed
+        or listed.group().count("元") != len(split)
+    ):
+        return None  # (one list of as many amounts right after the range: not amounts of several instruments)
     written = (lambda n: _GRADE_NUMERALS[n - 1]) if not grade["a"].isdigit() else str
     return [
         (row, row.get("recipient"), f"{written(low + i)}{grade['u']}") for i, (row, _, _) in enumerate(split)

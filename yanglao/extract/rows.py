@@ -206,24 +206,30 @@ def _same_group(earlier: str | None, paid: str | None) -> bool:
 OFF_TOPIC = "not about older people: one item of a document on many subjects"
 HEADLINE_REPEAT = "a headline that repeats a figure the body gives"
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_OPEN_END = re.compile(r"[;；:：,，、]$")
+_HEAD_LINES = 8  # a page's headline, subtitles and summary lines stand in its first lines
 
 
 def _headline_at(text: str, start: int, body_start: int) -> bool:
-    """Whether the figure at `start` stands in the page's headline: a line before the body's first sentence
-    (`body_start`, its end), itself no sentence and no table row (`陕西:到2022年底,未央将新建社区养老服务站77个,…`)."""
+    """Whether the figure at `start` stands in the page's headline: one of its first lines (a summary line too,
+    `●全区累计安排财政补助资金1400多万元`), before the body's first sentence (`body_start`), itself no sentence, no item
+    of a list (`…100元;`), no lead-in (`…通知如下:`) and no table row."""
     line_start = text.rfind("\n", 0, start) + 1
     if line_start > body_start:
         return False
     line_end = text.find("\n", start)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    return len(line.strip()) <= 80 and "|" not in line and not _SENTENCE_END.search(line)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    if len(line) > 80 or "|" in line or _SENTENCE_END.search(line) or _OPEN_END.search(line):
+        return False
+    return sum(1 for earlier in text[:line_start].split("\n") if earlier.strip()) < _HEAD_LINES
 
 
 def _without_headline_repeats(
     rows: list[dict], text: str, key, figures_only: bool = False
 ) -> tuple[list[dict], list[dict]]:
     """Rows of the headline whose figure the body gives again are left out: one fact, counted once, where its
-    sentence says it (DATA_CONTRACT.md: a row per distinct figure)."""
+    sentence says it (DATA_CONTRACT.md: a row per distinct figure). `key` gives the figures first (`figures_only`:
+    only rows with one of the first three)."""
     first_end = _SENTENCE_END.search(text)
     body_start = first_end.start() if first_end else len(text)
     headline = [r for r in rows if r["start"] < body_start and _headline_at(text, r["start"], body_start)]
@@ -235,9 +241,9 @@ def _without_headline_repeats(
     kept, left_out = [], []
     for row in rows:
         figure = key(row)
-        has_figure = not figures_only or any(v is not None for v in figure)
+        has_figure = not figures_only or any(v is not None for v in figure[:3])
         if has_figure and figure in body and any(row is h for h in headline):
-            value = next((v for v in figure if v is not None), None)
+            value = next((v for v in figure[:3] if v is not None), None)
             left_out.append(
                 {**row, "value": row.get("value", value), "reason": HEADLINE_REPEAT, "verdict": "rejected"}
             )

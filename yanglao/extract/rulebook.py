@@ -1314,6 +1314,18 @@ TARGET_RULES: tuple[Rule, ...] = (
         year=2014,
     ),
     Rule(
+        "GRANTED_CLASS_OPENING",
+        targets.GRANTED_CLASS_OPENING,
+        "the 对 that names those granted money, with no clause between it and the figure (GRANTED_CLASS_AFTER)",
+        "根据该办法规定,顺义区级财政每年对区内非营利性、具有医疗服务功能且全年平均入住率达到40%以上、本区户籍老年人达到入住人数70%以上"
+        "的养老机构,每个养老机构补贴10万元至70万元",
+        "shunyi-2014-eldercare-evaluation-reward-measures-news",
+        figure="70%",
+        expect=("rejected", "condition of those granted money"),
+        reads="before",
+        year=2014,
+    ),
+    Rule(
         "SCOPES[0]",
         targets.SCOPES[0],
         "scope: 每个街道… (per unit)",
@@ -2063,6 +2075,17 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         expect=("subsidy", "construction"),
         reads="before",
         year=2023,
+    ),
+    Rule(
+        "HANDLING_ONLY",
+        subsidies.HANDLING_ONLY,
+        "excludes: handling a payment for people (办理) administers it, unless the clause gives or pays for it too",
+        "6月23日午,602所社区联合米宝堡在社区一楼大厅为居家老年人办理助餐补贴。",
+        "zhushan-jdz-2025-community-meal-subsidy-news",
+        figure="办理助餐补贴",
+        expect=("none", None),
+        reads="figure",
+        year=2025,
     ),
     Rule(
         "FUND_BEFORE",

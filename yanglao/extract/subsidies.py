@@ -157,7 +157,7 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     r"|衔接|相结合|挂钩|统筹|使用|管理办法|争取|不享受|不予|不得|取消|停止|应当用于|专款专用|表彰(?![和与、及]?奖励)|通报|绩效|评价|评估"
     r"|不超过[\d一二两三四五六七八九十]+(?:餐|次|天|小时)"
     # administering a payment that exists: review, stopping, publicity, raising its money (not a promise of money)
-    r"|复核|停发|停止发放|暂停发放|中止发放|终止发放|宣传|宣讲|知晓|告知|公示|筹措|筹集|申报|下拨时间|办理"
+    r"|复核|停发|停止发放|暂停发放|中止发放|终止发放|宣传|宣讲|知晓|告知|公示|筹措|筹集|申报|下拨时间"
     # where to look a payment up (`凡享受补贴发放的城乡居民…可关注“青山区财政局”微信公众平台…即可查询发放详情`)
     r"|(?:即可|可|登录|通过)[^，,。；;]{0,12}?查询|查询[^，,。；;]{0,6}?(?:发放|详情|结果|进度)"
     r"|关注[^，,。；;]{0,12}?(?:公众号|公众平台|网站|平台)"
@@ -169,6 +169,10 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     # a description of who is eligible (`对生活无法自理的…给予护理补贴`) is no refusal
     r"|(?:能力|条件|财力)?(?:不允许|暂不具备条件|不具备条件|无法承受|难以承受)\s*[。；;]?\s*$|暂不(?:考虑|实施|调整|提高)"
 )
+# Handling a payment for people (`为居家老年人办理助餐补贴`) administers it, unless the clause also gives or pays for it
+# (`由乡镇民政办统一办理并按月发放高龄津贴`, `县财政全额出资为特困供养人员办理…补助`).
+HANDLING_ONLY = re.compile(r"办理")
+_GIVEN_TOO = re.compile(r"出资|发放|给予|购买")
 # Sentences in which no mention is a provision: sanctions and after-the-fact procedure.
 NOT_A_PROVISION_SENTENCE = re.compile(
     r"备案|骗取|冒用|冒领|虚报|挪用|截留|侵占|违反|清算|结算|追回|退回|处罚|所称|是指"
@@ -286,7 +290,7 @@ NOT_SUBSIDY_MONEY = re.compile(
     r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值|预计|预估|测算|匡算"
     r"|资金来源|来源(?:为|于)"  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
     # what residents pay, and a meal's price (`12元每餐的餐标`; not `按3元/餐标准补贴`)
-    r"|交纳|缴费|床位费|伙食费|(?<!照料)护理费(?!补贴|补助)|保证金|押金|自行承担|自理费用|餐标(?!准)"
+    r"|交纳|缴费|床位费|伙食费|(?<!照料)护理费(?!补贴|补助)|保证金|押金|自行承担|自理费用|餐标(?!准|补贴|补助)"
     # an average (`户均投入3500元`) is a statistic, not a standard, unless it is the standard (AVERAGE_STANDARD)
     r"|户均|人均|床均|平均"
 )
@@ -1808,6 +1812,8 @@ def _mention_excluded(
     if m.key == "彩票公益金":  # the fund's `应当用于…养老` is what allocates it, not a use restriction
         clause = re.sub(r"应当(?:主要)?用于", "用于", clause)
     if PROCEDURE_AFTER.match(text[m.end : c1]) or NOT_A_PROVISION_CLAUSE.search(clause):
+        return True
+    if HANDLING_ONLY.search(clause) and not _GIVEN_TOO.search(clause):
         return True
     if ADJUSTED_STANDARD[0].search(text[c0 : m.start]) and ADJUSTED_STANDARD[1].match(text[m.end : c1]):
         return True

@@ -220,8 +220,9 @@ FORWARD_CUES = (
     r"开展|出台|颁布|制定|建立|增加|提高|提升|按照|结合|主要|力争)"
 )
 PAST_CUES = (
-    # (not 已建成 as an attribute: `新建的住宅小区和已建成小区`, `已建成社区养老服务站改造提升后达标站点达到84个`)
-    r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|小区|生活区|城区|老旧)|建成?的?[^,;:。\d]{2,20}?(?:改造|提升|升级|提质))"
+    # (not 已建成 as an attribute: `新建的住宅小区和已建成小区`, `已建成社区养老服务站改造提升后达标站点达到84个`; but
+    # `已建成标准化改造的老年食堂42个` reports)
+    r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|小区|生活区|城区|老旧)|建成?的?[^,;:。\d]{2,20}?(?:改造|提升|升级|提质)+后)"
     r"|截至|截止|(?<![由从])目前|(?<![由从])当前|"
     r"(?<![造升用合活对托由从实发])现有|至今|迄今|先后|以来|年来|"  # not 实现有意愿…, 发现有
     r"近年|近几年|去年|上年|共有|(?<![为除])了(?!解)|"
@@ -408,8 +409,11 @@ QUALIFYING_THRESHOLD = (
 # 养老机构补贴10万元至70万元`): who qualifies, not a target.
 GRANTED_CLASS_AFTER = (
     r"^(?:以上|以下|及以上|及以下)?(?:[、和及][^,;:。]{0,30}?(?:以上|以下))?的[^,;:。]{0,12}?"
-    r"(?:机构|中心|老年人|老人|企业|组织|家庭)[,;]?[^。;]{0,30}?(?:补贴|补助|奖励|资助|给予)"
+    r"(?:机构|中心|老年人|老人|企业|组织|家庭)[,;]?[^,;。]{0,30}?(?:补贴|补助|奖励|资助|给予)"
 )
+# (only after the 对 that names them, with no clause between: `到2025年,60%以上的…中心实现社会化运营,对运营良好的给予奖励`
+# is a target and its reward)
+GRANTED_CLASS_OPENING = r"对(?:于)?[^,;:。]*$"
 # A deputy's or member's proposal restated in a reply (`您在建议中提出,全区每个街道应至少建设3个…`,
 # `关于您提出的每餐补贴提高到5元的建议`) is their wording, not the document's commitment.
 DEPUTY_PROPOSAL = (
@@ -493,7 +497,7 @@ EXCLUSIONS_AFTER = [
     (r"^\+", "name (1+N)"),
     # a count of the aims listed before it (`…亿元以上企业和高新技术企业 五个翻番`, `两个确保`): a slogan, not a quantity
     (
-        r"^\s*(?:个|项)?(?:翻番|提升|提高|确保|坚持|转变|突破|加强|强化|优化|到位)",
+        r"^\s*(?:个|项)?(?:翻番|提升|提高|确保|坚持|转变|突破|加强|强化|优化|到位)(?=[,;:。、\s]|$)",
         "count of a slogan's aims (五个提升)",
     ),
 ]
@@ -518,7 +522,7 @@ INDICATOR_LEADING_VERBS = r"包含|包括|改造提升|提质改造|提升|升�
 # Words trimmed off a clause to leave the indicator's noun phrase.
 LEADING_WORDS = (
     r"力争|争取|计划|预计|确保|基本|全面|逐步|进一步|持续|初步|要|将|均|都|在|对|为|使|让|到|至|并且|并|且|同时|其中|"
-    r"以|和|及|或者|或|我市|我省|我区|我县|我们|本市|本省|本区|本县|全市|范围内|能够|可|可以"
+    r"以|和|及|或者|或|我市|(?:我|本)[省区县](?!域)|我们|本市|全市|范围内|能够|可|可以"
 )
 
 # ---------------------------------------------------------------------------
@@ -603,6 +607,7 @@ _APPLICANT_CONDITION_RE = re.compile(APPLICANT_CONDITION)
 _CLASS_THRESHOLD_BEFORE_RE = re.compile(CLASS_THRESHOLD_BEFORE)
 _CLASS_THRESHOLD_AFTER_RE = re.compile(CLASS_THRESHOLD_AFTER)
 _GRANTED_CLASS_AFTER_RE = re.compile(GRANTED_CLASS_AFTER)
+_GRANTED_CLASS_OPENING_RE = re.compile(GRANTED_CLASS_OPENING)
 _PERMITTED_SHARE_RE = re.compile(PERMITTED_SHARE)
 _QUALIFYING_THRESHOLD_RE = re.compile(QUALIFYING_THRESHOLD)
 _DEPUTY_PROPOSAL_RE = re.compile(DEPUTY_PROPOSAL)
@@ -1694,7 +1699,9 @@ def _context_exclusion(scan: str, q: _Quantity, clause_before: str, s_start: int
         return "class threshold"
     if _QUALIFYING_THRESHOLD_RE.match(scan[q.end : q.end + 24]):
         return "qualifying threshold"
-    if _GRANTED_CLASS_AFTER_RE.match(scan[q.suffix_end : min(s_end, q.suffix_end + 90)]):
+    if _GRANTED_CLASS_OPENING_RE.search(scan[s_start : q.start]) and _GRANTED_CLASS_AFTER_RE.match(
+        scan[q.suffix_end : min(s_end, q.suffix_end + 90)]
+    ):
         return "condition of those granted money"
     if any(m.start() <= q.start - s_start < m.end() for m in _DEPUTY_PROPOSAL_RE.finditer(sentence_text)):
         return "a deputy's quoted proposal"

@@ -222,13 +222,17 @@ _NAVIGATION = re.compile(
     # search boxes, screen-reader hints and app banners (`精确检索`, `正文内容区域请使用tab按钮切换浏览`)
     r"|^(?:精确|高级|站内|全文)?(?:检索|搜索)$|^开始(?:检索|搜索)$|.*(?:tab|Tab|TAB)\s*(?:键|按钮).*|.*切换浏览.*"
     r"|^返回(?:顶部|完整页面|首页|列表)$|^[\u4e00-\u9fff]{1,8}APP$"
-    r"|^(?:政府)?信息公开(?:目录|专栏|平台|专题)?$"  # the site section's name under the site's (雁江区民政局)
+    # the site section's name under the site's (雁江区民政局, `基层政务公开` of 增城)
+    r"|^(?:政府|基层)?(?:信息|政务)公开(?:目录|专栏|平台|专题)?$"
     r"|.*[>»›＞].*[>»›＞].*"  # a breadcrumb of three or more parts, whatever opens it
     # share buttons (`分享 微信`, `微博 空间 qq`) and a site's motto (`生态立县·创新活县·旅游富县·产业强县`)
     r"|^(?:(?:分享到?|微信|微博|空间|[Qq]{2}|QQ空间|头条|朋友圈|收藏|打印|关闭)[\s:：|]*)+$"
     r"|^(?:[\u4e00-\u9fff]{2,8}[·•]){2,}[\u4e00-\u9fff]{2,8}$"
+    r"|^[\u4e00-\u9fff]{3,8}\s*[·•]\s*[\u4e00-\u9fff]{3,8}$"  # (`专业做养老 · 用心为老人`)
     # a menu bar (`首页 新闻中心 信息公开 政务服务 …`) and a site's widgets (`智能问答 关闭`, `你还可以输入40`)
     r"|^首页(?:\s+[\u4e00-\u9fff]{2,6}){2,}\s*$|^智能问答.*|^你还可以输入.*"
+    # a skip link (`跳转到路径导航栏`), a menu of short words (`新闻源 财富源`), an index number printed without its colon
+    r"|^跳转到.*|^(?:您的)?(?:浏览器)?不支持\s*(?:Flash|flash|JavaScript|javascript).*|^(?:[\u4e00-\u9fff]{2,4}\s+)+[\u4e00-\u9fff]{2,4}$|^索\s*引\s*号\s*[:：]?\s*[\w/.\-]+$"
 )
 _MARKDOWN_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*<!--.*?-->\s*$")
 #: A title line may open with its 文号 (``朝民函〔2023〕59号 关于…的函``).
@@ -293,6 +297,8 @@ _DATING_LINE = re.compile(
 _HEADLINE_WITH_COLON = re.compile(r"[^。，,；;:：!?！？|<>#\d]{6,40}[:：][^。，,；;:：!?！？|<>#]{4,40}")
 
 
+#: A reporter's byline (`记者 张三 通讯员 李四`) or a table's row (`3 王五 男 南关社区 200`): never the headline.
+_BYLINE_OR_ROW = re.compile(r"记者|通讯员|(?:\S+\s+){3,}\S*\d")
 #: A news headline in two parts (`助餐补贴温暖老人“舌尖”,多样政策精准守护“夕阳红”`): a title only right above the dating line.
 #: (after its place, `陕西:到2022年底,未央将新建社区养老服务站77个,新增养老床位1100张`)
 _COMMA_HEADLINE = re.compile(
@@ -316,13 +322,8 @@ def _title_above_byline(raw_lines: list[str], raw_text: str, title: str | None) 
     if not at:
         return title
     above = next((line for line in reversed(raw_lines[:at]) if line), "")
-    # (a title joined from short lines is looked for by its opening; a title with no type word found above
-    # the headline is the site's section, `基层政务公开` over `广州市长者饭堂助餐配餐服务申请指南`)
-    below = (
-        title is None
-        or not 0 <= raw_text.find(title[:4]) < raw_text.find(raw_lines[at])
-        or (not _TITLE_LINE.fullmatch(title) and title != above)
-    )
+    # (a title joined from short lines is looked for by its opening)
+    below = title is None or not 0 <= raw_text.find(title[:4]) < raw_text.find(raw_lines[at])
     if (
         below
         and (
@@ -331,6 +332,7 @@ def _title_above_byline(raw_lines: list[str], raw_text: str, title: str | None) 
             or (_HEADLINE_WITH_COLON.fullmatch(above) and not is_metadata_line(above))
         )
         and not (_NAVIGATION.match(above) or _NOT_TITLE.fullmatch(above) or _CREDIT_LINE.fullmatch(above))
+        and not _BYLINE_OR_ROW.search(above)
         and not _AGENCY.fullmatch(above)
     ):
         return above
@@ -492,7 +494,7 @@ _ANNOUNCED_BY = re.compile(
 _NEWS_OUTLET = re.compile(
     rf"(?:^|\s|[^{HAN}])(?:本文|文章)?(?:来源|来自)\s*[:：]\s*"
     # (or a government's news account, `西安发布`, or a site named by its domain, `Beijing.Cn`)
-    rf"([{HAN}]{{2,10}}?(?:报|网|台|社|发布)|[A-Za-z][A-Za-z0-9-]{{1,20}}(?:\.[A-Za-z]{{2,4}})+)"
+    rf"([{HAN}]{{2,10}}?(?:报|网|台|社)|[{HAN}]{{2,4}}发布|[A-Za-z][A-Za-z0-9-]{{1,20}}(?:\.[A-Za-z]{{2,4}})+)"
     rf"(?=\s|$|[^{HAN}]|字号|点击|浏览|作者|编辑|责任编辑|打印|关闭|分享|收藏)"
 )
 
