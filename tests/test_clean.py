@@ -137,6 +137,17 @@ def test_end_marker_far_from_the_end_does_not_cut_the_document():
     assert len(text) > 3000
 
 
+def test_a_print_link_under_the_title_of_a_short_page_ends_nothing():
+    """heldout_real28 shenzhen-2025 (深圳市民政局): `深圳市长者助餐服务补贴标准` / `发布时间:… 打印` twice, then the page's one
+    paragraph of standards: the print link stands under the title, not under the article, and cut nothing (it cut the
+    whole body before). The footer under a body with a sentence is still cut (above)."""
+    raw = next((Path(__file__).parent / "data" / "heldout_real28").glob("02_*.txt")).read_text(
+        encoding="utf-8"
+    )
+    text = clean_text(raw)
+    assert "户籍年龄在70至99岁老年人以每餐5元为上限" in text and len(text) > 300
+
+
 def test_attachment_heading_with_attachments_is_kept():
     text = "六、保障措施\n附件:\n1.重点任务分工表"
     assert clean_text(text) == text

@@ -1540,3 +1540,15 @@ def test_the_rounds_new_rules_stay_narrow(text, expected):
     assert [
         (r["amount_yuan"], r["recipient"], r["condition"], r["basis"]) for r in rows if r["amount_yuan"]
     ] == expected
+
+
+def test_caps_per_meal_their_groups_and_the_providers_a_standard_is_paid_to():
+    """heldout_real28 shenzhen-2025: `…重点保障对象以每餐15元为上限`, `户籍年龄在70至99岁老年人以每餐5元为上限,其余老年人则以全额
+    自付的方式享受…` (caps per meal, each for the group before it; those who pay in full receive nothing; the band is not
+    of the page's 户籍百岁老人, named before as a group of focus), `…可以2元/人次的标准对送餐机构补贴` and `为长者助餐补贴对象
+    服务的长者饭堂,以2元/人次的标准给予运营补贴` (per meal served, to providers)."""
+    rows = _rows_of("heldout_real28", "shenzhen-2025-elder-meal-subsidy-standards")
+    caps = [(r["cap_yuan"], r["recipient"], r["basis"]) for r in rows if r["cap_yuan"]]
+    assert caps == [(15, "各区长者就餐补贴重点保障对象", "meal"), (5, "70至99岁老年人", "meal")]
+    paid = [(r["recipient"], r["basis"], r["recipient_type"]) for r in rows if r["amount_yuan"] == 2]
+    assert paid == [("送餐机构", "meal", "provider"), ("长者助餐补贴对象服务的长者饭堂", "meal", "provider")]

@@ -146,8 +146,9 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
     Rule(
         "group_before_rate",
         # (not a step of procedure before the payment: `经验收后可按每张床位…`)
-        r"(?:^|[，,、；;：:。\n])\s*(?P<r>(?!经|待|通过)[^，,、。；;：:\n]{2,30}?)(?<!后)(?<!后可)(?:按|按照)"
-        r"(?:每人|每户|每床|每张床位)[^，,、。；;]{0,8}$",
+        # (or its cap: `户籍年龄在70至99岁老年人以每餐5元为上限`)
+        r"(?:^|[，,、；;：:。\n])\s*(?P<r>(?!经|待|通过)[^，,、。；;：:\n]{2,30}?)(?<!后)(?<!后可)(?:按|按照|以)"
+        r"(?:每人|每户|每床|每张床位|每餐)[^，,、。；;]{0,8}$",
         "recipient",
         "本地户籍80至89周岁老年人按每人每月60元",
         "qiantang-2023-high-age-allowance-info",
@@ -407,6 +408,14 @@ RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
         "henan-2023-provincial-eldercare-infrastructure-funds-news",
     ),
     Rule(
+        "standard_then_whom",
+        # a standard, then whom it is paid to (`可以2元/人次的标准对送餐机构补贴`)
+        r"[\d.,]*\s*[万]?元(?:/[^\s，,。；;]{1,4})?的?标准(?:对|向|给)(?P<r>[^，,。；;\n\d]{2,20}?)(?:补贴|补助|给予|发放|拨付)",
+        "recipient",
+        "为户籍百岁老人及经市、区指定医疗机构评估为中度程度以上失能的70周岁以上户籍老年人提供送餐上门服务的,可以2元/人次的标准对送餐机构补贴",
+        "shenzhen-2025-elder-meal-subsidy-standards",
+    ),
+    Rule(
         "supports_what_is_built",
         # the clause after the sum says what it supports building (`…1.72亿元,支持14个公办养老托育服务机构建设`)
         r"[\d.,]*\s*[万亿]?元[^，,。；;\n]{0,4}[，,]\s*(?:用于|主要用于)?(?:支持|扶持)"
@@ -601,6 +610,15 @@ def _other_section_between(before: str, at: int, entitled_section: bool) -> bool
     return False
 
 
+_AGE = re.compile(r"(\d{2,3})\s*周?岁|(百岁|百周岁)")
+
+
+def _youngest(phrase: str) -> int:
+    """The lowest age a phrase names (`80周岁以上` 80, `百岁老人` 100), 0 when it names none."""
+    ages = [int(m.group(1)) if m.group(1) else 100 for m in _AGE.finditer(phrase)]
+    return min(ages, default=0)
+
+
 def _umbrella(row: dict, text: str) -> None:
     """An age band's amount goes to the group entitled before it (UMBRELLA_RULES), the band as its condition."""
     recipient = (row.get("recipient") or "").strip()
@@ -627,6 +645,9 @@ def _umbrella(row: dict, text: str) -> None:
         # another section (`二、高龄津贴`): another allowance's group
     ):
         return
+    lowest = re.search(r"\d{2,3}", band.group("band")) if band else None
+    if lowest and int(lowest.group()) < _youngest(group):
+        return  # (a band below the group's ages is not of it: `70至99岁老年人` is none of `户籍百岁老人`)
     if band:
         row["recipient"], row["condition"] = group, re.sub(r"\s", "", band.group("band"))
     elif group != tail and group.endswith(tail):
@@ -1110,6 +1131,14 @@ BASIS_AFTER: tuple[Rule, ...] = (
         "zhuhai-gaoxin-2024-elder-canteen-meal-subsidy",
     ),
     Rule(
+        "per_serving_after",
+        # a standard per person served (`2元/人次`), in a sentence about meals: per meal
+        r"^[\d.,]*\s*(?:万)?元\s*/\s*人次",
+        "meal",
+        "可以2元/人次的标准对送餐机构补贴",
+        "shenzhen-2025-elder-meal-subsidy-standards",
+    ),
+    Rule(
         "per_person_after",
         r"^[\d.,]*\s*(?:万)?元\s*/\s*(?:人|位)",
         "person",
@@ -1160,7 +1189,21 @@ def _title_kind(text: str) -> str | None:
 
 def _basis_after(text: str, figure_at: int) -> str | None:
     window = text[figure_at : figure_at + 16]
-    return next((r.yields for pattern, r in _BASIS_AFTER_RES if pattern.match(window)), None)
+    for pattern, rule in _BASIS_AFTER_RES:
+        if pattern.match(window):
+            if rule.name == "per_serving_after" and not _MEAL_SENTENCE.search(_sentence_of(text, figure_at)):
+                continue  # (a visit of another service: per person)
+            return rule.yields
+    return None
+
+
+_MEAL_SENTENCE = re.compile(r"餐|饭堂|食堂")
+
+
+def _sentence_of(text: str, at: int) -> str:
+    start = max((m.end() for m in SENTENCE_START.finditer(text, max(0, at - 200), at)), default=0)
+    end = _SENTENCE_END_RE.search(text, at)
+    return text[start : end.start() if end else len(text)]
 
 
 def _by_sentence(rows: list[dict], text: str) -> dict[int, list[dict]]:

@@ -363,7 +363,7 @@ RAISED_FROM_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:提高|提升|增加|
 # The later old standards of a list being replaced (`由原来的50元、100元、300元、提高到…`): skipped to reach 提高.
 _LATER_LISTED_AMOUNTS = re.compile(r"^(?:\s*[、和及与]\s*[\d.]+\s*(?:万)?元)*\s*[、，,]?\s*(?:分别|均)?")
 CAP_BEFORE = re.compile(r"(?:最高|最多|上限|封顶|不超过|不高于|限额)[^，,。；;\d]{0,6}$")
-CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)")
+CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)|^为(?:上限|限)")  # (`以每餐15元为上限`)
 # A sentence that opens with `其中` continues the sentence before it, also across a line break: its amounts
 # are the parts of the total before (`共下达资金3600万元。\n其中，因素法分配资金3000万元…`), each a row of its
 # own (a distinct amount going to someone, as DATA_CONTRACT counts, and as the blind annotators of
@@ -387,7 +387,7 @@ BEDS_MEASURED_BEFORE = re.compile(r"按(?:核定|实际|新增|实有)?的?(?:�
 BASIS_CUES: list[tuple[str, str]] = [
     (r"每床|每张|/床|床位数|按床|每[^，,。；;]{0,6}床位", "bed"),
     (r"每户|/户|户均", "household"),
-    (r"每餐|/餐|每人每次|每人次|每单|每份", "meal"),  # meal only in a sentence about meals, see _basis
+    (r"每餐|/餐|每人每次|每人次|/人次|每单|每份", "meal"),  # meal only in a sentence about meals, see _basis
     (r"每人|/人|人均", "person"),
     (r"每个项目|每项|/项", "project"),
     (r"每(?:家|所|处|座|间|个)", "facility"),
@@ -404,7 +404,8 @@ FREQUENCY_CUES: list[tuple[str, str]] = [
 # within a pattern the last match before the figure wins.
 RECIPIENT_PATTERNS: list[str] = [
     # 为…提供送餐上门服务的助餐点: the provider, not the people it serves
-    r"(?:^|[，,：:])(?P<r>(?:为|向)[^，,。；;]{2,40}?提供[^，,。；;]{1,20}?的[^，,。；;的]{0,10}?(?:"
+    # (or 为…服务的长者饭堂: `为长者助餐补贴对象服务的长者饭堂,以2元/人次的标准给予运营补贴`)
+    r"(?:^|[，,：:])(?P<r>(?:为|向)[^，,。；;]{2,40}?(?:提供[^，,。；;]{1,20}?|服务)的[^，,。；;的]{0,10}?(?:"
     r"中心|站|院|点|机构|食堂|饭堂|企业|组织|单位))[，,]",
     # (the giver may stand between: `对…日间照料中心,县财政给予6万元的建设补助`)
     # (a condition may join a second with `,以及`: `对生活长期不能自理…的,以及…重度残疾的低保老年人,每人每月…`)
@@ -787,8 +788,10 @@ def _recipient(text: str) -> str | None:
             phrase = re.sub(
                 r"^(?:补贴|补助|发放|救助|资助|保障|服务)?对象(?:为|是)[:：]?", "", phrase
             )  # (a label)
-            if re.fullmatch(r"自己|自身|本人|其|免费|无偿|优先|自愿", phrase):
-                continue  # `老年人为自己购买`: the buyer, named before, not a recipient; `免费享受`: how, not who
+            if re.fullmatch(r"自己|自身|本人|其|免费|无偿|优先|自愿", phrase) or re.search(
+                r"自付|自费", phrase
+            ):
+                continue  # `老年人为自己购买`: the buyer, not a recipient; `免费享受`: how, not who; `…以全额自付的方式享受`
             if TIME_ONLY.fullmatch(phrase):
                 continue  # `2024年第一季度享受高龄津贴政策…`: when, not who
             if (

@@ -494,10 +494,14 @@ def labelled_value(line: str) -> tuple[str, str] | None:
 
 
 def _cut_tail(lines: list[str]) -> list[str]:
+    """Lines up to the first end marker with a body above it: a print link under the title of a short page (深圳's
+    `发布时间:… 打印` over its one paragraph) ends nothing."""
     for i, line in enumerate(lines):
         if any(rule.pattern.fullmatch(line) for rule in END_MARKERS):
             tail = sum(len(x) for x in lines[i:])
-            if tail <= _END_TAIL_MAX and i > 0:
+            above = lines[:i]
+            body_above = sum(len(x) for x in above) >= tail or any("。" in x for x in above)
+            if tail <= _END_TAIL_MAX and i > 0 and body_above:
                 return lines[:i]
     return lines
 
