@@ -1552,3 +1552,21 @@ def test_caps_per_meal_their_groups_and_the_providers_a_standard_is_paid_to():
     assert caps == [(15, "各区长者就餐补贴重点保障对象", "meal"), (5, "70至99岁老年人", "meal")]
     paid = [(r["recipient"], r["basis"], r["recipient_type"]) for r in rows if r["amount_yuan"] == 2]
     assert paid == [("送餐机构", "meal", "provider"), ("长者助餐补贴对象服务的长者饭堂", "meal", "provider")]
+
+
+def test_whose_standard_it_is_before_a_colon_and_its_items_by_grade():
+    """heldout_real24 gongshan-2024 (`全州集中供养特困人员照料护理补贴标准:一档(完全丧失生活自理能力)提高到995元/人·月,二档…,
+    三档(具备生活自理能力)提高到299元/人·月`): the group before the colon is paid, each grade (档) is a condition, and the
+    verb of the raise is no part of anyone's name."""
+    rows = _rows_of("heldout_real24", "gongshan-2024-assistance-standards-raise-interpretation")
+    central = [
+        (r["amount_yuan"], r["recipient"], r["condition"])
+        for r in rows
+        if r["amount_yuan"] in (995, 498, 299)
+    ]
+    assert central == [
+        (995, "全州集中供养特困人员", "一档"),
+        (498, "全州集中供养特困人员", "二档"),
+        (299, "全州集中供养特困人员", "三档"),
+    ]
+    assert not [r for r in rows if (r["recipient"] or "").endswith("提高到")]

@@ -258,6 +258,16 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "kaiping-2011-high-age-allowance-expansion-plan",
     ),
     Rule(
+        "group_standard_then_items",
+        # whose standard it is, then its items by grade after a colon (`全州集中供养特困人员照料护理补贴标准:一档(完全丧失
+        # 生活自理能力)提高到995元/人·月,二档…`)
+        r"(?:^|[，,。；;\n])\s*(?P<r>[^：:，,。；;\n]{2,30}?(?:人员|老年人|老人|对象|家庭))(?:的)?[^：:，,。；;\n\d]{0,10}?标准\s*[：:]"
+        r"[^。；;\n]*$",
+        "recipient",
+        "全州集中供养特困人员照料护理补贴标准:一档(完全丧失生活自理能力)提高到995元/人·月",
+        "gongshan-2024-assistance-standards-raise-interpretation",
+    ),
+    Rule(
         "group_then_its_standard_after_a_colon",
         # a list of standards by group, each `group:amount` (`80-89周岁老年人:每人每月60元;90-99周岁…`)
         r"(?:^|[，,。；;\n])\s*(?:具体)?(?:如下)?[：:]?\s*(?P<r>[^：:，,。；;\n]{2,30}?(?:老年人|老人|家庭|人员))\s*[：:]\s*"
@@ -808,7 +818,7 @@ CONDITION_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "level",
-        r"(?<![社区村])[一二三四五]级(?:及以上)?|(?:初级|中级|高级)(?:工|职称)?|技师|高级技师",
+        r"(?<![社区村])[一二三四五]级(?:及以上)?|(?:初级|中级|高级)(?:工|职称)?|技师|高级技师|(?<![第\d])[一二三四五六]档",
         "condition",
         "按照技师、高级、中级、初级资格证书等级,分别给予3000元、2000元、1000元、500元的一次性补贴",
         "changzhou-xinbei-2015-eldercare-worker-post-subsidy",
@@ -1038,11 +1048,30 @@ def split_condition(recipient: str) -> tuple[str | None, str | None]:
     return (rest or None), recipient[start:end].strip()
 
 
+_RAISE_TAIL = re.compile(r"(?:提高|调整|上调|提升|增加)(?:到|至|为)$")
+
+
+def _without_raise_verb(row: dict) -> None:
+    """`三档(具备生活自理能力)提高到299元`: the verb of the raise is no part of who is paid, and a grade alone (with its
+    aside) is the amount's condition, not its recipient."""
+    recipient = row.get("recipient") or ""
+    raised = _RAISE_TAIL.search(recipient)
+    if not raised:
+        return
+    recipient = recipient[: raised.start()].strip(TRIM)
+    grade = _CONDITION_RE.match(recipient)
+    if grade and re.fullmatch(r"(?:[(（][^()（）]*[)）])?", recipient[grade.end() :]):
+        row["recipient"], row["tier"] = None, row.get("tier") or recipient
+    else:
+        row["recipient"] = recipient or None
+
+
 def complete(rows: list[dict], text: str) -> list[dict]:
     """Rows with a recipient where the text names one, a condition where amounts differ by it, and a type."""
     out = [dict(row) for row in rows]
     title_kind = _title_kind(text)
     for row in out:
+        _without_raise_verb(row)
         if not row.get("recipient") and row.get("figure_at") is not None and _has_figure(row):
             each = each_named(text, row["figure_at"])
             if each:
