@@ -1570,3 +1570,18 @@ def test_whose_standard_it_is_before_a_colon_and_its_items_by_grade():
         (299, "全州集中供养特困人员", "三档"),
     ]
     assert not [r for r in rows if (r["recipient"] or "").endswith("提高到")]
+
+
+def test_a_clause_that_gives_names_its_own_subject_after_a_dui_clause():
+    """heldout_real26 lincang-2018 (`对自建产权用房新办给予每张床位一次性建设补助10000元,租赁用房新办给予每张床位一次性建设补助
+    5000元`): the second clause's subject receives the 5000, not the first's; a giver opening a clause is none."""
+    rows = _rows_of("heldout_real26", "lincang-2018-private-institution-subsidy-rules-news")
+    assert {r["amount_yuan"]: r["recipient"] for r in rows if r["amount_yuan"] in (10000, 5000)} == {
+        10000: "自建产权用房新办",
+        5000: "租赁用房新办",
+    }
+    text = "对新建养老机构给予每张床位一次性建设补助1万元,县财政给予每张床位一次性配套补助2000元。"
+    assert [r["recipient"] for r in complete(extract_subsidies(text), text)] == [
+        "新建养老机构",
+        "新建养老机构",
+    ]

@@ -2846,6 +2846,17 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         year=2014,
     ),
     Rule(
+        "RECIPIENT_PATTERNS[20]",
+        subsidies.RECIPIENT_PATTERNS[20],
+        "recipient: the subject of a clause that gives, parallel to a `对…给予` clause before it",
+        "对自建产权用房新办给予每张床位一次性建设补助10000元,租赁用房新办给予每张床位一次性建设补助5000元。",
+        "lincang-2018-private-institution-subsidy-rules-news",
+        figure="5000元",
+        expect=("subsidy", "construction"),
+        reads="before",
+        year=2018,
+    ),
+    Rule(
         "RESTATED_SUM_BEFORE",
         subsidies.RESTATED_SUM_BEFORE,
         "总计/合计 before an amount after two or more amounts of its sentence: their sum said again, left out",

@@ -498,6 +498,10 @@ RECIPIENT_PATTERNS: list[str] = [
     r"[，,]\s*(?:(?:[^，,。；;：:(（]|[(（][^()（）]*[)）]){2,80}?的[，,]\s*){0,3}"
     r"(?:在[^，,。；;]{0,60}?基础上[，,]\s*)?(?:在?[省市县区]级?财政(?:配套)?(?:按[^，,。；;\d]{0,8}?)?)?"
     r"(?:(?:可)?(?:一次性)?(?:给予|(?<=配套)(?:补助|补贴))[^，,。；;\d]{0,12}|按(?:照)?每[^，,。；;\d]{0,8})$",
+    # the subject of a clause that gives, parallel to a `对…给予` clause before it (`对自建产权用房新办给予每张床位一次性
+    # 建设补助10000元,租赁用房新办给予每张床位一次性建设补助5000元`): not a giver, an adverb or a condition's 的
+    r"(?:^|[，,；;])\s*(?![^，,。；;：:]{0,8}(?:财政|政府|民政|部门|局|委))(?!一次性|分别|每年|同时|另|还|再|并|均|可|按)"
+    r"(?P<r>[^，,。；;：:\d的]{2,20}?)给予(?=每|一次性)",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
