@@ -226,7 +226,7 @@ FLOORS = {
         "targets": None,  # (its five gold targets are quotas the page reports as exceeded: see its README)
         "targets_meaning": None,
         "subsidies": 0.97,
-        "subsidies_meaning": 0.67,
+        "subsidies_meaning": 0.84,  # (0.67 before the sixteenth round's standards by grade, 档)
         "provisions": None,  # (no gold provision and none extracted: the scorer's F1 is 0)
         "measures": 0.99,
         "metadata": 0.99,
@@ -247,7 +247,7 @@ FLOORS = {
         "targets": 0.79,
         "targets_meaning": 0.79,
         "subsidies": 0.94,
-        "subsidies_meaning": 0.22,
+        "subsidies_meaning": 0.26,
         "provisions": None,  # 0.00: the one gold provision is not found, four others are
         "metadata": 0.86,
     },
@@ -265,8 +265,8 @@ FLOORS = {
     "heldout_real28": {
         "targets": 0.62,  # (blind 0.44)
         "targets_meaning": 0.62,
-        "subsidies": 0.91,  # (blind 0.86)
-        "subsidies_meaning": 0.59,  # (blind 0.13)
+        "subsidies": 0.98,  # (blind 0.86)
+        "subsidies_meaning": 0.67,  # (blind 0.13)
         "provisions": None,  # 0.00: the one gold provision is not found, five others are
         "measures": 0.63,
         "metadata": 0.93,  # (blind 0.80)
