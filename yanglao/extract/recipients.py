@@ -687,7 +687,7 @@ def _payees_before(row: dict, text: str) -> None:
         or row.get("basis") not in ("person", "meal")
     ):
         return  # (money to the people handled for: not a building subsidy or a sum of the next sentence)
-    start = max((m.end() for m in SENTENCE_START.finditer(text, max(0, at - 300), at)), default=0)
+    start = _sentence_start(text, at)
     if start == 0 or text[start - 1] == "\n":
         return  # (a line of its own opens a new passage)
     found = _PAYEES_BEFORE_RE.search(text, max(0, start - 80), start)
@@ -864,6 +864,11 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 
 
+def _sentence_start(text: str, at: int, reach: int = 300) -> int:
+    """Where the sentence holding `at` starts (looked for at most `reach` characters back)."""
+    return max((m.end() for m in SENTENCE_START.finditer(text, max(0, at - reach), at)), default=0)
+
+
 def recipient_type(recipient: str | None, kind: str) -> str:
     """The type of who receives the money: by the head noun of the recipient, else by the kind."""
     if recipient:
@@ -902,9 +907,7 @@ def recipient_before(text: str, figure_at: int) -> str | None:
 
 def recipient_rule_before(text: str, figure_at: int) -> tuple[str, Rule] | None:
     """The recipient named before the figure and the rule that read it."""
-    sentence_start = max(
-        (m.end() for m in SENTENCE_START.finditer(text, max(0, figure_at - 200), figure_at)), default=0
-    )
+    sentence_start = _sentence_start(text, figure_at, 200)
     before = text[max(sentence_start - 1, 0) : figure_at]
     for pattern, rule in _RECIPIENT_RES:
         m = pattern.search(before)
@@ -1230,7 +1233,7 @@ _MEAL_SENTENCE = re.compile(r"餐|饭堂|食堂")
 
 
 def _sentence_of(text: str, at: int) -> str:
-    start = max((m.end() for m in SENTENCE_START.finditer(text, max(0, at - 200), at)), default=0)
+    start = _sentence_start(text, at, 200)
     end = _SENTENCE_END_RE.search(text, at)
     return text[start : end.start() if end else len(text)]
 
@@ -1241,7 +1244,7 @@ def _by_sentence(rows: list[dict], text: str) -> dict[int, list[dict]]:
     for row in rows:
         if _has_figure(row) and row.get("figure_at") is not None:
             at = row["figure_at"]
-            start = max((m.end() for m in SENTENCE_START.finditer(text, max(0, at - 300), at)), default=0)
+            start = _sentence_start(text, at)
             groups.setdefault(start, []).append(row)
     return groups
 
@@ -1387,9 +1390,7 @@ _AMOUNT_LIST = re.compile(r"[\d.,]+\s*[万亿]?元(?:\s*、\s*[\d.,]+\s*[万亿]
 def _graded_range(split: list[tuple], text: str) -> list[tuple] | None:
     """The grades of a range written before the amounts (GRADE_RANGE), one per amount in order."""
     first_at = split[0][0]["figure_at"]
-    sentence_start = max(
-        (m.end() for m in SENTENCE_START.finditer(text, max(0, first_at - 300), first_at)), default=0
-    )
+    sentence_start = _sentence_start(text, first_at)
     found = list(_GRADE_RANGE_RE.finditer(text, sentence_start, first_at))
     if not found:
         return None
@@ -1414,9 +1415,7 @@ def _respective_conditions(split: list[tuple], text: str) -> list[tuple] | None:
     """Conditions listed before `分别` that the amounts after it follow in order (`按照技师、高级、中级、
     初级资格证书等级,分别给予3000元、2000元、1000元、500元`); the recipients stay as the sentence names them."""
     first_at = split[0][0]["figure_at"]
-    sentence_start = max(
-        (m.end() for m in SENTENCE_START.finditer(text, max(0, first_at - 300), first_at)), default=0
-    )
+    sentence_start = _sentence_start(text, first_at)
     lead = text[sentence_start:first_at]
     respective = lead.rfind("分别")
     if respective < 0:
