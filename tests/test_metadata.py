@@ -1071,3 +1071,12 @@ def test_the_line_above_the_dating_line_does_not_replace_a_title_found_above_it(
 def test_a_platform_that_publishes_is_no_outlet():
     """Written by the round's review: `来源:信息公开平台统一发布` names no outlet (a city's account, `西安发布`, does)."""
     assert extract_metadata("正文\n2023-05-06 来源:信息公开平台统一发布\n内容").get("issuer") is None
+
+
+def test_a_document_number_in_brackets_after_the_title_and_a_comment_widget():
+    """heldout_real23 bishan-cq-2024 (`重庆市璧山区民政局关于区十八届人大四次会议第80号建议的复函(璧民函〔2024〕37号)`): the
+    number in brackets is the 文号, not part of the title; jiangsu-2024 (`网友评论更多` above the report) is no title."""
+    meta = _heldout("heldout_real23", "bishan-cq-2024-npc-suggestion-80-reply")
+    assert meta["title"] == "重庆市璧山区民政局关于区十八届人大四次会议第80号建议的复函"
+    assert meta["doc_number"] == "璧民函〔2024〕37号"
+    assert _heldout("heldout_real23", "jiangsu-2024-meal-service-plan-news")["title"] != "网友评论更多"

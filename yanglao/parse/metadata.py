@@ -232,7 +232,7 @@ _NAVIGATION = re.compile(
     # a menu bar (`首页 新闻中心 信息公开 政务服务 …`) and a site's widgets (`智能问答 关闭`, `你还可以输入40`)
     r"|^首页(?:\s+[\u4e00-\u9fff]{2,6}){2,}\s*$|^智能问答.*|^你还可以输入.*"
     # a skip link (`跳转到路径导航栏`), a menu of short words (`新闻源 财富源`), an index number printed without its colon
-    r"|^跳转到.*|^(?:您的)?(?:浏览器)?不支持\s*(?:Flash|flash|JavaScript|javascript).*|^(?:[\u4e00-\u9fff]{2,4}\s+)+[\u4e00-\u9fff]{2,4}$|^索\s*引\s*号\s*[:：]?\s*[\w/.\-]+$"
+    r"|^网友评论.*|^跳转到.*|^(?:您的)?(?:浏览器)?不支持\s*(?:Flash|flash|JavaScript|javascript).*|^(?:[\u4e00-\u9fff]{2,4}\s+)+[\u4e00-\u9fff]{2,4}$|^索\s*引\s*号\s*[:：]?\s*[\w/.\-]+$"
 )
 _MARKDOWN_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*<!--.*?-->\s*$")
 #: A title line may open with its 文号 (``朝民函〔2023〕59号 关于…的函``).
@@ -252,6 +252,8 @@ _COLUMN_TAG = re.compile(r"^\s*【[^【】\d]{1,12}】\s*(?=\S)")
 #: A validity printed after the title in brackets (``…的通知(有效)``, ``(已失效)``): the page's, not the title's.
 _TITLE_VALIDITY = re.compile(r"\s*[(（]\s*(?:(?:现行)?有效|(?:已|全部|部分)?(?:失效|废止))\s*[)）]\s*$")
 #: A date printed after the title in brackets (``…的通知 ( 2025-01-27 )``): the page's publication date.
+#: A 文号 in brackets at the end of a title (`重庆市璧山区民政局关于…建议的复函(璧民函〔2024〕37号)`).
+_TITLE_DOC_NUMBER = re.compile(rf"\s*[(（]\s*({_DOC_NUMBER.pattern})\s*[)）]\s*$")
 _TITLE_DATE = re.compile(r"\s*[(（]\s*(\d{4}-\d{1,2}-\d{1,2})\s*[)）]\s*$")
 #: A title that names no document type still reads as one when it opens the page (``…发放信息``).
 _PLAIN_TITLE = re.compile(
@@ -688,6 +690,12 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         title = _LABELLED_NUMBER_PREFIX.sub("", title, count=1) or None
 
     doc_number = normalize_doc_number(page.get("doc_number")) or labelled.get("doc_number")
+    numbered_title = _TITLE_DOC_NUMBER.search(title) if title else None
+    if (
+        numbered_title
+    ):  # `…第80号建议的复函(璧民函〔2024〕37号)`: the number is the document's, not its title's
+        title = title[: numbered_title.start()].rstrip()
+        doc_number = doc_number or normalize_doc_number(numbered_title.group(1))
     leading = next((m for m in map(_LEADING_DOC_NUMBER.match, head[:6]) if m), None)
     if not doc_number and leading:
         doc_number = normalize_doc_number(leading.group(1))
