@@ -645,6 +645,28 @@ def classify_doc_type(title: str | None) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+def _trimmed_title(title: str | None) -> tuple[str | None, str | None, str | None]:
+    """A title without what pages print after or before it (a date, a validity, a column's tag, a labelled 文号); the
+    文号 written in brackets after it (`…第80号建议的复函(璧民函〔2024〕37号)`: the document's number) and the date."""
+    if not title:
+        return title, None, None
+    title_date = _TITLE_DATE.search(title)
+    dated = normalize_date(title_date.group(1)) if title_date else None
+    if title_date:
+        title = title[: title_date.start()]
+    validity = _TITLE_VALIDITY.search(title)
+    if validity:
+        title = title[: validity.start()]
+    if _COLUMN_TAG.match(title):
+        title = _COLUMN_TAG.sub("", title, count=1)
+    if _LABELLED_NUMBER_PREFIX.match(title):  # `文号 永民〔2023〕301号` joined to the title below it
+        title = _LABELLED_NUMBER_PREFIX.sub("", title, count=1)
+    numbered = _TITLE_DOC_NUMBER.search(title)
+    if numbered:
+        return title[: numbered.start()].rstrip() or None, normalize_doc_number(numbered.group(1)), dated
+    return title or None, None, dated
+
+
 def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: str | None = None) -> dict:
     """Metadata of one document from its raw text (before `clean_text`) and its page's fields.
 
@@ -676,26 +698,9 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         or (flash.group("t") if flash else None)
         or as_published(find_title(head, values), raw_text)
     )
-    title = _title_above_byline(raw_lines, raw_text, title)
-    title_date = _TITLE_DATE.search(title) if title else None
-    if title_date:
-        title = title[: title_date.start()]
-    if title and _TITLE_VALIDITY.search(title):
-        title = title[: _TITLE_VALIDITY.search(title).start()]
-    if title and _COLUMN_TAG.match(title):
-        title = _COLUMN_TAG.sub("", title, count=1)
-    if title and _LABELLED_NUMBER_PREFIX.match(
-        title
-    ):  # `文号 永民〔2023〕301号` joined to the title below it
-        title = _LABELLED_NUMBER_PREFIX.sub("", title, count=1) or None
+    title, titled_number, titled_date = _trimmed_title(_title_above_byline(raw_lines, raw_text, title))
 
-    doc_number = normalize_doc_number(page.get("doc_number")) or labelled.get("doc_number")
-    numbered_title = _TITLE_DOC_NUMBER.search(title) if title else None
-    if (
-        numbered_title
-    ):  # `…第80号建议的复函(璧民函〔2024〕37号)`: the number is the document's, not its title's
-        title = title[: numbered_title.start()].rstrip()
-        doc_number = doc_number or normalize_doc_number(numbered_title.group(1))
+    doc_number = normalize_doc_number(page.get("doc_number")) or labelled.get("doc_number") or titled_number
     leading = next((m for m in map(_LEADING_DOC_NUMBER.match, head[:6]) if m), None)
     if not doc_number and leading:
         doc_number = normalize_doc_number(leading.group(1))
@@ -799,7 +804,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     published_date = (
         normalize_date(page.get("published_date"))
         or labelled.get("published_date")
-        or (normalize_date(title_date.group(1)) if title_date else None)
+        or titled_date
         or labelled.get("generated_date")
         or (normalize_date(byline_match.group("date")) if byline_match else None)
         or byline
