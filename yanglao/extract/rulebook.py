@@ -1326,6 +1326,17 @@ TARGET_RULES: tuple[Rule, ...] = (
         year=2014,
     ),
     Rule(
+        "FUNDED_OUTPUT",
+        targets.FUNDED_OUTPUT,
+        "what money allocated supports, counted, in a clause with no tense of its own: a planned output",
+        "省发展改革委近日落实2024年中央预算内投资1.72亿元,支持14个公办养老托育服务机构建设",
+        "qinghai-2024-central-budget-eldercare-childcare-investment-news",
+        figure="14个",
+        expect=("target", None),
+        reads="clause",
+        year=2024,
+    ),
+    Rule(
         "SCOPES[0]",
         targets.SCOPES[0],
         "scope: 每个街道… (per unit)",

@@ -242,6 +242,9 @@ WEAK_PAST_CUES = (
 # report (`超额完成年度目标任务(年度目标为250户)`).
 STATED_TARGET = r"目标(?:任务)?(?:为|是)(?![^（()）]*[）)])"
 TARGET_MET = r"已(?:全部)?完成|实际(?:建成|完成|新增)|超额|完成率|已达到|已建成"
+# What money allocated supports, counted (`下达资金0.53亿元,按照户均3300元的标准支持1万户特殊困难老年人家庭适老化改造`,
+# `落实…中央预算内投资1.72亿元,支持14个公办养老托育服务机构建设`): an output planned, in a clause with no tense of its own.
+FUNDED_OUTPUT = r"(?:用于|标准)?支持\s*(?=[\d一二两三四五六七八九十]+\s*万?\s*(?:个|户|所|家|张|处|名|项))"
 # Forecasts are not commitments: `老年人口预计将达到152万人`.
 FORECAST_CUES = r"预计|预测|预估|预期将"
 FORECAST_SUBJECTS = r"人口|老龄化|高龄老年人|老年人约|失能老年人约|人均预期寿命"
@@ -630,6 +633,8 @@ _RISE_TO_AFTER_RE = re.compile(RISE_TO_AFTER)
 _RISE_SUBJECT = re.compile(
     r"([^,;:。\d\x00]{2,30}?)(?:由|从)(?:目前|现有|当前)?的?\s*[\d.]+[^,;:。\d]{0,4}?(?:增加|提高|提升|增长|扩大|上升)(?:至|到)?\s*$"
 )
+_FUNDED_OUTPUT_RE = re.compile(FUNDED_OUTPUT)
+_MONEY_BEFORE_RE = re.compile(r"[\d.]\s*[万亿]?元|资金|投资")
 _SCOPE_RE = re.compile("|".join(f"(?:{p})" for p in SCOPES))
 _PLACE_SPLIT_RATE_RE = re.compile(PLACE_SPLIT_RATE)
 _SPLIT_PLACE_RE = re.compile(rf"(?:其中)?(?P<p>{SPLIT_PLACE})(?:达到|达|为|要|力争|不低于|超过)?")
@@ -1427,6 +1432,13 @@ def _clause_tenses(
                 year_tense = "past"  # `一、…情况` / `2023年8月,全区…8122人`: a month of this year, reported
             if year_tense == "forward" and _only_this_year(outside, c_start, c_end, reference_year):
                 year_tense = "this_year"  # decided below, by the rest of the sentence
+            if (
+                year_tense is None
+                and "past" not in tenses
+                and _FUNDED_OUTPUT_RE.search(clause)
+                and _MONEY_BEFORE_RE.search(masked, 0, c_end - s_start)
+            ):
+                year_tense = "forward"  # what money allocated supports (FUNDED_OUTPUT)
             tenses.append(year_tense)
     # The document's own year alone is no promise in a sentence that otherwise reports and promises nothing
     # (`2023年为我区115户…家庭实施居家适老化改造,现已全部改造完成并验收合格`, a 2023 page).
@@ -2057,7 +2069,7 @@ _ARTICLE_ONE = re.compile(
 #: after it. Not the verbs of a level reached (达到, 实现, 覆盖): their subject, before them, is what is counted.
 _BUILDING_VERB_END = re.compile(
     r"(?:建设|新建|建成|增设|培育|打造|建立|设置|设立|创建|引进|配备|配建|改造|培养|培训|新增|增加|推出|推进|拓展|辐射(?:周边)?"
-    r"|提供|完成|开展|实施)$"
+    r"|提供|完成|开展|实施|支持)$"
 )
 #: `各` and a building verb inside the words before a figure: the places before it, the noun after it.
 _EACH_BUILT = re.compile(r"各(?:改造建设|新建|建设|建成|改造|设立|配建|打造)")
