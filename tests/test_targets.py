@@ -1673,3 +1673,11 @@ def test_what_money_allocated_supports_is_a_planned_output():
     assert 14 in {t["value"] for t in extract_targets(text, document_year=2024)}
     # (written for the test: a past year's support, in a later document, is reported)
     assert extract_targets("2023年,省财政安排资金5000万元,支持10个县开展试点。", document_year=2024) == []
+
+
+def test_what_was_done_successfully_is_reported():
+    """heldout_real28 wangcang-2014 (`成功将东河镇治城社区和卸甲碥社区两个省级一类养老示范社区,建成城乡老年人日间照料中心24个`):
+    成功 before the verb says it is done; `力争成功创建3个…` (written for the test) still plans."""
+    text = _heldout_text("heldout_real28", "wangcang-2014-eldercare-system-construction-news")
+    assert 24 not in {t["value"] for t in extract_targets(text, document_year=2014)}
+    assert [t["value"] for t in extract_targets("力争成功创建3个省级示范社区。", document_year=2024)] == [3]
