@@ -148,6 +148,18 @@ def test_a_print_link_under_the_title_of_a_short_page_ends_nothing():
     assert "户籍年龄在70至99岁老年人以每餐5元为上限" in text and len(text) > 300
 
 
+def test_a_print_link_under_a_short_list_still_ends_the_page():
+    """Written by the round's second review (a 公示 of payments, no sentence in its body): the print link below the table
+    still cuts the related links and the site's footer, whose figures would be read as rows."""
+    page = (
+        "关于2023年第三季度高龄津贴发放情况的公示\n发布时间:2023-10-12 来源:区民政局\n序号 姓名 性别 年龄 发放金额\n"
+        "1 张某某 男 86 300元\n2 李某某 女 91 600元\n3 王某某 女 100 1500元\n【打印本页】 【关闭窗口】\n相关阅读\n"
+        "区民政局关于下达2023年养老服务体系建设补助资金500万元的通知\n全区新增社区养老服务站12个惠及老年人2万余人"
+    )
+    text = clean_text(page)
+    assert "500万元" not in text and "1500元" in text
+
+
 def test_attachment_heading_with_attachments_is_kept():
     text = "六、保障措施\n附件:\n1.重点任务分工表"
     assert clean_text(text) == text

@@ -1080,3 +1080,15 @@ def test_a_document_number_in_brackets_after_the_title_and_a_comment_widget():
     assert meta["title"] == "重庆市璧山区民政局关于区十八届人大四次会议第80号建议的复函"
     assert meta["doc_number"] == "璧民函〔2024〕37号"
     assert _heldout("heldout_real23", "jiangsu-2024-meal-service-plan-news")["title"] != "网友评论更多"
+
+
+def test_a_forwarded_documents_number_in_the_title_is_not_the_pages():
+    """Written by the round's second review: `某民发〔2019〕30号` on its own line, then `关于转发《…意见》的通知(国办发〔2019〕5号)`:
+    the page's number is its own line's, and the bracket names what it forwards (kept in the title)."""
+    page = (
+        "某某县民政局文件\n某民发〔2019〕30号\n关于转发《国务院办公厅关于推进养老服务发展的意见》的通知(国办发〔2019〕5号)\n"
+        "各乡镇人民政府:\n现将《意见》转发给你们,请认真贯彻执行。\n某某县民政局\n2019年5月10日"
+    )
+    meta = extract_metadata(page)
+    assert meta["doc_number"] == "某民发〔2019〕30号"
+    assert meta["title"].endswith("(国办发〔2019〕5号)")

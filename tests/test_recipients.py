@@ -1585,3 +1585,45 @@ def test_a_clause_that_gives_names_its_own_subject_after_a_dui_clause():
         "新建养老机构",
         "新建养老机构",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sentences written by the round's second review (a helper session), not from a document
+        ("经认定后,按照每张床位5000元的标准给予建设补贴。", [(5000, None, None)]),  # 给予 is no 给 + whom
+        ("新建养老机构床位经验收合格后,运营满一年给予每张床位一次性补助5000元。", [(5000, None, None)]),
+        ("社区居家养老服务中心建成运营后,区级给予一次性建设补助20万元。", [(200000, None, None)]),
+        (
+            "对符合条件的居家养老服务中心给予一次性补助3万元,年度考核优秀给予一次性奖励1万元。",
+            [(30000, "符合条件的居家养老服务中心", None), (10000, "符合条件的居家养老服务中心", None)],
+        ),
+        ("失能老年人护理补贴以每人每月200元为标准发放。", [(200, "失能老年人", None)]),
+        (
+            "全市特困人员供养服务机构运营补助标准:一档每床每年3000元,二档每床每年2000元。",
+            [(3000, None, "一档"), (2000, None, "二档")],
+        ),
+        (
+            "对自费参加老年人意外伤害保险的特困老年人,按每人每年30元给予补贴。",
+            [(30, "自费参加老年人意外伤害保险的特困老年人", None)],
+        ),
+        (
+            "城市低保对象每人每月补助300元,纳入统一档案管理的农村低保对象每人每月补助200元。",
+            [(300, None, None), (200, None, None)],
+        ),
+    ],
+)
+def test_the_second_reviews_sentences(text, expected):
+    from yanglao.extract.rows import extract_rows
+
+    rows = extract_rows("x", text, 2023)["subsidies"]
+    assert [(r["amount_yuan"] or r["cap_yuan"], r["recipient"], r["condition"]) for r in rows] == expected
+
+
+def test_a_service_visit_is_per_meal_only_in_a_meal_clause():
+    """Written by the round's second review: `助餐按3元/人次、助浴按30元/人次`: the bath is per person."""
+    from yanglao.extract.rows import extract_rows
+
+    text = "对为老年人提供助餐、助浴服务的服务机构,助餐按3元/人次、助浴按30元/人次给予补贴。"
+    rows = extract_rows("x", text, 2023)["subsidies"]
+    assert [(r["amount_yuan"], r["basis"]) for r in rows] == [(3, "meal"), (30, "person")]

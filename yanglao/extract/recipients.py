@@ -147,8 +147,8 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "group_before_rate",
         # (not a step of procedure before the payment: `经验收后可按每张床位…`)
         # (or its cap: `户籍年龄在70至99岁老年人以每餐5元为上限`)
-        r"(?:^|[，,、；;：:。\n])\s*(?P<r>(?!经|待|通过)[^，,、。；;：:\n]{2,30}?)(?<!后)(?<!后可)(?:按|按照|以)"
-        r"(?:每人|每户|每床|每张床位|每餐)[^，,、。；;]{0,8}$",
+        r"(?:^|[，,、；;：:。\n])\s*(?P<r>(?!经|待|通过)[^，,、。；;：:\n]{2,30}?)(?<!后)(?<!后可)"
+        r"(?:(?:按|按照)(?:每人|每户|每床|每张床位|每餐)|以每餐)[^，,、。；;]{0,8}$",
         "recipient",
         "本地户籍80至89周岁老年人按每人每月60元",
         "qiantang-2023-high-age-allowance-info",
@@ -261,7 +261,9 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "group_standard_then_items",
         # whose standard it is, then its items by grade after a colon (`全州集中供养特困人员照料护理补贴标准:一档(完全丧失
         # 生活自理能力)提高到995元/人·月,二档…`)
-        r"(?:^|[，,。；;\n])\s*(?P<r>[^：:，,。；;\n]{2,30}?(?:人员|老年人|老人|对象|家庭))(?:的)?[^：:，,。；;\n\d]{0,10}?标准\s*[：:]"
+        # (not a facility's standard: `…特困人员供养服务机构运营补助标准:`, `养老机构收住失能老年人运营补贴标准:`)
+        r"(?:^|[，,。；;\n])\s*(?P<r>(?:(?!机构|中心|设施|站|院)[^：:，,。；;\n]){2,30}?(?:人员|老年人|老人|对象|家庭))(?:的)?"
+        r"(?:(?!机构|中心|设施|站|院)[^：:，,。；;\n\d]){0,10}?标准\s*[：:]"
         r"[^。；;\n]*$",
         "recipient",
         "全州集中供养特困人员照料护理补贴标准:一档(完全丧失生活自理能力)提高到995元/人·月",
@@ -420,7 +422,7 @@ RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
     Rule(
         "standard_then_whom",
         # a standard, then whom it is paid to (`可以2元/人次的标准对送餐机构补贴`)
-        r"[\d.,]*\s*[万]?元(?:/[^\s，,。；;]{1,4})?的?标准(?:对|向|给)(?P<r>[^，,。；;\n\d]{2,20}?)(?:补贴|补助|给予|发放|拨付)",
+        r"[\d.,]*\s*[万]?元(?:/[^\s，,。；;]{1,4})?的?标准(?:对|向|给(?!予))(?P<r>[^，,。；;\n\d]{2,20}?)(?:补贴|补助|给予|发放|拨付)",
         "recipient",
         "为户籍百岁老人及经市、区指定医疗机构评估为中度程度以上失能的70周岁以上户籍老年人提供送餐上门服务的,可以2元/人次的标准对送餐机构补贴",
         "shenzhen-2025-elder-meal-subsidy-standards",
@@ -818,7 +820,7 @@ CONDITION_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "level",
-        r"(?<![社区村])[一二三四五]级(?:及以上)?|(?:初级|中级|高级)(?:工|职称)?|技师|高级技师|(?<![第\d])[一二三四五六]档",
+        r"(?<![社区村])[一二三四五]级(?:及以上)?|(?:初级|中级|高级)(?:工|职称)?|技师|高级技师|(?<![第\d统])[一二三四五六]档(?!案)",
         "condition",
         "按照技师、高级、中级、初级资格证书等级,分别给予3000元、2000元、1000元、500元的一次性补贴",
         "changzhou-xinbei-2015-eldercare-worker-post-subsidy",
@@ -1118,7 +1120,7 @@ def complete(rows: list[dict], text: str) -> list[dict]:
             row["kind"] = title_kind  # `隆阳区高龄补助津贴发放管理办法`: its figures are that allowance
         if row.get("figure_at") is not None:
             # the unit written on the amount (`3元/人/餐`, `2000元/人`) says what it is per, over any inference
-            row["basis"] = _basis_after(text, row["figure_at"]) or row.get("basis")
+            row["basis"] = _basis_after(text, row["figure_at"], row.get("recipient")) or row.get("basis")
         row["condition"] = row.pop("tier", None)  # set by the sentence's `…的,` opening, else by its amounts
     for siblings in _by_sentence(out, text).values():
         _distribute(siblings)
@@ -1219,11 +1221,13 @@ def _title_kind(text: str) -> str | None:
     return next((r.yields for r in TITLE_KINDS if re.search(r.pattern, title)), None)
 
 
-def _basis_after(text: str, figure_at: int) -> str | None:
+def _basis_after(text: str, figure_at: int, recipient: str | None = None) -> str | None:
     window = text[figure_at : figure_at + 16]
     for pattern, rule in _BASIS_AFTER_RES:
         if pattern.match(window):
-            if rule.name == "per_serving_after" and not _MEAL_SENTENCE.search(_sentence_of(text, figure_at)):
+            if rule.name == "per_serving_after" and not _MEAL_SENTENCE.search(
+                _clause_of(text, figure_at) + (recipient or "")
+            ):  # (a meal's words in the amount's clause, or in who is paid: `…的长者饭堂,以2元/人次的标准…`)
                 continue  # (a visit of another service: per person)
             return rule.yields
     return None
@@ -1232,10 +1236,16 @@ def _basis_after(text: str, figure_at: int) -> str | None:
 _MEAL_SENTENCE = re.compile(r"餐|饭堂|食堂")
 
 
-def _sentence_of(text: str, at: int) -> str:
-    start = _sentence_start(text, at, 200)
-    end = _SENTENCE_END_RE.search(text, at)
+def _clause_of(text: str, at: int) -> str:
+    """The clause holding `at` (`助餐按3元/人次、助浴按30元/人次`: each amount's service is named in its own words)."""
+    start = max(
+        (m.end() for m in _CLAUSE_OR_ITEM.finditer(text, max(0, at - 60), at)), default=max(0, at - 60)
+    )
+    end = _CLAUSE_OR_ITEM.search(text, at)
     return text[start : end.start() if end else len(text)]
+
+
+_CLAUSE_OR_ITEM = re.compile(r"[，,；;。、\n]")
 
 
 def _by_sentence(rows: list[dict], text: str) -> dict[int, list[dict]]:

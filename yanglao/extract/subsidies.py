@@ -387,7 +387,7 @@ BEDS_MEASURED_BEFORE = re.compile(r"按(?:核定|实际|新增|实有)?的?(?:�
 BASIS_CUES: list[tuple[str, str]] = [
     (r"每床|每张|/床|床位数|按床|每[^，,。；;]{0,6}床位", "bed"),
     (r"每户|/户|户均", "household"),
-    (r"每餐|/餐|每人每次|每人次|/人次|每单|每份", "meal"),  # meal only in a sentence about meals, see _basis
+    (r"每餐|/餐|每人每次|每人次|每单|每份", "meal"),  # meal only in a sentence about meals, see _basis
     (r"每人|/人|人均", "person"),
     (r"每个项目|每项|/项", "project"),
     (r"每(?:家|所|处|座|间|个)", "facility"),
@@ -500,8 +500,10 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:(?:可)?(?:一次性)?(?:给予|(?<=配套)(?:补助|补贴))[^，,。；;\d]{0,12}|按(?:照)?每[^，,。；;\d]{0,8})$",
     # the subject of a clause that gives, parallel to a `对…给予` clause before it (`对自建产权用房新办给予每张床位一次性
     # 建设补助10000元,租赁用房新办给予每张床位一次性建设补助5000元`): not a giver, an adverb or a condition's 的
-    r"(?:^|[，,；;])\s*(?![^，,。；;：:]{0,8}(?:财政|政府|民政|部门|局|委))(?!一次性|分别|每年|同时|另|还|再|并|均|可|按)"
-    r"(?P<r>[^，,。；;：:\d的]{2,20}?)给予(?=每|一次性)",
+    # (not a condition or a time: `验收合格后`, `运营满一年`, `视运营情况`, `年度考核优秀`, `其中护理型床位`; nor a level, `区级`)
+    r"(?:^|[，,；;])\s*(?![^，,。；;：:]{0,8}(?:财政|政府|民政|部门|局|委))"
+    r"(?!一次性|分别|每年|同时|另|还|再|并|均|可|按|视|其中|年度|首次|经|待|运营满|服务满)"
+    r"(?P<r>[^，,。；;：:\d的]{2,20}?)(?<!后)(?<!合格)(?<!优秀)(?<!良好)(?<!情况)(?<!级)(?<!年)给予(?=每|一次性)",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
@@ -793,7 +795,7 @@ def _recipient(text: str) -> str | None:
                 r"^(?:补贴|补助|发放|救助|资助|保障|服务)?对象(?:为|是)[:：]?", "", phrase
             )  # (a label)
             if re.fullmatch(r"自己|自身|本人|其|免费|无偿|优先|自愿", phrase) or re.search(
-                r"自付|自费", phrase
+                r"(?:自付|自费)的方式|全额自付", phrase
             ):
                 continue  # `老年人为自己购买`: the buyer, not a recipient; `免费享受`: how, not who; `…以全额自付的方式享受`
             if TIME_ONLY.fullmatch(phrase):
@@ -808,7 +810,7 @@ def _recipient(text: str) -> str | None:
                     r"(?<=.)(?:为|按|通过|根据|依据).*$", "", phrase
                 )  # 运营机构为老年人提供…享受 → 运营机构
             phrase = re.sub(
-                r"(?:应当|可以|要|应|可|将|再|又|还|另|另行)$", "", phrase
+                r"(?:应当|可以|要|应|可|将|再|又|还|另|另行|(?<!予)以)$", "", phrase
             )  # 对…用人单位要给予 → 用人单位
             phrase = re.sub(r"的$", "", phrase)
             phrase = GROUP_DOING.sub("", phrase)  # 对年满60岁以上老年人在老年食堂用餐 → 年满60岁以上老年人

@@ -265,6 +265,9 @@ END_MARKERS: list[Rule] = [
     _rule(r"您访问的链接即将离开.*", "exit-site warning at the page bottom"),
 ]
 _END_TAIL_MAX = 3000  # characters after an end marker that may still be cut as page footer
+_HEADER_LINES = (
+    6  # a print link among the first lines of a page, above its body, is the header's (深圳's page)
+)
 
 #: Dropped while they are the last line: an attachment heading with nothing after it.
 TRAILING: list[Rule] = [
@@ -500,8 +503,11 @@ def _cut_tail(lines: list[str]) -> list[str]:
         if any(rule.pattern.fullmatch(line) for rule in END_MARKERS):
             tail = sum(len(x) for x in lines[i:])
             above = lines[:i]
-            body_above = sum(len(x) for x in above) >= tail or any("。" in x for x in above)
-            if tail <= _END_TAIL_MAX and i > 0 and body_above:
+            # (a marker among the page's first lines with no sentence above it stands in the page's header)
+            in_header = sum(1 for x in above if x.strip()) < _HEADER_LINES and not any(
+                "。" in x for x in above
+            )
+            if tail <= _END_TAIL_MAX and i > 0 and not in_header:
                 return lines[:i]
     return lines
 

@@ -253,6 +253,7 @@ _COLUMN_TAG = re.compile(r"^\s*【[^【】\d]{1,12}】\s*(?=\S)")
 _TITLE_VALIDITY = re.compile(r"\s*[(（]\s*(?:(?:现行)?有效|(?:已|全部|部分)?(?:失效|废止))\s*[)）]\s*$")
 #: A date printed after the title in brackets (``…的通知 ( 2025-01-27 )``): the page's publication date.
 #: A 文号 in brackets at the end of a title (`重庆市璧山区民政局关于…建议的复函(璧民函〔2024〕37号)`).
+_FORWARDED = re.compile(r"转发|印发")
 _TITLE_DOC_NUMBER = re.compile(rf"\s*[(（]\s*({_DOC_NUMBER.pattern})\s*[)）]\s*$")
 _TITLE_DATE = re.compile(r"\s*[(（]\s*(\d{4}-\d{1,2}-\d{1,2})\s*[)）]\s*$")
 #: A title that names no document type still reads as one when it opens the page (``…发放信息``).
@@ -662,7 +663,8 @@ def _trimmed_title(title: str | None) -> tuple[str | None, str | None, str | Non
     if _LABELLED_NUMBER_PREFIX.match(title):  # `文号 永民〔2023〕301号` joined to the title below it
         title = _LABELLED_NUMBER_PREFIX.sub("", title, count=1)
     numbered = _TITLE_DOC_NUMBER.search(title)
-    if numbered:
+    if numbered and not _FORWARDED.search(title, 0, numbered.start()):
+        # (a forwarding notice's bracket names what it forwards, `关于转发《…意见》的通知(国办发〔2019〕5号)`: kept)
         return title[: numbered.start()].rstrip() or None, normalize_doc_number(numbered.group(1)), dated
     return title or None, None, dated
 
@@ -700,7 +702,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     )
     title, titled_number, titled_date = _trimmed_title(_title_above_byline(raw_lines, raw_text, title))
 
-    doc_number = normalize_doc_number(page.get("doc_number")) or labelled.get("doc_number") or titled_number
+    doc_number = normalize_doc_number(page.get("doc_number")) or labelled.get("doc_number")
     leading = next((m for m in map(_LEADING_DOC_NUMBER.match, head[:6]) if m), None)
     if not doc_number and leading:
         doc_number = normalize_doc_number(leading.group(1))
@@ -724,6 +726,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         )
         doc_number = normalize_doc_number(filed.group(1) or filed.group(2)) if filed else None
 
+    doc_number = doc_number or titled_number  # (the page's own 文号 lines first)
     date_lines = [i for i, line in enumerate(lines) if _DATE_LINE.fullmatch(line)]
     signed_date = normalize_date(lines[date_lines[0]]) if date_lines else None
     signer = None
