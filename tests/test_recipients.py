@@ -1551,7 +1551,10 @@ def test_caps_per_meal_their_groups_and_the_providers_a_standard_is_paid_to():
     caps = [(r["cap_yuan"], r["recipient"], r["basis"]) for r in rows if r["cap_yuan"]]
     assert caps == [(15, "各区长者就餐补贴重点保障对象", "meal"), (5, "70至99岁老年人", "meal")]
     paid = [(r["recipient"], r["basis"], r["recipient_type"]) for r in rows if r["amount_yuan"] == 2]
-    assert paid == [("送餐机构", "meal", "provider"), ("长者助餐补贴对象服务的长者饭堂", "meal", "provider")]
+    assert paid == [
+        ("送餐机构", "meal", "provider"),
+        ("为长者助餐补贴对象服务的长者饭堂", "meal", "provider"),
+    ]
 
 
 def test_whose_standard_it_is_before_a_colon_and_its_items_by_grade():
@@ -1627,3 +1630,16 @@ def test_a_service_visit_is_per_meal_only_in_a_meal_clause():
     text = "对为老年人提供助餐、助浴服务的服务机构,助餐按3元/人次、助浴按30元/人次给予补贴。"
     rows = extract_rows("x", text, 2023)["subsidies"]
     assert [(r["amount_yuan"], r["basis"]) for r in rows] == [(3, "meal"), (30, "person")]
+
+
+def test_a_provider_for_whom_it_serves_after_dui_keeps_its_whole_name():
+    """Written for the test in the style of meal-service rules: `对为老年人提供助餐、助浴服务的服务机构,…` names the provider
+    (not the older people it serves), with its 为."""
+    from yanglao.extract.rows import extract_rows
+
+    rows = extract_rows("x", "对为老年人提供助餐、助浴服务的服务机构,助餐按3元/人次给予补贴。", 2023)[
+        "subsidies"
+    ]
+    assert [(r["recipient"], r["recipient_type"]) for r in rows] == [
+        ("为老年人提供助餐、助浴服务的服务机构", "provider")
+    ]

@@ -1225,15 +1225,18 @@ def _basis_after(text: str, figure_at: int, recipient: str | None = None) -> str
     window = text[figure_at : figure_at + 16]
     for pattern, rule in _BASIS_AFTER_RES:
         if pattern.match(window):
-            if rule.name == "per_serving_after" and not _MEAL_SENTENCE.search(
-                _clause_of(text, figure_at) + (recipient or "")
-            ):  # (a meal's words in the amount's clause, or in who is paid: `…的长者饭堂,以2元/人次的标准…`)
+            if (
+                rule.name == "per_serving_after"
+                and not _MEAL_SENTENCE.search(_clause_of(text, figure_at))
+                and not _MEAL_PROVIDER.search(recipient or "")
+            ):  # (a meal's words in the amount's clause, or a canteen paid: `…的长者饭堂,以2元/人次的标准…`)
                 continue  # (a visit of another service: per person)
             return rule.yields
     return None
 
 
 _MEAL_SENTENCE = re.compile(r"餐|饭堂|食堂")
+_MEAL_PROVIDER = re.compile(r"(?:饭堂|食堂|助餐点|餐桌)$")
 
 
 def _clause_of(text: str, at: int) -> str:

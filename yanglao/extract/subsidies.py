@@ -405,7 +405,8 @@ FREQUENCY_CUES: list[tuple[str, str]] = [
 RECIPIENT_PATTERNS: list[str] = [
     # 为…提供送餐上门服务的助餐点: the provider, not the people it serves
     # (or 为…服务的长者饭堂: `为长者助餐补贴对象服务的长者饭堂,以2元/人次的标准给予运营补贴`)
-    r"(?:^|[，,：:])(?P<r>(?:为|向)[^，,。；;]{2,40}?(?:提供[^，,。；;]{1,20}?|服务)的[^，,。；;的]{0,10}?(?:"
+    # (after 对 too: `对为老年人提供助餐、助浴服务的服务机构,助餐按3元/人次…`)
+    r"(?:^|[，,：:])(?:对)?(?P<r>(?:为|向)[^，,。；;]{2,40}?(?:提供[^，,。；;]{1,20}?|服务)的[^，,。；;的]{0,10}?(?:"
     r"中心|站|院|点|机构|食堂|饭堂|企业|组织|单位))[，,]",
     # (the giver may stand between: `对…日间照料中心,县财政给予6万元的建设补助`)
     # (a condition may join a second with `,以及`: `对生活长期不能自理…的,以及…重度残疾的低保老年人,每人每月…`)
@@ -786,7 +787,10 @@ def _recipient(text: str) -> str | None:
         for m in reversed(list(_compiled(pattern).finditer(text))):
             phrase = m.group("r").strip(TRIM)
             phrase = re.sub(
-                r"^(?:第[一二三四五六七八九十百零]+条|[①②③④⑤⑥⑦⑧⑨⑩])?\s*(?:对于|对|向|为|给予)?", "", phrase
+                r"^(?:第[一二三四五六七八九十百零]+条|[①②③④⑤⑥⑦⑧⑨⑩])?\s*"
+                r"(?:对于|对|给予|(?:为|向)(?![^，,。；;]{2,40}?(?:提供|服务)[^，,。；;]{0,20}?的))?",
+                "",
+                phrase,
             )
             if (pattern.startswith("为") or "提供" in pattern) and PURPOSE_OPENING.match(phrase):
                 continue  # `为推进…提供了支撑`, `为全面落实《…条例》…发放`: a purpose, not who receives
