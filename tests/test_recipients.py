@@ -1643,3 +1643,51 @@ def test_a_provider_for_whom_it_serves_after_dui_keeps_its_whole_name():
     assert [(r["recipient"], r["recipient_type"]) for r in rows] == [
         ("为老年人提供助餐、助浴服务的服务机构", "provider")
     ]
+
+
+def test_a_reply_lists_each_allowance_with_its_group_and_the_years_totals():
+    """heldout_real29 jingxingkuang-2024, a reply on allowances: the group a rate is paid to after 为 past `每人每月`
+    (`为我区60周岁以上无固定收入且矿区户口满5年的老人每人每月发放50元养老补贴`, not the group in the title cited before it),
+    or after 实施 (`实施低保户中80-89困难老人每人每月50元`); the count of payments then the sum (`年度发放约300人次,1.5万元`)
+    is the year's total; six groups with six rates `分别按照300元/月、100元/月…` one each; a trait in a list of traits
+    (`经济困难高龄、失能老年人`) or of an age (`60周岁失能`) is no grade cut off the group."""
+    rows = _rows_of("heldout_real29", "jingxingkuang-2024-npc-suggestion-25-reply-elderly-allowances")
+    paid = [(r["amount_yuan"], r["basis"], r["recipient"], r["condition"]) for r in rows]
+    assert paid[0] == (50, "person", "我区60周岁以上无固定收入且矿区户口满5年的老人", None)
+    assert (50, "person", "80-89周岁老年人", None) in paid
+    assert (50, "person", "低保户中80-89困难老人", None) in paid
+    assert (15000, "total", "低保户中80-89困难老人", None) in paid
+    assert {a for a, basis, _, _ in paid if basis == "total"} == {
+        3800000,
+        1776000,
+        15000,
+        156000,
+        24000,
+        16000,
+    }
+    assert (100, "person", "低保户中经济困难高龄、失能老年人", None) in paid
+    assert (16000, "total", "经济困难的60周岁失能和80周岁以上高龄老人", None) in paid
+    assert [(a, who + (f" ({c})" if c else "")) for a, _, who, c in paid[-6:]] == [
+        (300, "我区分散供养的特困人员 (60周岁以上)"),
+        (100, "低保家庭老人"),
+        (200, "社会孤老"),
+        (500, "老人 (重度失能)"),
+        (200, "高龄老人 (90周岁及以上)"),
+        (200, "计生特殊家庭老人"),
+    ]
+    assert next(r for r in rows if r["amount_yuan"] == 16000)["kind"] == "allowance"  # 发放服务补贴 to people
+
+
+def test_the_group_a_standard_is_and_the_recipient_of_a_clause_that_names_only_an_activity():
+    """heldout_real29 zhuzhou-2020 (`目前的补贴标准是60岁以上失能低收入老人,按每人每月400元标准…`) and huyi-2025
+    (`明确对老年人社区食堂建设给予3-10万元补贴,对运营给予最高3.5万元的补贴`: 运营 is what for, the canteens are who)."""
+    rows = _rows_of("heldout_real29", "zhuzhou-2020-npc-suggestion-1201-reply-high-age-subsidy")
+    assert {r["amount_yuan"]: r["recipient"] for r in rows if r["amount_yuan"]} == {
+        400: "60岁以上失能低收入老人",
+        300: "65岁以上半失能低收入老人",
+        200: "80岁以上空巢低收入老人、散居特困供养老人",
+    }
+    rows = _rows_of("heldout_real29", "huyi-2025-cppcc-proposal-151-reply-meal-service")
+    assert [(r["cap_yuan"], r["kind"], r["recipient"]) for r in rows if r["cap_yuan"]] == [
+        (35000, "operation", "老年人社区食堂")
+    ]

@@ -1044,6 +1044,10 @@ def split_condition(recipient: str) -> tuple[str | None, str | None]:
     if not found:
         return recipient, None
     start, end = found[0].start(), found[0].end()
+    if recipient[:start].endswith(("、", "岁")):
+        # one of a list of traits (`经济困难高龄、失能老年人`) or an age's own (`60周岁失能和80周岁以上高龄老人`): part of
+        # the group's name, no grade of it
+        return recipient, None
     for m in found[1:]:  # conditions joined by 和/、/或 are one condition
         if not re.fullmatch(r"\s*(?:和|、|及|或|与)\s*", recipient[end : m.start()]):
             break
@@ -1359,7 +1363,9 @@ def _conditions(siblings: list[dict], text: str) -> None:
             previous_end if previous_end is not None else max(0, row["figure_at"] - 40) : row["figure_at"]
         ]
         lead = _SENTENCE_END_RE.split(lead)[-1]  # (the words of an earlier sentence are not this amount's)
-        found = [m.group() for m in _CONDITION_RE.finditer(lead)] or [
+        found = [
+            m.group() for m in _CONDITION_RE.finditer(lead) if m.group() not in (row.get("recipient") or "")
+        ] or [
             m.group("g")
             for m in _GROUP_BEFORE_ITS_RATE_RE.finditer(lead)
             if m.group("g") not in (row.get("recipient") or "")  # (the recipient itself: no condition)

@@ -245,7 +245,8 @@ PURPOSE_KINDS: list[tuple[str, tuple[str, ...]]] = [
     (FACILITY_BUILDING, ("construction",)),
     (r"运营|运行", ("operation",)),
     # 服务补贴 / 床位补贴 with no other purpose word: paid to whoever runs the service or bed
-    (r"(?<!养老)(?:服务|床位)(?:补贴|补助)", ("operation",)),
+    # (but a service subsidy handed out, `为…老人年度发放服务补贴`, is the people's)
+    (r"(?<!养老)(?<!发放)(?:服务|床位)(?:补贴|补助)", ("operation",)),
     (r"培训|鉴定|等级认定", ("training",)),
     (r"奖励|奖补|以奖代补|奖学金", ("reward",)),
 ]
@@ -432,7 +433,8 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:奖励|补助|资助)(?!共计|合计|总计|小计|补贴|补助|津贴|资金)(?P<r>[^，,。；;\d]{2,20}?)(?<!补助)(?<!补贴)(?<!奖励)(?<!资金)"
     r"(?=(?:\d|[一二两三四五六七八九十])[^，,。；;]{0,8}?元)",
     # (not who a provider serves: `为…高龄老年人提供送餐上门服务的,每份给予2元`, the provider is paid)
-    r"为(?P<r>[^，,。；;]{2,40}?)(?:购买|发放|提供|建设|改造)(?![^，,。；;]*的[，,])",
+    # (a rate may stand between: `为我区60周岁以上…的老人每人每月发放50元养老补贴`)
+    r"为(?P<r>[^，,。；;]{2,40}?)(?:每(?:人|户|月|年)){0,2}(?:购买|发放|提供|建设|改造)(?![^，,。；;]*的[，,])",
     # a condition clause ending in 的, then who gives or how much (`工作满10年的,给予一次性奖励补贴1万元`,
     # `初次取得…证书的,由宜昌市民政局按照2000元/人的标准给予补贴`)
     # (not who cares for them: `…,由其家庭成员照料的,每人每月给予300元`)
@@ -505,6 +507,15 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:^|[，,；;])\s*(?![^，,。；;：:]{0,8}(?:财政|政府|民政|部门|局|委))"
     r"(?!一次性|分别|每年|同时|另|还|再|并|均|可|按|视|其中|年度|首次|经|待|运营满|服务满)"
     r"(?P<r>[^，,。；;：:\d的]{2,20}?)(?<!后)(?<!合格)(?<!优秀)(?<!良好)(?<!情况)(?<!级)(?<!年)给予(?=每|一次性)",
+    # the group a system or its rate is put in place for (`我区实施80-89周岁老年人普惠制度,标准每人每月50元`,
+    # `实施低保户中80-89困难老人每人每月50元`)
+    r"(?:实施|实行)(?P<r>[^，,。；;：:]{2,30}?(?:老年人|老人|人员|家庭))(?=[^，,。；;]{0,8}?(?:制度|政策)|每(?:人|户))",
+    # the people an instrument is for, named before it and its standard (`为低保户中经济困难高龄、失能老年人养老服务补贴、
+    # 护理补贴按照每人每月不低于100元标准`)
+    r"为(?P<r>[^，,。；;]{2,40}?(?:老年人|老人|人员|家庭|对象))的?[^，,。；;\d]{0,10}?(?:补贴|补助|津贴)"
+    r"(?:[、和及][^，,。；;\d]{0,10}?(?:补贴|补助|津贴))*(?:按照|按|每)",
+    # the group a standard is said to be, then how it is paid (`目前的补贴标准是60岁以上失能低收入老人,按每人每月400元标准…`)
+    r"(?:补贴|补助|津贴|资助)标准(?:是|为)[:：]?\s*(?P<r>[^，,。；;：:]{2,30}?(?:老年人|老人|人员|家庭))[，,]\s*(?:按照|按|每)",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
@@ -570,7 +581,7 @@ RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|~|～|－)\s*$")
 RANGE_LOW_END = re.compile(
     rf"(?<![\d.{CN_DIGITS}])(?P<low>{ARABIC_NUMBER}|{CN_NUMBER})\s*(?:至|到|-|—|~|～|－)\s*$"
 )
-LIST_GAP = re.compile(r"^\s*(?:和|、|或|及|与)\s*$")
+LIST_GAP = re.compile(r"^\s*(?:/\s*[月年天日]\s*)?(?:和|、|或|及|与)\s*$")  # (`300元/月、100元/月`)
 RATE_RE = re.compile(
     rf"(?P<pct>{ARABIC_NUMBER})\s*[%％]|(?P<frac>(?:百分之|千分之)[{CN_DIGITS}\d.]+|[{CN_DIGITS}\d.]+分之[{CN_DIGITS}\d.]+)"
 )
@@ -772,6 +783,10 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 # A phrase that is only a time (`2024年第一季度`, `2月份`) names no recipient.
 TIME_ONLY = re.compile(r"(?:\d{4}年度?)?(?:第[一二三四]季度|[上下]半年|\d{1,2}月份?|全年|年度)?")
+# An activity is what money is for, never who receives it.
+ACTIVITY_ONLY = re.compile(
+    r"(?:日常)?(?:运营|运行|建设|新建|改建|扩建|改造|装修|提升|开办)(?:[和与及、](?:运营|运行|建设|改造))?"
+)
 # `为` + one of these opens a purpose (in order to…), not the people money is paid to.
 PURPOSE_OPENING = re.compile(
     r"(?:全面|进一步|认真|切实)?(?:推进|促进|推动|加快|实现|保障|提升|落实|贯彻|确保|满足|解决"
@@ -785,6 +800,8 @@ def _recipient(text: str) -> str | None:
     read the same words again (issue 16)."""
     for pattern in RECIPIENT_PATTERNS:
         for m in reversed(list(_compiled(pattern).finditer(text))):
+            if text.count("《", 0, m.start("r")) > text.count("》", 0, m.start("r")):
+                continue  # in a title cited (`按照《关于为60岁以上老年人发放养老补贴的有关规定》`): no one paid here
             phrase = m.group("r").strip(TRIM)
             phrase = re.sub(
                 r"^(?:第[一二三四五六七八九十百零]+条|[①②③④⑤⑥⑦⑧⑨⑩])?\s*"
@@ -817,8 +834,13 @@ def _recipient(text: str) -> str | None:
                 r"(?:应当|可以|要|应|可|将|再|又|还|另|另行|(?<!予)以)$", "", phrase
             )  # 对…用人单位要给予 → 用人单位
             phrase = re.sub(r"的$", "", phrase)
+            phrase = re.sub(
+                r"(?<=.{2})(?:年度|全年|每年|每月)$", "", phrase
+            )  # …高龄老人年度发放: when, not who
             phrase = GROUP_DOING.sub("", phrase)  # 对年满60岁以上老年人在老年食堂用餐 → 年满60岁以上老年人
             phrase = PURPOSE_AFTER_RECIPIENT.sub(r"\1", phrase)  # 养老机构床位运营(补助) → 养老机构
+            if ACTIVITY_ONLY.fullmatch(phrase):
+                continue  # `对…食堂建设给予3-10万元补贴,对运营给予最高3.5万元的补贴`: what for; who, said before
             # a rule of enjoying (`享受就高、不重复享受原则`) names no one
             # nor does a rate (`补助费从每人每月200元…`: 费从每人每月)
             # (a phrase that ends with who receives may hold the numbers of its eligibility: `养老床位20张以上、
@@ -956,22 +978,28 @@ def _alternative_recipient(recipient: str | None) -> tuple[str | None, str | Non
     return main, alt
 
 
+_KINDS_COUNTED = re.compile(r"(?:等)?[“\"]?[一二三四五六七八九十\d]+类[”\"]?(?:老人|老年人|人员|对象|群体)?$")
+_LISTED_HEAD = re.compile(rf"(?:{FACILITY_WORDS}|人|员|者|家庭|户|孤老)$")
+
+
 def _split_recipients(recipient: str | None, n: int) -> list[str | None]:
     """`五星级、四星级、三星级的养老机构` with three amounts → one recipient each."""
     if not recipient:
         return [None] * n
+    # a count of the list's kinds after it (`…、计生特殊家庭老人“六类”老人`) sums them up, it is no item
+    recipient = _KINDS_COUNTED.sub("", recipient) or recipient
     aside = _LAST_ASIDE.search(recipient)
     listed = [i for i in re.split(r"、", aside.group()[1:-1]) if i] if aside else []
     if (
         len(listed) == n > 1
     ):  # `对新建…日间照料中心(1类1600平方、2类1085平方、3类750平方)…分别给予…`: one per item
         return [f"{recipient[: aside.start()]}({item})" for item in listed]
-    items = [i for i in re.split(r"、|和|及", recipient) if i]
+    items = [i for i in re.split(r"、|和|及(?!以上|以下)", recipient) if i]
     if len(items) != n and "的" in recipient:
         # `市区新建、提升改建的老年食堂、老年助餐服务点` with two caps: the 、 before the 的 join its conditions
         head, tail = recipient[: recipient.rindex("的") + 1], recipient[recipient.rindex("的") + 1 :]
-        listed = [i for i in re.split(r"、|和|及", tail) if i]
-        if len(listed) == n and all(re.search(rf"(?:{FACILITY_WORDS}|人|者)$", i) for i in listed):
+        listed = [i for i in re.split(r"、|和|及(?!以上|以下)", tail) if i]
+        if len(listed) == n and all(_LISTED_HEAD.search(i) for i in listed):
             return [head + i for i in listed]
     if len(items) != n:
         return [recipient] * n
@@ -979,7 +1007,7 @@ def _split_recipients(recipient: str | None, n: int) -> list[str | None]:
     if "的" in last:
         head = last[last.rindex("的") :]
         items = [i if "的" in i else i + head for i in items]
-    if not all(re.search(rf"(?:{FACILITY_WORDS}|人|者)$", i) for i in items):
+    if not all(_LISTED_HEAD.search(i) for i in items):
         return [recipient] * n
     return items
 
@@ -1102,6 +1130,11 @@ STANDARD_BEHIND_A_SUM = re.compile(
 # (`…补贴经费共8673人,款867800元`: 款, the sum)
 COUNT_THEN_PAID = re.compile(
     r"\d+\s*(?:名|位|人|户|人次)[，,]\s*(?:共|共计|累计)?(?:(?:发放|拨付|支付)(?:资金|金额|款)?|款|金额)$"
+)
+# how many were paid, then the sum with nothing between (`年度发放约300人次,1.5万元`, `…发放服务补贴约160人次1.6万元`):
+# a year's total, not each one's standard
+PAID_COUNT_THEN_SUM = re.compile(
+    r"(?:发放|拨付|支付|补贴|补助|资助|救助|共计|累计|共|约)[^，,。；;\d]{0,8}?[\d.]+\s*万?\s*(?:名|位|人|户|人次)\s*[、，,]?\s*$"
 )
 # a payment of a period (`8月份发放`, `第二季度…资金`, `本次发放2017年上半年高龄津贴424万元`): what was paid
 # The support of people in destitution named right before its amount (`特困人员基本生活费35.298万元`) is what
@@ -1637,7 +1670,9 @@ def _figure_rows(
             )
             kind = kind[0]
         basis = _basis(text[w0 : fig.start], text, kind, recipient, fund, text[fig.end : w1])
-        if basis in (None, "person") and COUNT_THEN_PAID.search(text[: fig.start]):
+        if basis in (None, "person") and (
+            COUNT_THEN_PAID.search(text[: fig.start]) or PAID_COUNT_THEN_SUM.search(text[: fig.start])
+        ):
             basis = "total"  # the count is in the clause before the figure's window
         template = Row(
             (kind,),
