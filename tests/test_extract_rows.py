@@ -6,7 +6,7 @@ from pathlib import Path
 
 from devcorpus import as_read
 
-from yanglao.extract.rows import HEADLINE_REPEAT, extract_rows
+from yanglao.extract.rows import HEADLINE_REPEAT, REPEATED_PASSAGE, extract_rows
 
 DATA = Path(__file__).parent / "data"
 
@@ -49,3 +49,27 @@ def test_list_items_and_lead_ins_of_a_notice_are_no_headline():
     rows = extract_rows("x", text, 2023)
     assert sorted(s["amount_yuan"] for s in rows["subsidies"] if s["amount_yuan"]) == [100, 200, 200]
     assert not [d for d in rows["doubtful"] if d["reason"] == HEADLINE_REPEAT]
+
+
+def test_a_headline_without_its_year_and_a_title_written_twice_are_counted_once():
+    """heldout_real29 xiamen-2023 (`厦门到2025将建成2.3万张养老床位` over `到2025年,厦门将建成的养老服务床位总量达2.3万张`: a
+    headline may leave out the year its body gives) and urumqi (`乌鲁木齐市年内建老年康养中心 投资1.5亿元 设计床位772张` written
+    as the page's title and again as its heading below the site's menus: one headline, one row)."""
+    rows = extract_rows("x", _read("heldout_real29", "xiamen-2023-14th-fyp-ageing-plan-news"))
+    assert [(t["value"], t["deadline_year"]) for t in rows["targets"] if t["value"] == 23000] == [
+        (23000, 2025)
+    ]
+    assert [d["value"] for d in rows["doubtful"] if d["reason"] == HEADLINE_REPEAT] == [23000]
+    rows = extract_rows("x", _read("heldout_real29", "urumqi-undated-civil-affairs-care-centre-project-news"))
+    assert [t["value"] for t in rows["targets"]] == [772]
+
+
+def test_a_passage_a_topic_page_writes_again_is_one_subsidy():
+    """heldout_real29 tianjin-2012, a topic page whose two items both say `对符合条件的老年人助餐服务中心(公司)给予一次性建设
+    补贴,最高补贴达100万元`: one row, the repeat in the doubtful report; one sentence's two amounts of the same words
+    (`给予1万元建设补助和1万元开办补助`) stay two."""
+    rows = extract_rows("x", _read("heldout_real29", "tianjin-2012-meal-service-opinions-topic-page"))
+    assert [s["cap_yuan"] for s in rows["subsidies"] if s["cap_yuan"]] == [1000000, 200000]
+    assert [d["value"] for d in rows["doubtful"] if d["reason"] == REPEATED_PASSAGE] == [1000000]
+    two = extract_rows("x", "对新建的社区日间照料中心,市财政给予1万元建设补助和1万元开办补助。")
+    assert [s["amount_yuan"] for s in two["subsidies"]] == [10000, 10000]

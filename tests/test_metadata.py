@@ -1092,3 +1092,14 @@ def test_a_forwarded_documents_number_in_the_title_is_not_the_pages():
     meta = extract_metadata(page)
     assert meta["doc_number"] == "某民发〔2019〕30号"
     assert meta["title"].endswith("(国办发〔2019〕5号)")
+
+
+def test_a_date_alone_on_its_line_with_dots_dates_the_page():
+    """heldout_real29 xiamen-2023 (`厦门到2025将建成2.3万张养老床位` / `2023.01.12` / `分享:`): the page's date; a date in a
+    sentence of the body (`2023.01.12发布了…`) is not alone on its line."""
+    meta = _heldout("heldout_real29", "xiamen-2023-14th-fyp-ageing-plan-news")
+    assert (meta["title"], meta["published_date"]) == ("厦门到2025将建成2.3万张养老床位", "2023-01-12")
+    assert (
+        extract_metadata("某市养老服务补贴标准\n\n2023.01.12市民政局发布了新标准。").get("published_date")
+        is None
+    )

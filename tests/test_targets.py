@@ -1681,3 +1681,16 @@ def test_what_was_done_successfully_is_reported():
     text = _heldout_text("heldout_real28", "wangcang-2014-eldercare-system-construction-news")
     assert 24 not in {t["value"] for t in extract_targets(text, document_year=2014)}
     assert [t["value"] for t in extract_targets("力争成功创建3个省级示范社区。", document_year=2024)] == [3]
+
+
+def test_about_so_many_is_no_anchor_of_a_commitment():
+    """heldout_real29 jingxingkuang-2024, a reply: `年度发放约300人次,1.5万元` counts the payments of a year; `约` says the
+    figure is rounded, not that it is promised (a plan's `新增床位约2000张` still commits with its 新增)."""
+    text = _heldout_text("heldout_real29", "jingxingkuang-2024-npc-suggestion-25-reply-elderly-allowances")
+    found, left_out = targets_and_left_out(text, document_year=2024)
+    assert [t for t in found if t["unit"] == "人次"] == []
+    assert {(t["value"], t["reason"]) for t in left_out if t.get("unit") == "人次"} >= {
+        (300.0, "no tense and no anchor"),
+        (35520.0, "no tense and no anchor"),
+    }
+    assert [t["value"] for t in extract_targets("全市新增床位约2000张。")] == [2000.0]

@@ -79,7 +79,10 @@ def extract_rows(
     found_targets, left_out_targets = targets.targets_and_left_out(text, document_year=document_year)
     found_targets, off_topic = _about_older_people(found_targets, text, title)
     found_targets, in_headline = _without_headline_repeats(
-        found_targets, text, lambda t: (t["value"], t.get("value_max"), t.get("unit"), t.get("deadline_year"))
+        found_targets,
+        text,
+        lambda t: (t["value"], t.get("value_max"), t.get("unit"), t.get("deadline_year")),
+        undated_last=True,
     )
     left_out_targets = left_out_targets + off_topic + in_headline
     for t in found_targets:
@@ -114,7 +117,12 @@ def extract_rows(
         lambda r: tuple(r.get(k) for k in ("amount_yuan", "rate_percent", "cap_yuan")),
         figures_only=True,
     )
-    left_out_subsidies = left_out_subsidies + in_headline
+    completed, repeated = _without_repeated_passages(
+        completed,
+        text,
+        lambda r: tuple(r.get(k) for k in ("amount_yuan", "rate_percent", "cap_yuan", "kind")),
+    )
+    left_out_subsidies = left_out_subsidies + in_headline + repeated
     restated = restatements(completed)
     left_out_subsidies = left_out_subsidies + [
         {
@@ -221,15 +229,18 @@ def _headline_at(text: str, start: int, body_start: int) -> bool:
     line = text[line_start : len(text) if line_end < 0 else line_end].strip()
     if len(line) > 80 or "|" in line or _SENTENCE_END.search(line) or _OPEN_END.search(line):
         return False
-    return sum(1 for earlier in text[:line_start].split("\n") if earlier.strip()) < _HEAD_LINES
+    if sum(1 for earlier in text[:line_start].split("\n") if earlier.strip()) < _HEAD_LINES:
+        return True
+    # or below a site's menus, a line the page writes twice before its body (its title, then its heading)
+    return sum(1 for other in text[:body_start].split("\n") if other.strip() == line) >= 2
 
 
 def _without_headline_repeats(
-    rows: list[dict], text: str, key, figures_only: bool = False
+    rows: list[dict], text: str, key, figures_only: bool = False, undated_last: bool = False
 ) -> tuple[list[dict], list[dict]]:
     """Rows of the headline whose figure the body gives again are left out: one fact, counted once, where its
     sentence says it (DATA_CONTRACT.md: a row per distinct figure). `key` gives the figures first (`figures_only`:
-    only rows with one of the first three)."""
+    only rows with one of the first three), and last a date that the headline may leave out (`undated_last`)."""
     first_end = _SENTENCE_END.search(text)
     body_start = first_end.start() if first_end else len(text)
     headline = [r for r in rows if r["start"] < body_start and _headline_at(text, r["start"], body_start)]
@@ -239,16 +250,68 @@ def _without_headline_repeats(
         key(r) for r in rows if r["start"] >= body_start or not _headline_at(text, r["start"], body_start)
     }
     kept, left_out = [], []
+    headlines_seen = set()
     for row in rows:
         figure = key(row)
         has_figure = not figures_only or any(v is not None for v in figure[:3])
-        if has_figure and figure in body and any(row is h for h in headline):
+        # (a headline may leave out the year its body gives: `厦门到2025将建成2.3万张养老床位` over `到2025年,…达2.3万张`)
+        undated_repeat = undated_last and figure[-1] is None and any(b[:-1] == figure[:-1] for b in body)
+        is_headline = any(row is h for h in headline)
+        # (the page's title written twice, as its title and its heading, is one headline)
+        written_again = is_headline and (figure, row["quote"]) in headlines_seen
+        headlines_seen.add((figure, row["quote"]) if is_headline else None)
+        if has_figure and (figure in body or undated_repeat or written_again) and is_headline:
             value = next((v for v in figure[:3] if v is not None), None)
             left_out.append(
                 {**row, "value": row.get("value", value), "reason": HEADLINE_REPEAT, "verdict": "rejected"}
             )
         else:
             kept.append(row)
+    return kept, left_out
+
+
+REPEATED_PASSAGE = "a passage the page writes again word for word (a topic page's items, a summary)"
+_CLAUSE_MARKS = "，,；;：:"
+_SENTENCE_MARKS = "。！？!?\n"
+_PASSAGE_MIN = (
+    16  # characters: a shorter passage (`每人每月100元`) is a standard that may well be written twice
+)
+
+
+def _passage(text: str, start: int, end: int) -> tuple[int, str]:
+    """Where the words of a figure's clause and the clause before it start, within its sentence, and the words."""
+    stops = _CLAUSE_MARKS + _SENTENCE_MARKS
+    finish = next((i for i in range(end, len(text)) if text[i] in stops), len(text))
+
+    def clause_start(at: int) -> int:
+        return max(text.rfind(mark, 0, at) for mark in stops) + 1
+
+    begin = clause_start(start)
+    if begin > 0 and text[begin - 1] in _CLAUSE_MARKS:
+        begin = clause_start(begin - 1)
+    return begin, text[begin:finish].strip()
+
+
+def _without_repeated_passages(rows: list[dict], text: str, key) -> tuple[list[dict], list[dict]]:
+    """A figure whose clause and the one before it the page writes again elsewhere, word for word, is one fact: counted
+    once, the repeat listed in the doubtful report (`…对符合条件的老年人助餐服务中心(公司)给予一次性建设补贴,最高补贴达100万元` in
+    two items of one topic page)."""
+    seen: dict[tuple, int] = {}
+    kept, left_out = [], []
+    for row in rows:
+        figure = key(row)
+        begin, passage = _passage(text, row["start"], row["end"])
+        # (the same words at the same place are one sentence's several amounts, not a repeat)
+        if (
+            len(passage) >= _PASSAGE_MIN
+            and any(v is not None for v in figure[:3])
+            and seen.get((figure, passage), begin) != begin
+        ):
+            value = next((v for v in figure[:3] if v is not None), None)
+            left_out.append({**row, "value": value, "reason": REPEATED_PASSAGE, "verdict": "rejected"})
+            continue
+        seen.setdefault((figure, passage), begin)
+        kept.append(row)
     return kept, left_out
 
 

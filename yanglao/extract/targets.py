@@ -1806,7 +1806,13 @@ def _verdict(
         return _Candidate(row, "doubtful", "Chinese numeral without comparator or deadline")
     if tense == "forward" or s.forward_time:
         return _Candidate(row, "target")
-    if s.has_comparator or s.is_norm or s.commitment or s.normative or s.radius:
+    if (
+        (s.has_comparator and s.comparator != "approx")
+        or s.is_norm
+        or s.commitment
+        or s.normative
+        or s.radius
+    ):
         return _Candidate(row, "target")
     return _Candidate(row, "doubtful", "no tense and no anchor")
 

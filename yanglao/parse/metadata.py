@@ -215,6 +215,8 @@ _BYLINE_DATE = re.compile(
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$|(?=[\u4e00-\u9fff]))|\s|$)"
 )  # also after a news column's name, the source run into the time (`时事新闻2024-03-07 05:35:23无忧百科`)
 
+#: A date alone on its line under the headline, with dots or slashes (`2023.01.12`, `2021/3/3 10:20`): the page's date.
+_DATE_ALONE = re.compile(r"\s*(\d{4}[./]\d{1,2}[./]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 
 #: Site navigation and page furniture that stand above a title: never part of it.
 _NAVIGATION = re.compile(
@@ -797,7 +799,7 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
 
     byline = None
     for line in raw_text.split("\n")[:20]:
-        match = _BYLINE_DATE.match(line) or _VIEWS_LINE.search(line)
+        match = _BYLINE_DATE.match(line) or _VIEWS_LINE.search(line) or _DATE_ALONE.fullmatch(line)
         if match:
             byline = normalize_date(match.group(1))
             break
