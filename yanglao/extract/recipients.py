@@ -519,6 +519,36 @@ EACH_NAMED = Rule(
     "yulin-2023-proposal-reply-253",
 )
 _EACH_NAMED_RE = re.compile(EACH_NAMED.pattern)
+# `每所` with no noun after it (`在市财政给予每所新建幸福院30至50万元补贴基础上,区财政每所补贴20万元配套资金`): each of the
+# ones the sentence's amount before was given to.
+EACH_OF_THE_SAME = Rule(
+    "each_of_the_same",
+    r"每(?:个|家|所|处|座)(?:每年)?(?:补助|补贴|奖励|给予|发放|资助|配套)?[^，,。；;\d\u4e00-\u9fff]{0,2}$",
+    "facility",
+    "在市财政给予每所新建幸福院30至50万元补贴基础上,区财政每所补贴20万元配套资金用于设备购置",
+    "wuqing-2021-rural-happiness-homes-three-systems-news",
+)
+_EACH_OF_THE_SAME_RE = re.compile(EACH_OF_THE_SAME.pattern)
+
+
+def _each_of_the_same(rows: list[dict], text: str) -> None:
+    """An amount `每所` of no named kind goes to the recipient of the amount before it in its sentence (EACH_OF_THE_SAME)."""
+    previous = None
+    for row in rows:
+        at = row.get("figure_at")
+        if at is None:
+            continue
+        if (
+            not row.get("recipient")
+            and previous is not None
+            and previous.get("recipient")
+            and _sentence_start(text, at) == _sentence_start(text, previous["figure_at"])
+            and _EACH_OF_THE_SAME_RE.search(text, max(0, at - 12), at)
+        ):
+            row["recipient"], row["basis"] = previous["recipient"], "facility"
+        previous = row
+
+
 # (the verb may come before: `县财政每年给予每个日间照料中心2万元补助资金`, heldout_real27 xiyang)
 # `…各获得补助资金1.8万元`: the amount is each recipient's.
 EACH_BEFORE = Rule(
@@ -701,7 +731,8 @@ def _payees_before(row: dict, text: str) -> None:
 # amount is for the band that opens its clause, even where the sentence holds that one amount only.
 BAND_OPENS_CLAUSE = Rule(
     "band_opens_clause",
-    r"(?:^|(?<=[。；;！？!?\n|:：])|(?<=标准为))\s*(?:年满)?\s*(?P<band>(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*(?:周?岁)?\s*(?:至|到|-|—|－|~|～)\s*"
+    r"(?:^|(?<=[。；;！？!?\n|:：])|(?<=标准为))\s*(?:年满)?\s*(?P<band>(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*(?:周?岁)?"
+    r"(?:[(（]含[^()（）]{1,8}[)）])?\s*(?:至|到|-|—|－|~|～)\s*"
     r"(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*周?岁|(?:\d{2,3}|[一二三四五六七八九十百]{1,4})\s*周?岁(?:及|以)?以上)"
     r"(?:的)?(?:高龄)?(?:老年人|老人)?\s*[，,]?\s*(?:每人|按)?(?:每月|每年)?[^，,。；;：:\d]{0,6}$",
     "condition",
@@ -720,6 +751,57 @@ def _band_opening(row: dict, text: str) -> None:
     condition = re.sub(r"\s", "", band.group("band")) if band else None
     if condition and condition not in re.sub(r"\s", "", row.get("recipient") or ""):
         row["condition"] = condition  # (a recipient that names the band already says it: `80-89周岁老年人`)
+
+
+# The group a document entitles, open-ended by age (`即对80岁及以上老年人每人每月发放一定数额的资金补助`, `80周岁以上老人
+# 将全部享受保健津贴`), named before a list of amounts by age band: each band's amount is for that group, the band is
+# its condition (not `80-84周岁老人` carried to every band, nor the bare `老人` left when the band is cut off).
+ENTITLED_GROUP = Rule(
+    "entitled_by_age",
+    r"(?P<g>(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*周?岁(?:[(（]含[^()（）]{1,8}[)）])?(?:及|以)?以上"
+    r"(?:[(（]含[^()（）]{1,8}[)）])?的?(?:高龄)?(?:老年人|老人))",
+    "recipient",
+    "即对80岁及以上老年人每人每月发放一定数额的资金补助。具体标准是:为80-89岁老年人发放高龄补贴每人每月100元",
+    "huangdao-2016-high-age-allowance-news",
+)
+_ENTITLED_GROUP_RE = re.compile(ENTITLED_GROUP.pattern)
+# What is left of a recipient without its band: the bare older people of the band (`年满…至89周岁的老年人` → 老年人).
+_BAND_WORDS = re.compile(
+    r"年满|[(（][^()（）]*[)）]|(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*周?岁|的|[至到\-—－~～]|及?以上"
+)
+_BARE_OLDER = re.compile(r"(?:高龄)?(?:老年人|老人)")
+_LEADING_AGE = re.compile(r"\d{2,3}|[一二三四五六七八九十百]{2,4}")
+
+
+def _entitled_group_over_bands(rows: list[dict], text: str) -> None:
+    """Amounts by age band (two or more) whose recipient is only the band's older people take the group that the
+    text entitles before the first of them (ENTITLED_GROUP); the band is their condition."""
+    banded = []
+    for row in rows:
+        recipient = row.get("recipient") or ""
+        band = row.get("condition") if _AGE_BAND_RE.fullmatch(row.get("condition") or "") else None
+        band = band or next((m.group() for m in _AGE_BAND_RE.finditer(recipient)), None)
+        if not band or not _has_figure(row) or row["kind"] != "allowance" or row.get("figure_at") is None:
+            continue
+        if recipient and not _BARE_OLDER.fullmatch(_BAND_WORDS.sub("", recipient)):
+            return  # a band named with its own group (`本地户籍80至89周岁老年人`): the text says whose it is
+        banded.append((row, band))
+    if len(banded) < 2:
+        return
+    first = min(row["figure_at"] for row, _ in banded)
+    clause = max(text.rfind(mark, 0, first) for mark in "，,；;：:。\n") + 1
+    window = text[max(0, _sentence_start(text, clause) - 400) : clause]
+    group = next(reversed(list(_ENTITLED_GROUP_RE.finditer(window))), None)
+    if not group:
+        return
+    named = group.group("g").strip(TRIM)
+    for row, band in banded:
+        itself = _ENTITLED_GROUP_RE.fullmatch(row.get("recipient") or "")
+        if row.get("basis") == "total" or (
+            itself and _LEADING_AGE.match(itself.group()).group() == _LEADING_AGE.match(named).group()
+        ):
+            continue  # (the group itself, and a sum paid to it: `已经为80周岁以上老人发放…9945余万元`)
+        row["recipient"], row["condition"] = named, band
 
 
 # A group named on a line of its own that introduces a numbered list of standards
@@ -805,7 +887,9 @@ def _section_group(row: dict, text: str) -> None:
 CONDITION_RULES: tuple[Rule, ...] = (
     Rule(
         "age_band",
-        r"(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*(?:周?岁)?\s*(?:至|到|-|—|－|~|～)\s*(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*周?岁"
+        # (an aside may say the end is counted in: `年满80周岁(含80周岁)至89周岁的老年人`)
+        r"(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*(?:周?岁)?(?:[(（]含[^()（）]{1,8}[)）])?\s*(?:至|到|-|—|－|~|～)\s*"
+        r"(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*周?岁"
         r"|(?:\d{2,3}|[一二三四五六七八九十百]{2,4})\s*周?岁(?:及|以)?以上",
         "condition",
         "90至99周岁老年人按每人每月100元",
@@ -1126,6 +1210,7 @@ def complete(rows: list[dict], text: str) -> list[dict]:
             # the unit written on the amount (`3元/人/餐`, `2000元/人`) says what it is per, over any inference
             row["basis"] = _basis_after(text, row["figure_at"], row.get("recipient")) or row.get("basis")
         row["condition"] = row.pop("tier", None)  # set by the sentence's `…的,` opening, else by its amounts
+    _each_of_the_same(out, text)
     for siblings in _by_sentence(out, text).values():
         _distribute(siblings)
         _conditions(siblings, text)
@@ -1135,28 +1220,43 @@ def complete(rows: list[dict], text: str) -> list[dict]:
         _group_over_items(row, text)
         _section_group(row, text)
         _payees_before(row, text)
+    _entitled_group_over_bands(out, text)
     for row in out:
-        if row["kind"] == "other" and (
-            _older_age_band(row.get("condition")) or _older_age_band(row.get("recipient"))
-        ):
-            row["kind"] = (
-                "allowance"  # `80-99周岁 每人每月50元`: money by age band of older people is their allowance
-            )
-        row["recipient_type"] = recipient_type(row.get("recipient"), row["kind"])
-        if (
-            row["recipient_type"] == "worker"
-            and row["kind"] == "allowance"
-            and not OLD_AGE_ALLOWANCE.search(row.get("quote") or "")
-        ):
-            # `allowance` is money paid to older people themselves (DATA_CONTRACT.md); a care worker's
-            # 一次性补贴 or 岗位补助 is none of the named kinds (`分别给予3000元、2000元…的一次性补贴`)
-            row["kind"] = "other"
-        if row["recipient_type"] == "provider" and row.get("figure_at") is not None:
-            _provider_money(row, text)
-        if row["recipient_type"] == "government" and row.get("basis") is None and _has_figure(row):
-            row["basis"] = "total"  # money to a government or programme is a total, not per unit
+        _kind_and_type(row, text)
         row.pop("figure_at", None)
     return out
+
+
+def _kind_and_type(row: dict, text: str) -> None:
+    """The last decisions on a row, once its recipient is known: the kind its recipient implies, and its type."""
+    if row["kind"] == "other" and (
+        _older_age_band(row.get("condition")) or _older_age_band(row.get("recipient"))
+    ):
+        row["kind"] = (
+            "allowance"  # `80-99周岁 每人每月50元`: money by age band of older people is their allowance
+        )
+    if (
+        row["kind"] == "construction"
+        and row.get("figure_at") is not None
+        and re.search(r"(?:家庭|[^客]户)$", row.get("recipient") or "")
+        and "适老" in text[_sentence_start(text, row["figure_at"]) : row["figure_at"] + 40]
+    ):
+        # the adaptation of households' homes (适老化改造) is no building subsidy to a provider: none of the kinds,
+        # per household (a 家庭养老床位 built in a home stays construction)
+        row["kind"], row["basis"] = "other", row.get("basis") or "household"
+    row["recipient_type"] = recipient_type(row.get("recipient"), row["kind"])
+    if (
+        row["recipient_type"] == "worker"
+        and row["kind"] == "allowance"
+        and not OLD_AGE_ALLOWANCE.search(row.get("quote") or "")
+    ):
+        # `allowance` is money paid to older people themselves (DATA_CONTRACT.md); a care worker's
+        # 一次性补贴 or 岗位补助 is none of the named kinds (`分别给予3000元、2000元…的一次性补贴`)
+        row["kind"] = "other"
+    if row["recipient_type"] == "provider" and row.get("figure_at") is not None:
+        _provider_money(row, text)
+    if row["recipient_type"] == "government" and row.get("basis") is None and _has_figure(row):
+        row["basis"] = "total"  # money to a government or programme is a total, not per unit
 
 
 # What an amount is per, written right after it (`50元/人`, `每月350元/人`).
@@ -1370,7 +1470,8 @@ def _conditions(siblings: list[dict], text: str) -> None:
             for m in _GROUP_BEFORE_ITS_RATE_RE.finditer(lead)
             if m.group("g") not in (row.get("recipient") or "")  # (the recipient itself: no condition)
         ]
-        carried = recipient is None and previous_end is not None and row.get("recipient") == carried_from
+        # (or one that names a band, carried to the next: `80-84周岁老人每人每年发放600元,85-89周岁每人每年发放1000元`)
+        carried = previous_end is not None and row.get("recipient") == carried_from
         if found and (condition is None or carried):
             # a recipient that is only a condition, carried from the figure before
             # (`90-99周岁每月100元,100周岁以上每月300元`): this figure's own words say its condition

@@ -3246,6 +3246,17 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         year=None,
     ),
     Rule(
+        "PAID_OUT_BEFORE",
+        subsidies.PAID_OUT_BEFORE,
+        "a sum said before it to be paid out already (已经为…发放…): basis total",
+        "截至8月底,已经为80周岁以上老人发放基本生活津贴9945余万元。",
+        "xinjiang-2021-high-age-allowance-full-coverage-news",
+        figure="9945余万元",
+        expect=("subsidy", "allowance"),
+        reads="before",
+        year=2021,
+    ),
+    Rule(
         "PAID_AFTER",
         subsidies.PAID_AFTER,
         "a sum said to be paid out after it (已…支付完成, 支付到…账户): basis total",

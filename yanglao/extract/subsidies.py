@@ -158,6 +158,8 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     r"|不超过[\d一二两三四五六七八九十]+(?:餐|次|天|小时)"
     # administering a payment that exists: review, stopping, publicity, raising its money (not a promise of money)
     r"|复核|停发|停止发放|暂停发放|中止发放|终止发放|宣传|宣讲|知晓|告知|公示|筹措|筹集|申报|下拨时间"
+    # how many enjoy it (`目前,该区共有11089位老人享受津贴`): a count, no promise
+    r"|(?:共有|现有|共计|累计)[^，,。；;\d]{0,8}?[\d,.]+\s*万?余?\s*(?:名|位|人|户)"
     # where to look a payment up (`凡享受补贴发放的城乡居民…可关注“青山区财政局”微信公众平台…即可查询发放详情`)
     r"|(?:即可|可|登录|通过)[^，,。；;]{0,12}?查询|查询[^，,。；;]{0,6}?(?:发放|详情|结果|进度)"
     r"|关注[^，,。；;]{0,12}?(?:公众号|公众平台|网站|平台)"
@@ -287,7 +289,7 @@ MONEY_CUES = re.compile(
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
     r"罚|收费|收取|价格|票价|售价|定价|租金|工资|薪酬|薪资|收入|总投资|投资额|计划投资|投资规模|完成投资"
-    r"|产值|(?:产业|经济|市场|消费)规模|营业额|销售额|消费额|贷款额度|授信|自付|缴纳|个人负担|融资|社会资本|民间资本|社会投资|民间投资"
+    r"|产值|(?:产业|经济|市场|消费)规模|营业额|销售额|消费额|贷款额度|授信|自付|缴纳|个人负担|个人(?:出资|承担|支付)|融资|社会资本|民间资本|社会投资|民间投资"
     r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值|预计|预估|测算|匡算"
     r"|资金来源|来源(?:为|于)"  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
     # what residents pay, and a meal's price (`12元每餐的餐标`; not `按3元/餐标准补贴`)
@@ -845,6 +847,12 @@ def _recipient(text: str) -> str | None:
             # nor does a rate (`补助费从每人每月200元…`: 费从每人每月)
             # (a phrase that ends with who receives may hold the numbers of its eligibility: `养老床位20张以上、
             # 符合规定资质条件的民办和公建民营养老机构`)
+            # the home of a household (`对…老年人家庭内居住环境进行适老化改造`) is what is worked on; the household is paid
+            phrase = re.sub(r"(?<=家庭)内?的?(?:居住环境|住房|住宅|房屋|居室|居所)$", "", phrase)
+            # how many of them there are (`为700余名60周岁以上…老年人提供…`) is no part of who they are
+            phrase = re.sub(
+                r"^(?:\d+(?:\.\d+)?万?|[一二两三四五六七八九十百千万]+)余?(?:名|位)(?=.{2})", "", phrase
+            )
             headed = RECIPIENT_HEAD.search(phrase)
             if len(phrase) >= 2 and not re.search(
                 r"就高|不重复|原则|每(?:人|月|年|户|床|张|餐)|^[费金]"
@@ -1149,7 +1157,12 @@ PAYMENT_PERIOD = re.compile(
 #: A standard, not a sum: `补贴标准为200元通过社会保障卡直接发放到…`, `2024年下半年高龄津贴标准调整为…200元`.
 STANDARD_WORDS = re.compile(r"标准|调整为|提高至|提高到|每月|每人|每年|每户")
 PAID_AFTER = re.compile(
-    r"^(?![^，,。；;\d]{0,3}(?:标准|按月|按季|按年|每月|每年))[^，,。；;\d]{0,4}?(?:已|已经)?(?:通过[^，,。；;\d]{0,10}?)?(?:直接)?(?:发放|拨付|支付|付)(?:到|至|给|完成)"
+    r"^(?![^，,。；;\d]{0,3}(?:标准|按月|按季|按年|每月|每年))[^，,。；;\d]{0,4}?(?:已|已经|将)?(?:陆续|全部|逐步)?"
+    r"(?:通过[^，,。；;\d]{0,10}?)?(?:直接)?(?:发放|拨付|支付|付)(?:到|至|给|完成)"
+)
+# a sum said before it to be paid out already (`截至8月底,已经为80周岁以上老人发放基本生活津贴9945余万元`): a total
+PAID_OUT_BEFORE = re.compile(
+    r"已(?:经)?(?:累计)?(?:为|向)?[^，,。；;]{0,24}?(?:发放|拨付|支付|兑付)[^，,。；;\d]{0,12}$"
 )
 
 
@@ -1182,6 +1195,7 @@ def _basis(
         or COUNTED_RECIPIENTS.search(before)
         or (PAYMENT_PERIOD.search(before) and not STANDARD_WORDS.search(before))
         or (PAID_AFTER.match(after) and not STANDARD_WORDS.search(before))
+        or (PAID_OUT_BEFORE.search(before) and not STANDARD_WORDS.search(before))
     ):
         return "total"
     if kind == "allowance":
@@ -1303,7 +1317,12 @@ def _not_subsidy_money(before: str, after: str) -> bool:
         return True  # (`其床位费、伙食费按每人每月800元标准由县财政予以补助`: the fees are paid for them)
     after = ASIDE_SPAN.sub(lambda m: " " * len(m.group()), after)
     following = NOT_SUBSIDY_MONEY.search(after)  # `并处2000元以上1万元以下罚款`
-    return following is not None and not GRANT_WORDS.search(after[: following.start()])
+    # (not the word of a later amount: `每餐政府补贴3元、个人负担7元`)
+    return (
+        following is not None
+        and not GRANT_WORDS.search(after[: following.start()])
+        and not AMOUNT_RE.search(after, following.end())
+    )
 
 
 # A floor on what is paid (`对补贴不足5万元的,按5万元发放`): the figure before 的 is the condition, the one after the amount.
