@@ -1707,7 +1707,11 @@ def test_amounts_by_age_band_are_for_the_group_entitled_before_them():
         (400, "80岁及以上老年人", "100岁及以上"),
     ]
     rows = _rows_of("heldout_real30", "fengnan-2013-high-age-health-allowance-adjustment-news")
-    assert [(r["amount_yuan"], r["recipient"], r["condition"]) for r in rows if r["basis"] == "person" and r["amount_yuan"]] == [
+    assert [
+        (r["amount_yuan"], r["recipient"], r["condition"])
+        for r in rows
+        if r["basis"] == "person" and r["amount_yuan"]
+    ] == [
         (600, "80周岁以上老人", "80-84周岁"),
         (1000, "80周岁以上老人", "85-89周岁"),
         (1200, "80周岁以上老人", "90-99周岁"),
