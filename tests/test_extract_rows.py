@@ -6,7 +6,7 @@ from pathlib import Path
 
 from devcorpus import as_read
 
-from yanglao.extract.rows import HEADLINE_REPEAT, REPEATED_PASSAGE, extract_rows
+from yanglao.extract.rows import HEADLINE_REPEAT, HEADLINE_REPORTED, REPEATED_PASSAGE, extract_rows
 
 DATA = Path(__file__).parent / "data"
 
@@ -73,3 +73,28 @@ def test_a_passage_a_topic_page_writes_again_is_one_subsidy():
     assert [d["value"] for d in rows["doubtful"] if d["reason"] == REPEATED_PASSAGE] == [1000000]
     two = extract_rows("x", "对新建的社区日间照料中心,市财政给予1万元建设补助和1万元开办补助。")
     assert [s["amount_yuan"] for s in two["subsidies"]] == [10000, 10000]
+
+
+def test_a_report_and_its_paragraph_and_a_headline_that_repeats_a_report():
+    """heldout_real30 heilongjiang-2019, a news report: `截至2018年底,黑龙江省养老机构达到1971个,…。今年截至目前,…。黑龙江省建成
+    城镇社区居家养老服务站点1662个,…建成农村敬老院223个` (a verb of building alone, after reports in its paragraph, reports
+    too); its headline `黑龙江省60周岁以上老年人口达748万人` repeats a figure the body reports, so it is no target either; the
+    goals of the meeting stay (`到2022年,黑龙江省所有城市街道至少建有一个具备综合功能的社区养老服务机构`: the noun after 建有)."""
+    rows = extract_rows(
+        "x", _read("heldout_real30", "heilongjiang-2019-home-community-rural-eldercare-meeting-news"), 2019
+    )
+    assert [(t["value"], t["indicator"], t["deadline_year"]) for t in rows["targets"]] == [
+        (1, "具备综合功能的社区养老服务机构", 2022),
+        (90, "社区日间照料服务机构覆盖率", 2022),
+        (1, "县级层面特困人员供养服务设施", 2022),
+        (100, "配建的养老服务设施达标率", 2022),
+    ]
+    reasons = {(d["value"], d["reason"]) for d in rows["doubtful"] if d["table_name"] == "targets"}
+    assert {(1662, "reported (paragraph)"), (223, "reported (paragraph)")} <= reasons
+    assert (7480000, HEADLINE_REPORTED) in reasons
+    # a headline that says its figure is planned stays (heldout_real29 urumqi: `…年内建老年康养中心 投资1.5亿元 设计床位772张`)
+    rows = extract_rows("x", _read("heldout_real29", "urumqi-undated-civil-affairs-care-centre-project-news"))
+    assert [t["value"] for t in rows["targets"]] == [772]
+    # a goal after a report in a paragraph, with its own comparator, stays a goal
+    mixed = extract_rows("x", "近年来,全市建成养老机构120个。社区养老服务设施覆盖率不低于90%。", 2024)
+    assert [t["value"] for t in mixed["targets"]] == [90]

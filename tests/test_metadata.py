@@ -1103,3 +1103,27 @@ def test_a_date_alone_on_its_line_with_dots_dates_the_page():
         extract_metadata("某市养老服务补贴标准\n\n2023.01.12市民政局发布了新标准。").get("published_date")
         is None
     )
+
+
+def test_outlets_dates_and_placeholders_of_reposted_news_pages():
+    """heldout_real30, news pages reposted by other sites: zhanggong-2022 (a menu `怀孕准备 怀孕 分娩 宝宝0-1岁 …` above the
+    title; `来源: 最后更新:22-10-04 07:38:03`, an empty source and an update stamp with a two-digit year), huangdao-2016
+    (`作者: NULL  来源: NULL  2016-01-19`, and `(来源:青岛市黄岛区老龄办)` at the body's end), heilongjiang-2019
+    (`- 2019-10-30 10:14` / `- 中新网` under the title), jiangxi-2023 (`您的位置:医药网首页 > 医药资讯 > …`) and xinjiang-2021
+    (`2021年10月14日13:09 | 来源:新疆日报`)."""
+    meta = _heldout("heldout_real30", "zhanggong-2022-family-care-bed-subsidy-standards")
+    assert (meta["title"], meta["issuer"], meta["published_date"]) == (
+        "赣州章贡区家庭养老床位补贴标准",
+        None,
+        "2022-10-04",
+    )
+    meta = _heldout("heldout_real30", "huangdao-2016-high-age-allowance-news")
+    assert (meta["issuer"], meta["published_date"]) == ("青岛市黄岛区老龄办", "2016-01-19")
+    meta = _heldout("heldout_real30", "heilongjiang-2019-home-community-rural-eldercare-meeting-news")
+    assert (meta["issuer"], meta["published_date"]) == ("中新网", "2019-10-30")
+    assert (
+        _heldout("heldout_real30", "jiangxi-2023-eldercare-upgrade-three-year-action-news")["issuer"]
+        == "医药网"
+    )
+    meta = _heldout("heldout_real30", "xinjiang-2021-high-age-allowance-full-coverage-news")
+    assert (meta["issuer"], meta["published_date"]) == ("新疆日报", "2021-10-14")

@@ -83,6 +83,7 @@ def extract_rows(
         text,
         lambda t: (t["value"], t.get("value_max"), t.get("unit"), t.get("deadline_year")),
         undated_last=True,
+        reported=[t for t in left_out_targets if t["reason"].startswith("reported")],
     )
     left_out_targets = left_out_targets + off_topic + in_headline
     for t in found_targets:
@@ -213,6 +214,14 @@ def _same_group(earlier: str | None, paid: str | None) -> bool:
 
 OFF_TOPIC = "not about older people: one item of a document on many subjects"
 HEADLINE_REPEAT = "a headline that repeats a figure the body gives"
+HEADLINE_REPORTED = "a headline that repeats a figure the body reports"
+#: A headline that says its figure is planned, whatever the body's sentence says.
+_PLANNED_HEADLINE = re.compile(rf"{targets.FORWARD_CUES}|年内|今年|明年|到\d{{4}}|\d{{4}}年(?:底|前)")
+
+
+def _line_at(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end]
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _OPEN_END = re.compile(r"[;；:：,，、]$")
 _HEAD_LINES = 8  # a page's headline, subtitles and summary lines stand in its first lines
@@ -236,11 +245,18 @@ def _headline_at(text: str, start: int, body_start: int) -> bool:
 
 
 def _without_headline_repeats(
-    rows: list[dict], text: str, key, figures_only: bool = False, undated_last: bool = False
+    rows: list[dict],
+    text: str,
+    key,
+    figures_only: bool = False,
+    undated_last: bool = False,
+    reported: list[dict] | None = None,
 ) -> tuple[list[dict], list[dict]]:
     """Rows of the headline whose figure the body gives again are left out: one fact, counted once, where its
     sentence says it (DATA_CONTRACT.md: a row per distinct figure). `key` gives the figures first (`figures_only`:
-    only rows with one of the first three), and last a date that the headline may leave out (`undated_last`)."""
+    only rows with one of the first three), and last a date that the headline may leave out (`undated_last`). A
+    headline's figure that the body gives as a report (`reported`: `黑龙江省60周岁以上老年人口达748万人` over `截至2018年底,
+    黑龙江省60周岁以上老年人口达748万人`) is the report's, and left out too."""
     first_end = _SENTENCE_END.search(text)
     body_start = first_end.start() if first_end else len(text)
     headline = [r for r in rows if r["start"] < body_start and _headline_at(text, r["start"], body_start)]
@@ -249,6 +265,7 @@ def _without_headline_repeats(
     body = {
         key(r) for r in rows if r["start"] >= body_start or not _headline_at(text, r["start"], body_start)
     }
+    reported_in_body = {key(r) for r in reported or [] if r["start"] >= body_start}
     kept, left_out = [], []
     headlines_seen = set()
     for row in rows:
@@ -260,7 +277,15 @@ def _without_headline_repeats(
         # (the page's title written twice, as its title and its heading, is one headline)
         written_again = is_headline and (figure, row["quote"]) in headlines_seen
         headlines_seen.add((figure, row["quote"]) if is_headline else None)
-        if has_figure and (figure in body or undated_repeat or written_again) and is_headline:
+        if (
+            has_figure
+            and is_headline
+            and figure in reported_in_body
+            and figure not in body
+            and not _PLANNED_HEADLINE.search(_line_at(text, row["start"]))  # (`…年内建老年康养中心 …设计床位772张`)
+        ):
+            left_out.append({**row, "reason": HEADLINE_REPORTED, "verdict": "rejected"})
+        elif has_figure and (figure in body or undated_repeat or written_again) and is_headline:
             value = next((v for v in figure[:3] if v is not None), None)
             left_out.append(
                 {**row, "value": row.get("value", value), "reason": HEADLINE_REPEAT, "verdict": "rejected"}

@@ -74,7 +74,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from yanglao.extract import prefilter
 from yanglao.extract.numbers import (
@@ -1148,6 +1148,7 @@ class _Context:
     section_tense: str | None = None
     default_year: int | None = None  # from a lead-in (`到2025年,…具体目标是:`) or a yearly plan's title
     conditions: bool = False  # items under `…应当具备下列条件:`
+    after_report: bool = False  # an untensed sentence after a report in its paragraph
 
 
 def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
@@ -1534,6 +1535,8 @@ def _sentence(
     report_opening = report_opening or bool(_EVENT_DAY_OPENING_RE.match(masked.lstrip(" \x00")))
 
     tenses = _clause_tenses(scan, masked, s_start, clauses, outside, reference_year, paragraph_tense, context)
+    if paragraph_tense == "past" and not any(tenses) and context.section_tense is None:
+        context = replace(context, after_report=True)
     inherited: list[str | None] = []
     running = context.section_tense
     for tense in tenses:
@@ -1780,6 +1783,7 @@ class _Signals:
     normative: bool
     forward_time: bool
     deadline_year: int | None
+    after_report: bool = False
 
 
 def _verdict(
@@ -1806,6 +1810,9 @@ def _verdict(
         return _Candidate(row, "doubtful", "Chinese numeral without comparator or deadline")
     if tense == "forward" or s.forward_time:
         return _Candidate(row, "target")
+    if s.after_report and s.commitment and not (s.has_comparator or s.is_norm or s.normative or s.radius):
+        # a verb of building alone (`建成…站点1662个`) after a report in its paragraph (`截至2018年底,…床位20.8万张`)
+        return _Candidate(row, "rejected", "reported (paragraph)")
     if (
         (s.has_comparator and s.comparator != "approx")
         or s.is_norm
@@ -1904,6 +1911,7 @@ def _judge(
         _NORMATIVE_RE.search(scan[s_start:c_end]) is not None and not conditional,
         forward_time,
         deadline_year,
+        context.after_report,
     )
     return _verdict(row, q, signals, own_tense, tense, reports_only, rejected)
 
@@ -2074,7 +2082,7 @@ _ARTICLE_ONE = re.compile(
 #: Verbs that make or add what they count; words before a figure that end with one leave the counted noun
 #: after it. Not the verbs of a level reached (达到, 实现, 覆盖): their subject, before them, is what is counted.
 _BUILDING_VERB_END = re.compile(
-    r"(?:建设|新建|建成|增设|培育|打造|建立|设置|设立|创建|引进|配备|配建|改造|培养|培训|新增|增加|推出|推进|拓展|辐射(?:周边)?"
+    r"(?:建设|新建|建成|建有|设有|增设|培育|打造|建立|设置|设立|创建|引进|配备|配建|改造|培养|培训|新增|增加|推出|推进|拓展|辐射(?:周边)?"
     r"|提供|完成|开展|实施|支持)$"
 )
 #: `各` and a building verb inside the words before a figure: the places before it, the noun after it.

@@ -211,7 +211,7 @@ _HEADER_ISSUER = re.compile(rf"([{HAN}]{{2,30}}?)(?:文件|令)(?:第\d+号)?")
 _TITLE_ISSUER = re.compile(r"^(.+?)(?:关于|印发|转发)")
 _DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 _BYLINE_DATE = re.compile(
-    r"^[\s•·]*(?:[\u4e00-\u9fff]{0,4}(?:新闻|要闻|动态|资讯|快讯))?(\d{4}-\d{1,2}-\d{1,2})"
+    r"^[\s•·\-*]*(?:[\u4e00-\u9fff]{0,4}(?:新闻|要闻|动态|资讯|快讯))?(\d{4}-\d{1,2}-\d{1,2})"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s|$|(?=[\u4e00-\u9fff]))|\s|$)"
 )  # also after a news column's name, the source run into the time (`时事新闻2024-03-07 05:35:23无忧百科`)
 
@@ -234,7 +234,7 @@ _NAVIGATION = re.compile(
     # a menu bar (`首页 新闻中心 信息公开 政务服务 …`) and a site's widgets (`智能问答 关闭`, `你还可以输入40`)
     r"|^首页(?:\s+[\u4e00-\u9fff]{2,6}){2,}\s*$|^智能问答.*|^你还可以输入.*"
     # a skip link (`跳转到路径导航栏`), a menu of short words (`新闻源 财富源`), an index number printed without its colon
-    r"|^网友评论.*|^跳转到.*|^(?:您的)?(?:浏览器)?不支持\s*(?:Flash|flash|JavaScript|javascript).*|^(?:[\u4e00-\u9fff]{2,4}\s+)+[\u4e00-\u9fff]{2,4}$|^索\s*引\s*号\s*[:：]?\s*[\w/.\-]+$"
+    r"|^网友评论.*|^跳转到.*|^(?:您的)?(?:浏览器)?不支持\s*(?:Flash|flash|JavaScript|javascript).*|^(?:[\u4e00-\u9fff]{2,4}\s+)+[\u4e00-\u9fff]{2,4}$|^(?:[\u4e00-\u9fff\w\-]{2,8}\s+){3,}[\u4e00-\u9fff\w\-]{2,8}$|^索\s*引\s*号\s*[:：]?\s*[\w/.\-]+$"
 )
 _MARKDOWN_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*<!--.*?-->\s*$")
 #: A title line may open with its 文号 (``朝民函〔2023〕59号 关于…的函``).
@@ -439,8 +439,9 @@ _BYLINE = re.compile(
 )
 #: A date that opens a line, followed by the page's source (``2012年05月31日 来源: 上海普陀``): the byline.
 _DATED_SOURCE = re.compile(
-    r"^\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"\s+(?:信息)?来源\s*[:：]"
+    # (the time may follow the date closely, and a bar the time: `2021年10月14日13:09 | 来源:新疆日报`)
+    r"^\s*(?P<date>\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s+|\s*\|\s*)(?:信息)?来源\s*[:：]"
     rf"\s*(?P<source>[{HAN}]{{1,30}}?{_AGENCY_END})?"
 )
 #: The page's source, then the date and time it was put up (``来源:县政府办 2021-04-20 16:34``): the byline.
@@ -466,7 +467,9 @@ _DAY_FIRST_DATE_LINE = re.compile(
 #: A news item's dateline names its paper (``兰州晚报讯(记者朱浩源)``): the outlet.
 _DATELINE_OUTLET = re.compile(rf"^\s*(?:本报讯|([{HAN}]{{2,10}}?(?:日报|晚报|早报|报|新闻网)))讯")
 #: The page's source named anywhere on a line of the head (``浏览:0 来源:贡山县民政局``).
-_SOURCE_ANYWHERE = re.compile(rf"(?:^|\s)(?:信息)?来源\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})(?=\s|$)")
+_SOURCE_ANYWHERE = re.compile(
+    rf"(?:^|\s|[(（])(?:信息)?来源\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})(?=\s|$|[)）])"
+)  # (or in brackets at the body's end: `(来源:青岛市黄岛区老龄办)`)
 #: The enactment lines of a regulation: ``2021年8月6日 绍兴市第八届人民代表大会常务委员会第三十九次会议通过``.
 _ENACTMENT = re.compile(
     rf"(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)\s*(?P<body>[{HAN}]{{2,12}}?(?:第[{HAN}]{{1,4}}届)?"
@@ -490,6 +493,12 @@ _AGENCY_LINE = re.compile(rf"[•·\-*\s]*([{HAN}()（）]{{2,40}}?{_AGENCY_END}
 _BREADCRUMB_OWNER = re.compile(
     rf"^(?:您的|您当前|您现在的)?(?:当前)?位置\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})\s*[>＞»›/]"
 )
+#: A news site named as the first step of its breadcrumb (``您的位置:医药网首页 > 医药资讯 > …``), or on a line of its own
+#: under the page's date (``- 2019-10-30 10:14`` / ``- 中新网``): the outlet.
+_BREADCRUMB_OUTLET = re.compile(
+    rf"^(?:您的|您当前|您现在的)?(?:当前)?位置\s*[:：]\s*([{HAN}]{{2,10}}?(?:网|报|台))(?:首页)?\s*[>＞»›/]"
+)
+_OUTLET_LINE = re.compile(rf"^\s*[-*•·]?\s*([{HAN}]{{2,10}}?(?:网|报|台|社))\s*$")
 #: A news page's outlet (``来源:湖北日报``, ``来自:证券时报网``): who published a report, when no agency is named.
 #: Who a page says announces it: `本次公告由…发布` at its end, `近日,…发布消息` opening a news item.
 _ANNOUNCED_BY = re.compile(
@@ -541,7 +550,9 @@ def _agencies(text: str) -> list[str]:
 
 
 #: Values of 来源 / 发布机构 / ContentSource that say nothing about who issued the document.
-NO_ISSUER = frozenset({"本网", "本站", "本网站", "网站", "原创", "转载"})
+NO_ISSUER = frozenset(
+    {"本网", "本站", "本网站", "网站", "原创", "转载", "NULL", "null", "None", "无", "未知", "佚名"}
+)
 
 
 def _agency_part(value: str) -> str:
@@ -551,10 +562,16 @@ def _agency_part(value: str) -> str:
     return head or value.strip()
 
 
+_NEXT_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
+#: An update stamp with a two-digit year (`最后更新:22-10-04 07:38:03`): the page's date when it gives no other.
+_SHORT_YEAR_UPDATE = re.compile(r"(?:最后)?更新(?:时间|日期)?\s*[:：]\s*(\d{2})-(\d{1,2})-(\d{1,2})(?![\d-])")
+
+
 def _issuer(candidates: list[str | None]) -> str | None:
     """First candidate; a short form (``民政局``, ``市人民政府``) gives way to a full name ending with it."""
     names = [_agency_part(c) for c in candidates if c and c.strip() and c.strip() not in NO_ISSUER]
-    names = [n for n in names if n]
+    # (a value that is only a placeholder, `来源: NULL  2016-01-19`, or the next label, `来源: 最后更新:22-10-04`)
+    names = [n for n in names if n and n not in NO_ISSUER and not _NEXT_LABEL.match(n)]
     if not names:
         return None
     chosen = names[0]
@@ -772,6 +789,15 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
     outlet = next(
         (m.group(1) for m in map(_NEWS_OUTLET.search, page_lines[:20] + page_lines[-15:]) if m), None
     ) or next((m.group(1) for m in map(_DATELINE_OUTLET.match, raw_lines[:12]) if m and m.group(1)), None)
+    outlet = outlet or next((m.group(1) for m in map(_BREADCRUMB_OUTLET.match, raw_lines[:6]) if m), None)
+    outlet = outlet or next(
+        (
+            m.group(1)
+            for i, m in enumerate(map(_OUTLET_LINE.match, raw_lines[1:8]), start=1)
+            if m and _BYLINE_DATE.match(raw_lines[i - 1])
+        ),
+        None,
+    )
     # `主办单位` names the office a reply page's head says handled it; in a site's footer it names the site's
     # owner, and at an event the organiser: only the head's is read, after the other labels
     host = parse_labelled_fields("\n".join(x for x in raw_lines[:15] if not _SITE_FOOTER.search(x))).get(
@@ -785,7 +811,10 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
             page.get("issuer"),
             labelled.get("issuer"),
             labelled.get("source"),
-            next((m.group(1) for m in map(_SOURCE_ANYWHERE.search, raw_lines[:10]) if m), None),
+            next(
+                (m.group(1) for m in map(_SOURCE_ANYWHERE.search, raw_lines[:10] + raw_lines[-12:]) if m),
+                None,
+            ),
             host,
             byline_match.group("source") if byline_match else None,
             signer,
@@ -823,6 +852,14 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         or enacted_on
         or written_date
         or labelled.get("updated_date")
+        or next(
+            (
+                f"20{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+                for m in map(_SHORT_YEAR_UPDATE.search, raw_lines[:12])
+                if m
+            ),
+            None,
+        )
     )
 
     return {
