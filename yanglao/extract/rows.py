@@ -222,6 +222,8 @@ _PLANNED_HEADLINE = re.compile(rf"{targets.FORWARD_CUES}|年内|今年|明年|�
 def _line_at(text: str, at: int) -> str:
     end = text.find("\n", at)
     return text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end]
+
+
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _OPEN_END = re.compile(r"[;；:：,，、]$")
 _HEAD_LINES = 8  # a page's headline, subtitles and summary lines stand in its first lines
@@ -282,7 +284,9 @@ def _without_headline_repeats(
             and is_headline
             and figure in reported_in_body
             and figure not in body
-            and not _PLANNED_HEADLINE.search(_line_at(text, row["start"]))  # (`…年内建老年康养中心 …设计床位772张`)
+            and not _PLANNED_HEADLINE.search(
+                _line_at(text, row["start"])
+            )  # (`…年内建老年康养中心 …设计床位772张`)
         ):
             left_out.append({**row, "reason": HEADLINE_REPORTED, "verdict": "rejected"})
         elif has_figure and (figure in body or undated_repeat or written_again) and is_headline:
