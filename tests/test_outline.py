@@ -900,3 +900,30 @@ def test_review_allocation_tables_are_no_task_tables_and_a_cell_named_by_a_date_
     assert extract_measures(money) == []
     tasks = "| 序号 | 重点任务 | 责任单位 |\n| 1 | 到2025年:全县养老机构护理型床位占比达到60% | 县民政局 |\n"
     assert [r["heading"] for r in extract_measures(tasks)] == ["到2025年:全县养老机构护理型床位占比达到60%"]
+
+
+def test_inline_enumerations_a_restart_and_a_news_sites_footer():
+    """heldout_real29 huyi-2025, a reply (`…努力增进全区老年人福祉,一是先后制定出台了…。二是加快社区食堂的建设工作,…。三是做好
+    社区食堂的日常监督检查。` then `下一步,…。\\n一是继续加大社区食堂的建设力度,…`): a `一是` after a comma opens an enumeration
+    whose `二是` opens a sentence, and a second `一是` opens a second enumeration; heldout_real30 wuqing-2021 (`一是建立设备
+    购置补贴制度。…` above the site's `版权与免责声明` and its own `一、凡注明来源为"天津在线"…`): the footer is no outline."""
+    from devcorpus import as_read
+
+    def headings(folder: str, stem: str) -> list[str]:
+        path = next((Path(__file__).parent / "data" / folder).glob(f"*_{stem}.txt"))
+        return [m["heading"] for m in extract_measures(as_read(path.read_text(encoding="utf-8")))]
+
+    assert headings("heldout_real29", "huyi-2025-cppcc-proposal-151-reply-meal-service")[1:] == [
+        "加快社区食堂的建设工作",
+        "做好社区食堂的日常监督检查",
+        "继续加大社区食堂的建设力度",
+        "在建设助餐点的基础上",
+        "继续加大对助餐点日常运营的监管力度",
+    ]
+    assert headings("heldout_real30", "wuqing-2021-rural-happiness-homes-three-systems-news") == [
+        "建立设备购置补贴制度",
+        "建立建设运营评估指导制度",
+        "建立助餐补贴制度",
+    ]
+    # `…；二是…` inside one sentence stays a clause
+    assert extract_measures("工作要求:加强领导,一是明确责任;二是强化督查。") == []

@@ -1794,3 +1794,25 @@ def test_standards_by_age_after_their_allowance_and_assistance_standards_are_mon
         (800, "城市低保对象", "monthly"),
     ]
     assert rows("养老机构收费标准如下。一级护理每人每月600元,二级护理每人每月400元。") == []
+
+
+def test_an_instrument_reported_carried_out_everywhere_or_defined_is_no_provision():
+    """heldout_real30 xinjiang-2021, a news report: `新疆高龄津贴制度实现全覆盖` (its headline), `各地(州、市)…均实施了高龄
+    津贴政策`, `高龄老人津贴制度是一种兼有社会福利性质的政策` and `目前,该区共有11089位老人享受津贴` (fengnan-2013: a count of
+    those who enjoy it) promise nothing; a plan's `实施高龄津贴制度` still does."""
+    quotes = {
+        r["quote"]
+        for r in _heldout_rows("heldout_real30", "xinjiang-2021-high-age-allowance-full-coverage-news")
+        if r["amount_yuan"] is None
+    }
+    assert quotes == {"新疆所有县(市、区)已全部建立高龄津贴制度", "户籍在新疆的老年人均可享受此项津贴"}
+    fengnan = _heldout_rows("heldout_real30", "fengnan-2013-high-age-health-allowance-adjustment-news")
+    assert not [r for r in fengnan if "11089" in r["quote"]]
+    assert [r["kind"] for r in extract_rows("x", "全面实施高龄津贴制度。")["subsidies"]] == ["allowance"]
+
+
+def _heldout_rows(folder: str, stem: str) -> list[dict]:
+    from devcorpus import as_read
+
+    path = next((Path(__file__).parent / "data" / folder).glob(f"*_{stem}.txt"))
+    return extract_rows("x", as_read(path.read_text(encoding="utf-8")))["subsidies"]

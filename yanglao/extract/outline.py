@@ -148,6 +148,8 @@ _END_LINE = re.compile(
     r"|再次(?:表示)?感谢|最后[,，、]?再次|感谢(?:您|你|贵)"
     r"|特此(?:答复|函复|说明)|此复"
     r"|公开方式|扫一扫|相关(?:附件|解读|链接|文件|稿件)|上一[条篇]|下一[条篇]|分管领导|联系人|[（(]此件"
+    # a news site's footer (`版权与免责声明`, then its own numbered points)
+    r"|(?:版权与|版权及)?免责声明|版权声明|版权所有"
     r")",
     re.MULTILINE,
 )
@@ -339,6 +341,21 @@ def _matching_open(text: str, close: int, floor: int) -> int | None:
     return None
 
 
+def _enumeration_after_comma(
+    text: str, start: int, kind: str, number: int, later: list[tuple[int, int, str, int]]
+) -> bool:
+    """`…努力增进全区老年人福祉,一是先后制定出台了…。二是加快…`: a `一是` after a comma opens an enumeration whose
+    `二是` opens a sentence of its own (a `…；二是…` inside one sentence stays a clause)."""
+    if (
+        kind != "enum"
+        or number != 1
+        or text[_strip_back(text, _line_start(text, start), start) - 1] not in ",，"
+    ):
+        return False
+    second = next((e for e in later if e[2] == "enum"), None)
+    return second is not None and second[3] == 2 and _boundary(text, second[0]) in ("line", "sentence")
+
+
 def _after_short_title(text: str, prev: _Node | None, pos: int) -> bool:
     """True when only a short, unpunctuated title and a space separate the previous marker from `pos`."""
     if prev is None or not 0 < pos - prev.marker_end <= 200 or _strip_back(text, prev.marker_end, pos) == pos:
@@ -375,7 +392,11 @@ def _parse_outline(text: str, table_spans: list[tuple[int, int]]) -> tuple[list[
             break
         boundary = _boundary(text, start)
         allowed = _ALLOWED_BOUNDARIES.get(kind, _ALLOWED_BOUNDARIES[""])
-        if boundary not in allowed and not _after_short_title(text, prev, start):
+        if (
+            boundary not in allowed
+            and not _after_short_title(text, prev, start)
+            and not _enumeration_after_comma(text, start, kind, number, merged[index + 1 :])
+        ):
             continue
         node = _Node(kind, number, start, marker_end)
         placed = _place(node, stack, last_seen, gap_ok=boundary == "line")
@@ -510,7 +531,9 @@ def _place(node: _Node, stack: list[_Node], last_seen: dict[str, int], gap_ok: b
     same = next((i for i, open_node in enumerate(stack) if open_node.kind == node.kind), None)
     if same is not None:
         previous = stack[same].n
-        if node.n != previous + 1 and not (gap_ok and node.n == previous + 2):
+        # (a `一是` after an enumeration under the same item opens a new one: `…三是做好…。下一步,…。一是继续…`)
+        restart = node.kind == "enum" and node.n == 1 and previous >= 2
+        if node.n != previous + 1 and not (gap_ok and node.n == previous + 2) and not restart:
             return False
         del stack[same:]
     else:

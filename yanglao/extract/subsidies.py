@@ -158,6 +158,9 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     r"|不超过[\d一二两三四五六七八九十]+(?:餐|次|天|小时)"
     # administering a payment that exists: review, stopping, publicity, raising its money (not a promise of money)
     r"|复核|停发|停止发放|暂停发放|中止发放|终止发放|宣传|宣讲|知晓|告知|公示|筹措|筹集|申报|下拨时间"
+    # an instrument said to be carried out everywhere already (`均实施了高龄津贴政策`, `…制度实现全覆盖`) or what kind of
+    # policy it is (`…制度是一种兼有社会福利性质的政策`): a report or a definition, no promise
+    r"|实施了|实行了|实现(?:了)?全覆盖|是一种"
     # how many enjoy it (`目前,该区共有11089位老人享受津贴`): a count, no promise
     r"|(?:共有|现有|共计|累计)[^，,。；;\d]{0,8}?[\d,.]+\s*万?余?\s*(?:名|位|人|户)"
     # where to look a payment up (`凡享受补贴发放的城乡居民…可关注“青山区财政局”微信公众平台…即可查询发放详情`)
