@@ -78,7 +78,7 @@ def test_a_passage_a_topic_page_writes_again_is_one_subsidy():
 def test_a_report_and_its_paragraph_and_a_headline_that_repeats_a_report():
     """heldout_real30 heilongjiang-2019, a news report: `截至2018年底,黑龙江省养老机构达到1971个,…。今年截至目前,…。黑龙江省建成
     城镇社区居家养老服务站点1662个,…建成农村敬老院223个` (a verb of building alone, after reports in its paragraph, reports
-    too); its headline `黑龙江省60周岁以上老年人口达748万人` repeats a figure the body reports, so it is no target either; the
+    too); its headline `黑龙江省60周岁以上老年人口达748万人` is a population, so it is no target either; the
     goals of the meeting stay (`到2022年,黑龙江省所有城市街道至少建有一个具备综合功能的社区养老服务机构`: the noun after 建有)."""
     rows = extract_rows(
         "x", _read("heldout_real30", "heilongjiang-2019-home-community-rural-eldercare-meeting-news"), 2019
@@ -91,7 +91,13 @@ def test_a_report_and_its_paragraph_and_a_headline_that_repeats_a_report():
     ]
     reasons = {(d["value"], d["reason"]) for d in rows["doubtful"] if d["table_name"] == "targets"}
     assert {(1662, "reported (paragraph)"), (223, "reported (paragraph)")} <= reasons
-    assert (7480000, HEADLINE_REPORTED) in reasons
+    assert (7480000, "population") in reasons  # (the headline's, before the rule of headlines reads it)
+    # written for this test (no page of the sets has it now): a headline's count that the body reports
+    page = "全市新建养老机构20个\n\n记者从市民政局获悉。截至2023年底,全市新建养老机构20个。"
+    assert [(d["value"], d["reason"]) for d in extract_rows("x", page, 2024)["doubtful"]] == [
+        (20, "reported (sentence)"),
+        (20, HEADLINE_REPORTED),
+    ]
     # a headline that says its figure is planned stays (heldout_real29 urumqi: `…年内建老年康养中心 投资1.5亿元 设计床位772张`)
     rows = extract_rows("x", _read("heldout_real29", "urumqi-undated-civil-affairs-care-centre-project-news"))
     assert [t["value"] for t in rows["targets"]] == [772]

@@ -927,3 +927,16 @@ def test_inline_enumerations_a_restart_and_a_news_sites_footer():
     ]
     # `…；二是…` inside one sentence stays a clause
     assert extract_measures("工作要求:加强领导,一是明确责任;二是强化督查。") == []
+
+
+def test_file_names_are_no_items_and_a_title_run_into_its_text_with_a_space():
+    """heldout_real31 jilin-2016 (a page ending in `1.jpg 2.jpg 4.jpg 5.jpg`) and lanzhou-2024, a reply whose page lost its
+    line breaks (`…现答复如下: 近年来,…。 一、基本情况 根据统计部门统计数据显示,…`)."""
+    from devcorpus import as_read
+
+    def headings(folder: str, stem: str) -> list[str]:
+        path = next((Path(__file__).parent / "data" / folder).glob(f"*_{stem}.txt"))
+        return [m["heading"] for m in extract_measures(as_read(path.read_text(encoding="utf-8")))]
+
+    assert headings("heldout_real31", "jilin-2016-eldercare-subsidy-fund-allocation-item") == []
+    assert headings("heldout_real31", "lanzhou-2024-cppcc-proposal-221-reply")[0] == "基本情况"

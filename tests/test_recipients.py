@@ -1757,3 +1757,27 @@ def test_the_adaptation_of_a_households_home_is_money_to_the_household():
     ] * 2
     rows = _rows_of("heldout_real7", "liupanshui-2024-home-community-care-project-progress")
     assert {r["kind"] for r in rows if r["amount_yuan"] == 13510557} == {"construction"}
+
+
+def test_providers_after_geiyu_givers_after_whom_and_grades_that_share_a_head():
+    """heldout_real31: benxi-2019 (`给予养老机构每人每月140元的民办养老机构运营补贴`; `养老机构责任保险费补贴标准,按养老机构入住
+    老年人床位数,每年每床保费120元,政府补贴80元`: the premium is a price, the 80 the subsidy, an insurance subsidy of kind
+    other), jilin-2016 (`公办和民办养老机构新增床位省级财政给予一次性建设补贴3000元`: the giver cut off, per new bed;
+    `建立贫困居家失能老人护理补贴制度`: the people, not the act) and suzhou-2019 (`符合相关条件的中专、大专、本科、研究生学历
+    人员,分别享受3万元、4万元、5万元、6万元入职奖励`: 分别 is how, not who; the grades share the head `人员`)."""
+    rows = _rows_of("heldout_real31", "benxi-2019-cppcc-proposal-2071-assist-opinion")
+    assert [(r["amount_yuan"], r["kind"], r["recipient"]) for r in rows if r["amount_yuan"]] == [
+        (140, "operation", "养老机构"),
+        (80, "other", "养老机构"),
+    ]
+    rows = _rows_of("heldout_real31", "jilin-2016-eldercare-subsidy-fund-allocation-item")
+    paid = {r["amount_yuan"]: (r["recipient"], r["basis"]) for r in rows if r["amount_yuan"]}
+    assert paid[3000] == ("公办和民办养老机构新增床位", "bed")
+    assert paid[1200] == ("贫困居家失能老人", "person")
+    rows = _rows_of("heldout_real31", "suzhou-2019-eldercare-staff-entry-reward-news")
+    assert [(r["amount_yuan"], r["recipient"], r["condition"]) for r in rows if r["amount_yuan"]] == [
+        (30000, "符合相关条件的人员", "中专"),
+        (40000, "符合相关条件的人员", "大专"),
+        (50000, "符合相关条件的人员", "本科"),
+        (60000, "符合相关条件的人员", "研究生学历"),
+    ]

@@ -1694,3 +1694,19 @@ def test_about_so_many_is_no_anchor_of_a_commitment():
         (35520.0, "no tense and no anchor"),
     }
     assert [t["value"] for t in extract_targets("全市新增床位约2000张。")] == [2000.0]
+
+
+def test_a_population_and_a_count_that_is_still_only_so_many_are_no_targets():
+    """heldout_real31 shiyan-2024 (`据预测,到2025年,我市中心城区老年人将达23.79万人,机构养老床位数达7136张`: the beds are
+    planned, the older people counted), dongguan-2017 (`纯老年人家庭人口数达7.48万人`) and wuhu-2022 (`今年7月初,全市运营的
+    老年助餐点还只有60个`: 还只有 reports); those served stay (`服务老年人达到10万人`)."""
+    found, left_out = targets_and_left_out(
+        "据预测,到2025年,我市中心城区老年人将达23.79万人,机构养老床位数达7136张。", document_year=2024
+    )
+    assert [t["value"] for t in found] == [7136.0]
+    assert [(t["value"], t["reason"]) for t in left_out] == [(237900.0, "population")]
+    text = _heldout_text("heldout_real31", "dongguan-2017-eldercare-industry-opinions-news")
+    assert 74800.0 not in {t["value"] for t in extract_targets(text)}
+    text = _heldout_text("heldout_real31", "wuhu-2022-elder-meal-points-news")
+    assert 60.0 not in {t["value"] for t in extract_targets(text)}
+    assert [t["value"] for t in extract_targets("到2025年,服务老年人达到10万人。")] == [100000.0]

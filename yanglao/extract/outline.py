@@ -111,7 +111,12 @@ MARKER_KINDS: tuple[tuple[str, int, str], ...] = (
         rf"(?<!第)(?P<n>[{_CN}]{{1,3}}){_SP}*(?:、|．|\.(?!\d))(?![{_CN}两]+(?:级|类|批|期|档|星|等|季|个|次|轮|年))",
     ),
     ("paren_cn", 4, rf"[（(]{_SP}*(?P<n>[{_CN}]{{1,3}}){_SP}*[）)]"),
-    ("arabic", 5, rf"(?<![\d.．])(?P<n>\d{{1,2}}){_SP}*[.．、](?![\d．.])"),
+    # (not a file's name: `1.jpg 2.jpg`)
+    (
+        "arabic",
+        5,
+        rf"(?<![\d.．])(?P<n>\d{{1,2}}){_SP}*[.．、](?![\d．.])(?!(?:jpe?g|png|gif|pdf|docx?|xlsx?|wps|txt)\b)",
+    ),
     ("paren_arabic", 6, rf"[（(]{_SP}*(?P<n>\d{{1,2}}){_SP}*[）)]"),
     ("circled", 7, r"(?P<n>[①-⑳])"),
     ("enum", 8, rf"(?P<n>[{_CN}]{{1,3}})是"),
@@ -645,6 +650,9 @@ def _cut(raw: str, stops: str) -> tuple[str, int]:
     return raw, len(raw)
 
 
+_SPACED_TITLE = re.compile(r"[ \t\u3000\xa0]*([^\s，,。；;：:、]{2,15})[ \t\u3000\xa0]+(?=\S)")
+
+
 def _heading(text: str, node: _Node, limit: int) -> tuple[str, int]:
     """The heading of `node` and where its own body starts."""
     line_end = text.find("\n", node.marker_end)
@@ -659,6 +667,10 @@ def _heading(text: str, node: _Node, limit: int) -> tuple[str, int]:
         long_reply = heading.startswith("关于") and heading.endswith(("建议", "提案", "意见", "问题"))
         if heading and (len(heading) <= TITLE_MAX or long_reply):
             return heading, node.marker_end + used
+        # a short title run into its text with a space, where the page lost its line breaks (`一、基本情况 根据统计…`)
+        spaced = _SPACED_TITLE.match(raw)
+        if spaced:
+            return normalize_heading(spaced.group(1)), node.marker_end + spaced.end()
         if not heading and region_end == line_end and limit > line_end:
             # The number stands alone on its line: the title is the next line.
             nxt = text.find("\n", line_end + 1)

@@ -976,12 +976,16 @@ _LEADING_ITEM_NUMBER = re.compile(
 )
 
 
+_SETTING_UP = re.compile(r"^(?:建立|建立健全|完善|落实|实施|实行|推行|探索)(?=.{2})")
 _LABEL_FIRST = re.compile(r"^(?:补贴|补助|发放|救助|资助|保障|服务)?对象(?:为|是)[:：]?")
 
 
 def without_inline_heading(phrase: str) -> str:
     """A phrase that starts with the number (and title) of its item, written on the same line, without them."""
     phrase = _LEADING_ITEM_NUMBER.sub("", _INLINE_HEADING.sub("", phrase, count=1), count=1)
+    phrase = _SETTING_UP.sub(
+        "", phrase, count=1
+    )  # (`建立贫困居家失能老人护理补贴制度`: the people, not the act)
     return _LABEL_FIRST.sub("", phrase, count=1)  # (`补贴对象为经评估为重度失能的老年人`)
 
 
@@ -1385,10 +1389,26 @@ def _distribute(siblings: list[dict]) -> None:
     # 民营养老机构`: only the head after it may list recipients, and it must list as many as there are figures)
     if len(items) != len(figures) or len(split_list(name.rsplit("的", 1)[-1])) != len(figures):
         return
+    items = _with_shared_parts(items)
     for row in siblings:
         row["recipient"] = items[
             figures.index((row.get("amount_yuan"), row.get("cap_yuan"), row.get("rate_percent")))
         ]
+
+
+def _with_shared_parts(items: list[str]) -> list[str]:
+    """Items of a list that are grades alone share the head after the list (`符合相关条件的中专、大专、本科、研究生学历人员`
+    → `符合相关条件的中专人员`, …, `符合相关条件的研究生学历人员`)."""
+    last = items[-1]
+    prefix = last[: last.rindex("的") + 1] if "的" in last else ""
+    if not all(i.startswith(prefix) for i in items):
+        return items
+    bare = [i[len(prefix) :] for i in items]
+    head = _CONDITION_RE.match(bare[-1])
+    tail = bare[-1][head.end() :] if head else ""
+    if not tail or not all(_CONDITION_RE.fullmatch(i) for i in bare[:-1]):
+        return items
+    return [prefix + i + tail for i in bare[:-1]] + [last]
 
 
 _LIST_SEPARATOR = re.compile(r"、|和|(?<!以)及(?!以上|以下)|与")

@@ -126,7 +126,7 @@ INSTRUMENTS: list[tuple[str, tuple[str, ...], str | None]] = [
     # labour-market and insurance instruments that elderly-care laws name (`给予就业补贴`, `自主创业补贴`,
     # `投保综合保险的保费补助`, `社会保险补贴`): each a distinct instrument
     # (not the funds of those names that pay for something else: `从就业补助资金…中列支`)
-    (r"(?:(?:自主)?(?:就业|创业)|社会保险|社保|保险|保费)(?:补贴|补助)(?!资金|经费)", ("other",), None),
+    (r"(?:(?:自主)?(?:就业|创业)|社会保险|社保|保险费?|保费)(?:补贴|补助)(?!资金|经费)", ("other",), None),
 ]
 
 # A bare 补贴/补助/奖励 counts only inside one of these phrases, which provide it.
@@ -296,7 +296,7 @@ NOT_SUBSIDY_MONEY = re.compile(
     r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值|预计|预估|测算|匡算"
     r"|资金来源|来源(?:为|于)"  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
     # what residents pay, and a meal's price (`12元每餐的餐标`; not `按3元/餐标准补贴`)
-    r"|交纳|缴费|床位费|伙食费|(?<!照料)护理费(?!补贴|补助)|保证金|押金|自行承担|自理费用|餐标(?!准|补贴|补助)"
+    r"|交纳|缴费|保费(?!补贴|补助)|床位费|伙食费|(?<!照料)护理费(?!补贴|补助)|保证金|押金|自行承担|自理费用|餐标(?!准|补贴|补助)"
     # an average (`户均投入3500元`) is a statistic, not a standard, unless it is the standard (AVERAGE_STANDARD)
     r"|户均|人均|床均|平均"
 )
@@ -431,7 +431,7 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:按照|按|每|给予|予以|(?:均可以|均可|都可|将|可以|可|均)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施"
     r"|进行(?!审核|审查|核查|核实|复核|检查|督查|评估|考核|验收|评审|公示|监督|摸底|排查|调查|统计)|发放|奖励|奖补)",
     # (享受低保, 享受特困供养: a status the group has, not the money: `…户籍且享受城乡低保的…老年人`)
-    r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:[，,]\s*(?:可|可以|均)|(?<![未不没])(?:均可以|均可|都可|可以|可)?)(?:申请)?(?<![未不没])享受"
+    r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:[，,]\s*(?:可|可以|均|分别)|(?<![未不没])(?:均可以|均可|都可|可以|可)?)(?:申请)?(?<![未不没])享受"
     r"(?!(?:城乡低保|城乡最低生活保障|低保|最低生活保障|特困(?:人员)?供养|分散供养|集中供养)(?:待遇|政策)?(?:的|[，,]|$))",
     r"向(?P<r>[^，,。；;]{2,30}?)购买",
     # (not a second instrument of a list: `给予建设补助、开办补助9万元`)
@@ -459,7 +459,8 @@ RECIPIENT_PATTERNS: list[str] = [
     # the subject of a standard: who the instrument is for, then its standard (`社区老年食堂奖补政策为2-5万元/每个`,
     # `养老机构运营补贴标准为…`)
     r"(?:^|[，,；;：:])\s*(?:目前|现行|现在)?[，,]?(?P<r>[^，,。；;：:\d]{2,24}?(?:机构|中心|幸福院|敬老院|食堂|饭堂|助餐点|"
-    r"老年人|老人|护理员))[^，,。；;：:\d]{0,4}?(?:奖补|补贴|补助|奖励|津贴)(?:资金)?(?:政策|标准)(?:为|是)",
+    # (or a standard named, then how it is counted: `养老机构责任保险费补贴标准,按养老机构入住老年人床位数,…`)
+    r"老年人|老人|护理员))[^，,。；;：:\d]{0,6}?(?:奖补|补贴|补助|奖励|津贴)(?:资金)?(?:政策|标准)(?:为|是|[，,](?=按))",
     # who money is applied for or handed down to (`为3处日间照料中心、13处农村幸福院申请拨付…资金10万元`)
     r"(?<![作成认因行以])为(?P<r>[^，,。；;]{2,40}?(?<!资金|经费))(?:申请)?(?:拨付|下拨|下达|争取)",
     # a project or facility that obtains the money (`西区养老服务中心建设项目成功争取到中央预算内投资4489万元支持`)
@@ -521,6 +522,8 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:[、和及][^，,。；;\d]{0,10}?(?:补贴|补助|津贴))*(?:按照|按|每)",
     # the group a standard is said to be, then how it is paid (`目前的补贴标准是60岁以上失能低收入老人,按每人每月400元标准…`)
     r"(?:补贴|补助|津贴|资助)标准(?:是|为)[:：]?\s*(?P<r>[^，,。；;：:]{2,30}?(?:老年人|老人|人员|家庭))[，,]\s*(?:按照|按|每)",
+    # a provider named after 给予, then its rate (`给予养老机构每人每月140元的民办养老机构运营补贴`)
+    r"给予(?P<r>[^，,。；;\d]{2,20}?(?:机构|中心|站|院|食堂|企业|组织))(?=每)",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
@@ -816,7 +819,7 @@ def _recipient(text: str) -> str | None:
             )
             if (pattern.startswith("为") or "提供" in pattern) and PURPOSE_OPENING.match(phrase):
                 continue  # `为推进…提供了支撑`, `为全面落实《…条例》…发放`: a purpose, not who receives
-            phrase = re.sub(r"^(?:探索|鼓励|支持|推动|引导|推进)", "", phrase)
+            phrase = re.sub(r"^(?:探索|鼓励|支持|推动|引导|推进|建立|完善|落实)", "", phrase)
             phrase = re.sub(
                 r"^(?:补贴|补助|发放|救助|资助|保障|服务)?对象(?:为|是)[:：]?", "", phrase
             )  # (a label)
@@ -824,8 +827,8 @@ def _recipient(text: str) -> str | None:
                 r"(?:自付|自费)的方式|全额自付", phrase
             ):
                 continue  # `老年人为自己购买`: the buyer, not a recipient; `免费享受`: how, not who; `…以全额自付的方式享受`
-            if TIME_ONLY.fullmatch(phrase):
-                continue  # `2024年第一季度享受高龄津贴政策…`: when, not who
+            if TIME_ONLY.fullmatch(phrase) or re.fullmatch(r"(?:分别|均|都|各|也|亦|还|可|则)+", phrase):
+                continue  # `2024年第一季度享受高龄津贴政策…`: when, not who; `…人员,分别享受3万元…`: how, not who
             if (
                 m.group().endswith("享受")  # the verb the pattern matched, not one it may match
                 and not pattern.startswith("凡")  # who 凡… entitles is a whole description, kept
@@ -842,6 +845,8 @@ def _recipient(text: str) -> str | None:
             phrase = re.sub(
                 r"(?<=.{2})(?:年度|全年|每年|每月)$", "", phrase
             )  # …高龄老人年度发放: when, not who
+            # who gives, after who gets (`公办和民办养老机构新增床位省级财政给予…`)
+            phrase = re.sub(r"(?<=.{2})(?:[省市县区]级?|各级|本级)(?:财政|政府)$", "", phrase)
             phrase = GROUP_DOING.sub("", phrase)  # 对年满60岁以上老年人在老年食堂用餐 → 年满60岁以上老年人
             phrase = PURPOSE_AFTER_RECIPIENT.sub(r"\1", phrase)  # 养老机构床位运营(补助) → 养老机构
             if ACTIVITY_ONLY.fullmatch(phrase):
@@ -1214,6 +1219,8 @@ def _basis(
         return (
             "total"  # money for a counted group of them (`每年投资500万元,为45个社区建设…`), not each one's
         )
+    if recipient.endswith("床位"):
+        return "bed"  # (`公办和民办养老机构新增床位省级财政给予一次性建设补贴3000元`: each new bed's)
     if re.search(rf"(?:{FACILITY_WORDS})$", recipient):
         return "facility"
     # a condition phrase: its subject (`养老护理员在…机构…工作满5年但未满10年`), a facility named in it
@@ -1450,7 +1457,12 @@ def _figures(
             left_out(EXCLUDED[not_money], group[0].start, group[-1].end, group[0].values[0])
             not_money_until = group[-1].end
             continue
-        if not_money_until >= 0 and PART_AFTER.search(text[not_money_until : group[0].start]):
+        if (
+            not_money_until >= 0
+            and PART_AFTER.search(text[not_money_until : group[0].start])
+            # (a part said to be a subsidy is one: `保费标准为每个入住老人每年100元,其中,政府补贴80元`)
+            and not re.search(r"补贴|补助|资助|奖补", before)
+        ):
             # `项目总投资800万元，其中市级财政资金600万元`: the parts of money that is not a subsidy are not either
             left_out(EXCLUDED["part_of_not_money"], group[0].start, group[-1].end, group[0].values[0])
             continue

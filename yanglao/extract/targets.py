@@ -225,7 +225,7 @@ PAST_CUES = (
     r"已经|已(?!建成?的?(?:住宅|居住区|居住\(小\)区|小区|生活区|城区|老旧)|建成?的?[^,;:。\d]{2,20}?(?:改造|提升|升级|提质)+后)"
     r"|截至|截止|(?<![由从])目前|(?<![由从])当前|"
     r"(?<![造升用合活对托由从实发])现有|至今|迄今|先后|以来|年来|"  # not 实现有意愿…, 发现有
-    r"近年|近几年|去年|上年|共有|(?<!力争)(?<!争取)成功(?=将|创建|建成|打造|申报|入选|举办|获批)|(?<![为除])了(?!解)|"
+    r"近年|近几年|去年|上年|共有|还只有|仅有|尚只有|(?<!力争)(?<!争取)成功(?=将|创建|建成|打造|申报|入选|举办|获批)|(?<![为除])了(?!解)|"
     # work in progress is reported, not promised (haian `400户适老化改造正在施工`, `…项目均在建设`); not as an
     # attribute (`正在建设的养老服务中心全部投入使用`), nor 在建成区, nor `改造建设中,` (in the course of)
     r"正在(?![^,;:。]{0,6}的)|在建(?![设成立的])|均在建设|施工中|(?<!改造)(?<!规划)建设中(?=[,;。]|$)"
@@ -378,6 +378,13 @@ TABLE_CELL = (
 SCORE_CELL = r"^\s*\d+(?:\.\d+)?分\s*$"
 SCORING_RULE = r"扣\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十]+)\s*分|扣分|加\s*\d+(?:\.\d+)?\s*分"
 NOMINATION_QUOTA = r"推荐[^,;:。]{0,12}$"
+# How many older people there are or will be (`据预测,到2025年,我市中心城区老年人将达23.79万人`, `纯老年人家庭人口数达7.48万人`):
+# a population, no commitment (not those served: `服务老年人达10万人`).
+POPULATION_BEFORE = (
+    r"(?<!服务)(?<!惠及)(?<!覆盖)(?<!照护)(?<!救助)(?<!受益)(?<!培训)"
+    r"(?:老年人口|老年人|老人|人口数|人口)(?:总数|数量|数)?(?:将|预计|已|已经|将会)?"
+    r"(?:达到|达|为|有|超过|突破|增至|增加到)\s*$"
+)
 # Another body's selection procedure (`每个省评选一个优秀单位`): a quota, not a target (Chinese numerals).
 SELECTION_QUOTA = r"(?:评选|评出|选出|推选)[^,;:。]{0,12}$"
 # A bracketed aside (`62家(今年底实现全覆盖)`) keeps its tense and its deadline to itself.
@@ -601,6 +608,7 @@ _ASSESSMENT_WEIGHT_RE = re.compile(ASSESSMENT_WEIGHT)
 _SCORE_CELL_RE = re.compile(SCORE_CELL)
 _SCORING_RULE_RE = re.compile(SCORING_RULE)
 _NOMINATION_QUOTA_RE = re.compile(NOMINATION_QUOTA)
+_POPULATION_BEFORE_RE = re.compile(POPULATION_BEFORE)
 _SELECTION_QUOTA_RE = re.compile(SELECTION_QUOTA)
 _ASIDE_RE = re.compile(ASIDE)
 _REPORT_OPENING_RE = re.compile(REPORT_OPENING)
@@ -1697,6 +1705,8 @@ def _context_exclusion(scan: str, q: _Quantity, clause_before: str, s_start: int
         return "selection quota (评选一个)"
     if q.unit in ("名", "人", "位") and _ASSIGNED_PERSON_RE.search(clause_before):
         return "person assigned to a task"
+    if q.unit == "人" and _POPULATION_BEFORE_RE.search(clause_before):
+        return "population"
     if _PLACE_SHARE_RE.match(clause_before) and "其中" in scan[s_start : q.start]:
         return "a place's share of a total"  # only in a `其中` breakdown (`其中北山街道1个,西溪街道1个`)
     if q.unit == "%" and _PART_SHARE_RE.search(clause_before) and "其中" in scan[s_start : q.start]:
