@@ -300,6 +300,15 @@ FLOORS = {
         "measures": 0.66,  # (blind 0.00)
         "metadata": 0.77,
     },
+    # (set 32: blind first run at b9c7e65, kept blind, its floors that run)
+    "heldout_real32": {
+        "targets": 0.43,
+        "targets_meaning": 0.43,
+        "subsidies": 0.67,
+        "subsidies_meaning": 0.11,
+        "provisions": 0.25,  # (no measures line: no gold measure, none extracted)
+        "metadata": 0.74,
+    },
     "heldout_real17": {
         "targets": 0.99,  # one gold target
         "targets_meaning": None,  # 0.00: `15分钟养老生活圈` against the annotator's 养老生活圈服务时间半径
