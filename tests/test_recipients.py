@@ -1781,3 +1781,16 @@ def test_providers_after_geiyu_givers_after_whom_and_grades_that_share_a_head():
         (50000, "符合相关条件的人员", "本科"),
         (60000, "符合相关条件的人员", "研究生学历"),
     ]
+
+
+def test_people_paid_out_to_and_a_lottery_fund_sent_down():
+    """heldout_real32 fengrun-2014 (`全区已向1.5万名高龄老人发放补贴661万元`: the people, not how many, a sum paid out) and
+    xizang-2021 (`西藏自治区民政厅、自治区财政厅联合下发2021年中央专项彩票公益金1.02亿元`: a fund sent down, a total)."""
+    rows = _rows_of("heldout_real32", "fengrun-2014-high-age-living-allowance-raise-news")
+    assert [(r["recipient"], r["basis"]) for r in rows if r["amount_yuan"] == 6610000] == [
+        ("高龄老人", "total")
+    ]
+    rows = _rows_of("heldout_real32", "xizang-2021-border-village-happiness-homes-lottery-fund-news")
+    assert [(r["kind"], r["basis"]) for r in rows if r["amount_yuan"] == 102000000] == [
+        ("budget_allocation", "total")
+    ]

@@ -1710,3 +1710,13 @@ def test_a_population_and_a_count_that_is_still_only_so_many_are_no_targets():
     text = _heldout_text("heldout_real31", "wuhu-2022-elder-meal-points-news")
     assert 60.0 not in {t["value"] for t in extract_targets(text)}
     assert [t["value"] for t in extract_targets("到2025年,服务老年人达到10万人。")] == [100000.0]
+
+
+def test_a_deadline_as_written_stays_in_a_repost_of_an_old_plan():
+    """heldout_real32 hunan-2016, a 2016 湖南日报 report reposted in 2022 (`发布时间: 2022-11-21`): `目标是到2020年,全省建成
+    养老床位53万张以上` and `全省在“十三五”期间将新建、改扩建基层养老服务设施1.5万个` keep 2020, the deadline they write,
+    though it is before the page's year; a bare earlier year (`2019年新建床位500张`) still dates a report."""
+    text = _heldout_text("heldout_real32", "hunan-2016-13th-fyp-eldercare-goals-news")
+    rows = {t["value"]: t["deadline_year"] for t in extract_targets(text, document_year=2022)}
+    assert rows[530000.0] == rows[15000.0] == rows[700.0] == 2020
+    assert extract_targets("2019年全市新建床位500张。", document_year=2022) == []

@@ -106,7 +106,8 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
     Rule(
         "paid_through_to",
         # whom the payments are handed to, named before them (`县民政局向县中心敬老院拨付特困人员照料护理费12万元`)
-        r"向(?P<r>[^，,。；;：:\n]{2,20}?)(?<!申请)(?:拨付|下拨|划拨|支付|拨)[^，,。；;\n\d]{0,24}$",
+        # (or paid out to people: `全区已向1.5万名高龄老人发放补贴661万元`)
+        r"向(?P<r>[^，,。；;：:\n]{2,20}?)(?<!申请)(?:拨付|下拨|划拨|支付|拨|发放)[^，,。；;\n\d]{0,24}$",
         "recipient",
         "2024年9月,县民政局向县中心敬老院拨付特困人员照料护理费12万元。",
         "constructed by the review of the thirteenth round (no real text with it found yet)",
@@ -976,6 +977,7 @@ _LEADING_ITEM_NUMBER = re.compile(
 )
 
 
+_HOW_MANY = re.compile(r"^(?:\d+(?:\.\d+)?万?|[一二两三四五六七八九十百千万]+)余?(?:名|位)(?=.{2})")
 _SETTING_UP = re.compile(r"^(?:建立|建立健全|完善|落实|实施|实行|推行|探索)(?=.{2})")
 _LABEL_FIRST = re.compile(r"^(?:补贴|补助|发放|救助|资助|保障|服务)?对象(?:为|是)[:：]?")
 
@@ -986,6 +988,7 @@ def without_inline_heading(phrase: str) -> str:
     phrase = _SETTING_UP.sub(
         "", phrase, count=1
     )  # (`建立贫困居家失能老人护理补贴制度`: the people, not the act)
+    phrase = _HOW_MANY.sub("", phrase, count=1)  # (`1.5万名高龄老人`: how many is no part of who)
     return _LABEL_FIRST.sub("", phrase, count=1)  # (`补贴对象为经评估为重度失能的老年人`)
 
 

@@ -303,8 +303,8 @@ NOT_SUBSIDY_MONEY = re.compile(
 # An amount preceded by these is a fund being allocated or spent (kind budget_allocation
 # unless the money buys a service or training).
 FUND_BEFORE = re.compile(
-    r"(?:投入|下拨|安排|拨付|拨款|支出|列支|筹集|预算内投资|(?:中央|省级?|自治区|上级)财政补助)[^，,。；;]{0,12}$"
-    r"|(?:安排|投入|下拨)[^，,。；;]{0,16}?(?:专项)?(?:资金|经费)(?:不少于|不低于|约|共|合计|达)?$"
+    r"(?:投入|下拨|下发|安排|拨付|拨款|支出|列支|筹集|预算内投资|(?:中央|省级?|自治区|上级)财政补助)[^，,。；;]{0,12}$"
+    r"|(?:安排|投入|下拨|下发)[^，,。；;]{0,16}?(?:专项)?(?:资金|经费|公益金)(?:不少于|不低于|约|共|合计|达)?$"
 )
 FUND_AFTER = re.compile(r"^(?:的)?(?:专项)?(?:资金|经费)")
 # A sum of money sent down after its amount (`首批 2.93 亿元补贴资金已下拨山西各市`): an allocation to the places

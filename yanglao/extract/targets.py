@@ -774,6 +774,8 @@ class _Time:
     bare: bool = False  # `2019年,…` with no 到/前/底: a plan year in a plan, a report date in a reply
     # `2024年3月7日备案成立…`: a day's date with no 前/起/底 after it dates an event, it is no deadline
     event: bool = False
+    # `到2020年`, `“十三五”期间`: a deadline as written, even one earlier than the document (a repost of an old plan)
+    by: bool = False
 
 
 def _times(scan: str, start: int, end: int, document_year: int | None) -> list[_Time]:
@@ -786,6 +788,7 @@ def _times(scan: str, start: int, end: int, document_year: int | None) -> list[_
             plan = next(k for k in FIVE_YEAR_PLANS if k in text)
             t.year = FIVE_YEAR_PLANS[plan]
             t.date = f"{t.year}-12-31"
+            t.by = True
         elif kind == "year_range":
             years = re.findall(YEAR, text)
             t.year = int(years[-1])
@@ -805,6 +808,7 @@ def _times(scan: str, start: int, end: int, document_year: int | None) -> list[_
         elif kind == "year":
             t.year = int(re.search(YEAR, text).group(1))
             t.date = f"{t.year}-06-30" if "上半年" in text else f"{t.year}-12-31"
+            t.by = bool(re.search(r"(?:到|至)\s*$", scan[max(0, m.start() - 2) : m.start()]))
             t.bare = (
                 text.endswith(("年", "度"))
                 and not re.search(r"[到至]$", scan[max(0, m.start() - 1) : m.start()])
@@ -1770,7 +1774,11 @@ def _deadline(
             break
         if t.kind == "each_year" and t.start < c_start:
             continue  # `…期间,每年新建2000张,累计建成1万张`: 每年 holds in its own clause
-        reported = t.kind == "since" or t.event or (t.year and reference_year and t.year < reference_year)
+        reported = (
+            t.kind == "since"
+            or t.event
+            or (t.year and reference_year and t.year < reference_year and not t.by)
+        )
         if t.kind == "each_year" or reported:
             deadline_year, deadline = column_year, (f"{column_year}-12-31" if column_year else None)
         elif t.year:
