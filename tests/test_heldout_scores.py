@@ -309,6 +309,17 @@ FLOORS = {
         "provisions": 0.25,  # (no measures line: no gold measure, none extracted)
         "metadata": 0.74,
     },
+    # (set 33: blind first run at b9c7e65 (0.77 / 0.72 / 0.50 / 0.17 / 0.00 / 0.75 / 0.83), kept blind; its floors the
+    # run at 1932cff, after the round's changes for sets 29–32)
+    "heldout_real33": {
+        "targets": 0.88,
+        "targets_meaning": 0.82,
+        "subsidies": 0.56,
+        "subsidies_meaning": 0.24,
+        "provisions": None,  # 0.00
+        "measures": 0.75,
+        "metadata": 0.83,
+    },
     "heldout_real17": {
         "targets": 0.99,  # one gold target
         "targets_meaning": None,  # 0.00: `15分钟养老生活圈` against the annotator's 养老生活圈服务时间半径
