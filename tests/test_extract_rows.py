@@ -104,3 +104,80 @@ def test_a_report_and_its_paragraph_and_a_headline_that_repeats_a_report():
     # a goal after a report in a paragraph, with its own comparator, stays a goal
     mixed = extract_rows("x", "近年来,全市建成养老机构120个。社区养老服务设施覆盖率不低于90%。", 2024)
     assert [t["value"] for t in mixed["targets"]] == [90]
+
+
+def _subsidies(text: str, year: int = 2024) -> list[tuple]:
+    rows = extract_rows("x", text, year)["subsidies"]
+    return [(s["amount_yuan"], s["kind"], s["basis"], s["recipient"], s["condition"]) for s in rows]
+
+
+def _targets(text: str, year: int = 2024) -> list[tuple]:
+    return [(t["value"], t["indicator"]) for t in extract_rows("x", text, year)["targets"]]
+
+
+def test_the_twelve_defects_of_the_rounds_review():
+    """Sentences written by the seventeenth round's review (not from a document), each a defect of a rule of the
+    round, fixed: eligibility with 已 is no sum paid out; grades borrowing a head stay one group; those served are no
+    population; a plan's items after a report stay targets; a premium the government pays stays; a coverage still to
+    come stays a provision; an entitled group must be granted money and be no older than the bands; a 县级政府 paid is
+    kept whole; a building subsidy for family beds stays construction; a headline of another thing is no repeat."""
+    assert _subsidies("对已满80周岁的本县户籍老年人发放高龄津贴100元/月。")[0][2] == "person"
+    assert _subsidies("自2019年起,我区已向90周岁以上老人发放长寿补贴300元/月。")[0][2] == "person"
+    graded = _subsidies(
+        "对取得初级、中级、高级、技师职业技能等级证书的养老护理员,分别给予500元、1000元、1500元、2000元的一次性补贴。"
+    )
+    assert {r[3] for r in graded} == {"取得初级、中级、高级、技师职业技能等级证书的养老护理员"}
+    assert [r[4] for r in graded] == ["初级", "中级", "高级", "技师"]
+    assert _targets("到2025年,全市享受居家养老服务的老年人达到10万人。", 2021) == [
+        (100000, "享受居家养老服务的老年人")
+    ]
+    assert _targets(
+        "截至2022年底,全市共有养老机构120家。重点任务:新建社区养老服务站20个,新增护理型床位500张。", 2023
+    ) == [
+        (20, "社区养老服务站"),
+        (500, "护理型床位"),
+    ]
+    assert _subsidies("县财政按每人每年50元的保费标准为80周岁以上老人购买意外伤害保险。")[0][0] == 50
+    assert _subsidies("2025年底前,全面建立经济困难高龄失能老年人补贴制度并实现全覆盖。")[0][1] == "allowance"
+    older = _subsidies(
+        "对100周岁以上老年人另行发放长寿保健金。高龄津贴标准:80-89周岁老年人每人每月100元,90-99周岁老年人每人每月200元。"
+    )
+    assert "100周岁以上老年人" not in {r[3] for r in older if r[0]}
+    bus = _subsidies(
+        "全市65周岁以上老年人免费乘坐公交车。80-89周岁老人每人每月发放高龄津贴100元,90-99周岁老人每人每月发放高龄津贴200元。"
+    )
+    assert "65周岁以上老年人" not in {r[3] for r in bus}
+    assert _subsidies("省财政对考核排名前三的县级政府给予奖补资金50万元。")[0][3] == "考核排名前三的县级政府"
+    beds = _subsidies(
+        "对建设家庭养老床位的失能老年人家庭,按每张床位3000元给予一次性建设补贴,主要用于适老化改造和智能设备配置。"
+    )
+    assert beds[0][1] == "construction"
+    page = "我市将新建10个老年助餐点\n\n记者获悉。到2025年,全市将建成10个区域养老服务中心。"
+    assert _targets(page, 2023) == [(10, "老年助餐点"), (10, "区域养老服务中心")]
+
+
+def test_nested_enumerations_spaced_numbers_and_a_spaced_title_of_the_rounds_review():
+    """Written by the round's review (not from a document): a `:一是…;二是…` inside an item is nested, and the item's
+    `三是` after it is the item's; a number with spaces around it (PDF text) is no title's end; a title with spaces
+    between its words is no menu."""
+    from yanglao.extract.outline import extract_measures
+    from yanglao.parse.metadata import extract_metadata
+
+    nested = extract_measures(
+        "（一）强化养老服务保障。\n一是完善补贴制度,提高标准。二是加强人才队伍建设,主要措施有:一是开展护理员培训;二是落实岗位补贴。"
+        "三是推进医养结合,深化合作。"
+    )
+    assert [m["heading"] for m in nested] == [
+        "强化养老服务保障",
+        "完善补贴制度",
+        "加强人才队伍建设",
+        "推进医养结合",
+    ]
+    spaced = extract_measures(
+        "一、新建 5 个街道综合养老服务中心,改造提升社区养老服务站30个,新增护理型床位500张,完善服务网络建设。\n二、加强保障。"
+    )
+    assert spaced[0]["heading"].startswith("新建5个街道综合养老服务中心")
+    title = extract_metadata("关于 做好 2023年度 高龄津贴 发放工作的通知\n\n各镇:为做好工作,现通知如下。")[
+        "title"
+    ]
+    assert title == "关于 做好 2023年度 高龄津贴 发放工作的通知"

@@ -537,7 +537,8 @@ def _place(node: _Node, stack: list[_Node], last_seen: dict[str, int], gap_ok: b
     if same is not None:
         previous = stack[same].n
         # (a `一是` after an enumeration under the same item opens a new one: `…三是做好…。下一步,…。一是继续…`)
-        restart = node.kind == "enum" and node.n == 1 and previous >= 2
+        # (at a line's start only: a `:一是…;二是…` inside an item is nested in it)
+        restart = node.kind == "enum" and node.n == 1 and previous >= 2 and gap_ok
         if node.n != previous + 1 and not (gap_ok and node.n == previous + 2) and not restart:
             return False
         del stack[same:]
@@ -650,7 +651,8 @@ def _cut(raw: str, stops: str) -> tuple[str, int]:
     return raw, len(raw)
 
 
-_SPACED_TITLE = re.compile(r"[ \t\u3000\xa0]*([^\s，,。；;：:、]{2,15})[ \t\u3000\xa0]+(?=\S)")
+# (not the spaces PDFs leave around a number: `一、新建 5 个街道综合养老服务中心,…`)
+_SPACED_TITLE = re.compile(r"[ \t\u3000\xa0]*([^\s，,。；;：:、\d]{3,15})[ \t\u3000\xa0]+(?=[^\s\d])")
 
 
 def _heading(text: str, node: _Node, limit: int) -> tuple[str, int]:

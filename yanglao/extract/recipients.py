@@ -793,7 +793,7 @@ def _entitled_group_over_bands(rows: list[dict], text: str) -> None:
     clause = max(text.rfind(mark, 0, first) for mark in "，,；;：:。\n") + 1
     window = text[max(0, _sentence_start(text, clause) - 400) : clause]
     group = next(reversed(list(_ENTITLED_GROUP_RE.finditer(window))), None)
-    if not group:
+    if not group or not _granted_to_bands(window, group, [band for _, band in banded]):
         return
     named = group.group("g").strip(TRIM)
     for row, band in banded:
@@ -803,6 +803,26 @@ def _entitled_group_over_bands(rows: list[dict], text: str) -> None:
         ):
             continue  # (the group itself, and a sum paid to it: `已经为80周岁以上老人发放…9945余万元`)
         row["recipient"], row["condition"] = named, band
+
+
+def _granted_to_bands(window: str, group: re.Match, bands: list[str]) -> bool:
+    """The group is granted money (its sentence names some: `享受保健津贴`, `发放一定数额的资金补助`, `津贴制度`) and its age
+    is the youngest band's or younger (not `对100周岁以上老年人另行发放长寿保健金` over bands from 80, nor `65周岁以上老年人
+    免费乘坐公交车`)."""
+    end = min((i for i in (window.find(m, group.end()) for m in "。；;\n") if i >= 0), default=len(window))
+    if not _GRANT_WORDS.search(window[group.start() : end]):
+        return False
+    youngest = (
+        min(int(m.group()) for b in bands for m in [re.search(r"\d{2,3}", b)] if m)
+        if any(re.search(r"\d{2,3}", b) for b in bands)
+        else None
+    )
+    age = re.match(r"\d{2,3}", group.group("g"))
+    return youngest is None or age is None or int(age.group()) <= youngest
+
+
+_GRANT_WORDS = re.compile(r"津贴|补贴|补助|发放|享受|资金")
+_BUILDING_MONEY = re.compile(r"建设补贴|建设补助|建设资金")
 
 
 # A group named on a line of its own that introduces a numbered list of standards
@@ -1247,6 +1267,8 @@ def _kind_and_type(row: dict, text: str) -> None:
         and row.get("figure_at") is not None
         and re.search(r"(?:家庭|[^客]户)$", row.get("recipient") or "")
         and "适老" in text[_sentence_start(text, row["figure_at"]) : row["figure_at"] + 40]
+        # (not money named a building subsidy: `对建设家庭养老床位的…家庭,…给予一次性建设补贴,主要用于适老化改造`)
+        and not _BUILDING_MONEY.search(text[_sentence_start(text, row["figure_at"]) : row["figure_at"] + 40])
     ):
         # the adaptation of households' homes (适老化改造) is no building subsidy to a provider: none of the kinds,
         # per household (a 家庭养老床位 built in a home stays construction)

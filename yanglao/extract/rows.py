@@ -219,6 +219,13 @@ HEADLINE_REPORTED = "a headline that repeats a figure the body reports"
 _PLANNED_HEADLINE = re.compile(rf"{targets.FORWARD_CUES}|年内|今年|明年|到\d{{4}}|\d{{4}}年(?:底|前)")
 
 
+def _same_thing(headline: dict, body: dict) -> bool:
+    """Whether a headline's figure and a body's name the same thing: their indicators (or recipients) share two
+    characters in a row; rows that name nothing are the same."""
+    a, b = (r.get("indicator") or r.get("recipient") or "" for r in (headline, body))
+    return not a or not b or any(a[i : i + 2] in b for i in range(len(a) - 1))
+
+
 def _line_at(text: str, at: int) -> str:
     end = text.find("\n", at)
     return text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end]
@@ -264,17 +271,23 @@ def _without_headline_repeats(
     headline = [r for r in rows if r["start"] < body_start and _headline_at(text, r["start"], body_start)]
     if not headline:
         return rows, []
-    body = {
-        key(r) for r in rows if r["start"] >= body_start or not _headline_at(text, r["start"], body_start)
-    }
-    reported_in_body = {key(r) for r in reported or [] if r["start"] >= body_start}
+    body_rows = [
+        r for r in rows if r["start"] >= body_start or not _headline_at(text, r["start"], body_start)
+    ]
+    body = {key(r) for r in body_rows}
+    reported_rows = [r for r in reported or [] if r["start"] >= body_start]
     kept, left_out = [], []
     headlines_seen = set()
     for row in rows:
         figure = key(row)
         has_figure = not figures_only or any(v is not None for v in figure[:3])
         # (a headline may leave out the year its body gives: `厦门到2025将建成2.3万张养老床位` over `到2025年,…达2.3万张`)
-        undated_repeat = undated_last and figure[-1] is None and any(b[:-1] == figure[:-1] for b in body)
+        # (of the same thing: `我市将新建10个老年助餐点` is no repeat of `…建成10个区域养老服务中心`)
+        undated_repeat = (
+            undated_last
+            and figure[-1] is None
+            and any(key(b)[:-1] == figure[:-1] and _same_thing(row, b) for b in body_rows)
+        )
         is_headline = any(row is h for h in headline)
         # (the page's title written twice, as its title and its heading, is one headline)
         written_again = is_headline and (figure, row["quote"]) in headlines_seen
@@ -282,7 +295,7 @@ def _without_headline_repeats(
         if (
             has_figure
             and is_headline
-            and figure in reported_in_body
+            and any(key(r) == figure and _same_thing(row, r) for r in reported_rows)
             and figure not in body
             and not _PLANNED_HEADLINE.search(
                 _line_at(text, row["start"])

@@ -160,9 +160,9 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     r"|复核|停发|停止发放|暂停发放|中止发放|终止发放|宣传|宣讲|知晓|告知|公示|筹措|筹集|申报|下拨时间"
     # an instrument said to be carried out everywhere already (`均实施了高龄津贴政策`, `…制度实现全覆盖`) or what kind of
     # policy it is (`…制度是一种兼有社会福利性质的政策`): a report or a definition, no promise
-    r"|实施了|实行了|实现(?:了)?全覆盖|是一种"
+    r"|实施了|实行了|是一种"
     # how many enjoy it (`目前,该区共有11089位老人享受津贴`): a count, no promise
-    r"|(?:共有|现有|共计|累计)[^，,。；;\d]{0,8}?[\d,.]+\s*万?余?\s*(?:名|位|人|户)"
+    r"|(?:共有|现有|共计|累计)[^，,。；;\d]{0,8}?[\d,.]+\s*万?余?\s*(?:名|位|人|户)[^，,。；;\d]{0,8}?(?:享受|领取)"
     # where to look a payment up (`凡享受补贴发放的城乡居民…可关注“青山区财政局”微信公众平台…即可查询发放详情`)
     r"|(?:即可|可|登录|通过)[^，,。；;]{0,12}?查询|查询[^，,。；;]{0,6}?(?:发放|详情|结果|进度)"
     r"|关注[^，,。；;]{0,12}?(?:公众号|公众平台|网站|平台)"
@@ -174,6 +174,9 @@ NOT_A_PROVISION_CLAUSE = re.compile(
     # a description of who is eligible (`对生活无法自理的…给予护理补贴`) is no refusal
     r"|(?:能力|条件|财力)?(?:不允许|暂不具备条件|不具备条件|无法承受|难以承受)\s*[。；;]?\s*$|暂不(?:考虑|实施|调整|提高)"
 )
+# An instrument said to cover everywhere (`…制度实现全覆盖`): a report, unless the clause looks ahead.
+COVERED_EVERYWHERE = re.compile(r"实现(?:了)?全覆盖")
+_STILL_TO_COME = re.compile(r"推动|推进|力争|确保|将|到\d{4}|年底前|前[,，]?|逐步|全面建立|争取|计划")
 # Handling a payment for people (`为居家老年人办理助餐补贴`) administers it, unless the clause also gives or pays for it
 # (`由乡镇民政办统一办理并按月发放高龄津贴`, `县财政全额出资为特困供养人员办理…补助`).
 HANDLING_ONLY = re.compile(r"办理")
@@ -296,14 +299,14 @@ NOT_SUBSIDY_MONEY = re.compile(
     r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值|预计|预估|测算|匡算"
     r"|资金来源|来源(?:为|于)"  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
     # what residents pay, and a meal's price (`12元每餐的餐标`; not `按3元/餐标准补贴`)
-    r"|交纳|缴费|保费(?!补贴|补助)|床位费|伙食费|(?<!照料)护理费(?!补贴|补助)|保证金|押金|自行承担|自理费用|餐标(?!准|补贴|补助)"
+    r"|交纳|缴费|床位费|伙食费|(?<!照料)护理费(?!补贴|补助)|保证金|押金|自行承担|自理费用|餐标(?!准|补贴|补助)"
     # an average (`户均投入3500元`) is a statistic, not a standard, unless it is the standard (AVERAGE_STANDARD)
     r"|户均|人均|床均|平均"
 )
 # An amount preceded by these is a fund being allocated or spent (kind budget_allocation
 # unless the money buys a service or training).
 FUND_BEFORE = re.compile(
-    r"(?:投入|下拨|下发|安排|拨付|拨款|支出|列支|筹集|预算内投资|(?:中央|省级?|自治区|上级)财政补助)[^，,。；;]{0,12}$"
+    r"(?:投入|下拨|安排|拨付|拨款|支出|列支|筹集|预算内投资|(?:中央|省级?|自治区|上级)财政补助)[^，,。；;]{0,12}$"
     r"|(?:安排|投入|下拨|下发)[^，,。；;]{0,16}?(?:专项)?(?:资金|经费|公益金)(?:不少于|不低于|约|共|合计|达)?$"
 )
 FUND_AFTER = re.compile(r"^(?:的)?(?:专项)?(?:资金|经费)")
@@ -523,7 +526,7 @@ RECIPIENT_PATTERNS: list[str] = [
     # the group a standard is said to be, then how it is paid (`目前的补贴标准是60岁以上失能低收入老人,按每人每月400元标准…`)
     r"(?:补贴|补助|津贴|资助)标准(?:是|为)[:：]?\s*(?P<r>[^，,。；;：:]{2,30}?(?:老年人|老人|人员|家庭))[，,]\s*(?:按照|按|每)",
     # a provider named after 给予, then its rate (`给予养老机构每人每月140元的民办养老机构运营补贴`)
-    r"给予(?P<r>[^，,。；;\d]{2,20}?(?:机构|中心|站|院|食堂|企业|组织))(?=每)",
+    r"给予(?!入住|在)(?P<r>[^，,。；;\d]{2,20}?(?:机构|中心|站|院|食堂|企业|组织))(?=每)",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
@@ -846,7 +849,9 @@ def _recipient(text: str) -> str | None:
                 r"(?<=.{2})(?:年度|全年|每年|每月)$", "", phrase
             )  # …高龄老人年度发放: when, not who
             # who gives, after who gets (`公办和民办养老机构新增床位省级财政给予…`)
-            phrase = re.sub(r"(?<=.{2})(?:[省市县区]级?|各级|本级)(?:财政|政府)$", "", phrase)
+            phrase = re.sub(
+                r"(?<=.{2})(?:[省市县区]级?|各级|本级)财政$", "", phrase
+            )  # (a 县级政府 may be paid)
             phrase = GROUP_DOING.sub("", phrase)  # 对年满60岁以上老年人在老年食堂用餐 → 年满60岁以上老年人
             phrase = PURPOSE_AFTER_RECIPIENT.sub(r"\1", phrase)  # 养老机构床位运营(补助) → 养老机构
             if ACTIVITY_ONLY.fullmatch(phrase):
@@ -994,8 +999,11 @@ def _alternative_recipient(recipient: str | None) -> tuple[str | None, str | Non
     return main, alt
 
 
-_KINDS_COUNTED = re.compile(r"(?:等)?[“\"]?[一二三四五六七八九十\d]+类[”\"]?(?:老人|老年人|人员|对象|群体)?$")
+_KINDS_COUNTED = re.compile(
+    r"(?:等[一二三四五六七八九十\d]+类|[“\"][一二三四五六七八九十\d]+类[”\"])(?:老人|老年人|人员|对象|群体)?$"
+)
 _LISTED_HEAD = re.compile(rf"(?:{FACILITY_WORDS}|人|员|者|家庭|户|孤老)$")
+_LISTED_FACILITY = re.compile(rf"(?:{FACILITY_WORDS}|人|者)$")
 
 
 def _split_recipients(recipient: str | None, n: int) -> list[str | None]:
@@ -1020,10 +1028,13 @@ def _split_recipients(recipient: str | None, n: int) -> list[str | None]:
     if len(items) != n:
         return [recipient] * n
     last = items[-1]
+    heads = _LISTED_HEAD
     if "的" in last:
         head = last[last.rindex("的") :]
         items = [i if "的" in i else i + head for i in items]
-    if not all(_LISTED_HEAD.search(i) for i in items):
+        # (items that borrow the head are grades of one kind of people: `取得初级、中级…证书的养老护理员` is one group)
+        heads = _LISTED_FACILITY
+    if not all(heads.search(i) for i in items):
         return [recipient] * n
     return items
 
@@ -1169,8 +1180,9 @@ PAID_AFTER = re.compile(
     r"(?:通过[^，,。；;\d]{0,10}?)?(?:直接)?(?:发放|拨付|支付|付)(?:到|至|给|完成)"
 )
 # a sum said before it to be paid out already (`截至8月底,已经为80周岁以上老人发放基本生活津贴9945余万元`): a total
+# (为/向 right after 已: not who is eligible, `对已满80周岁的…老年人发放…`, `向已取得…证书的人员发放…`)
 PAID_OUT_BEFORE = re.compile(
-    r"已(?:经)?(?:累计)?(?:为|向)?[^，,。；;]{0,24}?(?:发放|拨付|支付|兑付)[^，,。；;\d]{0,12}$"
+    r"已(?:经)?(?:累计)?(?:为|向)[^，,。；;]{0,24}?(?:发放|拨付|支付|兑付)[^，,。；;\d]{0,12}$"
 )
 
 
@@ -1203,7 +1215,7 @@ def _basis(
         or COUNTED_RECIPIENTS.search(before)
         or (PAYMENT_PERIOD.search(before) and not STANDARD_WORDS.search(before))
         or (PAID_AFTER.match(after) and not STANDARD_WORDS.search(before))
-        or (PAID_OUT_BEFORE.search(before) and not STANDARD_WORDS.search(before))
+        or (PAID_OUT_BEFORE.search(before) and not STANDARD_WORDS.search(before) and not per_unit)
     ):
         return "total"
     if kind == "allowance":
@@ -1339,6 +1351,16 @@ def _not_subsidy_money(before: str, after: str) -> bool:
 SUBSIDY_FLOOR_BEFORE = re.compile(r"(?:补贴|补助|资助|奖补)(?:金额|资金|额)?(?:不足|低于|少于)$")
 
 
+# An insurance premium whose subsidised part the sentence gives after it (`每年每床保费120元,政府补贴80元`): the premium
+# is a price; the part is the subsidy (a premium the government pays, `按每人每年50元的保费标准为…购买…保险`, stays).
+PREMIUM_BEFORE = re.compile(r"保费(?:标准)?(?:为)?[^，,。；;\d]{0,12}?$")
+_SUBSIDISED_PART_AFTER = re.compile(r"^[^。；;]{0,20}?(?:补贴|补助)[^，,。；;\d]{0,4}[\d.]+\s*万?元")
+
+
+def _premium_with_its_subsidy(before: str, rest: str) -> bool:
+    return bool(PREMIUM_BEFORE.search(before) and _SUBSIDISED_PART_AFTER.match(rest))
+
+
 def _why_not_money(before: str, after: str) -> str | None:
     """Why the figure is no money given (EXCLUDED's key), or None."""
     if SUBSIDY_FLOOR_BEFORE.search(before) and THRESHOLD_AFTER.match(after):
@@ -1452,7 +1474,9 @@ def _figures(
         _, c1 = sent.clause_bounds(group[-1].end - 1)
         before = text[c0 : group[0].start]
         after = text[group[-1].end : c1]
-        not_money = _why_not_money(before, after)
+        not_money = _why_not_money(before, after) or (
+            "not_money" if _premium_with_its_subsidy(before, text[group[-1].end :]) else None
+        )
         if not_money:
             left_out(EXCLUDED[not_money], group[0].start, group[-1].end, group[0].values[0])
             not_money_until = group[-1].end
@@ -1897,6 +1921,8 @@ def _mention_excluded(
         return True
     if HANDLING_ONLY.search(clause) and not _GIVEN_TOO.search(clause):
         return True
+    if COVERED_EVERYWHERE.search(clause) and not _STILL_TO_COME.search(clause):
+        return True  # `新疆高龄津贴制度实现全覆盖`: a report (not `2025年底前,全面建立…制度并实现全覆盖`)
     if ADJUSTED_STANDARD[0].search(text[c0 : m.start]) and ADJUSTED_STANDARD[1].match(text[m.end : c1]):
         return True
     if DESCRIPTOR_AFTER.search(text[m.end : m.end + 14]) or LIST_LEAD_IN.search(text[c0 : m.end]):

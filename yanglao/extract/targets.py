@@ -609,6 +609,7 @@ _SCORE_CELL_RE = re.compile(SCORE_CELL)
 _SCORING_RULE_RE = re.compile(SCORING_RULE)
 _NOMINATION_QUOTA_RE = re.compile(NOMINATION_QUOTA)
 _POPULATION_BEFORE_RE = re.compile(POPULATION_BEFORE)
+_PLAN_WORDS = re.compile(r"按照规划|根据规划|按规划|规划(?:新建|建设)|(?:任务|目标|举措|措施)[:：]|计划")
 _SELECTION_QUOTA_RE = re.compile(SELECTION_QUOTA)
 _ASIDE_RE = re.compile(ASIDE)
 _REPORT_OPENING_RE = re.compile(REPORT_OPENING)
@@ -1547,7 +1548,13 @@ def _sentence(
     report_opening = report_opening or bool(_EVENT_DAY_OPENING_RE.match(masked.lstrip(" \x00")))
 
     tenses = _clause_tenses(scan, masked, s_start, clauses, outside, reference_year, paragraph_tense, context)
-    if paragraph_tense == "past" and not any(tenses) and context.section_tense is None:
+    if (
+        paragraph_tense == "past"
+        and not any(tenses)
+        and context.section_tense is None
+        # (not a plan's items after the report: `按照规划,新建…`, `重点任务:新建…`)
+        and not _PLAN_WORDS.search(scan[s_start:s_end])
+    ):
         context = replace(context, after_report=True)
     inherited: list[str | None] = []
     running = context.section_tense
@@ -1709,7 +1716,12 @@ def _context_exclusion(scan: str, q: _Quantity, clause_before: str, s_start: int
         return "selection quota (评选一个)"
     if q.unit in ("名", "人", "位") and _ASSIGNED_PERSON_RE.search(clause_before):
         return "person assigned to a task"
-    if q.unit == "人" and _POPULATION_BEFORE_RE.search(clause_before):
+    if (
+        q.unit == "人"
+        and _POPULATION_BEFORE_RE.search(clause_before)
+        # (not those who receive a service: `全市享受居家养老服务的老年人达到10万人`)
+        and not re.search(r"服务|享受|接受|参加|惠及|覆盖|受益|培训|救助|照护|入住|领取", clause_before)
+    ):
         return "population"
     if _PLACE_SHARE_RE.match(clause_before) and "其中" in scan[s_start : q.start]:
         return "a place's share of a total"  # only in a `其中` breakdown (`其中北山街道1个,西溪街道1个`)

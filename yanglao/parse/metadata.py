@@ -234,7 +234,7 @@ _NAVIGATION = re.compile(
     # a menu bar (`首页 新闻中心 信息公开 政务服务 …`) and a site's widgets (`智能问答 关闭`, `你还可以输入40`)
     r"|^首页(?:\s+[\u4e00-\u9fff]{2,6}){2,}\s*$|^智能问答.*|^你还可以输入.*"
     # a skip link (`跳转到路径导航栏`), a menu of short words (`新闻源 财富源`), an index number printed without its colon
-    r"|^网友评论.*|^跳转到.*|^(?:您的)?(?:浏览器)?不支持\s*(?:Flash|flash|JavaScript|javascript).*|^(?:[\u4e00-\u9fff]{2,4}\s+)+[\u4e00-\u9fff]{2,4}$|^(?:[\u4e00-\u9fff\w\-]{2,8}\s+){3,}[\u4e00-\u9fff\w\-]{2,8}$|^索\s*引\s*号\s*[:：]?\s*[\w/.\-]+$"
+    r"|^网友评论.*|^跳转到.*|^(?:您的)?(?:浏览器)?不支持\s*(?:Flash|flash|JavaScript|javascript).*|^(?:[\u4e00-\u9fff]{2,4}\s+)+[\u4e00-\u9fff]{2,4}$|^(?!.*(?:关于|通知|办法|意见|方案|的))(?:[\u4e00-\u9fff\w\-]{2,8}\s+){3,}[\u4e00-\u9fff\w\-]{2,8}$|^索\s*引\s*号\s*[:：]?\s*[\w/.\-]+$"
 )
 _MARKDOWN_MARK = re.compile(r"^\s*#{1,6}\s+|^\s*<!--.*?-->\s*$")
 #: A title line may open with its 文号 (``朝民函〔2023〕59号 关于…的函``).
@@ -498,7 +498,7 @@ _BREADCRUMB_OWNER = re.compile(
 _BREADCRUMB_OUTLET = re.compile(
     rf"^(?:您的|您当前|您现在的)?(?:当前)?位置\s*[:：]\s*([{HAN}]{{2,10}}?(?:网|报|台))(?:首页)?\s*[>＞»›/]"
 )
-_OUTLET_LINE = re.compile(rf"^\s*[-*•·]?\s*([{HAN}]{{2,10}}?(?:网|报|台|社))\s*$")
+_OUTLET_LINE = re.compile(rf"^\s*[-*•·]?\s*([{HAN}]{{2,10}}?(?:网|(?<![简通周月快情汇])报|台|社))\s*$")
 #: A news page's outlet (``来源:湖北日报``, ``来自:证券时报网``): who published a report, when no agency is named.
 #: Who a page says announces it: `本次公告由…发布` at its end, `近日,…发布消息` opening a news item.
 _ANNOUNCED_BY = re.compile(
