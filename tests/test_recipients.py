@@ -1794,3 +1794,17 @@ def test_people_paid_out_to_and_a_lottery_fund_sent_down():
     assert [(r["kind"], r["basis"]) for r in rows if r["amount_yuan"] == 102000000] == [
         ("budget_allocation", "total")
     ]
+
+
+def test_a_fund_is_for_the_programme_the_clause_after_it_pushes_on():
+    """heldout_real9 nanning-2023 (`统筹下达养老服务资金1.83亿元,全力保障养老服务发展`) and heldout_real28 henan-2023
+    (`省财政下达资金3.57亿元,推进养老服务领域基础设施建设`): a fund allocated to a programme, named by what it pushes on,
+    of type government (DATA_CONTRACT.md); a clause of its standard (`下达资金0.53亿元,按照户均3300元的标准支持…`) is none."""
+    rows = _rows_of("heldout_real9", "nanning-2023-eldercare-five-systems-review")
+    assert [(r["recipient"], r["recipient_type"]) for r in rows if r["amount_yuan"] == 183000000] == [
+        ("养老服务发展", "government")
+    ]
+    rows = _rows_of("heldout_real28", "henan-2023-provincial-eldercare-infrastructure-funds-news")
+    funds = {r["amount_yuan"]: r["recipient"] for r in rows if r["kind"] == "budget_allocation"}
+    assert funds[357000000] == "养老服务领域基础设施建设"
+    assert funds[53000000] != "按照户均3300元的标准支持1万户特殊困难老年人家庭适老化改造"

@@ -499,6 +499,17 @@ AMOUNT_THEN_BUILT = Rule(
     "投入320万元在自流井区、大安区、沿滩区和高新区建设老年助餐服务示范网络,",
     "zigong-2024-proposal-reply-163-069",
 )
+# A fund, then in the clause after it what it pushes on (`统筹下达养老服务资金1.83亿元,全力保障养老服务发展`, `下拨中央专项
+# 彩票公益金4674万元,实施全省1558个农村幸福院项目`): the programme the money is for.
+FUND_THEN_PURPOSE = Rule(
+    "fund_then_purpose",
+    r"[\d.,]+\s*[万亿]?元(?:资金|经费)?[^，,。；;\n\d]{0,4}[，,]\s*(?:全力|积极|大力|着力|重点|主要)?"
+    r"(?:推进|实施|支持|保障|推动|加快|用于)(?P<r>(?![^，,。；;\n]*(?:标准|按照|每))[^，,。；;：:\n]{2,30}?)(?=[，,。；;\n]|$)",
+    "budget_allocation",
+    "统筹下达养老服务资金1.83亿元,全力保障养老服务发展。",
+    "nanning-2023-eldercare-five-systems-review",
+)
+_FUND_THEN_PURPOSE_RE = re.compile(FUND_THEN_PURPOSE.pattern)
 # What money paid to providers buys, said later in its paragraph (`补助资金可用于购置或更新相关设施设备`):
 # its kind, when the sentence of the figure names none.
 USE_KINDS: tuple[Rule, ...] = (
@@ -1095,6 +1106,12 @@ def each_named(text: str, figure_at: int) -> tuple[str, str] | None:
     )
 
 
+def fund_purpose(text: str, figure_at: int) -> str | None:
+    """The programme a fund is for, said in the clause after it (see FUND_THEN_PURPOSE)."""
+    m = _FUND_THEN_PURPOSE_RE.match(text, figure_at, figure_at + 80)
+    return m.group("r").strip(TRIM) if m else None
+
+
 def amount_then_built(text: str, figure_at: int) -> str | None:
     """What a sum builds, said right after it (see AMOUNT_THEN_BUILT)."""
     m = _AMOUNT_THEN_BUILT_RE.match(text, figure_at, figure_at + 80)
@@ -1219,6 +1236,9 @@ def complete(rows: list[dict], text: str) -> list[dict]:
                         AMOUNT_THEN_BUILT.yields if row["kind"] == "budget_allocation" else row["kind"]
                     )
             row["recipient"] = row["recipient"] or recipient_after(text, row["figure_at"])
+            if not row["recipient"] and row["kind"] == "budget_allocation":
+                row["recipient"] = fund_purpose(text, row["figure_at"])  # `…1.83亿元,全力保障养老服务发展`
+                row["programme"] = row["recipient"] is not None
             if row.get("basis") is None and re.search(
                 r"(?:人员|老年人|老人|护理员|毕业生)$", row["recipient"] or ""
             ):
@@ -1274,6 +1294,10 @@ def _kind_and_type(row: dict, text: str) -> None:
         # per household (a 家庭养老床位 built in a home stays construction)
         row["kind"], row["basis"] = "other", row.get("basis") or "household"
     row["recipient_type"] = recipient_type(row.get("recipient"), row["kind"])
+    if row.pop("programme", False):
+        row["recipient_type"] = (
+            "government"  # a fund allocated to a programme (DATA_CONTRACT.md), not to its providers
+        )
     if (
         row["recipient_type"] == "worker"
         and row["kind"] == "allowance"
