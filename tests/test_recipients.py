@@ -1808,3 +1808,10 @@ def test_a_fund_is_for_the_programme_the_clause_after_it_pushes_on():
     funds = {r["amount_yuan"]: r["recipient"] for r in rows if r["kind"] == "budget_allocation"}
     assert funds[357000000] == "养老服务领域基础设施建设"
     assert funds[53000000] != "按照户均3300元的标准支持1万户特殊困难老年人家庭适老化改造"
+
+
+def test_the_adaptation_of_older_peoples_homes_named_as_a_project_is_no_building_subsidy():
+    """heldout_real14 jining-beihu-2024 (`困难老年人家庭适老化改造项目8.54万元`, a fund's use): money for adapting older people's homes,
+    named as a project of their households, is of kind other, as the adaptation paid to a household is."""
+    rows = _rows_of("heldout_real14", "jining-beihu-2024-lottery-fund-use-notice")
+    assert {r["kind"] for r in rows if r["amount_yuan"] in (85400, 25000)} == {"other"}

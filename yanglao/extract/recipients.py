@@ -1285,7 +1285,7 @@ def _kind_and_type(row: dict, text: str) -> None:
     if (
         row["kind"] == "construction"
         and row.get("figure_at") is not None
-        and re.search(r"(?:家庭|[^客]户)$", row.get("recipient") or "")
+        and re.search(r"(?:家庭|[^客]户|老年人|老人)$|家庭适老化改造(?:项目)?$", row.get("recipient") or "")
         and "适老" in text[_sentence_start(text, row["figure_at"]) : row["figure_at"] + 40]
         # (not money named a building subsidy: `对建设家庭养老床位的…家庭,…给予一次性建设补贴,主要用于适老化改造`)
         and not _BUILDING_MONEY.search(text[_sentence_start(text, row["figure_at"]) : row["figure_at"] + 40])
