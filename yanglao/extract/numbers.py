@@ -26,6 +26,8 @@ MULTIPLIERS = {"万": 10_000, "亿": 100_000_000}
 _ARABIC_NUMBER_RE = re.compile(ARABIC_NUMBER)
 FRACTION_RE = re.compile(rf"^({CHINESE_NUMBER}|{ARABIC_NUMBER})分之({CHINESE_NUMBER}|{ARABIC_NUMBER})$")
 PERCENT_WORD_RE = re.compile(rf"^百分之({CHINESE_NUMBER}|{ARABIC_NUMBER})$")
+#: How many people a phrase opens with (`700余名…老年人`, `1.5万名高龄老人`): no part of who they are.
+HEAD_COUNT_RE = re.compile(r"^(?:\d+(?:\.\d+)?万?|[一二两三四五六七八九十百千万]+)余?(?:名|位)(?=.{2})")
 
 
 @functools.lru_cache(maxsize=1024)

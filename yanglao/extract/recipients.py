@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from yanglao.extract.numbers import THOUSANDS_SEPARATOR
+from yanglao.extract.numbers import HEAD_COUNT_RE, THOUSANDS_SEPARATOR
 
 
 class Rule(NamedTuple):
@@ -1008,7 +1008,6 @@ _LEADING_ITEM_NUMBER = re.compile(
 )
 
 
-_HOW_MANY = re.compile(r"^(?:\d+(?:\.\d+)?万?|[一二两三四五六七八九十百千万]+)余?(?:名|位)(?=.{2})")
 _SETTING_UP = re.compile(r"^(?:建立|建立健全|完善|落实|实施|实行|推行|探索)(?=.{2})")
 _LABEL_FIRST = re.compile(r"^(?:补贴|补助|发放|救助|资助|保障|服务)?对象(?:为|是)[:：]?")
 
@@ -1019,7 +1018,7 @@ def without_inline_heading(phrase: str) -> str:
     phrase = _SETTING_UP.sub(
         "", phrase, count=1
     )  # (`建立贫困居家失能老人护理补贴制度`: the people, not the act)
-    phrase = _HOW_MANY.sub("", phrase, count=1)  # (`1.5万名高龄老人`: how many is no part of who)
+    phrase = HEAD_COUNT_RE.sub("", phrase, count=1)  # (`1.5万名高龄老人`: how many is no part of who)
     return _LABEL_FIRST.sub("", phrase, count=1)  # (`补贴对象为经评估为重度失能的老年人`)
 
 

@@ -57,6 +57,7 @@ from yanglao.extract import prefilter
 from yanglao.extract.flat_tables import flat_tables, money_rows
 from yanglao.extract.numbers import (
     ARABIC_NUMBER,
+    HEAD_COUNT_RE,
     THOUSANDS_SEPARATOR,
     chinese_to_number,
     parse_fraction_percent,
@@ -863,9 +864,7 @@ def _recipient(text: str) -> str | None:
             # the home of a household (`对…老年人家庭内居住环境进行适老化改造`) is what is worked on; the household is paid
             phrase = re.sub(r"(?<=家庭)内?的?(?:居住环境|住房|住宅|房屋|居室|居所)$", "", phrase)
             # how many of them there are (`为700余名60周岁以上…老年人提供…`) is no part of who they are
-            phrase = re.sub(
-                r"^(?:\d+(?:\.\d+)?万?|[一二两三四五六七八九十百千万]+)余?(?:名|位)(?=.{2})", "", phrase
-            )
+            phrase = HEAD_COUNT_RE.sub("", phrase)
             headed = RECIPIENT_HEAD.search(phrase)
             if len(phrase) >= 2 and not re.search(
                 r"就高|不重复|原则|每(?:人|月|年|户|床|张|餐)|^[费金]"
