@@ -33,7 +33,7 @@ FLOORS = {
         "subsidies": 1.00,
         "subsidies_meaning": 1.00,
         "provisions": 0.93,
-        "measures": 0.97,
+        "measures": 0.96,  # (0.97 before the eighteenth round: see the README)
         "metadata": 0.90,
     },
     # blind first run (README): targets 0.56, subsidies 0.88, subsidies_meaning 0.00, metadata 0.48

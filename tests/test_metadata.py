@@ -1127,3 +1127,17 @@ def test_outlets_dates_and_placeholders_of_reposted_news_pages():
     )
     meta = _heldout("heldout_real30", "xinjiang-2021-high-age-allowance-full-coverage-news")
     assert (meta["issuer"], meta["published_date"]) == ("新疆日报", "2021-10-14")
+
+
+def test_a_headline_above_a_source_and_date_line_and_the_issuer_of_an_interpretation_of_a_joint_notice():
+    """heldout_real33: jiujiang-2019 (`江西:民办养老机构将获省财政补贴,每个10-20万元~` above `作者:   来源: 九江新闻网
+    2019-01-28`: the headline dated by the byline under it) and hangzhou-2023 (`《杭州市民政局 杭州市财政局关于…的通知》的政策解读`:
+    the first body named inside the cited title, not the second)."""
+    meta = _heldout("heldout_real33", "jiujiang-2019-eldercare-market-opening-subsidies-news")
+    assert (meta["title"], meta["issuer"], meta["published_date"]) == (
+        "江西:民办养老机构将获省财政补贴,每个10-20万元~",
+        "九江新闻网",
+        "2019-01-28",
+    )
+    meta = _heldout("heldout_real33", "hangzhou-2023-high-age-allowance-adjustment-interpretation")
+    assert meta["issuer"] == "杭州市民政局"

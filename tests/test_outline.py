@@ -940,3 +940,20 @@ def test_file_names_are_no_items_and_a_title_run_into_its_text_with_a_space():
 
     assert headings("heldout_real31", "jilin-2016-eldercare-subsidy-fund-allocation-item") == []
     assert headings("heldout_real31", "lanzhou-2024-cppcc-proposal-221-reply")[0] == "基本情况"
+
+
+def test_a_heading_taken_from_a_clause_is_not_cut_inside_a_cited_title():
+    """heldout_real33 jinzhou (`一是执行《关于建立经济困难的高龄失能老年人养老服务补贴制度的通知》(锦财社〔2015〕399号),补贴对象…`):
+    the first clause runs past the 30 characters a heading is cut to, inside brackets; it ends with them."""
+    from devcorpus import as_read
+
+    path = next((Path(__file__).parent / "data" / "heldout_real33").glob("*_jinzhou-*.txt"))
+    assert [m["heading"] for m in extract_measures(as_read(path.read_text(encoding="utf-8")))] == [
+        "执行《关于建立经济困难的高龄失能老年人养老服务补贴制度的通知》(锦财社〔2015〕399号)",
+        "执行《关于调整老年人高龄津贴的通知》(锦民发〔2018〕88号)",
+    ]
+    # (a clause without brackets is still cut to 30 characters)
+    long_clause = (
+        "一是加快推进全市城乡社区居家养老服务设施建设和农村互助养老服务设施提升改造工作,确保…。二是强化监督。"
+    )
+    assert len(extract_measures(long_clause)[0]["heading"]) == 30

@@ -22,6 +22,7 @@ from yanglao.extract.recipients import (
     DISTRIBUTED_TO_RULE,
     EACH_NAMED,
     HANDED_TO_OFFICE,
+    NAMED_FUND_PURPOSE,
     PROGRAMME_PURPOSE,
     RECIPIENT_AFTER_RULES,
     RECIPIENT_RULES,
@@ -32,6 +33,7 @@ from yanglao.extract.recipients import (
     amount_for_use,
     amount_then_built,
     complete,
+    named_fund_purpose,
     programme_purpose,
     recipient_before,
     recipient_type,
@@ -357,8 +359,9 @@ def test_an_allocation_notice_names_who_its_addressee_pays():
         (AMOUNT_FOR_USE, amount_for_use, "流浪乞讨救助中心养老康复楼建设"),
         (PROGRAMME_PURPOSE, programme_purpose, "老年助餐服务"),
         (AMOUNT_THEN_BUILT, amount_then_built, "老年助餐服务示范网络"),
+        (NAMED_FUND_PURPOSE, named_fund_purpose, "养老服务信息平台建设"),
     ],
-    ids=["amount_for_use", "programme_purpose", "amount_then_built"],
+    ids=["amount_for_use", "programme_purpose", "amount_then_built", "named_fund_purpose"],
 )
 def test_use_and_purpose_rules_name_what_their_example_funds(rule, reader, expected):
     figure_at = re.search(r"\d", rule.example).start()
@@ -1040,7 +1043,8 @@ def test_review_new_rules_do_not_take_givers_carers_standards_or_other_payments(
         == "allowance"
     )
     assert rows("全年累计发放高龄津贴3600万元资金已全部拨付到户。")[0][0] == "allowance"
-    assert rows("省财政安排养老服务体系建设资金5000万元,下达后由各县统筹使用。")[0][1] is None
+    # (no place: the programme the fund is named by, NAMED_FUND_PURPOSE, eighteenth round)
+    assert rows("省财政安排养老服务体系建设资金5000万元,下达后由各县统筹使用。")[0][1] == "养老服务体系建设"
     assert rows("农村义务兵家庭优待金每人每年12000元。") == []
     assert rows("景区门票优待金额每人30元。") == []
 
@@ -1815,3 +1819,50 @@ def test_the_adaptation_of_older_peoples_homes_named_as_a_project_is_no_building
     named as a project of their households, is of kind other, as the adaptation paid to a household is."""
     rows = _rows_of("heldout_real14", "jining-beihu-2024-lottery-fund-use-notice")
     assert {r["kind"] for r in rows if r["amount_yuan"] in (85400, 25000)} == {"other"}
+
+
+def test_a_later_clause_on_the_same_providers_and_caps_listed_for_amounts_listed():
+    """heldout_real33 jiujiang-2019 (a real news page): `对中心城区按标准建设、依规定运营的…非营利性养老机构` — 按 qualifies who,
+    it does not say how much; a condition between who and 分别按 (`…,自建或购买用房兴办30张床位以上且运营满一年的,`) stands
+    aside; `最高补助标准分别为75万元、125万元` are the caps of `每张1500元、2500元`, one each, not amounts; the next clause's
+    `对租赁用房、公建民营且租用期5年以上的` has no noun of its own: the same kind of 机构, the same building grant, its
+    alternatives joined by 且 one condition, not two recipients."""
+    rows = _rows_of("heldout_real33", "jiujiang-2019-eldercare-market-opening-subsidies-news")
+    city = [
+        (r["amount_yuan"], r["cap_yuan"], r["kind"], r["recipient"])
+        for r in rows
+        if r["amount_yuan"] in (1500, 2500, 750, 1250)
+    ]
+    assert city == [
+        (1500, 750000, "construction", "中心城区按标准建设、依规定运营的普通型、护理型非营利性养老机构"),
+        (2500, 1250000, "construction", "中心城区按标准建设、依规定运营的普通型、护理型非营利性养老机构"),
+        (750, 375000, "construction", "租赁用房、公建民营且租用期5年以上的非营利性养老机构"),
+        (1250, 625000, "construction", "租赁用房、公建民营且租用期5年以上的非营利性养老机构"),
+    ]
+    assert not [r for r in rows if r["amount_yuan"] in (750000, 1250000, 375000, 625000)]
+    operating = [(r["kind"], r["recipient"]) for r in rows if r["amount_yuan"] == 50]
+    assert operating == [("operation", "市中心城区按标准建设、依规定运营的非营利性养老机构")]
+    centres = {r["recipient"] for r in rows if r["amount_yuan"] in (100000, 200000)}
+    assert "按规划和标准建设的城乡社区居家养老服务中心(站)" in centres and None not in centres
+
+
+def test_funds_named_by_their_purpose_and_allowances_of_low_income_or_whose_allowance_is_raised():
+    """heldout_real33: taian-2021 (`筹集养老服务信息平台建设经费500万元,…,老旧住宅加装电梯市级补助800万元,…奖补资金200万元`: each
+    fund goes to the purpose it is named by, the list of totals goes on, a platform is no building grant and lifts added
+    to old flats no care facility's), jinzhou (`80至89周岁低收入老年人每人每月50元`: 低收入 is a group, no income) and
+    hangzhou-2023 (`100周岁(含)以上老人的高龄津贴由原每人每月300元提高到每人每月800元`: whose allowance is raised)."""
+    rows = _rows_of("heldout_real33", "taian-2021-eldercare-development-funds-news")
+    funds = {r["amount_yuan"]: (r["kind"], r["basis"], r["recipient"]) for r in rows}
+    assert funds[62000000] == ("budget_allocation", "total", "养老服务业发展")
+    assert funds[5000000] == ("budget_allocation", "total", "养老服务信息平台建设")
+    assert funds[8000000] == ("other", "total", "老旧住宅加装电梯")
+    assert funds[2000000][:2] == ("reward", "total") and "社区志愿者服务" in funds[2000000][2]
+    assert funds[690000000] == ("budget_allocation", "total", "养老服务发展")
+    rows = _rows_of("heldout_real33", "jinzhou-undated-high-age-allowance-appeal-reply-news")
+    assert [(r["recipient"], r["condition"]) for r in rows if r["amount_yuan"] == 50] == [
+        ("低收入老年人", "80至89周岁")
+    ]
+    rows = _rows_of("heldout_real33", "hangzhou-2023-high-age-allowance-adjustment-interpretation")
+    assert [r["recipient"] for r in rows if r["amount_yuan"] == 800] == ["100周岁(含)以上老人"]
+    # (a fund named by who sends it down is no purpose: `省财政下达资金3.57亿元`)
+    assert named_fund_purpose("省财政下达资金3.57亿元,", 7) is None

@@ -1720,3 +1720,16 @@ def test_a_deadline_as_written_stays_in_a_repost_of_an_old_plan():
     rows = {t["value"]: t["deadline_year"] for t in extract_targets(text, document_year=2022)}
     assert rows[530000.0] == rows[15000.0] == rows[700.0] == 2020
     assert extract_targets("2019年全市新建床位500张。", document_year=2022) == []
+
+
+def test_a_size_between_a_figure_and_its_noun_is_no_indicator():
+    """heldout_real33 xingan-2015 (`建成1所床位数在300张的综合性养老福利中心、1所床位数在200床的民办综合养老院`): each 1所 counts
+    the facility after its size, not `床位数在` nor the facility before it."""
+    found, _ = targets_and_left_out(
+        "到2020年,建成1所床位数在300张的综合性养老福利中心、1所床位数在200床的民办综合养老院。",
+        document_year=2015,
+    )
+    assert [(t["value"], t["indicator"]) for t in found if t["unit"] == "所"] == [
+        (1.0, "综合性养老福利中心"),
+        (1.0, "民办综合养老院"),
+    ]

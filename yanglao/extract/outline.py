@@ -655,6 +655,22 @@ def _cut(raw: str, stops: str) -> tuple[str, int]:
 _SPACED_TITLE = re.compile(r"[ \t\u3000\xa0]*([^\s，,。；;：:、\d]{3,15})[ \t\u3000\xa0]+(?=[^\s\d])")
 
 
+_OPENING, _CLOSING = "(（《〔[【", ")）》〕]】"
+
+
+def _clipped(clause: str) -> str:
+    """A clause cut to CLAUSE_MAX, but never inside a bracket it opens before the cut (`执行《关于建立经济困难的高龄失能老年人
+    养老服务补贴制度的通知》(锦财社〔2015〕399号)`): to its closing bracket when that comes soon after."""
+    depth = 0
+    for i, ch in enumerate(clause):
+        if i >= CLAUSE_MAX and not depth and ch not in _OPENING:  # (nor before the document number after it)
+            return clause[:i]
+        if i >= CLAUSE_MAX + 40:
+            return clause[:CLAUSE_MAX]
+        depth += (ch in _OPENING) - (ch in _CLOSING and depth > 0)
+    return clause
+
+
 def _heading(text: str, node: _Node, limit: int) -> tuple[str, int]:
     """The heading of `node` and where its own body starts."""
     line_end = text.find("\n", node.marker_end)
@@ -683,7 +699,7 @@ def _heading(text: str, node: _Node, limit: int) -> tuple[str, int]:
             # a sentence, not a title: its first clause, as for an item whose text follows its number
             clause, _ = _cut(text[line_end + 1 : nxt if nxt >= 0 else len(text)], _CLAUSE_END)
             if normalize_heading(clause):
-                return normalize_heading(clause)[:CLAUSE_MAX], line_end + 1
+                return _clipped(normalize_heading(clause)), line_end + 1
     stripped = raw.lstrip(_SPACES)
     bracket = re.match(r"[【\[]([^】\]\n]{1,40})[】\]]", stripped)
     if bracket and node.kind == "article":
@@ -691,7 +707,7 @@ def _heading(text: str, node: _Node, limit: int) -> tuple[str, int]:
             len(raw) - len(stripped)
         ) + bracket.end()
     clause, _ = _cut(raw, _CLAUSE_END)
-    return normalize_heading(clause)[:CLAUSE_MAX], node.marker_end
+    return _clipped(normalize_heading(clause)), node.marker_end
 
 
 # ---------------------------------------------------------------- units

@@ -252,7 +252,9 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "group_whose_standard_is_raised",
         # whose standard is raised, named before it (`100周岁以上(含100周岁)的高龄老人的发放标准,从原来每人每月200元提高到
         # 每人每月300元`)
-        r"(?:^|[：:，,。；;\n])\s*(?P<r>[^：:，,。；;\n]{2,60}?(?:老年人|老人|人员|家庭))的(?:发放|补贴|补助|津贴|救助|保障)?标准"
+        # (or whose allowance is: `100周岁(含)以上老人的高龄津贴由原每人每月300元提高到每人每月800元`)
+        r"(?:^|[：:，,。；;\n])\s*(?P<r>[^：:，,。；;\n]{2,60}?(?:老年人|老人|人员|家庭))的"
+        r"(?:(?:发放|补贴|补助|津贴|救助|保障)?标准|[^，,。；;\n\d]{0,6}?(?:津贴|补贴|补助)(?:发放)?(?:标准)?)"
         r"[，,]?\s*(?:由|从)[^。；;\n]{0,30}?(?:提高|调整|上调|提升)(?:到|至|为)[^，,。；;\d]{0,8}$",
         "recipient",
         "100周岁以上(含100周岁)的高龄老人的发放标准,从原来每人每月200元提高到每人每月300元",
@@ -510,6 +512,20 @@ FUND_THEN_PURPOSE = Rule(
     "nanning-2023-eldercare-five-systems-review",
 )
 _FUND_THEN_PURPOSE_RE = re.compile(FUND_THEN_PURPOSE.pattern)
+# A fund named by what it is for, right before its sum (`筹集养老服务信息平台建设经费500万元`, `老旧住宅加装电梯市级补助800
+# 万元`, `已筹集养老服务业发展扶持资金6200余万元`): that purpose is what the total goes to.
+NAMED_FUND_PURPOSE = Rule(
+    "named_fund_purpose",
+    # (after who gives it and when: `泰安市级及以上累计安排用于支持养老服务发展资金达6.9亿元`)
+    r"(?:^|[，,；;：:、])\s*(?:[^，,。；;：:\n\d]{0,16}?(?:筹集|安排|投入|下达|拨付|落实|争取|统筹))?"
+    r"(?:用于)?(?:支持|鼓励|扶持|保障)*"
+    r"(?P<r>(?![^，,。；;：:\n]*(?:给予|按照|每|对|为|向|下达|下拨|安排|筹集|投入|拨付))[^，,。；;：:\n\d]{4,40}?)"
+    r"(?:[省市县区]级|中央|上级)?(?:财政)?(?:专项|扶持|奖补|补助|引导)?(?:资金|经费|补助|补贴)(?:共|合计|约|为|达)?\s*$",
+    "budget_allocation",
+    "筹集养老服务信息平台建设经费500万元",
+    "taian-2021-eldercare-development-funds-news",
+)
+_NAMED_FUND_PURPOSE_RE = re.compile(NAMED_FUND_PURPOSE.pattern)
 # What money paid to providers buys, said later in its paragraph (`补助资金可用于购置或更新相关设施设备`):
 # its kind, when the sentence of the figure names none.
 USE_KINDS: tuple[Rule, ...] = (
@@ -1111,6 +1127,13 @@ def fund_purpose(text: str, figure_at: int) -> str | None:
     return m.group("r").strip(TRIM) if m else None
 
 
+def named_fund_purpose(text: str, figure_at: int) -> str | None:
+    """What a fund is for, named in it right before its sum (see NAMED_FUND_PURPOSE)."""
+    start = max(text.rfind(c, 0, figure_at) for c in "，,。；;：:\n") + 1
+    m = _NAMED_FUND_PURPOSE_RE.search(text[max(0, start - 1) : figure_at])
+    return m.group("r").strip(TRIM) if m else None
+
+
 def amount_then_built(text: str, figure_at: int) -> str | None:
     """What a sum builds, said right after it (see AMOUNT_THEN_BUILT)."""
     m = _AMOUNT_THEN_BUILT_RE.match(text, figure_at, figure_at + 80)
@@ -1235,6 +1258,13 @@ def complete(rows: list[dict], text: str) -> list[dict]:
                         AMOUNT_THEN_BUILT.yields if row["kind"] == "budget_allocation" else row["kind"]
                     )
             row["recipient"] = row["recipient"] or recipient_after(text, row["figure_at"])
+            if (
+                not row["recipient"]
+                and row.get("basis") == "total"
+                and row["kind"] in (*ALLOCATION_KINDS, "other")
+            ):
+                row["recipient"] = named_fund_purpose(text, row["figure_at"])  # `…信息平台建设经费500万元`
+                row["programme"] = row["recipient"] is not None and row["kind"] == "budget_allocation"
             if not row["recipient"] and row["kind"] == "budget_allocation":
                 row["recipient"] = fund_purpose(text, row["figure_at"])  # `…1.83亿元,全力保障养老服务发展`
                 row["programme"] = row["recipient"] is not None

@@ -69,9 +69,7 @@ from yanglao.extract.numbers import (
 # ---------------------------------------------------------------------------
 
 # 建设 of facilities, not of 体系/队伍/能力 (system, workforce, capacity building).
-FACILITY_BUILDING = (
-    r"(?<!体系)(?<!队伍)(?<!能力)(?<!制度)(?<!人才)(?<!网络)(?<!信息化)建设|改造|新建|新增|改扩建|装修"
-)
+FACILITY_BUILDING = r"(?<!体系)(?<!队伍)(?<!能力)(?<!制度)(?<!人才)(?<!网络)(?<!信息化)(?<!平台)建设|改造|新建|新增|改扩建|装修"
 
 # Named money instruments. (pattern, kinds, key): a match is a mention of that
 # instrument; `key` names the instrument so that repeated mentions in a paragraph
@@ -258,6 +256,8 @@ PURPOSE_KINDS: list[tuple[str, tuple[str, ...]]] = [
     (r"(?<!养老)(?<!发放)(?:服务|床位)(?:补贴|补助)", ("operation",)),
     (r"培训|鉴定|等级认定", ("training",)),
     (r"奖励|奖补|以奖代补|奖学金", ("reward",)),
+    # lifts added to old blocks of flats: for the residents' homes, no building of a care facility
+    (r"(?:住宅|小区|楼|既有)[^，,。；;\d]{0,6}?加装电梯", ("other",)),
 ]
 PERSON_KINDS: list[tuple[str, tuple[str, ...]]] = [
     (
@@ -295,7 +295,8 @@ MONEY_CUES = re.compile(
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
-    r"罚|收费|收取|价格|票价|售价|定价|租金|工资|薪酬|薪资|收入|总投资|投资额|计划投资|投资规模|完成投资"
+    # (`低收入老年人` is a group, not an income)
+    r"罚|收费|收取|价格|票价|售价|定价|租金|工资|薪酬|薪资|(?<!低)收入|总投资|投资额|计划投资|投资规模|完成投资"
     r"|产值|(?:产业|经济|市场|消费)规模|营业额|销售额|消费额|贷款额度|授信|自付|缴纳|个人负担|个人(?:出资|承担|支付)|融资|社会资本|民间资本|社会投资|民间投资"
     r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值|预计|预估|测算|匡算"
     r"|资金来源|来源(?:为|于)"  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
@@ -311,6 +312,10 @@ FUND_BEFORE = re.compile(
     r"|(?:安排|投入|下拨|下发)[^，,。；;]{0,16}?(?:专项)?(?:资金|经费|公益金)(?:不少于|不低于|约|共|合计|达)?$"
 )
 FUND_AFTER = re.compile(r"^(?:的)?(?:专项)?(?:资金|经费)")
+# A clause that names a fund and its sum only, after a fund's total in the same sentence: the next item of a list of funds.
+FUND_LIST_ITEM = re.compile(
+    r"^[，,、；;]?\s*(?![^，,。；;]*(?:给予|按照|按|每))[^，,。；;\d]{2,60}?(?:资金|经费|补助|补贴)(?:共|合计|约|为|达)?$"
+)
 # A sum of money sent down after its amount (`首批 2.93 亿元补贴资金已下拨山西各市`): an allocation to the places
 # named, whatever the money will pay for there.
 # (not a standard paid out: `每人每月100元补助资金按季度拨付到个人社保卡`, `3000元补助资金分两次拨付给养老机构`)
@@ -325,7 +330,9 @@ FUND_PURPOSES: list[tuple[str, str]] = [
 # A fund whose name says what it pays for, right before its amount: that purpose is its kind.
 NAMED_FUND_PURPOSES: list[tuple[str, str]] = [
     (
-        r"(?:建设|改造|改造提升|提升改造|提质改造|维修改造|修缮)(?:项目)?(?:补助|补贴)?(?:经费|资金|支出)(?:共|合计|约|为)?$",
+        # (not a platform's: `养老服务信息平台建设经费500万元` is a fund for the programme)
+        r"(?:(?<!平台)(?<!体系)(?<!信息化)建设|改造|改造提升|提升改造|提质改造|维修改造|修缮)(?:项目)?(?:补助|补贴)?"
+        r"(?:经费|资金|支出)(?:共|合计|约|为)?$",
         "construction",
     ),  # 镇街养老服务中心建设经费300万元, 社会福利院墙裙改造项目支出29.9938万元
     (
@@ -372,7 +379,9 @@ RAISED_FROM_BEFORE = re.compile(r"(?:由|从)[^，,。；;]{0,12}$")
 RAISED_FROM_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:提高|提升|增加|上调|调高|调整|增长)(?:至|到|为)")
 # The later old standards of a list being replaced (`由原来的50元、100元、300元、提高到…`): skipped to reach 提高.
 _LATER_LISTED_AMOUNTS = re.compile(r"^(?:\s*[、和及与]\s*[\d.]+\s*(?:万)?元)*\s*[、，,]?\s*(?:分别|均)?")
-CAP_BEFORE = re.compile(r"(?:最高|最多|上限|封顶|不超过|不高于|限额)[^，,。；;\d]{0,6}$")
+CAP_BEFORE = re.compile(
+    r"(?:最高|最多|上限|封顶|不超过|不高于|限额)[^，,。；;\d]{0,8}$"
+)  # (`最高补助标准分别为`)
 CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)|^为(?:上限|限)")  # (`以每餐15元为上限`)
 # A sentence that opens with `其中` continues the sentence before it, also across a line break: its amounts
 # are the parts of the total before (`共下达资金3600万元。\n其中，因素法分配资金3000万元…`), each a row of its
@@ -427,12 +436,16 @@ RECIPIENT_PATTERNS: list[str] = [
     # (not 对接, 对象, 对标…; after 对于 any word: `对于接收本区户籍老年人的机构,…给予`)
     r"对(?:于(?!您|你|上述|此|这|该|以上)|(?![象于接标比外应照称口]))(?:自?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?起[，,]?)?"
     r"(?P<r>(?:[^，,。；;]|[，,](?=以及|或者)){2,90}?)[，,]?"
+    # (a condition on them may stand between: `对…非营利性养老机构,自建或购买用房兴办30张床位以上且运营满一年的,分别按…`)
+    r"(?:(?<=[，,])[^，,。；;]{2,40}?的[，,](?=分别|按|给予|予以))?"
     r"(?:在[^，,。；;]{0,60}?基础上[，,]?)?"
     r"(?:根据[^，,。；;]{2,40}?)?"
     # (how much is left to judgment: `…,视情况给予一定的运营补助`, `在省补助的基础上县财政适当予以补助`)
     r"(?:(?:在|由)?(?:[省市县区]级?(?:财政|资金)|[省市县区]政府))?(?:配套)?(?:视情况|酌情|适当|相应)?(?:(?:补贴|补助)(?=每))?"
     # (what is reviewed is no recipient: `对申领材料进行审核`)
-    r"(?:按照|按|每|给予|予以|(?:均可以|均可|都可|将|可以|可|均)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施"
+    # (not 按 that qualifies who: `对中心城区按标准建设、依规定运营的…养老机构`)
+    r"(?:(?:按照|按)(?!(?:规划|标准|规定|要求|规范|有关|相关)[^，,。；;\d]{0,30}?"
+    r"(?:建设|运营|设立|兴办|举办|认定|建成|改造|备案)[^，,。；;\d]{0,20}?的)|每|给予|予以|(?:均可以|均可|都可|将|可以|可|均)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施"
     r"|进行(?!审核|审查|核查|核实|复核|检查|督查|评估|考核|验收|评审|公示|监督|摸底|排查|调查|统计)|发放|奖励|奖补)",
     # (享受低保, 享受特困供养: a status the group has, not the money: `…户籍且享受城乡低保的…老年人`)
     r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:[，,]\s*(?:可|可以|均|分别)|(?<![未不没])(?:均可以|均可|都可|可以|可)?)(?:申请)?(?<![未不没])享受"
@@ -532,10 +545,13 @@ RECIPIENT_PATTERNS: list[str] = [
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
     r"^(?:按照|按|对)?(?P<h>[^，,。；;\d]{2,30}?(?:机构|中心|幸福院|互助养老院|敬老院|食堂|站))"
-    r"(?=[^，,。；;]{0,8}?(?:满|达到|经|符合|运营|建筑面积))"
-)
+    r"(?=[^，,。；;]{0,8}?(?:满|达到|经|符合|运营|建筑面积|接收|收住|收养))"
+)  # (`…非营利性养老机构接收本辖区户籍老年人且入住满一个月以上的(不含政府供养对象)`)
 # The head noun of who receives money, ending a recipient phrase.
-RECIPIENT_HEAD = re.compile(r"(?:机构|中心|老年人|老人|护理员|人员|幸福院|互助养老院|敬老院|食堂|家庭)$")
+# (with the kind it may be instead: `城乡社区居家养老服务中心(站)`)
+RECIPIENT_HEAD = re.compile(
+    r"(?:机构|中心|站|老年人|老人|护理员|人员|幸福院|互助养老院|敬老院|食堂|家庭)(?:[(（][^()（）]{1,6}[)）])?$"
+)
 # A recipient phrase whose head noun is a provider (…提供送餐上门服务的助餐点): money for running it.
 OPERATOR_RECIPIENT = re.compile(r"的(?:[^，,。；;的]{0,8}?)(?:机构|中心|站|点|食堂|饭堂|企业|组织)$")
 # A clause that opens with its own recipient (`对…给予奖励`, `为…发放护理补贴`).
@@ -548,6 +564,11 @@ BUDGETED_CLAUSE = re.compile(
 )
 # (an aside may follow it: `新建床位达到300张以上、运营1年以上的(含300张,下同),给予…`)
 CONDITION_CLAUSE = re.compile(r"^\s*(?P<c>[^，,。；;：:]{2,30}?的)(?:[(（][^()（）]{0,20}[)）])?[，,]")
+# …or after 对 in a later clause, the noun left out before how it is paid (`…;对租赁用房、公建民营且租用期5年以上的分别按
+# 核定床位每张750元…`): the same kind of recipient as the clause before
+HEADLESS_AFTER_DUI = re.compile(
+    r"(?:^|[，,；;])\s*对(?P<c>[^，,。；;：:]{2,40}?的)(?=分别|按|给予|予以|每)[^，,。；;]*$"
+)
 FACILITY_WORDS = r"中心|站|院|所|室|点|机构|食堂|饭堂|企业|公司|组织|单位|社区|村|项目|网点"
 WORKER_WORDS = r"护理员|从业人员|工作人员|护理人员|毕业生|社会工作者"
 # What a group does where, said after it (`对年满60岁以上老年人在老年食堂用餐,可享受每餐3元的补助`): not part of the name.
@@ -977,6 +998,8 @@ def _with_head_noun(before: str, recipient: str, earlier: str | None) -> str:
     """A recipient that is only the `…的` condition opening the sentence takes the head noun of the
     recipient of the sentence before, when it has one (`收住半失能老年人的` → …的养老机构)."""
     m = CONDITION_CLAUSE.match(before)
+    if not m or m.group("c").strip() != recipient + "的":
+        m = HEADLESS_AFTER_DUI.search(before)
     if not m or not earlier or m.group("c").strip() != recipient + "的":
         return recipient
     head = _HEAD_NOUN.search(earlier)
@@ -1027,6 +1050,8 @@ def _split_recipients(recipient: str | None, n: int) -> list[str | None]:
     if len(items) != n:
         return [recipient] * n
     last = items[-1]
+    if re.search(r"且[^的]*的", last):
+        return [recipient] * n  # `租赁用房、公建民营且租用期5年以上的…`: alternatives inside one condition
     heads = _LISTED_HEAD
     if "的" in last:
         head = last[last.rindex("的") :]
@@ -1675,8 +1700,12 @@ def _figure_rows(
     elaborates = previous is not None and _elaborates(text, previous.text)
     rows: list[Row] = []
     anchor: Row | None = None  # a rate or per-unit amount that a following cap limits
+    listed: list[
+        int
+    ] = []  # the rows of a list of per-unit amounts that a list of as many caps limits, one each
     last_recipient: str | None = None
     for i, fig in enumerate(figures):
+        borrowed = False  # a recipient that takes the noun of the clause before (HEADLESS_AFTER_DUI)
         stop = figures[i + 1].start if i + 1 < len(figures) else len(text)
         w0, w1 = _window(sent, fig.start, fig.end, stop, figures[i - 1].end if i else 0)
         # (after the figure, not into the clause of the next figure, which names that one's recipient. A
@@ -1699,7 +1728,15 @@ def _figure_rows(
             recipient = tier[1] if tier else _condition_recipient(text[: fig.start], earlier)
         elif recipient:
             earlier = last_recipient or (_recipient(previous.text) if previous is not None else None)
+            headless = recipient
             recipient = _with_head_noun(text[: fig.start], recipient, earlier)
+            # (and its instrument with it, when its own clause names none: `…给予一次性建设补助;对租赁用房…的分别
+            # 按…给予一次性补助`)
+            borrowed = (
+                recipient != headless
+                and bool(rows or continues)
+                and bool(HEADLESS_AFTER_DUI.search(text[: fig.start]))
+            )
         last_recipient = recipient
         c0, _ = sent.clause_bounds(fig.start)
         fund = bool(
@@ -1712,6 +1749,8 @@ def _figure_rows(
             or bool(lead and HEADER_UNIT.search(lead) and SUM_HEADER.search(lead))
         )
         kind = _kind_for_figure(sent, fig.start, w0, w1, recipient, previous if elaborates else None, lead)[0]
+        if borrowed and not any(m.specific and w0 <= m.start < w1 for m in _mentions(text)):
+            kind = (rows[-1] if rows else continues).kinds[0]
         if (
             continues is not None
             and not INSTRUMENT_WORD.search(text[w0:w1])
@@ -1731,6 +1770,13 @@ def _figure_rows(
             COUNT_THEN_PAID.search(text[: fig.start]) or PAID_COUNT_THEN_SUM.search(text[: fig.start])
         ):
             basis = "total"  # the count is in the clause before the figure's window
+        if (
+            basis is None
+            and rows
+            and rows[-1].basis == "total"
+            and FUND_LIST_ITEM.search(text[c0 : fig.start])
+        ):
+            basis = "total"  # `筹集…经费500万元,…经费100万元,老旧住宅加装电梯市级补助800万元`: the list of funds goes on
         template = Row(
             (kind,),
             sent.start + w0,
@@ -1763,31 +1809,13 @@ def _figure_rows(
             )
             recipient = last_recipient = template.recipient
         if fig.kind == "rate":
-            anchor = replace(template, rate=fig.rate)
+            anchor, listed = replace(template, rate=fig.rate), []
             rows.append(anchor)
             continue
         flat = [v for values in fig.values for v in values]
         if fig.kind == "caps":
-            if anchor is not None and anchor.cap is None:
-                rows.remove(anchor)
-                names = (
-                    _split_recipients(anchor.recipient, len(flat)) if len(flat) > 1 else [anchor.recipient]
-                )
-                frequency = anchor.frequency if anchor.frequency != "unspecified" else template.frequency
-                # a rate's cap says what it is per (50%…，每人每年最高不超过3000元); an amount's basis stands
-                stated = (
-                    _first_rule(BASIS_CUES, text[w0 : fig.start][-12:]) if anchor.amount is None else None
-                )
-                basis = stated or anchor.basis or (template.basis if anchor.amount is None else None)
-                rows.extend(
-                    replace(
-                        anchor, cap=value, recipient=name, end=template.end, frequency=frequency, basis=basis
-                    )
-                    for value, name in zip(flat, names, strict=True)
-                )
-            else:
-                rows.extend(replace(template, cap=value) for value in flat)
-            anchor = None
+            _add_caps(rows, flat, anchor, listed, template, text[w0 : fig.start])
+            anchor, listed = None, []
             continue
         if fig.is_range:
             names = [recipient] * len(flat)
@@ -1807,7 +1835,32 @@ def _figure_rows(
         )
         per_unit = re.search(r"每|/", text[w0 : fig.start][-12:])
         anchor = rows[-1] if len(flat) == 1 and per_unit else None
+        listed = list(range(len(rows) - len(flat), len(rows))) if len(flat) > 1 and per_unit else []
     return rows
+
+
+def _add_caps(
+    rows: list[Row], flat: list[float], anchor: Row | None, listed: list[int], template: Row, before: str
+) -> None:
+    """Caps go to what they limit: a list of as many per-unit amounts, one each; a rate or a per-unit amount (one
+    row per cap); else they are rows of their own."""
+    if len(flat) > 1 and len(listed) == len(flat):
+        # `每张1500元、2500元的标准…,最高补助标准分别为75万元、125万元`: each amount's own cap
+        for at, value in zip(listed, flat, strict=True):
+            rows[at] = replace(rows[at], cap=value, end=template.end)
+    elif anchor is not None and anchor.cap is None:
+        rows.remove(anchor)
+        names = _split_recipients(anchor.recipient, len(flat)) if len(flat) > 1 else [anchor.recipient]
+        frequency = anchor.frequency if anchor.frequency != "unspecified" else template.frequency
+        # a rate's cap says what it is per (50%…，每人每年最高不超过3000元); an amount's basis stands
+        stated = _first_rule(BASIS_CUES, before[-12:]) if anchor.amount is None else None
+        basis = stated or anchor.basis or (template.basis if anchor.amount is None else None)
+        rows.extend(
+            replace(anchor, cap=value, recipient=name, end=template.end, frequency=frequency, basis=basis)
+            for value, name in zip(flat, names, strict=True)
+        )
+    else:
+        rows.extend(replace(template, cap=value) for value in flat)
 
 
 # ---------------------------------------------------------------------------

@@ -2276,6 +2276,40 @@ def _place_split(scan: str, q: _Quantity, previous_end: int, c_start: int) -> tu
     return _RATE_LEADING_VERB_RE.sub("", _clean(rate.group("n")))[:40], place.group("p")
 
 
+# The size of what a figure counts, written between the figure and its noun (`1所床位数在300张的…中心`).
+_SIZE_WORDS = r"\s*(?:床位数?|建筑面积|占地面积|面积|规模)\s*(?:在|为|达|达到|不少于|不低于)?\s*"
+SIZE_OF_WHAT_FOLLOWS = re.compile(_SIZE_WORDS)
+SIZE_THEN_NOUN = re.compile(rf"^{_SIZE_WORDS}\d+\s*(?:张|床|平方米|㎡)\s*(?:以上|左右)?\s*的")
+
+
+def _share_indicator(before: str, after: str) -> str:
+    """What a percentage is the share of: the rate named before it, or what the words after it say."""
+    before = re.sub(r"(?<=.)(?:均|都)$", "", before)  # `…达标率、…覆盖率均达到100%`: both are (SHARED_FIGURE)
+    if before and re.search(rf"(?:{RATE_NOUNS})$", before):
+        return _RATE_LEADING_VERB_RE.sub("", before)[:40]
+    if not before:
+        # `50%的街道(乡镇)建有老年学校` → 建有老年学校的街道(乡镇)比例
+        m = _PREDICATE.search(after)
+        if m:
+            return f"{after[m.start() :].strip()}的{after[: m.start()].strip()}比例"[:40]
+        return (_clean(after) + "比例")[:40]
+    noun = _clean(after) if re.search(r"[和及与或]$", before) else ""
+    return (before + (noun if len(noun) <= 12 else "") + "比例")[:40]
+
+
+def _noun_past_a_size(scan: str, kept: list[_Quantity], k: int, after: str, c_end: int) -> str:
+    """`建成1所床位数在300张的综合性养老福利中心`: what the figure counts is the noun after the size of each, not the size."""
+    if k + 1 < len(kept) and SIZE_OF_WHAT_FOLLOWS.fullmatch(after):
+        later = kept[k + 2].start if k + 2 < len(kept) else c_end
+        sized = re.match(
+            r"\s*(?:张|床|平方米|㎡)?\s*(?:以上|左右)?\s*的", scan[kept[k + 1].suffix_end : later]
+        )
+        rest = scan[kept[k + 1].suffix_end + sized.end() : later] if sized else ""
+        return _tail_noun(_TRIM_HEAD.sub("", rest.replace("\x00", ""))) if sized else ""
+    sized = SIZE_THEN_NOUN.match(after)  # (a size the rules do not count, `1所床位数在200床的民办综合养老院`)
+    return _tail_noun(after[sized.end() :]) if sized else ""
+
+
 def _indicator(
     norm: str,
     scan: str,
@@ -2293,6 +2327,9 @@ def _indicator(
     next_start = kept[k + 1].start if k + 1 < len(kept) else c_end
     after = _TRIM_HEAD.sub("", scan[q.suffix_end : next_start].replace("\x00", ""))
     after = _PROGRESS_DONE.split(after.split("(或")[0])[0]  # `…建设已完成1个`: the task, not its progress
+    sized = _noun_past_a_size(scan, kept, k, after, c_end)
+    if sized:
+        return sized[:40]
     tail = _tail_noun(scan[kept[-1].suffix_end : c_end]) if kept else ""
     norm_basis = re.search(r"每(?:十|百|千|万|十万)(?:户|人|名|位)(?:老年人|老人)?", raw_before)
 
@@ -2307,19 +2344,7 @@ def _indicator(
         # `养老服务设施覆盖所有城市社区、90%以上乡镇和60%以上村` → 养老服务设施覆盖村比例
         return f"{_clean(coverage.group(1))}覆盖{covered.group(1)}比例"[:40]
     if q.unit == "%":
-        before = re.sub(
-            r"(?<=.)(?:均|都)$", "", before
-        )  # `…达标率、…覆盖率均达到100%`: both are (SHARED_FIGURE)
-        if before and re.search(rf"(?:{RATE_NOUNS})$", before):
-            return _RATE_LEADING_VERB_RE.sub("", before)[:40]
-        if not before:
-            # `50%的街道(乡镇)建有老年学校` → 建有老年学校的街道(乡镇)比例
-            m = _PREDICATE.search(after)
-            if m:
-                return f"{after[m.start() :].strip()}的{after[: m.start()].strip()}比例"[:40]
-            return (_clean(after) + "比例")[:40]
-        noun = _clean(after) if re.search(r"[和及与或]$", before) else ""
-        return (before + (noun if len(noun) <= 12 else "") + "比例")[:40]
+        return _share_indicator(before, after)
 
     if norm_basis:
         # 每百户不少于20平方米的标准配置养老服务用房 → 养老服务用房配置标准(每百户)

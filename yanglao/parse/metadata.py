@@ -294,6 +294,8 @@ _VIEWS_LINE = re.compile(
 )
 _DATING_LINE = re.compile(
     rf"(?:发布|发表|公开|成文|更新)(?:时间|日期)\s*[:：]\s*\d{{4}}|^\s*日期\s*[:：]\s*\d{{4}}|{_VIEWS_LINE.pattern}"
+    # (a news byline that gives the outlet, then the date: `作者:   来源: 九江新闻网  2019-01-28`)
+    r"|^\s*(?:作者\s*[:：][^\n]{0,20}?)?来源\s*[:：][^\n:：]{0,30}?\d{4}-\d{1,2}-\d{1,2}\s*$"
 )
 
 
@@ -546,7 +548,8 @@ def _stacked_labels(lines: list[str]) -> dict:
 
 def _agencies(text: str) -> list[str]:
     """Agency names in a title prefix or signature (``广州市民政局 广州市财政局`` → both)."""
-    return [part for part in re.split(r"[\s、，,]+", text) if _AGENCY.fullmatch(part)]
+    # (a title that cites another's, `《杭州市民政局 杭州市财政局关于…》的政策解读`: from inside its brackets)
+    return [part for part in re.split(r"[\s、，,《]+", text) if _AGENCY.fullmatch(part)]
 
 
 #: Values of 来源 / 发布机构 / ContentSource that say nothing about who issued the document.
