@@ -1141,3 +1141,22 @@ def test_a_headline_above_a_source_and_date_line_and_the_issuer_of_an_interpreta
     )
     meta = _heldout("heldout_real33", "hangzhou-2023-high-age-allowance-adjustment-interpretation")
     assert meta["issuer"] == "杭州市民政局"
+
+
+def test_outlets_of_datelines_and_credits_and_a_headline_below_a_sidebar():
+    """heldout_real34 (real news pages): yibin-county-2013 (`四川在线消息 近日,…`), yantai-2025 (`烟台融媒6月27日讯`), baoji-2020
+    (`(宝鸡日报记者韩晓磊)` after the body) and hebei-2017, whose headline stands above `时间:2017-12-28 12:06来源:新华社`
+    twenty lines down, under a sidebar of teasers (`黄金宝:2017年要过去了`)."""
+    assert (
+        _heldout("heldout_real34", "yibin-county-2013-destitute-support-institution-targets-news")["issuer"]
+        == "四川在线"
+    )
+    assert (
+        _heldout("heldout_real34", "yantai-2025-three-level-eldercare-network-news")["issuer"] == "烟台融媒"
+    )
+    assert (
+        _heldout("heldout_real34", "baoji-2020-home-community-care-facility-subsidies-news")["issuer"]
+        == "宝鸡日报"
+    )
+    meta = _heldout("heldout_real34", "hebei-2017-fiscal-support-eldercare-construction-subsidies-news")
+    assert (meta["title"], meta["issuer"]) == ("河北对养老服务机构最高80万元一次性建设补贴", "新华社")

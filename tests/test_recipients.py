@@ -1866,3 +1866,38 @@ def test_funds_named_by_their_purpose_and_allowances_of_low_income_or_whose_allo
     assert [r["recipient"] for r in rows if r["amount_yuan"] == 800] == ["100周岁(含)以上老人"]
     # (a fund named by who sends it down is no purpose: `省财政下达资金3.57亿元`)
     assert named_fund_purpose("省财政下达资金3.57亿元,", 7) is None
+
+
+def test_each_one_built_people_in_quotes_those_who_qualify_and_those_chosen():
+    """heldout_real34 (real pages): baoji-2020 (`每建设1所日间照料中心,在省级补助的基础上,市级补助10万元,县(区)补助不低于10万元`:
+    each one built receives both levels' money; `年度最高补助标准为:日间照料中心14万元、服务中心9万元、服务站6万元` are caps, one per
+    kind; `补助分为建设补助和年度运营补助两部分` sorts the money the next sentences state, no provision of its own), zhoushan-2024
+    (`给予“养老护理资深技师”每人每月1000元`, a worker; its title broken after `…补助及` is no provision), hebei-2017
+    (`居家养老服务机构符合相关条件者最高将获80万元`; `给予50万到80万元` a range whose low end has no 元) and yantai-2025
+    (`每年择优确定5个乡镇街道给予不少于30万元奖补`)."""
+    rows = _rows_of("heldout_real34", "baoji-2020-home-community-care-facility-subsidies-news")
+    built = [
+        (r["amount_yuan"], r["recipient"]) for r in rows if r["kind"] == "construction" and r["amount_yuan"]
+    ]
+    assert built == [
+        (100000, "日间照料中心"),
+        (100000, "日间照料中心"),
+        (300000, "养老服务中心"),
+        (50000, "养老服务中心"),
+        (200000, "养老服务站"),
+        (50000, "养老服务站"),
+    ]
+    caps = [(r["amount_yuan"], r["cap_yuan"], r["recipient"]) for r in rows if r["kind"] == "operation"]
+    assert caps == [(None, 140000, "日间照料中心"), (None, 90000, "服务中心"), (None, 60000, "服务站")]
+    assert not [r for r in rows if r["amount_yuan"] is None and r["cap_yuan"] is None]
+    rows = _rows_of("heldout_real34", "zhoushan-2024-care-worker-post-allowance-supplement-draft")
+    assert [(r["amount_yuan"], r["recipient"], r["recipient_type"]) for r in rows] == [
+        (1000, "养老护理资深技师", "worker")
+    ]
+    rows = _rows_of("heldout_real34", "hebei-2017-fiscal-support-eldercare-construction-subsidies-news")
+    assert "居家养老服务机构" in {r["recipient"] for r in rows if r["cap_yuan"] == 800000}
+    assert {500000, 800000} <= {r["amount_yuan"] for r in rows}
+    # (the page lost its punctuation, a `《` is never closed before it: the clause alone)
+    assert [r["recipient"] for r in extract_subsidies("每年择优确定5个乡镇街道给予不少于30万元奖补。")] == [
+        "乡镇街道"
+    ]

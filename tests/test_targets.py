@@ -1733,3 +1733,17 @@ def test_a_size_between_a_figure_and_its_noun_is_no_indicator():
         (1.0, "综合性养老福利中心"),
         (1.0, "民办综合养老院"),
     ]
+
+
+def test_a_scope_before_a_share_and_what_each_of_the_share_has():
+    """heldout_real34 shijiazhuang-2009 (`农村80%左右的乡镇拥有一处多功能的综合性居家养老服务中心`): the share of 乡镇 that have
+    one, not `农村比例`; the 一处 each has is part of what the share counts, no target of its own."""
+    found, left_out = targets_and_left_out(
+        "到2012年,农村80%左右的乡镇拥有一处多功能的综合性居家养老服务中心,30%以上的行政村能够通过集体组织提供居家养老服务。",
+        document_year=2009,
+    )
+    assert [(t["value"], t["indicator"]) for t in found] == [
+        (80.0, "拥有综合性居家养老服务中心的乡镇比例"),
+        (30.0, "行政村能够通过集体组织提供居家养老服务比例"),
+    ]
+    assert [(t["value"], t["reason"]) for t in left_out] == [(1.0, "what each of a share has")]

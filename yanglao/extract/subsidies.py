@@ -382,6 +382,9 @@ _LATER_LISTED_AMOUNTS = re.compile(r"^(?:\s*[、和及与]\s*[\d.]+\s*(?:万)?�
 CAP_BEFORE = re.compile(
     r"(?:最高|最多|上限|封顶|不超过|不高于|限额)[^，,。；;\d]{0,8}$"
 )  # (`最高补助标准分别为`)
+# A list of caps by kind after a colon (`年度最高补助标准为:日间照料中心14万元、服务中心9万元、服务站6万元`): the clause after
+# it is caps, each of the kind named before it.
+CAP_HEADER = re.compile(r"最高[^，,。；;\d:：]{0,10}[:：]\s*$")
 CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)|^为(?:上限|限)")  # (`以每餐15元为上限`)
 # A sentence that opens with `其中` continues the sentence before it, also across a line break: its amounts
 # are the parts of the total before (`共下达资金3600万元。\n其中，因素法分配资金3000万元…`), each a row of its
@@ -541,6 +544,17 @@ RECIPIENT_PATTERNS: list[str] = [
     r"(?:补贴|补助|津贴|资助)标准(?:是|为)[:：]?\s*(?P<r>[^，,。；;：:]{2,30}?(?:老年人|老人|人员|家庭))[，,]\s*(?:按照|按|每)",
     # a provider named after 给予, then its rate (`给予养老机构每人每月140元的民办养老机构运营补贴`)
     r"给予(?!入住|在)(?P<r>[^，,。；;\d]{2,20}?(?:机构|中心|站|院|食堂|企业|组织))(?=每)",
+    # each one built, then what each level gives for it (`每建设1所日间照料中心,在省级补助的基础上,市级补助10万元,
+    # 县(区)补助不低于10万元`)
+    r"每(?:建设|新建|建成|改造|新增|认定)(?:1|一)?(?:所|个|处|家|座)(?P<r>[^，,。；;\d]{2,20}?"
+    r"(?:中心|站|院|点|机构|食堂|饭堂|幸福院|之家))[，,]",
+    # the people named after 给予 in quotes, then their rate (`给予“养老护理资深技师”每人每月1000元的特殊岗位津贴`)
+    r"给予[“\"](?P<r>[^，,。；;\d”\"]{2,20}?)[”\"](?=每)",
+    # who meets the conditions, then what it may get (`居家养老服务机构符合相关条件者最高将获80万元一次性建设补贴`)
+    r"(?:^|[，,；;])\s*(?P<r>[^，,。；;：:\d]{2,30}?(?:机构|中心|站|院|食堂|人员|老年人|老人|护理员))"
+    r"符合[^，,。；;]{0,12}?(?:条件|要求|规定|标准)(?:的|者)?[^，,。；;\d]{0,6}?(?:获得?|享受|领取|给予)",
+    # those chosen, then what each gets (`每年择优确定5个乡镇街道给予不少于30万元奖补`)
+    r"(?:确定|选择|评选|遴选)\s*\d+\s*(?:个|家|所|名)(?P<r>[^，,。；;\d]{2,16}?)(?:给予|奖励|补助)",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
@@ -605,7 +619,10 @@ AMOUNT_RE = re.compile(
     r"(?![化素旦宵])"
 )
 # After a bare 万/亿 (no 元) the amount must continue like money, not `85万注册志愿者` or `1.84万人`.
-BARE_UNIT_NEXT = re.compile(r"^(?:资金|经费|的|元|左右|用于|补|奖|扶持|[)）(（，,。；;、]|$)")
+# (or it is the low end of a range of money: `给予50万到80万元的一次性建设补贴`)
+BARE_UNIT_NEXT = re.compile(
+    rf"^(?:资金|经费|的|元|左右|用于|补|奖|扶持|[)）(（，,。；;、]|$|(?:至|到|-|—|~|～|－)\s*{ARABIC_NUMBER}\s*[万亿]元)"
+)
 RANGE_BEFORE = re.compile(rf"(?:{ARABIC_NUMBER}|{CN_NUMBER})\s*(?:{UNITS})?\s*(?:至|到|-|—|~|～|－)\s*$")
 RANGE_AFTER = re.compile(rf"^\s*(?:至|到|-|—|~|～|－)\s*(?:{ARABIC_NUMBER}|{CN_NUMBER})")
 # A range of money (`50元至1000元`, `3元至5元`, `5至10万元`) gives a row for each end, as a list does:
@@ -1526,7 +1543,7 @@ def _figures(
         not_money_until = -1  # a kept amount stands between: a later 其中 is its parts
         # A floor (不低于100元, 10万元以上) is read as its stated figure, like 100万元左右:
         # the schema has no comparator for money, and the figure is what the document sets.
-        is_cap = bool(CAP_BEFORE.search(before) or CAP_AFTER.match(after))
+        is_cap = bool(CAP_BEFORE.search(before) or CAP_AFTER.match(after) or CAP_HEADER.search(text, 0, c0))
         figures.append(
             _Figure(
                 "caps" if is_cap else "amounts",
@@ -1932,6 +1949,9 @@ def _titles(text: str) -> list[tuple[int, int]]:
 _TITLE_RE = re.compile(r"《[^》]*》?")
 
 
+TITLE_BROKEN_AFTER = re.compile(r"(?:及|和|与|暨|、)$")
+
+
 def _is_caption(sent: Sentence, compact: str) -> bool:
     """A line of its own with no punctuation that is the page's first line or captions a table or list
     (`2023年8月钱塘区高龄老人生活津贴发放信息`, `2020年街道养老服务中心建设补助资金分配`): it names money,
@@ -1944,7 +1964,10 @@ def _is_caption(sent: Sentence, compact: str) -> bool:
     line = ATTACHMENT_PREFIX.sub("", line)  # `附件:1.…发放汇总表`: the attachment's name is a caption
     if re.search(r"[，,。；;：:]", line):
         return False
-    return not compact[:line_start].strip() or bool(CAPTION_LINE.fullmatch(line))
+    # (or the first line of a title broken after its conjunction: `…养老护理员特殊岗位津贴补助及` / `竞赛奖励办法补充规定`)
+    return not compact[:line_start].strip() or bool(
+        CAPTION_LINE.fullmatch(line) or TITLE_BROKEN_AFTER.search(line)
+    )
 
 
 def _mention_excluded(
@@ -2220,6 +2243,11 @@ def _is_heading_text(text: str) -> bool:
     return bool(HEADING_NUMBER.match(body)) or not re.search(r"[。；;！？!?]\s*$", text)
 
 
+# A sentence that sorts the money into its parts (`居家和社区养老服务设施补助分为建设补助和年度运营补助两部分`): the sentences
+# after it state each part's figures.
+INSTRUMENTS_CLASSIFIED = re.compile(r"分为[^。；;]{2,40}?(?:两|三|四|五|[2-5])(?:部分|类|种|项|档)")
+
+
 def _stated_by_the_next(sent: Sentence, following: Sentence | None, following_rows: list[Row]) -> bool:
     """Whether the figures of the next sentence state the money this one names (`可享受就餐补贴。补贴标准为…`, a list
     of standards under `…的标准调整为:`): it is counted by them, no provision of its own."""
@@ -2227,6 +2255,8 @@ def _stated_by_the_next(sent: Sentence, following: Sentence | None, following_ro
         return False
     if LIST_LEAD.search(sent.text) and following.paragraph == sent.paragraph + 1:
         return True
+    if INSTRUMENTS_CLASSIFIED.search(sent.text) and following.paragraph == sent.paragraph:
+        return True  # `补助分为建设补助和年度运营补助两部分。每建设1所日间照料中心,…市级补助10万元…`
     return bool(
         (following.paragraph == sent.paragraph or OPENS_WITH_PART.match(following.text))
         and (

@@ -385,6 +385,9 @@ POPULATION_BEFORE = (
     r"(?:老年人口|老年人|老人|人口数|人口)(?:总数|数量|数)?(?:将|预计|已|已经|将会)?"
     r"(?:达到|达|为|有|超过|突破|增至|增加到)\s*$"
 )
+# What each place of a share has (`农村80%左右的乡镇拥有一处多功能的综合性居家养老服务中心`): the share is the target, the
+# one each has is part of what it counts.
+WHAT_A_SHARE_HAS = r"(?:\d+(?:\.\d+)?\s*%|百分之[\d一二三四五六七八九十]+)[^,;:。]{0,8}?的[^,;:。\d]{1,10}?(?:拥有|建有|设有|配有|配备)\s*$"
 # Another body's selection procedure (`每个省评选一个优秀单位`): a quota, not a target (Chinese numerals).
 SELECTION_QUOTA = r"(?:评选|评出|选出|推选)[^,;:。]{0,12}$"
 # A bracketed aside (`62家(今年底实现全覆盖)`) keeps its tense and its deadline to itself.
@@ -408,7 +411,8 @@ PLACE_SHARE = (
 RECIPIENT_COUNT = r"[^，,。；;]{0,24}[，,]\s*(?:按照|按)每(?:个|家|所|处|座|人|户)[^，,。；;]{0,12}?元"
 APPLICANT_CONDITION = r"^(?:第[一二三四五六七八九十百]+条\s*)?(?:申请|申报)[^,;:。]{0,20}的,"
 CLASS_THRESHOLD_BEFORE = r"(?:数|量|规模)?(?:在|为)$"
-CLASS_THRESHOLD_AFTER = r"^(?:及?以上|及?以下)?的[\u4e00-\u9fff]"
+# (or the money for the class right after it: `新建面积在750平方米及以上,给予50万到80万元的一次性建设补贴`)
+CLASS_THRESHOLD_AFTER = r"^(?:及?以上|及?以下)?的[\u4e00-\u9fff]|^(?:及?以上|及?以下)\s*,\s*(?:给予|按照?|每)"
 # A share that may (not must) go to a use (`村集体经济收入的10%左右可用于幸福院运营`) is a permission.
 PERMITTED_SHARE = r"^(?:左右|以上|以下|以内)?(?:可|可以)(?:用于|投入)"
 # A threshold to qualify for money (`日均供餐50人次以上方可申请运营补贴`) is a condition (fresh5).
@@ -609,6 +613,7 @@ _SCORE_CELL_RE = re.compile(SCORE_CELL)
 _SCORING_RULE_RE = re.compile(SCORING_RULE)
 _NOMINATION_QUOTA_RE = re.compile(NOMINATION_QUOTA)
 _POPULATION_BEFORE_RE = re.compile(POPULATION_BEFORE)
+_WHAT_A_SHARE_HAS_RE = re.compile(WHAT_A_SHARE_HAS)
 _PLAN_WORDS = re.compile(r"按照规划|根据规划|按规划|规划(?:新建|建设)|(?:任务|目标|举措|措施)[:：]|计划")
 _SELECTION_QUOTA_RE = re.compile(SELECTION_QUOTA)
 _ASIDE_RE = re.compile(ASIDE)
@@ -1723,6 +1728,8 @@ def _context_exclusion(scan: str, q: _Quantity, clause_before: str, s_start: int
         and not re.search(r"服务|享受|接受|参加|惠及|覆盖|受益|培训|救助|照护|入住|领取", clause_before)
     ):
         return "population"
+    if _WHAT_A_SHARE_HAS_RE.search(clause_before):
+        return "what each of a share has"
     if _PLACE_SHARE_RE.match(clause_before) and "其中" in scan[s_start : q.start]:
         return "a place's share of a total"  # only in a `其中` breakdown (`其中北山街道1个,西溪街道1个`)
     if q.unit == "%" and _PART_SHARE_RE.search(clause_before) and "其中" in scan[s_start : q.start]:
@@ -2282,16 +2289,25 @@ SIZE_OF_WHAT_FOLLOWS = re.compile(_SIZE_WORDS)
 SIZE_THEN_NOUN = re.compile(rf"^{_SIZE_WORDS}\d+\s*(?:张|床|平方米|㎡)\s*(?:以上|左右)?\s*的")
 
 
-def _share_indicator(before: str, after: str) -> str:
-    """What a percentage is the share of: the rate named before it, or what the words after it say."""
+SHARE_SCOPE = re.compile(r"农村|城市|城镇|城区|市区|县城|乡村|全(?:市|省|区|县)")
+
+
+def _share_indicator(before: str, after: str, rest: str = "") -> str:
+    """What a percentage is the share of: the rate named before it, or what the words after it say (`rest`: the
+    clause after it, past a figure inside what they have, `80%左右的乡镇拥有一处多功能的综合性居家养老服务中心`)."""
     before = re.sub(r"(?<=.)(?:均|都)$", "", before)  # `…达标率、…覆盖率均达到100%`: both are (SHARED_FIGURE)
+    # (a scope names where, not what: `农村80%左右的乡镇拥有一处…中心` is the share of 乡镇 that have one)
+    before = "" if SHARE_SCOPE.fullmatch(before) and _PREDICATE.search(after) else before
     if before and re.search(rf"(?:{RATE_NOUNS})$", before):
         return _RATE_LEADING_VERB_RE.sub("", before)[:40]
     if not before:
         # `50%的街道(乡镇)建有老年学校` → 建有老年学校的街道(乡镇)比例
         m = _PREDICATE.search(after)
         if m:
-            return f"{after[m.start() :].strip()}的{after[: m.start()].strip()}比例"[:40]
+            had = after[m.start() :].strip()
+            if had == m.group() and rest:  # (what they have is counted: `拥有一处…中心` → 拥有…中心)
+                had += _tail_noun(rest.split(m.group(), 1)[-1])
+            return f"{had}的{after[: m.start()].strip()}比例"[:40]
         return (_clean(after) + "比例")[:40]
     noun = _clean(after) if re.search(r"[和及与或]$", before) else ""
     return (before + (noun if len(noun) <= 12 else "") + "比例")[:40]
@@ -2344,7 +2360,7 @@ def _indicator(
         # `养老服务设施覆盖所有城市社区、90%以上乡镇和60%以上村` → 养老服务设施覆盖村比例
         return f"{_clean(coverage.group(1))}覆盖{covered.group(1)}比例"[:40]
     if q.unit == "%":
-        return _share_indicator(before, after)
+        return _share_indicator(before, after, scan[q.suffix_end : c_end].replace("\x00", ""))
 
     if norm_basis:
         # 每百户不少于20平方米的标准配置养老服务用房 → 养老服务用房配置标准(每百户)

@@ -293,7 +293,7 @@ _VIEWS_LINE = re.compile(
     r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)[^\n，,。]{0,30}?(?:浏览|点击|阅读|访问)(?:次数|量|数)\s*[:：]"
 )
 _DATING_LINE = re.compile(
-    rf"(?:发布|发表|公开|成文|更新)(?:时间|日期)\s*[:：]\s*\d{{4}}|^\s*日期\s*[:：]\s*\d{{4}}|{_VIEWS_LINE.pattern}"
+    rf"(?:发布|发表|公开|成文|更新)(?:时间|日期)\s*[:：]\s*\d{{4}}|^\s*(?:日期|时间)\s*[:：]\s*\d{{4}}|{_VIEWS_LINE.pattern}"
     # (a news byline that gives the outlet, then the date: `作者:   来源: 九江新闻网  2019-01-28`)
     r"|^\s*(?:作者\s*[:：][^\n]{0,20}?)?来源\s*[:：][^\n:：]{0,30}?\d{4}-\d{1,2}-\d{1,2}\s*$"
 )
@@ -320,7 +320,7 @@ def _title_above_byline(raw_lines: list[str], raw_text: str, title: str | None) 
     at = next(
         (
             i
-            for i, line in enumerate(raw_lines[:20])
+            for i, line in enumerate(raw_lines[:30])
             # (or a date alone on its line, day first: `顺义奖补养老服务机构` / `08.12.2014 14:18`)
             if _DATING_LINE.search(line) or _DAY_FIRST_DATE_LINE.fullmatch(line)
         ),
@@ -331,8 +331,13 @@ def _title_above_byline(raw_lines: list[str], raw_text: str, title: str | None) 
     above = next((line for line in reversed(raw_lines[:at]) if line), "")
     # (a title joined from short lines is looked for by its opening)
     below = title is None or not 0 <= raw_text.find(title[:4]) < raw_text.find(raw_lines[at])
+    # (or far above it, among a sidebar's teasers: `黄金宝:2017年要过去了` sixteen lines above the headline and its
+    # `时间:2017-12-28 12:06来源:新华社`)
+    far = (
+        title is not None and raw_text.count("\n", raw_text.find(title[:4]), raw_text.find(raw_lines[at])) > 8
+    )
     if (
-        below
+        (below or far)
         and (
             _PLAIN_TITLE.fullmatch(above)
             or _COMMA_HEADLINE.fullmatch(above)
@@ -467,7 +472,12 @@ _DAY_FIRST_DATE_LINE = re.compile(
     r"\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
 )
 #: A news item's dateline names its paper (``兰州晚报讯(记者朱浩源)``): the outlet.
-_DATELINE_OUTLET = re.compile(rf"^\s*(?:本报讯|([{HAN}]{{2,10}}?(?:日报|晚报|早报|报|新闻网)))讯")
+# (with the day, or as 消息: `烟台融媒6月27日讯`, `四川在线消息 近日,…`)
+_DATELINE_OUTLET = re.compile(
+    rf"^\s*(?:本报讯|([{HAN}]{{2,10}}?(?:日报|晚报|早报|报|新闻网|在线|融媒)))(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|消息)"
+)
+#: A reporter's credit in brackets after the body (`(宝鸡日报记者韩晓磊)`): the paper that published the report.
+_CREDIT_OUTLET = re.compile(rf"[(（]([{HAN}]{{2,10}}?(?:日报|晚报|早报|报|新闻网))(?:记者|通讯员)")
 #: The page's source named anywhere on a line of the head (``浏览:0 来源:贡山县民政局``).
 _SOURCE_ANYWHERE = re.compile(
     rf"(?:^|\s|[(（])(?:信息)?来源\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})(?=\s|$|[)）])"
@@ -793,6 +803,8 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         (m.group(1) for m in map(_NEWS_OUTLET.search, page_lines[:20] + page_lines[-15:]) if m), None
     ) or next((m.group(1) for m in map(_DATELINE_OUTLET.match, raw_lines[:12]) if m and m.group(1)), None)
     outlet = outlet or next((m.group(1) for m in map(_BREADCRUMB_OUTLET.match, raw_lines[:6]) if m), None)
+    credit = _CREDIT_OUTLET.search(raw_text)
+    outlet = outlet or (credit.group(1) if credit else None)
     outlet = outlet or next(
         (
             m.group(1)
