@@ -1901,3 +1901,47 @@ def test_each_one_built_people_in_quotes_those_who_qualify_and_those_chosen():
     assert [r["recipient"] for r in extract_subsidies("每年择优确定5个乡镇街道给予不少于30万元奖补。")] == [
         "乡镇街道"
     ]
+
+
+def test_funds_paid_into_peoples_hands_named_by_their_use_and_standards_raised_per_bed():
+    """heldout_real35 (real news pages): yuexi-2015 (`供养资金887万元已全部打卡发放到五保老人手中`: the people's allowance;
+    `…标准从每人每年3320元提标到4200元`: 提标 raises, the old standard is no row; `将敬老院建设标准从省定每张床位1.1万元提高到
+    2.5万元`: a standard per bed; `投入504万元新建360张床位`: building money), haimen-2014 (`对运转正常的居家养老服务中心、服务站每年
+    分别给予5000元、3000元`: running money, the second item shares the first's words; `…共拨付了95.6万元运转经费`), ezhou-2018
+    (`足额兑付…1711.11万元`: a total), dazhou-2015 (`按省定标准10%予以补助`: a rate of a standard) and nyingchi-2024
+    (`早餐8元/人、午餐12元/人`: per meal)."""
+    rows = _rows_of("heldout_real35", "yuexi-2015-wubao-support-and-homes-standards-news")
+    paid = {r["amount_yuan"]: (r["kind"], r["basis"], r["recipient"]) for r in rows}
+    assert paid[8870000] == ("allowance", "total", "五保老人")
+    assert {4200, 2520} <= paid.keys() and not {3320, 2212, 11000} & paid.keys()
+    assert paid[25000][:2] == ("construction", "bed")
+    assert paid[5040000][:2] == ("construction", "total")
+    rows = _rows_of("heldout_real35", "haimen-2014-home-care-network-work-report")
+    assert [
+        (r["amount_yuan"], r["kind"], r["recipient"])
+        for r in rows
+        if r["amount_yuan"] in (5000, 3000, 956000)
+    ] == [
+        (5000, "operation", "运转正常的居家养老服务中心"),
+        (3000, "operation", "运转正常的居家养老服务站"),
+        (956000, "operation", "全市308个服务中心(站)"),
+    ]
+    rows = _rows_of("heldout_real35", "ezhou-2018-high-age-allowance-funding-news")
+    assert [r["basis"] for r in rows if r["amount_yuan"] == 17111100] == ["total"]
+    rows = _rows_of("heldout_real35", "dazhou-2015-eldercare-institutions-subsidies-news")
+    assert [r["kind"] for r in rows if r["rate_percent"] == 10] == ["construction"]
+    rows = _rows_of("heldout_real35", "nyingchi-2024-elder-meal-points-opening-news")
+    assert [(r["amount_yuan"], r["basis"]) for r in rows] == [(8, "meal"), (12, "meal")]
+    # (a day's lunch for each person stays per person: `每人每天午餐补贴5元`)
+    assert [r["basis"] for r in extract_subsidies("柳州市对80岁以上老年人每人每天午餐补贴5元。")] == [
+        "person"
+    ]
+
+
+def test_a_fund_is_no_recipient_and_a_comparison_inside_whom_no_distribution():
+    """heldout_real21 shanxi-2015 (`对社会力量投资分别在5000万元、1亿元、2亿元以上的养老服务机构,符合…的,由省级福利彩票公益金分别给予
+    一次性300万元、500万元和1000万元的奖励`): the lottery fund gives, it receives nothing; `投资分别在…以上` is inside who, not how
+    the amounts are given out."""
+    rows = _rows_of("heldout_real21", "shanxi-2015-private-eldercare-rewards-subsidies-news")
+    rewards = [r["recipient"] for r in rows if r["amount_yuan"] in (3000000, 5000000, 10000000)]
+    assert len(rewards) == 3 and all(r.endswith("养老服务机构") for r in rewards), rewards

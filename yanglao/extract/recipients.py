@@ -388,8 +388,9 @@ RECIPIENT_AFTER_RULES: tuple[Rule, ...] = (
         "handed_to_named",
         # whom the sum is paid or handed down to, right after it (`…共计56.3526万元下拨给各敬老院、县社会福利院`,
         # `…88.616万元支付到特困人员个人账户`)
-        r"[\d.,]*\s*[万亿]?元[^，,。；;\n\d]{0,4}?(?:下拨|拨付|划拨|支付|付|发放|兑付)(?:给|到|至)"
-        r"(?P<r>[^，,。；;：:\n\d]{2,30}?)(?:(?:的?个人)?(?:账户|帐户)(?=[，,。；;、\n]|$)|(?=[，,。；;\n]|$))",
+        # (or into their hands: `…887万元已全部打卡发放到五保老人手中`)
+        r"[\d.,]*\s*[万亿]?元(?:[^，,。；;\n\d]{0,4}?|已(?:全部|经)?(?:打卡)?)(?:下拨|拨付|划拨|支付|付|发放|兑付)(?:给|到|至)"
+        r"(?P<r>[^，,。；;：:\n\d]{2,30}?)(?:(?:的?个人)?(?:账户|帐户|手中)(?=[，,。；;、\n]|$)|(?=[，,。；;\n]|$))",
         "recipient",
         "集中供养特困人员基本生活费35.298万元、照料护理费21.0546万元,共计56.3526万元下拨给各敬老院、县社会福利院。",
         "dejiang-2024-destitute-support-funds-september-notice",
@@ -496,7 +497,8 @@ AMOUNT_THEN_BUILT = Rule(
     "amount_then_built",
     r"[\d.,]+\s*[万亿]?元(?:资金|经费)?\s*(?:在[^，,。；;：:\n]{1,30}?)?"  # the same clause: `…元，建设期为两年` is not it
     r"(?:新建|建设|建成|打造|提升改造|改造提升|改扩建|改造)(?!期|任务|内容|进度|后|中|工作)"
-    r"(?P<r>[^，,。；;：:、\n\d%]{2,30}?)(?=[，,。；;\n]|$)",
+    # (with how many: `今年增加投入504万元新建360张床位`)
+    r"(?P<r>(?:\d+\s*(?:张|个|所|处|家|座))?[^，,。；;：:、\n\d%]{2,30}?)(?=[，,。；;\n]|$)",
     "construction",
     "投入320万元在自流井区、大安区、沿滩区和高新区建设老年助餐服务示范网络,",
     "zigong-2024-proposal-reply-163-069",
@@ -1407,8 +1409,13 @@ def _title_kind(text: str) -> str | None:
     return next((r.yields for r in TITLE_KINDS if re.search(r.pattern, title)), None)
 
 
+_MEAL_NAMED_BEFORE = re.compile(r"(?:早餐|午餐|中餐|晚餐|每餐)\s*$")
+
+
 def _basis_after(text: str, figure_at: int, recipient: str | None = None) -> str | None:
     window = text[figure_at : figure_at + 16]
+    if _MEAL_NAMED_BEFORE.search(text, max(0, figure_at - 4), figure_at):
+        return "meal"  # `按照早餐8元/人、午餐12元/人的标准`: each person's breakfast, each one's lunch
     for pattern, rule in _BASIS_AFTER_RES:
         if pattern.match(window):
             if (

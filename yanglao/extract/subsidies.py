@@ -250,7 +250,7 @@ PURPOSE_KINDS: list[tuple[str, tuple[str, ...]]] = [
     (r"建设(?:费用|成本|投资|造价)", ("construction",)),  # a share of the cost of building: 按照建设费用50%
     (r"建设[和与、及]?运营", ("construction", "operation")),
     (FACILITY_BUILDING, ("construction",)),
-    (r"运营|运行", ("operation",)),
+    (r"运营|运行|运转", ("operation",)),  # (`对运转正常的居家养老服务中心…给予…`)
     # 服务补贴 / 床位补贴 with no other purpose word: paid to whoever runs the service or bed
     # (but a service subsidy handed out, `为…老人年度发放服务补贴`, is the people's)
     (r"(?<!养老)(?<!发放)(?:服务|床位)(?:补贴|补助)", ("operation",)),
@@ -292,6 +292,8 @@ MONEY_CUES = re.compile(
     r"|元\s*/\s*(?:人|户|床|张)"
     # a standard of social assistance (`农村低保年标准从7094元提高至7334元`)
     r"|(?:低保|最低生活保障|救助|供养|基本生活)(?:年|月)?标准(?:统一)?(?:从|由|提高|调整|为|分别|达到|\s*\d)"
+    # a standard per bed raised (`将敬老院建设标准从省定每张床位1.1万元提高到2.5万元`)
+    r"|标准(?:从|由)[^，,。；;]{0,8}?每张?床位?[^，,。；;\d]{0,4}[\d.]+\s*万?元"
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
@@ -322,6 +324,22 @@ FUND_LIST_ITEM = re.compile(
 FUND_SENT_DOWN_AFTER = re.compile(
     r"(?:补贴|补助|奖补|专项)?资金(?:已|已经|均已)?(?:下拨|下达)(?!到户|到人|至个人)"
 )
+# A sum paid out into the hands or accounts of the people it is for: their allowance, whatever fund it came from.
+PAID_TO_PEOPLE_AFTER = re.compile(
+    r"[^，,。；;\d]{0,8}?(?:发放|支付|兑付)(?:到|至|给)[^，,。；;\d]{0,12}?(?:老人|老年人|对象|人员)(?:手中|账户|个人账户|卡)?"
+)
+# A fund named right after its sum by what it pays for (`共拨付了95.6万元运转经费`): that purpose is its kind.
+FUND_NAMED_AFTER = re.compile(
+    r"[\d.,]+\s*[万亿]?元(?:的)?(?P<kind>运转|运营|运行|建设|改造|培训)(?:补助|补贴)?(?:资金|经费)"
+)
+NAMED_AFTER_KINDS = {
+    "运转": "operation",
+    "运营": "operation",
+    "运行": "operation",
+    "建设": "construction",
+    "改造": "construction",
+    "培训": "training",
+}
 FUND_PURPOSES: list[tuple[str, str]] = [
     (r"购买[^，,。；;]{0,20}?服务", "service_purchase"),
     (r"培训|鉴定", "training"),
@@ -353,7 +371,7 @@ LEADING_MARKER = re.compile(
 
 # A rate is a share of a cost: `建设费用50%`, `就餐费用的四分之一`, `补助比例为30%`.
 RATE_BEFORE = re.compile(
-    r"(?:费用|成本|投资额?|投入|造价|总额|金额|价款|支出|费)的?$|(?:投入|投资|建设|改造)[^，,。；;\d]{0,4}资金的$|(?:补贴|补助|资助|奖补)比例(?:为|按)?$|标准的$"
+    r"(?:费用|成本|投资额?|投入|造价|总额|金额|价款|支出|费)的?$|(?:投入|投资|建设|改造)[^，,。；;\d]{0,4}资金的$|(?:补贴|补助|资助|奖补)比例(?:为|按)?$|标准的?$"
     r"|缴费部分的?$|基金支付比例(?:为|按)?$|(?:上浮|上调)$|护理保险基金按照?$"
 )
 # A rise of a standard by a share (`补助标准分别上浮50%、100%、200%`), which may be more than all of it.
@@ -376,7 +394,7 @@ BARE_SUM_CLAUSE = re.compile(r"^\s*(?:(?:使用|投入|拨付|下拨)?(?:资金|
 # `由每人每月100元提高至150元`, `从每人每月200元提高到每人每月300元`: the amount after 由/从 is the standard
 # being replaced.
 RAISED_FROM_BEFORE = re.compile(r"(?:由|从)[^，,。；;]{0,12}$")
-RAISED_FROM_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:提高|提升|增加|上调|调高|调整|增长)(?:至|到|为)")
+RAISED_FROM_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:提高|提升|增加|上调|调高|调整|增长|提标)(?:至|到|为)")
 # The later old standards of a list being replaced (`由原来的50元、100元、300元、提高到…`): skipped to reach 提高.
 _LATER_LISTED_AMOUNTS = re.compile(r"^(?:\s*[、和及与]\s*[\d.]+\s*(?:万)?元)*\s*[、，,]?\s*(?:分别|均)?")
 CAP_BEFORE = re.compile(
@@ -409,7 +427,8 @@ BEDS_MEASURED_BEFORE = re.compile(r"按(?:核定|实际|新增|实有)?的?(?:�
 BASIS_CUES: list[tuple[str, str]] = [
     (r"每床|每张|/床|床位数|按床|每[^，,。；;]{0,6}床位", "bed"),
     (r"每户|/户|户均", "household"),
-    (r"每餐|/餐|每人每次|每人次|每单|每份", "meal"),  # meal only in a sentence about meals, see _basis
+    # meal only in a sentence about meals, see _basis
+    (r"每餐|/餐|每人每次|每人次|每单|每份", "meal"),
     (r"每人|/人|人均", "person"),
     (r"每个项目|每项|/项", "project"),
     (r"每(?:家|所|处|座|间|个)", "facility"),
@@ -440,16 +459,17 @@ RECIPIENT_PATTERNS: list[str] = [
     r"对(?:于(?!您|你|上述|此|这|该|以上)|(?![象于接标比外应照称口]))(?:自?\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?起[，,]?)?"
     r"(?P<r>(?:[^，,。；;]|[，,](?=以及|或者)){2,90}?)[，,]?"
     # (a condition on them may stand between: `对…非营利性养老机构,自建或购买用房兴办30张床位以上且运营满一年的,分别按…`)
-    r"(?:(?<=[，,])[^，,。；;]{2,40}?的[，,](?=分别|按|给予|予以))?"
+    r"(?:(?<=[，,])[^，,。；;]{2,40}?的[，,](?=分别|按|给予|予以|由))?"
     r"(?:在[^，,。；;]{0,60}?基础上[，,]?)?"
     r"(?:根据[^，,。；;]{2,40}?)?"
     # (how much is left to judgment: `…,视情况给予一定的运营补助`, `在省补助的基础上县财政适当予以补助`)
-    r"(?:(?:在|由)?(?:[省市县区]级?(?:财政|资金)|[省市县区]政府))?(?:配套)?(?:视情况|酌情|适当|相应)?(?:(?:补贴|补助)(?=每))?"
+    r"(?:(?:在|由)?(?:[省市县区]级?(?:财政|资金|福利彩票公益金|彩票公益金|福利金)|[省市县区]政府))?(?:配套)?(?:视情况|酌情|适当|相应)?(?:(?:补贴|补助)(?=每))?"
     # (what is reviewed is no recipient: `对申领材料进行审核`)
     # (not 按 that qualifies who: `对中心城区按标准建设、依规定运营的…养老机构`)
     r"(?:(?:按照|按)(?!(?:规划|标准|规定|要求|规范|有关|相关)[^，,。；;\d]{0,30}?"
-    r"(?:建设|运营|设立|兴办|举办|认定|建成|改造|备案)[^，,。；;\d]{0,20}?的)|每|给予|予以|(?:均可以|均可|都可|将|可以|可|均)?享受|一次性|分别|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施"
-    r"|进行(?!审核|审查|核查|核实|复核|检查|督查|评估|考核|验收|评审|公示|监督|摸底|排查|调查|统计)|发放|奖励|奖补)",
+    r"(?:建设|运营|设立|兴办|举办|认定|建成|改造|备案)[^，,。；;\d]{0,20}?的)|每|给予|予以|(?:均可以|均可|都可|将|可以|可|均)?享受|一次性|分别(?!在|为|达|是)|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施"
+    r"|进行(?!审核|审查|核查|核实|复核|检查|督查|评估|考核|验收|评审|公示|监督|摸底|排查|调查|统计)|发放|奖励|奖补"
+    r"|(?:共|累计)?拨付了?)",  # (`对全市308个服务中心(站)共拨付了95.6万元运转经费`)
     # (享受低保, 享受特困供养: a status the group has, not the money: `…户籍且享受城乡低保的…老年人`)
     r"(?:^|[，,])(?P<r>[^，,。；;]{2,60}?)(?:[，,]\s*(?:可|可以|均|分别)|(?<![未不没])(?:均可以|均可|都可|可以|可)?)(?:申请)?(?<![未不没])享受"
     r"(?!(?:城乡低保|城乡最低生活保障|低保|最低生活保障|特困(?:人员)?供养|分散供养|集中供养)(?:待遇|政策)?(?:的|[，,]|$))",
@@ -530,7 +550,7 @@ RECIPIENT_PATTERNS: list[str] = [
     # the subject of a clause that gives, parallel to a `对…给予` clause before it (`对自建产权用房新办给予每张床位一次性
     # 建设补助10000元,租赁用房新办给予每张床位一次性建设补助5000元`): not a giver, an adverb or a condition's 的
     # (not a condition or a time: `验收合格后`, `运营满一年`, `视运营情况`, `年度考核优秀`, `其中护理型床位`; nor a level, `区级`)
-    r"(?:^|[，,；;])\s*(?![^，,。；;：:]{0,8}(?:财政|政府|民政|部门|局|委))"
+    r"(?:^|[，,；;])\s*(?!由)(?![^，,。；;：:]{0,8}(?:财政|政府|民政|部门|局|委|公益金|福利金))"
     r"(?!一次性|分别|每年|同时|另|还|再|并|均|可|按|视|其中|年度|首次|经|待|运营满|服务满)"
     r"(?P<r>[^，,。；;：:\d的]{2,20}?)(?<!后)(?<!合格)(?<!优秀)(?<!良好)(?<!情况)(?<!级)(?<!年)给予(?=每|一次性)",
     # the group a system or its rate is put in place for (`我区实施80-89周岁老年人普惠制度,标准每人每月50元`,
@@ -1077,7 +1097,16 @@ def _split_recipients(recipient: str | None, n: int) -> list[str | None]:
         heads = _LISTED_FACILITY
     if not all(heads.search(i) for i in items):
         return [recipient] * n
-    return items
+    return [_with_shared_words(items[0], i) if k else i for k, i in enumerate(items)]
+
+
+def _with_shared_words(first: str, item: str) -> str:
+    """A short later item that names only a kind of the first's head (`运转正常的居家养老服务中心、服务站`): the first's
+    words before that head are its words too (`运转正常的居家养老服务站`)."""
+    if len(item) > 4 or len(first) <= len(item):
+        return item
+    at = first.rfind(item[:2])
+    return first[:at] + item if at > 0 else item
 
 
 def _new_list_item(recipient: str | None, continues: Row) -> bool:
@@ -1129,6 +1158,11 @@ def _kind_for_figure(
     sent_down = amount is not None and FUND_SENT_DOWN_AFTER.match(text, amount.end(), w1)
     # (a share of what is invested, `给予投入建设资金的50%`, is no fund being allocated)
     share_of_investment = amount is None and RATE_BEFORE.search(before)
+    if amount is not None and PAID_TO_PEOPLE_AFTER.match(text, amount.end(), w1):
+        return ("allowance",)  # `1-6月份供养资金887万元已全部打卡发放到五保老人手中`: the people's own money
+    named_after = FUND_NAMED_AFTER.match(after)
+    if named_after:
+        return (NAMED_AFTER_KINDS[named_after.group("kind")],)
     if not share_of_investment and (FUND_BEFORE.search(before) or FUND_AFTER.match(after) or sent_down):
         return (_first_rule(FUND_PURPOSES, window) or "budget_allocation",)
     specific = [m for m in _mentions(text) if m.specific and m.kinds[0] != "budget_allocation"]
@@ -1218,12 +1252,14 @@ PAYMENT_PERIOD = re.compile(
 STANDARD_WORDS = re.compile(r"标准|调整为|提高至|提高到|每月|每人|每年|每户")
 PAID_AFTER = re.compile(
     r"^(?![^，,。；;\d]{0,3}(?:标准|按月|按季|按年|每月|每年))[^，,。；;\d]{0,4}?(?:已|已经|将)?(?:陆续|全部|逐步)?"
-    r"(?:通过[^，,。；;\d]{0,10}?)?(?:直接)?(?:发放|拨付|支付|付)(?:到|至|给|完成)"
+    r"(?:通过[^，,。；;\d]{0,10}?)?(?:直接|打卡)?(?:发放|拨付|支付|付)(?:到|至|给|完成)"
 )
 # a sum said before it to be paid out already (`截至8月底,已经为80周岁以上老人发放基本生活津贴9945余万元`): a total
 # (为/向 right after 已: not who is eligible, `对已满80周岁的…老年人发放…`, `向已取得…证书的人员发放…`)
 PAID_OUT_BEFORE = re.compile(
     r"已(?:经)?(?:累计)?(?:为|向)[^，,。；;]{0,24}?(?:发放|拨付|支付|兑付)[^，,。；;\d]{0,12}$"
+    # (or a sum honoured in full: `市级财政足额兑付2018年高龄津贴市级负担部分1711.11万元`)
+    r"|(?:足额|全额|及时)?兑付(?:[^，,。；;\d]|\d{4}年度?){0,24}$"
 )
 
 

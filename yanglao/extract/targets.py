@@ -1120,6 +1120,12 @@ def targets_and_left_out(text: str, *, document_year: int | None = None) -> tupl
                 continue
             c.row["indicator"] = _elided_rate(text, targets[-1] if targets else None, c.row)
             targets.extend(_each_rate_of_a_shared_figure(text, c.row))
+        elif c.verdict == "target" and BEDS_IN_UNIT.search(text, c.row["start"], c.row["end"]):
+            # `今年新建360张床位`: the unit names what is counted, after the verb of building
+            built = re.search(
+                r"(新建|新增|建成|建设|改造|改扩建)\s*\d+\s*张床位", text[c.row["start"] : c.row["end"]]
+            )
+            targets.append({**c.row, "indicator": (built.group(1) if built else "") + "床位"})
         elif c.verdict == "target":
             # e.g. a PDF line break between `运营点` and `10个以上`: a figure that counts nothing named
             reason = "no indicator: nothing before the figure says what it counts"
@@ -1131,6 +1137,8 @@ def targets_and_left_out(text: str, *, document_year: int | None = None) -> tupl
 
 
 _SHARED_FIGURE_RE = re.compile(SHARED_FIGURE)
+# A count of beds written with the noun in its unit (`新建360张床位`), where no other words name what is counted.
+BEDS_IN_UNIT = re.compile(r"\d\s*张床位")
 
 
 def _each_rate_of_a_shared_figure(text: str, row: dict) -> list[dict]:
@@ -2292,6 +2300,9 @@ SIZE_THEN_NOUN = re.compile(rf"^{_SIZE_WORDS}\d+\s*(?:张|床|平方米|㎡)\s*(
 SHARE_SCOPE = re.compile(r"农村|城市|城镇|城区|市区|县城|乡村|全(?:市|省|区|县)")
 
 
+_MONEY_THEN_BUILT = re.compile(r"[\d.]+\s*[万亿]?元(?:资金)?(?:用于)?(新建|新增|建成|建设|改造|改扩建)$")
+
+
 def _share_indicator(before: str, after: str, rest: str = "") -> str:
     """What a percentage is the share of: the rate named before it, or what the words after it say (`rest`: the
     clause after it, past a figure inside what they have, `80%左右的乡镇拥有一处多功能的综合性居家养老服务中心`)."""
@@ -2340,6 +2351,9 @@ def _indicator(
     before_all = scan[previous_end : q.start]
     raw_before = _NEW_ITEM.split(before_all)[-1]
     before = _clean(raw_before)
+    # (a sum spent before the verb of what it builds is no part of it: `今年增加投入504万元新建360张床位` → 新建床位)
+    spent = _MONEY_THEN_BUILT.search(before)
+    before = spent.group(1) if spent else before
     next_start = kept[k + 1].start if k + 1 < len(kept) else c_end
     after = _TRIM_HEAD.sub("", scan[q.suffix_end : next_start].replace("\x00", ""))
     after = _PROGRESS_DONE.split(after.split("(或")[0])[0]  # `…建设已完成1个`: the task, not its progress
