@@ -1160,3 +1160,14 @@ def test_outlets_of_datelines_and_credits_and_a_headline_below_a_sidebar():
     )
     meta = _heldout("heldout_real34", "hebei-2017-fiscal-support-eldercare-construction-subsidies-news")
     assert (meta["title"], meta["issuer"]) == ("河北对养老服务机构最高80万元一次性建设补贴", "新华社")
+
+
+def test_headlines_above_a_time_then_source_line_wire_datelines_and_a_site_telephone():
+    """heldout_real36 (real news pages): huizhou-2018 (`2021-04-28 11:00 来源:惠州日报 浏览:` under the headline),
+    jiangling-2015 (`个人社保网 0571-22931819` above the headline and `2017-09-22 08:00:02 无忧保` below it) and
+    changchun-2008 (`新华网长春7月31日电(记者周立权)`)."""
+    meta = _heldout("heldout_real36", "huizhou-2018-private-institution-bed-subsidy-draft-news")
+    assert (meta["title"], meta["issuer"]) == ("惠州民办养老机构新增床位达50张,每张拟补1万", "惠州日报")
+    meta = _heldout("heldout_real36", "jiangling-2015-high-age-allowance-news")
+    assert meta["title"] == "荆州市:江陵县全面实施80周岁以上老人高龄津贴制度"
+    assert _heldout("heldout_real36", "changchun-2008-home-care-service-subsidy-news")["issuer"] == "新华网"

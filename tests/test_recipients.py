@@ -1945,3 +1945,17 @@ def test_a_fund_is_no_recipient_and_a_comparison_inside_whom_no_distribution():
     rows = _rows_of("heldout_real21", "shanxi-2015-private-eldercare-rewards-subsidies-news")
     rewards = [r["recipient"] for r in rows if r["amount_yuan"] in (3000000, 5000000, 10000000)]
     assert len(rewards) == 3 and all(r.endswith("养老服务机构") for r in rewards), rewards
+
+
+def test_what_a_sum_funds_and_who_meets_a_condition_before_how_it_will_be_paid():
+    """heldout_real36: yanbian-2018 (`今年投入492.9万元资助城市社区居家养老服务中心建设改造项目7个、…19个`, `投入州本级福彩公益金
+    1432万元,资助72个农村居家养老服务大院建设改造项目`: the projects funded receive it, building money) and huizhou-2018
+    (`民办养老机构新增床位数达到50张(含50张)以上的,将按每张床位1万元的标准进行补助`)."""
+    rows = _rows_of("heldout_real36", "yanbian-2018-eldercare-seven-measures-item")
+    funded = {r["amount_yuan"]: (r["kind"], r["recipient"]) for r in rows}
+    assert funded[14320000] == ("construction", "72个农村居家养老服务大院建设改造项目")
+    assert funded[4929000][0] == "construction" and funded[4929000][1].startswith(
+        "城市社区居家养老服务中心建设改造项目"
+    )
+    rows = _rows_of("heldout_real36", "huizhou-2018-private-institution-bed-subsidy-draft-news")
+    assert [r["recipient"] for r in rows] == ["民办养老机构新增床位数达到50张(含50张)以上"]

@@ -1762,3 +1762,20 @@ def test_beds_named_by_their_unit_after_money_spent_on_them():
     assert [t["indicator"] for t in targets_and_left_out("今年新建360张床位。", document_year=2015)[0]] == [
         "新建床位"
     ]
+
+
+def test_records_and_results_headlines_report_and_what_will_be_built_stays():
+    """heldout_real36 guilin-2020 (a real news page headed `广西桂林养老服务工作有新成效`): `达到28.7张,创历史新高`,
+    `达到30251张,位于全区第一` report, as do untensed figures under a headline that announces results; `将打造2家医养结合
+    示范机构` still promises."""
+    found, left_out = targets_and_left_out(
+        "千名老年人口享有养老床位数达到28.7张,创历史新高;养老总床位数达到30251张,位于全区第一。",
+        document_year=2020,
+    )
+    assert found == [] and {t["value"] for t in left_out} == {28.7, 30251.0}
+    found, left_out = targets_and_left_out(
+        "广西桂林养老服务工作有新成效\n全市养老服务工作取得突破性进展,新增床位500张。桂林将打造2家医养结合示范机构。",
+        document_year=2020,
+    )
+    assert [(t["value"], t["indicator"]) for t in found] == [(2.0, "医养结合示范机构")]
+    assert [t["value"] for t in left_out] == [500.0]

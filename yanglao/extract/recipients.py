@@ -477,7 +477,9 @@ PROGRAMME_PURPOSE = Rule(
 AMOUNT_FOR_USE = Rule(
     "amount_for_use",
     # (a list of places and a count may name it: `3,700.61万元用于甲良、佳荣、黎明关等6个敬老院建设、提质改造等`)
-    r"[\d.,]+\s*[万亿]?元(?:资金|经费)?(?:主要|专项)?用于(?:支持|扶持|保障)?(?P<r>[^，,。；;：:\n%]{2,40}?)等?(?=[，,。；;\n]|$)",
+    # (or what it funds: `今年投入492.9万元资助城市社区居家养老服务中心建设改造项目7个、…19个`, `…1432万元,资助72个…项目`)
+    r"[\d.,]+\s*[万亿]?元(?:资金|经费)?(?:[，,]\s*)?(?:(?:主要|专项)?用于(?:支持|扶持|保障)?|资助)"
+    r"(?P<r>[^，,。；;：:\n%]{2,60}?)等?(?=[，,。；;\n]|$)",
     "recipient",
     "735.54万元用于流浪乞讨救助中心养老康复楼建设",
     "libo-2025-suggestion-reply-47",
@@ -491,6 +493,7 @@ SERVICE_USE = Rule(
     "yuhua-changsha-2024-home-care-fund-publicity",
 )
 _SERVICE_USE_RE = re.compile(SERVICE_USE.pattern)
+_BUILDING_USE = re.compile(r"(?:建设|改造|新建|改扩建)(?:项目)?(?:\d+\s*个)?$")
 # A sum spent on building something, said right after it (`投入320万元在自流井区…建设老年助餐服务示范网络`):
 # what is built receives it, and the money is a construction grant, a total.
 AMOUNT_THEN_BUILT = Rule(
@@ -1252,7 +1255,14 @@ def complete(rows: list[dict], text: str) -> list[dict]:
                 use = amount_for_use(text, row["figure_at"])  # before a place: `用于荔波县社会中心福利院…`
                 if use:
                     row["recipient"], row["basis"] = use, "total"
-                    row["kind"] = SERVICE_USE.yields if _SERVICE_USE_RE.search(use) else row["kind"]
+                    row["kind"] = (
+                        SERVICE_USE.yields
+                        if _SERVICE_USE_RE.search(use)
+                        # (projects of building funded: `…资助72个农村居家养老服务大院建设改造项目`)
+                        else "construction"
+                        if _BUILDING_USE.search(use)
+                        else row["kind"]
+                    )
                 built = None if use else amount_then_built(text, row["figure_at"])
                 if built:
                     row["recipient"], row["basis"] = built, "total"

@@ -198,6 +198,7 @@ _NOT_TITLE = re.compile(
     r"|(?:现行)?有效|(?:已|全部|部分)?(?:失效|废止)"  # a validity printed without its label (张家港 field list)
     r"|(?:[^\s:：]{0,4}(?:电\s*话|热\s*线)|联\s*系\s*人|传\s*真|邮\s*编|地\s*址|领导署名)\s*[:：].*"  # contact lines
     r"|.*(?:网站|发布媒体|门户)"  # a site's name (`…国家级政府采购专业网站`)
+    r"|.*\d{3,4}-\d{7,8}"  # a site's name and telephone number (`个人社保网 0571-22931819`)
     # a site's column names (`科技项目 通知公告`): where a page stands, not its title
     r"|(?:[\u4e00-\u9fff]{2,8}\s+)*(?:通知公告|公示公告|通知通告|公告公示|政策文件|政策法规|政策解读)"
 )
@@ -296,6 +297,9 @@ _DATING_LINE = re.compile(
     rf"(?:发布|发表|公开|成文|更新)(?:时间|日期)\s*[:：]\s*\d{{4}}|^\s*(?:日期|时间)\s*[:：]\s*\d{{4}}|{_VIEWS_LINE.pattern}"
     # (a news byline that gives the outlet, then the date: `作者:   来源: 九江新闻网  2019-01-28`)
     r"|^\s*(?:作者\s*[:：][^\n]{0,20}?)?来源\s*[:：][^\n:：]{0,30}?\d{4}-\d{1,2}-\d{1,2}\s*$"
+    # (or the date and time first, then the source or the outlet: `2021-04-28 11:00 来源:惠州日报 浏览:`,
+    # `2017-09-22 08:00:02 无忧保`)
+    r"|^\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:来源\s*[:：]|[^\s:：\d]{2,12}\s*$)"
 )
 
 
@@ -474,7 +478,9 @@ _DAY_FIRST_DATE_LINE = re.compile(
 #: A news item's dateline names its paper (``兰州晚报讯(记者朱浩源)``): the outlet.
 # (with the day, or as 消息: `烟台融媒6月27日讯`, `四川在线消息 近日,…`)
 _DATELINE_OUTLET = re.compile(
-    rf"^\s*(?:本报讯|([{HAN}]{{2,10}}?(?:日报|晚报|早报|报|新闻网|在线|融媒)))(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|消息)"
+    rf"^\s*(?:本报讯|([{HAN}]{{2,10}}?(?:日报|晚报|早报|报|新闻网|在线|融媒|网|社)))"
+    # (a wire's place and day: `新华网长春7月31日电`)
+    rf"(?:[{HAN}]{{2,4}}(?=\d))?(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|消息|电)"
 )
 #: A reporter's credit in brackets after the body (`(宝鸡日报记者韩晓磊)`): the paper that published the report.
 _CREDIT_OUTLET = re.compile(rf"[(（]([{HAN}]{{2,10}}?(?:日报|晚报|早报|报|新闻网))(?:记者|通讯员)")
