@@ -1171,3 +1171,22 @@ def test_headlines_above_a_time_then_source_line_wire_datelines_and_a_site_telep
     meta = _heldout("heldout_real36", "jiangling-2015-high-age-allowance-news")
     assert meta["title"] == "荆州市:江陵县全面实施80周岁以上老人高龄津贴制度"
     assert _heldout("heldout_real36", "changchun-2008-home-care-service-subsidy-news")["issuer"] == "新华网"
+
+
+def test_review_a_meeting_time_under_a_heading_and_a_source_quoted_in_the_body():
+    """Review of the eighteenth round: `三、时间安排` over `日期:2023年3月10日至4月10日` inside a notice is no headline over its
+    title, `时间:2023年5月10日上午9:00` no dating line, and a paper quoted in the body (`…受到关注(农民日报记者王芳)。`) no
+    outlet."""
+    notice = (
+        "关于开展2023年养老机构安全检查的通知\n\n各区民政局:\n为做好养老机构安全工作,现就有关事项通知如下:\n"
+        "一、检查对象\n全市各类养老机构。\n二、检查内容\n消防安全、食品安全。\n三、时间安排\n日期:2023年3月10日至4月10日\n"
+        "四、工作要求\n各区要高度重视。\n\n市民政局\n2023年3月1日"
+    )
+    meta = extract_metadata(notice)
+    assert (meta["title"], meta["doc_type"]) == ("关于开展2023年养老机构安全检查的通知", "notice")
+    meeting = notice.replace(
+        "三、时间安排\n日期:2023年3月10日至4月10日", "三、会议时间和地点\n时间:2023年5月10日上午9:00"
+    )
+    assert extract_metadata(meeting)["title"] == "关于开展2023年养老机构安全检查的通知"
+    news = "某县互助养老模式受关注\n该县互助养老模式受到关注(农民日报记者王芳)。今年全县新建幸福院20所,覆盖所有行政村。"
+    assert extract_metadata(news)["issuer"] != "农民日报"

@@ -1959,3 +1959,55 @@ def test_what_a_sum_funds_and_who_meets_a_condition_before_how_it_will_be_paid()
     )
     rows = _rows_of("heldout_real36", "huizhou-2018-private-institution-bed-subsidy-draft-news")
     assert [r["recipient"] for r in rows] == ["民办养老机构新增床位数达到50张(含50张)以上"]
+
+
+def test_review_of_the_eighteenth_round_no_source_for_a_purpose_no_person_for_a_provider():
+    """A fresh-eyes review of the eighteenth round (helper session) reproduced each of these with sentences it wrote: a
+    fund named by its source or kind has no purpose to go to; whoever serves or houses people borrows no person's noun,
+    a clause that names its own money keeps it; amounts stated one by one take the caps listed after them; money named
+    by its kind keeps it when paid into accounts; `分别为` before the amounts; homes adapted are no building; a quoted
+    instrument is no recipient; caps after `最高…:` item by item; an investment standard is no subsidy."""
+    from yanglao.extract.rows import extract_rows
+
+    def rows(text):
+        return [
+            (r["amount_yuan"], r["cap_yuan"], r["kind"], r["recipient"], r["condition"])
+            for r in extract_rows("x", text, document_year=2022)["subsidies"]
+        ]
+
+    for text in (
+        "今年拨付建设补助资金800万元。",
+        "今年共争取上级补助资金3000万元。",
+        "全年累计发放各类养老补贴资金3500万元。",
+    ):
+        assert rows(text)[0][3] is None, text
+    care = rows(
+        "对经济困难的失能老年人按每人每月200元发放护理补贴;对为其提供上门照护服务的按每人次30元给予服务补贴。"
+    )
+    assert care[1][2:4] == ("operation", "为其提供上门照护服务")
+    graded = rows(
+        "对新建养老机构按每张床位5000元给予一次性建设补助;对等级评定为三星级以上的给予一次性奖励5万元。"
+    )
+    assert graded[1][2:4] == ("reward", "等级评定为三星级以上的养老机构")
+    assert rows(
+        "新建养老机构按每张床位1万元给予补助,改扩建养老机构按每张床位5000元给予补助,最高补助标准分别为100万元、50万元。"
+    ) == [
+        (10000, 1000000, "construction", "新建养老机构", None),
+        (5000, 500000, "construction", "改扩建养老机构", None),
+    ]
+    assert (
+        rows("对新建、改扩建且床位数达到50张以上的养老机构,分别按每张床位1万元、5000元给予一次性建设补助。")[
+            0
+        ][3]
+        == "新建的养老机构"
+    )
+    assert rows("奖励资金36万元已发放到护理人员个人账户。")[0][2] == "reward"
+    tiers = rows("对一级、二级、三级护理的失能老人分别为每人每月200元、300元、400元给予护理补贴。")
+    assert [t[4] for t in tiers] == ["一级", "二级", "三级"] and tiers[0][3] == "失能老人"
+    assert rows("全年安排资金1000万元,资助200户困难老年人家庭实施适老化改造。")[0][2] != "construction"
+    assert rows("验收合格后,给予“以奖代补”每个5万元。")[0][3] is None
+    assert [r[:2] for r in rows("每个日间照料中心最高补助:城区20万元,农村10万元。")] == [
+        (None, 200000),
+        (None, 100000),
+    ]
+    assert rows("护理院建设投资标准从每张床位8万元提高到10万元。") == []

@@ -1779,3 +1779,16 @@ def test_records_and_results_headlines_report_and_what_will_be_built_stays():
     )
     assert [(t["value"], t["indicator"]) for t in found] == [(2.0, "医养结合示范机构")]
     assert [t["value"] for t in left_out] == [500.0]
+
+
+def test_review_goal_wording_is_no_record():
+    """Review of the eighteenth round: `创新高地` is a goal's name, not a record (`创新高`), and `位于全省第一梯队` a goal, not a
+    rank reached."""
+    found, _ = targets_and_left_out(
+        "到2025年,打造5个养老服务创新高地,建成20个社区嵌入式养老服务中心。", document_year=2022
+    )
+    assert [t["value"] for t in found] == [5.0, 20.0]
+    found, _ = targets_and_left_out(
+        "到2025年,养老服务水平位于全省第一梯队,护理型床位占比达到60%。", document_year=2022
+    )
+    assert [t["value"] for t in found] == [60.0]

@@ -493,7 +493,8 @@ SERVICE_USE = Rule(
     "yuhua-changsha-2024-home-care-fund-publicity",
 )
 _SERVICE_USE_RE = re.compile(SERVICE_USE.pattern)
-_BUILDING_USE = re.compile(r"(?:建设|改造|新建|改扩建)(?:项目)?(?:\d+\s*个)?$")
+# (not homes adapted: `资助200户困难老年人家庭实施适老化改造`)
+_BUILDING_USE = re.compile(r"^(?!.*(?:适老|家庭|\d+\s*户)).*(?:建设|改造|新建|改扩建)(?:项目)?(?:\d+\s*个)?$")
 # A sum spent on building something, said right after it (`投入320万元在自流井区…建设老年助餐服务示范网络`):
 # what is built receives it, and the money is a construction grant, a total.
 AMOUNT_THEN_BUILT = Rule(
@@ -524,7 +525,9 @@ NAMED_FUND_PURPOSE = Rule(
     # (after who gives it and when: `泰安市级及以上累计安排用于支持养老服务发展资金达6.9亿元`)
     r"(?:^|[，,；;：:、])\s*(?:[^，,。；;：:\n\d]{0,16}?(?:筹集|安排|投入|下达|拨付|落实|争取|统筹))?"
     r"(?:用于)?(?:支持|鼓励|扶持|保障)*"
-    r"(?P<r>(?![^，,。；;：:\n]*(?:给予|按照|每|对|为|向|下达|下拨|安排|筹集|投入|拨付))[^，,。；;：:\n\d]{4,40}?)"
+    # (a source, a kind or a verb phrase is no purpose: `拨付建设补助资金`, `争取上级补助资金`, `累计发放各类养老补贴资金`)
+    r"(?P<r>(?![^，,。；;：:\n]*(?:给予|按照|每|对|为|向|下达|下拨|安排|筹集|投入|拨付|发放|统筹|争取|累计|各类|各级|财政))"
+    r"(?!(?:中央|省级?|市级?|县级?|区级?|上级|本级))[^，,。；;：:\n\d]{4,40}?(?<!补助)(?<!补贴)(?<!奖补)(?<!奖励)(?<!津贴))"
     r"(?:[省市县区]级|中央|上级)?(?:财政)?(?:专项|扶持|奖补|补助|引导)?(?:资金|经费|补助|补贴)(?:共|合计|约|为|达)?\s*$",
     "budget_allocation",
     "筹集养老服务信息平台建设经费500万元",

@@ -293,7 +293,7 @@ MONEY_CUES = re.compile(
     # a standard of social assistance (`农村低保年标准从7094元提高至7334元`)
     r"|(?:低保|最低生活保障|救助|供养|基本生活)(?:年|月)?标准(?:统一)?(?:从|由|提高|调整|为|分别|达到|\s*\d)"
     # a standard per bed raised (`将敬老院建设标准从省定每张床位1.1万元提高到2.5万元`)
-    r"|标准(?:从|由)[^，,。；;]{0,8}?每张?床位?[^，,。；;\d]{0,4}[\d.]+\s*万?元"
+    r"|(?<!投资)标准(?:从|由)[^，,。；;]{0,8}?每张?床位?[^，,。；;\d]{0,4}[\d.]+\s*万?元"
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
@@ -326,7 +326,8 @@ FUND_SENT_DOWN_AFTER = re.compile(
 )
 # A sum paid out into the hands or accounts of the people it is for: their allowance, whatever fund it came from.
 PAID_TO_PEOPLE_AFTER = re.compile(
-    r"[^，,。；;\d]{0,8}?(?:发放|支付|兑付)(?:到|至|给)[^，,。；;\d]{0,12}?(?:老人|老年人|对象|人员)(?:手中|账户|个人账户|卡)?"
+    r"[^，,。；;\d]{0,8}?(?:发放|支付|兑付)(?:到|至|给)[^，,。；;\d]{0,12}?"
+    r"(?:老人|老年人|供养对象|救助对象|五保户|特困人员)(?:手中|账户|个人账户|卡)?"
 )
 # A fund named right after its sum by what it pays for (`共拨付了95.6万元运转经费`): that purpose is its kind.
 FUND_NAMED_AFTER = re.compile(
@@ -402,7 +403,7 @@ CAP_BEFORE = re.compile(
 )  # (`最高补助标准分别为`)
 # A list of caps by kind after a colon (`年度最高补助标准为:日间照料中心14万元、服务中心9万元、服务站6万元`): the clause after
 # it is caps, each of the kind named before it.
-CAP_HEADER = re.compile(r"最高[^，,。；;\d:：]{0,10}[:：]\s*$")
+CAP_HEADER = re.compile(r"最高[^，,。；;\d:：]{0,10}[:：](?:[^。；;:：]*?[\d.]+\s*[万亿]?元\s*[，,、])*\s*$")
 CAP_AFTER = re.compile(r"^(?:及)?(?:以下|以内)|^为(?:上限|限)")  # (`以每餐15元为上限`)
 # A sentence that opens with `其中` continues the sentence before it, also across a line break: its amounts
 # are the parts of the total before (`共下达资金3600万元。\n其中，因素法分配资金3000万元…`), each a row of its
@@ -467,7 +468,7 @@ RECIPIENT_PATTERNS: list[str] = [
     # (what is reviewed is no recipient: `对申领材料进行审核`)
     # (not 按 that qualifies who: `对中心城区按标准建设、依规定运营的…养老机构`)
     r"(?:(?:按照|按)(?!(?:规划|标准|规定|要求|规范|有关|相关)[^，,。；;\d]{0,30}?"
-    r"(?:建设|运营|设立|兴办|举办|认定|建成|改造|备案)[^，,。；;\d]{0,20}?的)|每|给予|予以|(?:均可以|均可|都可|将|可以|可|均)?享受|一次性|分别(?!在|为|达|是)|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施"
+    r"(?:建设|运营|设立|兴办|举办|认定|建成|改造|备案)[^，,。；;\d]{0,20}?的)|每|给予|予以|(?:均可以|均可|都可|将|可以|可|均)?享受|一次性|分别(?!在|达|是)|实行|(?:免费|统一|全面|分类|集中|逐步|按月)?实施"
     r"|进行(?!审核|审查|核查|核实|复核|检查|督查|评估|考核|验收|评审|公示|监督|摸底|排查|调查|统计)|发放|奖励|奖补"
     r"|(?:共|累计)?拨付了?)",  # (`对全市308个服务中心(站)共拨付了95.6万元运转经费`)
     # (享受低保, 享受特困供养: a status the group has, not the money: `…户籍且享受城乡低保的…老年人`)
@@ -569,7 +570,7 @@ RECIPIENT_PATTERNS: list[str] = [
     r"每(?:建设|新建|建成|改造|新增|认定)(?:1|一)?(?:所|个|处|家|座)(?P<r>[^，,。；;\d]{2,20}?"
     r"(?:中心|站|院|点|机构|食堂|饭堂|幸福院|之家))[，,]",
     # the people named after 给予 in quotes, then their rate (`给予“养老护理资深技师”每人每月1000元的特殊岗位津贴`)
-    r"给予[“\"](?P<r>[^，,。；;\d”\"]{2,20}?)[”\"](?=每)",
+    r"给予[“\"](?![^”\"]*(?:补|奖|津贴|资助))(?P<r>[^，,。；;\d”\"]{2,20}?)[”\"](?=每)",
     # who meets the conditions, then what it may get (`居家养老服务机构符合相关条件者最高将获80万元一次性建设补贴`)
     r"(?:^|[，,；;])\s*(?P<r>[^，,。；;：:\d]{2,30}?(?:机构|中心|站|院|食堂|人员|老年人|老人|护理员))"
     r"符合[^，,。；;]{0,12}?(?:条件|要求|规定|标准)(?:的|者)?[^，,。；;\d]{0,6}?(?:获得?|享受|领取|给予)",
@@ -1031,6 +1032,11 @@ def _single_tiers(figure_rows: list[list[Row]]) -> None:
                 r.extras = {k: v for k, v in r.extras.items() if k not in ("tier", "tier_of")}
 
 
+_BORROWED_ATTRIBUTE = re.compile(r"^(?:\d+\s*周?岁(?:以上|以下)?的?|新建|改扩建|扩建|新增)")
+_PROVIDER_CONDITION = re.compile(r"提供|承担|举办|运营|开办|收住|接收|照护服务")
+_PERSON_NOUN = re.compile(r"(?:老年人|老人|人员|对象|家庭)$")
+
+
 def _with_head_noun(before: str, recipient: str, earlier: str | None) -> str:
     """A recipient that is only the `…的` condition opening the sentence takes the head noun of the
     recipient of the sentence before, when it has one (`收住半失能老年人的` → …的养老机构)."""
@@ -1042,7 +1048,14 @@ def _with_head_noun(before: str, recipient: str, earlier: str | None) -> str:
     head = _HEAD_NOUN.search(earlier)
     # or the subject that opens it (`养老护理员在…工作满5年但未满10年` → …的养老护理员)
     head = head or re.match(rf"[^在的，,]{{0,8}}?(?:{WORKER_WORDS})(?=在)", earlier)
-    return m.group("c").strip() + head.group() if head else recipient
+    if not head:
+        return recipient
+    noun = _BORROWED_ATTRIBUTE.sub(
+        "", head.group()
+    )  # (the noun only: not `新建` nor `80周岁以上` of the other group)
+    if _PROVIDER_CONDITION.search(recipient) and _PERSON_NOUN.search(noun):
+        return recipient  # `对为其提供上门照护服务的`: who serves them is no one of them
+    return m.group("c").strip() + noun
 
 
 def _alternative_recipient(recipient: str | None) -> tuple[str | None, str | None]:
@@ -1087,8 +1100,6 @@ def _split_recipients(recipient: str | None, n: int) -> list[str | None]:
     if len(items) != n:
         return [recipient] * n
     last = items[-1]
-    if re.search(r"且[^的]*的", last):
-        return [recipient] * n  # `租赁用房、公建民营且租用期5年以上的…`: alternatives inside one condition
     heads = _LISTED_HEAD
     if "的" in last:
         head = last[last.rindex("的") :]
@@ -1158,7 +1169,11 @@ def _kind_for_figure(
     sent_down = amount is not None and FUND_SENT_DOWN_AFTER.match(text, amount.end(), w1)
     # (a share of what is invested, `给予投入建设资金的50%`, is no fund being allocated)
     share_of_investment = amount is None and RATE_BEFORE.search(before)
-    if amount is not None and PAID_TO_PEOPLE_AFTER.match(text, amount.end(), w1):
+    if (
+        amount is not None
+        and PAID_TO_PEOPLE_AFTER.match(text, amount.end(), w1)
+        and not _first_rule(PURPOSE_KINDS, before)  # (`奖励资金36万元已发放到…`: named by its own kind)
+    ):
         return ("allowance",)  # `1-6月份供养资金887万元已全部打卡发放到五保老人手中`: the people's own money
     named_after = FUND_NAMED_AFTER.match(after)
     if named_after:
@@ -1802,7 +1817,13 @@ def _figure_rows(
             or bool(lead and HEADER_UNIT.search(lead) and SUM_HEADER.search(lead))
         )
         kind = _kind_for_figure(sent, fig.start, w0, w1, recipient, previous if elaborates else None, lead)[0]
-        if borrowed and not any(m.specific and w0 <= m.start < w1 for m in _mentions(text)):
+        if (
+            borrowed
+            and not any(m.specific and w0 <= m.start < w1 for m in _mentions(text))
+            and not _first_rule(
+                PURPOSE_KINDS, text[w0:w1]
+            )  # (`给予一次性奖励5万元`, `运营满1年…的`: its own)
+        ):
             kind = (rows[-1] if rows else continues).kinds[0]
         if (
             continues is not None
@@ -1872,7 +1893,7 @@ def _figure_rows(
             continue
         if fig.is_range:
             names = [recipient] * len(flat)
-        elif fig.distribute:
+        elif fig.distribute and not borrowed:
             names = _split_recipients(recipient, len(flat))
         elif any(len(values) == 2 for values in fig.values):
             main, alt = _alternative_recipient(recipient)
@@ -1888,7 +1909,8 @@ def _figure_rows(
         )
         per_unit = re.search(r"每|/", text[w0 : fig.start][-12:])
         anchor = rows[-1] if len(flat) == 1 and per_unit else None
-        listed = list(range(len(rows) - len(flat), len(rows))) if len(flat) > 1 and per_unit else []
+        # (also amounts stated one by one: `新建…每张床位1万元…,改扩建…每张床位5000元…,最高补助标准分别为100万元、50万元`)
+        listed = [*listed, *range(len(rows) - len(flat), len(rows))] if per_unit else []
     return rows
 
 

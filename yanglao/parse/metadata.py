@@ -294,7 +294,7 @@ _VIEWS_LINE = re.compile(
     r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)[^\n，,。]{0,30}?(?:浏览|点击|阅读|访问)(?:次数|量|数)\s*[:：]"
 )
 _DATING_LINE = re.compile(
-    rf"(?:发布|发表|公开|成文|更新)(?:时间|日期)\s*[:：]\s*\d{{4}}|^\s*(?:日期|时间)\s*[:：]\s*\d{{4}}|{_VIEWS_LINE.pattern}"
+    rf"(?:发布|发表|公开|成文|更新)(?:时间|日期)\s*[:：]\s*\d{{4}}|^\s*日期\s*[:：]\s*\d{{4}}|^\s*时间\s*[:：]\s*\d{{4}}-|{_VIEWS_LINE.pattern}"
     # (a news byline that gives the outlet, then the date: `作者:   来源: 九江新闻网  2019-01-28`)
     r"|^\s*(?:作者\s*[:：][^\n]{0,20}?)?来源\s*[:：][^\n:：]{0,30}?\d{4}-\d{1,2}-\d{1,2}\s*$"
     # (or the date and time first, then the source or the outlet: `2021-04-28 11:00 来源:惠州日报 浏览:`,
@@ -341,7 +341,8 @@ def _title_above_byline(raw_lines: list[str], raw_text: str, title: str | None) 
         title is not None and raw_text.count("\n", raw_text.find(title[:4]), raw_text.find(raw_lines[at])) > 8
     )
     if (
-        (below or far)
+        # (a heading inside the text is no headline over a title found above it: `三、时间安排` over `日期:2023年3月10日…`)
+        (below or (far and not _SECTION_HEADING.match(above)))
         and (
             _PLAIN_TITLE.fullmatch(above)
             or _COMMA_HEADLINE.fullmatch(above)
@@ -483,7 +484,9 @@ _DATELINE_OUTLET = re.compile(
     rf"(?:[{HAN}]{{2,4}}(?=\d))?(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|消息|电)"
 )
 #: A reporter's credit in brackets after the body (`(宝鸡日报记者韩晓磊)`): the paper that published the report.
-_CREDIT_OUTLET = re.compile(rf"[(（]([{HAN}]{{2,10}}?(?:日报|晚报|早报|报|新闻网))(?:记者|通讯员)")
+_CREDIT_OUTLET = re.compile(
+    rf"[(（]([{HAN}]{{2,10}}?(?:日报|晚报|早报|报|新闻网))(?:记者|通讯员)[^()（）\n]{{0,20}}[)）]\s*$", re.M
+)  # (at a paragraph's end, not a source quoted in the body: `…受到关注(农民日报记者王芳)。`)
 #: The page's source named anywhere on a line of the head (``浏览:0 来源:贡山县民政局``).
 _SOURCE_ANYWHERE = re.compile(
     rf"(?:^|\s|[(（])(?:信息)?来源\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})(?=\s|$|[)）])"
