@@ -2011,3 +2011,16 @@ def test_review_of_the_eighteenth_round_no_source_for_a_purpose_no_person_for_a_
         (None, 100000),
     ]
     assert rows("护理院建设投资标准从每张床位8万元提高到10万元。") == []
+
+
+def test_a_benefit_list_names_who_in_a_field_of_the_item():
+    """heldout_real35 nanyue-2020 (a real list of rural benefits, one field a line: `三、90周岁以上老人生活补贴` / `补贴标准:
+    1000元/人/年(…)` / `发放范围:年满90周岁以上的老人`): the item's range is who its amount is for; another item's field is
+    not (`一、农村最低生活保障制度` … `发放范围:家庭年人均纯收入低于…的农村居民`)."""
+    rows = _rows_of("heldout_real35", "nanyue-2020-rural-benefits-list-90plus-allowance")
+    assert [(r["amount_yuan"], r["recipient"]) for r in rows if r["amount_yuan"]] == [
+        (1000, "年满90周岁以上的老人")
+    ]
+    text = "一、护理补贴\n补贴标准:每人每月200元\n二、高龄津贴\n补贴标准:每人每月100元\n发放对象:80周岁以上老人\n"
+    paid = [(r["amount_yuan"], r["recipient"]) for r in complete(extract_subsidies(text), text)]
+    assert paid == [(200, None), (100, "80周岁以上老人")]

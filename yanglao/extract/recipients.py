@@ -534,6 +534,20 @@ NAMED_FUND_PURPOSE = Rule(
     "taian-2021-eldercare-development-funds-news",
 )
 _NAMED_FUND_PURPOSE_RE = re.compile(NAMED_FUND_PURPOSE.pattern)
+# A list of benefits whose items give their fields a line each (`三、90周岁以上老人生活补贴` / `补贴标准:1000元/人/年` /
+# `发放范围:年满90周岁以上的老人`): who the item's amount is for, when nothing else names them.
+LABELLED_RECIPIENT = Rule(
+    "labelled_recipient",
+    r"(?m)^[ \t]*(?:发放|补贴|补助|享受|保障|救助|适用|资助|服务)(?:对象|范围)[ \t]*[:：][ \t]*"
+    r"(?P<r>[^\n：:。；;]{2,40}?)[ \t]*[。；;]?[ \t]*$",
+    "recipient",
+    "发放范围:年满90周岁以上的老人",
+    "nanyue-2020-rural-benefits-list-90plus-allowance",
+)
+_LABELLED_RECIPIENT_RE = re.compile(LABELLED_RECIPIENT.pattern)
+_ITEM_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d))"
+)
 # What money paid to providers buys, said later in its paragraph (`补助资金可用于购置或更新相关设施设备`):
 # its kind, when the sentence of the figure names none.
 USE_KINDS: tuple[Rule, ...] = (
@@ -1135,6 +1149,16 @@ def fund_purpose(text: str, figure_at: int) -> str | None:
     return m.group("r").strip(TRIM) if m else None
 
 
+def labelled_recipient(text: str, figure_at: int) -> str | None:
+    """Who a benefit is for, in a field of the item that states it (see LABELLED_RECIPIENT)."""
+    starts = [m.end() for m in _ITEM_HEADING.finditer(text, 0, figure_at)]
+    start = starts[-1] if starts else max(0, figure_at - 300)
+    following = _ITEM_HEADING.search(text, figure_at)
+    end = following.start() if following else min(len(text), figure_at + 300)
+    m = _LABELLED_RECIPIENT_RE.search(text, start, end)
+    return m.group("r").strip(TRIM) if m else None
+
+
 def named_fund_purpose(text: str, figure_at: int) -> str | None:
     """What a fund is for, named in it right before its sum (see NAMED_FUND_PURPOSE)."""
     start = max(text.rfind(c, 0, figure_at) for c in "，,。；;：:\n") + 1
@@ -1273,6 +1297,7 @@ def complete(rows: list[dict], text: str) -> list[dict]:
                         AMOUNT_THEN_BUILT.yields if row["kind"] == "budget_allocation" else row["kind"]
                     )
             row["recipient"] = row["recipient"] or recipient_after(text, row["figure_at"])
+            row["recipient"] = row["recipient"] or labelled_recipient(text, row["figure_at"])
             if (
                 not row["recipient"]
                 and row.get("basis") == "total"
