@@ -2024,3 +2024,29 @@ def test_a_benefit_list_names_who_in_a_field_of_the_item():
     text = "一、护理补贴\n补贴标准:每人每月200元\n二、高龄津贴\n补贴标准:每人每月100元\n发放对象:80周岁以上老人\n"
     paid = [(r["amount_yuan"], r["recipient"]) for r in complete(extract_subsidies(text), text)]
     assert paid == [(200, None), (100, "80周岁以上老人")]
+
+
+def test_a_level_of_governments_share_of_a_cost_is_money_allocated():
+    """Three annotators of three sets counted them as rows with a rate: ziyang-2022 (heldout_real5, `所需经费市县(区)共同
+    承担,市级财政补助雁江区、高新区、临空经济区30%,补助安岳县、乐至县20%`: the places paid a share), yangjiang-2021
+    (heldout_real22, `居家适老化改造经费由市财政负担30%,各县(市、区)财政负担70%`: the programme whose cost is shared) and
+    ezhou-2018 (heldout_real35, `市级财政负担60%,区级负担40%`). A person's own share (`个人负担30%`) stays none."""
+    rows = _rows_of("heldout_real5", "ziyang-2022-high-age-allowance-adjustment-notice")
+    shares = [(r["rate_percent"], r["kind"], r["recipient"]) for r in rows if r["rate_percent"] in (30, 20)]
+    assert shares == [
+        (30, "budget_allocation", "雁江区、高新区、临空经济区"),
+        (20, "budget_allocation", "安岳县、乐至县"),
+    ]
+    rows = _rows_of("heldout_real22", "yangjiang-2021-home-adaptation-plan-graphic")
+    assert [(r["rate_percent"], r["recipient"]) for r in rows if r["rate_percent"]] == [
+        (30, "居家适老化改造"),
+        (70, "居家适老化改造"),
+    ]
+    rows = _rows_of("heldout_real35", "ezhou-2018-high-age-allowance-funding-news")
+    assert [(r["rate_percent"], r["kind"]) for r in rows if r["rate_percent"]] == [
+        (60, "budget_allocation"),
+        (40, "budget_allocation"),
+    ]
+    assert [
+        r for r in extract_subsidies("护理费用个人负担30%,政府补贴70%。") if r["rate_percent"] == 30
+    ] == []

@@ -346,6 +346,9 @@ FUND_PURPOSES: list[tuple[str, str]] = [
     (r"培训|鉴定", "training"),
 ]
 
+# A level of government's share of a programme's cost (`市级财政负担60%,区级负担40%`, `所需资金由市財政負擔30%`), or the
+# share of it that a higher level pays the places named (`市级财政补助雁江区、高新区、临空经济区30%`): money allocated.
+COST_SHARE = r"(?:财政|[省市县区]级)(?:负担|承担|分担)$|补助[^，,。；;\d%]{2,24}?(?:区|县|市)$"
 # A fund whose name says what it pays for, right before its amount: that purpose is its kind.
 NAMED_FUND_PURPOSES: list[tuple[str, str]] = [
     (
@@ -361,6 +364,7 @@ NAMED_FUND_PURPOSES: list[tuple[str, str]] = [
     (r"(?:培训|鉴定)(?:补助|补贴)?(?:经费|资金|费)(?:共|合计|约|为)?$", "training"),
     (r"(?:津贴|补贴)(?:支出|发放)(?:共|合计|约|为)?$", "allowance"),  # 8月全区高龄津贴支出73.136万元
     (r"基本生活费(?:资金|经费)?(?:共|合计|约|为)?$", "allowance"),  # 集中供养特困人员基本生活费35.298万元
+    (COST_SHARE, "budget_allocation"),  # `市级财政负担60%`: a level's share of the cost
 ]
 PREVIOUS_AMOUNT = re.compile(r"(?:元|万)\s*(?:和|及|与|、)")
 
@@ -370,15 +374,24 @@ LEADING_MARKER = re.compile(
     r"\s*(?:第[一二三四五六七八九十百零〇]+条|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+(?:、|[.．](?!\d))|\d{1,2}[.．](?=(?:19|20)\d\d年))\s*"
 )
 
+COST_SHARED = re.compile(r"(?:财政|[省市县区]级)(?:负担|承担|分担)$")
+# The cost shared, named before it (`80-89周岁高龄津贴所需资金,…`, `居家适老化改造经费由…`).
+COST_OF = re.compile(
+    r"(?:^|[，,；;：:])\s*(?!所需)(?P<r>[^，,。；;：:由]{2,30}?)(?:所需)?(?:资金|经费|费用)(?=[，,]|由)"
+)
 # A rate is a share of a cost: `建设费用50%`, `就餐费用的四分之一`, `补助比例为30%`.
 RATE_BEFORE = re.compile(
     r"(?:费用|成本|投资额?|投入|造价|总额|金额|价款|支出|费)的?$|(?:投入|投资|建设|改造)[^，,。；;\d]{0,4}资金的$|(?:补贴|补助|资助|奖补)比例(?:为|按)?$|标准的?$"
     r"|缴费部分的?$|基金支付比例(?:为|按)?$|(?:上浮|上调)$|护理保险基金按照?$"
+    # a level of government's share of a cost, or of what it pays places (`市级财政负担60%`, `补助安岳县、乐至县20%`)
+    rf"|{COST_SHARE}"
 )
 # A rise of a standard by a share (`补助标准分别上浮50%、100%、200%`), which may be more than all of it.
 RATE_UPLIFT = re.compile(r"(?:上浮|上调)$")
 # 基金支付比例: the share of a care cost that a (long-term care) insurance fund pays to the insured.
-RATE_INSTRUMENT = re.compile(r"补贴|补助|资助|奖补|奖励|基金支付|护理保险基金按[^，,。；;]{0,12}?支付")
+RATE_INSTRUMENT = re.compile(
+    r"补贴|补助|资助|奖补|奖励|基金支付|护理保险基金按[^，,。；;]{0,12}?支付|(?:财政|[省市县区]级)(?:负担|承担|分担)"
+)
 # A rate given as the subsidy itself (`按照单位缴费部分的50%给予社会保险补贴`) is one even in a clause
 # about contributions or insurance.
 RATE_GIVEN = re.compile(r"给予[^，,。；;]{0,10}?(?:补贴|补助|资助|奖补)")
@@ -576,6 +589,8 @@ RECIPIENT_PATTERNS: list[str] = [
     r"符合[^，,。；;]{0,12}?(?:条件|要求|规定|标准)(?:的|者)?[^，,。；;\d]{0,6}?(?:获得?|享受|领取|给予)",
     # those chosen, then what each gets (`每年择优确定5个乡镇街道给予不少于30万元奖补`)
     r"(?:确定|选择|评选|遴选)\s*\d+\s*(?:个|家|所|名)(?P<r>[^，,。；;\d]{2,16}?)(?:给予|奖励|补助)",
+    # the places a higher level pays a share of a cost to (`市级财政补助雁江区、高新区、临空经济区30%`)
+    r"补助(?P<r>[^，,。；;\d%]{2,24}?(?:区|县|市))\s*$",
 ]
 # A condition that opens with what it is about, then what it must meet (满, 达到, 经评估 …).
 CONDITION_ABOUT = re.compile(
@@ -1882,6 +1897,12 @@ def _figure_rows(
                 frequency=template.frequency if template.frequency != "unspecified" else prev.frequency,
             )
             recipient = last_recipient = template.recipient
+        if fig.kind == "rate" and COST_SHARED.search(text[: fig.start].rstrip()):
+            # `80-89周岁高龄津贴所需资金,市级财政负担60%`: the programme whose cost is shared, not its people
+            # (or, a bare `所需资金`, the money of the clause before: `80-89周岁老年人每人每月发放津贴100元,所需资金由…`)
+            cost = COST_OF.search(text, 0, fig.start)
+            earlier = next((r.recipient for r in reversed(rows) if r.recipient), None)
+            template = replace(template, recipient=cost.group("r").strip(TRIM) if cost else earlier)
         if fig.kind == "rate":
             anchor, listed = replace(template, rate=fig.rate), []
             rows.append(anchor)
