@@ -178,8 +178,10 @@ FLOORS = {
     "heldout_real19": {
         "targets": 0.40,  # 天津 dates itself nowhere: its `今年` targets have no deadline (README)
         "targets_meaning": 0.30,
-        "subsidies": 0.88,
-        "subsidies_meaning": 0.72,
+        "subsidies": 0.95,
+        # (0.72 until the nineteenth round: the four post allowances whose 元 the capture lost are found since, as
+        # kind other by DATA_CONTRACT's allowance; the annotator called them allowance, see the README)
+        "subsidies_meaning": 0.66,
         "provisions": None,  # 0.00: one gold provision, not found
         "measures": 0.25,
         "metadata": 0.75,
@@ -275,8 +277,8 @@ FLOORS = {
     "heldout_real29": {
         "targets": 0.66,
         "targets_meaning": 0.66,
-        "subsidies": 0.89,
-        "subsidies_meaning": 0.82,  # (blind 0.31)
+        "subsidies": 0.94,
+        "subsidies_meaning": 0.84,  # (blind 0.31)
         "provisions": 0.33,
         "measures": 0.66,
         "metadata": 0.89,
@@ -324,8 +326,8 @@ FLOORS = {
     "heldout_real34": {
         "targets": 0.66,
         "targets_meaning": 0.55,
-        "subsidies": 0.65,
-        "subsidies_meaning": 0.40,  # (blind 0.00; its 大渡口 notice lost 元/人 in the capture: 6 of its 21 rows)
+        "subsidies": 0.82,
+        "subsidies_meaning": 0.47,  # (blind 0.00; its 大渡口 notice lost 元/人 in the capture, read since the 19th round)
         "provisions": None,  # 0.00
         "measures": 0.80,
         "metadata": 0.88,

@@ -1816,3 +1816,30 @@ def _heldout_rows(folder: str, stem: str) -> list[dict]:
 
     path = next((Path(__file__).parent / "data" / folder).glob(f"*_{stem}.txt"))
     return extract_rows("x", as_read(path.read_text(encoding="utf-8")))["subsidies"]
+
+
+def test_a_standard_whose_capture_lost_its_yuan_is_still_money_and_the_old_standard_gives_no_row():
+    """heldout_real34 dadukou-2025 (an adjustment notice captured with `元/人` lost: `原标准:25//月;` then `调标后:80-89周岁
+    低保、特困人员调标至100//月,其他对象25//月不变`), heldout_real19 haidian-2019 (`中级养老护理员600/月`): the figure before
+    `/月` is yuan a month; the line labelled 原标准 is the standard being replaced, and the section's heading marks the
+    lines under it as money. A count per month (`3次/月`) is no money."""
+    dadukou = [
+        (r["amount_yuan"], r["recipient"], r["frequency"])
+        for r in _heldout_rows("heldout_real34", "dadukou-2025-high-age-allowance-adjustment-notice")
+        if r["amount_yuan"]
+    ]
+    assert dadukou == [
+        (100, "80-89周岁低保、特困人员", "monthly"),
+        (25, "其他对象", "monthly"),
+        (200, "90-99周岁低保、特困人员", "monthly"),
+        (100, "其他对象", "monthly"),
+        (600, "100周岁及以上低保、特困人员", "monthly"),
+        (500, "其他对象", "monthly"),
+    ]
+    haidian = [
+        r["amount_yuan"]
+        for r in _heldout_rows("heldout_real19", "haidian-2019-care-worker-post-allowance-news")
+        if r["quote"].startswith("中级养老护理员600/月")
+    ]
+    assert haidian == [600, 900, 1200, 1500]
+    assert extract_rows("x", "为失能老人提供上门服务,每人补贴服务3次/月。")["subsidies"] == []

@@ -261,6 +261,15 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "kaiping-2011-high-age-allowance-expansion-plan",
     ),
     Rule(
+        "group_raised_to_a_standard",
+        # who is raised to the standard, named right before the verb (`80-89周岁低保、特困人员调标至100元/月`)
+        r"(?:^|[：:，,。；;\n])\s*(?P<r>[^：:，,。；;\n]{2,40}?(?:老年人|老人|人员|对象|家庭))"
+        r"(?:的?(?:补贴|补助|津贴)?标准)?(?:调标|提标|调整|提高|上调)(?:至|到|为)\s*$",
+        "recipient",
+        "调标后:80-89周岁低保、特困人员调标至100//月",
+        "dadukou-2025-high-age-allowance-adjustment-notice",
+    ),
+    Rule(
         "group_standard_then_items",
         # whose standard it is, then its items by grade after a colon (`全州集中供养特困人员照料护理补贴标准:一档(完全丧失
         # 生活自理能力)提高到995元/人·月,二档…`)

@@ -408,6 +408,10 @@ BARE_SUM_CLAUSE = re.compile(r"^\s*(?:(?:使用|投入|拨付|下拨)?(?:资金|
 # `由每人每月100元提高至150元`, `从每人每月200元提高到每人每月300元`: the amount after 由/从 is the standard
 # being replaced.
 RAISED_FROM_BEFORE = re.compile(r"(?:由|从)[^，,。；;]{0,12}$")
+# A standard labelled as the one before an adjustment (`原标准:25元/月;`, then `调标后:…调标至100元/月`).
+OLD_STANDARD_LABEL = re.compile(
+    r"(?:^|[，,；;\n])\s*原(?:来的?)?(?:补贴|补助|津贴|发放)?标准(?:为|是)?\s*[:：]?\s*$"
+)
 RAISED_FROM_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:提高|提升|增加|上调|调高|调整|增长|提标)(?:至|到|为)")
 # The later old standards of a list being replaced (`由原来的50元、100元、300元、提高到…`): skipped to reach 提高.
 _LATER_LISTED_AMOUNTS = re.compile(r"^(?:\s*[、和及与]\s*[\d.]+\s*(?:万)?元)*\s*[、，,]?\s*(?:分别|均)?")
@@ -626,6 +630,11 @@ GROUP_DOING = re.compile(
     r"(?<=年人|老人|人员)在[^，,。；;]{2,16}?(?:用餐|就餐|入住|居住|养老|托养)(?=[，,]|$)"
 )
 # What the money is for, said after who gets it (`养老机构床位运营补助`, `养老护理员岗位补助`): not part of the name.
+# The verb that raises the group named to the amount (`其他对象调标至500元`): no part of who (a grade's raise,
+# `三档(具备生活自理能力)提高到299元`, is recipients.py's).
+RAISED_TO_END = re.compile(
+    r"(?<=对象|人员|老人|年人|家庭)(?:的?(?:补贴|补助|津贴)?标准)?(?:调标|提标|调整|提高|上调)(?:至|到|为)$"
+)
 PURPOSE_AFTER_RECIPIENT = re.compile(
     rf"(?<=.)({FACILITY_WORDS}|{WORKER_WORDS}|床位|服务)(?:床位|社区)?(?:改扩建|新建|建设|运营服务|运营|运行|岗位)$"
 )
@@ -667,6 +676,9 @@ RANGE_GAP = re.compile(r"^\s*(?:至|到|-|—|~|～|－)\s*$")
 RANGE_LOW_END = re.compile(
     rf"(?<![\d.{CN_DIGITS}])(?P<low>{ARABIC_NUMBER}|{CN_NUMBER})\s*(?:至|到|-|—|~|～|－)\s*$"
 )
+# A capture that dropped the 元 (and 人) of a standard (`中级养老护理员600/月`, `调标至100//月`): the bare figure
+# right before `/月` or `//月` is still yuan a month.
+LOST_YUAN = re.compile(rf"(?<![\d.,/{CN_DIGITS}])(?P<num>{ARABIC_NUMBER})(?=/{{1,2}}(?:人/)?月)")
 LIST_GAP = re.compile(r"^\s*(?:/\s*[月年天日]\s*)?(?:和|、|或|及|与)\s*$")  # (`300元/月、100元/月`)
 RATE_RE = re.compile(
     rf"(?P<pct>{ARABIC_NUMBER})\s*[%％]|(?P<frac>(?:百分之|千分之)[{CN_DIGITS}\d.]+|[{CN_DIGITS}\d.]+分之[{CN_DIGITS}\d.]+)"
@@ -813,6 +825,18 @@ def _amounts(sentence: str) -> list[Amount]:
         if low and low_value and low_value < first and (not out or out[-1].end <= low.start()):
             out.append(Amount(low.start(), low.end("low"), [round(low_value * factor, 2)], bare))
         out.append(Amount(m.start(), m.end(), [round(v * factor, 2) for v in values], bare))
+    if "/月" in sentence:
+        out.extend(_lost_yuan_amounts(sentence, out))
+        out.sort(key=lambda a: a.start)
+    return out
+
+
+def _lost_yuan_amounts(sentence: str, found: list[Amount]) -> list[Amount]:
+    out = []
+    for m in LOST_YUAN.finditer(sentence):
+        value = parse_number(m.group("num"))
+        if value and not any(a.start <= m.start() < a.end for a in found):
+            out.append(Amount(m.start(), m.end(), [value], False))
     return out
 
 
@@ -920,6 +944,7 @@ def _recipient(text: str) -> str | None:
                 r"(?:应当|可以|要|应|可|将|再|又|还|另|另行|(?<!予)以)$", "", phrase
             )  # 对…用人单位要给予 → 用人单位
             phrase = re.sub(r"的$", "", phrase)
+            phrase = RAISED_TO_END.sub("", phrase)  # 其他对象调标至(500元) → 其他对象
             phrase = re.sub(
                 r"(?<=.{2})(?:年度|全年|每年|每月)$", "", phrase
             )  # …高龄老人年度发放: when, not who
@@ -1399,7 +1424,7 @@ GRADED_AMOUNTS = re.compile(r"(?:[^，,。；;\d]{1,12}?\d[\d.]*\s*(?:万元|元
 # Why a figure of a money sentence is left out (the doubtful report lists each, verdict `rejected`).
 EXCLUDED = {
     "quoted": "in a deputy's quoted proposal",
-    "raised_from": "the standard being replaced (由…提高至)",
+    "raised_from": "the standard being replaced (由…提高至, 原标准:)",
     "not_money": "not subsidy money (a fine, price, wage, investment, estimate or average)",
     "part_of_not_money": "part (其中) of a total that is not subsidy money",
     "subtotal": "subtotal of a standard amount times a count (共计)",
@@ -1560,9 +1585,10 @@ def _figures(
     for a in amounts:
         c0, _ = sent.clause_bounds(a.start)
         rest = text[a.end :]
-        if RAISED_FROM_BEFORE.search(text[c0 : a.start]) and RAISED_FROM_AFTER.match(
-            rest[_LATER_LISTED_AMOUNTS.match(rest).end() :]
-        ):
+        if (
+            RAISED_FROM_BEFORE.search(text[c0 : a.start])
+            and RAISED_FROM_AFTER.match(rest[_LATER_LISTED_AMOUNTS.match(rest).end() :])
+        ) or OLD_STANDARD_LABEL.search(text[: a.start]):
             left_out(EXCLUDED["raised_from"], a.start, a.end, a.values[0])
             continue
         if CHANGE_FROM_LAST_YEAR.search(text[c0 : a.start]):
@@ -1889,6 +1915,7 @@ def _figure_rows(
             condition = re.sub(r"^(?:其中|另外|另|此外|同时)", "", condition).strip(
                 TRIM
             )  # `,其中200万元用于…`: no one
+            condition = RAISED_TO_END.sub("", condition)  # `,其他对象调标至500元`: 其他对象
             template = replace(
                 template,
                 kinds=prev.kinds,
@@ -2214,7 +2241,7 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
             lead, row_name = table_cells[i]
             figure_rows.append(_figure_rows(sent, None, doubtful, lead, row_name, table_cell=True))
         else:
-            lead, continues = _lead(sentences, i), None
+            lead, continues = _lead(sentences, i) or _standards_heading_above(sentences, i), None
             if lead is None and _grades_the_money_before(sent, previous, figure_rows):
                 lead = previous.text  # `…给予相应的年度运营补助。一星级0.7万元,二星级1.5万元,…`
             if (
@@ -2356,6 +2383,25 @@ def _lead(sentences: list[Sentence], i: int) -> str | None:
         return prev.text if _is_heading(prev) else None
     if prev.paragraph == sentences[i].paragraph - 1 and LIST_LEAD.search(prev.text):
         return prev.text  # `享受养老服务补贴的标准调整为:` over `1.最低生活保障家庭的老年人,每人每月1036元;`
+    return None
+
+
+SECTION_LEAD_REACH = 3  # one-sentence lines under a numbered heading that it still leads
+
+
+def _standards_heading_above(sentences: list[Sentence], i: int) -> str | None:
+    """A numbered heading that names an allowance a few lines up, when every line between states an amount
+    (`一、80-89周岁的老年人高龄津贴发放标准` over `原标准:25元/月;` and `调标后:…调标至100元/月`): the lines are
+    its standards."""
+    for j in range(i - 1, max(-1, i - 1 - SECTION_LEAD_REACH), -1):
+        if sentences[j].paragraph != sentences[j + 1].paragraph - 1:
+            return None
+        text = sentences[j].text
+        if _is_heading(sentences[j]):
+            numbered = HEADING_NUMBER.match(text.strip(TRIM))
+            return text if j < i - 1 and numbered and ALLOWANCE_BEFORE.search(text) else None
+        if not _amounts(text):
+            return None
     return None
 
 
