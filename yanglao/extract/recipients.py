@@ -261,6 +261,24 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "kaiping-2011-high-age-allowance-expansion-plan",
     ),
     Rule(
+        "people_named_in_the_fund_paid_out",
+        # the people a fund paid out is named for (`累计发放特困人员供养资金1159.6万元`)
+        r"发放(?P<r>[^，,。；;\n\d]{2,12}?(?:人员|老年人|老人|对象))的?(?:供养|生活|高龄|养老|救助)?(?:补贴|补助|津贴)?"
+        r"(?:资金|金)(?:共计|合计|总计|共|累计|为|达)?$",
+        "recipient",
+        "1-12月以来已累计发放特困人员供养资金1159.6万元",
+        "babu-undated-destitute-support-standard-raise-news",
+    ),
+    Rule(
+        "group_counted_before_the_sum_paid_out",
+        # a group counted in the clause before the sum paid out to it (`城市特困人员47人,累计发放资金33.9万元`)
+        r"(?:^|[，,。；;\n])\s*(?:其中)?(?P<r>[^，,。；;\n\d]{2,20}?(?:人员|老年人|老人|对象))\s*\d+\s*(?:人|名)[，,]\s*"
+        r"(?:累计|共|共计)?发放(?:资金|金额)?(?:共计|合计|总计|共|累计|为|达)?$",
+        "recipient",
+        "城市特困人员47人,累计发放资金33.9万元",
+        "babu-undated-destitute-support-standard-raise-news",
+    ),
+    Rule(
         "group_raised_to_a_standard",
         # who is raised to the standard, named right before the verb (`80-89周岁低保、特困人员调标至100元/月`)
         r"(?:^|[：:，,。；;\n])\s*(?P<r>[^：:，,。；;\n]{2,40}?(?:老年人|老人|人员|对象|家庭))"
