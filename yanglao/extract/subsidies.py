@@ -1187,6 +1187,16 @@ def _one_sum_of_two_kinds(text: str, mentions: list, before: str) -> bool:
     )
 
 
+def _kind_of_a_bare_fund(before: str) -> str | None:
+    """A fund named by no purpose right before its amount: paid out to people (`共发放资金263.46万元`), or allocated
+    (`中央资金8000万元`)."""
+    if PAID_OUT_FUND.search(before):
+        return "allowance"
+    if re.search(r"(?:资金|经费)(?:约|共|共计|合计|总计|为|达)?$", before):
+        return "budget_allocation"
+    return None
+
+
 def _kind_for_figure(
     sent: Sentence,
     pos: int,
@@ -1245,10 +1255,9 @@ def _kind_for_figure(
         MATCHING_SHARE.search(before) or MATCHING_SHARE.search(after.split("，")[0].split(",")[0])
     ):  # 市财政配套补贴每张床位3500元: the instrument it matches
         return matched[-1].kinds[:1]
-    if PAID_OUT_FUND.search(before):
-        return ("allowance",)
-    if re.search(r"(?:资金|经费)(?:约|共|共计|合计|总计|为|达)?$", before):  # 中央资金8000万元
-        return ("budget_allocation",)
+    bare_fund = _kind_of_a_bare_fund(before)
+    if bare_fund:
+        return (bare_fund,)
     if recipient and BUILT_RECIPIENT.search(recipient):  # (`新建、改扩建的社会办养老机构`: building money)
         return ("construction",)
     if recipient and (re.search(r"运营", recipient) or OPERATOR_RECIPIENT.search(recipient)):
