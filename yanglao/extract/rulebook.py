@@ -1097,6 +1097,18 @@ TARGET_RULES: tuple[Rule, ...] = (
         year=2020,
     ),
     Rule(
+        "CLAUSE_DEADLINE",
+        targets.CLAUSE_DEADLINE,
+        "a five-year plan's end year opening a clause (…,2025年底前,…) gives the paragraph's later undated sentences"
+        " that deadline",
+        "优化兜底保障服务供给,优先支持发展护理型养老床位,2025年底前,全省养老机构护理型床位占比提高到60%以上。"
+        "优化居家社区养老服务供给,确保社区养老服务设施配建率达到100%。",
+        "shandong-2022-14th-fyp-eldercare-network-news",
+        figure="100%",
+        expect=("target", None),
+        year=2022,
+    ),
+    Rule(
         "DATING_ASIDE",
         targets.DATING_ASIDE,
         "an aside that only dates the words before it, 近期(到2025年): the sentence's deadline (other asides keep theirs)",

@@ -468,6 +468,15 @@ PARAGRAPH_DEADLINE = (
     r"(?:(?:到|至)(?:19|20)\d{2}年(?:底|末)?|(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前))[,:]"
 )
 
+# A deadline that opens a clause of a sentence (`…整合片区资源,到2025年年底,…覆盖率总体达到65%。`, `…护理型养老床位,
+# 2025年底前,…提高到60%以上。`) gives its year to the later sentences of the paragraph that have no time of their own
+# (`…推动全市…农村幸福院数量不少于120所。`): a plan's goals go on under it, when it is the end of a five-year plan
+# (2025 of 十四五); an interim year (`到2026年,…达标率达到80%。发展老年助餐服务,…覆盖率力争达到85%`) is that
+# sentence's own (tests/data/unseen).
+CLAUSE_DEADLINE = (
+    r"(?:^|[,;:])\s*(?:(?:到|至)(?:19|20)\d{2}年(?:年?底|末)?|(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前))[,:]"
+)
+
 # A table cell that is only a time (`| 12月底前 |`, `| 2025年底前 |`, `| 年内 |`) is the deadline of
 # the figures in its row.
 DEADLINE_CELL_TAIL = r"^(?:前|以前|之前|完成|底前|末前)?$"
@@ -637,6 +646,7 @@ _PRICE_CHANGE_RE = re.compile(PRICE_CHANGE)
 _FUND_EXECUTION_RE = re.compile(FUND_EXECUTION)
 _RADIUS_CONTEXT_RE = re.compile(RADIUS_CONTEXT)
 _PARAGRAPH_DEADLINE_RE = re.compile(PARAGRAPH_DEADLINE)
+_CLAUSE_DEADLINE_RE = re.compile(CLAUSE_DEADLINE)
 _RATE_LEADING_VERB_RE = re.compile(RATE_LEADING_VERB)
 _DEADLINE_CELL_TAIL_RE = re.compile(DEADLINE_CELL_TAIL)
 _TABLE_UNIT_BRACKET_RE = re.compile(TABLE_UNIT_BRACKET)
@@ -1235,9 +1245,10 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
             _paragraph_year(scan, block_start, block_end, reference_year) if column_year is None else None
         )
         sentences = _split(scan, block_start, block_end, _SENTENCE_END)
+        running: int | None = None  # the deadline a clause of an earlier sentence opened with
         for s_start, s_end in prefilter.through_last_hit(sentences, scan, _QUANTITY_GATE):
-            if s_start > block_start and opening:
-                context = _Context(context.section_tense, opening, context.conditions)
+            if s_start > block_start and (opening or running):
+                context = _Context(context.section_tense, opening or running, context.conditions)
             found, tense = _sentence(
                 view,
                 text,
@@ -1251,6 +1262,7 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
             )
             out.extend(found)
             paragraph_tense = tense or paragraph_tense
+            running = _clause_deadline(scan, s_start, s_end, reference_year) or running
         # a lead-in: a line ending `:`, or under a goal heading a paragraph opening with its deadline
         # (putian `一、主要目标` / `到2020年,全面建成…。` / `——…90%以上乡镇…`)
         goal_paragraph = section_tense == "forward" and _PARAGRAPH_DEADLINE_RE.match(line)
@@ -1350,6 +1362,15 @@ def _indicator_table_targets(view: _View, text: str, reference_year: int | None)
             }
             out.append(_Candidate(row, "target"))
     return out
+
+
+def _clause_deadline(scan: str, start: int, end: int, reference_year: int | None) -> int | None:
+    """The last deadline still to come that opens a clause of the sentence (see CLAUSE_DEADLINE)."""
+    found = [
+        int(re.search(YEAR, m.group(0)).group(1)) for m in _CLAUSE_DEADLINE_RE.finditer(scan, start, end)
+    ]
+    years = [y for y in found if not (reference_year and y < reference_year)]
+    return years[-1] if years and years[-1] in FIVE_YEAR_PLANS.values() else None
 
 
 def _paragraph_year(scan: str, start: int, end: int, reference_year: int | None) -> int | None:
