@@ -2054,3 +2054,25 @@ def test_a_level_of_governments_share_of_a_cost_is_money_allocated():
     assert [
         r for r in extract_subsidies("护理费用个人负担30%,政府补贴70%。") if r["rate_percent"] == 30
     ] == []
+
+
+def test_an_amount_that_names_no_one_goes_on_about_who_the_amount_before_it_in_its_paragraph_is_for():
+    """heldout_real19 shanxi-2026 (`符合条件的老年人每月最高补贴800元,年度最高9600元,…首次评估费用还可抵扣100元`) and
+    heldout_real29 jingxingkuang-2024 (`百岁老人,每人每月400元,年度发放约60人次,2.4万元`): the later amounts of the
+    paragraph are for the same people. Not across paragraphs, and not after a promise of money of another kind
+    (test_the_rounds_new_rules_stay_narrow)."""
+    shanxi = _rows_of("heldout_real19", "shanxi-2026-eldercare-consumption-subsidy-first-batch-news")
+    assert {
+        r["cap_yuan"] or r["amount_yuan"]: r["recipient"]
+        for r in shanxi
+        if r["quote"].startswith(("年度", "评估"))
+    } == {
+        9600: "符合条件的老年人",
+        100: "符合条件的老年人",
+    }
+    rows = _rows_of("heldout_real29", "jingxingkuang-2024-npc-suggestion-25-reply-elderly-allowances")
+    assert [r["recipient"] for r in rows if r["amount_yuan"] == 24000] == ["百岁老人"]
+    from yanglao.extract.rows import extract_rows
+
+    text = "对80周岁以上老年人每人每月发放高龄津贴100元。\n按规定给予一次性补贴2000元。"
+    assert [r["recipient"] for r in extract_rows("x", text)["subsidies"]] == ["80周岁以上老年人", None]

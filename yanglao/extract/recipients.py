@@ -1364,10 +1364,32 @@ def complete(rows: list[dict], text: str) -> list[dict]:
         _section_group(row, text)
         _payees_before(row, text)
     _entitled_group_over_bands(out, text)
+    _same_recipient_in_paragraph(out, text)
     for row in out:
         _kind_and_type(row, text)
         row.pop("figure_at", None)
     return out
+
+
+def _same_recipient_in_paragraph(rows: list[dict], text: str) -> None:
+    """An amount that names no one, after an amount to someone (or a promise of money of its kind) in its paragraph,
+    goes on about them (`…对民办养老机构按照130元/床/月标准给予运营补贴;…按照…`); a promise of another kind does not
+    (`…为全区高龄老人发放高龄津贴。同时,新增养老床位按每张1万元给予一次性建设补贴`)."""
+    previous: dict | None = None
+    for row in rows:
+        at = row.get("figure_at")
+        if at is None:
+            continue
+        if (
+            not row.get("recipient")
+            and _has_figure(row)
+            and previous is not None
+            and (previous["kind"] == row["kind"] or _has_figure(previous))
+            and "\n" not in text[previous["figure_at"] : at]
+        ):
+            row["recipient"] = previous["recipient"]
+        if row.get("recipient"):
+            previous = row
 
 
 def _kind_and_type(row: dict, text: str) -> None:
