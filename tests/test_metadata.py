@@ -1190,3 +1190,21 @@ def test_review_a_meeting_time_under_a_heading_and_a_source_quoted_in_the_body()
     assert extract_metadata(meeting)["title"] == "关于开展2023年养老机构安全检查的通知"
     news = "某县互助养老模式受关注\n该县互助养老模式受到关注(农民日报记者王芳)。今年全县新建幸福院20所,覆盖所有行政村。"
     assert extract_metadata(news)["issuer"] != "农民日报"
+
+
+def test_a_government_office_credited_as_author_or_editor_published_the_page():
+    """heldout_real20 dalian-zhongshan (`作者: 大连中山区民政局 【 转载 】`) and heldout_real11 fusong-2023 (`责任编辑:抚松县民政局`
+    at the page's end): the office put the page up. A media centre that edits for it is not the issuer
+    (`编辑:崇信县融媒体中心`), and any agency named otherwise wins (`发布机构`)."""
+    meta = _heldout("heldout_real20", "dalian-zhongshan-undated-eldercare-development-measures")
+    assert meta["issuer"] == "大连中山区民政局"
+    assert (
+        _heldout("heldout_real11", "fusong-2023-county-eldercare-centre-topping-out")["issuer"]
+        == "抚松县民政局"
+    )
+    assert (
+        extract_metadata("某县老年食堂开业\n编辑:崇信县融媒体中心\n近日,该县首家老年食堂开业。")["issuer"]
+        is None
+    )
+    page = "关于发放高龄津贴的通知\n发布机构:永春县民政局\n作者:县老龄办\n各乡镇:\n现将有关事项通知如下。"
+    assert extract_metadata(page)["issuer"] == "永春县民政局"

@@ -498,6 +498,11 @@ _ENACTMENT = re.compile(
 )
 #: The agency that opens a title before its year (``海安市民政局2023年民生实事项目…``).
 _TITLE_AGENCY_YEAR = re.compile(rf"^([{HAN}]{{2,20}}?{_AGENCY_END})(?=\d{{4}}年)")
+#: A government office credited as a page's author or editor (``作者: 大连中山区民政局``, ``责任编辑:抚松县民政局``): the
+#: office that put the page up (not a media centre that edits for it, ``编辑:崇信县融媒体中心``).
+_AUTHOR_OFFICE = re.compile(
+    rf"(?:^|\s)(?:作者|责任编辑)\s*[:：]\s*([{HAN}()（）]{{2,30}}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅|委|办))(?=\s|$|[^{HAN}])"
+)
 #: The site's sponsor in the page footer: the issuer only when nothing else names one.
 _SPONSOR = re.compile(rf"主办单位\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})(?=\s|$|[^{HAN}])")
 #: An agency that publishes, with its place (`仁怀市民政局`, `陆良县人民政府`): not a place's institution
@@ -843,6 +848,9 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
             byline_match.group("source") if byline_match else None,
             signer,
             announced,
+            next(
+                (m.group(1) for m in map(_AUTHOR_OFFICE.search, raw_lines[:20] + raw_lines[-15:]) if m), None
+            ),
             head_agency,
             sponsor,
             site_owner,
