@@ -1208,3 +1208,17 @@ def test_a_government_office_credited_as_author_or_editor_published_the_page():
     )
     page = "关于发放高龄津贴的通知\n发布机构:永春县民政局\n作者:县老龄办\n各乡镇:\n现将有关事项通知如下。"
     assert extract_metadata(page)["issuer"] == "永春县民政局"
+
+
+def test_a_report_on_handling_a_suggestion_and_a_salutation_under_the_page_lines_are_replies():
+    """heldout_real27 xiyang (title `关于提高农村老年人日间照料中心年运行补助标准的建议办理情况`) and heldout_real21 yiwu-2024
+    (`发布时间:…` / `访问次数:` / `字体大小: 大 中 小` / `陈代表:` / `您好,您提出的…建议已收悉`): each is the reply to a deputy's
+    suggestion. A line that only names a deputy deep in a report is no salutation."""
+    assert (
+        classify_doc_type("关于提高农村老年人日间照料中心年运行补助标准的建议办理情况") == "suggestion_reply"
+    )
+    assert classify_doc_type("关于加快养老服务发展的提案办理结果") == "proposal_reply"
+    meta = _heldout("heldout_real21", "yiwu-2024-npc-suggestion-reply-care-worker-allowance")
+    assert meta["doc_type"] == "suggestion_reply"
+    report = "全市养老服务工作情况\n" + "今年以来,全市新建养老服务站12个。\n" * 12 + "王代表:\n建议收悉。"
+    assert extract_metadata(report)["doc_type"] != "suggestion_reply"

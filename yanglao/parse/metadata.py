@@ -636,12 +636,12 @@ DOC_TYPE_RULES: list[Rule] = [
         "《…专项规划》): a report, not the plan",
     ),
     _rule(
-        r"提案.*(?:答复|复函|回复)|(?:答复|复函|回复).*提案",
+        r"提案.*(?:答复|复函|回复|办理情况|办理结果)|(?:答复|复函|回复).*提案",
         "proposal_reply",
         "对…第N号提案的答复 (政协 proposal)",
     ),
     _rule(
-        r"建议(?!书).*(?:答复|复函|回复)|(?:答复|复函|回复).*建议(?!书)",
+        r"建议(?!书).*(?:答复|复函|回复|办理情况|办理结果)|(?:答复|复函|回复).*建议(?!书)",
         "suggestion_reply",
         "对…第N号建议的答复 (人大 suggestion; a 项目建议书 is a project's proposal, not a legislator's)",
     ),
@@ -956,8 +956,8 @@ _REPLY_WORDS = re.compile(
 )
 
 
-#: A reply whose page gives no title opens with its salutation (`何凤代表:`, `李峰委员:`).
-_REPLY_SALUTATION = re.compile(r"\s*(?:尊敬的)?(?!各位)[\u4e00-\u9fff]{2,4}(?P<kind>代表|委员)\s*[:：]")
+#: A reply whose page gives no title opens with its salutation (`何凤代表:`, `李峰委员:`, `陈代表:`).
+_REPLY_SALUTATION = re.compile(r"\s*(?:尊敬的)?(?!各位)[\u4e00-\u9fff]{1,4}(?P<kind>代表|委员)\s*[:：]")
 
 
 #: A reply without a title that opens by acknowledging the proposal it answers (`省军区:` / `《关于将军队医院纳入…的提案》
@@ -977,7 +977,8 @@ def _reply_type(title: str | None, raw_text: str) -> str | None:
     a title that greets a deputy (代表: 人大 suggestion) or a member (委员: 政协 proposal); else None."""
     m = _PROPOSAL_TITLE.search(title or "")
     if not title:
-        m = _REPLY_SALUTATION.match(raw_text[:200].lstrip())
+        # (under the page's own lines: `发布时间:2024-06-14 14:48` / `访问次数:` / `陈代表:`)
+        m = next(filter(None, map(_REPLY_SALUTATION.match, raw_text[:600].split("\n")[:12])), None)
         if m and re.search(r"收悉|答复如下", raw_text[:1000]):
             return "suggestion_reply" if m.group("kind") == "代表" else "proposal_reply"
         return _quoted_reply(raw_text)
