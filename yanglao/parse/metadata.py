@@ -356,11 +356,19 @@ def _title_above_byline(raw_lines: list[str], raw_text: str, title: str | None) 
     return title
 
 
+#: A headline followed by a site's name or its tags, each after a bar (``老年餐厅预计10月中旬将全部实行运营|天天速读``,
+#: ``无锡出台养老护理员入职奖励政策 奖励标准居全省首位|护理员|无锡|奖励``): the headline.
+_TAGGED_HEADLINE = re.compile(rf"(?P<head>[^|\n]{{8,60}}?)(?:\s*\|\s*[{HAN}A-Za-z][^|\n\d]{{0,7}}){{1,6}}\s*")
+
+
 def title_lines(lines: list[str]) -> list[str]:
-    """Lines as a title may be read from them: markdown marks and a leading 文号 taken off."""
+    """Lines as a title may be read from them: markdown marks, a leading 文号 and trailing tags taken off."""
     out = []
     for line in lines:
         line = _EMPTY_CELLS_AFTER.sub("", _MARKDOWN_MARK.sub("", line))
+        tagged = _TAGGED_HEADLINE.fullmatch(line)
+        if tagged and not re.search(r"[:：]", tagged.group("head")):
+            line = tagged.group("head")
         out.append(_LEADING_DOC_NUMBER.sub("", line))
     return out
 
