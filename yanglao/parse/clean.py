@@ -100,6 +100,8 @@ METADATA_LABELS: dict[str, str | None] = {
     "发布时间": "published_date",
     "公开日期": "published_date",
     "公开时间": "published_date",
+    "刊发时间": "published_date",  # a paper's page (`刊发时间:2018-01-17 A2版  作者:梁 艳`)
+    "刊发日期": "published_date",
     # the day the document was issued: the publication date unless the page also prints a 发布日期 (尚志's
     # info block has both, and 发文日期 is then the signature's date; 湖州's has only 发文日期, the publication's)
     "发文日期": "issued_date",

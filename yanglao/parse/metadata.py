@@ -218,6 +218,13 @@ _BYLINE_DATE = re.compile(
 
 #: A date alone on its line under the headline, with dots or slashes (`2023.01.12`, `2021/3/3 10:20`): the page's date.
 _DATE_ALONE = re.compile(r"\s*(\d{4}[./]\d{1,2}[./]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*")
+#: A date with the time of day on a line of the page's head, alone or between a column's and a place's short names
+#: (``- 2024年02月08日 15时28分``, ``政务   2025-01-09 15:09   甘肃``): when the page was put up; the time tells it
+#: from a deadline or a day in the body.
+_STAMPED_DATE = re.compile(
+    r"[\s•·\-*]*(?:(?![^\s]*(?:时间|日期|截止|会议|报名|活动|开始|结束))[\u4e00-\u9fff]{1,6}\s+)?(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})日?\s*"
+    r"\d{1,2}\s*[:时]\s*\d{2}(?:\s*分|\s*:\s*\d{2})?(?:\s+[\u4e00-\u9fff]{1,6})?\s*"
+)
 
 #: Site navigation and page furniture that stand above a title: never part of it.
 _NAVIGATION = re.compile(
@@ -868,7 +875,12 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
 
     byline = None
     for line in raw_text.split("\n")[:20]:
-        match = _BYLINE_DATE.match(line) or _VIEWS_LINE.search(line) or _DATE_ALONE.fullmatch(line)
+        match = (
+            _BYLINE_DATE.match(line)
+            or _VIEWS_LINE.search(line)
+            or _DATE_ALONE.fullmatch(line)
+            or _STAMPED_DATE.fullmatch(line)
+        )
         if match:
             byline = normalize_date(match.group(1))
             break
