@@ -1243,10 +1243,15 @@ def test_a_headline_followed_by_its_sites_name_or_tags_after_bars_is_the_title()
 def test_a_date_stamped_with_its_time_on_a_line_of_the_head_and_a_papers_issue_date_date_the_page():
     """heldout_real18 pingliang-2025 (`政务   2025-01-09 15:09   甘肃`), heldout_real35 nyingchi-2024 (`- 2024年02月08日 15时28分`)
     and heldout_real26 lincang-2018 (`刊发时间:2018-01-17 A2版  作者:梁 艳`). A meeting's time is no stamp of the page."""
-    assert _heldout("heldout_real18", "pingliang-2025-ten-livelihood-projects")["published_date"] == "2025-01-09"
-    assert _heldout("heldout_real35", "nyingchi-2024-elder-meal-points-opening-news")["published_date"] == "2024-02-08"
-    assert _heldout("heldout_real26", "lincang-2018-private-institution-subsidy-rules-news")["published_date"] == (
-        "2018-01-17"
+    assert (
+        _heldout("heldout_real18", "pingliang-2025-ten-livelihood-projects")["published_date"] == "2025-01-09"
     )
+    assert (
+        _heldout("heldout_real35", "nyingchi-2024-elder-meal-points-opening-news")["published_date"]
+        == "2024-02-08"
+    )
+    assert _heldout("heldout_real26", "lincang-2018-private-institution-subsidy-rules-news")[
+        "published_date"
+    ] == ("2018-01-17")
     notice = "关于召开养老服务工作会议的通知\n会议时间 2023年5月10日 9:00\n各区民政局:\n请准时参加。"
     assert extract_metadata(notice)["published_date"] is None

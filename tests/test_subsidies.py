@@ -1875,3 +1875,50 @@ def test_a_sum_paid_out_as_a_fund_is_the_peoples_allowance():
     babu = "1-12月以来已累计发放特困人员供养资金1159.6万元,其中城市特困人员47人,累计发放资金33.9万元。"
     assert rows(babu) == [("allowance", "特困人员"), ("allowance", "城市特困人员")]
     assert [k for k, _ in rows("县民政局向各乡镇下拨高龄补贴资金50万元。")] == ["budget_allocation"]
+
+
+def test_review_of_the_nineteenth_round_counts_quotas_wages_and_funds_for_places_are_no_new_money():
+    """Sentences a review session wrote for the nineteenth round's rules (constructed wordings, not real pages): a
+    count a month (`探访频次不少于4/月`) is no amount that lost its 元; an old standard's list (`原标准:25元/月,…35元/月;`)
+    stays out whole; a quota, a growth rate, a wage floor and an instalment are no rates; money sent to places or
+    named by a programme, a loan or beds paid out (发放) is no allowance; money of another kind names no one by the
+    amount before it."""
+
+    def rows(text):
+        return [
+            (r["amount_yuan"], r["rate_percent"], r["kind"], r["recipient"])
+            for r in extract_rows("x", text, document_year=2025)["subsidies"]
+        ]
+
+    assert [
+        a
+        for a, *_ in rows(
+            "对独居、空巢老年人开展探访关爱服务,政府购买服务补贴每人每月50元,探访频次不少于4/月。"
+        )
+    ] == [50]
+    assert [
+        a for a, *_ in rows("居家养老服务补贴对象每月享受服务时长30小时,服务频次8/月,补贴标准每小时20元。")
+    ] == [20]
+    adjusted = (
+        "二、高龄津贴\n\n原标准:25//月,低保、特困人员35//月;\n\n调标后:其他对象50//月,低保、特困人员100//月。"
+    )
+    assert [a for a, *_ in rows(adjusted)] == [50, 100]
+    for text in (
+        "在职称评定中,对养老护理员给予10%的名额倾斜,并对取得高级证书的每人一次性奖励3000元。",
+        "养老护理员岗位补贴每人每月200元,今后按照上年度的5%逐年增长。",
+        "养老护理员工资按照不低于当地社会平均工资的80%确定,对取得证书的另给予每人每月200元岗位补贴。",
+        "对新建养老机构给予每张床位1万元建设补贴,按照床位数的30%先行拨付,验收合格后拨付余款。",
+    ):
+        assert [r for _, r, *_ in rows(text) if r] == [], text
+    for text in (
+        "县财政局及时向各乡镇发放资金320万元,用于敬老院改造。",
+        "向各镇(街道)发放农村幸福院资金共计240万元。",
+        "全年共发放医养结合试点资金200万元。",
+        "全年共发放创业担保贷款资金1.2亿元,扶持养老服务企业12家。",
+        "新增护理型床位860张,发放资金860万元。",
+    ):
+        assert [k for _, _, k, _ in rows(text)] == ["budget_allocation"], text
+    other_kind = "今年以来,为全县3260名80周岁以上老年人发放高龄津贴392万元。同时,投入资金150万元,新建社区日间照料中心3个。"
+    assert [w for *_, w in rows(other_kind)] == ["全县3260名80周岁以上老年人", None]
+    beds = "对入住养老机构的重度失能老人每人每月补贴300元。养老机构新增床位一次性建设补贴每张5000元。"
+    assert [w for *_, w in rows(beds)] == ["入住养老机构的重度失能老人", None]

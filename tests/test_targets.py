@@ -1818,3 +1818,19 @@ def test_a_plan_end_year_opening_a_clause_dates_the_later_sentences_of_its_parag
         "发展老年助餐服务，城市社区老年助餐服务覆盖率力争达到85%，农村地区因地制宜发展互助式助餐。"
     )
     assert years(interim, 2024) == [(80, 2026), (85, None)]
+
+
+def test_review_of_the_nineteenth_round_a_plan_end_is_not_carried_over_a_time_of_the_sentences_own():
+    """Sentences a review session wrote (constructed wordings, not real pages): a relative period (`力争五年内`), a
+    part of the year (`上半年,`) and a later deadline (`到2028年底,`) stop the plan's end year from reaching a later
+    sentence."""
+
+    def years(text):
+        return [(r["value"], r["deadline_year"]) for r in extract_targets(text, document_year=2023)]
+
+    head = "加快发展普惠养老,到2025年底,全市普惠养老床位达到2万张。"
+    assert years(head + "力争五年内,全市社区嵌入式养老服务中心达到50个。") == [(20000, 2025), (50, None)]
+    later = head + "到2028年底,全市社区嵌入式养老服务中心达到50个,街道全覆盖。社区助餐点达到300个。"
+    assert years(later) == [(20000, 2025), (50, 2028), (300, None)]
+    half = "推进医养结合,2025年底前,二级以上综合医院设立老年医学科的比例达到60%以上。上半年,全市养老机构护理型床位占比达到52%。"
+    assert (52, 2025) not in years(half)

@@ -1372,9 +1372,9 @@ def complete(rows: list[dict], text: str) -> list[dict]:
 
 
 def _same_recipient_in_paragraph(rows: list[dict], text: str) -> None:
-    """An amount that names no one, after an amount to someone (or a promise of money of its kind) in its paragraph,
-    goes on about them (`…对民办养老机构按照130元/床/月标准给予运营补贴;…按照…`); a promise of another kind does not
-    (`…为全区高龄老人发放高龄津贴。同时,新增养老床位按每张1万元给予一次性建设补贴`)."""
+    """An amount that names no one, after money of the same kind to someone in its paragraph, goes on about them
+    (`符合条件的老年人每月最高补贴800元,年度最高9600元`); money of another kind does not (`…为全县3260名80周岁以上老年人发放
+    高龄津贴392万元。同时,投入资金150万元,新建社区日间照料中心3个`)."""
     previous: dict | None = None
     for row in rows:
         at = row.get("figure_at")
@@ -1384,7 +1384,7 @@ def _same_recipient_in_paragraph(rows: list[dict], text: str) -> None:
             not row.get("recipient")
             and _has_figure(row)
             and previous is not None
-            and (previous["kind"] == row["kind"] or _has_figure(previous))
+            and previous["kind"] == row["kind"]
             and "\n" not in text[previous["figure_at"] : at]
         ):
             row["recipient"] = previous["recipient"]

@@ -1109,6 +1109,16 @@ TARGET_RULES: tuple[Rule, ...] = (
         year=2022,
     ),
     Rule(
+        "OWN_TIME",
+        targets.OWN_TIME,
+        "(with CLAUSE_DEADLINE) a later sentence with a time of its own (力争五年内, 上半年, 目前) takes no plan end from"
+        " an earlier one",
+        None,
+        None,
+        note="the texts have no such sentence after a plan's end; the review's sentences in tests/test_targets.py are the"
+        " examples",
+    ),
+    Rule(
         "DATING_ASIDE",
         targets.DATING_ASIDE,
         "an aside that only dates the words before it, 近期(到2025年): the sentence's deadline (other asides keep theirs)",
@@ -3407,6 +3417,54 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         figure="263.46万元",
         expect=("subsidy", "allowance"),
         reads="before",
+    ),
+    Rule(
+        "LOST_YUAN_COUNT",
+        subsidies.LOST_YUAN_COUNT,
+        "(with LOST_YUAN) a count a month in its clause (探访频次不少于4/月) is no amount that lost its 元",
+        None,
+        None,
+        note="the texts have no such count; the review's sentences in tests/test_subsidies.py"
+        " (test_review_of_the_nineteenth_round_…) are the examples",
+    ),
+    Rule(
+        "PAID_OUT_TO_PEOPLE",
+        subsidies.PAID_OUT_TO_PEOPLE,
+        "(with PAID_OUT_FUND) a sum paid out as a fund named by nothing is the people's when its sentence names older"
+        " people or their allowance",
+        "共对全县4391名70至79岁老年人发放每人每月50元高龄补贴,共发放资金263.46万元",
+        "menyuan-2014-ageing-work-progress",
+        figure="263.46万元",
+        expect=("subsidy", "allowance"),
+        reads="text",
+    ),
+    Rule(
+        "PAID_OUT_TO_PLACES",
+        subsidies.PAID_OUT_TO_PLACES,
+        "(with PAID_OUT_FUND) a fund paid out to places (向各乡镇发放资金) is allocated, not the people's allowance",
+        None,
+        None,
+        note="the texts have no such sum; the review's sentences in tests/test_subsidies.py are the examples",
+    ),
+    Rule(
+        "RATE_OF_WHAT_BEFORE",
+        subsidies.RATE_OF_WHAT_BEFORE,
+        "(with AFTER) a share of another's standard (按照全日制的70%补贴) or one given before its cap is a rate",
+        "本科及以上学历5000元/人,非全日制毕业生按照全日制的70%补贴",
+        "panzhihua-undated-eldercare-staff-employment-subsidy-rules-news",
+        figure="70%",
+        expect=("subsidy", "other"),
+        reads="before",
+    ),
+    Rule(
+        "RATE_OF_WHAT_AFTER",
+        subsidies.RATE_OF_WHAT_AFTER,
+        "(with BEFORE) …only when the money follows the share at once (not 按照上年度的5%逐年增长)",
+        "本科及以上学历5000元/人,非全日制毕业生按照全日制的70%补贴",
+        "panzhihua-undated-eldercare-staff-employment-subsidy-rules-news",
+        figure="70%",
+        expect=("subsidy", "other"),
+        reads="after",
     ),
     Rule(
         "LOST_YUAN",

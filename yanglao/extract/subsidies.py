@@ -315,8 +315,17 @@ FUND_BEFORE = re.compile(
 )
 FUND_AFTER = re.compile(r"^(?:的)?(?:专项)?(?:资金|经费)")
 # A sum paid out (发放) as a fund with no purpose of its own (`共发放资金263.46万元`, `累计发放特困人员供养资金1159.6万元`) is
-# the people's own money, as annotators of five held-out sets counted it, not a fund allocated.
-PAID_OUT_FUND = re.compile(r"发放[^，,。；;\d]{0,16}?(?:资金|金额)(?:共计|合计|总计|共|累计|为|达)?$")
+# the people's own money, as annotators of five held-out sets counted it, not a fund allocated: the fund names
+# people or their allowance, or, named by nothing, its sentence is about older people's money (PAID_OUT_TO_PEOPLE).
+# Not a fund sent to places (`向各乡镇发放资金`) or named by a programme (`发放农村幸福院资金`, `…试点资金`).
+PAID_OUT_FUND = re.compile(
+    r"(?<![向给])发放(?P<what>(?:[^，,。；;\d]{0,12}?(?:人员|老年人|老人|对象|家庭)[^，,。；;\d]{0,6}?)?)"
+    r"(?:资金|金额)(?:共计|合计|总计|共|累计|为|达)?$"
+)
+PAID_OUT_TO_PEOPLE = re.compile(r"老年人|老人|高龄|补贴|津贴|供养|特困|低保|五保")
+PAID_OUT_TO_PLACES = re.compile(
+    r"(?:向|给|为)(?:各|全[市县区])?[^，,。；;\d]{0,8}?(?:乡镇|镇|街道|县|区|市|村|社区|单位|机构)"
+)
 # A clause that names a fund and its sum only, after a fund's total in the same sentence: the next item of a list of funds.
 FUND_LIST_ITEM = re.compile(
     r"^[，,、；;]?\s*(?![^，,。；;]*(?:给予|按照|按|每))[^，,。；;\d]{2,60}?(?:资金|经费|补助|补贴)(?:共|合计|约|为|达)?$"
@@ -388,10 +397,13 @@ RATE_BEFORE = re.compile(
     r"|缴费部分的?$|基金支付比例(?:为|按)?$|(?:上浮|上调)$|护理保险基金按照?$"
     # a level of government's share of a cost, or of what it pays places (`市级财政负担60%`, `补助安岳县、乐至县20%`)
     rf"|{COST_SHARE}"
-    # the share a government pays (`空巢老人服务费用政府补贴50%`), the share of another's standard (`非全日制毕业生按照
-    # 全日制的70%补贴`), a share given before its cap (`给予50%最高不超过1000元/家补助`)
-    r"|(?:政府|财政)(?:补贴|补助|资助)$|按照?[^，,。；;\d%]{1,12}?的$|给予$"
+    # the share a government pays (`空巢老人服务费用政府补贴50%`)
+    r"|(?:政府|财政)(?:补贴|补助|资助)$"
 )
+# A share of another's standard (`非全日制毕业生按照全日制的70%补贴`) or one given before its cap (`给予50%最高不超过1000元/家
+# 补助`) is a rate only when the money follows it at once (not `按照上年度的5%逐年增长`, `给予10%的名额倾斜`).
+RATE_OF_WHAT_BEFORE = re.compile(r"按照?[^，,。；;\d%]{1,12}?的$|给予$")
+RATE_OF_WHAT_AFTER = re.compile(r"^\s*(?:的)?(?:给予|予以)?(?:补贴|补助|资助|奖补|最高不超过|最高)")
 # A rise of a standard by a share (`补助标准分别上浮50%、100%、200%`), which may be more than all of it.
 RATE_UPLIFT = re.compile(r"(?:上浮|上调)$")
 # 基金支付比例: the share of a care cost that a (long-term care) insurance fund pays to the insured.
@@ -414,9 +426,10 @@ BARE_SUM_CLAUSE = re.compile(r"^\s*(?:(?:使用|投入|拨付|下拨)?(?:资金|
 # `由每人每月100元提高至150元`, `从每人每月200元提高到每人每月300元`: the amount after 由/从 is the standard
 # being replaced.
 RAISED_FROM_BEFORE = re.compile(r"(?:由|从)[^，,。；;]{0,12}$")
-# A standard labelled as the one before an adjustment (`原标准:25元/月;`, then `调标后:…调标至100元/月`).
+# A standard labelled as the one before an adjustment (`原标准:25元/月;`, then `调标后:…调标至100元/月`), with the
+# rest of its list (`原标准:25元/月,低保、特困人员35元/月;`) up to the new one.
 OLD_STANDARD_LABEL = re.compile(
-    r"(?:^|[，,；;\n])\s*原(?:来的?)?(?:补贴|补助|津贴|发放)?标准(?:为|是)?\s*[:：]?\s*$"
+    r"(?:^|[，,；;\n])\s*原(?:来的?)?(?:补贴|补助|津贴|发放)?标准(?:为|是)?\s*(?:[:：](?:(?!调|提|现|新|后)[^；;。\n])*)?$"
 )
 RAISED_FROM_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:提高|提升|增加|上调|调高|调整|增长|提标)(?:至|到|为)")
 # The later old standards of a list being replaced (`由原来的50元、100元、300元、提高到…`): skipped to reach 提高.
@@ -685,6 +698,8 @@ RANGE_LOW_END = re.compile(
 # A capture that dropped the 元 (and 人) of a standard (`中级养老护理员600/月`, `调标至100//月`): the bare figure
 # right before `/月` or `//月` is still yuan a month.
 LOST_YUAN = re.compile(rf"(?<![\d.,/{CN_DIGITS}])(?P<num>{ARABIC_NUMBER})(?=/{{1,2}}(?:人/)?月)")
+# …not a count a month in its clause (`探访频次不少于4/月`, `服务频次8/月`).
+LOST_YUAN_COUNT = re.compile(r"频次|次数|频率|时长|小时|探访|巡访|上门|次")
 LIST_GAP = re.compile(r"^\s*(?:/\s*[月年天日]\s*)?(?:和|、|或|及|与)\s*$")  # (`300元/月、100元/月`)
 RATE_RE = re.compile(
     rf"(?P<pct>{ARABIC_NUMBER})\s*[%％]|(?P<frac>(?:百分之|千分之)[{CN_DIGITS}\d.]+|[{CN_DIGITS}\d.]+分之[{CN_DIGITS}\d.]+)"
@@ -841,6 +856,9 @@ def _lost_yuan_amounts(sentence: str, found: list[Amount]) -> list[Amount]:
     out = []
     for m in LOST_YUAN.finditer(sentence):
         value = parse_number(m.group("num"))
+        clause = re.split(r"[，,；;：:。]", sentence[: m.start()])[-1]
+        if LOST_YUAN_COUNT.search(clause):
+            continue
         if value and not any(a.start <= m.start() < a.end for a in found):
             out.append(Amount(m.start(), m.end(), [value], False))
     return out
@@ -870,7 +888,9 @@ def _rates(sentence: str) -> list[tuple[int, int, float]]:
         # (the later rates of a list need no word of their own: `补助标准分别上浮50%、100%、200%`)
         if not (out and LIST_GAP.match(sentence[out[-1][1] : m.start()])):
             before = sentence[: m.start()].rstrip()
-            if not RATE_BEFORE.search(before):
+            if not RATE_BEFORE.search(before) and not (
+                RATE_OF_WHAT_BEFORE.search(before) and RATE_OF_WHAT_AFTER.match(sentence[m.end() :])
+            ):
                 continue
             ceiling = 1000.0 if RATE_UPLIFT.search(before) else 100.0  # a rise may double a standard or more
         value = parse_number(m.group("pct")) if m.group("pct") else parse_fraction_percent(m.group("frac"))
@@ -1187,10 +1207,15 @@ def _one_sum_of_two_kinds(text: str, mentions: list, before: str) -> bool:
     )
 
 
-def _kind_of_a_bare_fund(before: str) -> str | None:
+def _kind_of_a_bare_fund(before: str, sentence: str) -> str | None:
     """A fund named by no purpose right before its amount: paid out to people (`共发放资金263.46万元`), or allocated
     (`中央资金8000万元`)."""
-    if PAID_OUT_FUND.search(before):
+    paid = PAID_OUT_FUND.search(before)
+    if (
+        paid
+        and not PAID_OUT_TO_PLACES.search(re.split(r"[，,]", before[: paid.start()])[-1])
+        and (paid.group("what") or PAID_OUT_TO_PEOPLE.search(sentence))
+    ):
         return "allowance"
     if re.search(r"(?:资金|经费)(?:约|共|共计|合计|总计|为|达)?$", before):
         return "budget_allocation"
@@ -1255,7 +1280,7 @@ def _kind_for_figure(
         MATCHING_SHARE.search(before) or MATCHING_SHARE.search(after.split("，")[0].split(",")[0])
     ):  # 市财政配套补贴每张床位3500元: the instrument it matches
         return matched[-1].kinds[:1]
-    bare_fund = _kind_of_a_bare_fund(before)
+    bare_fund = _kind_of_a_bare_fund(before, text)
     if bare_fund:
         return (bare_fund,)
     if recipient and BUILT_RECIPIENT.search(recipient):  # (`新建、改扩建的社会办养老机构`: building money)

@@ -476,6 +476,11 @@ PARAGRAPH_DEADLINE = (
 CLAUSE_DEADLINE = (
     r"(?:^|[,;:])\s*(?:(?:到|至)(?:19|20)\d{2}年(?:年?底|末)?|(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前))[,:]"
 )
+# …unless the later sentence says a time of its own, relative or partial (`力争五年内`, `用5年时间`, `上半年,`), or
+# reports (`目前`, `已`). A sentence with a deadline of its own that opens no clause within it ends the carrying
+# (`…到2028年底,…达到50个。社区助餐点达到300个`; the dev set's linjiang-2021-plan: `到2025年,…达到5.8万张…。每个县(市)至少
+# 建有1所…` keeps no deadline).
+OWN_TIME = r"[\d一二三四五六七八九十两]+年(?:内|时间|左右)|上半年|下半年|今年|明年|年内|当年|目前|已经|已"
 
 # A table cell that is only a time (`| 12月底前 |`, `| 2025年底前 |`, `| 年内 |`) is the deadline of
 # the figures in its row.
@@ -647,6 +652,8 @@ _FUND_EXECUTION_RE = re.compile(FUND_EXECUTION)
 _RADIUS_CONTEXT_RE = re.compile(RADIUS_CONTEXT)
 _PARAGRAPH_DEADLINE_RE = re.compile(PARAGRAPH_DEADLINE)
 _CLAUSE_DEADLINE_RE = re.compile(CLAUSE_DEADLINE)
+_OWN_TIME_RE = re.compile(OWN_TIME)
+_ANY_DEADLINE_RE = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)")
 _RATE_LEADING_VERB_RE = re.compile(RATE_LEADING_VERB)
 _DEADLINE_CELL_TAIL_RE = re.compile(DEADLINE_CELL_TAIL)
 _TABLE_UNIT_BRACKET_RE = re.compile(TABLE_UNIT_BRACKET)
@@ -1247,8 +1254,14 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
         sentences = _split(scan, block_start, block_end, _SENTENCE_END)
         running: int | None = None  # the deadline a clause of an earlier sentence opened with
         for s_start, s_end in prefilter.through_last_hit(sentences, scan, _QUANTITY_GATE):
-            if s_start > block_start and (opening or running):
-                context = _Context(context.section_tense, opening or running, context.conditions)
+            carried = running if running in FIVE_YEAR_PLANS.values() else None
+            if carried and _OWN_TIME_RE.search(scan, s_start, s_end):
+                carried = None
+            sentence_context = (
+                _Context(context.section_tense, opening or carried, context.conditions)
+                if s_start > block_start and (opening or carried)
+                else context
+            )
             found, tense = _sentence(
                 view,
                 text,
@@ -1258,11 +1271,13 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
                 reference_year,
                 document_year,
                 paragraph_tense,
-                context,
+                sentence_context,
             )
             out.extend(found)
             paragraph_tense = tense or paragraph_tense
-            running = _clause_deadline(scan, s_start, s_end, reference_year) or running
+            running = _clause_deadline(scan, s_start, s_end, reference_year) or (
+                None if _ANY_DEADLINE_RE.search(scan, s_start, s_end) else running
+            )
         # a lead-in: a line ending `:`, or under a goal heading a paragraph opening with its deadline
         # (putian `一、主要目标` / `到2020年,全面建成…。` / `——…90%以上乡镇…`)
         goal_paragraph = section_tense == "forward" and _PARAGRAPH_DEADLINE_RE.match(line)
@@ -1365,12 +1380,13 @@ def _indicator_table_targets(view: _View, text: str, reference_year: int | None)
 
 
 def _clause_deadline(scan: str, start: int, end: int, reference_year: int | None) -> int | None:
-    """The last deadline still to come that opens a clause of the sentence (see CLAUSE_DEADLINE)."""
+    """The last deadline still to come that opens a clause of the sentence (see CLAUSE_DEADLINE); a later one, of
+    any year, ends the carrying of an earlier plan's end."""
     found = [
         int(re.search(YEAR, m.group(0)).group(1)) for m in _CLAUSE_DEADLINE_RE.finditer(scan, start, end)
     ]
     years = [y for y in found if not (reference_year and y < reference_year)]
-    return years[-1] if years and years[-1] in FIVE_YEAR_PLANS.values() else None
+    return years[-1] if years else None
 
 
 def _paragraph_year(scan: str, start: int, end: int, reference_year: int | None) -> int | None:
