@@ -1689,9 +1689,10 @@ def test_about_so_many_is_no_anchor_of_a_commitment():
     text = _heldout_text("heldout_real29", "jingxingkuang-2024-npc-suggestion-25-reply-elderly-allowances")
     found, left_out = targets_and_left_out(text, document_year=2024)
     assert [t for t in found if t["unit"] == "人次"] == []
+    # (since the nineteenth round the reason is what they are: the people a sum paid out reaches)
     assert {(t["value"], t["reason"]) for t in left_out if t.get("unit") == "人次"} >= {
-        (300.0, "no tense and no anchor"),
-        (35520.0, "no tense and no anchor"),
+        (300.0, "people a sum paid out reaches"),
+        (35520.0, "people a sum paid out reaches"),
     }
     assert [t["value"] for t in extract_targets("全市新增床位约2000张。")] == [2000.0]
 
@@ -1834,3 +1835,25 @@ def test_review_of_the_nineteenth_round_a_plan_end_is_not_carried_over_a_time_of
     assert years(later) == [(20000, 2025), (50, 2028), (300, None)]
     half = "推进医养结合,2025年底前,二级以上综合医院设立老年医学科的比例达到60%以上。上半年,全市养老机构护理型床位占比达到52%。"
     assert (52, 2025) not in years(half)
+
+
+def test_the_people_a_sum_paid_out_reaches_are_no_target():
+    """heldout_real13 baotou-qingshan-2017 (`本次发放…高龄津贴424万元,…共惠及7421名老人`) and yongjia-2023 (`现下拨2023年12月份
+    高龄津贴,共补助人数29794人,共计发放金额263.460万元`), heldout_real35 ezhou-2018 (`…兑付…1711.11万元,为全市20927名80周岁
+    以上老人送上政府的温暖`): who a payment reached. A plan's count stays a target (`项目目标任务为…提供不低于806人次…`,
+    yueyanglou-2025, and `今年将为5000名…老人发放高龄津贴,所需资金300万元…`)."""
+
+    def values(text):
+        return [r["value"] for r in extract_targets(text, document_year=2024)]
+
+    assert values("本次发放2017年上半年高龄津贴424万元,标准为人/月100元,共惠及7421名老人。") == []
+    assert values("现下拨2023年12月份高龄津贴,共补助人数29794人,共计发放金额263.460万元。") == []
+    assert (
+        values(
+            "市级财政足额兑付2018年高龄津贴市级负担部分1711.11万元,为全市20927名80周岁以上老人送上政府的温暖。"
+        )
+        == []
+    )
+    stated = "下达531.1万元用于支持我区…项目,项目目标任务为面向我区经济困难的失能、部分失能老年人提供不低于806人次居家养老上门服务。"
+    assert values(stated) == [806]
+    assert values("今年将为5000名80周岁以上老人发放高龄津贴,所需资金300万元列入财政预算。") == [5000]

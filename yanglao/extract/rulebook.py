@@ -1109,6 +1109,16 @@ TARGET_RULES: tuple[Rule, ...] = (
         year=2022,
     ),
     Rule(
+        "PAID_SUM",
+        targets.PAID_SUM,
+        "a count of people in a sentence that reports a sum paid out to them is who the payment reached, not a target",
+        "本次发放2017年上半年高龄津贴424万元,标准为人/月100元,共惠及7421名老人。",
+        "baotou-qingshan-2017-high-age-allowance-news",
+        figure="7421名",
+        expect=("rejected", "people a sum paid out reaches"),
+        year=2017,
+    ),
+    Rule(
         "OWN_TIME",
         targets.OWN_TIME,
         "(with CLAUSE_DEADLINE) a later sentence with a time of its own (力争五年内, 上半年, 目前) takes no plan end from"

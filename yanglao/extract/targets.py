@@ -482,6 +482,14 @@ CLAUSE_DEADLINE = (
 # 建有1所…` keeps no deadline).
 OWN_TIME = r"[\d一二三四五六七八九十两]+年(?:内|时间|左右)|上半年|下半年|今年|明年|年内|当年|目前|已经|已"
 
+# A count of people in a sentence that reports a sum paid out to them (`本次发放…高龄津贴424万元,…共惠及7421名老人`,
+# `现下拨…高龄津贴,共补助人数29794人,共计发放金额263.460万元`): who the payment reached, not a target (unless the
+# sentence plans: FORWARD_CUES).
+PAID_SUM = (
+    r"(?:发放|下拨|兑付|拨付|支付|补助|惠及)[^。;]{0,40}?\d+(?:\.\d+)?\s*[万亿]?元"
+    r"|\d+(?:\.\d+)?\s*[万亿]?元[^。;]{0,40}?(?:发放|下拨|兑付|拨付|惠及|送上|领取)"
+)
+
 # A table cell that is only a time (`| 12月底前 |`, `| 2025年底前 |`, `| 年内 |`) is the deadline of
 # the figures in its row.
 DEADLINE_CELL_TAIL = r"^(?:前|以前|之前|完成|底前|末前)?$"
@@ -653,6 +661,7 @@ _RADIUS_CONTEXT_RE = re.compile(RADIUS_CONTEXT)
 _PARAGRAPH_DEADLINE_RE = re.compile(PARAGRAPH_DEADLINE)
 _CLAUSE_DEADLINE_RE = re.compile(CLAUSE_DEADLINE)
 _OWN_TIME_RE = re.compile(OWN_TIME)
+_PAID_SUM_RE = re.compile(PAID_SUM)
 _ANY_DEADLINE_RE = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)")
 _RATE_LEADING_VERB_RE = re.compile(RATE_LEADING_VERB)
 _DEADLINE_CELL_TAIL_RE = re.compile(DEADLINE_CELL_TAIL)
@@ -1778,6 +1787,15 @@ def _context_exclusion(scan: str, q: _Quantity, clause_before: str, s_start: int
         return "population"
     if _WHAT_A_SHARE_HAS_RE.search(clause_before):
         return "what each of a share has"
+    if (
+        q.unit in ("人", "人次")
+        and _PAID_SUM_RE.search(sentence_text)
+        and not _FORWARD_RE.search(sentence_text)
+        and not re.search(r"将|计划|力争|争取|拟", sentence_text)  # (`2024年将为5000名…老人发放…`)
+        and not _STATED_TARGET_RE.search(sentence_text)  # (`项目目标任务为…提供不低于806人次…服务`)
+        and not re.search(r"不低于|不少于|至少|达到", clause_before)
+    ):
+        return "people a sum paid out reaches"
     if _PLACE_SHARE_RE.match(clause_before) and "其中" in scan[s_start : q.start]:
         return "a place's share of a total"  # only in a `其中` breakdown (`其中北山街道1个,西溪街道1个`)
     if q.unit == "%" and _PART_SHARE_RE.search(clause_before) and "其中" in scan[s_start : q.start]:
