@@ -957,3 +957,18 @@ def test_a_heading_taken_from_a_clause_is_not_cut_inside_a_cited_title():
         "一是加快推进全市城乡社区居家养老服务设施建设和农村互助养老服务设施提升改造工作,确保…。二是强化监督。"
     )
     assert len(extract_measures(long_clause)[0]["heading"]) == 30
+
+
+def test_a_title_that_runs_on_into_its_text_is_its_first_clause():
+    """heldout_real7 qiandongnan-2024 (`(二)` / `办好人民满意教育,新建、改扩建公办幼儿园、小学、初中20所。`) and heldout_real17
+    shitai-2025 (`2.因年龄变更,调增李红年等8位高龄老人的高龄补贴每月享受60元。`): a first clause without a figure, then the
+    item's text with its figures. A task with its figures (heldout_real2 shanghai-putuo-2012: `二、新建老年日间服务中心
+    1所,社区老年人助餐服务点2个`) is all heading."""
+    text = "(一)\n促进群众就业增收。\n(二)\n办好人民满意教育,新建、改扩建公办幼儿园、小学、初中20所。\n"
+    assert [m["heading"] for m in extract_measures(text)] == ["促进群众就业增收", "办好人民满意教育"]
+    text = "1.因年龄变更,调增李红年等8位高龄老人的高龄补贴每月享受60元。\n2.因死亡等原因,终止潘有娣等60位高龄老人的高龄补贴。"
+    assert [m["heading"] for m in extract_measures(text)] == ["因年龄变更", "因死亡等原因"]
+    task = "一、中远两湾养老院项目投入使用\n二、新建老年日间服务中心1所,社区老年人助餐服务点2个\n芝川路老年人日间服务中心添置设备。"
+    assert [m["heading"] for m in extract_measures(task)][
+        1
+    ] == "新建老年日间服务中心1所,社区老年人助餐服务点2个"

@@ -671,6 +671,15 @@ def _clipped(clause: str) -> str:
     return clause
 
 
+#: A title that runs on into its text: a first clause without a figure, then clauses of which one states a figure
+#: (`因年龄变更,调增…8位高龄老人的高龄补贴每月享受60元`, `办好人民满意教育,新建、改扩建公办幼儿园、小学、初中20所`); an
+#: item that is a task with its figures (`新建老年日间服务中心1所,社区老年人助餐服务点2个`) or a condition with its amount
+#: (`收住自理老年人的,每人每月补贴100元`, tests/data/unseen_outline) is all heading.
+_RUN_IN_TITLE = re.compile(
+    r"(?P<title>[^,，;；:：\d]{2,30}?)(?<!的)[,，](?=[^。]*?\d+(?:\.\d+)?\s*[\u4e00-\u9fff%])"
+)
+
+
 def _heading(text: str, node: _Node, limit: int) -> tuple[str, int]:
     """The heading of `node` and where its own body starts."""
     line_end = text.find("\n", node.marker_end)
@@ -683,6 +692,11 @@ def _heading(text: str, node: _Node, limit: int) -> tuple[str, int]:
         title, used = _cut(raw, _TITLE_END)
         heading = normalize_heading(title)
         long_reply = heading.startswith("关于") and heading.endswith(("建议", "提案", "意见", "问题"))
+        run_in = None if _SPACED_TITLE.match(raw) else _RUN_IN_TITLE.match(heading)
+        if (
+            run_in
+        ):  # `办好人民满意教育,新建、改扩建公办幼儿园、小学、初中20所`: the text runs on after its title
+            return run_in.group("title"), node.marker_end
         if heading and (len(heading) <= TITLE_MAX or long_reply):
             return heading, node.marker_end + used
         # a short title run into its text with a space, where the page lost its line breaks (`一、基本情况 根据统计…`)
@@ -694,6 +708,9 @@ def _heading(text: str, node: _Node, limit: int) -> tuple[str, int]:
             nxt = text.find("\n", line_end + 1)
             title, used = _cut(text[line_end + 1 : nxt if nxt >= 0 else len(text)], _TITLE_END)
             heading = normalize_heading(title)
+            run_in = _RUN_IN_TITLE.match(heading)
+            if run_in:  # (`(二)` / `办好人民满意教育,新建、改扩建公办幼儿园、小学、初中20所。`)
+                return run_in.group("title"), line_end + 1
             if heading and len(heading) <= TITLE_MAX:
                 return heading, line_end + 1 + used
             # a sentence, not a title: its first clause, as for an item whose text follows its number
