@@ -1922,3 +1922,12 @@ def test_review_of_the_nineteenth_round_counts_quotas_wages_and_funds_for_places
     assert [w for *_, w in rows(other_kind)] == ["全县3260名80周岁以上老年人", None]
     beds = "对入住养老机构的重度失能老人每人每月补贴300元。养老机构新增床位一次性建设补贴每张5000元。"
     assert [w for *_, w in rows(beds)] == ["入住养老机构的重度失能老人", None]
+
+
+def test_a_support_standard_per_person_is_money_and_a_discounted_price_is_not():
+    """heldout_real37 jiayuguan-2016 (`城市“三无”和农村“五保”老人全部由政府供养,供养标准每人每年8204元`) and tongling-2023
+    (`老年人购买的优惠价分别为10元、12元,社区困难老人还有政府提供的额外就餐补助`: what older people pay)."""
+    rows = _heldout_rows("heldout_real37", "jiayuguan-2016-elderly-preferential-policies-news")
+    assert [r["amount_yuan"] for r in rows if "8204" in r["quote"]] == [8204]
+    rows = _heldout_rows("heldout_real37", "tongling-2023-tongguan-meal-points-news")
+    assert [r["amount_yuan"] for r in rows if "优惠价" in r["quote"] and r["amount_yuan"]] == []

@@ -1857,3 +1857,14 @@ def test_the_people_a_sum_paid_out_reaches_are_no_target():
     stated = "下达531.1万元用于支持我区…项目,项目目标任务为面向我区经济困难的失能、部分失能老年人提供不低于806人次居家养老上门服务。"
     assert values(stated) == [806]
     assert values("今年将为5000名80周岁以上老人发放高龄津贴,所需资金300万元列入财政预算。") == [5000]
+
+
+def test_the_people_or_homes_a_sum_paid_out_reaches_with_more_than_or_after_xiang():
+    """heldout_real37 dongying-2009 (`今年就为4400名60岁以上老人发放救助金140余万元`: a sum of `…余万元`) and jiayuguan-2016
+    (`向2家社会办非营利性养老机构拨付一次性建设补贴24万元`: the homes paid, counted after 向)."""
+    for text in (
+        "今年就为4400名60岁以上老人发放救助金140余万元。",
+        "今年,嘉峪关市还利用福彩公益金,向2家社会办非营利性养老机构拨付一次性建设补贴24万元。",
+    ):
+        found, left_out = targets_and_left_out(text, document_year=2016)
+        assert found == [] and [t["reason"] for t in left_out] == ["people a sum paid out reaches"], text

@@ -291,14 +291,14 @@ MONEY_CUES = re.compile(
     # (`每人每月50元` alone is not enough: fees and contributions are written so too, tests/data/fresh2, fresh5)
     r"|元\s*/\s*(?:人|户|床|张)"
     # a standard of social assistance (`农村低保年标准从7094元提高至7334元`)
-    r"|(?:低保|最低生活保障|救助|供养|基本生活)(?:年|月)?标准(?:统一)?(?:从|由|提高|调整|为|分别|达到|\s*\d)"
+    r"|(?:低保|最低生活保障|救助|供养|基本生活)(?:年|月)?标准(?:统一)?(?:从|由|提高|调整|为|分别|达到|\s*\d|每人)"
     # a standard per bed raised (`将敬老院建设标准从省定每张床位1.1万元提高到2.5万元`)
     r"|(?<!投资)标准(?:从|由)[^，,。；;]{0,8}?每张?床位?[^，,。；;\d]{0,4}[\d.]+\s*万?元"
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(
     # (`低收入老年人` is a group, not an income)
-    r"罚|收费|收取|价格|票价|售价|定价|租金|工资|薪酬|薪资|(?<!低)收入|总投资|投资额|计划投资|投资规模|完成投资"
+    r"罚|收费|收取|价格|票价|售价|定价|优惠价|租金|工资|薪酬|薪资|(?<!低)收入|总投资|投资额|计划投资|投资规模|完成投资"
     r"|产值|(?:产业|经济|市场|消费)规模|营业额|销售额|消费额|贷款额度|授信|自付|缴纳|个人负担|个人(?:出资|承担|支付)|融资|社会资本|民间资本|社会投资|民间投资"
     r"|捐赠|捐款|慈善|社会力量|争取|估算|生产总值|预计|预估|测算|匡算"
     r"|资金来源|来源(?:为|于)"  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)

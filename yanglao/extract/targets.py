@@ -486,8 +486,8 @@ OWN_TIME = r"[\d一二三四五六七八九十两]+年(?:内|时间|左右)|上�
 # `现下拨…高龄津贴,共补助人数29794人,共计发放金额263.460万元`): who the payment reached, not a target (unless the
 # sentence plans: FORWARD_CUES).
 PAID_SUM = (
-    r"(?:发放|下拨|兑付|拨付|支付|补助|惠及)[^。;]{0,40}?\d+(?:\.\d+)?\s*[万亿]?元"
-    r"|\d+(?:\.\d+)?\s*[万亿]?元[^。;]{0,40}?(?:发放|下拨|兑付|拨付|惠及|送上|领取)"
+    r"(?:发放|下拨|兑付|拨付|支付|补助|惠及)[^。;]{0,40}?\d+(?:\.\d+)?\s*(?:余|多)?\s*[万亿]?元"
+    r"|\d+(?:\.\d+)?\s*(?:余|多)?\s*[万亿]?元[^。;]{0,40}?(?:发放|下拨|兑付|拨付|惠及|送上|领取)"
 )
 
 # A table cell that is only a time (`| 12月底前 |`, `| 2025年底前 |`, `| 年内 |`) is the deadline of
@@ -1788,7 +1788,11 @@ def _context_exclusion(scan: str, q: _Quantity, clause_before: str, s_start: int
     if _WHAT_A_SHARE_HAS_RE.search(clause_before):
         return "what each of a share has"
     if (
-        q.unit in ("人", "人次")
+        # (or the facilities a sum is paid to, counted after 向: `向2家社会办非营利性养老机构拨付一次性建设补贴24万元`)
+        (
+            q.unit in ("人", "人次")
+            or (q.unit in ("家", "户", "所", "个") and re.search(r"(?:向|给)\s*$", clause_before))
+        )
         and _PAID_SUM_RE.search(sentence_text)
         and not _FORWARD_RE.search(sentence_text)
         and not re.search(r"将|计划|力争|争取|拟", sentence_text)  # (`2024年将为5000名…老人发放…`)
