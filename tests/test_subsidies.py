@@ -1931,3 +1931,15 @@ def test_a_support_standard_per_person_is_money_and_a_discounted_price_is_not():
     assert [r["amount_yuan"] for r in rows if "8204" in r["quote"]] == [8204]
     rows = _heldout_rows("heldout_real37", "tongling-2023-tongguan-meal-points-news")
     assert [r["amount_yuan"] for r in rows if "优惠价" in r["quote"] and r["amount_yuan"]] == []
+
+
+def test_a_sum_paid_out_this_year_is_a_total():
+    """heldout_real37 jiayuguan-2016 (`今年,发放高龄补贴583.3万元,共有7455名老年人受益`): the year's sum, not each one's
+    standard; a standard paid out stays per person (`今年发放高龄补贴每人每月100元`, `…发放高龄补贴100元/月`)."""
+
+    def bases(text):
+        return [(r["amount_yuan"], r["basis"]) for r in extract_rows("x", text)["subsidies"]]
+
+    assert bases("今年,发放高龄补贴583.3万元,共有7455名老年人受益。") == [(5833000, "total")]
+    assert bases("今年发放高龄补贴每人每月100元。") == [(100, "person")]
+    assert bases("对80岁以上老人,发放高龄补贴100元/月。") == [(100, "person")]

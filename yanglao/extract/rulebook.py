@@ -3429,6 +3429,17 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         reads="before",
     ),
     Rule(
+        "PAID_OUT_CLAUSE",
+        subsidies.PAID_OUT_CLAUSE,
+        "a clause that opens with paying out, in a sentence of sums in 万元, states a sum paid (basis total), not a"
+        " standard per person",
+        "今年,发放高龄补贴583.3万元,共有7455名老年人受益。",
+        "jiayuguan-2016-elderly-preferential-policies-news",
+        figure="583.3万元",
+        expect=("subsidy", "allowance"),
+        reads="clause_before",
+    ),
+    Rule(
         "LOST_YUAN_COUNT",
         subsidies.LOST_YUAN_COUNT,
         "(with LOST_YUAN) a count a month in its clause (探访频次不少于4/月) is no amount that lost its 元",

@@ -1358,6 +1358,8 @@ PAID_OUT_BEFORE = re.compile(
     # (or a sum honoured in full: `市级财政足额兑付2018年高龄津贴市级负担部分1711.11万元`)
     r"|(?:足额|全额|及时)?兑付(?:[^，,。；;\d]|\d{4}年度?){0,24}$"
 )
+# A clause that opens with paying out, in a sentence of sums in 万元 (`今年,发放高龄补贴583.3万元`): a sum paid.
+PAID_OUT_CLAUSE = re.compile(r"^\s*(?:今年|全年|年内|当年)?[，,]?\s*(?:共|累计)?发放[^，,。；;\d]{0,12}$")
 
 
 # What an amount is per, written right after it: `3元/人/餐`, `3元至5元每餐`, `2000元/床`.
@@ -1390,6 +1392,11 @@ def _basis(
         or (PAYMENT_PERIOD.search(before) and not STANDARD_WORDS.search(before))
         or (PAID_AFTER.match(after) and not STANDARD_WORDS.search(before))
         or (PAID_OUT_BEFORE.search(before) and not STANDARD_WORDS.search(before) and not per_unit)
+        or (
+            PAID_OUT_CLAUSE.search(before)
+            and not per_unit
+            and re.search(r"\d\s*(?:余|多)?[万亿]元", sentence)
+        )
     ):
         return "total"
     if kind == "allowance":
