@@ -426,12 +426,12 @@ BARE_SUM_CLAUSE = re.compile(r"^\s*(?:(?:使用|投入|拨付|下拨)?(?:资金|
 # `由每人每月100元提高至150元`, `从每人每月200元提高到每人每月300元`: the amount after 由/从 is the standard
 # being replaced.
 RAISED_FROM_BEFORE = re.compile(r"(?:由|从)[^，,。；;]{0,12}$")
+RAISED_FROM_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:提高|提升|增加|上调|调高|调整|增长|提标)(?:至|到|为)")
 # A standard labelled as the one before an adjustment (`原标准:25元/月;`, then `调标后:…调标至100元/月`), with the
 # rest of its list (`原标准:25元/月,低保、特困人员35元/月;`) up to the new one.
 OLD_STANDARD_LABEL = re.compile(
     r"(?:^|[，,；;\n])\s*原(?:来的?)?(?:补贴|补助|津贴|发放)?标准(?:为|是)?\s*(?:[:：](?:(?!调|提|现|新|后)[^；;。\n])*)?$"
 )
-RAISED_FROM_AFTER = re.compile(r"^[^，,。；;\d]{0,4}?(?:提高|提升|增加|上调|调高|调整|增长|提标)(?:至|到|为)")
 # The later old standards of a list being replaced (`由原来的50元、100元、300元、提高到…`): skipped to reach 提高.
 _LATER_LISTED_AMOUNTS = re.compile(r"^(?:\s*[、和及与]\s*[\d.]+\s*(?:万)?元)*\s*[、，,]?\s*(?:分别|均)?")
 CAP_BEFORE = re.compile(
@@ -648,12 +648,12 @@ WORKER_WORDS = r"护理员|从业人员|工作人员|护理人员|毕业生|社�
 GROUP_DOING = re.compile(
     r"(?<=年人|老人|人员)在[^，,。；;]{2,16}?(?:用餐|就餐|入住|居住|养老|托养)(?=[，,]|$)"
 )
-# What the money is for, said after who gets it (`养老机构床位运营补助`, `养老护理员岗位补助`): not part of the name.
 # The verb that raises the group named to the amount (`其他对象调标至500元`): no part of who (a grade's raise,
 # `三档(具备生活自理能力)提高到299元`, is recipients.py's).
 RAISED_TO_END = re.compile(
     r"(?<=对象|人员|老人|年人|家庭)(?:的?(?:补贴|补助|津贴)?标准)?(?:调标|提标|调整|提高|上调)(?:至|到|为)$"
 )
+# What the money is for, said after who gets it (`养老机构床位运营补助`, `养老护理员岗位补助`): not part of the name.
 PURPOSE_AFTER_RECIPIENT = re.compile(
     rf"(?<=.)({FACILITY_WORDS}|{WORKER_WORDS}|床位|服务)(?:床位|社区)?(?:改扩建|新建|建设|运营服务|运营|运行|岗位)$"
 )

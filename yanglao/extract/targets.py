@@ -478,7 +478,7 @@ CLAUSE_DEADLINE = (
 )
 # …unless the later sentence says a time of its own, relative or partial (`力争五年内`, `用5年时间`, `上半年,`), or
 # reports (`目前`, `已`). A sentence with a deadline of its own that opens no clause within it ends the carrying
-# (`…到2028年底,…达到50个。社区助餐点达到300个`; the dev set's linjiang-2021-plan: `到2025年,…达到5.8万张…。每个县(市)至少
+# (`…到2028年底,…达到50个。社区助餐点达到300个`; tests/data/unseen linjiang-2021-plan: `到2025年,…达到5.8万张…。每个县(市)至少
 # 建有1所…` keeps no deadline).
 OWN_TIME = r"[\d一二三四五六七八九十两]+年(?:内|时间|左右)|上半年|下半年|今年|明年|年内|当年|目前|已经|已"
 
