@@ -3,6 +3,7 @@ scores reached (tests/data/heldout_real*/README.md gives their provenance and th
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -426,3 +427,39 @@ def test_failures_are_pooled_by_class_over_the_folders():
     )
     year = re.search(r"^\s*\d+  year  \(in \d of 2 folders\)\n((?:\s{9}\S.*\n)*)", out, re.M)
     assert "heldout_real37: '每百户20平方米'" in year.group(1)
+
+
+def test_rule_reach_switches_a_rule_off_and_finds_the_one_document_it_changes():
+    """scripts/rule_reach.py (issue 12, item 9): a rule switched off keeps its groups but never matches, and the
+    rows that then differ are those of the documents the rule acts on. DATING_ASIDE (`近期(到2025年)`) is read in
+    one real text only, the 上海 layout plan of heldout_real23, and switching it off changes that document's
+    targets and nothing else."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import rule_reach
+
+    off = re.compile(rule_reach.switched_off(r"^(?P<noun>[\u4e00-\u9fff]{2,8})(?:均|都)(?P=noun)$"))
+    assert "noun" in off.groupindex and not off.search("面积均面积")
+    assert rule_reach.unanchored(r"^\s*(?:至|到)$").pattern == r"\s*(?:至|到)"
+    folder = ROOT / "tests" / "data" / "heldout_real23"
+    texts = list(rule_reach.folder_texts(folder))
+    found = {name: ids for table, name, ids in rule_reach.reach(texts) if table == "targets"}
+    assert found["DATING_ASIDE"] == ["shanghai-2022-eldercare-facility-layout-plan-news"]
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "rule_reach.py"),
+            "--one",
+            "targets:DATING_ASIDE",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "", "PYTHONPATH": str(ROOT)},
+    ).stdout
+    switched = json.loads(out)
+    assert switched["switched_off"] == 1
+    base = rule_reach.row_digests([folder])
+    changed = rule_reach._changed(base, switched["rows"])
+    assert set(changed) == {"shanghai-2022-eldercare-facility-layout-plan-news"}
+    assert changed["shanghai-2022-eldercare-facility-layout-plan-news"] >= 2
