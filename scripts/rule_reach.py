@@ -2,6 +2,7 @@
 document alone needs.
 
     .venv/bin/python scripts/rule_reach.py [--max-documents 1] [--effect] [FOLDER ...]
+    .venv/bin/python scripts/rule_reach.py --literals 5
 
 Issue 12, item 9: "No rule exists for one sentence of one document." A rule's pattern is searched in
 the text of every development document (`datasets/latest/documents.csv`) and of every held-out folder
@@ -16,6 +17,9 @@ folders are extracted again: the rule's effect is the rows of any table that dif
 are in. A pattern that the modules only use joined into a larger one cannot be switched off this way; its
 line says `not switched off`. A rule without which extraction fails is needed everywhere
 (`extraction fails without it`). This takes about 4 s of CPU per rule, two rules at a time.
+
+`--literals N` lists instead the rules that need a phrase of N Chinese characters or more word for word
+(outside character classes), with the phrases.
 
 Prints one line per rule found in, or (with `--effect`) changing rows of, at most `--max-documents`
 documents: name, table, documents matched, then (with `--effect`) rows and documents changed, and the
@@ -108,6 +112,13 @@ def rule_tables() -> Iterator[tuple[str, str, str | re.Pattern[str], bool]]:
     for name in sorted(n for n in dir(recipients) if n.endswith("_RULES")):
         for rule in getattr(recipients, name):
             yield f"recipients.{name}", rule.name, rule.pattern, False
+
+
+def literal_phrases(pattern: str | re.Pattern[str], shortest: int = 5) -> list[str]:
+    """Runs of Chinese characters in a pattern, outside its character classes, of `shortest` or more: the
+    phrases a rule needs word for word, where a rule for one sentence shows (a product's or a place's name)."""
+    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    return re.findall(rf"[\u4e00-\u9fff]{{{shortest},}}", re.sub(r"\[[^\]]*\]", "", source))
 
 
 def reach(texts: list[tuple[str, str]]) -> list[tuple[str, str, list[str]]]:
@@ -236,8 +247,14 @@ def main() -> int:
     parser.add_argument("folders", type=Path, nargs="*")
     parser.add_argument("--max-documents", type=int, default=1)
     parser.add_argument("--effect", action="store_true", help="switch each rule off and count what changes")
+    parser.add_argument("--literals", type=int, metavar="N", help="list the phrases of N characters or more")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.literals:
+        for table, name, pattern, _ in rule_tables():
+            if phrases := literal_phrases(pattern, args.literals):
+                print(f"{name}\t{table}\t{' '.join(dict.fromkeys(phrases))}")
+        return 0
     folders = args.folders or held_out_folders()
     if args.one:
         table, name = args.one.split(":", 1)

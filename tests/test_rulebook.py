@@ -141,3 +141,21 @@ def test_every_row_takes_its_pattern_from_its_module(item):
     else:
         candidates = [value]
     assert any(rule.pattern is c for c in candidates)
+
+
+def test_no_rule_needs_a_long_phrase_word_for_word():
+    """Issue 12, item 9: a rule made for one sentence copies its words (a product's name, a place, a clause). The
+    longest phrases any rule needs word for word are terms of the field of eight characters (`城乡最低生活保障`,
+    `护理保险基金按照`); `scripts/rule_reach.py --literals N` lists them."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import rule_reach
+
+    assert rule_reach.literal_phrases(r"(?:[大中]城市)?社区养老服务中心|[^，,]{2,8}补贴", 5) == [
+        "社区养老服务中心"
+    ]
+    long = [
+        (name, phrase)
+        for _table, name, pattern, _ in rule_reach.rule_tables()
+        for phrase in rule_reach.literal_phrases(pattern, 9)
+    ]
+    assert long == []
