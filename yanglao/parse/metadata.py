@@ -502,6 +502,17 @@ _DATELINE_OUTLET = re.compile(
 _CREDIT_OUTLET = re.compile(
     rf"[(（]([{HAN}]{{2,10}}?(?:日报|晚报|早报|报|新闻网))(?:记者|通讯员)[^()（）\n]{{0,20}}[)）]\s*$", re.M
 )  # (at a paragraph's end, not a source quoted in the body: `…受到关注(农民日报记者王芳)。`)
+#: An office credited in brackets at the end of a news item's paragraph, alone or with its section or writer
+#: (`(和顺县老龄办胡红梅)`, `(江陵县民政局社会福利科)`): the office that sent the report (sets 19, 23, 36).
+_BODY_CREDIT_OFFICE = re.compile(
+    rf"[(（]([{HAN}]{{2,20}}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅|委|办))[{HAN}]{{0,8}}[)）]\s*$"
+)
+#: A head line that gives the date and time the page was put up, then the outlet that put it up, with its widgets
+#: (`2015-08-27 14:05 达州日报 A+ A-`, `http://www.sina.com.cn  2011年01月08日05:31  都市快报`, `时事新闻2024-03-07 05:35:23无忧百科`; sets 3, 21, 35).
+_DATED_OUTLET_LINE = re.compile(
+    r"[^\d\n]{0,30}?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?\s*"
+    rf"([{HAN}]{{2,10}}?(?:日报|晚报|早报|报|网|台|社|百科))(?:\s+(?:A\+|A-|大字|中字|小字|字号|打印|关闭|分享))*\s*"
+)
 #: The page's source named anywhere on a line of the head (``浏览:0 来源:贡山县民政局``).
 _SOURCE_ANYWHERE = re.compile(
     rf"(?:^|\s|[(（])(?:信息)?来源\s*[:：]\s*([{HAN}]{{2,30}}?{_AGENCY_END})(?=\s|$|[)）])"
@@ -832,6 +843,9 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
         (m.group(1) for m in map(_NEWS_OUTLET.search, page_lines[:20] + page_lines[-15:]) if m), None
     ) or next((m.group(1) for m in map(_DATELINE_OUTLET.match, raw_lines[:12]) if m and m.group(1)), None)
     outlet = outlet or next((m.group(1) for m in map(_BREADCRUMB_OUTLET.match, raw_lines[:6]) if m), None)
+    outlet = outlet or next(
+        (m.group(1) for m in map(_DATED_OUTLET_LINE.fullmatch, raw_lines[:12]) if m), None
+    )
     credit = _CREDIT_OUTLET.search(raw_text)
     outlet = outlet or (credit.group(1) if credit else None)
     outlet = outlet or next(
@@ -865,6 +879,14 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
             announced,
             next(
                 (m.group(1) for m in map(_AUTHOR_OFFICE.search, raw_lines[:20] + raw_lines[-15:]) if m), None
+            ),
+            next(
+                (
+                    m.group(1)
+                    for m in map(_BODY_CREDIT_OFFICE.search, reversed(raw_lines[-20:]))
+                    if m and _PLACE.match(m.group(1))
+                ),
+                None,
             ),
             head_agency,
             sponsor,
