@@ -15,7 +15,8 @@ With `--effect`, each rule is also switched off in a fresh interpreter (its patt
 matches, with the same groups, wherever the modules compile it) and the development documents and held-out
 folders are extracted again: the rule's effect is the rows of any table that differ, and the documents they
 are in. A pattern that the modules only use joined into a larger one cannot be switched off this way; its
-line says `not switched off`. A rule without which extraction fails is needed everywhere
+line says `not switched off`, and one that is also used joined says `partly switched off`: neither is counted
+as changing few documents. A rule without which extraction fails is needed everywhere
 (`extraction fails without it`). This takes about 4 s of CPU per rule, two rules at a time.
 
 `--literals N` lists instead the rules that need a phrase of N Chinese characters or more word for word
@@ -41,6 +42,8 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -50,7 +53,7 @@ from textscore import CONTENT_TYPES, _address  # noqa: E402
 
 csv.field_size_limit(sys.maxsize)
 #: The held-out sets kept blind (README.md, "held-out sets"): their texts are not read to choose rules.
-BLIND_SETS = frozenset({"heldout_real38", "heldout_real39"})
+BLIND_SETS = frozenset({"heldout_real38", "heldout_real39", "heldout_real40", "heldout_real41"})
 
 
 def held_out_folders() -> list[Path]:
@@ -92,13 +95,34 @@ def folder_texts(folder: Path) -> Iterator[tuple[str, str]]:
 
 
 def unanchored(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
-    """The pattern without a leading `^` or trailing `$`, so that it can be searched in a whole text."""
+    """The pattern without its anchors (`^`, `$`, `\\A`, `\\Z` anywhere outside a character class, in
+    alternatives and lookarounds too), so that it can be searched in a whole text: it matches wherever the
+    pattern matches at some position, so the documents it is found in bound those the rule can act on."""
     source, flags = (pattern.pattern, pattern.flags) if isinstance(pattern, re.Pattern) else (pattern, 0)
-    if source.startswith("^"):
-        source = source[1:]
-    if source.endswith("$") and not source.endswith("\\$"):
-        source = source[:-1]
-    return re.compile(source, flags)
+    out, i, in_class = [], 0, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            if not in_class and source[i + 1 : i + 2] in ("A", "Z"):
+                i += 2
+                continue
+            out.append(source[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]" or out[-1] == "[" or out[-1] == "[^"
+        elif char == "[":
+            in_class = True
+            if source[i + 1 : i + 2] == "^":
+                out.append("[^")
+                i += 2
+                continue
+        elif char in "^$":
+            i += 1
+            continue
+        out.append(char)
+        i += 1
+    return re.compile("".join(out), flags)
 
 
 def rule_tables() -> Iterator[tuple[str, str, str | re.Pattern[str], bool]]:
@@ -115,10 +139,49 @@ def rule_tables() -> Iterator[tuple[str, str, str | re.Pattern[str], bool]]:
 
 
 def literal_phrases(pattern: str | re.Pattern[str], shortest: int = 5) -> list[str]:
-    """Runs of Chinese characters in a pattern, outside its character classes, of `shortest` or more: the
-    phrases a rule needs word for word, where a rule for one sentence shows (a product's or a place's name)."""
+    """Runs of Chinese characters that every match of a branch of the pattern holds word for word, of
+    `shortest` or more: where a rule for one sentence shows (a product's or a place's name, a copied clause).
+    Read off the parse tree: a group without a quantifier or alternatives is part of the run around it
+    (`老年人(?:生活)补贴`), an escaped bracket is a character (`\\[…\\]`), and an optional one ends the run
+    (`生活费用?` holds `生活费`)."""
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
-    return re.findall(rf"[\u4e00-\u9fff]{{{shortest},}}", re.sub(r"\[[^\]]*\]", "", source))
+    runs: list[str] = []
+    _literal_runs(list(sre_parse.parse(source)), runs, [])
+    return [m for run in runs for m in re.findall(rf"[\u4e00-\u9fff]{{{shortest},}}", run)]
+
+
+def _literal_runs(items: list, runs: list[str], current: list[str]) -> None:
+    """Append to `runs` each run of literal characters of the parsed items (`current` is the open run)."""
+
+    def close() -> None:
+        if current:
+            runs.append("".join(current))
+            current.clear()
+
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            current.append(chr(value))
+        elif op is sre_constants.SUBPATTERN and not any(o is sre_constants.BRANCH for o, _ in value[3]):
+            _literal_runs(list(value[3]), runs, current)
+        else:
+            close()
+            for part in _parts(op, value):
+                _literal_runs(list(part), runs, current)
+                close()
+    close()
+
+
+def _parts(op: object, value: object) -> list:
+    """The sub-sequences of a parse-tree item that has any: branches, a repeated body, a lookaround's body."""
+    if op is sre_constants.BRANCH:
+        return list(value[1])  # type: ignore[index]
+    if op is sre_constants.SUBPATTERN:
+        return [value[3]]  # type: ignore[index]
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        return [value[2]]  # type: ignore[index]
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        return [value[1]]  # type: ignore[index]
+    return []
 
 
 def reach(texts: list[tuple[str, str]]) -> list[tuple[str, str, list[str]]]:
@@ -173,11 +236,10 @@ class Switch:
 def switch_off(keys: set[tuple[str, str]]) -> Switch:
     """Switch the rules `(table, name)` off for the rest of the process: the yanglao modules are dropped, to
     be compiled again on their next import with each rule's pattern replaced by `switched_off(pattern)`."""
-    sources = {
-        p.pattern if isinstance(p, re.Pattern) else p for t, n, p, _ in rule_tables() if (t, n) in keys
-    }
-    if len(sources) != len(keys):
-        raise SystemExit(f"no such rule among {sorted(keys)}")
+    found = {(t, n): p.pattern if isinstance(p, re.Pattern) else p for t, n, p, _ in rule_tables()}
+    if not keys <= set(found):
+        raise SystemExit(f"no such rule: {sorted(keys - set(found))}")
+    sources = {found[key] for key in keys}  # (two rules may share one pattern: both go)
     for module in [m for m in sys.modules if m.startswith("yanglao")]:
         del sys.modules[module]
     re.purge()
@@ -213,31 +275,38 @@ def _changed(base: dict[str, list[str]], rows: dict[str, list[str]]) -> Counter[
     return changed
 
 
-def effects(folders: list[Path]) -> dict[tuple[str, str], tuple[bool, Counter[str]] | None]:
-    """(table, rule) → (switched off at all, rows changed by document), each rule in its own interpreter;
-    None when extraction fails without the rule."""
+Effect = tuple[int, int, Counter[str]]  # (times compiled alone, larger patterns made with it, rows changed)
+
+
+def effects(folders: list[Path]) -> dict[tuple[str, str], Effect | None]:
+    """(table, rule) → its `Effect` when switched off, each rule in its own interpreter; None when extraction
+    fails without the rule."""
     base = row_digests(folders)
     names = [(table, name) for table, name, _, _ in rule_tables()]
 
-    def run(key: tuple[str, str]) -> tuple[bool, Counter[str]] | None:
+    def run(key: tuple[str, str]) -> Effect | None:
         command = [sys.executable, __file__, "--one", f"{key[0]}:{key[1]}", *map(str, folders)]
         done = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ))
         if done.returncode:
             return None  # the extractor fails without the rule: it is needed everywhere
         found = json.loads(done.stdout)
-        return bool(found["switched_off"]), _changed(base, found["rows"])
+        return found["switched_off"], found["joined"], _changed(base, found["rows"])
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         return dict(zip(names, pool.map(run, names), strict=True))
 
 
-def _effect_line(line: str, change: tuple[bool, Counter[str]] | None, most: int) -> tuple[str, bool]:
-    """The line with the rule's effect, and whether it changes rows of at most `most` documents."""
+def _effect_line(line: str, change: Effect | None, most: int) -> tuple[str, bool]:
+    """The line with the rule's effect, and whether it changes rows of at most `most` documents (only a rule
+    switched off everywhere can say so: one that larger patterns still hold is partly on)."""
     if change is None:
         return f"{line}\textraction fails without it\t", False
-    switched, changed = change
-    if not switched:
-        return f"{line}\tnot switched off\t", False
+    alone, joined, changed = change
+    if not alone:
+        return f"{line}\tnot switched off (only used inside {joined} larger patterns)\t", False
+    if joined:
+        effect = f"{sum(changed.values())} rows in {len(changed)}, partly switched off (also in {joined} larger patterns)"
+        return f"{line}\t{effect}\t{' '.join(sorted(changed))}", False
     effect = f"{sum(changed.values())} rows in {len(changed)}"
     return f"{line}\t{effect}\t{' '.join(sorted(changed))}", len(changed) <= most
 

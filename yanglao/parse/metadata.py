@@ -502,16 +502,25 @@ _DATELINE_OUTLET = re.compile(
 _CREDIT_OUTLET = re.compile(
     rf"[(（]([{HAN}]{{2,10}}?(?:日报|晚报|早报|报|新闻网))(?:记者|通讯员)[^()（）\n]{{0,20}}[)）]\s*$", re.M
 )  # (at a paragraph's end, not a source quoted in the body: `…受到关注(农民日报记者王芳)。`)
-#: An office credited in brackets at the end of a news item's paragraph, alone or with its section or writer
-#: (`(和顺县老龄办胡红梅)`, `(江陵县民政局社会福利科)`): the office that sent the report (sets 19, 23, 36).
-_BODY_CREDIT_OFFICE = re.compile(
-    rf"[(（]([{HAN}]{{2,20}}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅|委|办))[{HAN}]{{0,8}}[)）]\s*$"
+#: A credit in brackets that closes a news item's paragraph (`(和顺县老龄办胡红梅)`, `(江陵县民政局社会福利科)`,
+#: `(文/和顺县民政局 胡红梅)`, `(县民政局供稿)`): `_credited_office` reads the office that sent the report (sets 19, 23, 36).
+_BODY_CREDIT = re.compile(rf"[(（](?:文\s*[/／|｜:：]\s*)?([{HAN}][{HAN}\s]{{1,40}})[)）][。.]?\s*$")
+_OFFICE_END = re.compile(r"人民政府|政府|办公厅|办公室|委员会|局|厅|委|办")
+#: What may follow the office in a credit: its section, its writer, 供稿.
+_CREDIT_TAIL = re.compile(rf"(?:[{HAN}]{{1,8}}(?:科|股|处|中心|站))?\s*(?:[{HAN}]{{2,3}})?\s*(?:供稿)?")
+#: Brackets that name an office without crediting it: a reference, a role, a photo, who leads a task.
+_NOT_A_CREDIT = re.compile(
+    r"^(?:具体|详见|参见|参照|见|来自|来源|作者|据|由|经|请|向|按|依|根据|摘自|转自|引自|联系)"
+    r"|牵头|负责|配合|供图|提供|发布|主办|承办|协办|通知|文件|(?:局长|主任|科长|书记|厅长|县长|市长)$"
 )
 #: A head line that gives the date and time the page was put up, then the outlet that put it up, with its widgets
-#: (`2015-08-27 14:05 达州日报 A+ A-`, `http://www.sina.com.cn  2011年01月08日05:31  都市快报`, `时事新闻2024-03-07 05:35:23无忧百科`; sets 3, 21, 35).
+#: (`2015-08-27 14:05 达州日报 A+ A-`, `http://www.sina.com.cn  2011年01月08日05:31  都市快报`,
+#: `时事新闻2024-03-07 05:35:23无忧百科`; sets 3, 21, 35). Before the date, a site's address or a column's name only.
 _DATED_OUTLET_LINE = re.compile(
-    r"[^\d\n]{0,30}?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?\s*"
-    rf"([{HAN}]{{2,10}}?(?:日报|晚报|早报|报|网|台|社|百科))(?:\s+(?:A\+|A-|大字|中字|小字|字号|打印|关闭|分享))*\s*"
+    r"(?:\S*\.(?:com|cn|net|org)\S*\s+|[^\d\n:：]{0,6})"
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*"
+    rf"([{HAN}]{{2,10}}?(?:日报|晚报|早报|快报|商报|时报|都市报|导报|新闻网|新闻|客户端|网|电视台|百科|在线))"
+    r"(?:\s*(?:A\+|A-|【[^】\n]{0,12}】|大字|中字|小字|字号|打印|关闭|分享到?[:：]?))*\s*"
 )
 #: The page's source named anywhere on a line of the head (``浏览:0 来源:贡山县民政局``).
 _SOURCE_ANYWHERE = re.compile(
@@ -563,6 +572,20 @@ _NEWS_OUTLET = re.compile(
     rf"([{HAN}]{{2,10}}?(?:报|网|台|社)|[{HAN}]{{2,4}}发布|[A-Za-z][A-Za-z0-9-]{{1,20}}(?:\.[A-Za-z]{{2,4}})+)"
     rf"(?=\s|$|[^{HAN}]|字号|点击|浏览|作者|编辑|责任编辑|打印|关闭|分享|收藏)"
 )
+
+
+def _credited_office(line: str) -> str | None:
+    """The office a line's closing credit names (see `_BODY_CREDIT`), the longest name that leaves only its
+    section, writer or 供稿 after it (`和顺县老龄工作委员会办公室`, `和顺县委老干部局`)."""
+    m = _BODY_CREDIT.search(line)
+    content = m.group(1).strip() if m else ""
+    if not content or _NOT_A_CREDIT.search(content):
+        return None
+    for end in sorted((x.end() for x in _OFFICE_END.finditer(content)), reverse=True):
+        office, rest = content[:end].strip(), content[end:]
+        if " " not in office and _PLACE.match(office) and _CREDIT_TAIL.fullmatch(rest):
+            return office
+    return None
 
 
 def enactment(raw_text: str) -> tuple[str | None, str | None]:
@@ -880,18 +903,11 @@ def extract_metadata(raw_text: str, page_fields: dict | None = None, cleaned: st
             next(
                 (m.group(1) for m in map(_AUTHOR_OFFICE.search, raw_lines[:20] + raw_lines[-15:]) if m), None
             ),
-            next(
-                (
-                    m.group(1)
-                    for m in map(_BODY_CREDIT_OFFICE.search, reversed(raw_lines[-20:]))
-                    if m and _PLACE.match(m.group(1))
-                ),
-                None,
-            ),
             head_agency,
             sponsor,
             site_owner,
             outlet,
+            next(filter(None, map(_credited_office, reversed(page_lines[-20:]))), None),
         ]
     )
 
