@@ -2076,3 +2076,21 @@ def test_an_amount_that_names_no_one_goes_on_about_who_the_amount_before_it_in_i
 
     text = "对80周岁以上老年人每人每月发放高龄津贴100元。\n按规定给予一次性补贴2000元。"
     assert [r["recipient"] for r in extract_rows("x", text)["subsidies"]] == ["80周岁以上老年人", None]
+
+
+def test_a_group_in_a_clause_of_its_own_then_what_each_is_paid():
+    """heldout_real38 nanjing-2015 (`年满80周岁至89岁的南京籍老人,每月发放尊老金不低于50元;…`, read in the twentieth
+    round) and the rule's changsha-2020 example (`开福区户籍60岁以上老人,政府每人每餐补助4元`): the group of the
+    clause before is who receives each amount, whether or not the payer is named. heldout_real38 lichuan-2018
+    (`…,90岁以上可享受每月100元,100岁可享受每月500元`): the verb by which a group may have it is no part of the group."""
+    rows = _rows_of("heldout_real38", "nanjing-2015-respect-for-elderly-allowance-news")
+    assert [(r["amount_yuan"], r["recipient"]) for r in rows if r["amount_yuan"] in (50, 100, 300)] == [
+        (50, "年满80周岁至89岁的南京籍老人"),
+        (100, "年满90周岁至99岁的南京籍老人"),
+        (300, "年满100周岁及以上的南京籍老人"),
+    ]
+    rows = _rows_of("heldout_real38", "lichuan-2018-high-age-allowance-news")
+    assert [(r["amount_yuan"], r["recipient"]) for r in rows if r["amount_yuan"] in (100, 500)] == [
+        (100, "90岁以上"),
+        (500, "100岁"),
+    ]

@@ -1943,3 +1943,17 @@ def test_a_sum_paid_out_this_year_is_a_total():
     assert bases("今年,发放高龄补贴583.3万元,共有7455名老年人受益。") == [(5833000, "total")]
     assert bases("今年发放高龄补贴每人每月100元。") == [(100, "person")]
     assert bases("对80岁以上老人,发放高龄补贴100元/月。") == [(100, "person")]
+
+
+def test_a_group_that_all_may_have_the_money_is_no_average():
+    """`…的老年人均可享受` is 老年人 + 均可 (all may), not 人均 (an average per person): heldout_real28 yongqing-2020 says
+    `年龄满70周岁以上的老年人均可享受老年人生活补贴待遇` and gives the amounts in the next sentence. The same words before
+    an amount (written for this test) keep it; an average (`户均投入3500元`) is still left out."""
+    text = next(Path(__file__).parent.glob("data/heldout_real28/*yongqing-2020*.txt")).read_text(
+        encoding="utf-8"
+    )
+    assert "年龄满70周岁以上的老年人均可享受老年人生活补贴待遇" in text
+    rows, _ = subsidies_and_left_out("全市80周岁以上老年人均可领取每月100元高龄津贴。")
+    assert [r["amount_yuan"] for r in rows] == [100]
+    rows, left_out = subsidies_and_left_out("全县户均投入3500元。")
+    assert not [r for r in rows if r["amount_yuan"]] and left_out

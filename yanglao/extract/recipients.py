@@ -164,6 +164,17 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "changsha-2020-elder-canteen-meal-subsidy-pilot-news",
     ),
     Rule(
+        "group_opening_then_paid",
+        # a group that opens a sentence or a `；` item in a clause of its own, then what each of them is paid, with no
+        # payer named (`其中年满80周岁至89岁的南京籍老人,每月发放尊老金不低于50元;`); not a provider that takes them in
+        # (`民办养老机构收住…失能老年人,每人每月给予运营补贴200元`)
+        r"(?:^|[。；;\n])\s*(?:其中)?(?P<r>(?:(?!收住|收养|招收|提供)[^，,、。；;：:\n]){2,30}?(?:老年人|老人))[，,]\s*"
+        r"(?:每人)?(?:每月|每年)(?:发放|补贴|补助|给予)[^，,。；;\d]{0,6}$",
+        "recipient",
+        "其中年满80周岁至89岁的南京籍老人,每月发放尊老金不低于50元",
+        "nanjing-2015-respect-for-elderly-allowance-news",
+    ),
+    Rule(
         "named_as_the_object",
         # the sentence names who the money is for with a label (`此次补贴对象为全省在民政部门备案、由社会力量举办或经营的养老
         # 机构,兼顾…,每张床位一次性补贴1000元`)

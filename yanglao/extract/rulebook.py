@@ -2460,6 +2460,17 @@ SUBSIDY_RULES: tuple[Rule, ...] = (
         reads="before",
     ),
     Rule(
+        "MAY_HAVE_END",
+        subsidies.MAY_HAVE_END,
+        "the verb by which a group may have the money is no part of who has it (100岁可享受 → 100岁)",
+        "满80周岁可享受高龄津贴每月50元,90岁以上可享受每月100元,100岁可享受每月500元",
+        "lichuan-2018-high-age-allowance-news",
+        figure="500元",
+        expect=("subsidy", "allowance"),
+        reads="before",
+        at="每月500元",
+    ),
+    Rule(
         "OLD_STANDARD_LABEL",
         subsidies.OLD_STANDARD_LABEL,
         "a standard labelled as the one before an adjustment (原标准:) gives no row; the adjusted one does",
