@@ -40,12 +40,32 @@ def _address(provenance: str | None) -> str | None:
     return found.group(0) if found else None
 
 
-def build_tables(folder: Path, skip: frozenset[str] = frozenset()) -> dict[str, list[dict]]:
-    """Every table of the folder's documents (but those in `skip`), as the pipeline builds them."""
+def manifest_document(folder: Path, entry: dict) -> dict:
+    """The document of a manifest's entry, as the pipeline builds it from a snapshot of the text."""
     from yanglao.acquire.archive import SnapshotRecord
     from yanglao.acquire.registry import Source
-    from yanglao.extract.rows import extract_rows
     from yanglao.parse.documents import build_document
+
+    body = (folder / entry["file"]).read_bytes()
+    fmt = entry.get("format") or "text"
+    source = Source(entry["id"], None, entry["city"], entry["province"], entry["region_code"], format=fmt)
+    record = SnapshotRecord(
+        entry["id"],
+        _address(entry.get("provenance")),
+        "2026-12-03T00:00:00Z",
+        200,
+        CONTENT_TYPES.get(fmt, "text/plain; charset=utf-8"),
+        None,
+        None,
+        hashlib.sha256(body).hexdigest(),
+        len(body),
+    )
+    return build_document(source, record, body)
+
+
+def build_tables(folder: Path, skip: frozenset[str] = frozenset()) -> dict[str, list[dict]]:
+    """Every table of the folder's documents (but those in `skip`), as the pipeline builds them."""
+    from yanglao.extract.rows import extract_rows
 
     tables: dict[str, list[dict]] = {
         "documents": [],
@@ -59,21 +79,7 @@ def build_tables(folder: Path, skip: frozenset[str] = frozenset()) -> dict[str, 
     for entry in manifest:
         if entry["id"] in skip:
             continue
-        body = (folder / entry["file"]).read_bytes()
-        fmt = entry.get("format") or "text"
-        source = Source(entry["id"], None, entry["city"], entry["province"], entry["region_code"], format=fmt)
-        record = SnapshotRecord(
-            entry["id"],
-            _address(entry.get("provenance")),
-            "2026-12-03T00:00:00Z",
-            200,
-            CONTENT_TYPES.get(fmt, "text/plain; charset=utf-8"),
-            None,
-            None,
-            hashlib.sha256(body).hexdigest(),
-            len(body),
-        )
-        document = build_document(source, record, body)
+        document = manifest_document(folder, entry)
         date = document.get("published_date")
         year = int(date[:4]) if date else None
         tables["documents"].append(document)
