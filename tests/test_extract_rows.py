@@ -77,18 +77,19 @@ def test_a_passage_a_topic_page_writes_again_is_one_subsidy():
 
 def test_a_leads_clause_said_again_in_the_body_is_one_subsidy():
     """heldout_real38 zaozhuang (a news lead `…枣庄市将建立…护理补贴制度,失能老年人可领取每月60元护理补贴。` said again
-    in the next paragraph after `将在枣庄市建立…制度,`) and heldout_real32 xizang-2021 (`每个农村幸福院投入控制在300万元以内`
-    in the lead and the body): the clause alone, long enough to say what is paid to whom, is one fact. A short
-    standard said in two paragraphs (`每人每月100元`) stays two rows."""
+    in the next paragraph after `将在枣庄市建立…制度,`): the clause alone, long enough and naming who is paid, is one
+    fact. A short standard said in two paragraphs (`每人每月100元`), and the same words after another group's label,
+    stay two rows (both written for this test; the second after a review's counter-example)."""
     rows = extract_rows("x", _read("heldout_real38", "zaozhuang-disabled-elderly-care-allowance-news"))
     assert [s["amount_yuan"] for s in rows["subsidies"] if s["amount_yuan"] == 60] == [60]
     assert [d["value"] for d in rows["doubtful"] if d["reason"] == REPEATED_PASSAGE] == [60]
-    rows = extract_rows(
-        "x", _read("heldout_real32", "xizang-2021-border-village-happiness-homes-lottery-fund-news")
-    )
-    assert [s["cap_yuan"] for s in rows["subsidies"] if s["cap_yuan"] == 3000000] == [3000000]
     short = "对80至89周岁老年人发放高龄津贴,每人每月100元。\n对90周岁以上老年人发放高龄津贴,每人每月100元。"
     assert len([s for s in extract_rows("x", short)["subsidies"] if s["amount_yuan"] == 100]) == 2
+    labelled = (
+        "一、80至89周岁老年人:由区财政按月发放高龄津贴每人每月100元。\n"
+        "二、低保家庭中的70至79周岁老年人:由区财政按月发放高龄津贴每人每月100元。"
+    )
+    assert len([s for s in extract_rows("x", labelled)["subsidies"] if s["amount_yuan"] == 100]) == 2
 
 
 def test_a_report_and_its_paragraph_and_a_headline_that_repeats_a_report():

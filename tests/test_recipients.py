@@ -2089,6 +2089,27 @@ def test_a_group_in_a_clause_of_its_own_then_what_each_is_paid():
         (100, "年满90周岁至99岁的南京籍老人"),
         (300, "年满100周岁及以上的南京籍老人"),
     ]
+    # (a review's counter-examples, written for this test: not people a provider takes in, money named for a provider
+    # after the verb, nor a group after a verb or a date)
+    from yanglao.extract.rows import extract_rows
+
+    for text in (
+        "养老机构新入住的失能老人,每月给予机构运营补贴300元。",
+        "全区80周岁以上老人,每月给予养老机构200元床位补贴。",
+    ):
+        assert [(r["recipient"], r["recipient_type"]) for r in extract_rows("x", text)["subsidies"]] == [
+            (None, "provider")
+        ], text
+    for text in (
+        "三是提高高龄老人,每月补贴标准提高至200元。",
+        "今年1月起全市80周岁以上老人,每月发放高龄津贴100元。",
+    ):
+        assert all(
+            not (r["recipient"] or "").startswith(("提高", "今年"))
+            for r in extract_rows("x", text)["subsidies"]
+        ), text
+    low = extract_rows("x", "低保老人每人每月发放生活补贴200元,还可享受每月50元。")["subsidies"]
+    assert [(r["amount_yuan"], r["recipient"]) for r in low] == [(200, "低保老人"), (50, "低保老人")]
     rows = _rows_of("heldout_real38", "lichuan-2018-high-age-allowance-news")
     assert [(r["amount_yuan"], r["recipient"]) for r in rows if r["amount_yuan"] in (100, 500)] == [
         (100, "90岁以上"),

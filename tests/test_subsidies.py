@@ -1957,3 +1957,5 @@ def test_a_group_that_all_may_have_the_money_is_no_average():
     assert [r["amount_yuan"] for r in rows] == [100]
     rows, left_out = subsidies_and_left_out("全县户均投入3500元。")
     assert not [r for r in rows if r["amount_yuan"]] and left_out
+    rows, left_out = subsidies_and_left_out("全区共发放高龄津贴500万元,人均可领取1200元。")  # (a review's)
+    assert [r["amount_yuan"] for r in rows] == [5000000] and [x["value"] for x in left_out] == [1200]

@@ -164,17 +164,6 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "changsha-2020-elder-canteen-meal-subsidy-pilot-news",
     ),
     Rule(
-        "group_opening_then_paid",
-        # a group that opens a sentence or a `；` item in a clause of its own, then what each of them is paid, with no
-        # payer named (`其中年满80周岁至89岁的南京籍老人,每月发放尊老金不低于50元;`); not a provider that takes them in
-        # (`民办养老机构收住…失能老年人,每人每月给予运营补贴200元`)
-        r"(?:^|[。；;\n])\s*(?:其中)?(?P<r>(?:(?!收住|收养|招收|提供)[^，,、。；;：:\n]){2,30}?(?:老年人|老人))[，,]\s*"
-        r"(?:每人)?(?:每月|每年)(?:发放|补贴|补助|给予)[^，,。；;\d]{0,6}$",
-        "recipient",
-        "其中年满80周岁至89岁的南京籍老人,每月发放尊老金不低于50元",
-        "nanjing-2015-respect-for-elderly-allowance-news",
-    ),
-    Rule(
         "named_as_the_object",
         # the sentence names who the money is for with a label (`此次补贴对象为全省在民政部门备案、由社会力量举办或经营的养老
         # 机构,兼顾…,每张床位一次性补贴1000元`)
@@ -401,6 +390,21 @@ RECIPIENT_RULES: tuple[Rule, ...] = (
         "recipient",
         "据了解,符合条件的老年人每月最高补贴 800 元",
         "shanxi-2026-eldercare-consumption-subsidy-first-batch-news",
+    ),
+    Rule(
+        "group_opening_then_paid",
+        # last: a group that opens a sentence, a `；` item or a numbered item in a clause of its own, then what each of
+        # them is paid, with no payer named (`其中年满80周岁至89岁的南京籍老人,每月发放尊老金不低于50元;`). Not people whom a
+        # provider takes in (`民办养老机构收住…失能老年人,…`, `养老机构新入住的失能老人,每月给予机构运营补贴300元`), nor
+        # money named for a provider after the verb (`每月给予养老机构200元床位补贴`), nor a fund or a date before them.
+        r"(?:^|[。；;\n])\s*(?:其中|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}是|\d{1,2}[.．、])?\s*"
+        r"(?!提高|提升|调整|加大|落实|建立|完善|推进|实施|开展|做好|加强|继续)"
+        r"(?P<r>(?:(?!收住|收养|招收|接收|入住|提供|机构|中心|今年|明年|起|资金|经费|用于)[^，,。；;：:\n]){2,30}?"
+        r"(?:老年人|老人|对象))[，,]\s*(?:每人)?(?:每月|每年|每季度?|按月|按年|按季度?)(?:均|都)?(?:可以?)?"
+        r"(?:发放|补贴|补助|给予|申领|领取|享受)(?:(?!机构|中心|院|站|企业|运营|床位)[^，,。；;\d]){0,10}$",
+        "recipient",
+        "其中年满80周岁至89岁的南京籍老人,每月发放尊老金不低于50元",
+        "nanjing-2015-respect-for-elderly-allowance-news",
     ),
     Rule(
         "place_before_amount",

@@ -339,25 +339,36 @@ def _without_repeated_passages(rows: list[dict], text: str, key) -> tuple[list[d
     """A figure whose clause and the one before it the page writes again elsewhere, word for word, is one fact: counted
     once, the repeat listed in the doubtful report (`…对符合条件的老年人助餐服务中心(公司)给予一次性建设补贴,最高补贴达100万元` in
     two items of one topic page). So is a figure whose own clause alone a later paragraph writes again, when the clause
-    is long enough to name what is paid and to whom (a news item's lead said again in its body:
-    `失能老年人可领取每月60元护理补贴`, heldout_real38)."""
+    is long enough and names who is paid (a news item's lead said again in its body: `失能老年人可领取每月60元护理补贴`,
+    heldout_real38); not the same words after another group's label (`一、80至89周岁老年人:由区财政按月发放…`)."""
     seen: dict[tuple, int] = {}
     kept, left_out = [], []
     for row in rows:
         figure = key(row)
         begin, passage, own, clause = _passage(text, row["start"], row["end"])
-        first = seen.get((figure, "clause", clause))
+        said = (
+            figure,
+            "clause",
+            clause,
+            row.get("recipient"),
+        )  # (the same words to another group are its own)
+        first = seen.get(said)
         # (the same words at the same place are one sentence's several amounts, not a repeat)
         repeated = len(passage) >= _PASSAGE_MIN and seen.get((figure, passage), begin) != begin
-        said_again = (
-            len(clause) >= _PASSAGE_MIN and first is not None and first != own and "\n" in text[first:own]
+        said_again = (  # (a clause that names its own recipient: one group's money, said again)
+            len(clause) >= _PASSAGE_MIN
+            and first is not None
+            and first != own
+            and "\n" in text[first:own]
+            and bool(row.get("recipient"))
+            and row["recipient"] in clause
         )
         if any(v is not None for v in figure[:3]) and (repeated or said_again):
             value = next((v for v in figure[:3] if v is not None), None)
             left_out.append({**row, "value": value, "reason": REPEATED_PASSAGE, "verdict": "rejected"})
             continue
         seen.setdefault((figure, passage), begin)
-        seen.setdefault((figure, "clause", clause), own)
+        seen.setdefault(said, own)
         kept.append(row)
     return kept, left_out
 

@@ -304,9 +304,9 @@ NOT_SUBSIDY_MONEY = re.compile(
     r"|资金来源|来源(?:为|于)"  # a breakdown of money by source (`资金来源为…2400万元、…1200万元`)
     # what residents pay, and a meal's price (`12元每餐的餐标`; not `按3元/餐标准补贴`)
     r"|交纳|缴费|床位费|伙食费|(?<!照料)护理费(?!补贴|补助)|保证金|押金|自行承担|自理费用|餐标(?!准|补贴|补助)"
-    # an average (`户均投入3500元`) is a statistic, not a standard, unless it is the standard (AVERAGE_STANDARD);
-    # not a group that all may have it (`…的老年人均可享受`, 人 and 均可)
-    r"|户均(?![可能])|人均(?![可能])|床均|平均"
+    # an average (`户均投入3500元`, `人均可领取1200元`) is a statistic, not a standard, unless it is the standard
+    # (AVERAGE_STANDARD); not a group that all may have it (`…的老年人均可享受`: 老年人 and 均可)
+    r"|(?<![农每各])户均|(?<!老年)(?<!老)人均|床均|平均"
 )
 # An amount preceded by these is a fund being allocated or spent (kind budget_allocation
 # unless the money buys a service or training).
@@ -647,7 +647,7 @@ FACILITY_WORDS = r"中心|站|院|所|室|点|机构|食堂|饭堂|企业|公司
 WORKER_WORDS = r"护理员|从业人员|工作人员|护理人员|毕业生|社会工作者"
 # The verb by which a group may have the money, ending the words before an amount (`100岁可享受每月500元`): not part
 # of who has it.
-MAY_HAVE_END = re.compile(r"(?<=.{2})(?:均|都)?(?:可以|可|能)?(?:申请)?(?:享受|领取|获得|申领)$")
+MAY_HAVE_END = re.compile(r"(?:还|也|亦|均|都)?(?:可以|可|能)?(?:申请)?(?:享受|享有|享|领取|获得|申领)$")
 # What a group does where, said after it (`对年满60岁以上老年人在老年食堂用餐,可享受每餐3元的补助`): not part of the name.
 GROUP_DOING = re.compile(
     r"(?<=年人|老人|人员)在[^，,。；;]{2,16}?(?:用餐|就餐|入住|居住|养老|托养)(?=[，,]|$)"
