@@ -13,6 +13,11 @@ built from the rule tables themselves, not from a separate keyword list:
   written right before a unit of `targets.UNITS` (or a counted noun, or 元 for an industry's size), a
   fraction (`分之`), `一刻钟`, or an Arabic figure right after a building verb (a facility count
   without its unit, `targets._implied_unit`).
+- also from `literal_gate`: the deadlines a sentence of targets can hold (`targets._TIME_GATE`), and the
+  forward, past and funded-output cues, tried once per sentence before their search in every clause.
+- `subsidies._FIGURE_GATE`: an amount's unit, a digit or a rate's sign, without which `subsidies._figures`
+  finds nothing (three sentences in four): the first pass of `subsidies._extract` skips such a sentence,
+  the second skips it too when the mention gate holds it back as well.
 
 `through_last_hit` applies a gate to the sentences of a paragraph: the target rules carry a sentence's
 tense to the next sentence of the same paragraph, so every sentence up to the last one that may yield

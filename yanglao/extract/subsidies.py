@@ -1832,6 +1832,11 @@ def _elaborates(text: str, previous: str) -> bool:
     return bool(opening and opening.group("i") in previous)
 
 
+# What every figure of `_figures` holds: an amount's unit (UNITS), a digit (a bare table cell, `300/月`)
+# or a rate's sign (RATE_RE). Three sentences in four have none (issue 16).
+_FIGURE_GATE = prefilter.Gate(r"[\d元万亿%％]|分之")
+
+
 def _figure_rows(
     sent: Sentence,
     previous: Sentence | None,
@@ -2268,6 +2273,13 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
     leads: list[str | None] = []
     table_cells = _table_cells(compact, sentences)
     for i, sent in enumerate(sentences):
+        if i not in table_cells and not _FIGURE_GATE.may_match(sent.text):
+            # no figure to find (three sentences in four): nor a lead or giver to look for; a later
+            # sentence reads this one's lead only when this one had figures
+            figure_rows.append([])
+            leads.append(None)
+            has_doubt.append(False)
+            continue
         previous = sentences[i - 1] if i and sentences[i - 1].paragraph == sent.paragraph else None
         before = len(doubtful)
         lead = None
@@ -2324,6 +2336,8 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
     }
     for i, sent in enumerate(sentences):
         keys = seen.setdefault(sent.paragraph, set())
+        if not figure_rows[i] and not has_doubt[i] and not _MENTION_GATE.may_match(sent.text):
+            continue  # no figure and no mention: every step below would find nothing
         following = sentences[i + 1] if i + 1 < len(sentences) else None
         if figure_rows[i] or has_doubt[i]:  # a sentence with a figure is counted by its figures
             rows.extend(figure_rows[i])
