@@ -84,6 +84,7 @@ from yanglao.extract.numbers import (
     parse_fraction_percent,
     parse_number,
 )
+from yanglao.textmap import SparseTranslation
 
 # ---------------------------------------------------------------------------
 # Rules as data
@@ -717,7 +718,7 @@ class _View:
         return self.pos[start], self.pos[end - 1] + 1
 
 
-_FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH)  # one character for one: positions do not move
+_FOLD_FULLWIDTH = SparseTranslation(_FULLWIDTH)  # one character for one: positions do not move
 _BLANKS_RE = re.compile(r"[ \t\r]+")
 _GAP_RE = re.compile(r"[ \t\r\x01]+")  # blanks, and \x01 standing for a page marker's characters
 
@@ -733,7 +734,7 @@ def _normalize(text: str) -> _View:
 
     Works on whole runs with regexes and slices (the text of a long plan is ~20k characters).
     """
-    mapped = text.translate(_FULLWIDTH_TABLE)
+    mapped = _FOLD_FULLWIDTH(text)
     markers = [(m.start(), m.end()) for m in _PAGE_MARKER_RE.finditer(text)]
     dropped = _stand_in(mapped) if markers else ""
     if not dropped:
@@ -1263,12 +1264,22 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
         context = _Context(block_tense, lead_in_year or annual_year or goal_year, lead_in_conditions)
         block_first = len(out)
         paragraph_tense: str | None = None
-        opening = (
-            _paragraph_year(scan, block_start, block_end, reference_year) if column_year is None else None
+        sentences = (
+            prefilter.through_last_hit(
+                _split(scan, block_start, block_end, _SENTENCE_END), scan, _QUANTITY_GATE
+            )
+            if _QUANTITY_GATE.may_match(
+                scan, block_start, block_end
+            )  # (most paragraphs: one search, no split)
+            else []
         )
-        sentences = _split(scan, block_start, block_end, _SENTENCE_END)
+        opening = (
+            _paragraph_year(scan, block_start, block_end, reference_year)
+            if column_year is None and sentences
+            else None
+        )
         running: int | None = None  # the deadline a clause of an earlier sentence opened with
-        for s_start, s_end in prefilter.through_last_hit(sentences, scan, _QUANTITY_GATE):
+        for s_start, s_end in sentences:
             carried = running if running in FIVE_YEAR_PLANS.values() else None
             if carried and _OWN_TIME_RE.search(scan, s_start, s_end):
                 carried = None

@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from yanglao.textmap import SparseTranslation
+
 
 class Rule(NamedTuple):
     """One rule of a table: its name, pattern, what it yields and an example from a real document."""
@@ -71,7 +73,9 @@ _SPACE_CHARS = (
     "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
 )
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_TRANSLATE = str.maketrans({**_WIDTH_MAP, **{c: " " for c in _SPACE_CHARS}, **{c: None for c in _ZERO_WIDTH}})
+_TRANSLATE = SparseTranslation(
+    {**_WIDTH_MAP, **{c: " " for c in _SPACE_CHARS}, **{c: None for c in _ZERO_WIDTH}}
+)
 
 # ---------------------------------------------------------------------------------------------
 # Metadata labels (shared with yanglao.parse.metadata, which reads their values before they are removed)
@@ -383,12 +387,8 @@ def simplified(text: str, *, traditional: bool | None = None) -> str:
 
 def normalize_chars(text: str) -> str:
     """Line ends to ``\\n``; full-width digits, letters, ％ ．（） to ASCII; odd spaces to ' '."""
-    return (
-        text.replace("\r\n", "\n")
-        .replace("\r", "\n")
-        .replace("\u2028", "\n")
-        .replace("\u2029", "\n")
-        .translate(_TRANSLATE)
+    return _TRANSLATE(
+        text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     )
 
 
