@@ -173,3 +173,46 @@ def test_cached_mentions_are_computed_afresh_without_the_gates():
     with prefilter.disabled():
         subsidies._mentions(sentence)  # noqa: SLF001
     assert subsidies._mentions_cached.cache_info().misses == before + 1  # noqa: SLF001
+
+
+NOT_AFTER_CASES = [
+    # (what may not come right before, a number pattern, where it is used, the numbers it finds in SAMPLE)
+    (
+        r"\d.零〇一二两三四五六七八九十百千万亿",
+        r"\d+(?:,\d{3})*(?:\.\d+)?",
+        "subsidies.AMOUNT_RE",
+        ["1.5", "5"],
+    ),
+    (
+        r"\d.零〇一二两三四五六七八九十百千万",
+        r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二两三四五六七八九十百千]+)?",
+        "targets._QUANTITY_RE",
+        ["十五"],
+    ),
+]
+# a number right after a point or another number is not one: `1.5万元` is not `5万元`, `十五个` not `五个`
+SAMPLE = "补助1.5万元，十五个，共5%"
+
+
+@pytest.mark.parametrize(
+    ("not_before", "number", "used_in", "in_sample"), NOT_AFTER_CASES, ids=[c[2] for c in NOT_AFTER_CASES]
+)
+def test_not_after_finds_what_a_leading_lookbehind_finds_in_every_held_out_text(
+    not_before, number, used_in, in_sample
+):
+    leading = re.compile(rf"(?<![{not_before}])(?P<n>{number})\s*(?:万元|元|个|张|%)")
+    moved = re.compile(rf"(?P<n>{prefilter.not_after(not_before, number)})\s*(?:万元|元|个|张|%)")
+    assert leading.pattern != moved.pattern
+    found = 0
+    for path in HELDOUT + OTHER_TEXTS:
+        text = path.read_text(encoding="utf-8")
+        expected = [(m.span(), m.group("n")) for m in leading.finditer(text)]
+        assert [(m.span(), m.group("n")) for m in moved.finditer(text)] == expected, path.name
+        found += len(expected)
+    assert found > 100
+    assert [m.group("n") for m in moved.finditer(SAMPLE)] == in_sample
+
+
+def test_not_after_refuses_a_pattern_that_does_not_open_with_a_repeated_class():
+    with pytest.raises(ValueError, match="repeated class"):
+        prefilter.not_after(r"\d", r"(?:\d+|[一二]+)")

@@ -105,17 +105,20 @@ MARKER_KINDS: tuple[tuple[str, int, str], ...] = (
     ("section", 1, rf"第{_SP}*(?P<n>[{_CN}]{{1,4}}){_SP}*节"),
     ("article", 2, rf"第{_SP}*(?P<n>[{_CN}]{{1,5}}){_SP}*条"),
     # `一、` but not `第一、二批`, `一、二级医院`, `三、四季度`.
+    # (Each lookbehind stands after the numeral's first character, which it checks the character before:
+    # a pattern that opens with a lookbehind is tried at every position of the text, one that opens with
+    # a character class jumps from one such character to the next, four times faster here.)
     (
         "cn",
         3,
-        rf"(?<!第)(?P<n>[{_CN}]{{1,3}}){_SP}*(?:、|．|\.(?!\d))(?![{_CN}两]+(?:级|类|批|期|档|星|等|季|个|次|轮|年))",
+        rf"(?P<n>[{_CN}](?<!第[{_CN}])[{_CN}]{{0,2}}){_SP}*(?:、|．|\.(?!\d))(?![{_CN}两]+(?:级|类|批|期|档|星|等|季|个|次|轮|年))",
     ),
     ("paren_cn", 4, rf"[（(]{_SP}*(?P<n>[{_CN}]{{1,3}}){_SP}*[）)]"),
     # (not a file's name: `1.jpg 2.jpg`)
     (
         "arabic",
         5,
-        rf"(?<![\d.．])(?P<n>\d{{1,2}}){_SP}*[.．、](?![\d．.])(?!(?:jpe?g|png|gif|pdf|docx?|xlsx?|wps|txt)\b)",
+        rf"(?P<n>\d(?<![\d.．]\d)\d?){_SP}*[.．、](?![\d．.])(?!(?:jpe?g|png|gif|pdf|docx?|xlsx?|wps|txt)\b)",
     ),
     ("paren_arabic", 6, rf"[（(]{_SP}*(?P<n>\d{{1,2}}){_SP}*[）)]"),
     ("circled", 7, r"(?P<n>[①-⑳])"),

@@ -180,6 +180,20 @@ def through_last_hit(spans: list[tuple[int, int]], text: str, gate: Gate) -> lis
     return spans[:last]
 
 
+def not_after(not_before: str, pattern: str) -> str:
+    """`(?<![not_before])pattern` for a pattern that opens with a repeated class (`\\d+…`, `[一二三]+…`), with
+    the lookbehind moved after the class's first character, on the character before it.
+
+    The same matches; but a pattern that opens with a lookbehind is tried at every position of the text,
+    while one that opens with a character class lets the search jump from one such character to the next
+    (three to four times faster on a document of mostly other characters)."""
+    first = re.match(r"\\d|\[[^\]]+\]", pattern)
+    if first is None or pattern[first.end() : first.end() + 1] != "+":
+        raise ValueError(f"not a pattern that opens with a repeated class: {pattern[:40]}")
+    cls = first.group()
+    return f"{cls}(?<![{not_before}]{cls}){cls}*{pattern[first.end() + 1 :]}"
+
+
 _SPACE_RUN = re.compile("[ \t\u3000\xa0]+")
 
 

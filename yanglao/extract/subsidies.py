@@ -679,8 +679,11 @@ UNIT_FACTORS = {
     "万": 1e4,
     "亿": 1e8,
 }
+# A number not right after another: `(?<![\d.…])` written after each number's first character (not_after).
+_NUMBER_CHARS = rf"\d.{CN_DIGITS}"
 AMOUNT_RE = re.compile(
-    rf"(?<![\d.{CN_DIGITS}])(?:(?P<num>{ARABIC_NUMBER})|(?P<cn>{CN_NUMBER}))"
+    rf"(?:(?P<num>{prefilter.not_after(_NUMBER_CHARS, ARABIC_NUMBER)})"
+    rf"|(?P<cn>{prefilter.not_after(_NUMBER_CHARS, CN_NUMBER)}))"
     rf"\s*(?:[(（](?P<alt>{ARABIC_NUMBER}|{CN_NUMBER})[)）])?"
     rf"\s*(?:余|多)?(?P<unit>{UNITS})"  # `460余万元`: the figure it is more than
     rf"(?:[(（](?P<alt2>{ARABIC_NUMBER})\s*(?P=unit)[)）])?"

@@ -573,11 +573,13 @@ _NUM = rf"(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})[万亿]?"
 _UNIT_ALTERNATIVES = sorted(UNITS, key=lambda rule: -max(len(p) for p in rule[0].split("|")))
 _TARGET_UNIT_RE = re.compile("|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_ALTERNATIVES)))
 _NOT_TARGET_UNIT_RE = re.compile(NOT_TARGET_UNITS)
+_AFTER_NUMBER = r"\d.零〇一二两三四五六七八九十百千万"
 _QUANTITY_RE = re.compile(
     rf"(?P<frac>(?:[一二三四五六七八九十百千万两]+|\d+)分之(?:{CHINESE_NUMBER}|{ARABIC_NUMBER}))"
     rf"|(?P<quarter>一刻钟)"
-    rf"|(?<![\d.])(?<![零〇一二两三四五六七八九十百千万])"
-    rf"(?P<n1>{_NUM})(?:\((?P<alt>{_NUM})\))?"
+    # (a number not right after a digit, a point or a numeral; the lookbehind after its first character)
+    rf"|(?P<n1>(?:{prefilter.not_after(_AFTER_NUMBER, ARABIC_NUMBER)}"
+    rf"|{prefilter.not_after(_AFTER_NUMBER, CHINESE_NUMBER)})[万亿]?)(?:\((?P<alt>{_NUM})\))?"
     rf"(?:(?P<pct1>%)?(?:-|~|—|–|至)(?P<n2>{_NUM}))?"
 )
 _CHINESE_ONLY = re.compile(rf"^{CHINESE_NUMBER}[万亿]?$")
@@ -690,7 +692,9 @@ _RADIUS_RE = re.compile(rf"(?:{RADIUS_SUFFIX})")
 _LEADING_RE = re.compile(rf"^(?:{LEADING_WORDS}|[\s,;:、()\"“”\x00])+")
 _PAGE_MARKER_RE = re.compile(r"[—-]\s*\d{1,3}\s*[—-](?=\s)")
 _MASK_RE = re.compile(r"《[^《》\n]{0,80}》|〔[^〔〕\n]{0,12}〕|\[[^\[\]\n]{0,12}\]")
-_LIST_MARKER_RE = re.compile(r"(?:(?<=^)|(?<=[\n。;:|\s\x00]))(\d{1,2})\.(?=(\d)?)", re.M)
+# (the lookbehind after the first digit, on the character before it: opening with `\d` lets the search
+# jump from digit to digit, four times faster than a pattern tried at every position)
+_LIST_MARKER_RE = re.compile(r"(\d(?:(?<=^\d)|(?<=[\n。;:|\s\x00]\d))\d?)\.(?=(\d)?)", re.M)
 _SENTENCE_END = "。!?\n"
 _CLAUSE_END = ",;:"
 _FULL_DATE_RE = re.compile(
