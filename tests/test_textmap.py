@@ -36,3 +36,10 @@ def test_every_mapped_character_deleted_or_replaced_in_runs():
     assert translation(text) == text.translate(str.maketrans(mapping))
     assert translation(text) == "到 ２０２５年(底),a}b/c~d_e()("
     assert translation("养老服务") == "养老服务"
+
+
+def test_an_empty_table_and_chained_values_as_str_translate_has_them():
+    assert SparseTranslation({})("养老服务 abc") == "养老服务 abc"
+    chained = {"a": "b", "b": "c", "\U00020000": "x"}  # a value is not mapped again; an astral key is a key
+    text = "ab\U00020000b"
+    assert SparseTranslation(chained)(text) == text.translate(str.maketrans(chained)) == "bcxc"

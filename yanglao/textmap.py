@@ -16,8 +16,10 @@ class SparseTranslation:
     def __init__(self, mapping: dict):
         self.table = str.maketrans(mapping)
         mapped = sorted(chr(code) for code in self.table)
-        self.regex = re.compile("[" + "".join(re.escape(c) for c in mapped) + "]+")
+        self.regex = re.compile("[" + "".join(re.escape(c) for c in mapped) + "]+") if mapped else None
 
     def __call__(self, text: str) -> str:
+        if self.regex is None:
+            return text  # an empty table maps nothing
         table = self.table
         return self.regex.sub(lambda m: m.group().translate(table), text)
