@@ -394,21 +394,25 @@ FLOORS = {
 }
 
 
-@pytest.mark.parametrize("folder", sorted(FLOORS))
-def test_held_out_scores_do_not_fall(folder, tmp_path):
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "textscore.py"),
-            str(ROOT / "tests" / "data" / folder),
-            "--keep",
-            str(tmp_path),
-        ],
+def _script_output(script: str, *args: str) -> str:
+    """What `scripts/<script>` prints, run as a user would, with nothing but the repository on its path."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / script), *args],
         capture_output=True,
         text=True,
         check=True,
         env={"PATH": "", "PYTHONPATH": str(ROOT)},
     ).stdout
+
+
+@pytest.mark.parametrize("folder", sorted(FLOORS))
+def test_held_out_scores_do_not_fall(folder, tmp_path):
+    out = _script_output(
+        "textscore.py",
+        str(ROOT / "tests" / "data" / folder),
+        "--keep",
+        str(tmp_path),
+    )
     scores = {m[0] or "metadata": float(m[1] or m[2]) for m in LINE.findall(out)}
     assert set(scores) == set(FLOORS[folder]), out
     for name, floor in FLOORS[folder].items():
@@ -421,20 +425,13 @@ def test_failures_are_pooled_by_class_over_the_folders():
     """scripts/heldout_failures.py on two opened sets: every gold row gets one class, counted with the folders it
     occurs in (a class several sets share is worth a rule; issue 12). heldout_real37's `平均每个站点政府投入约5万元` is
     left out as an average, and its 南昌 area standards take a year the gold does not give."""
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "heldout_failures.py"),
-            str(ROOT / "tests" / "data" / "heldout_real36"),
-            str(ROOT / "tests" / "data" / "heldout_real37"),
-            "--examples",
-            "20",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"PATH": "", "PYTHONPATH": str(ROOT)},
-    ).stdout
+    out = _script_output(
+        "heldout_failures.py",
+        str(ROOT / "tests" / "data" / "heldout_real36"),
+        str(ROOT / "tests" / "data" / "heldout_real37"),
+        "--examples",
+        "20",
+    )
     totals = dict(re.findall(r"^== (\w+): (\d+) gold rows", out, re.M))
     sections = re.split(r"^== \w+: \d+ gold rows or fields\n", out, flags=re.M)[1:]
     for table, section in zip(sorted(totals), sections, strict=True):
@@ -463,19 +460,12 @@ def test_rule_reach_switches_a_rule_off_and_finds_the_one_document_it_changes():
     texts = list(rule_reach.folder_texts(folder))
     found = {name: ids for table, name, ids in rule_reach.reach(texts) if table == "targets"}
     assert found["DATING_ASIDE"] == ["shanghai-2022-eldercare-facility-layout-plan-news"]
-    out = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "rule_reach.py"),
-            "--one",
-            "targets:DATING_ASIDE",
-            str(folder),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"PATH": "", "PYTHONPATH": str(ROOT)},
-    ).stdout
+    out = _script_output(
+        "rule_reach.py",
+        "--one",
+        "targets:DATING_ASIDE",
+        str(folder),
+    )
     switched = json.loads(out)
     assert (switched["switched_off"], switched["joined"]) == (1, 0)
     base = rule_reach.row_digests([folder])
