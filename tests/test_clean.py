@@ -603,3 +603,63 @@ def test_the_question_marks_of_a_lost_indent_are_dropped():
     assert clean_text("??一、标准调整\n??1.最低生活保障家庭的老年人,补贴标准调整为每人每月1110元;") == (
         "一、标准调整\n1.最低生活保障家庭的老年人,补贴标准调整为每人每月1110元;"
     )
+
+
+# The damage test as it was written before issue 16's eleventh round: every count made, then compared.
+_HAN_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_OLD_ISOLATED = re.compile(rf"(?<= )[{_HAN_CLASS}](?= )")
+_OLD_GAP = re.compile(rf"[{_HAN_CLASS}] \d|\d [{_HAN_CLASS}]")
+
+
+def _damage_as_first_written(text: str) -> bool:
+    if " " not in text:
+        return False
+    damage = len(_OLD_ISOLATED.findall(text)) + len(_OLD_GAP.findall(text))
+    if damage < 1:
+        return False
+    han = len(re.findall(r"[\u4e00-\u9fff]", text))
+    return bool(han) and damage / han >= 0.01 and bool(_OLD_ISOLATED.search(text))
+
+
+def _spaced(text: str, every: int) -> str:
+    """The text with a space after every `every`-th character, as a damaged PDF's text layer has them."""
+    return "".join(ch + (" " if i % every == 0 else "") for i, ch in enumerate(text, start=1))
+
+
+def test_the_damage_test_decides_as_its_first_form_on_every_real_text():
+    """The shortcuts (no isolated character: no damage; isolated characters enough for the ratio alone) and the
+    counts a run at a time decide as the counts did, on the corpus's texts as they are and spaced out."""
+    texts = [p.read_text(encoding="utf-8") for p in corpus_files()]
+    assert len(texts) >= 7
+    decided = set()
+    for text in texts:
+        # (and a few characters standing alone in a stretch of text, near the ratio from either side)
+        near = [text[:n] + " 老 " * k + " 1 龄 " for n in (60, 150, 300, 1000) for k in (1, 2)]
+        for variant in (text, _spaced(text, 1), _spaced(text, 3), _spaced(text, 40), *near):
+            expected = _damage_as_first_written(variant)
+            assert has_pdf_spacing_damage(variant) == expected
+            decided.add(expected)
+    assert decided == {True, False}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" 老龄工作12。ab\u3400", max_size=40))
+def test_the_damage_test_decides_as_its_first_form_on_any_text(text):
+    assert has_pdf_spacing_damage(text) == _damage_as_first_written(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \n—－-123页第共老", max_size=30))
+def test_the_page_marker_rule_removes_what_its_lookbehind_form_removed(text):
+    from yanglao.parse.clean import PAGE_MARKERS
+
+    first_form = re.compile(r"(?:(?<=\s)|^)[—–\-－―]{1,2}\s*\d{1,3}\s*[—–\-－―]{1,2}(?=\s|$)")
+    assert PAGE_MARKERS[0].pattern.sub(" ", text) == first_form.sub(" ", text)
+
+
+def test_long_lines_are_judged_without_the_cache_as_short_ones_are():
+    long_furniture = "暂时还没有评论" + "。" * 600  # (the comment-box rule has no length limit)
+    assert is_furniture(long_furniture) and is_furniture("暂时还没有评论")
+    long_body = "到2025年底,覆盖率达到90%。" * 40
+    assert not is_furniture(long_body) and not is_metadata_line(long_body)
+    assert is_metadata_line("索引号：11440100MB2C92326P/2024-00123")

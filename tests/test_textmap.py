@@ -1,12 +1,14 @@
-"""`SparseTranslation` is `str.translate`, only faster on text where few characters change (issue 16)."""
+"""`SparseTranslation` is `str.translate`, only faster on text where few characters change; `count_chars` is
+`len(findall)` of one character (issue 16)."""
 
+import re
 from pathlib import Path
 
 import pytest
 
 from yanglao.extract import targets
 from yanglao.parse import clean
-from yanglao.textmap import SparseTranslation
+from yanglao.textmap import SparseTranslation, count_chars
 
 ROOT = Path(__file__).resolve().parents[1]
 # The bundled corpus's archived HTML pages (not its PDFs) and the held-out sets' real texts.
@@ -43,3 +45,13 @@ def test_an_empty_table_and_chained_values_as_str_translate_has_them():
     chained = {"a": "b", "b": "c", "\U00020000": "x"}  # a value is not mapped again; an astral key is a key
     text = "ab\U00020000b"
     assert SparseTranslation(chained)(text) == text.translate(str.maketrans(chained)) == "bcxc"
+
+
+def test_count_chars_counts_what_a_one_character_findall_finds():
+    runs = re.compile(r"[\u4e00-\u9fff]+")
+    one = re.compile(r"[\u4e00-\u9fff]")
+    for path in PAGES[:80]:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        assert count_chars(runs, text) == len(one.findall(text)), path.name
+    assert count_chars(runs, "到2025年底，覆盖率达到90%") == 8
+    assert count_chars(runs, "") == 0

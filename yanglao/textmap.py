@@ -1,4 +1,4 @@
-"""`str.translate` for texts in which few characters change (issue 16).
+"""`str.translate` for texts in which few characters change, and counting the characters of a class (issue 16).
 
 `str.translate` looks every character of a Chinese text up in its table, about 0.3 ms for a
 3,500-character document, though a cleaned document holds some tens of characters to map. A search
@@ -23,3 +23,9 @@ class SparseTranslation:
             return text  # an empty table maps nothing
         table = self.table
         return self.regex.sub(lambda m: m.group().translate(table), text)
+
+
+def count_chars(runs: re.Pattern, text: str) -> int:
+    """How many characters of `text` the character class of `runs` (`[…]+`) matches: a run at a time, not a
+    list of one-character strings (`len(re.findall("[…]", text))`, four times slower on Chinese text)."""
+    return sum(map(len, runs.findall(text)))

@@ -24,6 +24,7 @@ from lxml import etree
 
 from yanglao.parse.metadata import FIELDS as METADATA_FIELDS
 from yanglao.parse.metadata import NO_ISSUER, normalize_date, parse_labelled_fields
+from yanglao.textmap import count_chars
 
 # ---------------------------------------------------------------------------------------------
 # Decoding
@@ -38,7 +39,7 @@ WEAK_CHARSETS = {"latin_1", "iso8859-1", "ascii", "cp1252", "iso8859-15"}
 
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")  # counted with count_chars, a run at a time
 
 
 def _codec_name(label: str | None) -> str | None:
@@ -62,7 +63,7 @@ def _strict(body: bytes, codec: str) -> str | None:
 def _is_chinese(text: str) -> bool:
     """Mostly CJK among the non-ASCII characters: the sign of a right decoding of a Chinese page."""
     non_ascii = sum(1 for ch in text if ord(ch) > 127)
-    return non_ascii > 0 and len(_CJK.findall(text)) / non_ascii >= 0.5
+    return non_ascii > 0 and _cjk_count(text) / non_ascii >= 0.5
 
 
 def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
@@ -237,7 +238,7 @@ def _drop_hidden(content: etree._Element) -> None:
 
 
 def _collapse(text: str | None) -> str:
-    return _HTML_SPACE.sub(" ", text or "")
+    return _HTML_SPACE.sub(" ", text) if text else ""  # (most tails are None)
 
 
 def _render(el: etree._Element, out: list[str]) -> None:
@@ -284,8 +285,12 @@ def element_text(el: etree._Element) -> str:
     return "\n".join(line for line in lines if line.strip())
 
 
+def _cjk_count(text: str) -> int:
+    return count_chars(_CJK, text)
+
+
 def _link_text_len(el: etree._Element) -> int:
-    return sum(len(_CJK.findall(a.text_content())) for a in el.iter("a"))
+    return sum(_cjk_count(a.text_content()) for a in el.iter("a"))
 
 
 def densest_element(root: etree._Element) -> etree._Element:
@@ -296,7 +301,7 @@ def densest_element(root: etree._Element) -> etree._Element:
         own = _collapse(el.text) + "".join(_collapse(c.tail) for c in el if isinstance(c.tag, str))
         if el.tag in ("p", "td", "pre", "li"):
             own = el.text_content()
-        n = len(_CJK.findall(own)) - (_link_text_len(el) if el.tag in ("p", "td", "pre", "li") else 0)
+        n = _cjk_count(own) - (_link_text_len(el) if el.tag in ("p", "td", "pre", "li") else 0)
         if n < 10:
             continue
         parent = el.getparent()
@@ -314,7 +319,7 @@ def densest_element(root: etree._Element) -> etree._Element:
 
 def _content_element(root: etree._Element) -> etree._Element:
     for _template, xpath in CONTENT_SELECTORS:
-        candidates = [el for el in root.xpath(xpath) if len(_CJK.findall(el.text_content())) >= 20]
+        candidates = [el for el in root.xpath(xpath) if _cjk_count(el.text_content()) >= 20]
         if candidates:
             return max(candidates, key=lambda el: len(el.text_content()))
     return densest_element(root)
@@ -328,7 +333,7 @@ def page_title(root: etree._Element) -> str | None:
             text = re.sub(r"\s+", " ", str(text)).strip()
             if xpath == "//title":
                 text = _TITLE_SUFFIX.sub("", text).strip()
-            if len(_CJK.findall(text)) >= 4:
+            if _cjk_count(text) >= 4:
                 return text
     return None
 
@@ -346,7 +351,7 @@ def html_to_text(html: str) -> str:
     hanweb = _HANWEB.search(html)
     root = _parse(html)
     title = page_title(root)
-    if hanweb and len(_CJK.findall(hanweb.group(1))) >= 20:
+    if hanweb and _cjk_count(hanweb.group(1)) >= 20:
         content = lxml.html.fragment_fromstring(hanweb.group(1), create_parent="div")
         _drop_tags(content)
     else:
