@@ -297,3 +297,43 @@ def test_tables_written_row_by_row_have_the_bytes_and_hashes_of_the_whole_table(
     empty = write_table_files(tmp_path, TARGETS, [])
     assert (tmp_path / "targets.json").read_bytes() == table_json(TARGETS, []) == b"[\n]\n"
     assert empty["targets.csv"][1] == len(table_csv(TARGETS, []))
+
+
+@pytest.fixture
+def validation_beside(monkeypatch):
+    """Every full validation in a process of its own beside the downloads, as for a large corpus."""
+    from yanglao.publish import release as release_module
+
+    monkeypatch.setattr(release_module, "BACKGROUND_VALIDATION_BYTES", 0)
+
+
+@pytest.mark.parametrize(
+    ("breakage", "field", "reason"),
+    [
+        (lambda t: t["targets"][0].update(comparator="about"), "comparator", "constraint-error"),
+        (lambda t: t["targets"][0].update(deadline_year="2025年"), "deadline_year", "type-error"),
+    ],
+)
+def test_validation_beside_the_downloads_still_stops_the_release(
+    tmp_path, validation_beside, breakage, field, reason
+):
+    publish_release(tmp_path, tables(), NOW)
+    before = snapshot_tree(tmp_path)
+    broken = tables(value=95)
+    breakage(broken)
+    with pytest.raises(ValidationFailed) as failure:
+        publish_release(tmp_path, broken, datetime(2026, 3, 2, tzinfo=UTC))
+    problem = failure.value.problems[0]
+    assert (problem.table, problem.row_key, problem.field) == ("targets", "demo:t0123456789", field)
+    assert reason in problem.reason
+    assert snapshot_tree(tmp_path) == before  # the downloads it wrote meanwhile went with the stage
+
+
+def test_validation_beside_the_downloads_publishes_the_same_release(tmp_path, validation_beside, monkeypatch):
+    beside = publish_release(tmp_path / "beside", tables(), NOW)
+    from yanglao.publish import release as release_module
+
+    monkeypatch.setattr(release_module, "BACKGROUND_VALIDATION_BYTES", 1 << 60)
+    here = publish_release(tmp_path / "here", tables(), NOW)
+    assert beside.published and here.published
+    assert snapshot_tree(beside.path) == snapshot_tree(here.path)
