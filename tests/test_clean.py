@@ -649,6 +649,20 @@ def test_the_damage_test_decides_as_its_first_form_on_any_text(text):
 
 
 @settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="老龄工作12。ab\u3400", min_size=50, max_size=600),
+    st.lists(
+        st.sampled_from([" 老 ", " 老 1", "2 龄 ", " 1 龄 ", " 工 作 ", "a 老 b"]), min_size=1, max_size=5
+    ),
+    st.text(alphabet="老龄工作12。ab\u3400", max_size=600),
+)
+def test_the_damage_test_decides_as_its_first_form_near_the_ratio(head, pieces, tail):
+    """Long text with a few characters standing alone: below the ratio's shortcut, the counts decide."""
+    text = head + "".join(pieces) + tail
+    assert has_pdf_spacing_damage(text) == _damage_as_first_written(text)
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=" \n—－-123页第共老", max_size=30))
 def test_the_page_marker_rule_removes_what_its_lookbehind_form_removed(text):
     from yanglao.parse.clean import PAGE_MARKERS

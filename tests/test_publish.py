@@ -327,6 +327,77 @@ def test_validation_beside_the_downloads_still_stops_the_release(
     assert (problem.table, problem.row_key, problem.field) == ("targets", "demo:t0123456789", field)
     assert reason in problem.reason
     assert snapshot_tree(tmp_path) == before  # the downloads it wrote meanwhile went with the stage
+    releases = tmp_path / "datasets" / "releases"
+    assert not [p.name for p in releases.iterdir() if p.name.startswith((".stage-", ".validate-"))]
+
+
+@pytest.mark.parametrize("beside", [False, True], ids=["here", "beside"])
+def test_key_problems_and_row_problems_are_reported_together(tmp_path, monkeypatch, beside):
+    from yanglao.publish import release as release_module
+
+    monkeypatch.setattr(release_module, "BACKGROUND_VALIDATION_BYTES", 0 if beside else 1 << 60)
+    broken = tables()
+    broken["targets"].append(dict(broken["targets"][0], comparator="about"))  # the same id, a bad comparator
+    with pytest.raises(ValidationFailed) as failure:
+        publish_release(tmp_path, broken, NOW)
+    reasons = [p.reason for p in failure.value.problems]
+    assert any("primary-key" in r for r in reasons)
+    assert any("constraint-error" in r for r in reasons)
+
+
+def _validate_then_die(subset, descriptor, scratch):
+    """`validate_rows` that, in a validating process, dies after linking the staged files (as the OOM killer would
+    end it); in the test's own process it validates."""
+    import multiprocessing
+    import os
+
+    from yanglao.publish.validate import validate_rows
+
+    problems = validate_rows(subset, descriptor, scratch)
+    if multiprocessing.parent_process() is not None:
+        os._exit(9)
+    return problems
+
+
+def test_a_release_whose_validating_process_dies_is_validated_here(tmp_path, validation_beside, monkeypatch):
+    from yanglao.publish import release as release_module
+
+    monkeypatch.setattr(release_module, "validate_rows", _validate_then_die)
+    publish_release(tmp_path, tables(), NOW)
+    before = snapshot_tree(tmp_path)
+    broken = tables(value=95)
+    broken["targets"][0]["comparator"] = "about"
+    with pytest.raises(ValidationFailed) as failure:
+        publish_release(tmp_path, broken, datetime(2026, 3, 2, tzinfo=UTC))
+    assert [(p.table, p.field) for p in failure.value.problems] == [("targets", "comparator")]
+    assert snapshot_tree(tmp_path) == before
+    assert publish_release(tmp_path, tables(value=95), datetime(2026, 3, 2, tzinfo=UTC)).published
+
+
+def test_a_dead_validating_process_is_replaced_by_validation_here(tmp_path):
+    """The dead process linked the staged files into its scratch folder: validation here needs its own."""
+    import shutil
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from yanglao.publish.release import _validated
+    from yanglao.publish.validate import validate_rows
+
+    release = publish_release(tmp_path / "out", tables(), NOW)
+    staged = tmp_path / "stage"
+    shutil.copytree(release.path, staged)
+    text = (staged / "targets.csv").read_text(encoding="utf-8")
+    (staged / "targets.csv").write_text(text.replace(",eq,", ",about,"), encoding="utf-8")
+    descriptor = json.loads((staged / "datapackage.json").read_text(encoding="utf-8"))
+    subset = {name: staged / f"{name}.csv" for name in ("sources", "documents", "measures", "targets")}
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] in subset]
+    scratch = tmp_path / "scratch-of-the-dead-process"
+    scratch.mkdir()
+    validate_rows(subset, descriptor, scratch)  # what the process had done before it died
+    dead: Future = Future()
+    dead.set_exception(BrokenProcessPool("killed"))
+    problems = _validated(dead, subset, descriptor, tmp_path)
+    assert [(p.table, p.field) for p in problems] == [("targets", "comparator")]
 
 
 def test_validation_beside_the_downloads_publishes_the_same_release(tmp_path, validation_beside, monkeypatch):

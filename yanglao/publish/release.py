@@ -751,48 +751,54 @@ def _validation(
     # referenced tables, document texts included, once per foreign key); types and constraints
     # by Frictionless over the rows that can have changed: all of them, read from the staged files,
     # without a previous release.
-    problems = check_keys(tables)
-    if problems:
-        raise ValidationFailed(problems)
-    with tempfile.TemporaryDirectory(dir=stage.parent, prefix=".validate-") as scratch:
-        subset: dict[str, bytes | Path]
-        if incremental:
-            subset = {t.name: table_csv(t, compared.get(t.name, [])) for t in TABLES}
-        else:
-            subset = {t.name: stage / f"{t.name}.csv" for t in TABLES}
-        staged = sum(v.stat().st_size if isinstance(v, Path) else len(v) for v in subset.values())
-        if staged < BACKGROUND_VALIDATION_BYTES:
-            problems = validate_rows(subset, descriptor, Path(scratch))
-            if problems:
-                raise ValidationFailed(problems)  # before the downloads: a release that fails costs none
+    key_problems = check_keys(tables)
+    subset: dict[str, bytes | Path]
+    if incremental:
+        subset = {t.name: table_csv(t, compared.get(t.name, [])) for t in TABLES}
+    else:
+        subset = {t.name: stage / f"{t.name}.csv" for t in TABLES}
+    staged = sum(v.stat().st_size if isinstance(v, Path) else len(v) for v in subset.values())
+    if key_problems or staged < BACKGROUND_VALIDATION_BYTES:
+        # here, before the downloads: a release that fails costs none (and reports every problem)
+        problems = key_problems + _validate_here(subset, descriptor, stage.parent)
+        if problems:
+            raise ValidationFailed(problems)
+        yield
+        return
+    # spawn, not fork: the flow's process runs threads (as the extraction pool, `extract.pool`)
+    with (
+        tempfile.TemporaryDirectory(dir=stage.parent, prefix=".validate-") as scratch,
+        ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as process,
+    ):
+        # (a copy: the body adds the downloads to the descriptor while the call may still be pickled)
+        validated = process.submit(validate_rows, subset, json.loads(json.dumps(descriptor)), Path(scratch))
+        try:
             yield
-            return
-        # spawn, not fork: the flow's process runs threads (as the extraction pool, `extract.pool`)
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as process:
-            # (a copy: the body adds the downloads to the descriptor while the call may still be pickled)
-            validated = process.submit(
-                validate_rows, subset, json.loads(json.dumps(descriptor)), Path(scratch)
-            )
-            try:
-                yield
-            except Exception:
-                # a bad cell can also break a download (a type the workbook cannot convert): what is wrong
-                # with the rows is the error to report, when validation finds it
-                problems = _validated(validated, subset, descriptor, Path(scratch))
-                if problems:
-                    raise ValidationFailed(problems) from None
-                raise
-            problems = _validated(validated, subset, descriptor, Path(scratch))
+        except Exception:
+            # a bad cell can also break a download (a type the workbook cannot convert): what is wrong
+            # with the rows is the error to report, when validation finds it
+            problems = _validated(validated, subset, descriptor, stage.parent)
+            if problems:
+                raise ValidationFailed(problems) from None
+            raise
+        problems = _validated(validated, subset, descriptor, stage.parent)
     if problems:
         raise ValidationFailed(problems)
 
 
-def _validated(validated: Future, subset: dict, descriptor: dict, scratch: Path) -> list[Problem]:
-    """The problems a validating process found; when it died (killed, out of memory), validated here instead."""
+def _validate_here(subset: dict[str, bytes | Path], descriptor: dict, releases: Path) -> list[Problem]:
+    """`validate_rows` in this process, in a scratch folder of its own beside the stage."""
+    with tempfile.TemporaryDirectory(dir=releases, prefix=".validate-") as scratch:
+        return validate_rows(subset, descriptor, Path(scratch))
+
+
+def _validated(validated: Future, subset: dict, descriptor: dict, releases: Path) -> list[Problem]:
+    """The problems a validating process found; when it died (killed, out of memory), validated here instead
+    (in a scratch folder of its own: the dead process's holds links to the staged files already)."""
     try:
         return validated.result()
     except BrokenProcessPool:
-        return validate_rows(subset, descriptor, scratch)
+        return _validate_here(subset, descriptor, releases)
 
 
 def _changes(
