@@ -35,7 +35,8 @@ the pages but not the code can check them. None of them is specific to one docum
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, wraps
 from typing import NamedTuple
 
 from yanglao.textmap import SparseTranslation, count_chars
@@ -402,20 +403,27 @@ def normalize_chars(text: str) -> str:
 _ANY_FURNITURE = re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in FURNITURE))
 
 
-def is_furniture(line: str) -> bool:
-    """True when a stripped line is page furniture (see `FURNITURE`)."""
-    return _furniture_cached(line) if len(line) <= _CACHED_LINE_CHARS else _is_furniture(line)
-
-
-def _is_furniture(line: str) -> bool:
-    return _ANY_FURNITURE.fullmatch(line) is not None
-
-
 # `clean_text` asks about most lines twice, before and after tightening (which changes few), as it looks for
 # the label block twice: a cache of a page's lines answers the second time. Long lines (a PDF's collapsed
 # page) are not kept, so that the cache stays small.
 _CACHED_LINE_CHARS = 500
-_furniture_cached = lru_cache(maxsize=1024)(_is_furniture)
+
+
+def _cached_for_short_lines(judge: Callable[[str], bool]) -> Callable[[str], bool]:
+    """`judge` with its answers for lines of up to _CACHED_LINE_CHARS characters kept (1,024 of them)."""
+    cached = lru_cache(maxsize=1024)(judge)
+
+    @wraps(judge)
+    def by_line(line: str) -> bool:
+        return cached(line) if len(line) <= _CACHED_LINE_CHARS else judge(line)
+
+    return by_line
+
+
+@_cached_for_short_lines
+def is_furniture(line: str) -> bool:
+    """True when a stripped line is page furniture (see `FURNITURE`)."""
+    return _ANY_FURNITURE.fullmatch(line) is not None
 
 
 # A bullet opening a line of a field list (`- 发布机构弥勒市政府办公室`): bulleted, these labels are a field
@@ -459,12 +467,9 @@ def unbracket_labels(line: str) -> str:
     return _BRACKETED_LABEL.sub(lambda m: f" {m.group('label')}：", line).strip()
 
 
+@_cached_for_short_lines
 def is_metadata_line(line: str) -> bool:
     """True for a line of the metadata label block (`索 引 号 … 发布日期 …`, `|`-tables, `标  题:`)."""
-    return _metadata_cached(line) if len(line) <= _CACHED_LINE_CHARS else _is_metadata_line(line)
-
-
-def _is_metadata_line(line: str) -> bool:
     body = unbracket_labels(line.lstrip("|").strip())
     bullet = _FIELD_BULLET.match(body)
     body = body[bullet.end() :] if bullet else body
@@ -481,9 +486,6 @@ def _is_metadata_line(line: str) -> bool:
         return True
     labels = {re.sub(r"\s", "", m.group("label")) for m in LABEL_RE.finditer(body)}
     return len(labels) >= 2 and bool(re.match(r"\s", rest))
-
-
-_metadata_cached = lru_cache(maxsize=1024)(_is_metadata_line)
 
 
 # Labels that are also ordinary column names: a two-cell row starting with one is not enough evidence.
