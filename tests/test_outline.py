@@ -12,10 +12,12 @@ from devcorpus import corpus_dir
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from yanglao.extract import categories
 from yanglao.extract.categories import CATEGORIES, CATEGORY_CODES, classify
 from yanglao.extract.outline import extract_measures, split_units
 
 CORPUS = corpus_dir()
+DATA = Path(__file__).parent / "data"
 
 
 def outline(text: str) -> list[tuple[str, str]]:
@@ -810,6 +812,47 @@ def test_notice_points_give_way_to_the_plan_under_its_annex():
 )
 def test_classify_fresh_vocabulary(heading, body, code):
     assert classify(heading, body) == code
+
+
+def _hits_keyword_by_keyword(text: str) -> dict[str, int]:
+    """The reference for `categories._hits`: each keyword searched for on its own, every occurrence
+    (overlapping ones too), leaving out those inside a longer keyword of another rule."""
+    counts: dict[str, int] = {}
+    for keyword in categories._KEYWORDS:
+        start = text.find(keyword)
+        while start >= 0:
+            inside = any(
+                text.startswith(longer, start - offset)
+                for longer, offsets in categories._CONTAINERS[keyword]
+                for offset in offsets
+                if start >= offset
+            )
+            if not inside:
+                counts[keyword] = counts.get(keyword, 0) + 1
+            start = text.find(keyword, start + 1)
+    return counts
+
+
+def test_keyword_hits_are_a_search_for_each_keyword_on_every_bundled_measure():
+    """One automaton pass finds what a search for each of the keywords finds, in every measure's heading
+    and body of the bundled corpus and the held-out texts."""
+    texts = [text for _, text in DOCUMENTS] + [
+        p.read_text(encoding="utf-8") for p in sorted((DATA / "heldout_real").glob("*.txt"))
+    ]
+    checked = 0
+    for text in texts:
+        for measure in extract_measures(text):
+            for part in (measure["heading"], measure["text"]):
+                assert categories._hits(part) == _hits_keyword_by_keyword(part), part[:60]
+                checked += 1
+    assert checked > 1000
+
+
+def test_keyword_hits_count_overlapping_occurrences_and_not_those_inside_another_rules_keyword():
+    # 家庭养老床位 (home care) holds 床位 (institutions) and 养老床位: neither counts there; 床位 alone does.
+    hits = categories._hits("发展家庭养老床位，新增床位200张")
+    assert hits == _hits_keyword_by_keyword("发展家庭养老床位，新增床位200张")
+    assert hits.get("家庭养老床位") == 1 and hits.get("床位") == 1
 
 
 def test_a_number_alone_on_its_line_before_a_long_sentence_takes_its_first_clause():
