@@ -110,6 +110,44 @@ def test_conditional_requests_answered_304_keep_one_connection(site, fetcher):
     assert len({r.peer for r in site.hits("/kept")}) == 1
 
 
+PROXY_VARIABLES = ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY")
+
+
+def _environment_proxy(monkeypatch, proxy_url: str, no_proxy: str) -> None:
+    for name in (*PROXY_VARIABLES, "no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", proxy_url)
+    monkeypatch.setenv("no_proxy", no_proxy)
+
+
+def test_with_trust_env_a_proxy_from_the_environment_carries_each_request(site, monkeypatch):
+    """With `trust_env` (the default) the proxy and its exceptions come from the environment, as with
+    `requests.get`; the fetcher works them out once per origin, and every request still goes through it."""
+    _environment_proxy(monkeypatch, site.base_url, no_proxy="localhost")
+    origin = "http://gov.example.invalid"  # not resolvable: only the proxy can answer for it
+    site.routes[f"{origin}/robots.txt"] = robots("User-agent: *\nAllow: /\n")
+    site.routes[f"{origin}/p"] = page(UTF8_PAGE, etag=ETAG)
+    with Fetcher(settings(trust_env=True)) as fetcher:
+        first = fetcher.fetch(f"{origin}/p")
+        second = fetcher.fetch(f"{origin}/p", etag=first.etag)
+    assert first.status == 200 and first.body == UTF8_PAGE
+    assert second.status == 304 and second.not_modified
+    assert [r.path for r in site.requests] == [f"{origin}/robots.txt", f"{origin}/p", f"{origin}/p"]
+
+
+def test_with_trust_env_a_host_in_no_proxy_is_fetched_directly(site, monkeypatch):
+    site.routes["/direct"] = page(UTF8_PAGE)
+    # the proxy named is a closed port: a request sent through it would fail
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{s.getsockname()[1]}"
+    _environment_proxy(monkeypatch, closed, no_proxy="127.0.0.1")
+    with Fetcher(settings(trust_env=True)) as fetcher:
+        result = fetcher.fetch(site.url("/direct"))
+    assert result.error is None and result.body == UTF8_PAGE
+    assert [r.path for r in site.requests] == ["/robots.txt", "/direct"]
+
+
 def test_user_agent_identifies_the_project_with_a_contact_url(site, fetcher):
     site.routes["/utf8"] = page(UTF8_PAGE)
     fetcher.fetch(site.url("/utf8"))
