@@ -148,6 +148,42 @@ def test_with_trust_env_a_host_in_no_proxy_is_fetched_directly(site, monkeypatch
     assert [r.path for r in site.requests] == ["/robots.txt", "/direct"]
 
 
+def test_with_trust_env_one_fetcher_sends_each_origin_its_own_way(site, monkeypatch):
+    """The proxy settings are kept per origin: the same fetcher goes direct to a host in no_proxy and through
+    the proxy for another host, whichever it fetched first."""
+    _environment_proxy(monkeypatch, site.base_url, no_proxy="127.0.0.1")
+    origin = "http://gov.example.invalid"
+    site.routes[f"{origin}/robots.txt"] = robots("User-agent: *\nAllow: /\n")
+    site.routes[f"{origin}/p"] = page(UTF8_PAGE)
+    site.routes["/direct"] = page(GBK_PAGE)
+    with Fetcher(settings(trust_env=True)) as fetcher:
+        direct = fetcher.fetch(site.url("/direct"))
+        proxied = fetcher.fetch(f"{origin}/p")
+        direct_again = fetcher.fetch(site.url("/direct"))
+    assert direct.body == GBK_PAGE and direct_again.body == GBK_PAGE and proxied.body == UTF8_PAGE
+    assert [r.path for r in site.requests] == [
+        "/robots.txt",
+        "/direct",
+        f"{origin}/robots.txt",
+        f"{origin}/p",
+        "/direct",
+    ]
+
+
+def test_with_trust_env_no_proxy_is_matched_against_the_host_as_sent(site, monkeypatch):
+    """A Chinese domain name goes out in punycode, and requests matches no_proxy against that form: the
+    Chinese spelling in no_proxy does not match it, so the request goes through the proxy (as with
+    `requests.get`)."""
+    _environment_proxy(monkeypatch, site.base_url, no_proxy="中国政府网.政务")
+    origin = "http://xn--fiqs8sirgfmhq98a.xn--zfr164b"  # 中国政府网.政务, as requests sends it
+    site.routes[f"{origin}/robots.txt"] = robots("User-agent: *\nAllow: /\n")
+    site.routes[f"{origin}/p"] = page(UTF8_PAGE)
+    with Fetcher(settings(trust_env=True)) as fetcher:
+        result = fetcher.fetch("http://中国政府网.政务/p")
+    assert result.error is None and result.body == UTF8_PAGE
+    assert [r.path for r in site.requests] == [f"{origin}/robots.txt", f"{origin}/p"]
+
+
 def test_user_agent_identifies_the_project_with_a_contact_url(site, fetcher):
     site.routes["/utf8"] = page(UTF8_PAGE)
     fetcher.fetch(site.url("/utf8"))

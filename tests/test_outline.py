@@ -849,7 +849,7 @@ def test_keyword_hits_are_a_search_for_each_keyword_on_every_bundled_measure():
 
 
 def test_keyword_hits_count_overlapping_occurrences_and_not_those_inside_another_rules_keyword():
-    # 家庭养老床位 (home care) holds 床位 (institutions) and 养老床位: neither counts there; 床位 alone does.
+    # 家庭养老床位 (home care) holds 床位 (institutions): that 床位 does not count; 床位 standing alone does.
     hits = categories._hits("发展家庭养老床位，新增床位200张")
     assert hits == _hits_keyword_by_keyword("发展家庭养老床位，新增床位200张")
     assert hits.get("家庭养老床位") == 1 and hits.get("床位") == 1

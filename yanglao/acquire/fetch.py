@@ -449,7 +449,7 @@ class Fetcher:
                         stream=True,
                         allow_redirects=False,
                         timeout=(self.settings.connect_timeout, self.settings.read_timeout),
-                        **self._environment(current),
+                        **self._environment(prepared.url),
                     )
                 except requests.RequestException as exc:
                     reply.error = describe_request_error(exc, self.settings)
