@@ -278,7 +278,7 @@ def _keyword_automaton() -> ahocorasick.Automaton:
     those that overlap (a loop over the 179 keywords per measure cost three times as much)."""
     automaton = ahocorasick.Automaton()
     for keyword in _KEYWORDS:
-        automaton.add_word(keyword, (keyword, len(keyword) - 1, _CONTAINERS[keyword]))
+        automaton.add_word(keyword, (keyword, len(keyword), _CONTAINERS[keyword]))
     automaton.make_automaton()
     return automaton
 
@@ -292,8 +292,8 @@ def _hits(text: str) -> dict[str, int]:
     `家庭养老床位` is a home-care word: the `床位` inside it is not also an institutional one.
     """
     counts: dict[str, int] = {}
-    for end, (keyword, length, containers) in _AUTOMATON.iter(text):
-        start = end - length
+    for last, (keyword, length, containers) in _AUTOMATON.iter(text):  # `last`: index of its last character
+        start = last - length + 1
         if containers and any(
             text.startswith(longer, start - offset)
             for longer, offsets in containers
