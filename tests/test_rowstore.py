@@ -79,6 +79,34 @@ def test_the_previous_release_read_per_document_equals_the_release_read_whole(sh
         previous.documents["no-such-document"]
 
 
+def test_a_previous_release_holds_one_descriptor_per_table_and_closes_them_when_dropped(shipped_build):
+    """Read per document from descriptors kept open for the run (not a file opened per document), and
+    nothing left open once the run lets go of the previous release."""
+    import gc
+    import os
+
+    def open_csvs() -> list[str]:
+        names = []
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                names.append(os.readlink(f"/proc/self/fd/{fd}"))
+            except FileNotFoundError:  # the listing's own descriptor, closed since
+                continue
+        return sorted(n for n in names if n.startswith(str(release)) and n.endswith(".csv"))
+
+    output, release = _release(shipped_build)
+    previous = load_previous(release, output / "state")
+    before = open_csvs()
+    for document_id in previous.documents:
+        assert previous.documents[document_id]["document_id"] == document_id
+        previous.rows_of(document_id)
+    held = open_csvs()
+    assert len(held) == len(set(held)) == len(before) + len(ROW_TABLES) + 1  # each table, documents.csv too
+    del previous
+    gc.collect()
+    assert open_csvs() == before
+
+
 def test_a_row_index_of_another_release_is_not_trusted(shipped_build, tmp_path):
     output, release = _release(shipped_build)
     state = tmp_path / "state"
