@@ -414,11 +414,14 @@ def _downloads_then_die(stage, descriptor, citation, largest):
     import multiprocessing
     import os
 
-    from yanglao.publish.exports import WORKBOOK, write_downloads
+    from yanglao.publish.exports import SHEETS_SCRATCH_PREFIX, WORKBOOK, write_downloads
 
     files = write_downloads(stage, descriptor, citation, largest)
     if multiprocessing.parent_process() is not None:
         (stage / WORKBOOK).write_bytes((stage / WORKBOOK).read_bytes()[:100])
+        scratch = stage / f"{SHEETS_SCRATCH_PREFIX}killed"  # as the workbook's writer leaves it when killed
+        scratch.mkdir()
+        (scratch / "plain.xlsx").write_bytes(b"PK")
         os._exit(9)
     return files
 
@@ -429,7 +432,7 @@ def downloads_aside(monkeypatch):
     from yanglao.publish import release as release_module
 
     monkeypatch.setattr(release_module, "DOWNLOADS_ASIDE_BYTES", 0)
-    monkeypatch.setattr(release_module.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(release_module, "_cores", lambda: 2)
 
 
 def test_downloads_written_aside_publish_the_same_release(tmp_path, monkeypatch, downloads_aside):
@@ -475,8 +478,9 @@ def test_downloads_whose_process_dies_are_written_again_here(tmp_path, monkeypat
 def test_a_cell_that_breaks_a_download_is_reported_as_its_row(
     tmp_path, monkeypatch, downloads_aside, validation
 ):
-    """A year that is not a number breaks the Parquet file (written aside while Frictionless validates here, or
-    here while it validates beside); the release reports the row."""
+    """A year that is not a number: with Frictionless validating here it rejects the row before the downloads
+    (then in a process of their own) are waited for, and the stage goes once they end; with Frictionless beside,
+    the Parquet file breaks here first. Either way the release reports the row and publishes nothing."""
     from yanglao.publish import release as release_module
 
     monkeypatch.setattr(

@@ -33,7 +33,7 @@ from yanglao.fields import DATA_MAJOR_VERSION, TABLES, TABLES_BY_NAME, Table, ta
 from yanglao.jsonfile import read_members
 from yanglao.publish.dictionary import write_dictionary
 from yanglao.publish.display import canonical_number
-from yanglao.publish.exports import WORKBOOK, describe_downloads, write_downloads
+from yanglao.publish.exports import SHEETS_SCRATCH_PREFIX, WORKBOOK, describe_downloads, write_downloads
 from yanglao.publish.landing import citation_text, landing_figures, write_landing
 from yanglao.publish.places import add_places
 from yanglao.publish.quality import write_quality
@@ -690,8 +690,8 @@ def _complete_stage(
     # The downloads need only the staged tables: begun first, in a process of their own when the tables are
     # large, unless Frictionless validates in one (a third process would slow all three on two cores).
     largest = row_index.largest if row_index is not None else None
-    beside = _size(subset) < BACKGROUND_VALIDATION_BYTES
-    with _downloads(stage, descriptor, files, largest, beside) as downloads:
+    validating_here = _size(subset) < BACKGROUND_VALIDATION_BYTES
+    with _downloads(stage, descriptor, files, largest, aside=validating_here) as downloads:
         changes = _changes(
             previous, tables, compared, changed_documents if incremental else None, previous_index
         )
@@ -716,50 +716,68 @@ def _complete_stage(
             describe_downloads(descriptor, written)
             data_downloads = {name: d for name, d in written.items() if name != WORKBOOK}  # see exports
             _write_json(stage / "datapackage.json", descriptor)
-            _write_json(
-                stage / "release.json",
-                {
-                    "version": version,
-                    "created": created,
-                    "row_counts": row_counts,
-                    "hashes": {
-                        name: f"sha256:{d[0]}" for name, d in sorted({**files, **data_downloads}.items())
-                    },
-                    "snapshots": {
-                        document_id: sha
-                        for document_id, sha in sorted(
-                            (d["document_id"], d["content_sha256"]) for d in tables.get("documents", [])
-                        )
-                    },
-                    "sources": registry or [],
-                },
-            )
+            record = _release_record(descriptor, row_counts, {**files, **data_downloads}, tables, registry)
+            _write_json(stage / "release.json", record)
             write_landing(stage, descriptor, figures)  # last: it lists every file of the stage
 
     return releases / version, changes
 
 
+def _release_record(
+    descriptor: dict,
+    row_counts: dict[str, int],
+    hashes: dict[str, tuple[str, int]],
+    tables: dict[str, list[dict]],
+    registry: list[dict] | None,
+) -> dict:
+    """release.json: what `yanglao rebuild` needs to build the release again, and the files' hashes."""
+    return {
+        "version": descriptor["version"],
+        "created": descriptor["created"],
+        "row_counts": row_counts,
+        "hashes": {name: f"sha256:{d[0]}" for name, d in sorted(hashes.items())},
+        "snapshots": {
+            document_id: sha
+            for document_id, sha in sorted(
+                (d["document_id"], d["content_sha256"]) for d in tables.get("documents", [])
+            )
+        },
+        "sources": registry or [],
+    }
+
+
 #: Staged tables of at least this many bytes of CSV have their downloads (Parquet, the workbook) written by a
-#: process of their own while this one writes the reports. Measured on one changed page among 10,000 documents
-#: (182 MB of CSV): the downloads took 4.0 s, the changes, dictionary and quality 1.5 s, one after the other.
-#: Below it a process's start (importing pyarrow and XlsxWriter) would cost more than it saves.
+#: process of their own while this one checks and writes the rest. Measured on one changed page among 10,000
+#: documents (210 MB of CSV): the downloads took 4.0 s, the keys, dictionary, quality report and landing page
+#: ~3.5 s, one after the other (`_complete_stage` 8.25 s; 5.4–6.1 s side by side). Below it a process's start
+#: (importing pyarrow and XlsxWriter) would cost more than it saves.
 DOWNLOADS_ASIDE_BYTES = 32_000_000
+
+
+def _cores() -> int:
+    return os.cpu_count() or 1
 
 
 class _Downloads:
     """The downloads of the staged tables (`write_downloads`): begun in a process of their own, or written
-    here when waited for."""
+    here when waited for. `descriptor` is a copy, taken before the caller adds the downloads to its own."""
 
     def __init__(self, stage: Path, descriptor: dict, largest: dict[str, int] | None, aside: Future | None):
+        self.stage = stage
         self.arguments = (stage, descriptor, citation_text(descriptor), largest)
         self.aside = aside
         self.files: dict[str, tuple[str, int]] | None = None  # file name → (sha256, bytes)
 
     def wait(self) -> dict[str, tuple[str, int]]:
         """The downloads' digests once they are written. A process that died (killed, out of memory) is
-        replaced by writing them here: every file is written whole again."""
+        replaced by writing them here: every file is written whole again, and the scratch folder it left in
+        the stage removed (the stage would otherwise publish it)."""
         if self.files is None:
-            self.files = self._written_aside() or write_downloads(*self.arguments)
+            self.files = self._written_aside()
+        if self.files is None:
+            for leftover in self.stage.glob(f"{SHEETS_SCRATCH_PREFIX}*"):
+                shutil.rmtree(leftover, ignore_errors=True)
+            self.files = write_downloads(*self.arguments)
         return self.files
 
     def _written_aside(self) -> dict[str, tuple[str, int]] | None:
@@ -777,22 +795,20 @@ def _downloads(
     descriptor: dict,
     files: dict[str, tuple[str, int]],
     largest: dict[str, int] | None,
-    beside: bool = True,
+    aside: bool = True,
 ) -> Iterator[_Downloads]:
-    """`_Downloads` of the staged tables, begun `beside` the body of the `with` in a process of their own when
-    the tables are large and there is a second core (the `with` ends when that process has)."""
+    """`_Downloads` of the staged tables, begun beside the body of the `with` in a process of their own when
+    `aside` allows it, the tables are large and there is a second core. The `with` ends when that process has:
+    a release that fails meanwhile waits for its downloads before its stage is removed."""
+    copy = json.loads(json.dumps(descriptor))  # the caller adds the downloads to its descriptor afterwards
     staged = sum(size for name, (_, size) in files.items() if name.endswith(".csv"))
-    if not beside or staged < DOWNLOADS_ASIDE_BYTES or (os.cpu_count() or 1) < 2:
-        yield _Downloads(stage, descriptor, largest, None)
+    if not aside or staged < DOWNLOADS_ASIDE_BYTES or _cores() < 2:
+        yield _Downloads(stage, copy, largest, None)
         return
-    # spawn, not fork: the flow's process runs threads. A copy of the descriptor: the caller changes it.
+    # spawn, not fork: the flow's process runs threads
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as process:
-        copy = json.loads(json.dumps(descriptor))
         yield _Downloads(
-            stage,
-            descriptor,
-            largest,
-            process.submit(write_downloads, stage, copy, citation_text(copy), largest),
+            stage, copy, largest, process.submit(write_downloads, stage, copy, citation_text(copy), largest)
         )
 
 
@@ -828,7 +844,7 @@ def _validation(
     # by Frictionless over `subset` (`_validation_subset`).
     key_problems = check_keys(tables)
     if key_problems or _size(subset) < BACKGROUND_VALIDATION_BYTES:
-        # here, before the reports: a release that fails costs little (and reports every problem)
+        # here, before the reports (and reports every problem)
         problems = key_problems + _validate_here(subset, descriptor, stage.parent)
         if problems:
             raise ValidationFailed(problems)

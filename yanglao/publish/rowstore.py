@@ -364,7 +364,12 @@ class ReleaseRows:
         descriptor = self._descriptors.get(table)
         if descriptor is None:
             descriptor = self._descriptors[table] = os.open(self.release / f"{table}.csv", os.O_RDONLY)
-        return os.pread(descriptor, end - start, start)
+        data = os.pread(descriptor, end - start, start)
+        if len(data) != end - start:  # the file is shorter than the index says: not the index of this release
+            raise ValueError(
+                f"{self.release / table}.csv: {len(data)} bytes at {start}, the row index says {end - start}"
+            )
+        return data
 
     def rows(self, table: str, document_id: str) -> list[dict]:
         """The document's rows in `table`, as dicts of typed values (a new list each time)."""
