@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -396,101 +395,3 @@ def test_validation_beside_the_downloads_publishes_the_same_release(tmp_path, va
     here = publish_release(tmp_path / "here", tables(), NOW)
     assert beside.published and here.published
     assert snapshot_tree(beside.path) == snapshot_tree(here.path)
-
-
-def _downloads_noting_their_process(stage, descriptor, citation, largest):
-    """`write_downloads` that writes the id of the process it ran in to the file named by the environment."""
-    import os
-
-    from yanglao.publish.exports import write_downloads
-
-    Path(os.environ["YANGLAO_TEST_DOWNLOADS_PID"]).write_text(str(os.getpid()), encoding="utf-8")
-    return write_downloads(stage, descriptor, citation, largest)
-
-
-def _downloads_then_die(stage, descriptor, citation, largest):
-    """`write_downloads` that, in a process of its own, cuts the workbook short and dies (as the OOM killer
-    would end it mid-write); in the test's own process it writes them."""
-    import multiprocessing
-    import os
-
-    from yanglao.publish.exports import SHEETS_SCRATCH_PREFIX, WORKBOOK, write_downloads
-
-    files = write_downloads(stage, descriptor, citation, largest)
-    if multiprocessing.parent_process() is not None:
-        (stage / WORKBOOK).write_bytes((stage / WORKBOOK).read_bytes()[:100])
-        scratch = stage / f"{SHEETS_SCRATCH_PREFIX}killed"  # as the workbook's writer leaves it when killed
-        scratch.mkdir()
-        (scratch / "plain.xlsx").write_bytes(b"PK")
-        os._exit(9)
-    return files
-
-
-@pytest.fixture
-def downloads_aside(monkeypatch):
-    """The downloads of every release written by a process of their own, as for a large corpus."""
-    from yanglao.publish import release as release_module
-
-    monkeypatch.setattr(release_module, "DOWNLOADS_ASIDE_BYTES", 0)
-    monkeypatch.setattr(release_module, "_cores", lambda: 2)
-
-
-def test_downloads_written_aside_publish_the_same_release(tmp_path, monkeypatch, downloads_aside):
-    from yanglao.publish import release as release_module
-
-    marker = tmp_path / "downloads.pid"
-    monkeypatch.setenv("YANGLAO_TEST_DOWNLOADS_PID", str(marker))
-    monkeypatch.setattr(release_module, "write_downloads", _downloads_noting_their_process)
-    aside = publish_release(tmp_path / "aside", tables(), NOW)
-    assert int(marker.read_text(encoding="utf-8")) != os.getpid()
-    monkeypatch.setattr(release_module, "DOWNLOADS_ASIDE_BYTES", 1 << 60)
-    here = publish_release(tmp_path / "here", tables(), NOW)
-    assert int(marker.read_text(encoding="utf-8")) == os.getpid()
-    assert aside.published and here.published
-    assert snapshot_tree(aside.path) == snapshot_tree(here.path)
-    assert {"yanglao-data.xlsx", "targets.parquet"} <= {p.name for p in aside.path.iterdir()}
-
-
-def test_downloads_are_written_here_while_frictionless_validates_beside(
-    tmp_path, monkeypatch, downloads_aside, validation_beside
-):
-    """Two processes beside this one would slow all three on two cores."""
-    from yanglao.publish import release as release_module
-
-    marker = tmp_path / "downloads.pid"
-    monkeypatch.setenv("YANGLAO_TEST_DOWNLOADS_PID", str(marker))
-    monkeypatch.setattr(release_module, "write_downloads", _downloads_noting_their_process)
-    assert publish_release(tmp_path / "out", tables(), NOW).published
-    assert int(marker.read_text(encoding="utf-8")) == os.getpid()
-
-
-def test_downloads_whose_process_dies_are_written_again_here(tmp_path, monkeypatch, downloads_aside):
-    from yanglao.publish import release as release_module
-
-    monkeypatch.setattr(release_module, "write_downloads", _downloads_then_die)
-    died = publish_release(tmp_path / "died", tables(), NOW)
-    monkeypatch.setattr(release_module, "DOWNLOADS_ASIDE_BYTES", 1 << 60)
-    here = publish_release(tmp_path / "here", tables(), NOW)
-    assert snapshot_tree(died.path) == snapshot_tree(here.path)
-
-
-@pytest.mark.parametrize("validation", ["here", "beside"])
-def test_a_cell_that_breaks_a_download_is_reported_as_its_row(
-    tmp_path, monkeypatch, downloads_aside, validation
-):
-    """A year that is not a number: with Frictionless validating here it rejects the row before the downloads
-    (then in a process of their own) are waited for, and the stage goes once they end; with Frictionless beside,
-    the Parquet file breaks here first. Either way the release reports the row and publishes nothing."""
-    from yanglao.publish import release as release_module
-
-    monkeypatch.setattr(
-        release_module, "BACKGROUND_VALIDATION_BYTES", 0 if validation == "beside" else 1 << 60
-    )
-    publish_release(tmp_path, tables(), NOW)
-    before = snapshot_tree(tmp_path)
-    broken = tables(value=95)
-    broken["targets"][0]["deadline_year"] = "2025年"
-    with pytest.raises(ValidationFailed) as failure:
-        publish_release(tmp_path, broken, datetime(2026, 3, 2, tzinfo=UTC))
-    assert [(p.table, p.field) for p in failure.value.problems] == [("targets", "deadline_year")]
-    assert snapshot_tree(tmp_path) == before

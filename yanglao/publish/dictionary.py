@@ -179,15 +179,14 @@ def render_html(entries: list[dict], version: str = "") -> str:
     return "\n".join(out) + "\n"
 
 
-def write_dictionary(folder: Path, tables: dict[str, list[dict]], version: str | None = None) -> list[Path]:
-    """Write data-dictionary.md and data-dictionary.html into a release (or staging) folder; without
-    `version`, the folder's datapackage.json gives it.
+def write_dictionary(folder: Path, tables: dict[str, list[dict]]) -> list[Path]:
+    """Write data-dictionary.md and data-dictionary.html into a release (or staging) folder.
 
-    Example: ``write_dictionary(stage, tables, "2026.03.01")`` in `publish_release`.
+    Example: ``write_dictionary(stage, tables)`` in `publish_release`, after datapackage.json is written.
     """
     folder = Path(folder)
     entries = dictionary_entries(tables)
-    version = _version(folder) if version is None else version
+    version = _version(folder)
     md, page = folder / FILES[0], folder / FILES[1]
     md.write_text(render_markdown(entries, version), encoding="utf-8")
     page.write_text(render_html(entries, version), encoding="utf-8")

@@ -33,8 +33,6 @@ import pandas as pd
 from yanglao.fields import TABLES, Table, column_label
 
 WORKBOOK = "yanglao-data.xlsx"
-#: The workbook's scratch folder beside it while it is written (a killed writer leaves it behind).
-SHEETS_SCRATCH_PREFIX = ".sheets-"
 EXCEL_CELL_LIMIT = 32_767
 TRUNCATED_MARK = "…[超出 Excel 单元格上限,全文见 documents.csv / cut at Excel's cell limit]"
 PANDAS_TYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean"}
@@ -345,7 +343,7 @@ def _write_workbook(
     """
     import xlsxwriter
 
-    with tempfile.TemporaryDirectory(dir=path.parent, prefix=SHEETS_SCRATCH_PREFIX) as scratch_dir:
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".sheets-") as scratch_dir:
         scratch = Path(scratch_dir)
         book = xlsxwriter.Workbook(
             str(scratch / "plain.xlsx"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -119,20 +118,11 @@ svg{max-width:100%;height:auto}
 """
 
 
-@dataclass(frozen=True)
-class LandingFigures:
-    """The parts of the landing page made from every row (counts, coverage, charts, map): made apart from the
-    page, so that a release can make them while its downloads are written."""
-
-    counts: str
-    coverage: str
-    places: str
-    indicator: str
-    subsidy: str
-
-
-def landing_figures(tables: dict[str, list[dict]]) -> LandingFigures:
-    """The landing page's figures of the release's rows."""
+def landing_html(
+    descriptor: dict, tables: dict[str, list[dict]], changes: dict | None, extra: dict[str, int]
+) -> str:
+    """The landing page of a release; `extra` are the other files beside the tables (name → size in bytes)."""
+    version = escape(descriptor["version"])
     counts = "".join(
         f"<div><b>{len(tables.get(t.name, [])):,}</b>{escape(t.title_zh)}<br><small>{t.name}</small></div>"
         for t in TABLES
@@ -143,28 +133,17 @@ def landing_figures(tables: dict[str, list[dict]]) -> LandingFigures:
         + "</tr>"
         for p, c, ns in _coverage(tables)
     )
-    targets = tables.get("targets", [])
-    key = charts.choose_indicator(targets)
-    names = charts.indicator_names(targets, tables.get("indicators"))
-    return LandingFigures(
-        counts=counts,
-        coverage=coverage,
-        places=charts.place_map(charts.place_counts(tables)),
-        indicator=charts.indicator_chart(targets, key, names.get(key)) if key else "",
-        subsidy=charts.subsidy_chart(tables.get("subsidies", [])),
-    )
-
-
-def landing_html(
-    descriptor: dict, figures: LandingFigures, changes: dict | None, extra: dict[str, int]
-) -> str:
-    """The landing page of a release; `extra` are the other files beside the tables (name → size in bytes)."""
-    version = escape(descriptor["version"])
     files = "".join(
         f'<tr><td>{escape(label)}</td><td><a href="{escape(path)}">{escape(path)}</a></td>'
         f'<td class="n">{size}</td><td class="hash">{escape(digest)}</td></tr>'
         for label, path, size, digest in _file_rows(descriptor, extra)
     )
+    targets = tables.get("targets", [])
+    key = charts.choose_indicator(targets)
+    names = charts.indicator_names(targets, tables.get("indicators"))
+    indicator = charts.indicator_chart(targets, key, names.get(key)) if key else ""
+    subsidy = charts.subsidy_chart(tables.get("subsidies", []))
+    places = charts.place_map(charts.place_counts(tables))
     licence = descriptor["licenses"][0]
     heads = "".join(
         f"<th>{escape(TABLES_BY_NAME[n].title_zh)}<br><small>{n}</small></th>"
@@ -177,14 +156,14 @@ def landing_html(
 <h1>{escape(descriptor["title"])}</h1>
 <p>版本 / Version <b class="version">{version}</b> · 发布 / created {escape(descriptor["created"])}</p>
 <p>{escape(descriptor["description"])}</p>
-<h2>各表行数 / Rows per table</h2><div class="counts">{figures.counts}</div>
+<h2>各表行数 / Rows per table</h2><div class="counts">{counts}</div>
 <h2>覆盖范围 / Coverage by province and city</h2>
 <table class="coverage"><tr><th>省份<br><small>province</small></th><th>城市<br><small>city</small></th>{heads}</tr>
-{figures.coverage}</table>
-{figures.places}
+{coverage}</table>
+{places}
 <h2>图表 / Charts</h2>
-{figures.indicator}
-{figures.subsidy}
+{indicator}
+{subsidy}
 <h2>下载 / Downloads</h2>
 <p class="excel-howto">{escape(EXCEL_HOWTO)}</p>
 <table class="files"><tr><th>内容 / What</th><th>文件 / File</th><th>大小 / Size</th><th>SHA-256</th></tr>
@@ -202,7 +181,7 @@ are the issuers' publications.</p>
 """
 
 
-def write_landing(folder: Path, descriptor: dict, figures: LandingFigures) -> Path:
+def write_landing(folder: Path, descriptor: dict, tables: dict[str, list[dict]]) -> Path:
     """Write CITATION.cff and index.html into a release folder (after its other files are there)."""
     folder = Path(folder)
     (folder / CITATION_FILE).write_text(citation_cff(descriptor), encoding="utf-8")
@@ -217,5 +196,5 @@ def write_landing(folder: Path, descriptor: dict, figures: LandingFigures) -> Pa
     changes_path = folder / "changes.json"
     changes = json.loads(changes_path.read_text(encoding="utf-8")) if changes_path.exists() else None
     path = folder / LANDING_FILE
-    path.write_text(landing_html(descriptor, figures, changes, extra), encoding="utf-8")
+    path.write_text(landing_html(descriptor, tables, changes, extra), encoding="utf-8")
     return path

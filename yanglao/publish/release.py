@@ -33,8 +33,8 @@ from yanglao.fields import DATA_MAJOR_VERSION, TABLES, TABLES_BY_NAME, Table, ta
 from yanglao.jsonfile import read_members
 from yanglao.publish.dictionary import write_dictionary
 from yanglao.publish.display import canonical_number
-from yanglao.publish.exports import SHEETS_SCRATCH_PREFIX, WORKBOOK, describe_downloads, write_downloads
-from yanglao.publish.landing import citation_text, landing_figures, write_landing
+from yanglao.publish.exports import WORKBOOK, describe_downloads, write_downloads
+from yanglao.publish.landing import citation_text, write_landing
 from yanglao.publish.places import add_places
 from yanglao.publish.quality import write_quality
 from yanglao.publish.rowstore import RowIndex, SpooledTables
@@ -686,130 +686,48 @@ def _complete_stage(
     compared = (
         _rows_of(tables, changed_documents) if incremental and changed_documents is not None else tables
     )
-    subset = _validation_subset(stage, compared, incremental)
-    # The downloads need only the staged tables: begun first, in a process of their own when the tables are
-    # large, unless Frictionless validates in one (a third process would slow all three on two cores).
-    largest = row_index.largest if row_index is not None else None
-    validating_here = _size(subset) < BACKGROUND_VALIDATION_BYTES
-    with _downloads(stage, descriptor, files, largest, aside=validating_here) as downloads:
-        changes = _changes(
-            previous, tables, compared, changed_documents if incremental else None, previous_index
+    changes = _changes(previous, tables, compared, changed_documents if incremental else None, previous_index)
+    # Frictionless may validate beside the writing of the downloads and reports (`_validation`): nothing is
+    # published before it has passed.
+    with _validation(stage, tables, compared, descriptor, incremental):
+        downloads = write_downloads(
+            stage, descriptor, citation_text(descriptor), row_index.largest if row_index is not None else None
         )
-        # Frictionless may validate beside the writing of the downloads and reports (`_validation`): nothing
-        # is published before it has passed.
-        with _validation(stage, tables, subset, descriptor):
-            _write_json(
-                stage / "changes.json",
-                {
-                    "version": version,
-                    "previous": previous.name if previous else None,
-                    "created": created,
-                    "row_counts": row_counts,
-                    "schema": schema_changes,
-                    "tables": changes,
+        describe_downloads(descriptor, downloads)
+        data_downloads = {name: d for name, d in downloads.items() if name != WORKBOOK}  # see exports
+        _write_json(stage / "datapackage.json", descriptor)
+        _write_json(
+            stage / "changes.json",
+            {
+                "version": version,
+                "previous": previous.name if previous else None,
+                "created": created,
+                "row_counts": row_counts,
+                "schema": schema_changes,
+                "tables": changes,
+            },
+        )
+        _write_json(
+            stage / "release.json",
+            {
+                "version": version,
+                "created": created,
+                "row_counts": row_counts,
+                "hashes": {name: f"sha256:{d[0]}" for name, d in sorted({**files, **data_downloads}.items())},
+                "snapshots": {
+                    document_id: sha
+                    for document_id, sha in sorted(
+                        (d["document_id"], d["content_sha256"]) for d in tables.get("documents", [])
+                    )
                 },
-            )
-            write_dictionary(stage, tables, version)
-            write_quality(stage, tables, previous=previous)
-            figures = landing_figures(tables)
-            written = downloads.wait()  # in the `with`: a cell that breaks a download is reported as its row
-            describe_downloads(descriptor, written)
-            data_downloads = {name: d for name, d in written.items() if name != WORKBOOK}  # see exports
-            _write_json(stage / "datapackage.json", descriptor)
-            record = _release_record(descriptor, row_counts, {**files, **data_downloads}, tables, registry)
-            _write_json(stage / "release.json", record)
-            write_landing(stage, descriptor, figures)  # last: it lists every file of the stage
+                "sources": registry or [],
+            },
+        )
+        write_dictionary(stage, tables)
+        write_quality(stage, tables, previous=previous)
+        write_landing(stage, descriptor, tables)
 
     return releases / version, changes
-
-
-def _release_record(
-    descriptor: dict,
-    row_counts: dict[str, int],
-    hashes: dict[str, tuple[str, int]],
-    tables: dict[str, list[dict]],
-    registry: list[dict] | None,
-) -> dict:
-    """release.json: what `yanglao rebuild` needs to build the release again, and the files' hashes."""
-    return {
-        "version": descriptor["version"],
-        "created": descriptor["created"],
-        "row_counts": row_counts,
-        "hashes": {name: f"sha256:{d[0]}" for name, d in sorted(hashes.items())},
-        "snapshots": {
-            document_id: sha
-            for document_id, sha in sorted(
-                (d["document_id"], d["content_sha256"]) for d in tables.get("documents", [])
-            )
-        },
-        "sources": registry or [],
-    }
-
-
-#: Staged tables of at least this many bytes of CSV have their downloads (Parquet, the workbook) written by a
-#: process of their own while this one checks and writes the rest. Measured on one changed page among 10,000
-#: documents (210 MB of CSV): the downloads took 4.0 s, the keys, dictionary, quality report and landing page
-#: ~3.5 s, one after the other (`_complete_stage` 8.25 s; 5.4–6.1 s side by side). Below it a process's start
-#: (importing pyarrow and XlsxWriter) would cost more than it saves.
-DOWNLOADS_ASIDE_BYTES = 32_000_000
-
-
-def _cores() -> int:
-    return os.cpu_count() or 1
-
-
-class _Downloads:
-    """The downloads of the staged tables (`write_downloads`): begun in a process of their own, or written
-    here when waited for. `descriptor` is a copy, taken before the caller adds the downloads to its own."""
-
-    def __init__(self, stage: Path, descriptor: dict, largest: dict[str, int] | None, aside: Future | None):
-        self.stage = stage
-        self.arguments = (stage, descriptor, citation_text(descriptor), largest)
-        self.aside = aside
-        self.files: dict[str, tuple[str, int]] | None = None  # file name → (sha256, bytes)
-
-    def wait(self) -> dict[str, tuple[str, int]]:
-        """The downloads' digests once they are written. A process that died (killed, out of memory) is
-        replaced by writing them here: every file is written whole again, and the scratch folder it left in
-        the stage removed (the stage would otherwise publish it)."""
-        if self.files is None:
-            self.files = self._written_aside()
-        if self.files is None:
-            for leftover in self.stage.glob(f"{SHEETS_SCRATCH_PREFIX}*"):
-                shutil.rmtree(leftover, ignore_errors=True)
-            self.files = write_downloads(*self.arguments)
-        return self.files
-
-    def _written_aside(self) -> dict[str, tuple[str, int]] | None:
-        if self.aside is None:
-            return None
-        try:
-            return self.aside.result()
-        except BrokenProcessPool:
-            return None
-
-
-@contextmanager
-def _downloads(
-    stage: Path,
-    descriptor: dict,
-    files: dict[str, tuple[str, int]],
-    largest: dict[str, int] | None,
-    aside: bool = True,
-) -> Iterator[_Downloads]:
-    """`_Downloads` of the staged tables, begun beside the body of the `with` in a process of their own when
-    `aside` allows it, the tables are large and there is a second core. The `with` ends when that process has:
-    a release that fails meanwhile waits for its downloads before its stage is removed."""
-    copy = json.loads(json.dumps(descriptor))  # the caller adds the downloads to its descriptor afterwards
-    staged = sum(size for name, (_, size) in files.items() if name.endswith(".csv"))
-    if not aside or staged < DOWNLOADS_ASIDE_BYTES or _cores() < 2:
-        yield _Downloads(stage, copy, largest, None)
-        return
-    # spawn, not fork: the flow's process runs threads
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as process:
-        yield _Downloads(
-            stage, copy, largest, process.submit(write_downloads, stage, copy, citation_text(copy), largest)
-        )
 
 
 #: Staged tables of at least this many bytes of CSV are validated by Frictionless in a process of its own while
@@ -819,32 +737,29 @@ def _downloads(
 BACKGROUND_VALIDATION_BYTES = 32_000_000
 
 
-def _validation_subset(
-    stage: Path, compared: dict[str, list[dict]], incremental: bool
-) -> dict[str, bytes | Path]:
-    """The tables Frictionless validates: the rows that can have changed (all of them, read from the staged
-    files, without a previous release)."""
-    if incremental:
-        return {t.name: table_csv(t, compared.get(t.name, [])) for t in TABLES}
-    return {t.name: stage / f"{t.name}.csv" for t in TABLES}
-
-
-def _size(subset: dict[str, bytes | Path]) -> int:
-    return sum(v.stat().st_size if isinstance(v, Path) else len(v) for v in subset.values())
-
-
 @contextmanager
 def _validation(
-    stage: Path, tables: dict[str, list[dict]], subset: dict[str, bytes | Path], descriptor: dict
+    stage: Path,
+    tables: dict[str, list[dict]],
+    compared: dict[str, list[dict]],
+    descriptor: dict,
+    incremental: bool,
 ) -> Iterator[None]:
     """Around the writing of everything beside the tables: raise `ValidationFailed` unless the staged tables
     are valid (before the body, or after it when Frictionless ran beside it; publication waits either way)."""
     # Keys across tables are checked in Python over everything (Frictionless would re-read the
     # referenced tables, document texts included, once per foreign key); types and constraints
-    # by Frictionless over `subset` (`_validation_subset`).
+    # by Frictionless over the rows that can have changed: all of them, read from the staged files,
+    # without a previous release.
     key_problems = check_keys(tables)
-    if key_problems or _size(subset) < BACKGROUND_VALIDATION_BYTES:
-        # here, before the reports (and reports every problem)
+    subset: dict[str, bytes | Path]
+    if incremental:
+        subset = {t.name: table_csv(t, compared.get(t.name, [])) for t in TABLES}
+    else:
+        subset = {t.name: stage / f"{t.name}.csv" for t in TABLES}
+    staged = sum(v.stat().st_size if isinstance(v, Path) else len(v) for v in subset.values())
+    if key_problems or staged < BACKGROUND_VALIDATION_BYTES:
+        # here, before the downloads: a release that fails costs none (and reports every problem)
         problems = key_problems + _validate_here(subset, descriptor, stage.parent)
         if problems:
             raise ValidationFailed(problems)
