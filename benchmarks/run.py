@@ -80,7 +80,8 @@ def _rss() -> dict:
         "loadavg_1m_at_end": os.getloadavg()[0],
         "peak_rss_mb": hwm if hwm is not None else round(own.ru_maxrss / 1024, 1),
         "ru_maxrss_mb": round(own.ru_maxrss / 1024, 1),
-        # the largest of its worker processes (extraction pool, the SQLite index builder), each its own
+        # not a child's own peak: a child started by fork and exec begins with the parent's figure at the fork
+        # (multiprocessing's spawn and subprocess both do): see peak_tree_rss_mb / peak_tree_pss_mb instead
         "peak_rss_children_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
     }
 
@@ -112,6 +113,51 @@ def child_floor(spec: dict) -> dict:
                 out.write(f"{record['source_id']}\t{chars}\n")
             n += 1
     return {"documents": n, "bytes": total, "seconds": time.perf_counter() - started}
+
+
+class TreeMemory:
+    """The memory of this process and every process under it (extraction pool, validation and downloads
+    processes, the SQLite index builder), summed and sampled every `interval` seconds: what the machine holds
+    at once, which one process's VmHWM is not. Two sums: RSS (a library's pages count in every process that
+    maps them) and PSS (shared pages divided among the processes sharing them: the machine's own count). A
+    peak shorter than the interval can be missed."""
+
+    def __init__(self, interval: float = 0.1):
+        self.interval = interval
+        self.peak_rss = self.peak_pss = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        rss = pss = 0
+        for process in (me, *me.children(recursive=True)):
+            try:
+                info = process.memory_full_info()
+            except psutil.Error:  # ended meanwhile
+                continue
+            rss += info.rss
+            pss += getattr(info, "pss", info.rss)
+        self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._sample()
+
+    def start(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def stop(self) -> dict:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+        return {
+            "peak_tree_rss_mb": round(self.peak_rss / 2**20, 1),
+            "peak_tree_pss_mb": round(self.peak_pss / 2**20, 1),
+        }
 
 
 class ThreadProfiler:
@@ -169,6 +215,7 @@ def child_flow(spec: dict) -> dict:
     if spec.get("profile"):
         profiler = ThreadProfiler()
         profiler.start()
+    tree = TreeMemory().start()
     call = time.perf_counter()
     summary = refresh(
         sources_path=spec["sources"],
@@ -178,11 +225,13 @@ def child_flow(spec: dict) -> dict:
         fetch_settings=spec.get("fetch_settings"),
     )
     flow_s = time.perf_counter() - call
+    tree_memory = tree.stop()
     if profiler:
         profiler.stop(Path(spec["profile"]))
     return {
         "import_s": imported - started,
         "flow_s": flow_s,
+        **tree_memory,  # this process and its workers at once, sampled (TreeMemory)
         "stage_seconds": summary.stage_seconds,
         "documents": summary.documents,
         "extracted": summary.extracted,
@@ -447,6 +496,8 @@ def bench_size(n: int, args, info: dict) -> dict:
                 "stage_seconds",
                 "process_s",
                 "peak_rss_mb",
+                "peak_tree_rss_mb",
+                "peak_tree_pss_mb",
                 "prefect_storage_mb",
                 "published",
                 "extracted",
