@@ -125,6 +125,8 @@ class TreeMemory:
     def __init__(self, interval: float = 0.1):
         self.interval = interval
         self.peak_rss = self.peak_pss = 0
+        self.started = time.perf_counter()
+        self.pss_peak_at: tuple[float, int] = (0.0, 0)  # seconds since the start, processes then
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -133,13 +135,16 @@ class TreeMemory:
 
         me = psutil.Process()
         rss = pss = 0
-        for process in (me, *me.children(recursive=True)):
+        processes = (me, *me.children(recursive=True))
+        for process in processes:
             try:
                 info = process.memory_full_info()
             except psutil.Error:  # ended meanwhile
                 continue
             rss += info.rss
             pss += getattr(info, "pss", info.rss)
+        if pss > self.peak_pss:
+            self.pss_peak_at = (round(time.perf_counter() - self.started, 1), len(processes))
         self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
 
     def _run(self) -> None:
@@ -157,6 +162,7 @@ class TreeMemory:
         return {
             "peak_tree_rss_mb": round(self.peak_rss / 2**20, 1),
             "peak_tree_pss_mb": round(self.peak_pss / 2**20, 1),
+            "peak_tree_pss_at": {"s": self.pss_peak_at[0], "processes": self.pss_peak_at[1]},
         }
 
 

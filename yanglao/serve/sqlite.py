@@ -263,15 +263,16 @@ def _create_table(db: sqlite_utils.Database, table: Table) -> None:
     db[table.name].create(columns, pk=table.primary_key, foreign_keys=foreign_keys)
 
 
-# While an index is filled in one go: a buffer of pending terms of 64 MB (FTS5's default, 1 MB, writes a
+# While an index is filled in one go: a buffer of pending terms of 16 MB (FTS5's default, 1 MB, writes a
 # segment every few hundred rows; memory is only taken as terms come), and no merging but a final
 # 'optimize', which then has a few segments to merge. Set back to FTS5's defaults afterwards, so that the
 # small writes of `update_database` are merged as usual. (Measured at 512 MB against the defaults: about
-# half the time; not measured again at 64 MB.) The buffer was 512 MB: building the 100,000-document
-# release alone, the process rose 108 → 569 MB with it and 108 → 288 MB with 64 MB; the build took 181 s
-# with 64 MB and 175 s with 16 MB, on an idle machine (its 512 MB run, 344 s, shared the machine with a
-# test run, so its time is not comparable).
-FTS_BUILD_CONFIG = (("hashsize", 64 << 20), ("automerge", 0))
+# half the time.) The buffer was 512 MB: building the 100,000-document release alone, the process rose
+# 108 → 569 MB with it and 108 → 288 MB with 64 MB; the build took 181 s with 64 MB and 175 s with 16 MB,
+# on an idle machine (its 512 MB run, 344 s, shared the machine with a test run, so its time is not
+# comparable). 64 → 16 MB in the thirteenth round of issue 16: two processes build indexes at once (here
+# and `_build_indexes_aside`), and the full rebuild's process tree peaked while they did (BENCHMARKS.md).
+FTS_BUILD_CONFIG = (("hashsize", 16 << 20), ("automerge", 0))
 FTS_DEFAULT_CONFIG = (("hashsize", 1 << 20), ("automerge", 4))
 
 
