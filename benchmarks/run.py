@@ -116,7 +116,7 @@ def child_floor(spec: dict) -> dict:
 
 
 class TreeMemory:
-    """The memory of this process and every process under it (extraction pool, validation and downloads
+    """The memory of this process and every process under it (extraction pool, Frictionless's validating
     processes, the SQLite index builder), summed and sampled every `interval` seconds: what the machine holds
     at once, which one process's VmHWM is not. Two sums: RSS (a library's pages count in every process that
     maps them) and PSS (shared pages divided among the processes sharing them: the machine's own count). A
