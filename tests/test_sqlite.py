@@ -9,6 +9,8 @@ import json
 import random
 import shutil
 import sqlite3
+import subprocess
+import sys
 import zlib
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -501,3 +503,14 @@ def test_rows_of_documents_scans_a_window_at_a_time_with_the_same_rows(monkeypat
     for name, rows in expected.items():
         assert sqlite_module.rows_of_documents(release / f"{name}.csv", "document_id", wanted) == rows
         assert rows[1], name
+
+
+def test_the_index_builder_aside_imports_neither_pandas_nor_sqlite_utils():
+    """The second process of a full build imports `yanglao.serve.indexes` only: sqlite-utils would bring
+    pandas, numpy and pyarrow with it (100 MB of PSS held beside the build's own, BENCHMARKS.md)."""
+    code = (
+        "import sys; from yanglao.serve.indexes import _build_indexes_aside; "
+        "print(' '.join(m for m in ('sqlite_utils', 'pandas', 'numpy', 'pyarrow') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == []

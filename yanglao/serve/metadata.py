@@ -161,7 +161,7 @@ def _credits() -> dict:
     }
 
 
-# The columns the SQLite build adds (`yanglao.serve.sqlite.EXTRA_COLUMNS`): the long text stored once.
+# The columns the SQLite build adds (`yanglao.serve.indexes.EXTRA_COLUMNS`): the long text stored once.
 EXTRA_COLUMN_DESCRIPTIONS = {
     "documents": {
         "text_deflate": "全文(GB18030 编码、zlib 压缩;仅数据库,页面上显示为 text 列) / The full text, zlib-compressed "

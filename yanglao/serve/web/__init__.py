@@ -95,7 +95,7 @@ async def _quote_cell(datasette, database: str, table: str, row, value: str) -> 
     return body + Markup(f'<div class="yl-links">{" · ".join(links)}</div>' if links else "")
 
 
-# The long text is stored once, compressed (`yanglao.serve.sqlite.EXTRA_COLUMNS`): a document's text
+# The long text is stored once, compressed (`yanglao.serve.indexes.EXTRA_COLUMNS`): a document's text
 # cell is inflated, a measure's body read from its document's text. The rows of a page of measures
 # come a document at a time, so a few texts are kept.
 _document_texts: OrderedDict[tuple, str] = OrderedDict()
