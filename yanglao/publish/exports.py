@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from yanglao.fields import TABLES, Table, column_label
+from yanglao.memory import return_free_memory
 
 WORKBOOK = "yanglao-data.xlsx"
 EXCEL_CELL_LIMIT = 32_767
@@ -385,6 +386,7 @@ def _write_workbook(
                 sheets.append(_SheetRows(book, table, 1, header, scratch, len(sheets) + 2))
             if parquet is not None:
                 parquet.close()
+            return_free_memory()  # a table's buffers, before the next table's: the peak is one table's
         for sheet in sheets:
             sheet.close()
         book.close()

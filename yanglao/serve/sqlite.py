@@ -56,6 +56,7 @@ from yanglao.fields import (
     code_tables,
 )
 from yanglao.jsonfile import read_members
+from yanglao.memory import return_free_memory
 from yanglao.serve import search
 from yanglao.serve.indexes import (
     INDEX_SHADOW_TABLES,
@@ -301,6 +302,7 @@ def build_database(
     release = Path(release)
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    return_free_memory()  # what the steps before freed (the downloads' buffers), before the page caches here
     # The search index is most of the work. On two cores, the tables with less text are indexed
     # in a second process (from the CSVs) while this one fills the tables and indexes the biggest.
     here, aside = _split_indexes(release)
