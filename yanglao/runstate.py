@@ -6,6 +6,7 @@ The I/O side of the decisions in `yanglao.pipeline`.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -33,7 +34,7 @@ def remove_leftovers(output: Path) -> list[Path]:
     Only called while the output lock is held, so no other run's temporary files are touched.
     """
     removed = []
-    for folder in (output / "datasets" / "releases", output / "datasets"):
+    for folder in (output / "datasets" / "releases", output / "datasets", output / "state"):
         if not folder.is_dir():
             continue
         for item in folder.iterdir():
@@ -84,6 +85,20 @@ def recorded_registry(output: Path) -> str | None:
 def record_registry(output: Path, registry: Path) -> None:
     """Remember which registry built this folder, so that another one is refused next time."""
     write_json(registry_record_path(output), {"registry": str(Path(registry).resolve())})
+
+
+def registry_digest(registry: Path) -> str:
+    """A hash of the registry file and of the discovered sources beside it (`discovered.yaml`): equal hashes, the
+    same sources in the same order (the code that reads them being the same)."""
+    digest = hashlib.sha256()
+    for path in (Path(registry), Path(registry).with_name("discovered.yaml")):
+        digest.update(path.name.encode() + b"\0")
+        if path.exists():
+            with path.open("rb") as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    digest.update(block)
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def write_json(path: Path, data) -> None:

@@ -175,6 +175,11 @@ def parse_registry(data: object, origin: str = "sources.yaml") -> list[Source]:
 SHARED_FIELDS = ("city", "province", "region_code", "issuer", "doc_type", "format", "discovered_from")
 
 
+def source_from_fields(fields: dict) -> Source:
+    """A `Source` from its fields as `flat_fields` gave them (already checked when it was first read)."""
+    return Source(**_shared(fields))
+
+
 def _shared(fields: dict) -> dict:
     for name in SHARED_FIELDS:
         if isinstance(fields.get(name), str):
@@ -455,6 +460,12 @@ def parse_listings(data: object, origin: str = "sources.yaml") -> list[Listing]:
         raise RegistryError(f"{origin}: 'listings:' must hold a list")
     entries = _check_entries(data["listings"], ListingEntry, REQUIRED_LISTING_KEYS, f"{origin}: listing")
     return [Listing(**entry.model_dump()) for entry in entries]
+
+
+def has_listings(path: Path) -> bool:
+    """Whether a registry file names listings to read (without checking them)."""
+    data = _read_yaml(path)
+    return isinstance(data, dict) and bool(data.get("listings"))
 
 
 def load_listings(path: Path) -> list[Listing]:
