@@ -13,8 +13,9 @@ import hashlib
 import json
 import os
 import time
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+import uuid
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,22 +25,21 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.utilities.annotations import quote
 
-from yanglao import pipeline, runstate, spool
+from yanglao import pipeline, runstate, spool, statedb
 from yanglao.acquire import snapshots
 from yanglao.acquire.archive import Archive, SnapshotRecord
 from yanglao.acquire.discover import append_discovered, load_discovered, merge_sources
-from yanglao.acquire.registry import Source, forget_parsed, load_listings, load_registry
+from yanglao.acquire.registry import Source, forget_parsed, has_listings, load_listings, load_registry
 from yanglao.acquire.snapshots import SourceOutcome
 from yanglao.extract.pool import close_pool, parse_and_extract_all
 from yanglao.jsonfile import read_members
 from yanglao.parse.documents import source_row
 from yanglao.publish.incremental import (
-    build_key,
+    SourceStatus,
     due_for_refresh,
     extractor_fingerprint,
     listing_status_row,
     load_status,
-    next_status,
     status_digest,
     status_rows,
 )
@@ -59,6 +59,8 @@ BATCH_SIZE = 500
 UNCHANGED_RECORD = "unchanged_check.json"  # in state/: the code and release the build keys were recorded for
 PARALLEL_MIN_PER_WORKER = 20  # fewer documents than this per process are not worth starting processes for
 DISCOVERED_REFRESH_DAYS = 30  # a published document rarely changes: look again monthly, not daily
+#: Sources per slice of a run that walks the state file (`stream_snapshots`): what it holds at once.
+STREAM_SLICE = 1000
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,11 @@ def _read_members(path: Path, names: set[str]) -> dict:
         return {}
 
 
+def _same_code_and_version(record: dict | None, version: str) -> bool:
+    """Whether the unchanged record was written by this code for this release."""
+    return bool(record) and record.get("code") == code_fingerprint() and record.get("version") == version
+
+
 def _progress(stage: str, detail: str, seconds: float) -> None:
     print(f"  {stage:<9} {detail} ({seconds:.2f} s)", flush=True)
 
@@ -108,9 +115,99 @@ def collect_snapshots(
     plan: pipeline.FetchPlan,
     pinned: dict[str, str] | None = None,
     fetch_settings: dict | None = None,
+    prefetched: dict[str, SourceOutcome] | None = None,
 ) -> list[SourceOutcome]:
     """Each source's snapshot (`yanglao.acquire.snapshots.collect`), retried once as a whole."""
-    return snapshots.collect(sources, archive, plan, pinned, fetch_settings)
+    return snapshots.collect(sources, archive, plan, pinned, fetch_settings, prefetched=prefetched)
+
+
+@dataclass
+class StreamedSnapshots:
+    """What a walk over the state file found: nothing that changes the release (the new statuses committed to the
+    file), or a change, with what it fetched before it."""
+
+    sources: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    change: str | None = None  # the first source that changes the release, and how
+    failures: list[str] = field(
+        default_factory=list
+    )  # "id: error" of the sources that kept their last snapshot
+    prefetched: dict[str, SourceOutcome] = field(default_factory=dict)  # when there is a change
+    status_changed: bool = False
+
+
+@task(name="snapshots-streamed", cache_policy=NO_CACHE)
+def stream_snapshots(
+    state_path: Path,
+    token: str,
+    archive: Archive,
+    roots: list[Path],
+    fetch: bool,
+    fetch_settings: dict | None,
+    now: datetime,
+) -> StreamedSnapshots:
+    """Each source's snapshot, fetched or replayed as planned, a slice of the state file at a time, each slice
+    checked against the build keys; at the first change, stop (the run then reads everything).
+
+    Memory follows the slice, not the corpus: only counts and, at a change, what was fetched are kept."""
+    found = StreamedSnapshots()
+    update = statedb.StateUpdate(state_path)
+    now_text, fingerprint = now.strftime("%Y-%m-%dT%H:%M:%SZ"), extractor_fingerprint()
+    try:
+        with _fetcher(fetch, fetch_settings) as fetcher:
+            for part in statedb.slices(state_path, STREAM_SLICE):
+                sources = [p.source for p in part]
+                due = {p.source.id for p in part if due_for_refresh(p.source, p.status, now)}
+                has_snapshot = {s.id for s in sources if archive.latest(s.id) is not None}
+                # no new source fetched (max_new 0): one never fetched waits in the queue, which is a change
+                plan = pipeline.plan_fetches(sources, due, has_snapshot, roots, 0, fetch)
+                outcomes = snapshots.collect(sources, archive, plan, fetcher=fetcher)
+                found.sources += len(sources)
+                found.fetched += sum(o.fetched for o in outcomes)
+                found.not_modified += sum(o.not_modified for o in outcomes)
+                found.change = pipeline.first_change(
+                    sources, [p.build_key for p in part], outcomes, fingerprint
+                )
+                if found.change:
+                    found.prefetched = _fetched_before(update, archive) | {
+                        o.source_id: o for o in outcomes if o.fetched
+                    }
+                    update.discard()
+                    return found
+                review = pipeline.Review()
+                statuses = [
+                    pipeline.status_after(p.status, p.source.id, o, now_text, o.error, True, review)
+                    for p, o in zip(part, outcomes, strict=True)
+                ]
+                found.failures += [f"{o.source_id}: {o.error}" for o in outcomes if o.error]
+                how = [statedb.NOT_MODIFIED if o.not_modified else int(o.fetched) for o in outcomes]
+                update.record(part, statuses, how)
+                archive.forget_latest()
+        found.status_changed = update.changed
+        update.commit(token)
+    except BaseException:
+        update.discard()
+        raise
+    return found
+
+
+def _fetcher(fetch: bool, fetch_settings: dict | None):
+    if not fetch:
+        return nullcontext(None)
+    from yanglao.acquire.fetch import Fetcher, FetchSettings
+
+    return Fetcher(FetchSettings(**(fetch_settings or {})))
+
+
+def _fetched_before(update: statedb.StateUpdate, archive: Archive) -> dict[str, SourceOutcome]:
+    """The outcomes of the sources fetched in the slices before a change (each as the archive has it now)."""
+    return {
+        source_id: SourceOutcome(
+            source_id, True, archive.latest(source_id), fetched=True, not_modified=how == statedb.NOT_MODIFIED
+        )
+        for source_id, how in update.fetched().items()
+    }
 
 
 #: What older versions of this flow left in Prefect's result storage: one cloudpickled batch of documents
@@ -274,11 +371,24 @@ class _Run:
         self.now_text = self.now.strftime("%Y-%m-%dT%H:%M:%SZ")
         self.summary = RunSummary()
         self.refused: set[str] = set()
-        self.statuses = load_status(self.state_dir / "source_status.json")
-        self.old_status_digest = status_digest(self.statuses)
+        self._statuses: dict[str, SourceStatus] | None = None  # read when needed: a streamed run never does
+        self.old_status_digest = ""
+        self.token = uuid.uuid4().hex  # this run's, in the state file and the unchanged record it writes
+        self.record: dict | None = None  # the unchanged record to write with the state (None: write neither)
+        self.keys: dict[str, str] = {}  # the build keys of the sources, as the release was built
+        self.registry_digest = ""
+        self.registry_has_listings = True
         self.listing_rows = runstate.load_listing_status(self.state_dir)
         self.spool_folder: Path | None = None  # the extraction batches' files, during `extract` only
         self.old_listing_rows = [self.listing_rows[k] for k in sorted(self.listing_rows)]
+
+    @property
+    def statuses(self) -> dict[str, SourceStatus]:
+        """Every source's status after the last run (`state/source_status.json`), read on first use."""
+        if self._statuses is None:
+            self._statuses = load_status(self.state_dir / "source_status.json")
+            self.old_status_digest = status_digest(self._statuses)
+        return self._statuses
 
     def execute(self, options: RunOptions) -> RunSummary:
         """The run's steps in order: discover, fetch, extract, publish, build the database, report."""
@@ -286,8 +396,11 @@ class _Run:
             refusal = pipeline.registry_refusal(runstate.recorded_registry(self.output), str(self.registry))
             if refusal:
                 return self._refuse(refusal)
+        streamed = self.streamed(options)
+        if isinstance(streamed, RunSummary):
+            return streamed
         sources = self.sources()
-        outcomes = self.snapshots(sources, options)
+        outcomes = self.snapshots(sources, options, streamed)
         unchanged = self.unchanged_release(sources, outcomes, options)
         if unchanged is not None:
             return self.nothing_changed(sources, outcomes, unchanged)
@@ -308,7 +421,7 @@ class _Run:
             spool.remove_spool(self.spool_folder)
         self.record_status(sources, outcomes, review.published, review)
         changed = pipeline.changed_documents(review.fresh, review.published, previous)
-        self.build_database(release, changed)
+        self.build_database(release, changed, status_rows(self.statuses), self.status_changed())
         self.summary.documents = len(review.published)
         self.summary.rows, self.summary.version = release.row_counts, release.version
         self.summary.published, self.summary.message = release.published, release.message
@@ -317,43 +430,106 @@ class _Run:
         )
         return self.summary
 
+    def streamable(self, options: RunOptions) -> Path | None:
+        """The latest release, when this run may walk the state file a slice at a time instead of reading every
+        source (else None): the same code published it, from the registry and discovered sources as they are
+        now, and wrote the state file with it; and the run reads no listings (which need every known URL)."""
+        if self.pinned is not None or options.retire:
+            return None
+        record = _read_json(self.state_dir / UNCHANGED_RECORD) or {}
+        versions = published_versions(self.output)
+        if (
+            not versions
+            or record.get("code") != code_fingerprint()
+            or record.get("version") != versions[-1]
+            or (self.fetch and record.get("listings", True))
+            or record.get("registry") != runstate.registry_digest(self.registry)
+            or record.get("state") is None
+            or statedb.read_token(self.state_dir / statedb.FILE) != record["state"]
+        ):
+            return None
+        return releases_dir(self.output) / versions[-1]
+
+    def streamed(self, options: RunOptions) -> RunSummary | dict[str, SourceOutcome] | None:
+        """A run that may leave the release as it is, found so a slice of sources at a time (`stream_snapshots`):
+        its summary when nothing changed; at a change, what it fetched (which the run that then reads every
+        source does not fetch again); None when it cannot walk the state file."""
+        release_path = self.streamable(options)
+        if release_path is None:
+            return None
+        started = time.perf_counter()
+        roots = [self.registry.resolve().parent, *map(Path, options.file_roots)]
+        state_path = self.state_dir / statedb.FILE
+        found = stream_snapshots(
+            state_path,
+            self.token,
+            self.archive,
+            quote(roots),
+            self.fetch,
+            quote(self.fetch_settings),
+            self.now,
+        )
+        seconds = self.summary.stage_seconds["snapshots"] = time.perf_counter() - started
+        if found.change:
+            _progress(
+                "snapshots",
+                f"{found.sources} sources walked a slice at a time until one changes the release ({found.change}); "
+                f"{found.fetched} fetched: reading every source",
+                seconds,
+            )
+            return found.prefetched
+        _progress(
+            "snapshots",
+            f"{found.sources} sources, {found.fetched} fetched ({found.not_modified} not modified), "
+            f"{found.sources - found.fetched} from the archive, {len(found.failures)} failed, 0 queued "
+            "(a slice at a time)",
+            seconds,
+        )
+        self.summary.failures = sorted(found.failures)
+        runstate.write_json(self.state_dir / "queue.json", {"queued": [], "at": self.now_text})
+        statedb.write_status_json(self.state_dir / "source_status.json", statedb.StatusRows(state_path))
+        self.record = {"code": code_fingerprint(), "version": release_path.name}
+        self.registry_digest, self.registry_has_listings = runstate.registry_digest(self.registry), False
+        self.write_record()
+        rows = statedb.StatusRows(state_path)
+        return self.finish_unchanged(release_path, found.sources, rows, found.status_changed)
+
     def unchanged_release(self, sources, outcomes, options: RunOptions) -> Path | None:
         """The latest release when this run cannot change it, decided from the build keys alone (else None).
 
         Why: loading the previous release to find out costs memory and time in proportion to the corpus;
         this check costs neither. It holds only when the same code published the latest release from
-        exactly these sources with these snapshots (every build key as recorded), and nothing failed, was
-        queued, refused or retired; anything else takes the full path, which decides by the data itself.
+        exactly these sources with these snapshots (every build key as recorded; a source whose fetch failed
+        keeps its last snapshot, and with it its data), and nothing was queued, refused or retired; anything
+        else takes the full path, which decides by the data itself.
         """
         if self.pinned is not None or options.retire or self.refused:
             return None
         keys_path = self.state_dir / "build_keys.json"
         record = _read_json(self.state_dir / UNCHANGED_RECORD)
         versions = published_versions(self.output)
-        if (
-            not versions
-            or not keys_path.exists()
-            or record != {"code": code_fingerprint(), "version": versions[-1]}
-        ):
+        if not versions or not keys_path.exists() or not _same_code_and_version(record, versions[-1]):
             return None
         old_keys = json.loads(keys_path.read_text(encoding="utf-8"))
         if set(old_keys) != {s.id for s in sources}:
             return None
-        by_id = {s.id: s for s in sources}
-        fingerprint = extractor_fingerprint()
-        for outcome in outcomes:
-            snapshot = outcome.snapshot
-            if outcome.error or outcome.queued or snapshot is None:
-                return None
-            if (
-                build_key(by_id[outcome.source_id], snapshot.sha256, fingerprint)
-                != old_keys[outcome.source_id]
-            ):
-                return None
+        keys = [old_keys[s.id] for s in sources]
+        if pipeline.first_change(sources, keys, outcomes, extractor_fingerprint()):
+            return None
+        self.keys = old_keys
         return releases_dir(self.output) / versions[-1]
 
     def nothing_changed(self, sources, outcomes, release_path: Path) -> RunSummary:
-        """A run that cannot change the release: repair what an interrupted run left, refresh the status."""
+        """A run that cannot change the release, found by reading every source: refresh the status."""
+        self.record = {"code": code_fingerprint(), "version": release_path.name}
+        review = pipeline.Review(errors={o.source_id: o.error for o in outcomes if o.error})
+        self.summary.failures = [f"{sid}: {error}" for sid, error in sorted(review.errors.items())]
+        self.record_status(sources, outcomes, {s.id for s in sources}, review)
+        rows = status_rows(self.statuses)
+        return self.finish_unchanged(release_path, len(sources), rows, self.status_changed())
+
+    def finish_unchanged(self, release_path: Path, count: int, rows, status_changed: bool) -> RunSummary:
+        """Repair what an interrupted run left of the latest release, and give the database the new status."""
         started = time.perf_counter()
         finish_release(self.output, release_path)
         record = _read_members(release_path / "release.json", {"row_counts"})
@@ -366,12 +542,11 @@ class _Run:
         )
         self.summary.stage_seconds["extract"] = 0.0
         self.summary.stage_seconds["publish"] = time.perf_counter() - started
-        _progress("extract", f"0 documents extracted, {len(sources)} unchanged and kept (build keys)", 0.0)
+        _progress("extract", f"0 documents extracted, {count} unchanged and kept (build keys)", 0.0)
         _progress("publish", f"validated; {release.message}", self.summary.stage_seconds["publish"])
-        self.record_status(sources, outcomes, {s.id for s in sources}, pipeline.Review())
-        self.build_database(release, set())
-        self.summary.documents = release.row_counts.get("documents", len(sources))
-        self.summary.reused = len(sources)
+        self.build_database(release, set(), rows, status_changed)
+        self.summary.documents = release.row_counts.get("documents", count)
+        self.summary.reused = count
         self.summary.rows, self.summary.version = release.row_counts, release.version
         self.summary.published, self.summary.message = False, release.message
         create_markdown_artifact(
@@ -392,7 +567,9 @@ class _Run:
         discovered_path = self.registry.with_name("discovered.yaml")
         sources = merge_sources(load_registry(self.registry), load_discovered(discovered_path))
         listings = load_listings(self.registry) if self.fetch and self.pinned is None else []
+        self.registry_has_listings = bool(listings) or has_listings(self.registry)
         forget_parsed()  # the run keeps the sources and listings, not the parsed files
+        self.registry_digest = runstate.registry_digest(self.registry)
         if not listings:
             return sources
         known = {s.url for s in sources if s.url}
@@ -408,10 +585,13 @@ class _Run:
             self.summary.warnings += [f"listing {report.listing_id}: {e}" for e in report.errors]
         rows = {"listings": [self.listing_rows[k] for k in sorted(self.listing_rows)]}
         runstate.write_json(self.state_dir / "listing_status.json", rows)
+        self.registry_digest = runstate.registry_digest(self.registry)  # with what discovery added
         return sources
 
-    def snapshots(self, sources: list[Source], options: RunOptions) -> list[SourceOutcome]:
-        """Fetch or replay every source, as planned, and say what happened."""
+    def snapshots(
+        self, sources: list[Source], options: RunOptions, prefetched: dict[str, SourceOutcome] | None = None
+    ) -> list[SourceOutcome]:
+        """Fetch or replay every source, as planned, and say what happened (`prefetched`: fetched already)."""
         started = time.perf_counter()
         due = {s.id for s in sources if due_for_refresh(s, self.statuses.get(s.id), self.now)}
         has_snapshot = {s.id for s in sources if self.archive.latest(s.id) is not None}
@@ -420,11 +600,18 @@ class _Run:
         # quote(): Prefect would otherwise walk every source and every planned fetch looking for futures
         # (~1 s per 10,000 sources, as long again to record the task's inputs).
         outcomes = collect_snapshots(
-            quote(sources), self.archive, quote(plan), quote(self.pinned), self.fetch_settings
+            quote(sources),
+            self.archive,
+            quote(plan),
+            quote(self.pinned),
+            self.fetch_settings,
+            quote(prefetched),
         )
         self.summary.queued, self.refused = list(plan.queued), set(plan.refused)
         runstate.write_json(self.state_dir / "queue.json", {"queued": plan.queued, "at": self.now_text})
-        seconds = self.summary.stage_seconds["snapshots"] = time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        walked = self.summary.stage_seconds.get("snapshots", 0.0)  # a walk that found a change, first
+        self.summary.stage_seconds["snapshots"] = walked + seconds
         fetched = sum(o.fetched for o in outcomes)
         failed = sum(bool(o.error) for o in outcomes)
         _progress(
@@ -517,9 +704,13 @@ class _Run:
         self.summary.stage_seconds["publish"] = time.perf_counter() - started
         _progress("publish", f"validated; {release.message}", self.summary.stage_seconds["publish"])
         runstate.write_json(self.state_dir / "build_keys.json", dict(sorted(keys.items())))
-        # What lets the next run see from the keys alone that it cannot change this release.
-        unchanged = {"code": code_fingerprint(), "version": release.version} if self.pinned is None else None
-        runstate.write_json(self.state_dir / UNCHANGED_RECORD, unchanged)
+        # What lets the next run see from the keys alone that it cannot change this release (`record_status`
+        # adds what lets it see so from the state file).
+        self.keys = keys
+        self.record = (
+            {"code": code_fingerprint(), "version": release.version} if self.pinned is None else None
+        )
+        runstate.write_json(self.state_dir / UNCHANGED_RECORD, self.record)
         if self.pinned is None:
             runstate.record_registry(self.output, self.registry)
         if release.row_index is not None and release.path is not None:  # last: only an aid to the next run
@@ -532,10 +723,7 @@ class _Run:
         forms in one file)."""
         if previous is None or previous.path is None or previous.row_index is None or self.pinned is not None:
             return None
-        if _read_json(self.state_dir / UNCHANGED_RECORD) != {
-            "code": code_fingerprint(),
-            "version": previous.version,
-        }:
+        if not _same_code_and_version(_read_json(self.state_dir / UNCHANGED_RECORD), previous.version):
             return None
         taken = review.published - review.fresh - review.same_content
         return KeptBytes(previous.path, previous.row_index, frozenset(taken))
@@ -543,31 +731,37 @@ class _Run:
     def record_status(self, sources, outcomes, published: set[str], review) -> None:
         """Source status: what each source did this run (`published`: those with data in the release)."""
         by_outcome = {o.source_id: o for o in outcomes}
+        statuses = self.statuses
         for source in sources:
-            outcome = by_outcome[source.id]
-            status = next_status(
-                self.statuses.get(source.id),
+            statuses[source.id] = pipeline.status_after(
+                statuses.get(source.id),
                 source.id,
+                by_outcome[source.id],
                 self.now_text,
-                attempted=outcome.fetched or (outcome.snapshot is None and not outcome.queued),
-                error=review.errors.get(source.id),
-                snapshot_sha256=outcome.snapshot.sha256 if outcome.snapshot and not outcome.error else None,
-                changed_at=outcome.snapshot.retrieved_at if outcome.snapshot else None,
-                has_data=source.id in published,
+                review.errors.get(source.id),
+                source.id in published,
+                review,
             )
-            status.status = pipeline.status_label(status.status, source.id, review, outcome.queued)
-            self.statuses[source.id] = status
-        runstate.write_json(self.state_dir / "source_status.json", {"sources": status_rows(self.statuses)})
+        runstate.write_json(self.state_dir / "source_status.json", {"sources": status_rows(statuses)})
+        if self.record is not None:  # the state file, then the record that names it
+            statedb.write_state(self.state_dir / statedb.FILE, self.token, sources, self.keys, statuses)
+            self.write_record()
 
-    def build_database(self, release, changed) -> None:
-        """Build or update the SQLite database of the release, or only its status tables."""
+    def write_record(self) -> None:
+        """The unchanged record with what lets the next run walk the state file this run wrote."""
+        record = dict(self.record or {}, registry=self.registry_digest, listings=self.registry_has_listings)
+        runstate.write_json(self.state_dir / UNCHANGED_RECORD, record | {"state": self.token})
+
+    def status_changed(self) -> bool:
+        """Whether the statuses (sources' or listings') differ from those the run started with."""
+        listing_rows = [self.listing_rows[k] for k in sorted(self.listing_rows)]
+        return status_digest(self.statuses) != self.old_status_digest or listing_rows != self.old_listing_rows
+
+    def build_database(self, release, changed, rows, status_changed: bool) -> None:
+        """Build or update the SQLite database of the release, or only its status tables (`rows`: the sources')."""
         started = time.perf_counter()
         db_path = self.output / "datasets" / "yanglao.db"
-        rows = status_rows(self.statuses)
         listing_rows = [self.listing_rows[k] for k in sorted(self.listing_rows)]
-        status_changed = (
-            status_digest(self.statuses) != self.old_status_digest or listing_rows != self.old_listing_rows
-        )
         self.summary.database = build_sqlite(
             release.path,
             db_path,

@@ -16,7 +16,15 @@ from urllib.request import url2pathname
 
 from yanglao.acquire.registry import Source, flat_fields
 from yanglao.fields import TABLES_BY_NAME
-from yanglao.publish.incremental import ROW_TABLES, YIELD_TABLES, PreviousRelease, build_key, yield_dropped
+from yanglao.publish.incremental import (
+    ROW_TABLES,
+    YIELD_TABLES,
+    PreviousRelease,
+    SourceStatus,
+    build_key,
+    next_status,
+    yield_dropped,
+)
 from yanglao.publish.release import format_value
 from yanglao.vocabulary.indicators import vocabulary_tables
 
@@ -330,6 +338,46 @@ def status_label(status: str, source_id: str, review: Review, queued: bool) -> s
     if queued and status != "stale":
         return "queued"
     return status
+
+
+def status_after(
+    previous: SourceStatus | None,
+    source_id: str,
+    outcome,
+    now: str,
+    error: str | None,
+    has_data: bool,
+    review: Review,
+) -> SourceStatus:
+    """A source's status after this run, from its status before it and what happened to it (`SourceOutcome`)."""
+    snapshot = outcome.snapshot
+    status = next_status(
+        previous,
+        source_id,
+        now,
+        attempted=outcome.fetched or (snapshot is None and not outcome.queued),
+        error=error,
+        snapshot_sha256=snapshot.sha256 if snapshot and not outcome.error else None,
+        changed_at=snapshot.retrieved_at if snapshot else None,
+        has_data=has_data,
+    )
+    status.status = status_label(status.status, source_id, review, outcome.queued)
+    return status
+
+
+def first_change(
+    sources: Iterable[Source], keys: Iterable[str | None], outcomes: Iterable, fingerprint: str
+) -> str | None:
+    """Why a run cannot leave the latest release as it is, seen from the build keys alone: the first source
+    (in order) that waits in the queue, has no snapshot, or would be built from another snapshot or by other code
+    than its recorded key says (None: every source is as recorded). A source whose fetch failed is built from
+    its last snapshot, and is no change when that is the one its key was recorded for: it keeps its data."""
+    for source, key, outcome in zip(sources, keys, outcomes, strict=True):
+        if outcome.queued or outcome.snapshot is None:
+            return f"{source.id}: {'failed, ' if outcome.error else ''}no snapshot"
+        if build_key(source, outcome.snapshot.sha256, fingerprint) != key:
+            return f"{source.id}: changed"
+    return None
 
 
 def _kept_from(previous: PreviousRelease | None, source_id: str, excluded: set[str]) -> bool:

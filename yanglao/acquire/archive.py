@@ -61,6 +61,12 @@ class Archive:
         worker process, and at 100,000 sources the memo made every item carry the whole run's records."""
         return {**self.__dict__, "_latest": {}}
 
+    def forget_latest(self) -> None:
+        """Drop the memo of latest records (a run that reads its sources a slice at a time, after each)."""
+        self._latest.clear()
+        if self.fallback is not None:
+            self.fallback.forget_latest()
+
     def object_path(self, sha256: str) -> Path:
         """Where the body with this sha256 is stored (content-addressed, so stored once)."""
         return self.root / "objects" / sha256[:2] / sha256

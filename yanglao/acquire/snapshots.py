@@ -84,22 +84,33 @@ def collect(
     plan: FetchPlan,
     pinned: dict[str, str] | None = None,
     fetch_settings: dict | None = None,
+    *,
+    fetcher=None,
+    prefetched: dict[str, SourceOutcome] | None = None,
 ) -> list[SourceOutcome]:
     """The snapshot each source is built from: fetched now (and archived), the latest in the archive,
-    or for a rebuild the one `pinned` names. A refused source gets none, even from the archive."""
+    or for a rebuild the one `pinned` names. A refused source gets none, even from the archive.
+
+    `fetcher`: the one to fetch with (a run that collects its sources a slice at a time keeps one, and with it
+    each host's pace and robots.txt); `prefetched`: what this run fetched already of the planned sources
+    (such a run that then read everything), not fetched twice."""
     if pinned is not None:
         return pinned_outcomes(sources, archive, pinned)
-    fetched: dict[str, SourceOutcome] = {}
-    if plan.fetch:
+    fetched = {s.id: prefetched[s.id] for s in plan.fetch if s.id in (prefetched or {})}
+    todo = [s for s in plan.fetch if s.id not in fetched]
+    if todo and fetcher is not None:
+        fetched |= _fetch_all(fetcher, archive, todo)
+    elif todo:
         from yanglao.acquire.fetch import Fetcher, FetchSettings
 
-        with (
-            Fetcher(FetchSettings(**(fetch_settings or {}))) as fetcher,
-            ThreadPoolExecutor(FETCH_THREADS) as pool,
-        ):
-            for outcome in pool.map(lambda s: fetch_one(fetcher, archive, s), plan.fetch):
-                fetched[outcome.source_id] = outcome
+        with Fetcher(FetchSettings(**(fetch_settings or {}))) as own:
+            fetched |= _fetch_all(own, archive, todo)
     return [_outcome(source, archive, plan, fetched) for source in sources]
+
+
+def _fetch_all(fetcher, archive: Archive, sources: list[Source]) -> dict[str, SourceOutcome]:
+    with ThreadPoolExecutor(FETCH_THREADS) as pool:
+        return {o.source_id: o for o in pool.map(lambda s: fetch_one(fetcher, archive, s), sources)}
 
 
 def _outcome(source: Source, archive: Archive, plan: FetchPlan, fetched: dict) -> SourceOutcome:
