@@ -218,3 +218,36 @@ def test_a_publish_killed_midway_loses_nothing_and_the_next_run_succeeds(tmp_pat
     index = json.loads((tmp_path / "datasets" / "releases" / "index.json").read_text(encoding="utf-8"))
     assert [r["version"] for r in index["releases"]] == ["2026.03.01", "2026.03.02"]
     assert "## 2026.03.02 (" in (tmp_path / "datasets" / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_finishing_a_release_repairs_what_an_interrupted_run_left_and_rewrites_nothing_done(tmp_path):
+    """`finish_release`, as a run that publishes nothing calls it: latest/ and the top datapackage.json are made
+    the release's when they are not, and left alone (not rewritten, not decoded: 15 MB at 100,000 documents)
+    when they are."""
+    import shutil
+    from datetime import UTC, datetime
+
+    from test_publish import tables
+
+    from yanglao.publish.release import finish_release, publish_release
+
+    first = publish_release(tmp_path, tables(), datetime(2026, 3, 1, tzinfo=UTC))
+    second = publish_release(tmp_path, tables(value=95), datetime(2026, 3, 2, tzinfo=UTC))
+    top, latest = tmp_path / "datapackage.json", tmp_path / "datasets" / "latest"
+    done = top.read_bytes()
+    assert json.loads(done)["version"] == second.version
+
+    # a run killed before the top descriptor was rewritten: it names the first release
+    shutil.copyfile(first.path / "datapackage.json", top)
+    finish_release(tmp_path, second.path)
+    assert top.read_bytes() == done
+    # ... or before latest/ was swapped
+    shutil.rmtree(latest)
+    shutil.copytree(first.path, latest)
+    finish_release(tmp_path, second.path)
+    assert all((latest / p.name).read_bytes() == p.read_bytes() for p in second.path.iterdir())
+    assert top.read_bytes() == done
+
+    inode = top.stat().st_ino
+    finish_release(tmp_path, second.path)  # nothing to do
+    assert top.stat().st_ino == inode and top.read_bytes() == done
