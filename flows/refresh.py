@@ -430,10 +430,11 @@ class _Run:
         )
         return self.summary
 
-    def streamable(self, options: RunOptions) -> Path | None:
-        """The latest release, when this run may walk the state file a slice at a time instead of reading every
-        source (else None): the same code published it, from the registry and discovered sources as they are
-        now, and wrote the state file with it; and the run reads no listings (which need every known URL)."""
+    def streamable(self, options: RunOptions) -> tuple[Path, dict] | None:
+        """The latest release and the unchanged record, when this run may walk the state file a slice at a time
+        instead of reading every source (else None): the same code published it, from the registry and
+        discovered sources as they are now, and wrote the state file with it; and the run reads no listings
+        (which need every known URL)."""
         if self.pinned is not None or options.retire:
             return None
         record = _read_json(self.state_dir / UNCHANGED_RECORD) or {}
@@ -448,15 +449,16 @@ class _Run:
             or statedb.read_token(self.state_dir / statedb.FILE) != record["state"]
         ):
             return None
-        return releases_dir(self.output) / versions[-1]
+        return releases_dir(self.output) / versions[-1], record
 
     def streamed(self, options: RunOptions) -> RunSummary | dict[str, SourceOutcome] | None:
         """A run that may leave the release as it is, found so a slice of sources at a time (`stream_snapshots`):
         its summary when nothing changed; at a change, what it fetched (which the run that then reads every
         source does not fetch again); None when it cannot walk the state file."""
-        release_path = self.streamable(options)
-        if release_path is None:
+        streamable = self.streamable(options)
+        if streamable is None:
             return None
+        release_path, record = streamable
         started = time.perf_counter()
         roots = [self.registry.resolve().parent, *map(Path, options.file_roots)]
         state_path = self.state_dir / statedb.FILE
@@ -489,7 +491,7 @@ class _Run:
         runstate.write_json(self.state_dir / "queue.json", {"queued": [], "at": self.now_text})
         statedb.write_status_json(self.state_dir / "source_status.json", statedb.StatusRows(state_path))
         self.record = {"code": code_fingerprint(), "version": release_path.name}
-        self.registry_digest, self.registry_has_listings = runstate.registry_digest(self.registry), False
+        self.registry_digest, self.registry_has_listings = record["registry"], record["listings"]
         self.write_record()
         rows = statedb.StatusRows(state_path)
         return self.finish_unchanged(release_path, found.sources, rows, found.status_changed)

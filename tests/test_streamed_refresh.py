@@ -75,14 +75,14 @@ def _registry(tmp_path: Path, site: SiteSim) -> Path:
     return path
 
 
-def _run(sources: Path, output: Path, capsys) -> tuple[object, str]:
+def _run(sources: Path, output: Path, capsys, fetch: bool = True) -> tuple[object, str]:
     from yanglao_flows.refresh import refresh
 
     summary = refresh(
         sources_path=str(sources),
         output=str(output),
         archive_root=str(output / "archive"),
-        fetch=True,
+        fetch=fetch,
         fetch_settings=FAST,
     )
     return summary, capsys.readouterr().out
@@ -212,3 +212,24 @@ def test_a_page_that_fails_keeps_its_data_and_the_walk_goes_on(
     twin_summary, twin_out = _run(sources, twin, capsys)  # reading everything: the same statuses and failures
     assert STREAMED not in twin_out and twin_summary.failures == second.failures
     assert _without_times(_statuses(twin)) == _without_times(_statuses(output))
+
+
+def test_a_registry_with_listings_is_walked_only_by_runs_that_do_not_read_them(
+    prefect_harness, tmp_path, site, capsys, small_slices
+):
+    """Discovery needs every known URL: a run that reads the listings reads every source; a replay need not."""
+    output, sources = tmp_path / "out", _registry(tmp_path, site)
+    data = yaml.safe_load(sources.read_text(encoding="utf-8"))
+    site.routes["/news/list.html"] = page("<html><body><ul><li>通知</li></ul></body></html>".encode())
+    place = {"city": "武汉市", "province": "湖北省", "region_code": "420100", "issuer": "武汉市民政局"}
+    data["listings"] = [{"id": "news", "url": site.url("/news/list.html"), **place, "include": ["养老"]}]
+    sources.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+    first, _ = _run(sources, output, capsys)
+    assert first.published
+    _, out = _run(sources, output, capsys)
+    assert STREAMED not in out and "listing" in out
+    _, out = _run(sources, output, capsys, fetch=False)
+    assert STREAMED in out
+    _, out = _run(sources, output, capsys)  # the replay kept the record's word that there are listings
+    assert STREAMED not in out and "listing" in out
