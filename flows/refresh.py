@@ -12,6 +12,7 @@ import fcntl
 import hashlib
 import json
 import os
+import sqlite3
 import time
 import uuid
 from contextlib import contextmanager, nullcontext
@@ -130,9 +131,7 @@ class StreamedSnapshots:
     fetched: int = 0
     not_modified: int = 0
     change: str | None = None  # the first source that changes the release, and how
-    failures: list[str] = field(
-        default_factory=list
-    )  # "id: error" of the sources that kept their last snapshot
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (id, error): kept their last snapshot
     prefetched: dict[str, SourceOutcome] = field(default_factory=dict)  # when there is a change
     status_changed: bool = False
 
@@ -152,7 +151,17 @@ def stream_snapshots(
 
     Memory follows the slice, not the corpus: only counts and, at a change, what was fetched are kept."""
     found = StreamedSnapshots()
-    update = statedb.StateUpdate(state_path)
+    try:
+        update = statedb.StateUpdate(state_path)
+        return _walk(update, state_path, token, archive, roots, fetch, fetch_settings, now, found)
+    except sqlite3.DatabaseError as error:
+        # A damaged state file: the run reads every source instead (fetching again), and writes a new one.
+        found.change, found.prefetched = f"the state file cannot be read: {error}", {}
+        return found
+
+
+def _walk(update, state_path, token, archive, roots, fetch, fetch_settings, now, found) -> StreamedSnapshots:
+    """`stream_snapshots`'s loop over the slices, writing the new statuses into `update`."""
     now_text, fingerprint = now.strftime("%Y-%m-%dT%H:%M:%SZ"), extractor_fingerprint()
     try:
         with _fetcher(fetch, fetch_settings) as fetcher:
@@ -171,7 +180,7 @@ def stream_snapshots(
                 )
                 if found.change:
                     found.prefetched = _fetched_before(update, archive) | {
-                        o.source_id: o for o in outcomes if o.fetched
+                        o.source_id: o for o in outcomes if o.fetched or o.error
                     }
                     update.discard()
                     return found
@@ -180,8 +189,10 @@ def stream_snapshots(
                     pipeline.status_after(p.status, p.source.id, o, now_text, o.error, True, review)
                     for p, o in zip(part, outcomes, strict=True)
                 ]
-                found.failures += [f"{o.source_id}: {o.error}" for o in outcomes if o.error]
-                how = [statedb.NOT_MODIFIED if o.not_modified else int(o.fetched) for o in outcomes]
+                found.failures += [(o.source_id, o.error) for o in outcomes if o.error]
+                how = [
+                    (statedb.NOT_MODIFIED if o.not_modified else int(o.fetched), o.error) for o in outcomes
+                ]
                 update.record(part, statuses, how)
                 archive.forget_latest()
         found.status_changed = update.changed
@@ -201,12 +212,18 @@ def _fetcher(fetch: bool, fetch_settings: dict | None):
 
 
 def _fetched_before(update: statedb.StateUpdate, archive: Archive) -> dict[str, SourceOutcome]:
-    """The outcomes of the sources fetched in the slices before a change (each as the archive has it now)."""
+    """The outcomes of the sources fetched (or tried) in the slices before a change, as they were: the snapshot
+    is the archive's latest either way (a new one stored, a 304's, or the one a failure keeps)."""
     return {
         source_id: SourceOutcome(
-            source_id, True, archive.latest(source_id), fetched=True, not_modified=how == statedb.NOT_MODIFIED
+            source_id,
+            error is None,
+            archive.latest(source_id),
+            error=error,
+            fetched=how != statedb.NOT_FETCHED,
+            not_modified=how == statedb.NOT_MODIFIED,
         )
-        for source_id, how in update.fetched().items()
+        for source_id, (how, error) in update.fetched().items()
     }
 
 
@@ -487,7 +504,7 @@ class _Run:
             "(a slice at a time)",
             seconds,
         )
-        self.summary.failures = sorted(found.failures)
+        self.summary.failures = [f"{sid}: {error}" for sid, error in sorted(found.failures)]
         runstate.write_json(self.state_dir / "queue.json", {"queued": [], "at": self.now_text})
         statedb.write_status_json(self.state_dir / "source_status.json", statedb.StatusRows(state_path))
         self.record = {"code": code_fingerprint(), "version": release_path.name}
@@ -744,9 +761,12 @@ class _Run:
                 source.id in published,
                 review,
             )
-        runstate.write_json(self.state_dir / "source_status.json", {"sources": status_rows(statuses)})
-        if self.record is not None:  # the state file, then the record that names it
+        # The state file first: its new token no longer matches the record, so a run killed before the record
+        # names it leaves the next run to read source_status.json, not a state file older than that file.
+        if self.record is not None:
             statedb.write_state(self.state_dir / statedb.FILE, self.token, sources, self.keys, statuses)
+        runstate.write_json(self.state_dir / "source_status.json", {"sources": status_rows(statuses)})
+        if self.record is not None:
             self.write_record()
 
     def write_record(self) -> None:

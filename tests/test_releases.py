@@ -220,7 +220,9 @@ def test_a_publish_killed_midway_loses_nothing_and_the_next_run_succeeds(tmp_pat
     assert "## 2026.03.02 (" in (tmp_path / "datasets" / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
-def test_finishing_a_release_repairs_what_an_interrupted_run_left_and_rewrites_nothing_done(tmp_path):
+def test_finishing_a_release_repairs_what_an_interrupted_run_left_and_rewrites_nothing_done(
+    tmp_path, monkeypatch
+):
     """`finish_release`, as a run that publishes nothing calls it: latest/ and the top datapackage.json are made
     the release's when they are not, and left alone (not rewritten, not decoded: 15 MB at 100,000 documents)
     when they are."""
@@ -249,5 +251,13 @@ def test_finishing_a_release_repairs_what_an_interrupted_run_left_and_rewrites_n
     assert top.read_bytes() == done
 
     inode = top.stat().st_ino
+    decoded = []
+    loads = json.loads
+    monkeypatch.setattr(
+        json, "loads", lambda text, *a, **k: decoded.append(len(text)) or loads(text, *a, **k)
+    )
     finish_release(tmp_path, second.path)  # nothing to do
+    monkeypatch.undo()
     assert top.stat().st_ino == inode and top.read_bytes() == done
+    descriptor = len((second.path / "datapackage.json").read_text(encoding="utf-8"))
+    assert decoded and max(decoded) < descriptor  # other files were read; the descriptor was not decoded

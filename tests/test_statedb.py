@@ -53,17 +53,20 @@ def test_an_update_changes_nothing_until_committed(tmp_path):
 
     update = statedb.StateUpdate(path)
     for part in statedb.slices(path, 5):
-        update.record(part, [p.status for p in part], [statedb.NOT_MODIFIED] * len(part))
+        update.record(part, [p.status for p in part], [(statedb.NOT_MODIFIED, None)] * len(part))
     assert not update.changed  # the same statuses
-    assert update.fetched() == dict.fromkeys((s.id for s in sources), statedb.NOT_MODIFIED)
+    assert update.fetched() == dict.fromkeys((s.id for s in sources), (statedb.NOT_MODIFIED, None))
     update.discard()
     assert path.read_bytes() == before and not list(tmp_path.glob(f"{statedb.TEMPORARY_PREFIX}*"))
 
     update = statedb.StateUpdate(path)
     part = next(statedb.slices(path, 5))
     later = [_status(p.source.id, attempt="2026-12-02T00:00:00Z") for p in part]
-    update.record(part, later, [statedb.FETCHED] * len(part))
+    tried = [(statedb.FETCHED, None)] * (len(part) - 1) + [(statedb.FETCHED, "HTTP 503")]
+    update.record(part, later, tried)
     assert update.changed
+    # what a walk that then meets a change hands on: the failure too, not only that the page was fetched
+    assert update.fetched() == {p.source.id: how for p, how in zip(part, tried, strict=True)}
     assert path.read_bytes() == before  # still the old file
     update.commit("t2")
     assert statedb.read_token(path) == "t2"
@@ -98,6 +101,10 @@ def test_a_killed_runs_state_file_is_a_leftover(tmp_path):
     left = tmp_path / "state" / f"{statedb.TEMPORARY_PREFIX}x.db"
     left.write_bytes(b"")
     kept = tmp_path / "state" / "source_status.json"
-    kept.write_text("{}")
-    assert runstate.remove_leftovers(tmp_path) == [left]
-    assert kept.exists()
+    runstate.write_json(kept, {"sources": []})
+    half = (
+        tmp_path / "state" / ".tmp-source_status.json.x1y2.tmp"
+    )  # what `write_json` writes before its rename
+    half.write_text('{"sources": [')
+    assert sorted(runstate.remove_leftovers(tmp_path)) == sorted([left, half])
+    assert kept.exists() and not list((tmp_path / "state").glob(".tmp-*"))

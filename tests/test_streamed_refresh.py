@@ -93,7 +93,9 @@ def _statuses(output: Path) -> list[dict]:
 
 
 def _without_times(rows: list[dict]) -> list[dict]:
-    return [{k: v for k, v in r.items() if k not in {"last_attempt", "last_success"}} for r in rows]
+    return [
+        {k: v for k, v in r.items() if k not in {"last_attempt", "last_success", "last_change"}} for r in rows
+    ]
 
 
 STREAMED = "(a slice at a time)"
@@ -233,3 +235,50 @@ def test_a_registry_with_listings_is_walked_only_by_runs_that_do_not_read_them(
     assert STREAMED in out
     _, out = _run(sources, output, capsys)  # the replay kept the record's word that there are listings
     assert STREAMED not in out and "listing" in out
+
+
+def test_a_failure_before_a_change_is_still_a_failure_once_everything_is_read(
+    prefect_harness, tmp_path, site, capsys, small_slices
+):
+    """The walk stops at the change in the third slice; what it fetched in the first two, failures included,
+    is what the run that reads everything uses: not fetched again, not turned into successes."""
+    output, sources = tmp_path / "out", _registry(tmp_path, site)
+    _run(sources, output, capsys)
+    down, last = SEEDS[0][0], SEEDS[-1][0]
+    site.routes[f"/d/{down}.html"] = status(503)
+    changed = site.texts[last].replace("第一条", "第一条 到2026年底，全市建成长者饭堂2000个以上。", 1)
+    site.routes[f"/d/{last}.html"] = page(_html(changed), etag=f'"{last}-2"')
+    twin = tmp_path / "twin"
+    shutil.copytree(output, twin)
+    (twin / "state" / statedb.FILE).unlink()
+
+    def requests() -> dict[str, int]:
+        return {sid: len(site.hits(f"/d/{sid}.html")) for sid, *_ in SEEDS}
+
+    before = requests()
+    second, out = _run(sources, output, capsys)
+    assert "until one changes the release" in out and second.published
+    walked = requests()
+    assert [f.split(": ", 1)[0] for f in second.failures] == [down]
+    row = next(r for r in _statuses(output) if r["source_id"] == down)
+    assert row["status"] == "stale" and "503" in row["error"] and row["consecutive_failures"] == 1
+
+    twin_summary, twin_out = _run(sources, twin, capsys)
+    assert STREAMED not in twin_out and twin_summary.failures == second.failures
+    assert _without_times(_statuses(twin)) == _without_times(_statuses(output))
+    # as many requests as the run that read everything at once (the 503 retried as often): nothing twice
+    assert {s: walked[s] - before[s] for s in before} == {s: n - walked[s] for s, n in requests().items()}
+
+
+def test_a_damaged_state_file_sends_the_run_down_the_whole_path_and_is_written_again(
+    prefect_harness, tmp_path, site, capsys, small_slices
+):
+    output, sources = tmp_path / "out", _registry(tmp_path, site)
+    _run(sources, output, capsys)
+    with sqlite3.connect(output / "state" / statedb.FILE) as db:
+        db.execute("DROP TABLE sources")  # the token is still there: only reading the sources fails
+    second, out = _run(sources, output, capsys)
+    assert "the state file cannot be read" in out and not second.published and second.reused == len(SEEDS)
+    assert not list((output / "state").glob(f"{statedb.TEMPORARY_PREFIX}*"))
+    third, out = _run(sources, output, capsys)
+    assert STREAMED in out and not third.published

@@ -39,10 +39,12 @@ CREATE TABLE sources (
     source TEXT,
     build_key TEXT,
     status TEXT,
-    fetched INTEGER NOT NULL DEFAULT 0
+    fetched INTEGER NOT NULL DEFAULT 0,
+    error TEXT
 );
 """
-#: `fetched` in a file being rewritten by a streamed run: what this run did to the source so far.
+#: `fetched` in a file being rewritten by a streamed run: what this run did to the source so far (and `error`,
+#: why that failed).
 NOT_FETCHED, FETCHED, NOT_MODIFIED = 0, 1, 2
 
 
@@ -97,7 +99,7 @@ def write_state(
             )
             conn.execute("INSERT INTO meta VALUES ('token', ?)", (token,))
             conn.commit()
-        os.replace(tmp, path)
+        _replace_synced(tmp, path)
     finally:
         Path(tmp).unlink(missing_ok=True)
 
@@ -146,30 +148,42 @@ class StateUpdate:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.tmp = _temporary(self.path)
-        shutil.copyfile(self.path, self.tmp)
-        self.conn = _connect(self.tmp)
-        self.conn.execute("UPDATE sources SET fetched = 0")
+        try:
+            shutil.copyfile(self.path, self.tmp)
+            self.conn = _connect(self.tmp)
+            self.conn.execute("UPDATE sources SET fetched = 0, error = NULL")
+        except BaseException:
+            Path(self.tmp).unlink(missing_ok=True)
+            raise
         self.changed = False  # whether any status differs from the file's
 
-    def record(self, part: list[StoredSource], statuses: list[SourceStatus], fetched: list[int]) -> None:
-        """The new statuses of a slice of `slices` (in its order), and what this run fetched of it."""
+    def record(
+        self, part: list[StoredSource], statuses: list[SourceStatus], fetched: list[tuple[int, str | None]]
+    ) -> None:
+        """The new statuses of a slice of `slices` (in its order), and what this run's fetch of each did:
+        (`NOT_FETCHED`, `FETCHED` or `NOT_MODIFIED`, the error or None)."""
         rows = []
-        for stored, status, how in zip(part, statuses, fetched, strict=True):
+        for stored, status, (how, error) in zip(part, statuses, fetched, strict=True):
             text = status_json(status)
             self.changed = self.changed or text != stored.status_json
-            rows.append((text, how, stored.source.id))
-        self.conn.executemany("UPDATE sources SET status = ?, fetched = ? WHERE source_id = ?", rows)
+            rows.append((text, how, error, stored.source.id))
+        self.conn.executemany(
+            "UPDATE sources SET status = ?, fetched = ?, error = ? WHERE source_id = ?", rows
+        )
 
-    def fetched(self) -> dict[str, int]:
-        """Source id → `FETCHED` or `NOT_MODIFIED`, for the sources this run fetched so far."""
-        return dict(self.conn.execute("SELECT source_id, fetched FROM sources WHERE fetched != 0"))
+    def fetched(self) -> dict[str, tuple[int, str | None]]:
+        """Source id → (how, error) as `record` was given them, for the sources this run fetched or tried to."""
+        rows = self.conn.execute(
+            "SELECT source_id, fetched, error FROM sources WHERE fetched != 0 OR error IS NOT NULL"
+        )
+        return {source_id: (how, error) for source_id, how, error in rows}
 
     def commit(self, token: str) -> None:
-        self.conn.execute("UPDATE sources SET fetched = 0")
+        self.conn.execute("UPDATE sources SET fetched = 0, error = NULL")
         self.conn.execute("UPDATE meta SET value = ? WHERE key = 'token'", (token,))
         self.conn.commit()
         self.conn.close()
-        os.replace(self.tmp, self.path)
+        _replace_synced(self.tmp, self.path)
 
     def discard(self) -> None:
         self.conn.close()
@@ -194,7 +208,7 @@ class StatusRows:
 def write_status_json(path: Path, rows: Iterable[dict]) -> None:
     """`{"sources": rows}` as `runstate.write_json` writes it (indent 1, UTF-8), a row at a time, by rename."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".tmp-{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             first = True
@@ -212,6 +226,17 @@ def write_status_json(path: Path, rows: Iterable[dict]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _replace_synced(tmp: str, path: Path) -> None:
+    """Rename a file written without a journal into place, its bytes on disk first: after a power cut the file
+    is the old one or the whole new one (a half-written one would make every later run fail to read it)."""
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
 
 
 def _temporary(path: Path) -> str:

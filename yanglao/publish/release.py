@@ -889,7 +889,9 @@ def _refresh_latest(output: Path, release: Path) -> None:
     if current.exists() and _same_file(current, released):
         if top_path.exists() and _members(top_path) == _members(released):
             # Both done already (a run that published nothing): the descriptor lists every source (15 MB at
-            # 100,000 documents, ~120 MB decoded), so it is read whole only to be rewritten.
+            # 100,000 documents, ~120 MB decoded), so it is read whole only to be rewritten. A top descriptor
+            # of this release's version and time is taken as written from it (by `_write_text`, whole or not
+            # at all); one edited by hand, or by older code, is rewritten with the next release.
             return
     else:
         staging = Path(tempfile.mkdtemp(dir=latest.parent, prefix=".latest-"))
