@@ -201,3 +201,45 @@ def test_a_fresh_row_and_one_read_back_from_a_release_agree_on_empty_cells():
         assert {f.name: typed_value(f.type, cells[f.name]) for f in fields} == {
             f.name: row[f.name] for f in fields
         }
+
+
+def test_first_change_is_the_first_source_whose_build_would_differ_and_a_failure_that_keeps_its_snapshot_is_none():
+    from yanglao.acquire.snapshots import SourceOutcome
+
+    sources = [source("a"), source("b"), source("c")]
+    fingerprint = "f" * 16
+    keys = [build_key(s, "a" * 64, fingerprint) for s in sources]
+    same = [SourceOutcome(s.id, True, snapshot(s.id)) for s in sources]
+    assert pipeline.first_change(sources, keys, same, fingerprint) is None
+    # a 503 that keeps the snapshot its key was recorded for: the source keeps its data, nothing changes
+    failed = [*same[:2], SourceOutcome("c", False, snapshot("c"), error="HTTP 503", fetched=True)]
+    assert pipeline.first_change(sources, keys, failed, fingerprint) is None
+    new_bytes = [same[0], SourceOutcome("b", True, snapshot("b", sha="b" * 64), fetched=True), same[2]]
+    assert pipeline.first_change(sources, keys, new_bytes, fingerprint) == "b: changed"
+    assert pipeline.first_change(sources, keys, same, "other code") == "a: changed"
+    lost = [*same[:2], SourceOutcome("c", False, None, error="HTTP 404", fetched=True)]
+    assert pipeline.first_change(sources, keys, lost, fingerprint) == "c: failed, no snapshot"
+    queued = [SourceOutcome("a", False, queued=True), *same[1:]]
+    assert pipeline.first_change(sources, [None, *keys[1:]], queued, fingerprint) == "a: no snapshot"
+
+
+def test_status_after_a_failure_is_stale_with_its_data_and_failed_without():
+    from yanglao.acquire.snapshots import SourceOutcome
+
+    ok = pipeline.status_after(
+        None, "a", SourceOutcome("a", True, snapshot("a"), fetched=True), "2026-12-01T00:00:00Z", None, True,
+        pipeline.Review(),
+    )  # fmt: skip
+    assert (ok.status, ok.last_success, ok.snapshot_sha256) == ("ok", "2026-12-01T00:00:00Z", "a" * 64)
+    down = SourceOutcome("a", False, snapshot("a"), error="HTTP 503", fetched=True)
+    stale = pipeline.status_after(ok, "a", down, "2026-12-02T00:00:00Z", "HTTP 503", True, pipeline.Review())
+    assert (stale.status, stale.consecutive_failures, stale.error) == ("stale", 1, "HTTP 503")
+    assert stale.last_success == "2026-12-01T00:00:00Z" and stale.last_attempt == "2026-12-02T00:00:00Z"
+    failed = pipeline.status_after(
+        None, "b", down, "2026-12-02T00:00:00Z", "HTTP 503", False, pipeline.Review()
+    )
+    assert failed.status == "failed"
+    queued = pipeline.status_after(
+        None, "q", SourceOutcome("q", False, queued=True), "t", None, False, pipeline.Review()
+    )
+    assert queued.status == "queued" and queued.last_attempt is None
