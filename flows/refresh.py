@@ -30,7 +30,14 @@ from yanglao import pipeline, runstate, spool, statedb
 from yanglao.acquire import snapshots
 from yanglao.acquire.archive import Archive, SnapshotRecord
 from yanglao.acquire.discover import append_discovered, load_discovered, merge_sources
-from yanglao.acquire.registry import Source, forget_parsed, has_listings, load_listings, load_registry
+from yanglao.acquire.registry import (
+    Listing,
+    Source,
+    forget_parsed,
+    has_listings,
+    load_listings,
+    load_registry,
+)
 from yanglao.acquire.snapshots import SourceOutcome
 from yanglao.extract.pool import close_pool, parse_and_extract_all
 from yanglao.jsonfile import read_members
@@ -289,8 +296,8 @@ def process_batch(
 
 
 @task(name="discover", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
-def discover_listings(listings, known_urls: set[str], now: datetime, fetch_settings: dict | None):
-    """Walk the watched listing pages for links to documents not yet known."""
+def discover_listings(listings, known_urls, now: datetime, fetch_settings: dict | None):
+    """Walk the watched listing pages for links to documents not yet known (`known_urls`: URLs, or `KnownKeys`)."""
     from yanglao.acquire.discover import discover_all
     from yanglao.acquire.fetch import Fetcher, FetchSettings
 
@@ -395,6 +402,8 @@ class _Run:
         self.keys: dict[str, str] = {}  # the build keys of the sources, as the release was built
         self.registry_digest = ""
         self.registry_has_listings = True
+        self.listings: list[Listing] | None = None  # the registry's, when this run reads them
+        self.discovered = False  # whether this run has read the listings already
         self.listing_rows = runstate.load_listing_status(self.state_dir)
         self.spool_folder: Path | None = None  # the extraction batches' files, during `extract` only
         self.old_listing_rows = [self.listing_rows[k] for k in sorted(self.listing_rows)]
@@ -460,7 +469,6 @@ class _Run:
             not versions
             or record.get("code") != code_fingerprint()
             or record.get("version") != versions[-1]
-            or (self.fetch and record.get("listings", True))
             or record.get("registry") != runstate.registry_digest(self.registry)
             or record.get("state") is None
             or statedb.read_token(self.state_dir / statedb.FILE) != record["state"]
@@ -476,9 +484,15 @@ class _Run:
         if streamable is None:
             return None
         release_path, record = streamable
+        state_path = self.state_dir / statedb.FILE
+        if self.fetch and record.get("listings", True):
+            self.listings = statedb.read_listings(state_path)
+            if self.listings is None:
+                return None
+            if self.discover(self.listings, statedb.StateUrlKeys(state_path)):
+                return None  # new sources: the run reads everything (the listings are not read again)
         started = time.perf_counter()
         roots = [self.registry.resolve().parent, *map(Path, options.file_roots)]
-        state_path = self.state_dir / statedb.FILE
         found = stream_snapshots(
             state_path,
             self.token,
@@ -511,7 +525,10 @@ class _Run:
         self.registry_digest, self.registry_has_listings = record["registry"], record["listings"]
         self.write_record()
         rows = statedb.StatusRows(state_path)
-        return self.finish_unchanged(release_path, found.sources, rows, found.status_changed)
+        listings_changed = [self.listing_rows[k] for k in sorted(self.listing_rows)] != self.old_listing_rows
+        return self.finish_unchanged(
+            release_path, found.sources, rows, found.status_changed or listings_changed
+        )
 
     def unchanged_release(self, sources, outcomes, options: RunOptions) -> Path | None:
         """The latest release when this run cannot change it, decided from the build keys alone (else None).
@@ -585,16 +602,25 @@ class _Run:
         """The registry's sources, those found on earlier runs, and those the listings show now."""
         discovered_path = self.registry.with_name("discovered.yaml")
         sources = merge_sources(load_registry(self.registry), load_discovered(discovered_path))
+        if self.discovered:  # by the walk of the state file: what the listings showed is in discovered.yaml
+            forget_parsed()
+            return sources
         listings = load_listings(self.registry) if self.fetch and self.pinned is None else []
         self.registry_has_listings = bool(listings) or has_listings(self.registry)
+        self.listings = listings if self.fetch and self.pinned is None else None
         forget_parsed()  # the run keeps the sources and listings, not the parsed files
         self.registry_digest = runstate.registry_digest(self.registry)
         if not listings:
             return sources
-        known = {s.url for s in sources if s.url}
+        found = self.discover(listings, {s.url for s in sources if s.url})
+        return merge_sources(sources, found)
+
+    def discover(self, listings: list[Listing], known) -> list[Source]:
+        """Read the listings for documents whose URL is not `known` (URLs, or `KnownKeys`), add them to
+        discovered.yaml and record each listing's status; returns the sources added."""
         reports = discover_listings(listings, known, self.now, self.fetch_settings)
         found = [replace(s, refresh_days=DISCOVERED_REFRESH_DAYS) for r in reports for s in r.new]
-        sources = merge_sources(sources, append_discovered(discovered_path, found))
+        added = append_discovered(self.registry.with_name("discovered.yaml"), found)
         urls = {listing.id: listing.url for listing in listings}
         for report in reports:
             self.listing_rows[report.listing_id] = listing_status_row(
@@ -605,7 +631,8 @@ class _Run:
         rows = {"listings": [self.listing_rows[k] for k in sorted(self.listing_rows)]}
         runstate.write_json(self.state_dir / "listing_status.json", rows)
         self.registry_digest = runstate.registry_digest(self.registry)  # with what discovery added
-        return sources
+        self.discovered = True
+        return added
 
     def snapshots(
         self, sources: list[Source], options: RunOptions, prefetched: dict[str, SourceOutcome] | None = None
@@ -764,7 +791,9 @@ class _Run:
         # The state file first: its new token no longer matches the record, so a run killed before the record
         # names it leaves the next run to read source_status.json, not a state file older than that file.
         if self.record is not None:
-            statedb.write_state(self.state_dir / statedb.FILE, self.token, sources, self.keys, statuses)
+            statedb.write_state(
+                self.state_dir / statedb.FILE, self.token, sources, self.keys, statuses, self.listings
+            )
         runstate.write_json(self.state_dir / "source_status.json", {"sources": status_rows(statuses)})
         if self.record is not None:
             self.write_record()

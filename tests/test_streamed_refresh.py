@@ -216,25 +216,52 @@ def test_a_page_that_fails_keeps_its_data_and_the_walk_goes_on(
     assert _without_times(_statuses(twin)) == _without_times(_statuses(output))
 
 
-def test_a_registry_with_listings_is_walked_only_by_runs_that_do_not_read_them(
+def _listing(items: list[tuple[str, str, str]]) -> bytes:
+    """A column page as government sites serve them (one link a row, its title and date)."""
+    rows = "".join(
+        f'<li><a href="{href}" title="{title}">{title}</a><span class="date">{when}</span></li>'
+        for href, title, when in items
+    )
+    return (
+        '<html><head><meta charset="utf-8"><title>通知公告</title></head><body>'
+        f'<div class="main"><ul class="list">{rows}</ul></div></body></html>'
+    ).encode()
+
+
+def test_a_registry_with_listings_is_walked_with_the_known_urls_looked_up_in_the_state_file(
     prefect_harness, tmp_path, site, capsys, small_slices
 ):
-    """Discovery needs every known URL: a run that reads the listings reads every source; a replay need not."""
+    """Discovery asks the state file whether each link is known: nothing new, the walk goes on; a new document,
+    the run reads everything and publishes it, the listing read once."""
     output, sources = tmp_path / "out", _registry(tmp_path, site)
     data = yaml.safe_load(sources.read_text(encoding="utf-8"))
-    site.routes["/news/list.html"] = page("<html><body><ul><li>通知</li></ul></body></html>".encode())
+    known = [
+        (f"/d/{sid}.html", f"关于养老服务的通知{i}", "2025-01-0{i}")
+        for i, (sid, *_) in enumerate(SEEDS[:3], 1)
+    ]
+    site.routes["/news/list.html"] = page(_listing(known))
     place = {"city": "武汉市", "province": "湖北省", "region_code": "420100", "issuer": "武汉市民政局"}
     data["listings"] = [{"id": "news", "url": site.url("/news/list.html"), **place, "include": ["养老"]}]
     sources.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
     first, _ = _run(sources, output, capsys)
-    assert first.published
-    _, out = _run(sources, output, capsys)
-    assert STREAMED not in out and "listing" in out
-    _, out = _run(sources, output, capsys, fetch=False)
-    assert STREAMED in out
-    _, out = _run(sources, output, capsys)  # the replay kept the record's word that there are listings
-    assert STREAMED not in out and "listing" in out
+    assert first.published and first.documents == len(SEEDS)
+    second, out = _run(sources, output, capsys)  # the listing shows only known pages
+    assert STREAMED in out and "listing   news" in out and not second.published
+    assert len(site.hits("/news/list.html")) == 2
+    _, out = _run(sources, output, capsys, fetch=False)  # a replay reads no listing
+    assert STREAMED in out and len(site.hits("/news/list.html")) == 2
+
+    reply = (corpus_dir() / "seeds/wuhan-2020-reply-20200464.txt").read_text(encoding="utf-8")
+    site.routes["/d/new-reply.html"] = page(_html(reply))
+    site.routes["/news/list.html"] = page(
+        _listing([("/d/new-reply.html", "对政协提案的答复：养老服务", "2025-02-01"), *known])
+    )
+    third, out = _run(sources, output, capsys)
+    assert STREAMED not in out and third.published and third.documents == len(SEEDS) + 1
+    assert len(site.hits("/news/list.html")) == 3 and len(site.hits("/d/new-reply.html")) == 1
+    fourth, out = _run(sources, output, capsys)  # the run that read everything left a state file with it
+    assert STREAMED in out and not fourth.published and fourth.documents == len(SEEDS) + 1
 
 
 def test_a_failure_before_a_change_is_still_a_failure_once_everything_is_read(

@@ -25,7 +25,9 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from yanglao.acquire.registry import Source, flat_fields, source_from_fields
+from yanglao.acquire.discover import KnownKeys
+from yanglao.acquire.listings import url_key
+from yanglao.acquire.registry import Listing, Source, flat_fields, source_from_fields
 from yanglao.publish.incremental import SourceStatus
 
 FILE = "sources.db"
@@ -37,11 +39,13 @@ CREATE TABLE sources (
     source_id TEXT PRIMARY KEY,
     position INTEGER UNIQUE,
     source TEXT,
+    url_key TEXT,
     build_key TEXT,
     status TEXT,
     fetched INTEGER NOT NULL DEFAULT 0,
     error TEXT
 );
+CREATE INDEX sources_url_key ON sources (url_key);
 """
 #: `fetched` in a file being rewritten by a streamed run: what this run did to the source so far (and `error`,
 #: why that failed).
@@ -69,9 +73,11 @@ def write_state(
     sources: Iterable[Source],
     keys: dict[str, str],
     statuses: dict[str, SourceStatus],
+    listings: list[Listing] | None = None,
 ) -> None:
     """Write the whole file anew (temporary file, then rename): the sources in registry order with their keys
-    and statuses, then the statuses of sources no longer in the registry."""
+    and statuses, then the statuses of sources no longer in the registry; and the registry's listings, when the
+    run read them (a run that walks the file reads them from here, not from the registry)."""
     path = Path(path)
     tmp = _temporary(path)
     try:
@@ -87,17 +93,22 @@ def write_state(
                         source.id,
                         position,
                         json.dumps(flat_fields(source), ensure_ascii=False),
+                        url_key(source.url) if source.url else None,
                         keys.get(source.id),
                         status_json(status) if status else None,
                     )
                 for source_id in statuses.keys() - placed:
-                    yield source_id, None, None, None, status_json(statuses[source_id])
+                    yield source_id, None, None, None, None, status_json(statuses[source_id])
 
             conn.executemany(
-                "INSERT INTO sources (source_id, position, source, build_key, status) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO sources (source_id, position, source, url_key, build_key, status) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
                 rows(),
             )
             conn.execute("INSERT INTO meta VALUES ('token', ?)", (token,))
+            if listings is not None:
+                text = json.dumps([flat_fields(listing) for listing in listings], ensure_ascii=False)
+                conn.execute("INSERT INTO meta VALUES ('listings', ?)", (text,))
             conn.commit()
         _replace_synced(tmp, path)
     finally:
@@ -114,6 +125,39 @@ def read_token(path: Path) -> str | None:
     except sqlite3.DatabaseError:
         return None
     return row[0] if row else None
+
+
+def read_listings(path: Path) -> list[Listing] | None:
+    """The registry's listings as the run that wrote the file read them, or None when it did not read them."""
+    with closing(_connect(path)) as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'listings'").fetchone()
+    if row is None:
+        return None
+    listings = []
+    for fields in json.loads(row[0]):
+        fields["include"], fields["exclude"] = tuple(fields["include"]), tuple(fields["exclude"])
+        listings.append(Listing(**fields))
+    return listings
+
+
+class StateUrlKeys(KnownKeys):
+    """The URLs of the file's sources, as `url_key`s, looked up one at a time (and those added by this run):
+    what discovery is given instead of a set of every known URL."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.added: set[str] = set()
+
+    def __contains__(self, key: str) -> bool:
+        if key in self.added:
+            return True
+        with closing(_connect(self.path)) as conn:
+            return (
+                conn.execute("SELECT 1 FROM sources WHERE url_key = ? LIMIT 1", (key,)).fetchone() is not None
+            )
+
+    def add(self, key: str) -> None:
+        self.added.add(key)
 
 
 def slices(path: Path, size: int) -> Iterator[list[StoredSource]]:

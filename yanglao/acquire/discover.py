@@ -83,7 +83,32 @@ def source_id(listing_id: str, url: str) -> str:
     return f"{listing_id}-{hashlib.sha1(url.encode('utf-8')).hexdigest()[:10]}"
 
 
-def discover(listing: Listing, fetcher: Fetcher, known_urls: set[str], now: datetime) -> ListingReport:
+class KnownKeys:
+    """The `url_key`s of the URLs a run knows, asked one at a time (`in`) and added to as listings find more: a
+    set in memory, or a lookup in a file (`yanglao.statedb.StateUrlKeys`) for a run that does not hold every
+    source."""
+
+    def __contains__(self, key: str) -> bool:
+        raise NotImplementedError
+
+    def add(self, key: str) -> None:
+        raise NotImplementedError
+
+
+class UrlKeySet(set, KnownKeys):
+    """Known keys held in memory."""
+
+
+def known_keys(known_urls: Iterable[str] | KnownKeys) -> KnownKeys:
+    """Keys as they are, or the keys of a collection of URLs."""
+    if isinstance(known_urls, KnownKeys):
+        return known_urls
+    return UrlKeySet(url_key(u) for u in known_urls if u)
+
+
+def discover(
+    listing: Listing, fetcher: Fetcher, known_urls: Iterable[str] | KnownKeys, now: datetime
+) -> ListingReport:
     """Walk one listing and return what it shows; never raises for a fetch or parse problem (see errors)."""
     report = ListingReport(listing.id)
     stamp = _iso(now)
@@ -130,7 +155,7 @@ def discover(listing: Listing, fetcher: Fetcher, known_urls: set[str], now: date
         report.errors.append(f"no links found on {first}: the listing's markup may have changed")
     elif seen:
         report.last_success = stamp
-    known = {url_key(u) for u in known_urls if u}
+    known = known_keys(known_urls)
     matched = [link for link in seen.values() if matches(link.title, listing.include, listing.exclude)]
     report.matched = len(matched)
     report.newest_date = max((link.date for link in matched if link.date), default=None)
@@ -144,16 +169,17 @@ def _has_credentials(url: str) -> bool:
 
 
 def discover_all(
-    listings: Iterable[Listing], fetcher: Fetcher, known_urls: set[str], now: datetime
+    listings: Iterable[Listing], fetcher: Fetcher, known_urls: Iterable[str] | KnownKeys, now: datetime
 ) -> list[ListingReport]:
     """`discover` over the active listings in turn; a link found by one listing is known to the next."""
-    known = set(known_urls)
+    known = known_keys(known_urls)  # URLs given: their keys, a new set (the caller's is not added to)
     reports = []
     for listing in listings:
         if not listing.active:
             continue
         report = discover(listing, fetcher, known, now)
-        known.update(s.url for s in report.new)
+        for found in report.new:
+            known.add(url_key(found.url))
         reports.append(report)
     return reports
 
