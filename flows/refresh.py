@@ -406,7 +406,7 @@ class _Run:
         self.discovered = False  # whether this run has read the listings already
         self.listing_rows = runstate.load_listing_status(self.state_dir)
         self.spool_folder: Path | None = None  # the extraction batches' files, during `extract` only
-        self.old_listing_rows = [self.listing_rows[k] for k in sorted(self.listing_rows)]
+        self.old_listing_rows = self.sorted_listing_rows()
 
     @property
     def statuses(self) -> dict[str, SourceStatus]:
@@ -525,9 +525,8 @@ class _Run:
         self.registry_digest, self.registry_has_listings = record["registry"], record["listings"]
         self.write_record()
         rows = statedb.StatusRows(state_path)
-        listings_changed = [self.listing_rows[k] for k in sorted(self.listing_rows)] != self.old_listing_rows
         return self.finish_unchanged(
-            release_path, found.sources, rows, found.status_changed or listings_changed
+            release_path, found.sources, rows, found.status_changed or self.listings_changed()
         )
 
     def unchanged_release(self, sources, outcomes, options: RunOptions) -> Path | None:
@@ -628,7 +627,7 @@ class _Run:
             )
             print(f"  listing   {report.summary()}", flush=True)
             self.summary.warnings += [f"listing {report.listing_id}: {e}" for e in report.errors]
-        rows = {"listings": [self.listing_rows[k] for k in sorted(self.listing_rows)]}
+        rows = {"listings": self.sorted_listing_rows()}
         runstate.write_json(self.state_dir / "listing_status.json", rows)
         self.registry_digest = runstate.registry_digest(self.registry)  # with what discovery added
         self.discovered = True
@@ -805,14 +804,21 @@ class _Run:
 
     def status_changed(self) -> bool:
         """Whether the statuses (sources' or listings') differ from those the run started with."""
-        listing_rows = [self.listing_rows[k] for k in sorted(self.listing_rows)]
-        return status_digest(self.statuses) != self.old_status_digest or listing_rows != self.old_listing_rows
+        return status_digest(self.statuses) != self.old_status_digest or self.listings_changed()
+
+    def sorted_listing_rows(self) -> list[dict]:
+        """Each listing's status row, by listing id."""
+        return [self.listing_rows[k] for k in sorted(self.listing_rows)]
+
+    def listings_changed(self) -> bool:
+        """Whether the listings' statuses differ from those the run started with."""
+        return self.sorted_listing_rows() != self.old_listing_rows
 
     def build_database(self, release, changed, rows, status_changed: bool) -> None:
         """Build or update the SQLite database of the release, or only its status tables (`rows`: the sources')."""
         started = time.perf_counter()
         db_path = self.output / "datasets" / "yanglao.db"
-        listing_rows = [self.listing_rows[k] for k in sorted(self.listing_rows)]
+        listing_rows = self.sorted_listing_rows()
         self.summary.database = build_sqlite(
             release.path,
             db_path,
