@@ -9,7 +9,7 @@ from devcorpus import corpus_dir
 from pdfmaker import cjk_pdf_pages
 
 from yanglao.parse.clean import clean_text
-from yanglao.parse.pages import decode_body, html_metadata, html_to_text, pdf_to_text
+from yanglao.parse.pages import decode_body, html_metadata, html_to_text, pdf_to_text, read_html
 
 CORPUS = corpus_dir()
 PAGES = Path(__file__).resolve().parent / "data" / "pages"
@@ -235,6 +235,33 @@ def test_real_pages_give_the_annotators_text(doc):
     first, rest = text.split("\n", 1)
     assert first == html_metadata((CORPUS / "html" / f"{doc}.html").read_text(encoding="utf-8"))["title"]
     assert clean_text(rest) == clean_text(visible)
+
+
+# A heading with a script inside: the text's title is read before scripts are dropped, the metadata's after.
+SCRIPT_IN_TITLE = (
+    '<html><head><title>养老服务</title></head><body><h1 class="title">关于做好养老服务的通知'
+    '<script>var t=1;</script></h1><div id="zoom"><p>各区民政局：现将有关事项通知如下，请认真贯彻执行。</p>'
+    "</div></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        *(path.read_text(encoding="utf-8") for path in sorted(PAGES.glob("*.html"))),
+        *(path.read_text(encoding="utf-8") for path in sorted((CORPUS / "html").glob("*.html"))),
+        SCRIPT_IN_TITLE,
+    ],
+    ids=[
+        *(p.name for p in sorted(PAGES.glob("*.html"))),
+        *(p.name for p in sorted((CORPUS / "html").glob("*.html"))),
+        "script-in-title",
+    ],
+)
+def test_one_parse_gives_what_the_two_functions_give(html):
+    """`read_html` (one parse, as documents are built) equals `html_metadata` and `html_to_text` (a parse each),
+    on every template page, every bundled real page, and a title whose heading holds a script."""
+    assert read_html(html) == (html_metadata(html), html_to_text(html))
 
 
 def test_real_gz_page_keeps_its_order_and_colophon():

@@ -37,8 +37,7 @@ def build_document(source: Source, record: SnapshotRecord, body: bytes) -> dict:
     else:
         decoded, _encoding = pages.decode_body(body, record.content_type)
         if fmt == "html":
-            page_fields = pages.html_metadata(decoded)
-            raw = pages.html_to_text(decoded)
+            page_fields, raw = pages.read_html(decoded)
         else:
             raw = decoded
     # A page in traditional characters (a site's 繁體 version of a text issued in simplified ones, a repost)

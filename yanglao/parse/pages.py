@@ -348,9 +348,22 @@ def html_to_text(html: str) -> str:
     >>> html_to_text('<h1 class="title">关于做好养老服务的通知</h1><div id="zoom"><p>各区：</p><p>现通知如下。</p></div>')
     '关于做好养老服务的通知\\n各区：\\n现通知如下。'
     """
-    hanweb = _HANWEB.search(html)
+    root = _parse(html)
+    return _page_text(html, root, page_title(root))
+
+
+def read_html(html: str) -> tuple[dict, str]:
+    """`html_metadata` and `html_to_text` of a page from one parse of it (parsing was a tenth of the parse
+    stage, done twice). The title for the text is read before anything is dropped, the metadata's after the
+    scripts and styles, as each function reads it alone; the text's own dropping covers those two tags."""
     root = _parse(html)
     title = page_title(root)
+    fields = _page_fields(html, root)
+    return fields, _page_text(html, root, title)
+
+
+def _page_text(html: str, root: etree._Element, title: str | None) -> str:
+    hanweb = _HANWEB.search(html)
     if hanweb and _cjk_count(hanweb.group(1)) >= 20:
         content = lxml.html.fragment_fromstring(hanweb.group(1), create_parent="div")
         _drop_tags(content)
@@ -434,7 +447,11 @@ def html_metadata(html: str) -> dict:
     ``window._CONFIG.DETAIL`` JSON, the ``<meta>`` tags ArticleTitle, PubDate, ContentSource, and
     for the title last the template's heading (`TITLE_SELECTORS`).
     """
-    root = _parse(html)
+    return _page_fields(html, _parse(html))
+
+
+def _page_fields(html: str, root: etree._Element) -> dict:
+    """`html_metadata` of a parsed page; drops its scripts and styles."""
     for el in list(root.iter("script", "style")):
         el.drop_tree()
     fields: dict = {}
