@@ -65,6 +65,24 @@ def test_the_map_puts_each_city_at_its_gbt2260_point():
     assert len([c for c in tree.iter("{*}circle") if c.get("class") == "city"]) == 1
 
 
+def test_place_counts_need_only_the_rows_region_code_as_the_map_page_selects_it():
+    """The map page (`yanglao serve`, /-/yanglao/map) selects only `region_code` of the rows: counting places
+    reads nothing else (`ChartTally.add_places`; the whole tally also reads the targets' indicators)."""
+    tables = {
+        "documents": [
+            {"document_id": "a", "city": "武汉市", "province": "湖北省", "region_code": "420100"},
+            {"document_id": "b", "city": "广州市", "province": "广东省", "region_code": "440100"},
+        ],
+        "measures": [{"region_code": "420100"}] * 3,
+        "targets": [{"region_code": "420100"}, {"region_code": "440100"}],
+        "subsidies": [{"region_code": "440100"}, {"region_code": "999999"}],
+    }
+    assert charts.place_counts(tables) == {
+        "420100": {"city": "武汉市", "province": "湖北省", "rows": 4},
+        "440100": {"city": "广州市", "province": "广东省", "rows": 2},
+    }
+
+
 def test_the_document_text_marks_every_quote_even_overlapping_ones():
     text = "到2025年，助餐点覆盖率达到80%，每餐补贴3元。"
     spans = [(10, 18, "d:t1", "targets"), (15, 18, "d:t2", "targets"), (19, 25, "d:s1", "subsidies")]

@@ -243,3 +243,51 @@ def test_sheet_rows_made_by_arrow_escape_cut_and_type_every_cell():
     assert got[3][1]["A5"] == ("inlineStr", "x_x0001_y")
     cut = got[4][1]["A6"][1]
     assert len(cut) == EXCEL_CELL_LIMIT and cut.endswith(TRUNCATED_MARK)
+
+
+def _release_with_targets_changed(latest: Path, folder: Path) -> dict:
+    """`folder` with the CSVs of the bundled release, its targets but the last; the descriptor, a day later."""
+    folder.mkdir()
+    for table in TABLES:
+        (folder / f"{table.name}.csv").write_bytes((latest / f"{table.name}.csv").read_bytes())
+    lines = (latest / "targets.csv").read_bytes().splitlines(keepends=True)
+    (folder / "targets.csv").write_bytes(b"".join(lines[:-1]))
+    descriptor = json.loads((latest / "datapackage.json").read_text(encoding="utf-8"))
+    return {**descriptor, "created": "2030-01-02T03:04:05Z"}
+
+
+def test_unchanged_tables_downloads_are_copied_from_the_previous_release_as_the_same_bytes(
+    latest, tmp_path, monkeypatch
+):
+    """A one-document change leaves most tables as they were: their Parquet files are linked from the previous
+    release and their sheets' compressed bytes copied from its workbook (`PreviousDownloads`), not made again;
+    the workbook and every Parquet file are the bytes made afresh. A Parquet file that is not the one its
+    release recorded is made afresh."""
+    from yanglao.publish import exports
+    from yanglao.publish.exports import PreviousDownloads, parquet_name, write_downloads
+
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    for name in ("datapackage.json", "release.json", WORKBOOK, *(parquet_name(t.name) for t in TABLES)):
+        (previous / name).write_bytes((latest / name).read_bytes())
+    (previous / "measures.parquet").write_bytes((previous / "measures.parquet").read_bytes() + b"\0")
+    fresh, copied = tmp_path / "fresh", tmp_path / "copied"
+    descriptor = _release_with_targets_changed(latest, fresh)
+    _release_with_targets_changed(latest, copied)
+    rows = {t.name: len(csv_rows(fresh / f"{t.name}.csv")) for t in TABLES}
+    unchanged = frozenset(t.name for t in TABLES if t.name != "targets")
+
+    made = write_downloads(fresh, descriptor, "citation")
+    read: list[str] = []
+    batches = exports.csv_batches
+    monkeypatch.setattr(
+        exports, "csv_batches", lambda table, *a: read.append(table.name) or batches(table, *a)
+    )
+    reused = write_downloads(
+        copied, descriptor, "citation", previous=PreviousDownloads(previous, unchanged, rows)
+    )
+    assert reused == made  # file name → (sha256, bytes)
+    for name in made:
+        assert (copied / name).read_bytes() == (fresh / name).read_bytes(), name
+    assert sorted(set(read)) == ["measures", "targets"]  # made afresh: the changed one, the damaged one
+    assert (copied / "subsidies.parquet").stat().st_ino == (previous / "subsidies.parquet").stat().st_ino

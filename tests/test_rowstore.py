@@ -346,3 +346,58 @@ def test_release_documents_keeps_the_last_good_rows_in_id_order_except_refused(s
     assert kept["measures"] == previous.rows_of(ids[1])["measures"] and kept["measures"]
     with pytest.raises(ValueError, match="not a source"):
         list(release_documents(ids[:2], [("zzz-unknown", {}, {})], previous, Review()))
+
+
+def test_a_release_of_spooled_tables_reads_each_table_once_and_reports_as_from_whole_tables(
+    shipped_build, tmp_path, monkeypatch
+):
+    """Publishing takes what its checks and reports need from the pass that writes the tables
+    (`ReleaseTallies`): each spooled table is read once, the targets twice (the chart of the chosen indicator
+    reads them again). The quality report, the landing page and the data dictionary are the bytes that the
+    functions give from the same rows as whole lists."""
+    import shutil
+    from datetime import UTC, datetime
+
+    from yanglao.pipeline import registry_tables
+    from yanglao.publish import rowstore
+    from yanglao.publish.dictionary import write_dictionary
+    from yanglao.publish.landing import write_landing
+    from yanglao.publish.quality import write_quality
+    from yanglao.publish.release import publish_release, sort_rows
+    from yanglao.publish.rowstore import SpooledTables
+
+    _output, release = _release(shipped_build)
+    previous = load_previous(release)
+    spooler = TableSpooler(tmp_path / "spool")
+    for document_id in sorted(previous.documents):
+        rows = {name: previous.rows.get(name, {}).get(document_id, []) for name in ROW_TABLES}
+        spooler.add(previous.documents[document_id], rows)
+    tables = SpooledTables(spooler.close())
+    tables.problems = spooler.problems
+    sources = read_typed_table(release / "sources.csv", TABLES_BY_NAME["sources"])
+    tables.update(registry_tables(sources))
+    # the same rows, as lists in the release's order (the dictionary's examples are the first in that order)
+    whole = {name: sort_rows(TABLES_BY_NAME[name], list(rows)) for name, rows in tables.items()}
+
+    reads: dict[str, int] = {}
+    iterate = rowstore.SpooledTable.__iter__
+
+    def counted(table):
+        reads[table.path.stem] = reads.get(table.path.stem, 0) + 1
+        return iterate(table)
+
+    monkeypatch.setattr(rowstore.SpooledTable, "__iter__", counted)
+    published = publish_release(tmp_path / "out", tables, datetime(2026, 12, 6, tzinfo=UTC))
+    monkeypatch.setattr(rowstore.SpooledTable, "__iter__", iterate)
+    assert published.published and len(whole["targets"]) == 86
+    assert reads == {"documents": 1, "measures": 1, "targets": 2, "subsidies": 1, "doubtful": 1}
+
+    again = tmp_path / "again"
+    shutil.copytree(published.path, again)
+    descriptor = json.loads((published.path / "datapackage.json").read_text(encoding="utf-8"))
+    write_quality(again, whole)
+    write_dictionary(again, whole)
+    (again / "index.html").unlink()
+    write_landing(again, descriptor, whole)
+    for name in ("quality.json", "quality.md", "data-dictionary.md", "data-dictionary.html", "index.html"):
+        assert (again / name).read_bytes() == (published.path / name).read_bytes(), name

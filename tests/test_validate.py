@@ -156,3 +156,33 @@ def test_keys_of_the_published_release_check_clean_and_each_break_is_named(shipp
             "foreign-key: no documents row no-such-document",
         ),
     }
+
+
+def test_keys_hashed_in_another_order_than_the_tables_still_name_the_rows_of_a_problem(shipped_build):
+    """Publish hashes the keys as it writes each table in release order (`KeyScanner`), which need not be the
+    order of the rows it was given: a dangling reference and a repeated key are still named by their own rows."""
+    from yanglao.publish.validate import KeyScanner, check_keys
+
+    latest = shipped_build[0] / "datasets" / "latest"
+    tables = {
+        name: read_typed_table(latest / f"{name}.csv", spec)
+        for name, spec in TABLES_BY_NAME.items()
+        if (latest / f"{name}.csv").exists()
+    }
+    broken = copy.deepcopy(tables)
+    broken["subsidies"][3]["measure_id"] = "nowhere:m9"
+    broken["targets"].append(dict(broken["targets"][5]))
+    scanner = KeyScanner()
+    for name, rows in broken.items():
+        scanner.add(name, list(reversed(rows)))
+    problems = {(p.table, p.row_key, p.field, p.reason) for p in check_keys(broken, scanner.scans())}
+    assert problems == {(p.table, p.row_key, p.field, p.reason) for p in check_keys(broken)}
+    assert problems == {
+        (
+            "subsidies",
+            broken["subsidies"][3]["subsidy_id"],
+            "measure_id",
+            "foreign-key: no measures row nowhere:m9",
+        ),
+        ("targets", broken["targets"][5]["target_id"], "target_id", "primary-key: duplicate key"),
+    }

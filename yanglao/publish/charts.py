@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from html import escape
 
 from yanglao.publish.display import code_label, format_quantity, format_yuan
@@ -40,15 +41,9 @@ def indicator_names(targets: list[dict], indicators: list[dict] | None = None) -
 
 def choose_indicator(targets: list[dict]) -> str | None:
     """The indicator set by the most cities (then the most targets): the most comparable one."""
-    if not targets:
-        return None
-    cities: dict[str, set] = defaultdict(set)
-    rows: Counter = Counter()
-    for t in targets:
-        key = indicator_key(t)
-        cities[key].add(t.get("city"))
-        rows[key] += 1
-    return max(sorted(cities), key=lambda k: (len(cities[k]), rows[k]))
+    tally = ChartTally()
+    tally.add("targets", targets)
+    return tally.chosen_indicator()
 
 
 def _value(v) -> float | None:
@@ -92,13 +87,14 @@ def indicator_chart(targets: list[dict], key: str, name: str | None = None, widt
 
 def subsidy_chart(subsidies: list[dict], width: int = 760) -> str:
     """For each kind (rows) and city (colours): the highest amount or cap, log scale, with the count."""
+    tally = ChartTally()
+    tally.add("subsidies", subsidies)
+    return subsidy_chart_of(tally.cells, width)
+
+
+def subsidy_chart_of(cells: dict[tuple[str, str], list[float]], width: int = 760) -> str:
+    """`subsidy_chart` of the amounts by (kind, city) (`ChartTally.cells`)."""
     title = "补贴金额:按类型和城市(最高额,对数刻度) / Subsidy amounts by kind and place (highest, log scale)"
-    cells: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for s in subsidies:
-        amount = _value(s.get("amount_yuan"))
-        amount = amount if amount is not None else _value(s.get("cap_yuan"))
-        if amount:
-            cells[(s["kind"], s.get("city") or "")].append(amount)
     if not cells:
         return _empty(title, width)
     kinds = sorted({k for k, _ in cells})
@@ -225,15 +221,63 @@ def _label_position(x: float, y: float, r: float, width: float, taken: list) -> 
 
 def place_counts(tables: dict[str, list[dict]]) -> dict[str, dict]:
     """region_code → city, province and the number of measures, targets and subsidies there."""
-    out: dict[str, dict] = {}
-    for d in tables.get("documents", []):
-        out.setdefault(d["region_code"], {"city": d["city"], "province": d["province"], "rows": 0})
-    for name in ("measures", "targets", "subsidies"):
-        for row in tables.get(name, []):
-            code = row.get("region_code")
-            if code in out:
-                out[code]["rows"] += 1
-    return out
+    tally = ChartTally()
+    for name in ("documents", "measures", "targets", "subsidies"):
+        tally.add_places(name, tables.get(name, []))
+    return tally.place_counts()
+
+
+class ChartTally:
+    """What the landing page's charts need from the rows, taken a group of rows at a time (publish gives it
+    each group as it writes the tables: one pass over the rows for every report)."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, dict] = {}  # region_code → city and province, from the documents
+        self.rows_by_code: Counter = Counter()
+        self.cities: dict[str, set] = defaultdict(set)  # indicator key → cities that set it
+        self.targets: Counter = Counter()  # indicator key → targets
+        self.wording: dict[str, str] = {}  # indicator key → the indicator of its last target
+        self.cells: dict[tuple[str, str], list[float]] = defaultdict(list)  # (kind, city) → subsidy amounts
+
+    def add(self, table: str, rows: Iterable[dict]) -> None:
+        rows = rows if isinstance(rows, list) else list(rows)
+        self.add_places(table, rows)
+        if table == "targets":
+            for t in rows:
+                key = indicator_key(t)
+                self.cities[key].add(t.get("city"))
+                self.targets[key] += 1
+                self.wording[key] = t["indicator"]
+        elif table == "subsidies":
+            for s in rows:
+                amount = _value(s.get("amount_yuan"))
+                amount = amount if amount is not None else _value(s.get("cap_yuan"))
+                if amount:
+                    self.cells[(s["kind"], s.get("city") or "")].append(amount)
+
+    def add_places(self, table: str, rows: Iterable[dict]) -> None:
+        """Only what `place_counts` needs: the documents' places, the other rows' `region_code`."""
+        if table == "documents":
+            for d in rows:
+                self.places.setdefault(d["region_code"], {"city": d["city"], "province": d["province"]})
+        elif table in ("measures", "targets", "subsidies"):
+            self.rows_by_code.update(row.get("region_code") for row in rows)
+
+    def chosen_indicator(self) -> str | None:
+        """`choose_indicator` of the targets seen."""
+        if not self.targets:
+            return None
+        cities, rows = self.cities, self.targets
+        return max(sorted(cities), key=lambda k: (len(cities[k]), rows[k]))
+
+    def indicator_name(self, key: str, indicators: list[dict] | None = None) -> str | None:
+        """`indicator_names(targets, indicators)[key]`."""
+        names = {i["indicator_code"]: i.get("name_zh") or i["indicator_code"] for i in indicators or []}
+        return names.get(key, self.wording[key]) if key in self.wording else None
+
+    def place_counts(self) -> dict[str, dict]:
+        """`place_counts` of the rows seen."""
+        return {code: {**place, "rows": self.rows_by_code[code]} for code, place in self.places.items()}
 
 
 def _open(width: int, height: int, css: str, title: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from yanglao.escape import markdown_code
@@ -33,12 +34,41 @@ def _text(value) -> str:
 
 def example_value(rows: list[dict], name: str) -> str:
     """The first non-empty value of a column, on one line and at most EXAMPLE_CHARS characters."""
-    for row in rows:
-        value = _text(row.get(name))
-        if value != "":
-            value = " ".join(value.split())
-            return value if len(value) <= EXAMPLE_CHARS else value[: EXAMPLE_CHARS - 1] + "…"
-    return ""
+    examples = Examples()
+    examples.add_columns("table", [name], rows)
+    return examples.get("table", name)
+
+
+class Examples:
+    """The first non-empty value of each column of each table, taken a group of rows at a time (publish gives
+    it each group as it writes the tables): once a column has its example, later rows are not looked at."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, dict[str, str]] = {}
+        self.missing: dict[str, list[str]] = {t.name: list(t.field_names) for t in TABLES}
+
+    def add(self, table: str, rows: Iterable[dict]) -> None:
+        self.add_columns(table, self.missing.get(table, []), rows)
+
+    def add_columns(self, table: str, names: list[str], rows: Iterable[dict]) -> None:
+        if not names:
+            return
+        found = self.found.setdefault(table, {})
+        left = [n for n in names if n not in found]
+        for row in rows:
+            for name in left:
+                value = _text(row.get(name))
+                if value != "":
+                    value = " ".join(value.split())
+                    found[name] = value if len(value) <= EXAMPLE_CHARS else value[: EXAMPLE_CHARS - 1] + "…"
+            left = [n for n in left if n not in found]
+            if not left:
+                break
+        if table in self.missing:
+            self.missing[table] = left
+
+    def get(self, table: str, name: str) -> str:
+        return self.found.get(table, {}).get(name, "")
 
 
 def allowed_values(table: Table, f: Field) -> tuple[str, ...]:
@@ -50,8 +80,13 @@ def allowed_values(table: Table, f: Field) -> tuple[str, ...]:
     return ()
 
 
-def dictionary_entries(tables: dict[str, list[dict]]) -> list[dict]:
-    """Everything the dictionary says, as data: one entry per table with its columns."""
+def dictionary_entries(tables: dict[str, list[dict]], examples: Examples | None = None) -> list[dict]:
+    """Everything the dictionary says, as data: one entry per table with its columns. `examples`: the
+    columns' examples taken already (in the pass that wrote the tables); else the tables are read for them."""
+    if examples is None:
+        examples = Examples()
+        for table in TABLES:
+            examples.add(table.name, tables.get(table.name, []))
     entries = []
     for table in TABLES:
         rows = tables.get(table.name, [])
@@ -66,7 +101,7 @@ def dictionary_entries(tables: dict[str, list[dict]]) -> list[dict]:
                     "en": f.en,
                     "required": f.required,
                     "values": allowed_values(table, f),
-                    "example": example_value(rows, f.name),
+                    "example": examples.get(table.name, f.name),
                 }
             )
         entries.append(
@@ -179,13 +214,15 @@ def render_html(entries: list[dict], version: str = "") -> str:
     return "\n".join(out) + "\n"
 
 
-def write_dictionary(folder: Path, tables: dict[str, list[dict]]) -> list[Path]:
+def write_dictionary(
+    folder: Path, tables: dict[str, list[dict]], examples: Examples | None = None
+) -> list[Path]:
     """Write data-dictionary.md and data-dictionary.html into a release (or staging) folder.
 
     Example: ``write_dictionary(stage, tables)`` in `publish_release`, after datapackage.json is written.
     """
     folder = Path(folder)
-    entries = dictionary_entries(tables)
+    entries = dictionary_entries(tables, examples)
     version = _version(folder)
     md, page = folder / FILES[0], folder / FILES[1]
     md.write_text(render_markdown(entries, version), encoding="utf-8")

@@ -22,9 +22,14 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
+import os
 import re
+import shutil
+import struct
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -135,9 +140,12 @@ def reproducible_zip(data: bytes, created: str) -> bytes:
     return out.getvalue()
 
 
-def _rezip(source_file, target_file, created: str, splices: dict | None = None) -> None:
+def _rezip(
+    source_file, target_file, created: str, splices: dict | None = None, copies: tuple | None = None
+) -> None:
     """`reproducible_zip` from one file object to another: one entry in memory at a time, not the whole zip.
-    `splices`: entry name → what writes that entry with more rows (`_SheetRows`), streamed into the zip."""
+    `splices`: entry name → what writes that entry with more rows (`_SheetRows`), streamed into the zip.
+    `copies`: (a workbook, entry name → its entry): entries whose compressed bytes are copied from there."""
     when = datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ")
     with (
         zipfile.ZipFile(source_file) as source,
@@ -153,6 +161,9 @@ def _rezip(source_file, target_file, created: str, splices: dict | None = None) 
                 WORKBOOK_DEFLATE_LEVEL  # ZipFile's own level does not reach a ZipInfo's entry
             )
             info.external_attr = 0o644 << 16
+            if copies is not None and item.filename in copies[1]:
+                _copy_entry(copies[0], copies[1][item.filename], target, info)
+                continue
             splice = (splices or {}).get(item.filename)
             if splice is None:
                 target.writestr(info, body)
@@ -160,6 +171,43 @@ def _rezip(source_file, target_file, created: str, splices: dict | None = None) 
             info.file_size = splice.size(body)  # as writestr sets it: the same zip64 choice, the same bytes
             with target.open(info, "w") as entry:
                 splice.splice(body, entry)
+
+
+def _copy_entry(source: zipfile.ZipFile, name: str, target: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Write `info` into `target` with the compressed bytes, CRC and sizes of `name` in `source`: the bytes
+    `target.open(info, "w")` writes for the same content at the same level, without compressing it again.
+    (zipfile has no call for this: what `ZipFile._open_to_write` and `_ZipWriteFile.close` do, in one go.)"""
+    before = source.getinfo(name)
+    if before.compress_type != zipfile.ZIP_DEFLATED or before.flag_bits & 0x08:
+        raise ValueError(f"{name}: not an entry this code writes")
+    info.CRC, info.compress_size, info.file_size = before.CRC, before.compress_size, before.file_size
+    info.flag_bits = 0
+    zip64 = target._allowZip64 and info.file_size * 1.05 > zipfile.ZIP64_LIMIT  # as _open_to_write decides
+    target.fp.seek(target.start_dir)
+    info.header_offset = target.fp.tell()
+    target._writecheck(info)
+    target._didModify = True
+    target.fp.write(info.FileHeader(zip64))
+    source.fp.seek(before.header_offset + _local_header_size(source, before))  # the data: after its header
+    left = before.compress_size
+    while left:
+        block = source.fp.read(min(left, 1 << 20))
+        if not block:
+            raise ValueError(f"{name}: the workbook ends inside it")
+        target.fp.write(block)
+        left -= len(block)
+    target.start_dir = target.fp.tell()
+    target.filelist.append(info)
+    target.NameToInfo[info.filename] = info
+
+
+def _local_header_size(source: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    source.fp.seek(info.header_offset)
+    header = source.fp.read(zipfile.sizeFileHeader)
+    fields = struct.unpack(zipfile.structFileHeader, header)
+    return (
+        zipfile.sizeFileHeader + fields[zipfile._FH_FILENAME_LENGTH] + fields[zipfile._FH_EXTRA_FIELD_LENGTH]
+    )
 
 
 def rows_of_csv(data: bytes) -> list[dict]:
@@ -184,8 +232,24 @@ def download_files(csv_files: dict[str, bytes], descriptor: dict, citation: str)
     return files
 
 
+@dataclass(frozen=True)
+class PreviousDownloads:
+    """The downloads of the previous release, written by the same code, and the tables whose CSV is byte for
+    byte the one there (`tables`): their Parquet files and their sheets of the workbook are the same bytes,
+    so they are copied rather than made again (`rows`: every table's row count in the new release, for the
+    sheets a long table takes)."""
+
+    release: Path
+    tables: frozenset[str]
+    rows: dict[str, int]
+
+
 def write_downloads(
-    folder: Path, descriptor: dict, citation: str, largest: dict[str, int] | None = None
+    folder: Path,
+    descriptor: dict,
+    citation: str,
+    largest: dict[str, int] | None = None,
+    previous: PreviousDownloads | None = None,
 ) -> dict[str, tuple[str, int]]:
     """Write every download of a release into `folder`, from the CSVs already written there, each CSV read
     once for both downloads; returns file name → (sha256, bytes).
@@ -198,8 +262,21 @@ def write_downloads(
 
     `largest`: the bytes of each table's longest CSV record, when the writer measured them: the CSV is then
     read in blocks just big enough for it (Arrow reads ahead many blocks: memory follows the block size).
+
+    `previous`: the unchanged tables' Parquet files are linked from the previous release and their sheets'
+    compressed bytes copied from its workbook (a one-document change left most tables as they were, and making
+    their sheets again was half of publishing it). The bytes are those made afresh; tables are made afresh
+    when the previous files are not as that release recorded them.
     """
-    _write_workbook(folder / WORKBOOK, folder, descriptor, citation, parquet_folder=folder, largest=largest)
+    _write_workbook(
+        folder / WORKBOOK,
+        folder,
+        descriptor,
+        citation,
+        parquet_folder=folder,
+        largest=largest,
+        previous=_usable(previous),
+    )
     return {name: _file_digest(folder / name) for name in [*(parquet_name(t.name) for t in TABLES), WORKBOOK]}
 
 
@@ -325,6 +402,53 @@ class _ParquetTable:
 EXCEL_MAX_ROWS = 1_048_576
 
 
+def sheet_parts(rows: int, max_rows: int = EXCEL_MAX_ROWS) -> int:
+    """How many sheets a table of `rows` rows takes: each holds the header and `max_rows` - 1 rows."""
+    return max(1, -(-rows // (max_rows - 1)))
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """A second name for a published file, or a copy where the file system cannot link (another device).
+
+    Why: latest/ is a copy of the newest release, and copying every byte of it again (gigabytes at 100,000
+    documents) was a large part of publishing a one-document change. A release's files are never written
+    again in place (every step writes a new file and renames it), so the two names stay the same bytes.
+    """
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _usable(previous: PreviousDownloads | None) -> PreviousDownloads | None:
+    """`previous` with the tables whose Parquet file there is the one that release recorded; None when its
+    workbook is not, or its sheets are laid out otherwise (a table that now takes more or fewer sheets)."""
+    if previous is None or not previous.tables:
+        return None
+    release = previous.release
+    try:
+        descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
+        counts = json.loads((release / "release.json").read_text(encoding="utf-8"))["row_counts"]
+    except (OSError, ValueError, KeyError):
+        return None
+    recorded = {d["path"]: d["hash"] for d in descriptor.get("downloads", [])}
+    recorded |= {
+        r["parquet"]["path"]: r["parquet"]["hash"] for r in descriptor["resources"] if "parquet" in r
+    }
+    if any(sheet_parts(counts.get(t.name, 0)) != sheet_parts(previous.rows.get(t.name, 0)) for t in TABLES):
+        return None
+    if not _has_hash(release / WORKBOOK, recorded.get(WORKBOOK)):
+        return None
+    tables = {
+        t for t in previous.tables if _has_hash(release / parquet_name(t), recorded.get(parquet_name(t)))
+    }
+    return PreviousDownloads(release, frozenset(tables), previous.rows) if tables else None
+
+
+def _has_hash(path: Path, recorded: str | None) -> bool:
+    return recorded is not None and path.exists() and f"sha256:{_file_digest(path)[0]}" == recorded
+
+
 def _write_workbook(
     path: Path,
     folder: Path,
@@ -333,6 +457,7 @@ def _write_workbook(
     max_rows: int = EXCEL_MAX_ROWS,
     parquet_folder: Path | None = None,
     largest: dict[str, int] | None = None,
+    previous: PreviousDownloads | None = None,
 ) -> None:
     """The workbook of `workbook_bytes`, streamed: each table's rows read from its CSV in `folder` (and, with
     `parquet_folder`, written there as the table's Parquet file in the same pass). A table longer than a
@@ -363,7 +488,18 @@ def _write_workbook(
         for i, row in enumerate(_about_rows(descriptor, citation), start=1):
             about.write_row(i, 0, row)
         sheets: list[_SheetRows] = []
+        copied: dict[str, str] = {}  # sheet entry → the same entry of the previous workbook
         for table in TABLES:
+            if previous is not None and table.name in previous.tables and parquet_folder is not None:
+                for part in range(1, sheet_parts(previous.rows[table.name], max_rows) + 1):
+                    sheet = _SheetRows(book, table, part, header, scratch, len(sheets) + 2)
+                    sheet.close()
+                    sheets.append(sheet)
+                    copied[sheet.entry] = sheet.entry
+                link_or_copy(
+                    previous.release / parquet_name(table.name), parquet_folder / parquet_name(table.name)
+                )
+                continue
             parquet = (
                 _ParquetTable(table, parquet_folder / parquet_name(table.name)) if parquet_folder else None
             )
@@ -390,8 +526,13 @@ def _write_workbook(
         for sheet in sheets:
             sheet.close()
         book.close()
+        splices = {s.entry: s for s in sheets if s.entry not in copied}
         with (scratch / "plain.xlsx").open("rb") as source, path.open("wb") as target:
-            _rezip(source, target, descriptor["created"], {s.entry: s for s in sheets})
+            if not copied:
+                _rezip(source, target, descriptor["created"], splices)
+                return
+            with zipfile.ZipFile(previous.release / WORKBOOK) as before:  # type: ignore[union-attr]
+                _rezip(source, target, descriptor["created"], splices, (before, copied))
 
 
 class _SheetRows:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
@@ -79,17 +80,43 @@ def _file_rows(descriptor: dict, extra: dict[str, int]) -> list[tuple[str, str, 
     return out
 
 
-def _coverage(tables: dict[str, list[dict]]) -> list[tuple[str, str, list[int]]]:
-    counts: dict[tuple[str, str], Counter] = {}
-    for d in tables.get("documents", []):
-        counts.setdefault((d["province"], d["city"]), Counter())["documents"] += 1
-    for name in ("measures", "targets", "subsidies"):
-        for row in tables.get(name, []):
-            place = (row.get("province"), row.get("city"))
-            if place in counts:
-                counts[place][name] += 1
-    names = ("documents", "measures", "targets", "subsidies")
-    return [(p, c, [counts[(p, c)][n] for n in names]) for p, c in sorted(counts)]
+class LandingTally:
+    """What the landing page counts from the rows (coverage by place, the charts' figures), taken a group of
+    rows at a time: publish gives it each group as it writes the tables (one pass for every report)."""
+
+    def __init__(self) -> None:
+        self.documents: Counter = Counter()  # (province, city) → documents
+        self.rows: dict[str, Counter] = {name: Counter() for name in ("measures", "targets", "subsidies")}
+        self.charts = charts.ChartTally()
+
+    def add(self, table: str, rows: Iterable[dict]) -> None:
+        rows = rows if isinstance(rows, list) else list(rows)
+        if table == "documents":
+            self.documents.update((d["province"], d["city"]) for d in rows)
+        elif table in self.rows:
+            self.rows[table].update((row.get("province"), row.get("city")) for row in rows)
+        self.charts.add(table, rows)
+
+    def coverage(self) -> list[tuple[str, str, list[int]]]:
+        """(province, city, [documents, measures, targets, subsidies]) of every place with documents."""
+        return [
+            (
+                p,
+                c,
+                [
+                    self.documents[(p, c)],
+                    *(self.rows[n][(p, c)] for n in ("measures", "targets", "subsidies")),
+                ],
+            )
+            for p, c in sorted(self.documents)
+        ]
+
+
+def _tallied(tables: dict[str, list[dict]]) -> LandingTally:
+    tally = LandingTally()
+    for name in ("documents", "measures", "targets", "subsidies"):
+        tally.add(name, tables.get(name, []))
+    return tally
 
 
 def _changes(changes: dict | None) -> str:
@@ -119,9 +146,15 @@ svg{max-width:100%;height:auto}
 
 
 def landing_html(
-    descriptor: dict, tables: dict[str, list[dict]], changes: dict | None, extra: dict[str, int]
+    descriptor: dict,
+    tables: dict[str, list[dict]],
+    changes: dict | None,
+    extra: dict[str, int],
+    tally: LandingTally | None = None,
 ) -> str:
-    """The landing page of a release; `extra` are the other files beside the tables (name → size in bytes)."""
+    """The landing page of a release; `extra` are the other files beside the tables (name → size in bytes).
+    `tally`: the rows counted already (in the pass that wrote them); else the tables are read for it."""
+    tally = tally or _tallied(tables)
     version = escape(descriptor["version"])
     counts = "".join(
         f"<div><b>{len(tables.get(t.name, [])):,}</b>{escape(t.title_zh)}<br><small>{t.name}</small></div>"
@@ -131,19 +164,19 @@ def landing_html(
         f"<tr><td>{escape(p)}</td><td>{escape(c)}</td>"
         + "".join(f'<td class="n">{n:,}</td>' for n in ns)
         + "</tr>"
-        for p, c, ns in _coverage(tables)
+        for p, c, ns in tally.coverage()
     )
     files = "".join(
         f'<tr><td>{escape(label)}</td><td><a href="{escape(path)}">{escape(path)}</a></td>'
         f'<td class="n">{size}</td><td class="hash">{escape(digest)}</td></tr>'
         for label, path, size, digest in _file_rows(descriptor, extra)
     )
-    targets = tables.get("targets", [])
-    key = charts.choose_indicator(targets)
-    names = charts.indicator_names(targets, tables.get("indicators"))
-    indicator = charts.indicator_chart(targets, key, names.get(key)) if key else ""
-    subsidy = charts.subsidy_chart(tables.get("subsidies", []))
-    places = charts.place_map(charts.place_counts(tables))
+    key = tally.charts.chosen_indicator()
+    name = tally.charts.indicator_name(key, tables.get("indicators")) if key else None
+    # the one chart that reads the rows again: only the targets, for the chosen indicator's bars
+    indicator = charts.indicator_chart(tables.get("targets", []), key, name) if key else ""
+    subsidy = charts.subsidy_chart_of(tally.charts.cells)
+    places = charts.place_map(tally.charts.place_counts())
     licence = descriptor["licenses"][0]
     heads = "".join(
         f"<th>{escape(TABLES_BY_NAME[n].title_zh)}<br><small>{n}</small></th>"
@@ -181,7 +214,9 @@ are the issuers' publications.</p>
 """
 
 
-def write_landing(folder: Path, descriptor: dict, tables: dict[str, list[dict]]) -> Path:
+def write_landing(
+    folder: Path, descriptor: dict, tables: dict[str, list[dict]], tally: LandingTally | None = None
+) -> Path:
     """Write CITATION.cff and index.html into a release folder (after its other files are there)."""
     folder = Path(folder)
     (folder / CITATION_FILE).write_text(citation_cff(descriptor), encoding="utf-8")
@@ -196,5 +231,5 @@ def write_landing(folder: Path, descriptor: dict, tables: dict[str, list[dict]])
     changes_path = folder / "changes.json"
     changes = json.loads(changes_path.read_text(encoding="utf-8")) if changes_path.exists() else None
     path = folder / LANDING_FILE
-    path.write_text(landing_html(descriptor, tables, changes, extra), encoding="utf-8")
+    path.write_text(landing_html(descriptor, tables, changes, extra, tally), encoding="utf-8")
     return path

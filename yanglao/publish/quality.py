@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "devset" / "gold"
@@ -118,56 +119,88 @@ def quality_report(
 ) -> dict:
     """Rows per document, the share of targets mapped to the vocabulary, the figures left out by rule,
     and (with the gold) the development-set scores, metadata scored as read from the page."""
-    per_document: dict[str, dict[str, int]] = defaultdict(
-        lambda: {"measures": 0, "targets": 0, "subsidies": 0}
-    )
-    for name in ("measures", "targets", "subsidies"):
-        for row in tables.get(name, []):
-            per_document[row["document_id"]][name] += 1
-    for document in tables.get("documents", []):
-        per_document[document["document_id"]]  # documents with no rows are listed too
-    report: dict = {"rows_per_document": {k: per_document[k] for k in sorted(per_document)}}
-    targets = tables.get("targets", [])
-    mapped = sum(1 for r in targets if r.get("indicator_code"))
-    report["indicator_mapping"] = {
-        "targets": len(targets),
-        "mapped": mapped,
-        "share": round(mapped / len(targets), 3) if targets else 0.0,
-        "by_code": dict(
-            sorted(Counter(r["indicator_code"] for r in targets if r.get("indicator_code")).items())
-        ),
-    }
-    left_out = Counter((r["table_name"], r["verdict"], r["reason"]) for r in tables.get("doubtful", []))
-    report["left_out_by_rule"] = [
-        {"table": t, "verdict": v, "reason": reason, "figures": n}
-        for (t, v, reason), n in sorted(left_out.items())
-    ]
-    carried = (previous or {}).get("page_metadata", {})
-    # One pass, keeping only the metadata: the documents (with their texts) may be a table on disk.
-    page_metadata = [
-        (d["document_id"], d.get("page_metadata") or carried.get(d["document_id"]) or {})
-        for d in tables.get("documents", [])
-    ]
-    report["page_metadata"] = dict(sorted(page_metadata, key=lambda item: item[0]))
-    if gold is None:
-        report["devset"] = None
-        return report
-    # Only the gold's documents are scored: only their rows are copied as text.
-    scored = {
-        (r.get("document_id") or r.get("source_id") or "").strip() for rows in gold.values() for r in rows
-    }
-    as_text = {
-        name: [
-            {k: ("" if v is None else str(v)) for k, v in r.items()}
-            for r in tables.get(name, [])
-            if (r.get("document_id") or "").strip() in scored
+    return _tallied(tables, gold).report(previous)
+
+
+class QualityTally:
+    """What `quality_report` counts, taken a group of rows at a time (publish gives it each group as it
+    writes the tables: one pass over the rows for every report)."""
+
+    def __init__(self, gold: dict[str, list[dict]] | None) -> None:
+        self.gold = gold
+        self.per_document: dict[str, dict[str, int]] = defaultdict(
+            lambda: {"measures": 0, "targets": 0, "subsidies": 0}
+        )
+        self.targets = self.mapped = 0
+        self.by_code: Counter = Counter()
+        self.left_out: Counter = Counter()
+        self.page_metadata: list[tuple[str, dict | None]] = []
+        # Only the gold's documents are scored: only their rows are copied as text.
+        self.scored = (
+            {
+                (r.get("document_id") or r.get("source_id") or "").strip()
+                for rows in gold.values()
+                for r in rows
+            }
+            if gold is not None
+            else set()
+        )
+        self.as_text: dict[str, list[dict]] = {name: [] for name in ("targets", "subsidies", "measures")}
+
+    def add(self, table: str, rows: Iterable[dict]) -> None:
+        if table in ("measures", "targets", "subsidies"):
+            self._add_rows(table, rows)
+        elif table == "documents":
+            for document in rows:
+                self.per_document[document["document_id"]]  # documents with no rows are listed too
+                # only the metadata: the documents (with their texts) may be a table on disk
+                self.page_metadata.append((document["document_id"], document.get("page_metadata")))
+        elif table == "doubtful":
+            self.left_out.update((r["table_name"], r["verdict"], r["reason"]) for r in rows)
+
+    def _add_rows(self, table: str, rows: Iterable[dict]) -> None:
+        per_document, scored, as_text = self.per_document, self.scored, self.as_text[table]
+        for row in rows:
+            per_document[row["document_id"]][table] += 1
+            if scored and (row.get("document_id") or "").strip() in scored:
+                as_text.append({k: ("" if v is None else str(v)) for k, v in row.items()})
+            if table == "targets":
+                self.targets += 1
+                if row.get("indicator_code"):
+                    self.mapped += 1
+                    self.by_code[row["indicator_code"]] += 1
+
+    def report(self, previous: dict | None = None) -> dict:
+        report: dict = {"rows_per_document": {k: self.per_document[k] for k in sorted(self.per_document)}}
+        targets, mapped = self.targets, self.mapped
+        report["indicator_mapping"] = {
+            "targets": targets,
+            "mapped": mapped,
+            "share": round(mapped / targets, 3) if targets else 0.0,
+            "by_code": dict(sorted(self.by_code.items())),
+        }
+        report["left_out_by_rule"] = [
+            {"table": t, "verdict": v, "reason": reason, "figures": n}
+            for (t, v, reason), n in sorted(self.left_out.items())
         ]
-        for name in ("targets", "subsidies", "measures")
-    }
-    report["devset"] = meaning_scores(gold, as_text)
-    if gold.get("documents"):
-        report["metadata_as_extracted"] = metadata_score(gold["documents"], report["page_metadata"])
-    return report
+        carried = (previous or {}).get("page_metadata", {})
+        page_metadata = [(d, found or carried.get(d) or {}) for d, found in self.page_metadata]
+        report["page_metadata"] = dict(sorted(page_metadata, key=lambda item: item[0]))
+        gold = self.gold
+        if gold is None:
+            report["devset"] = None
+            return report
+        report["devset"] = meaning_scores(gold, self.as_text)
+        if gold.get("documents"):
+            report["metadata_as_extracted"] = metadata_score(gold["documents"], report["page_metadata"])
+        return report
+
+
+def _tallied(tables: dict[str, list[dict]], gold: dict[str, list[dict]] | None) -> QualityTally:
+    tally = QualityTally(gold)
+    for name in ("measures", "targets", "subsidies", "documents", "doubtful"):
+        tally.add(name, tables.get(name, []))
+    return tally
 
 
 def quality_markdown(report: dict) -> str:
@@ -219,14 +252,18 @@ def quality_markdown(report: dict) -> str:
 
 
 def write_quality(
-    folder: Path, tables: dict[str, list[dict]], gold_dir: Path = GOLD_DIR, previous: Path | None = None
+    folder: Path,
+    tables: dict[str, list[dict]],
+    gold_dir: Path = GOLD_DIR,
+    previous: Path | None = None,
+    tally: QualityTally | None = None,
 ) -> None:
     """quality.json and quality.md of a release; `previous` (the last release) lends the page metadata of
-    documents that were not parsed again."""
+    documents that were not parsed again. `tally`: the rows counted already (in the pass that wrote them)."""
     before = None
     if previous is not None and (previous / "quality.json").exists():
         before = json.loads((previous / "quality.json").read_text(encoding="utf-8"))
-    report = quality_report(tables, read_gold(gold_dir), before)
+    report = (tally or _tallied(tables, read_gold(gold_dir))).report(before)
     with (folder / "quality.json").open(
         "w", encoding="utf-8"
     ) as f:  # written as encoded: see release._write_json

@@ -20,7 +20,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -31,14 +31,21 @@ from pathlib import Path
 from yanglao import __version__
 from yanglao.fields import DATA_MAJOR_VERSION, TABLES, TABLES_BY_NAME, Table, table_schema
 from yanglao.jsonfile import read_members
-from yanglao.publish.dictionary import write_dictionary
+from yanglao.publish.dictionary import Examples, write_dictionary
 from yanglao.publish.display import canonical_number
-from yanglao.publish.exports import WORKBOOK, describe_downloads, write_downloads
-from yanglao.publish.landing import citation_text, write_landing
+from yanglao.publish.exports import (
+    WORKBOOK,
+    PreviousDownloads,
+    describe_downloads,
+    link_or_copy,
+    write_downloads,
+)
+from yanglao.publish.landing import LandingTally, citation_text, write_landing
 from yanglao.publish.places import add_places
-from yanglao.publish.quality import write_quality
+from yanglao.publish.quality import QualityTally, read_gold, write_quality
 from yanglao.publish.rowstore import RowIndex, SpooledTables
 from yanglao.publish.validate import (
+    KeyScanner,
     Problem,
     ValidationFailed,
     check_keys,
@@ -261,9 +268,10 @@ def write_table_files(
     rows: Iterable[dict],
     index: RowIndex | None = None,
     kept: KeptBytes | None = None,
+    observe: Callable[[str, list[dict]], None] | None = None,
 ) -> dict[str, tuple[str, int]]:
     """Write a table's CSV and JSON into `folder` as they are made, a document at a time; name → (sha256,
-    bytes).
+    bytes). `observe(table name, rows)`, when given, sees every group of rows as it is written.
 
     The bytes are exactly `table_csv`'s and `table_json`'s (`rows` already in `sort_rows` order); neither
     file is ever whole in memory. With `index`, the byte ranges of each document's rows in both files are
@@ -282,11 +290,17 @@ def write_table_files(
                 batch.append(row)
                 if len(batch) >= 2048:
                     files.add_rows(batch)
+                    if observe is not None:
+                        observe(table.name, batch)
                     batch = []
             files.add_rows(batch)
+            if observe is not None:
+                observe(table.name, batch)
         else:
             for document_id, group in itertools.groupby(rows, key=operator.itemgetter("document_id")):
                 members = list(group)
+                if observe is not None:
+                    observe(table.name, members)
                 copied = previous.read(document_id, len(members)) if previous is not None else None
                 spans = files.add_bytes(*copied) if copied is not None else files.add_rows(members)
                 largest = max(largest, spans[1] - spans[0])  # a document's records: at least its longest
@@ -593,10 +607,12 @@ def publish_release(
         # Each table written to the stage as it is serialised, one at a time: never all bytes at once.
         files: dict[str, tuple[str, int]] = {}
         index = RowIndex()
+        # what the checks and reports need from the rows, taken as they are written: one pass over them
+        tallies = ReleaseTallies(changed_documents if previous is not None else None)
         for table in TABLES:
             rows = tables.get(table.name, [])
             ordered = rows if getattr(rows, "ordered", False) else sort_rows(table, rows)
-            files |= write_table_files(stage, table, ordered, index, kept)
+            files |= write_table_files(stage, table, ordered, index, kept, tallies.add)
         if previous is not None and _same_tables(previous, files):
             shutil.rmtree(stage, ignore_errors=True)
             finish_release(output, previous)  # repairs whatever an interrupted run left undone
@@ -619,6 +635,7 @@ def publish_release(
             changed_documents,
             index,
             kept.index if kept is not None and previous is not None and kept.release == previous else None,
+            tallies=tallies,
         )
         os.rename(stage, final)  # the moment of publication: before it nothing is visible, after it all is
     except BaseException:
@@ -662,6 +679,8 @@ def _complete_stage(
     changed_documents: set[str] | None,
     row_index: RowIndex | None = None,
     previous_index: RowIndex | None = None,
+    *,
+    tallies: ReleaseTallies,
 ) -> tuple[Path, dict]:
     """Everything of a new release beside its tables, written into the stage and validated there; returns
     the release's final folder and its changes. Raises (and publishes nothing) when validation fails."""
@@ -683,15 +702,19 @@ def _complete_stage(
             "breaking schema change (" + "; ".join(schema_changes["breaking"]) + "): bump DATA_MAJOR_VERSION "
             "in yanglao/fields.py and say so in CHANGELOG.md"
         )
-    compared = (
-        _rows_of(tables, changed_documents) if incremental and changed_documents is not None else tables
-    )
+    compared = tallies.changed if incremental and tallies.changed is not None else tables
     changes = _changes(previous, tables, compared, changed_documents if incremental else None, previous_index)
     # Frictionless may validate beside the writing of the downloads and reports (`_validation`): nothing is
     # published before it has passed.
-    with _validation(stage, tables, compared, descriptor, incremental):
+    with _validation(stage, tables, compared, descriptor, incremental, tallies.keys.scans()):
         downloads = write_downloads(
-            stage, descriptor, citation_text(descriptor), row_index.largest if row_index is not None else None
+            stage,
+            descriptor,
+            citation_text(descriptor),
+            row_index.largest if row_index is not None else None,
+            _unchanged_downloads(previous, old_descriptor, descriptor, files, row_counts)
+            if previous_index is not None  # the previous release is this code's: see KeptBytes
+            else None,
         )
         describe_downloads(descriptor, downloads)
         data_downloads = {name: d for name, d in downloads.items() if name != WORKBOOK}  # see exports
@@ -714,18 +737,13 @@ def _complete_stage(
                 "created": created,
                 "row_counts": row_counts,
                 "hashes": {name: f"sha256:{d[0]}" for name, d in sorted({**files, **data_downloads}.items())},
-                "snapshots": {
-                    document_id: sha
-                    for document_id, sha in sorted(
-                        (d["document_id"], d["content_sha256"]) for d in tables.get("documents", [])
-                    )
-                },
+                "snapshots": dict(sorted(tallies.snapshots)),
                 "sources": registry or [],
             },
         )
-        write_dictionary(stage, tables)
-        write_quality(stage, tables, previous=previous)
-        write_landing(stage, descriptor, tables)
+        write_dictionary(stage, tables, tallies.examples)
+        write_quality(stage, tables, previous=previous, tally=tallies.quality)
+        write_landing(stage, descriptor, tables, tallies.landing)
 
     return releases / version, changes
 
@@ -744,6 +762,7 @@ def _validation(
     compared: dict[str, list[dict]],
     descriptor: dict,
     incremental: bool,
+    scans: dict | None = None,
 ) -> Iterator[None]:
     """Around the writing of everything beside the tables: raise `ValidationFailed` unless the staged tables
     are valid (before the body, or after it when Frictionless ran beside it; publication waits either way)."""
@@ -751,7 +770,7 @@ def _validation(
     # referenced tables, document texts included, once per foreign key); types and constraints
     # by Frictionless over the rows that can have changed: all of them, read from the staged files,
     # without a previous release.
-    key_problems = check_keys(tables)
+    key_problems = check_keys(tables, scans)
     subset: dict[str, bytes | Path]
     if incremental:
         subset = {t.name: table_csv(t, compared.get(t.name, [])) for t in TABLES}
@@ -822,15 +841,58 @@ def _changes(
     return diff_tables(old_tables, new_tables)
 
 
-def _rows_of(tables: dict[str, list[dict]], documents: set[str]) -> dict[str, list[dict]]:
-    """The rows that belong to `documents` (all sources: the registry is small and always compared)."""
-    out = {}
-    for name, rows in tables.items():
-        if not TABLES_BY_NAME[name].per_document:
-            out[name] = rows
-        else:
-            out[name] = [r for r in rows if r.get("document_id") in documents]
-    return out
+def _unchanged_downloads(
+    previous: Path | None,
+    old: dict | None,
+    new: dict,
+    files: dict[str, tuple[str, int]],
+    rows: dict[str, int],
+) -> PreviousDownloads | None:
+    """The tables whose CSV and schema are those of the previous release: their downloads are its bytes."""
+    if previous is None or old is None:
+        return None
+    before = {r["name"]: r for r in old["resources"]}
+    same = frozenset(
+        r["name"]
+        for r in new["resources"]
+        if r["name"] in before
+        and before[r["name"]]["hash"] == f"sha256:{files[r['path']][0]}"
+        and before[r["name"]]["schema"] == r["schema"]
+    )
+    return PreviousDownloads(previous, same, rows)
+
+
+class ReleaseTallies:
+    """Everything the checks and reports of a release take from its rows, fed a group of rows at a time by the
+    pass that writes the tables (`write_table_files`): the key hashes, the quality report's and the landing
+    page's counts, the data dictionary's examples, each document's snapshot hash, and the rows of
+    `changed_documents` (all rows of the
+    tables that are not per document) for the diff. Each report read every table again: at 10,000 documents
+    those passes were ~5 s of a one-document release's ~17."""
+
+    def __init__(self, changed_documents: set[str] | None = None) -> None:
+        self.keys = KeyScanner()
+        self.quality = QualityTally(read_gold())
+        self.landing = LandingTally()
+        self.examples = Examples()
+        self.snapshots: list[tuple[str, str]] = []  # (document id, sha256 of its snapshot), for release.json
+        self.changed_documents = changed_documents
+        self.changed: dict[str, list[dict]] | None = (
+            {t.name: [] for t in TABLES} if changed_documents is not None else None
+        )
+
+    def add(self, table: str, rows: Iterable[dict]) -> None:
+        rows = rows if isinstance(rows, list) else list(rows)
+        for tally in (self.keys, self.quality, self.landing, self.examples):
+            tally.add(table, rows)
+        if table == "documents":
+            self.snapshots.extend((d["document_id"], d["content_sha256"]) for d in rows)
+        if self.changed is not None:
+            documents = self.changed_documents or set()
+            per_document = TABLES_BY_NAME[table].per_document
+            self.changed[table].extend(
+                r for r in rows if not per_document or r.get("document_id") in documents
+            )
 
 
 def finish_release(output: Path, release: Path) -> None:
@@ -897,7 +959,7 @@ def _refresh_latest(output: Path, release: Path) -> None:
         staging = Path(tempfile.mkdtemp(dir=latest.parent, prefix=".latest-"))
         staging.chmod(0o755)
         for item in release.iterdir():
-            _link_or_copy(item, staging / item.name)
+            link_or_copy(item, staging / item.name)
         if latest.exists() and _exchange(staging, latest):
             shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous latest
         else:
@@ -945,19 +1007,6 @@ def _members(descriptor: Path) -> dict:
         return read_members(descriptor, {"version", "created"})
     except (OSError, ValueError):
         return {}
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """A second name for a published file, or a copy where the file system cannot link (another device).
-
-    Why: latest/ is a copy of the newest release, and copying every byte of it again (gigabytes at 100,000
-    documents) was a large part of publishing a one-document change. A release's files are never written
-    again in place (every step writes a new file and renames it), so the two names stay the same bytes.
-    """
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 def _append_changelog(output: Path, entry: str) -> None:

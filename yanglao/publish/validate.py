@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,16 +105,21 @@ def _row_keys(path: Path, primary_key: str) -> dict[int, str]:
         return {number: row.get(primary_key, "") for number, row in enumerate(csv.DictReader(f), start=2)}
 
 
-def check_keys(tables: dict[str, list[dict]]) -> list[Problem]:
+def check_keys(tables: dict[str, list[dict]], scans: dict[str, _KeyScan] | None = None) -> list[Problem]:
     """Primary keys unique and foreign keys resolved, over whole tables, in plain Python.
 
     Frictionless checks the same when it validates a whole package; a release that validates only
     its changed rows with Frictionless runs this over everything instead. Keys are compared by their
     64-bit hashes, held in sorted arrays (8 bytes a row: the sets of every key were ~240 MB at 100,000
     documents), and a table is read a second time only to name the rows of a problem, so that a
-    repeated hash is reported only when the keys themselves repeat.
+    repeated hash is reported only when the keys themselves repeat. `scans`: the hashes already taken
+    (`KeyScanner`, in the pass that wrote the tables), so that the tables are not read for them again.
     """
-    scans = {table.name: _scan_keys(table, tables.get(table.name, [])) for table in TABLES_BY_NAME.values()}
+    if scans is None:
+        scanner = KeyScanner()
+        for table in TABLES_BY_NAME.values():
+            scanner.add(table.name, tables.get(table.name, []))
+        scans = scanner.scans()
     problems = []
     for table in TABLES_BY_NAME.values():
         problems += _duplicate_keys(table, tables.get(table.name, []), scans[table.name])
@@ -124,33 +130,46 @@ def check_keys(tables: dict[str, list[dict]]) -> list[Problem]:
 
 @dataclass
 class _KeyScan:
-    """One pass over a table: its primary keys' hashes (sorted) and each foreign key's (in row order)."""
+    """One pass over a table: its primary keys' hashes (sorted) and each foreign key's. The rows of a problem
+    are found again by hash, not by position: the pass may see the rows in another order than the table's."""
 
     keys: np.ndarray
-    references: dict[str, tuple[np.ndarray, np.ndarray]]  # field -> (hashes, row positions)
+    references: dict[str, np.ndarray]  # field -> hashes
 
 
-def _scan_keys(table, rows) -> _KeyScan:
-    keys = array("q")
-    fields = [f for f, _, _ in table.foreign_keys]
-    hashes = {f: array("q") for f in fields}
-    positions = {f: array("q") for f in fields}
-    for at, row in enumerate(rows):
-        keys.append(hash(row.get(table.primary_key)))
-        for f in fields:
-            value = row.get(f)
-            if value not in (None, ""):
-                hashes[f].append(hash(value))
-                positions[f].append(at)
-    sorted_keys = np.frombuffer(keys, dtype=np.int64).copy()
-    sorted_keys.sort()
-    return _KeyScan(
-        sorted_keys,
-        {
-            f: (np.frombuffer(hashes[f], dtype=np.int64), np.frombuffer(positions[f], dtype=np.int64))
-            for f in fields
-        },
-    )
+class KeyScanner:
+    """Every table's key hashes (`_KeyScan`), taken a group of rows at a time, in each table's row order."""
+
+    def __init__(self) -> None:
+        self._tables = {table.name: _KeyHashes(table) for table in TABLES_BY_NAME.values()}
+
+    def add(self, table: str, rows: Iterable[dict]) -> None:
+        self._tables[table].add(rows)
+
+    def scans(self) -> dict[str, _KeyScan]:
+        return {name: hashes.scan() for name, hashes in self._tables.items()}
+
+
+class _KeyHashes:
+    def __init__(self, table) -> None:
+        self.table = table
+        self.keys = array("q")
+        self.fields = [f for f, _, _ in table.foreign_keys]
+        self.hashes = {f: array("q") for f in self.fields}
+
+    def add(self, rows: Iterable[dict]) -> None:
+        primary_key, fields = self.table.primary_key, self.fields
+        for row in rows:
+            self.keys.append(hash(row.get(primary_key)))
+            for f in fields:
+                value = row.get(f)
+                if value not in (None, ""):
+                    self.hashes[f].append(hash(value))
+
+    def scan(self) -> _KeyScan:
+        sorted_keys = np.frombuffer(self.keys, dtype=np.int64).copy()
+        sorted_keys.sort()
+        return _KeyScan(sorted_keys, {f: np.frombuffer(self.hashes[f], dtype=np.int64) for f in self.fields})
 
 
 def _duplicate_keys(table, rows, scan: _KeyScan) -> list[Problem]:
@@ -172,16 +191,17 @@ def _duplicate_keys(table, rows, scan: _KeyScan) -> list[Problem]:
 def _dangling_references(table, rows, scans: dict[str, _KeyScan]) -> list[Problem]:
     problems = []
     for field, ref_table, _ref_field in table.foreign_keys:
-        values, positions = scans[table.name].references[field]
+        values = scans[table.name].references[field]
         targets = scans[ref_table].keys if ref_table in scans else np.empty(0, dtype=np.int64)
         at = np.searchsorted(targets, values)
         found = at < len(targets)
         found[found] = targets[at[found]] == values[found]
-        missing = set(positions[~found].tolist())
+        missing = set(values[~found].tolist())
         if not missing:
             continue
-        for position, row in enumerate(rows):
-            if position in missing:
+        for row in rows:
+            value = row.get(field)
+            if value not in (None, "") and hash(value) in missing:
                 problems.append(
                     Problem(
                         table.name,
