@@ -93,15 +93,15 @@ def subsidy_chart(subsidies: list[dict], width: int = 760) -> str:
 
 
 def subsidy_chart_of(cells: dict[tuple[str, str], list[float]], width: int = 760) -> str:
-    """`subsidy_chart` of the amounts by (kind, city) (`ChartTally.cells`)."""
+    """`subsidy_chart` of the amounts by (kind, city): each cell's [lowest, highest, count] (`ChartTally.cells`)."""
     title = "补贴金额:按类型和城市(最高额,对数刻度) / Subsidy amounts by kind and place (highest, log scale)"
     if not cells:
         return _empty(title, width)
     kinds = sorted({k for k, _ in cells})
     cities = sorted({c for _, c in cells})
     colour = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(cities)}
-    low = math.log10(min(min(v) for v in cells.values())) - 0.3
-    high = math.log10(max(max(v) for v in cells.values()))
+    low = math.log10(min(v[0] for v in cells.values())) - 0.3
+    high = math.log10(max(v[1] for v in cells.values()))
     span = max(high - low, 1.0)
     left, head, bar_h = 120, 60, 20
     plot = width - left - 130
@@ -125,10 +125,9 @@ def subsidy_chart_of(cells: dict[tuple[str, str], list[float]], width: int = 760
                 f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" font-size="13">'
                 f"{escape(code_label('kind', kind))}</text>"
             )
-        amounts = cells[(kind, city)]
-        top = max(amounts)
+        _lowest, top, count = cells[(kind, city)]
         length = max(2.0, plot * (math.log10(top) - low) / span)
-        text = f"{format_yuan(top)}({len(amounts)}项)"
+        text = f"{format_yuan(top)}({int(count)}项)"
         parts.append(
             f'<rect x="{left}" y="{y + 3}" width="{length:.1f}" height="{bar_h - 6}" fill="{colour[city]}">'
             f"<title>{escape(city)} · {escape(code_label('kind', kind))}: {escape(text)}</title></rect>"
@@ -237,7 +236,7 @@ class ChartTally:
         self.cities: dict[str, set] = defaultdict(set)  # indicator key → cities that set it
         self.targets: Counter = Counter()  # indicator key → targets
         self.wording: dict[str, str] = {}  # indicator key → the indicator of its last target
-        self.cells: dict[tuple[str, str], list[float]] = defaultdict(list)  # (kind, city) → subsidy amounts
+        self.cells: dict[tuple[str, str], list[float]] = {}  # (kind, city) → [lowest, highest, count] amount
 
     def add(self, table: str, rows: Iterable[dict]) -> None:
         rows = rows if isinstance(rows, list) else list(rows)
@@ -253,7 +252,11 @@ class ChartTally:
                 amount = _value(s.get("amount_yuan"))
                 amount = amount if amount is not None else _value(s.get("cap_yuan"))
                 if amount:
-                    self.cells[(s["kind"], s.get("city") or "")].append(amount)
+                    cell = self.cells.get((s["kind"], s.get("city") or ""))
+                    if cell is None:
+                        self.cells[(s["kind"], s.get("city") or "")] = [amount, amount, 1]
+                    else:  # lowest, highest and count: all the chart draws (a list of every amount was 17 MB)
+                        cell[0], cell[1], cell[2] = min(cell[0], amount), max(cell[1], amount), cell[2] + 1
 
     def add_places(self, table: str, rows: Iterable[dict]) -> None:
         """Only what `place_counts` needs: the documents' places, the other rows' `region_code`."""

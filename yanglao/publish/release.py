@@ -607,8 +607,13 @@ def publish_release(
         # Each table written to the stage as it is serialised, one at a time: never all bytes at once.
         files: dict[str, tuple[str, int]] = {}
         index = RowIndex()
-        # what the checks and reports need from the rows, taken as they are written: one pass over them
-        tallies = ReleaseTallies(changed_documents if previous is not None else None)
+        old_descriptor = _read_json(previous / "datapackage.json") if previous else None
+        # what the checks and reports need from the rows, taken as they are written: one pass over them (the
+        # changed documents' rows only when the release will compare them alone, as `_complete_stage` decides)
+        same_schemas = old_descriptor is not None and _schemas(old_descriptor) == [
+            table_schema(t) for t in TABLES
+        ]
+        tallies = ReleaseTallies(changed_documents if same_schemas else None)
         for table in TABLES:
             rows = tables.get(table.name, [])
             ordered = rows if getattr(rows, "ordered", False) else sort_rows(table, rows)
@@ -636,6 +641,7 @@ def publish_release(
             index,
             kept.index if kept is not None and previous is not None and kept.release == previous else None,
             tallies=tallies,
+            old_descriptor=old_descriptor,
         )
         os.rename(stage, final)  # the moment of publication: before it nothing is visible, after it all is
     except BaseException:
@@ -681,6 +687,7 @@ def _complete_stage(
     previous_index: RowIndex | None = None,
     *,
     tallies: ReleaseTallies,
+    old_descriptor: dict | None,
 ) -> tuple[Path, dict]:
     """Everything of a new release beside its tables, written into the stage and validated there; returns
     the release's final folder and its changes. Raises (and publishes nothing) when validation fails."""
@@ -688,13 +695,11 @@ def _complete_stage(
     created = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     row_counts = {name: len(tables.get(name, [])) for name in TABLE_NAMES}
     descriptor = package_descriptor(version, created, files, tables.get("sources", []))
-    old_descriptor = _read_json(previous / "datapackage.json") if previous else None
     schema_changes = compare_schemas(old_descriptor, descriptor)
     incremental = (
         changed_documents is not None
         and old_descriptor is not None
-        and [r["schema"] for r in old_descriptor["resources"]]
-        == [r["schema"] for r in descriptor["resources"]]
+        and _schemas(old_descriptor) == _schemas(descriptor)
     )
     old_major = (old_descriptor or {}).get("yanglao", {}).get("schema_major", DATA_MAJOR_VERSION)
     if schema_changes["breaking"] and old_major == DATA_MAJOR_VERSION:
@@ -704,9 +709,17 @@ def _complete_stage(
         )
     compared = tallies.changed if incremental and tallies.changed is not None else tables
     changes = _changes(previous, tables, compared, changed_documents if incremental else None, previous_index)
+    # The quality report first, and the key hashes taken out, so that neither tally is held through the
+    # downloads (at 100,000 documents the two were ~120 MB: a count and the page metadata per document).
+    write_quality(stage, tables, previous=previous, tally=tallies.quality)
+    tallies.quality = None
+    # Keys across tables are checked in Python over everything (Frictionless would re-read the referenced
+    # tables, document texts included, once per foreign key).
+    key_problems = check_keys(tables, tallies.keys.scans())  # type: ignore[union-attr]
+    tallies.keys = None
     # Frictionless may validate beside the writing of the downloads and reports (`_validation`): nothing is
     # published before it has passed.
-    with _validation(stage, tables, compared, descriptor, incremental, tallies.keys.scans()):
+    with _validation(stage, compared, descriptor, incremental, key_problems):
         downloads = write_downloads(
             stage,
             descriptor,
@@ -742,7 +755,6 @@ def _complete_stage(
             },
         )
         write_dictionary(stage, tables, tallies.examples)
-        write_quality(stage, tables, previous=previous, tally=tallies.quality)
         write_landing(stage, descriptor, tables, tallies.landing)
 
     return releases / version, changes
@@ -758,19 +770,15 @@ BACKGROUND_VALIDATION_BYTES = 32_000_000
 @contextmanager
 def _validation(
     stage: Path,
-    tables: dict[str, list[dict]],
     compared: dict[str, list[dict]],
     descriptor: dict,
     incremental: bool,
-    scans: dict | None = None,
+    key_problems: list[Problem],
 ) -> Iterator[None]:
     """Around the writing of everything beside the tables: raise `ValidationFailed` unless the staged tables
     are valid (before the body, or after it when Frictionless ran beside it; publication waits either way)."""
-    # Keys across tables are checked in Python over everything (Frictionless would re-read the
-    # referenced tables, document texts included, once per foreign key); types and constraints
-    # by Frictionless over the rows that can have changed: all of them, read from the staged files,
-    # without a previous release.
-    key_problems = check_keys(tables, scans)
+    # Types and constraints by Frictionless over the rows that can have changed (`key_problems`: the keys,
+    # checked over everything): all of them, read from the staged files, without a previous release.
     subset: dict[str, bytes | Path]
     if incremental:
         subset = {t.name: table_csv(t, compared.get(t.name, [])) for t in TABLES}
@@ -841,6 +849,10 @@ def _changes(
     return diff_tables(old_tables, new_tables)
 
 
+def _schemas(descriptor: dict) -> list[dict]:
+    return [r["schema"] for r in descriptor["resources"]]
+
+
 def _unchanged_downloads(
     previous: Path | None,
     old: dict | None,
@@ -866,13 +878,12 @@ class ReleaseTallies:
     """Everything the checks and reports of a release take from its rows, fed a group of rows at a time by the
     pass that writes the tables (`write_table_files`): the key hashes, the quality report's and the landing
     page's counts, the data dictionary's examples, each document's snapshot hash, and the rows of
-    `changed_documents` (all rows of the
-    tables that are not per document) for the diff. Each report read every table again: at 10,000 documents
-    those passes were ~5 s of a one-document release's ~17."""
+    `changed_documents` (all rows of the tables that are not per document) for the diff. Each report read
+    every table again: at 10,000 documents those passes were ~5 s of a one-document release's ~17."""
 
     def __init__(self, changed_documents: set[str] | None = None) -> None:
-        self.keys = KeyScanner()
-        self.quality = QualityTally(read_gold())
+        self.keys: KeyScanner | None = KeyScanner()
+        self.quality: QualityTally | None = QualityTally(read_gold())
         self.landing = LandingTally()
         self.examples = Examples()
         self.snapshots: list[tuple[str, str]] = []  # (document id, sha256 of its snapshot), for release.json
@@ -884,7 +895,8 @@ class ReleaseTallies:
     def add(self, table: str, rows: Iterable[dict]) -> None:
         rows = rows if isinstance(rows, list) else list(rows)
         for tally in (self.keys, self.quality, self.landing, self.examples):
-            tally.add(table, rows)
+            if tally is not None:
+                tally.add(table, rows)
         if table == "documents":
             self.snapshots.extend((d["document_id"], d["content_sha256"]) for d in rows)
         if self.changed is not None:
