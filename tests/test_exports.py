@@ -264,7 +264,7 @@ def test_unchanged_tables_downloads_are_copied_from_the_previous_release_as_the_
     the workbook and every Parquet file are the bytes made afresh. A Parquet file that is not the one its
     release recorded is made afresh."""
     from yanglao.publish import exports
-    from yanglao.publish.exports import PreviousDownloads, parquet_name, write_downloads
+    from yanglao.publish.exports import PreviousDownloads, parquet_name, recorded_hashes, write_downloads
 
     previous = tmp_path / "previous"
     previous.mkdir()
@@ -283,8 +283,9 @@ def test_unchanged_tables_downloads_are_copied_from_the_previous_release_as_the_
     monkeypatch.setattr(
         exports, "csv_batches", lambda table, *a: read.append(table.name) or batches(table, *a)
     )
+    recorded = recorded_hashes(json.loads((previous / "datapackage.json").read_text(encoding="utf-8")))
     reused = write_downloads(
-        copied, descriptor, "citation", previous=PreviousDownloads(previous, unchanged, rows)
+        copied, descriptor, "citation", previous=PreviousDownloads(previous, unchanged, rows, recorded)
     )
     assert reused == made  # file name → (sha256, bytes)
     for name in made:

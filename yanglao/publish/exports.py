@@ -22,7 +22,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import os
 import re
 import shutil
@@ -36,6 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from yanglao.fields import TABLES, Table, column_label
+from yanglao.jsonfile import read_members
 from yanglao.memory import return_free_memory
 
 WORKBOOK = "yanglao-data.xlsx"
@@ -237,11 +237,21 @@ class PreviousDownloads:
     """The downloads of the previous release, written by the same code, and the tables whose CSV is byte for
     byte the one there (`tables`): their Parquet files and their sheets of the workbook are the same bytes,
     so they are copied rather than made again (`rows`: every table's row count in the new release, for the
-    sheets a long table takes)."""
+    sheets a long table takes; `recorded`: file name → hash as that release's descriptor lists its downloads,
+    `recorded_hashes`)."""
 
     release: Path
     tables: frozenset[str]
     rows: dict[str, int]
+    recorded: dict[str, str]
+
+
+def recorded_hashes(descriptor: dict) -> dict[str, str]:
+    """File name → "sha256:…" of every download a release's descriptor lists (Parquet files, the workbook)."""
+    recorded = {d["path"]: d["hash"] for d in descriptor.get("downloads", [])}
+    return recorded | {
+        r["parquet"]["path"]: r["parquet"]["hash"] for r in descriptor["resources"] if "parquet" in r
+    }
 
 
 def write_downloads(
@@ -425,16 +435,11 @@ def _usable(previous: PreviousDownloads | None) -> PreviousDownloads | None:
     workbook is not, or its sheets are laid out otherwise (a table that now takes more or fewer sheets)."""
     if previous is None or not previous.tables:
         return None
-    release = previous.release
-    try:
-        descriptor = json.loads((release / "datapackage.json").read_text(encoding="utf-8"))
-        counts = json.loads((release / "release.json").read_text(encoding="utf-8"))["row_counts"]
+    release, recorded = previous.release, previous.recorded
+    try:  # the row counts only: release.json also holds every snapshot and source (43 MB at 100,000)
+        counts = read_members(release / "release.json", {"row_counts"})["row_counts"]
     except (OSError, ValueError, KeyError):
         return None
-    recorded = {d["path"]: d["hash"] for d in descriptor.get("downloads", [])}
-    recorded |= {
-        r["parquet"]["path"]: r["parquet"]["hash"] for r in descriptor["resources"] if "parquet" in r
-    }
     if any(sheet_parts(counts.get(t.name, 0)) != sheet_parts(previous.rows.get(t.name, 0)) for t in TABLES):
         return None
     if not _has_hash(release / WORKBOOK, recorded.get(WORKBOOK)):
@@ -442,7 +447,7 @@ def _usable(previous: PreviousDownloads | None) -> PreviousDownloads | None:
     tables = {
         t for t in previous.tables if _has_hash(release / parquet_name(t), recorded.get(parquet_name(t)))
     }
-    return PreviousDownloads(release, frozenset(tables), previous.rows) if tables else None
+    return PreviousDownloads(release, frozenset(tables), previous.rows, recorded) if tables else None
 
 
 def _has_hash(path: Path, recorded: str | None) -> bool:

@@ -38,6 +38,7 @@ from yanglao.publish.exports import (
     PreviousDownloads,
     describe_downloads,
     link_or_copy,
+    recorded_hashes,
     write_downloads,
 )
 from yanglao.publish.landing import LandingTally, citation_text, write_landing
@@ -871,7 +872,7 @@ def _unchanged_downloads(
         and before[r["name"]]["hash"] == f"sha256:{files[r['path']][0]}"
         and before[r["name"]]["schema"] == r["schema"]
     )
-    return PreviousDownloads(previous, same, rows)
+    return PreviousDownloads(previous, same, rows, recorded_hashes(old))
 
 
 class ReleaseTallies:
