@@ -262,7 +262,7 @@ def test_unchanged_tables_downloads_are_copied_from_the_previous_release_as_the_
     """A one-document change leaves most tables as they were: their Parquet files are linked from the previous
     release and their sheets' compressed bytes copied from its workbook (`PreviousDownloads`), not made again;
     the workbook and every Parquet file are the bytes made afresh. A Parquet file that is not the one its
-    release recorded is made afresh."""
+    release recorded is made afresh, and nothing is copied from downloads that other code or libraries made."""
     from yanglao.publish import exports
     from yanglao.publish.exports import PreviousDownloads, parquet_name, recorded_hashes, write_downloads
 
@@ -283,9 +283,20 @@ def test_unchanged_tables_downloads_are_copied_from_the_previous_release_as_the_
     monkeypatch.setattr(
         exports, "csv_batches", lambda table, *a: read.append(table.name) or batches(table, *a)
     )
-    recorded = recorded_hashes(json.loads((previous / "datapackage.json").read_text(encoding="utf-8")))
+    before = json.loads((previous / "datapackage.json").read_text(encoding="utf-8"))
+    recorded, made_by = recorded_hashes(before), before["yanglao"]["downloads_made_by"]
+    other = tmp_path / "other"
+    _release_with_targets_changed(latest, other)
+    # made by other code or libraries (the fingerprint recorded differs): nothing is copied
+    elsewhere = PreviousDownloads(previous, unchanged, rows, recorded, "0" * 16)
+    assert write_downloads(other, descriptor, "citation", previous=elsewhere) == made
+    assert sorted(set(read)) == sorted(t.name for t in TABLES)
+    read.clear()
     reused = write_downloads(
-        copied, descriptor, "citation", previous=PreviousDownloads(previous, unchanged, rows, recorded)
+        copied,
+        descriptor,
+        "citation",
+        previous=PreviousDownloads(previous, unchanged, rows, recorded, made_by),
     )
     assert reused == made  # file name → (sha256, bytes)
     for name in made:

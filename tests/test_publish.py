@@ -395,3 +395,13 @@ def test_validation_beside_the_downloads_publishes_the_same_release(tmp_path, va
     here = publish_release(tmp_path / "here", tables(), NOW)
     assert beside.published and here.published
     assert snapshot_tree(beside.path) == snapshot_tree(here.path)
+
+
+def test_a_row_missing_a_required_column_is_a_validation_problem_not_a_crash_of_the_reports(tmp_path):
+    """Publish tallies its reports from the rows as it writes them, before validation: a target without its
+    `indicator` must still be reported by validation (naming the row and the field), not raise a KeyError."""
+    broken = tables()
+    del broken["targets"][0]["indicator"]
+    with pytest.raises(ValidationFailed) as failed:
+        publish_release(tmp_path, broken, NOW)
+    assert "targets row demo:t0123456789 field indicator" in str(failed.value)

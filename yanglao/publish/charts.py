@@ -242,19 +242,19 @@ class ChartTally:
         rows = rows if isinstance(rows, list) else list(rows)
         self.add_places(table, rows)
         if table == "targets":
-            for t in rows:
-                key = indicator_key(t)
+            for t in rows:  # (`.get`: the rows are not validated yet when publish tallies them)
+                key = t.get("indicator_code") or t.get("indicator")
                 self.cities[key].add(t.get("city"))
                 self.targets[key] += 1
-                self.wording[key] = t["indicator"]
+                self.wording[key] = t.get("indicator")
         elif table == "subsidies":
             for s in rows:
                 amount = _value(s.get("amount_yuan"))
                 amount = amount if amount is not None else _value(s.get("cap_yuan"))
                 if amount:
-                    cell = self.cells.get((s["kind"], s.get("city") or ""))
+                    cell = self.cells.get((s.get("kind"), s.get("city") or ""))
                     if cell is None:
-                        self.cells[(s["kind"], s.get("city") or "")] = [amount, amount, 1]
+                        self.cells[(s.get("kind"), s.get("city") or "")] = [amount, amount, 1]
                     else:  # lowest, highest and count: all the chart draws (a list of every amount was 17 MB)
                         cell[0], cell[1], cell[2] = min(cell[0], amount), max(cell[1], amount), cell[2] + 1
 
@@ -262,7 +262,9 @@ class ChartTally:
         """Only what `place_counts` needs: the documents' places, the other rows' `region_code`."""
         if table == "documents":
             for d in rows:
-                self.places.setdefault(d["region_code"], {"city": d["city"], "province": d["province"]})
+                self.places.setdefault(
+                    d.get("region_code"), {"city": d.get("city"), "province": d.get("province")}
+                )
         elif table in ("measures", "targets", "subsidies"):
             self.rows_by_code.update(row.get("region_code") for row in rows)
 

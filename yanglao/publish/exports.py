@@ -244,6 +244,27 @@ class PreviousDownloads:
     tables: frozenset[str]
     rows: dict[str, int]
     recorded: dict[str, str]
+    made_by: str | None = None  # the previous release's `downloads_fingerprint`, as its descriptor records it
+
+
+def downloads_fingerprint() -> str:
+    """What a table's downloads depend on besides its CSV: the publishing code, the field definitions (labels,
+    types) and the versions of the libraries that write them. A release records it (`datapackage.json`,
+    `yanglao.downloads_made_by`); downloads are copied only from a release that records the same (a run that
+    publishes nothing also records the code as the latest release's, so the code record alone cannot say)."""
+    import zlib
+
+    import pandas
+    import pyarrow
+    import xlsxwriter
+
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted([*(package / "publish").glob("*.py"), package / "fields.py"]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    versions = (pyarrow.__version__, pandas.__version__, xlsxwriter.__version__, zlib.ZLIB_RUNTIME_VERSION)
+    digest.update("\0".join(versions).encode())
+    return digest.hexdigest()[:16]
 
 
 def recorded_hashes(descriptor: dict) -> dict[str, str]:
@@ -433,7 +454,7 @@ def link_or_copy(source: Path, target: Path) -> None:
 def _usable(previous: PreviousDownloads | None) -> PreviousDownloads | None:
     """`previous` with the tables whose Parquet file there is the one that release recorded; None when its
     workbook is not, or its sheets are laid out otherwise (a table that now takes more or fewer sheets)."""
-    if previous is None or not previous.tables:
+    if previous is None or not previous.tables or previous.made_by != downloads_fingerprint():
         return None
     release, recorded = previous.release, previous.recorded
     try:  # the row counts only: release.json also holds every snapshot and source (43 MB at 100,000)
@@ -447,7 +468,11 @@ def _usable(previous: PreviousDownloads | None) -> PreviousDownloads | None:
     tables = {
         t for t in previous.tables if _has_hash(release / parquet_name(t), recorded.get(parquet_name(t)))
     }
-    return PreviousDownloads(release, frozenset(tables), previous.rows, recorded) if tables else None
+    return (
+        PreviousDownloads(release, frozenset(tables), previous.rows, recorded, previous.made_by)
+        if tables
+        else None
+    )
 
 
 def _has_hash(path: Path, recorded: str | None) -> bool:

@@ -92,7 +92,7 @@ class LandingTally:
     def add(self, table: str, rows: Iterable[dict]) -> None:
         rows = rows if isinstance(rows, list) else list(rows)
         if table == "documents":
-            self.documents.update((d["province"], d["city"]) for d in rows)
+            self.documents.update((d.get("province"), d.get("city")) for d in rows)
         elif table in self.rows:
             self.rows[table].update((row.get("province"), row.get("city")) for row in rows)
         self.charts.add(table, rows)

@@ -152,16 +152,16 @@ class QualityTally:
             self._add_rows(table, rows)
         elif table == "documents":
             for document in rows:
-                self.per_document[document["document_id"]]  # documents with no rows are listed too
+                self.per_document[document.get("document_id")]  # documents with no rows are listed too
                 # only the metadata: the documents (with their texts) may be a table on disk
-                self.page_metadata.append((document["document_id"], document.get("page_metadata")))
+                self.page_metadata.append((document.get("document_id"), document.get("page_metadata")))
         elif table == "doubtful":
-            self.left_out.update((r["table_name"], r["verdict"], r["reason"]) for r in rows)
+            self.left_out.update((r.get("table_name"), r.get("verdict"), r.get("reason")) for r in rows)
 
     def _add_rows(self, table: str, rows: Iterable[dict]) -> None:
         per_document, scored, as_text = self.per_document, self.scored, self.as_text[table]
         for row in rows:
-            per_document[row["document_id"]][table] += 1
+            per_document[row.get("document_id")][table] += 1  # (`.get`: rows not validated yet)
             if scored and (row.get("document_id") or "").strip() in scored:
                 as_text.append({k: ("" if v is None else str(v)) for k, v in row.items()})
             if table == "targets":

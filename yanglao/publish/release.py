@@ -37,6 +37,7 @@ from yanglao.publish.exports import (
     WORKBOOK,
     PreviousDownloads,
     describe_downloads,
+    downloads_fingerprint,
     link_or_copy,
     recorded_hashes,
     write_downloads,
@@ -696,6 +697,7 @@ def _complete_stage(
     created = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     row_counts = {name: len(tables.get(name, [])) for name in TABLE_NAMES}
     descriptor = package_descriptor(version, created, files, tables.get("sources", []))
+    descriptor["yanglao"]["downloads_made_by"] = downloads_fingerprint()  # see PreviousDownloads
     schema_changes = compare_schemas(old_descriptor, descriptor)
     incremental = (
         changed_documents is not None
@@ -872,7 +874,8 @@ def _unchanged_downloads(
         and before[r["name"]]["hash"] == f"sha256:{files[r['path']][0]}"
         and before[r["name"]]["schema"] == r["schema"]
     )
-    return PreviousDownloads(previous, same, rows, recorded_hashes(old))
+    made_by = (old.get("yanglao") or {}).get("downloads_made_by")
+    return PreviousDownloads(previous, same, rows, recorded_hashes(old), made_by)
 
 
 class ReleaseTallies:
@@ -899,7 +902,7 @@ class ReleaseTallies:
             if tally is not None:
                 tally.add(table, rows)
         if table == "documents":
-            self.snapshots.extend((d["document_id"], d["content_sha256"]) for d in rows)
+            self.snapshots.extend((d.get("document_id"), d.get("content_sha256")) for d in rows)
         if self.changed is not None:
             documents = self.changed_documents or set()
             per_document = TABLES_BY_NAME[table].per_document
