@@ -30,7 +30,7 @@ FONT = 'font-family="WenQuanYi Micro Hei, Noto Sans CJK SC, Microsoft YaHei, Pin
 
 def indicator_key(row: dict) -> str:
     """What groups targets into one indicator: its vocabulary code when it has one, else its wording."""
-    return row.get("indicator_code") or row["indicator"]
+    return row.get("indicator_code") or row.get("indicator")
 
 
 def indicator_names(targets: list[dict], indicators: list[dict] | None = None) -> dict[str, str]:
@@ -243,7 +243,7 @@ class ChartTally:
         self.add_places(table, rows)
         if table == "targets":
             for t in rows:  # (`.get`: the rows are not validated yet when publish tallies them)
-                key = t.get("indicator_code") or t.get("indicator")
+                key = indicator_key(t)
                 self.cities[key].add(t.get("city"))
                 self.targets[key] += 1
                 self.wording[key] = t.get("indicator")
