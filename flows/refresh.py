@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import operator
 import os
 import sqlite3
 import time
@@ -59,9 +60,10 @@ from yanglao.publish.release import (
     published_versions,
     releases_dir,
 )
-from yanglao.publish.rowstore import SpooledTables, TableSpooler, write_row_index
+from yanglao.publish.rowstore import SpooledTables, TableSpooler, spool_rows, write_row_index
 from yanglao.report import RunSummary, summary_markdown
 from yanglao.serve.sqlite import _built_from, build_database, update_database
+from yanglao.vocabulary.indicators import vocabulary_tables
 
 BATCH_SIZE = 500
 UNCHANGED_RECORD = "unchanged_check.json"  # in state/: the code and release the build keys were recorded for
@@ -690,7 +692,12 @@ class _Run:
             spooler.add(document, rows)
         tables = SpooledTables(spooler.close())
         tables.problems = spooler.problems
-        tables.update(pipeline.registry_tables([source_row(s) for s in sources]))
+        # the sources table on disk too, in its release order (by id), made a row at a time
+        by_id_order = map(source_row, sorted(sources, key=operator.attrgetter("id")))
+        tables["sources"] = spool_rows(
+            self.spool_folder / "release" / "sources.rows", pipeline.public_source_rows(by_id_order)
+        )
+        tables.update(vocabulary_tables())
         work_keys = {w.source.id: w.key for w in plan.work}
         keys = dict(plan.keys) | {sid: work_keys[sid] for sid in review.fresh | review.same_content}
         taken = review.published - review.fresh - review.same_content

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from yanglao.fields import TARGETS
+from yanglao.fields import TABLES, TARGETS
 from yanglao.publish.release import diff_tables, next_version, publish_release, table_csv
 from yanglao.publish.validate import ValidationFailed
 
@@ -361,9 +362,49 @@ def test_a_release_whose_validating_process_dies_is_validated_here(tmp_path, val
     assert publish_release(tmp_path, tables(value=95), datetime(2026, 3, 2, tzinfo=UTC)).published
 
 
+def _report_what_was_sent(subset, descriptor, scratch):
+    """A `validate_rows` whose one problem says what the validating process was given of the descriptor."""
+    from yanglao.publish.validate import Problem
+
+    sent = {"keys": sorted(descriptor), "resources": [sorted(r) for r in descriptor["resources"]]}
+    return [Problem("datapackage", None, None, json.dumps(sent))]
+
+
+def test_the_validating_process_is_sent_the_schemas_not_the_sources(tmp_path, validation_beside, monkeypatch):
+    """The descriptor names every source (~43 MB of objects at 100,000 documents): the process beside the
+    downloads needs only each table's name and schema, and validates as well with them."""
+    from yanglao.publish import release as release_module
+    from yanglao.publish.release import _schemas_only
+    from yanglao.publish.validate import validate_rows
+
+    monkeypatch.setattr(release_module, "validate_rows", _report_what_was_sent)
+    with pytest.raises(ValidationFailed) as failure:
+        publish_release(tmp_path / "out", tables(), NOW)
+    sent = json.loads(failure.value.problems[0].reason)
+    assert sent["keys"] == ["resources"]
+    assert {tuple(r) for r in sent["resources"]} == {("name", "schema")}
+    assert len(sent["resources"]) == len(TABLES)
+
+    monkeypatch.undo()
+    release = publish_release(tmp_path / "good", tables(), NOW)
+    staged = tmp_path / "stage"
+    shutil.copytree(release.path, staged)
+    text = (staged / "targets.csv").read_text(encoding="utf-8")
+    (staged / "targets.csv").write_text(text.replace(",eq,", ",about,"), encoding="utf-8")
+    descriptor = json.loads((staged / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["sources"]  # what is left behind
+    subset = {t.name: staged / f"{t.name}.csv" for t in TABLES}
+    found = []
+    for given in (descriptor, _schemas_only(descriptor)):
+        scratch = tmp_path / f"scratch-{len(found)}"
+        scratch.mkdir()
+        found.append([(p.table, p.row_key, p.field) for p in validate_rows(subset, given, scratch)])
+    assert found[0] == found[1] == [("targets", found[0][0][1], "comparator")]
+
+
 def test_a_dead_validating_process_is_replaced_by_validation_here(tmp_path):
     """The dead process linked the staged files into its scratch folder: validation here needs its own."""
-    import shutil
+
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 

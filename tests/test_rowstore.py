@@ -358,13 +358,13 @@ def test_a_release_of_spooled_tables_reads_each_table_once_and_reports_as_from_w
     import shutil
     from datetime import UTC, datetime
 
-    from yanglao.pipeline import registry_tables
+    from yanglao.pipeline import public_source_rows, registry_tables
     from yanglao.publish import rowstore
     from yanglao.publish.dictionary import write_dictionary
     from yanglao.publish.landing import write_landing
     from yanglao.publish.quality import write_quality
     from yanglao.publish.release import publish_release, sort_rows
-    from yanglao.publish.rowstore import SpooledTables
+    from yanglao.publish.rowstore import SpooledTables, spool_rows
 
     _output, release = _release(shipped_build)
     previous = load_previous(release)
@@ -375,7 +375,11 @@ def test_a_release_of_spooled_tables_reads_each_table_once_and_reports_as_from_w
     tables = SpooledTables(spooler.close())
     tables.problems = spooler.problems
     sources = read_typed_table(release / "sources.csv", TABLES_BY_NAME["sources"])
-    tables.update(registry_tables(sources))
+    registry = registry_tables(sources)  # the sources spooled as well, as the flow does
+    registry["sources"] = spool_rows(
+        tmp_path / "spool" / "sources.rows", public_source_rows(sources), chunk=2
+    )
+    tables.update(registry)
     # the same rows, as lists in the release's order (the dictionary's examples are the first in that order)
     whole = {name: sort_rows(TABLES_BY_NAME[name], list(rows)) for name, rows in tables.items()}
 
@@ -390,7 +394,8 @@ def test_a_release_of_spooled_tables_reads_each_table_once_and_reports_as_from_w
     published = publish_release(tmp_path / "out", tables, datetime(2026, 12, 6, tzinfo=UTC))
     monkeypatch.setattr(rowstore.SpooledTable, "__iter__", iterate)
     assert published.published and len(whole["targets"]) == 86
-    assert reads == {"documents": 1, "measures": 1, "targets": 2, "subsidies": 1, "doubtful": 1}
+    # the sources twice: written, and named in the descriptor's credits
+    assert reads == {"documents": 1, "measures": 1, "targets": 2, "subsidies": 1, "doubtful": 1, "sources": 2}
 
     again = tmp_path / "again"
     shutil.copytree(published.path, again)
@@ -401,3 +406,14 @@ def test_a_release_of_spooled_tables_reads_each_table_once_and_reports_as_from_w
     write_landing(again, descriptor, whole)
     for name in ("quality.json", "quality.md", "data-dictionary.md", "data-dictionary.html", "index.html"):
         assert (again / name).read_bytes() == (published.path / name).read_bytes(), name
+
+
+def test_spooled_rows_come_back_in_their_order_as_often_as_read(tmp_path):
+    from yanglao.publish.rowstore import spool_rows
+
+    rows = [{"source_id": f"s{i}", "note": "带,逗号" if i % 2 else None} for i in range(5)]
+    table = spool_rows(tmp_path / "sources.rows", iter(rows), chunk=2)  # chunks of 2, 2 and 1
+    assert len(table) == 5 and table.ordered
+    assert list(table) == rows and list(table) == rows
+    empty = spool_rows(tmp_path / "empty.rows", [])
+    assert len(empty) == 0 and not empty and list(empty) == []

@@ -453,8 +453,13 @@ def assemble_tables(
 
 def registry_tables(source_rows: list[dict]) -> dict[str, list[dict]]:
     """The tables of a release that do not come from its documents: the sources and the vocabulary."""
-    sources = [{**row, "url": public_url(row.get("url"))} for row in source_rows]
-    return {"sources": sources, **vocabulary_tables()}
+    return {"sources": list(public_source_rows(source_rows)), **vocabulary_tables()}
+
+
+def public_source_rows(source_rows: Iterable[dict]) -> Iterator[dict]:
+    """Rows of the `sources` table, as published (a local file's path is not: `public_url`)."""
+    for row in source_rows:
+        yield {**row, "url": public_url(row.get("url"))}
 
 
 def changed_documents(
