@@ -91,3 +91,29 @@ def test_the_bundled_release_record_reads_as_json_loads_does():
         "version": whole["version"],
         "row_counts": whole["row_counts"],
     }
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    obj=st.dictionaries(
+        st.text(max_size=8), VALUES | st.dictionaries(st.text(max_size=6), VALUES, max_size=5), max_size=6
+    ),
+    chunk=st.integers(1, 40),
+    indent=st.booleans(),
+    data=st.data(),
+)
+def test_a_members_pairs_one_at_a_time_are_those_of_json_loads(obj, chunk, indent, data, tmp_path_factory):
+    """`iter_member_items`: the pairs of an object member, in the file's order, whatever the window size and
+    whatever objects come before it (passed over a pair at a time)."""
+    from yanglao.jsonfile import iter_member_items
+
+    path = tmp_path_factory.mktemp("j") / "report.json"
+    path.write_text(json.dumps(obj, ensure_ascii=False, indent=1 if indent else None), encoding="utf-8")
+    loaded = json.loads(path.read_text(encoding="utf-8"))
+    name = data.draw(st.sampled_from([*sorted(loaded), "not a member"]))
+    value = loaded.get(name, {})
+    if isinstance(value, dict):
+        assert list(iter_member_items(path, name, chunk=chunk)) == list(value.items())
+    else:
+        with pytest.raises(ValueError, match="not an object"):
+            list(iter_member_items(path, name, chunk=chunk))

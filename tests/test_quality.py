@@ -120,3 +120,44 @@ def test_quality_report_counts_mapping_left_out_figures_and_page_metadata(shippe
     # the seed documents' titles come from the registry in documents.csv, and from the page here
     assert report["page_metadata"]["chaoyang-2023-suggestion-reply-105"]["doc_number"] == "朝民函〔2023〕59号"
     assert "Targets mapped to the indicator vocabulary" in (latest / "quality.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("previous_order", ["none", "id order", "reversed"])
+def test_the_report_written_a_document_at_a_time_is_json_dump_of_the_whole_report(
+    shipped_build, tmp_path, previous_order
+):
+    """quality.json is written with the page metadata streamed (the previous report's read a document at a
+    time): its bytes are `json.dump(quality_report(...), indent=1)`'s, whether the metadata is carried from a
+    previous report (in id order, as reports are written, or not) or parsed now."""
+    import shutil
+
+    from yanglao.publish.quality import quality_report, read_gold, write_quality
+    from yanglao.publish.release import load_release_tables
+
+    output, _ = shipped_build
+    latest = output / "datasets" / "latest"
+    tables = load_release_tables(latest)  # documents as a kept document's row: no page metadata of its own
+    parsed_now = {"title": "本次解析的标题", "doc_number": None, "issuer": "", "published_date": None}
+    tables["documents"][1]["page_metadata"] = parsed_now
+    previous, before = None, None
+    if previous_order != "none":
+        previous = tmp_path / "previous"
+        shutil.copytree(latest, previous)
+        before = json.loads((previous / "quality.json").read_text(encoding="utf-8"))
+        if previous_order == "reversed":
+            before["page_metadata"] = dict(reversed(before["page_metadata"].items()))
+            (previous / "quality.json").write_text(json.dumps(before, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    write_quality(out, tables, previous=previous)
+    expected = quality_report(tables, read_gold(), previous=before)
+    written = (out / "quality.json").read_text(encoding="utf-8")
+    assert written == json.dumps(expected, ensure_ascii=False, indent=1) + "\n"
+    pages = json.loads(written)["page_metadata"]
+    assert pages[tables["documents"][1]["document_id"]] == parsed_now
+    carried = pages["chaoyang-2023-suggestion-reply-105"]
+    assert carried == (
+        (before or {}).get("page_metadata", {}).get("chaoyang-2023-suggestion-reply-105") or {}
+    )
+    if previous is not None:
+        assert carried["doc_number"] == "朝民函〔2023〕59号"
