@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/run.py --sizes 1000,10000            # add 100000 for the big one
     .venv/bin/python benchmarks/run.py --sizes 10000 --profile 10000  # + cProfile of the full rebuild
+    .venv/bin/python benchmarks/run.py --sizes 100000 --timeline      # + every process's memory, sampled
 
 Per size, a synthetic corpus (benchmarks/corpus.py) is generated under --workdir (default
 /tmp/yanglao-bench, never in the repository), a local HTTP server (benchmarks/server.py) serves its N
@@ -52,6 +53,7 @@ for path in (str(CODE), str(HERE)):
     if path not in sys.path:
         sys.path.insert(0, path)
 
+TIMELINES = False  # --timeline: each flow scenario's memory samples kept, in --workdir/nN/timeline-NAME.tsv
 FETCH_SETTINGS = {"per_host_delay": 0.0, "retries": 0, "trust_env": False}
 SEARCH_TERMS = ("助餐", "养老服务")
 SEARCH_TABLES = ("measures", "documents")
@@ -122,8 +124,11 @@ class TreeMemory:
     maps them) and PSS (shared pages divided among the processes sharing them: the machine's own count). A
     peak shorter than the interval can be missed."""
 
-    def __init__(self, interval: float = 0.1):
+    def __init__(self, interval: float = 0.1, timeline: Path | None = None):
         self.interval = interval
+        # `timeline`: every sample written there too (seconds, RSS and PSS summed, then each process's
+        # pid:command:RSS:PSS in MB), to see which step of which process makes the peak (`--timeline`)
+        self.timeline = timeline.open("w", encoding="utf-8") if timeline is not None else None
         self.peak_rss = self.peak_pss = 0
         self.started = time.perf_counter()
         self.pss_peak_at: tuple[float, int] = (0.0, 0)  # seconds since the start, processes then
@@ -136,13 +141,19 @@ class TreeMemory:
         me = psutil.Process()
         rss = pss = 0
         processes = (me, *me.children(recursive=True))
+        each = []
         for process in processes:
             try:
                 info = process.memory_full_info()
+                command = " ".join(process.cmdline()[1:3])[-40:] if self.timeline else ""
             except psutil.Error:  # ended meanwhile
                 continue
             rss += info.rss
             pss += getattr(info, "pss", info.rss)
+            each.append(f"{process.pid}:{command}:{info.rss >> 20}:{getattr(info, 'pss', info.rss) >> 20}")
+        if self.timeline is not None:
+            seconds = time.perf_counter() - self.started
+            self.timeline.write(f"{seconds:.1f}\t{rss >> 20}\t{pss >> 20}\t" + "\t".join(each) + "\n")
         if pss > self.peak_pss:
             self.pss_peak_at = (round(time.perf_counter() - self.started, 1), len(processes))
         self.peak_rss, self.peak_pss = max(self.peak_rss, rss), max(self.peak_pss, pss)
@@ -159,6 +170,8 @@ class TreeMemory:
         self._stop.set()
         self._thread.join()
         self._sample()
+        if self.timeline is not None:
+            self.timeline.close()
         return {
             "peak_tree_rss_mb": round(self.peak_rss / 2**20, 1),
             "peak_tree_pss_mb": round(self.peak_pss / 2**20, 1),
@@ -221,7 +234,7 @@ def child_flow(spec: dict) -> dict:
     if spec.get("profile"):
         profiler = ThreadProfiler()
         profiler.start()
-    tree = TreeMemory().start()
+    tree = TreeMemory(timeline=Path(spec["timeline"]) if spec.get("timeline") else None).start()
     call = time.perf_counter()
     summary = refresh(
         sources_path=spec["sources"],
@@ -270,6 +283,8 @@ def free_port() -> int:
 def run_child(spec: dict, work: Path, env: dict) -> dict:
     spec_path = work / f"spec-{spec['name']}.json"
     spec["result"] = str(work / f"result-{spec['name']}.json")
+    if TIMELINES and spec["kind"] == "flow":
+        spec["timeline"] = str(work / f"timeline-{spec['name']}.tsv")
     spec_path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
     started = time.perf_counter()
     proc = subprocess.run(
@@ -683,8 +698,15 @@ def main() -> None:
         action="store_true",
         help="let each scenario start Prefect's ephemeral API server (adds its ~8 s start-up to every run)",
     )
+    parser.add_argument(
+        "--timeline",
+        action="store_true",
+        help="keep every memory sample of each flow scenario (per process) in --workdir/nN/timeline-NAME.tsv",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global TIMELINES
+    TIMELINES = args.timeline
     if args.child:
         child_main(args.child)
         return
