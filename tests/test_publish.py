@@ -446,3 +446,39 @@ def test_a_row_missing_a_required_column_is_a_validation_problem_not_a_crash_of_
     with pytest.raises(ValidationFailed) as failed:
         publish_release(tmp_path, broken, NOW)
     assert "targets row demo:t0123456789 field indicator" in str(failed.value)
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_a_descriptor_whose_credits_are_written_one_at_a_time_has_the_bytes_of_the_whole(tmp_path, count):
+    """datapackage.json is written with its `sources` (a credit per source page) made as they are written:
+    the bytes are `json.dump(..., indent=2)`'s of the descriptor with the whole list in its place."""
+    from yanglao.publish.release import _write_json_listing, credited_sources, package_descriptor
+
+    sources = [
+        {"city": "上海市", "issuer": "上海市民政局", "url": 'https://example.gov.cn/a?x=1&y="2"'},
+        {"city": "汕头市", "issuer": None, "url": None},
+        {"city": "乌海市", "issuer": "乌海市民政局\n(换行)", "url": "https://example.gov.cn/b"},
+    ][:count]
+    written = publish_release(tmp_path / "out", tables(), NOW).path
+    files = {
+        name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_size)
+        for p in written.iterdir()
+        for name in [p.name]
+    }
+    whole = package_descriptor("2026.03.01", "2026-03-01T00:00:00Z", files, sources)
+    assert len(whole["sources"]) == count
+    placed = package_descriptor("2026.03.01", "2026-03-01T00:00:00Z", files, [])
+    _write_json_listing(tmp_path / "datapackage.json", placed, "sources", credited_sources(iter(sources)))
+    expected = json.dumps(whole, ensure_ascii=False, indent=2) + "\n"
+    assert (tmp_path / "datapackage.json").read_text(encoding="utf-8") == expected
+
+
+def test_a_published_descriptor_credits_every_source(tmp_path):
+    from yanglao.publish.release import credited_sources
+
+    data = tables()
+    release = publish_release(tmp_path / "out", data, NOW)
+    text = (release.path / "datapackage.json").read_text(encoding="utf-8")
+    descriptor = json.loads(text)
+    assert descriptor["sources"] == list(credited_sources(data["sources"])) != []
+    assert text == json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"

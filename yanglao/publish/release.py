@@ -351,7 +351,6 @@ def package_descriptor(
     path_prefix: str = "",
 ) -> dict:
     """The data package descriptor for one release; `path_prefix` points its paths into a release folder."""
-    issuers = sorted({(s.get("issuer") or s["city"], s.get("url") or "") for s in sources})
     resources = []
     for table in TABLES:
         (csv_hash, csv_size), (json_hash, json_size) = (
@@ -385,15 +384,19 @@ def package_descriptor(
         "created": created,
         "homepage": "https://github.com/yanglao-data/yanglao-data",
         "licenses": [LICENSE],
-        "sources": [
-            {"title": f"{issuer}(CC BY 4.0 署名来源 / credited source)", **({"path": url} if url else {})}
-            for issuer, url in issuers
-        ],
+        "sources": list(credited_sources(sources)),
         "contributors": [{"title": "yanglao-data", "role": "publisher"}],
         "keywords": ["养老服务", "elderly care", "China", "policy", "open data"],
         "yanglao": {"code_version": __version__, "schema_major": DATA_MAJOR_VERSION},
         "resources": resources,
     }
+
+
+def credited_sources(sources: Iterable[dict]) -> Iterator[dict]:
+    """The descriptor's `sources`: each issuing government credited once per page (CC BY 4.0 attribution)."""
+    issuers = sorted({(s.get("issuer") or s["city"], s.get("url") or "") for s in sources})
+    for issuer, url in issuers:
+        yield {"title": f"{issuer}(CC BY 4.0 署名来源 / credited source)", **({"path": url} if url else {})}
 
 
 def next_version(today: str, existing: set[str]) -> str:
@@ -701,7 +704,9 @@ def _complete_stage(
     releases = stage.parent
     created = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     row_counts = {name: len(tables.get(name, [])) for name in TABLE_NAMES}
-    descriptor = package_descriptor(version, created, files, tables.get("sources", []))
+    # the credits (one per source: ~43 MB of objects at 100,000 documents) are made as datapackage.json is
+    # written, not held through the downloads: `_write_json_listing`
+    descriptor = package_descriptor(version, created, files, [])
     descriptor["yanglao"]["downloads_made_by"] = downloads_fingerprint()  # see PreviousDownloads
     schema_changes = compare_schemas(old_descriptor, descriptor)
     incremental = (
@@ -739,7 +744,8 @@ def _complete_stage(
         )
         describe_downloads(descriptor, downloads)
         data_downloads = {name: d for name, d in downloads.items() if name != WORKBOOK}  # see exports
-        _write_json(stage / "datapackage.json", descriptor)
+        credits = credited_sources(tables.get("sources", []))
+        _write_json_listing(stage / "datapackage.json", descriptor, "sources", credits)
         _write_json(
             stage / "changes.json",
             {
@@ -1088,6 +1094,37 @@ def _write_json(path: Path, data) -> None:
         f.write("\n")
     os.chmod(tmp, 0o644)
     os.replace(tmp, path)
+
+
+_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2)
+
+
+def _write_json_listing(path: Path, data: dict, name: str, items: Iterable) -> None:
+    """The bytes `_write_json` writes for `data` with `items` as the list of its member `name` (whose place
+    in `data` it takes), that list made and written an item at a time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        for at, (key, value) in enumerate(data.items()):
+            f.write(f"{',' if at else '{'}\n  {_INDENTED.encode(key)}: ")
+            if key != name:
+                _write_indented(f, value, "\n  ")
+                continue
+            f.write("[")
+            count = 0
+            for count, item in enumerate(items, start=1):
+                f.write(f"{',' if count > 1 else ''}\n    ")
+                _write_indented(f, item, "\n    ")
+            f.write("\n  ]" if count else "]")
+        f.write("\n}\n" if data else "{}\n")
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+
+
+def _write_indented(f, value, newline: str) -> None:
+    """`value` as the encoder writes it nested: every newline (a JSON string holds none raw) is `newline`."""
+    for piece in _INDENTED.iterencode(value):
+        f.write(piece.replace("\n", newline))
 
 
 def _write_text(path: Path, text: str) -> None:
