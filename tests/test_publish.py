@@ -386,12 +386,7 @@ def test_the_validating_process_is_sent_the_schemas_not_the_sources(tmp_path, va
     assert len(sent["resources"]) == len(TABLES)
 
     monkeypatch.undo()
-    release = publish_release(tmp_path / "good", tables(), NOW)
-    staged = tmp_path / "stage"
-    shutil.copytree(release.path, staged)
-    text = (staged / "targets.csv").read_text(encoding="utf-8")
-    (staged / "targets.csv").write_text(text.replace(",eq,", ",about,"), encoding="utf-8")
-    descriptor = json.loads((staged / "datapackage.json").read_text(encoding="utf-8"))
+    staged, descriptor = _staged_with_a_bad_comparator(tmp_path)
     assert descriptor["sources"]  # what is left behind
     subset = {t.name: staged / f"{t.name}.csv" for t in TABLES}
     found = []
@@ -402,21 +397,25 @@ def test_the_validating_process_is_sent_the_schemas_not_the_sources(tmp_path, va
     assert found[0] == found[1] == [("targets", found[0][0][1], "comparator")]
 
 
+def _staged_with_a_bad_comparator(tmp_path: Path) -> tuple[Path, dict]:
+    """A published release copied as a stage whose first target has a comparator outside the schema's enum."""
+    release = publish_release(tmp_path / "out", tables(), NOW)
+    staged = tmp_path / "stage"
+    shutil.copytree(release.path, staged)
+    text = (staged / "targets.csv").read_text(encoding="utf-8")
+    (staged / "targets.csv").write_text(text.replace(",eq,", ",about,"), encoding="utf-8")
+    return staged, json.loads((staged / "datapackage.json").read_text(encoding="utf-8"))
+
+
 def test_a_dead_validating_process_is_replaced_by_validation_here(tmp_path):
     """The dead process linked the staged files into its scratch folder: validation here needs its own."""
-
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
     from yanglao.publish.release import _validated
     from yanglao.publish.validate import validate_rows
 
-    release = publish_release(tmp_path / "out", tables(), NOW)
-    staged = tmp_path / "stage"
-    shutil.copytree(release.path, staged)
-    text = (staged / "targets.csv").read_text(encoding="utf-8")
-    (staged / "targets.csv").write_text(text.replace(",eq,", ",about,"), encoding="utf-8")
-    descriptor = json.loads((staged / "datapackage.json").read_text(encoding="utf-8"))
+    staged, descriptor = _staged_with_a_bad_comparator(tmp_path)
     subset = {name: staged / f"{name}.csv" for name in ("sources", "documents", "measures", "targets")}
     descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] in subset]
     scratch = tmp_path / "scratch-of-the-dead-process"
