@@ -16,6 +16,7 @@ import os
 import sqlite3
 import time
 import uuid
+from collections.abc import Iterable
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -312,7 +313,7 @@ def publish(
     output: Path,
     tables: dict[str, list[dict]],
     now: datetime,
-    registry: list[dict],
+    registry: Iterable[dict],
     changed: set[str] | None,
     kept: KeptBytes | None = None,
 ):
@@ -748,7 +749,7 @@ class _Run:
         started = time.perf_counter()
         changed = pipeline.changed_documents(review.fresh, review.published, previous)
         # quote(): Prefect would otherwise walk every row of every table looking for futures.
-        registry = pipeline.registry_entries(sources)
+        registry = pipeline.RegistryEntries(sources)  # written into release.json an entry at a time
         kept = self.kept_bytes(previous, review)
         release = publish(self.output, quote(tables), self.now, quote(registry), quote(changed), quote(kept))
         if release.published and previous is not None and retire & set(previous.documents):

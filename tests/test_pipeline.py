@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,24 @@ def test_credentials_in_urls_are_refused_and_never_published():
     assert tables["sources"][0]["url"] == "https://gov.cn/a"
     entries = pipeline.registry_entries([source("a", "https://u:p@gov.cn/a")])
     assert entries[0]["url"] == "https://gov.cn/a"
+
+
+def test_the_registry_recorded_with_a_release_is_made_afresh_each_time_it_is_read(tmp_path):
+    """The flow hands publish `RegistryEntries` (written into release.json an entry at a time): read twice, it
+    gives the same entries as the list; the release records them."""
+    from datetime import UTC, datetime
+
+    from yanglao.parse.documents import source_row
+    from yanglao.publish.release import publish_release
+
+    sources = [source("a", "https://u:p@gov.cn/a"), source("b", "http://127.0.0.1/b.html")]
+    lazily = pipeline.RegistryEntries(sources)
+    assert list(lazily) == list(lazily) == pipeline.registry_entries(sources)
+    assert [e["url"] for e in lazily] == ["https://gov.cn/a", "http://127.0.0.1/b.html"]
+    tables = pipeline.assemble_tables([source_row(s) for s in sources], {}, {})
+    release = publish_release(tmp_path, tables, datetime(2026, 12, 6, tzinfo=UTC), lazily)
+    recorded = json.loads((release.path / "release.json").read_text(encoding="utf-8"))
+    assert recorded["sources"] == pipeline.registry_entries(sources)
 
 
 def test_plan_fetches_caps_new_sources_and_queues_the_rest(tmp_path):

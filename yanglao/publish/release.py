@@ -574,7 +574,7 @@ def publish_release(
     output: Path,
     tables: dict[str, list[dict]],
     now: datetime,
-    registry: list[dict] | None = None,
+    registry: Iterable[dict] | None = None,
     changed_documents: set[str] | None = None,
     kept: KeptBytes | None = None,
 ) -> Release:
@@ -691,7 +691,7 @@ def _complete_stage(
     tables: dict[str, list[dict]],
     files: dict[str, tuple[str, int]],
     previous: Path | None,
-    registry: list[dict] | None,
+    registry: Iterable[dict] | None,
     changed_documents: set[str] | None,
     row_index: RowIndex | None = None,
     previous_index: RowIndex | None = None,
@@ -757,7 +757,7 @@ def _complete_stage(
                 "tables": changes,
             },
         )
-        _write_json(
+        _write_json_listing(
             stage / "release.json",
             {
                 "version": version,
@@ -765,8 +765,10 @@ def _complete_stage(
                 "row_counts": row_counts,
                 "hashes": {name: f"sha256:{d[0]}" for name, d in sorted({**files, **data_downloads}.items())},
                 "snapshots": dict(sorted(tallies.snapshots)),
-                "sources": registry or [],
+                "sources": [],
             },
+            "sources",
+            registry or [],
         )
         write_dictionary(stage, tables, tallies.examples)
         write_landing(stage, descriptor, tables, tallies.landing)
