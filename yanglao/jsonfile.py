@@ -1,4 +1,4 @@
-"""Read some members of a large JSON object file without decoding all of it.
+"""Read some members of a large JSON object file without decoding all of it (and write one a piece at a time).
 
 A release's `release.json` at 100,000 documents is ~43 MB: its small members (version, row counts,
 hashes) come first, then every document's snapshot, then every source. `json.loads` of the whole
@@ -167,3 +167,12 @@ def _object_items(window: _Window, chunk: int) -> Iterator[tuple[str, object]]:
         window.expect(",")
         if window.pos >= chunk:
             window.drop_decoded(chunk)
+
+
+def write_nested(f, value, encoder: json.JSONEncoder, depth: int) -> None:
+    """`value` written to `f` as `encoder` (with an indent) writes it `depth` levels deep in a larger document,
+    a piece at a time: each of its lines indented `depth` levels more (a JSON string holds no raw newline:
+    every newline the encoder writes is indentation)."""
+    newline = "\n" + " " * (encoder.indent * depth)  # type: ignore[operator]
+    for piece in encoder.iterencode(value):
+        f.write(piece.replace("\n", newline))

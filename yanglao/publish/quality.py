@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from yanglao.jsonfile import iter_member_items, read_members
+from yanglao.jsonfile import iter_member_items, read_members, write_nested
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "devset" / "gold"
 
@@ -307,19 +307,19 @@ def write_quality(
     with (folder / "quality.json").open("w", encoding="utf-8") as f:
         for at, (name, value) in enumerate(report.items()):
             f.write(f"{',' if at else '{'}\n {_dumps(name)}: ")
-            _write_value(f, value)
+            write_nested(f, value, _ENCODER, 1)
         f.write(',\n "page_metadata": {')
         page_metadata: dict[str, dict] = {}  # of the gold's documents only: what `scores` reads
         for at, (document_id, found) in enumerate(tally.page_metadata_items(carried)):
             f.write(f"{',' if at else ''}\n  {_dumps(document_id)}: ")
-            _write_value(f, found, level=2)
+            write_nested(f, found, _ENCODER, 2)
             if document_id in tally.scored:
                 page_metadata[document_id] = found
         f.write("\n }" if tally.page_metadata else "}")
         scores = tally.scores(page_metadata)
         for name, value in scores.items():
             f.write(f",\n {_dumps(name)}: ")
-            _write_value(f, value)
+            write_nested(f, value, _ENCODER, 1)
         f.write("\n}\n")
     report |= scores  # the markdown reads neither the page metadata nor its order
     (folder / "quality.md").write_text(quality_markdown(report), encoding="utf-8")
@@ -327,11 +327,3 @@ def write_quality(
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, indent=1)
 _dumps = _ENCODER.encode
-
-
-def _write_value(f, value, level: int = 1) -> None:
-    """`value` as `json.dump(..., indent=1)` writes it `level` deep, a piece at a time: each line indented
-    `level` more (a JSON string holds no raw newline: every newline is indentation)."""
-    indent = "\n" + " " * level
-    for piece in _ENCODER.iterencode(value):
-        f.write(piece.replace("\n", indent))

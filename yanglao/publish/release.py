@@ -31,7 +31,7 @@ from pathlib import Path
 
 from yanglao import __version__
 from yanglao.fields import DATA_MAJOR_VERSION, TABLES, TABLES_BY_NAME, Table, table_schema
-from yanglao.jsonfile import read_members
+from yanglao.jsonfile import read_members, write_nested
 from yanglao.memory import return_free_memory
 from yanglao.publish.dictionary import Examples, write_dictionary
 from yanglao.publish.display import canonical_number
@@ -1085,17 +1085,28 @@ def _write_index(output: Path) -> None:
         _write_text(path, text)
 
 
+@contextmanager
+def _replaced(path: Path) -> Iterator:
+    """A text file written beside `path` and renamed over it when complete (readable by everyone)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            yield f
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+
+
 def _write_json(path: Path, data) -> None:
     """Written as it is encoded (`json.dump`, the same text as `json.dumps`): joining the encoder's pieces of
     release.json or datapackage.json at 100,000 documents (every source, every snapshot) first held millions
     of small strings at once."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
+    with _replaced(path) as f:
         json.dump(data, f, ensure_ascii=False, indent=2)
         f.write("\n")
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
 
 
 _INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2)
@@ -1104,38 +1115,24 @@ _INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2)
 def _write_json_listing(path: Path, data: dict, name: str, items: Iterable) -> None:
     """The bytes `_write_json` writes for `data` with `items` as the list of its member `name` (whose place
     in `data` it takes), that list made and written an item at a time."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
+    with _replaced(path) as f:
         for at, (key, value) in enumerate(data.items()):
             f.write(f"{',' if at else '{'}\n  {_INDENTED.encode(key)}: ")
             if key != name:
-                _write_indented(f, value, "\n  ")
+                write_nested(f, value, _INDENTED, 1)
                 continue
             f.write("[")
             count = 0
             for count, item in enumerate(items, start=1):
                 f.write(f"{',' if count > 1 else ''}\n    ")
-                _write_indented(f, item, "\n    ")
+                write_nested(f, item, _INDENTED, 2)
             f.write("\n  ]" if count else "]")
         f.write("\n}\n" if data else "{}\n")
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
-
-
-def _write_indented(f, value, newline: str) -> None:
-    """`value` as the encoder writes it nested: every newline (a JSON string holds none raw) is `newline`."""
-    for piece in _INDENTED.iterencode(value):
-        f.write(piece.replace("\n", newline))
 
 
 def _write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
+    with _replaced(path) as f:
         f.write(text)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
 
 
 __all__ = ["KeptBytes", "Problem", "Release", "ValidationFailed", "publish_release"]
