@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, ROOT, bundled_sources
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from yanglao.acquire.archive import Archive
@@ -305,3 +305,60 @@ def test_the_sentence_gates_of_the_target_rules_are_literals(pattern: str):
     """The gates search a whole sentence for what a rule searches in one clause: that is only sound while the
     gate is made of literals, never of the rule itself (whose anchors and lookarounds see other context)."""
     assert prefilter.required_literals(pattern) is not None
+
+
+# --------------------------------------------------------------------------------- gates opening with one class
+# (issue 16: a pattern that opens with alternatives is tried at every character; the rewritten gates open with one
+# class of their first characters. Each is checked against the pattern as first written.)
+
+
+def _sentences_of_real_texts() -> list[str]:
+    texts = [d["text"] for d in _bundled_documents()] + [p.read_text(encoding="utf-8") for p in HELDOUT]
+    return [m.group() for text in texts for m in re.finditer(r"[^。；;\n]+[。；;]?", text)]
+
+
+def test_first_character_class_opens_with_one_class_and_keeps_each_branch():
+    pattern = prefilter.first_character_class([(r"[\d元]", ""), ("分", "之")])
+    assert pattern == r"[\d元分](?:(?<=[\d元])|(?<=分)之)"
+    assert [m.group() for m in re.finditer(pattern, "3个,分开,三分之一,元")] == ["3", "分之", "元"]
+
+
+_GATE_ALPHABET = "0123一二十百万亿)分之刻钟建成设新增立张床位个%元人次,。 "
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_GATE_ALPHABET, max_size=30))
+@example("一刻钟养老服务圈,三分之一,建成3个,新增20张床位,设立5%")
+def test_the_rewritten_gates_match_where_the_gates_as_first_written_match(text: str):
+    reference = re.compile(
+        prefilter.quantity_gate_reference(targets._TARGET_UNIT_RE.pattern, targets.COUNTED_NOUNS)
+    )
+    assert [m.span() for m in targets._QUANTITY_GATE.regex.finditer(text)] == [
+        m.span() for m in reference.finditer(text)
+    ]
+    assert [m.span() for m in subsidies._FIGURE_GATE.regex.finditer(text)] == [
+        m.span() for m in re.finditer(r"[\d元万亿%％]|分之", text)
+    ]
+
+
+def test_the_rewritten_gates_match_where_the_gates_as_first_written_match_in_real_texts():
+    reference = re.compile(
+        prefilter.quantity_gate_reference(targets._TARGET_UNIT_RE.pattern, targets.COUNTED_NOUNS)
+    )
+    sentences = _sentences_of_real_texts()
+    let_through = [s for s in sentences if targets._QUANTITY_GATE.may_match(s)]
+    assert let_through == [s for s in sentences if reference.search(s)]
+    assert 0 < len(let_through) < len(sentences)
+    figures = [s for s in sentences if subsidies._FIGURE_GATE.may_match(s)]
+    assert figures == [s for s in sentences if re.search(r"[\d元万亿%％]|分之", s)]
+
+
+def test_a_sentences_mentions_are_found_by_their_patterns_strings_as_by_searching_every_pattern():
+    """The gated path skips a pattern whose strings the sentence lacks; the ungated one searches them all."""
+    sentences = _sentences_of_real_texts()
+    found = 0
+    for sentence in sentences:
+        gated = subsidies._mentions_cached.__wrapped__(sentence, True)
+        assert gated == subsidies._mentions_cached.__wrapped__(sentence, False), sentence
+        found += bool(gated)
+    assert 0 < found < len(sentences)

@@ -32,15 +32,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from re import _constants as sre_constants  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from yanglao.extract.numbers import CHINESE_DIGITS
+from yanglao.literals import required_literals  # (here since the gates were first built on it)
 
 ENABLED = True
-
-# A literal set larger than this is not worth searching for (a class like [一二三…] stays one entry).
-_MAX_LITERALS = 64
 
 
 @contextmanager
@@ -68,76 +64,6 @@ class Gate:
         return self.regex.search(text, start, len(text) if end is None else end) is not None
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Strings one of which every match of `pattern` contains, or None when no such set is known.
-
-    Read off the parse tree: a sequence needs what any one of its items needs (the most selective
-    is taken), an alternation needs one of what its branches need, a repeat what its body needs if
-    it must occur at least once. Lookarounds, anchors and back-references need nothing (they may be
-    skipped), so the answer is never wrong, only sometimes less selective than it could be.
-    """
-    parsed = sre_parse.parse(pattern)
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    return _sequence(list(parsed))
-
-
-def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """The more selective of two literal sets: longer shortest literal, then fewer literals."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
-
-
-def _sequence(items: list) -> frozenset[str] | None:
-    best: frozenset[str] | None = None
-    run: frozenset[str] = frozenset([""])  # the strings the literal items read so far can spell
-    for op, arg in items:
-        chars = _chars(op, arg)
-        if chars is not None and len(run) * len(chars) <= _MAX_LITERALS:
-            run = frozenset(r + c for r in run for c in chars)  # `补[贴助]` (how re writes 补贴|补助)
-            continue
-        if run != frozenset([""]):
-            best = _better(best, run)
-        run = chars if chars is not None else frozenset([""])
-        if chars is None:
-            best = _better(best, _item(op, arg))
-    if run != frozenset([""]):
-        best = _better(best, run)
-    return best
-
-
-def _chars(op, arg) -> frozenset[str] | None:
-    """The characters a one-character item may match: a literal or a class of literals; else None."""
-    if op is sre_constants.LITERAL:
-        return frozenset([chr(arg)])
-    if op is sre_constants.IN and arg and all(o is sre_constants.LITERAL for o, _ in arg):
-        return frozenset(chr(a) for _, a in arg) if len(arg) <= _MAX_LITERALS else None
-    return None
-
-
-def _item(op, arg) -> frozenset[str] | None:  # noqa: C901 - one case per node type of the parse tree
-    if op is sre_constants.SUBPATTERN:
-        _group, add_flags, _del_flags, body = arg
-        return None if add_flags & re.IGNORECASE else _sequence(list(body))
-    if op is sre_constants.ATOMIC_GROUP:
-        return _sequence(list(arg))
-    if op is sre_constants.BRANCH:
-        out: set[str] = set()
-        for branch in arg[1]:
-            needed = _sequence(list(branch))
-            if needed is None:
-                return None
-            out |= needed
-        return frozenset(out) if len(out) <= _MAX_LITERALS else None
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
-        low, _high, body = arg
-        return _sequence(list(body)) if low >= 1 else None
-    return None  # ANY, NOT_LITERAL, AT, ASSERT, ASSERT_NOT, GROUPREF …: nothing known
-
-
 def literal_gate(patterns: Sequence[str]) -> Gate:
     """A gate that lets through any text in which one of `patterns` could match.
 
@@ -153,7 +79,8 @@ def literal_gate(patterns: Sequence[str]) -> Gate:
 
 
 # Characters a figure can end with: a digit, a Chinese numeral, a multiplier, or `)` after `15(9)`.
-FIGURE_END = rf"[\d{CHINESE_DIGITS}万亿)]"
+FIGURE_END_CHARS = rf"\d{CHINESE_DIGITS}万亿)"
+FIGURE_END = f"[{FIGURE_END_CHARS}]"
 # `targets._implied_unit`: a facility count written without 个 right after one of these verbs.
 IMPLIED_UNIT_VERBS = ("建成", "建设", "新建", "新增", "设立")
 
@@ -163,9 +90,40 @@ def quantity_gate(unit_pattern: str, counted_nouns: Sequence[str]) -> Gate:
 
     `unit_pattern` is the target units' alternation (`targets._TARGET_UNIT_RE.pattern`), `counted_nouns`
     the excluded units that count before their noun (`targets.COUNTED_NOUNS`)."""
+    # (the units' named groups, which tell the target rules which unit matched, made plain: a branch that opens
+    # with a group is entered to be tried, one that opens with a character is skipped on its first character)
+    if "(?P=" in unit_pattern:
+        raise ValueError("a unit pattern with a back-reference cannot lose its group names")
+    plain_units = re.sub(r"\(\?P<\w+>", "(?:", unit_pattern)
+    units = "|".join([plain_units, *map(re.escape, counted_nouns), "元"])
+    return Gate(
+        first_character_class(
+            [
+                (FIGURE_END, f"(?:{units})"),
+                ("分", "之"),
+                ("一", "刻钟"),
+                *((v[0], f"{v[1:]}\\d") for v in IMPLIED_UNIT_VERBS),
+            ]
+        )
+    )
+
+
+def quantity_gate_reference(unit_pattern: str, counted_nouns: Sequence[str]) -> str:
+    """The quantity gate's pattern as first written (the tests check `quantity_gate` against it)."""
     units = "|".join([unit_pattern, *map(re.escape, counted_nouns), "元"])
     verbs = "|".join(IMPLIED_UNIT_VERBS)
-    return Gate(rf"{FIGURE_END}(?:{units})|分之|一刻钟|(?:{verbs})\d")
+    return rf"{FIGURE_END}(?:{units})|分之|一刻钟|(?:{verbs})\d"
+
+
+def first_character_class(branches: Sequence[tuple[str, str]]) -> str:
+    """`first1 rest1|first2 rest2|…`, each `first` one character or a class of them, written so that it opens with
+    one class of every first character: `[first1 first2 …](?:(?<=first1)rest1|(?<=first2)rest2|…)`.
+
+    The same matches, at the same places, tried in the same order. But Python's `re` searches a pattern that
+    opens with a class by jumping from one such character to the next, and one that opens with alternatives,
+    some of them classes, by trying every alternative at every character of the text."""
+    chars = "".join(first[1:-1] if first.startswith("[") else re.escape(first) for first, _ in branches)
+    return f"[{chars}](?:" + "|".join(f"(?<={first}){rest}" for first, rest in branches) + ")"
 
 
 def through_last_hit(spans: list[tuple[int, int]], text: str, gate: Gate) -> list[tuple[int, int]]:

@@ -1,0 +1,72 @@
+"""`literals.guarded`: a pattern behind a test for the strings its matches need answers as the pattern does.
+
+Checked on the lines of every bundled real document and every held-out real text (tests/data/heldout_real*,
+see their README files for where each came from), and on generated strings."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import DATA
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yanglao.literals import Guarded, guarded
+from yanglao.parse import metadata
+
+_REAL_LINES = sorted(
+    {
+        line
+        for path in sorted(DATA.glob("heldout_real*/*.txt"))
+        for line in path.read_text(encoding="utf-8").split("\n")
+    }
+)
+_GUARDED = {name: value for name, value in vars(metadata).items() if isinstance(value, Guarded)}
+
+
+def test_the_real_lines_are_there():
+    assert len(_REAL_LINES) > 1000
+
+
+def test_the_metadata_patterns_read_line_by_line_are_guarded():
+    assert {"_NEWS_OUTLET", "_SOURCE_ANYWHERE", "_AUTHOR_OFFICE", "_BYLINE", "_ENACTMENT"} <= set(_GUARDED)
+    assert _GUARDED["_NEWS_OUTLET"].needed == ("来源", "来自")
+
+
+@pytest.mark.parametrize("name", sorted(_GUARDED))
+def test_a_guarded_pattern_answers_as_the_pattern_on_real_lines(name):
+    pattern = _GUARDED[name]
+    regex = pattern.regex
+    for line in _REAL_LINES:
+        for method in ("search", "match", "fullmatch"):
+            got, expected = getattr(pattern, method)(line), getattr(regex, method)(line)
+            assert (got and got.span()) == (expected and expected.span()), (method, line)
+        assert [m.span() for m in pattern.finditer(line)] == [m.span() for m in regex.finditer(line)]
+        middle = len(line) // 3
+        got, expected = pattern.search(line, middle, 2 * middle), regex.search(line, middle, 2 * middle)
+        assert (got and got.span()) == (expected and expected.span()), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="来源自作者:： 民政局2024-01-05\n", max_size=30), st.integers(0, 10), st.integers(0, 30)
+)
+def test_a_guarded_pattern_answers_as_the_pattern_on_any_text(text, pos, endpos):
+    for pattern in _GUARDED.values():
+        for method in ("search", "match", "fullmatch"):
+            got, expected = (
+                getattr(pattern, method)(text, pos, endpos),
+                getattr(pattern.regex, method)(text, pos, endpos),
+            )
+            assert (got and got.span()) == (expected and expected.span())
+
+
+def test_a_pattern_without_a_few_needed_strings_is_left_as_it_is():
+    no_literal = re.compile(r"\d+")
+    many = re.compile("甲|乙|丙|丁|戊")
+    ignoring_case = re.compile("abc", re.IGNORECASE)
+    assert guarded(no_literal) is no_literal
+    assert guarded(many) is many
+    assert guarded(ignoring_case) is ignoring_case
+    assert isinstance(guarded(re.compile("来源[:：]")), Guarded)

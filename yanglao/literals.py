@@ -1,0 +1,138 @@
+"""What a regular expression's every match must contain, read off its parse tree; and patterns guarded by it.
+
+`required_literals` serves the extraction gates (`yanglao.extract.prefilter`) and `guarded` the parse stage's
+line-by-line reading of a page's head and foot (`yanglao.parse.metadata`): a pattern whose every match holds
+`来源` or `来自` need not be searched on a line that holds neither, and a few `in` tests on a line cost less than
+a search that tries the pattern at every character of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+# A literal set larger than this is not worth searching for (a class like [一二三…] stays one entry).
+_MAX_LITERALS = 64
+# A guard tries each literal with `in`: beyond a few, one search of the pattern is as cheap.
+_MAX_GUARD_LITERALS = 4
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` contains, or None when no such set is known.
+
+    Read off the parse tree: a sequence needs what any one of its items needs (the most selective
+    is taken), an alternation needs one of what its branches need, a repeat what its body needs if
+    it must occur at least once. Lookarounds, anchors and back-references need nothing (they may be
+    skipped), so the answer is never wrong, only sometimes less selective than it could be.
+    """
+    parsed = sre_parse.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _sequence(list(parsed))
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two literal sets: longer shortest literal, then fewer literals."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _sequence(items: list) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    run: frozenset[str] = frozenset([""])  # the strings the literal items read so far can spell
+    for op, arg in items:
+        chars = _chars(op, arg)
+        if chars is not None and len(run) * len(chars) <= _MAX_LITERALS:
+            run = frozenset(r + c for r in run for c in chars)  # `补[贴助]` (how re writes 补贴|补助)
+            continue
+        if run != frozenset([""]):
+            best = _better(best, run)
+        run = chars if chars is not None else frozenset([""])
+        if chars is None:
+            best = _better(best, _item(op, arg))
+    if run != frozenset([""]):
+        best = _better(best, run)
+    return best
+
+
+def _chars(op, arg) -> frozenset[str] | None:
+    """The characters a one-character item may match: a literal or a class of literals; else None."""
+    if op is sre_constants.LITERAL:
+        return frozenset([chr(arg)])
+    if op is sre_constants.IN and arg and all(o is sre_constants.LITERAL for o, _ in arg):
+        return frozenset(chr(a) for _, a in arg) if len(arg) <= _MAX_LITERALS else None
+    return None
+
+
+def _item(op, arg) -> frozenset[str] | None:  # noqa: C901 - one case per node type of the parse tree
+    if op is sre_constants.SUBPATTERN:
+        _group, add_flags, _del_flags, body = arg
+        return None if add_flags & re.IGNORECASE else _sequence(list(body))
+    if op is sre_constants.ATOMIC_GROUP:
+        return _sequence(list(arg))
+    if op is sre_constants.BRANCH:
+        out: set[str] = set()
+        for branch in arg[1]:
+            needed = _sequence(list(branch))
+            if needed is None:
+                return None
+            out |= needed
+        return frozenset(out) if len(out) <= _MAX_LITERALS else None
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        low, _high, body = arg
+        return _sequence(list(body)) if low >= 1 else None
+    return None  # ANY, NOT_LITERAL, AT, ASSERT, ASSERT_NOT, GROUPREF …: nothing known
+
+
+class Guarded:
+    """A compiled pattern that answers without searching when the text lacks every string its matches need.
+
+    The same answers as the pattern's own methods (`required_literals` is never wrong, only sometimes less
+    selective than it could be); `pos`/`endpos` are supported as `re.Pattern` has them."""
+
+    __slots__ = ("regex", "needed", "pattern")
+
+    def __init__(self, regex: re.Pattern[str], needed: frozenset[str]):
+        self.regex, self.needed, self.pattern = regex, tuple(sorted(needed)), regex.pattern
+
+    def _may_match(self, text: str, pos: int, endpos: int | None) -> bool:
+        if pos == 0 and endpos is None:  # (the usual call: a plain loop, no generator, no slice)
+            for literal in self.needed:  # noqa: SIM110 - a loop: `any()` of a generator costs more than the test
+                if literal in text:
+                    return True
+            return False
+        end = len(text) if endpos is None else endpos
+        return any(text.find(literal, pos, end) >= 0 for literal in self.needed)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        if not self._may_match(text, pos, endpos):
+            return None
+        return self.regex.search(text, pos) if endpos is None else self.regex.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        if not self._may_match(text, pos, endpos):
+            return None
+        return self.regex.match(text, pos) if endpos is None else self.regex.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        if not self._may_match(text, pos, endpos):
+            return None
+        return self.regex.fullmatch(text, pos) if endpos is None else self.regex.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        if not self._may_match(text, pos, endpos):
+            return iter(())
+        return self.regex.finditer(text, pos) if endpos is None else self.regex.finditer(text, pos, endpos)
+
+
+def guarded(regex: re.Pattern[str]) -> re.Pattern[str] | Guarded:
+    """`regex` behind a test for the strings its matches need, when it has a few; else `regex` itself."""
+    needed = None if regex.flags & re.IGNORECASE else required_literals(regex.pattern)
+    if not needed or len(needed) > _MAX_GUARD_LITERALS or "" in needed:
+        return regex
+    return Guarded(regex, needed)
