@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -1313,3 +1314,45 @@ def test_a_head_line_of_date_time_and_outlet_names_the_outlet():
         assert extract_metadata(f"某县老年食堂开业\n{line}\n近日,首家老年食堂开业。")["issuer"] == outlet, (
             line
         )
+
+
+# The dating-line pattern as first written, one alternation (issue 16 split it into three searches).
+_DATING_LINE_AS_WRITTEN = re.compile(
+    r"(?:发布|发表|公开|成文|更新)(?:时间|日期)\s*[:：]\s*\d{4}|^\s*日期\s*[:：]\s*\d{4}|^\s*时间\s*[:：]\s*\d{4}-"
+    r"|(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)[^\n，,。]{0,30}?(?:浏览|点击|阅读|访问)(?:次数|量|数)\s*[:：]"
+    r"|^\s*(?:作者\s*[:：][^\n]{0,20}?)?来源\s*[:：][^\n:：]{0,30}?\d{4}-\d{1,2}-\d{1,2}\s*$"
+    r"|^\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:来源\s*[:：]|[^\s:：\d]{2,12}\s*$)"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发布时间:2022-03-01 10:25:19 来源:民政局",
+        "日期:2023-05-06",
+        " 时间: 2023-05-06",
+        "作者:   来源: 九江新闻网  2019-01-28",
+        "2021-04-28 11:00 来源:惠州日报 浏览:",
+        "2017-09-22 08:00:02 无忧保",
+        "文字:[大][中][小] 2022/9/20    浏览次数:1797",
+        "来源:民政局 发布时间 2022",  # (not a dating line)
+        "关于印发养老服务发展规划的通知",
+    ],
+)
+def test_a_dating_line_is_told_as_the_pattern_first_written_told_it(line):
+    from yanglao.parse.metadata import _is_dating_line
+
+    assert _is_dating_line(line) == bool(_DATING_LINE_AS_WRITTEN.search(line))
+
+
+def test_a_dating_line_is_told_as_the_pattern_first_written_told_it_on_real_lines():
+    from yanglao.parse.metadata import _is_dating_line
+
+    lines = [
+        line.strip()
+        for path in sorted(Path(__file__).parent.glob("data/heldout_real*/*.txt"))
+        for line in path.read_text(encoding="utf-8").split("\n")
+    ]
+    told = [line for line in lines if _is_dating_line(line)]
+    assert told == [line for line in lines if _DATING_LINE_AS_WRITTEN.search(line)]
+    assert told  # (real bylines are among them)

@@ -22,6 +22,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from yanglao.literals import guarded
 from yanglao.parse.clean import (
     HAN,
     LABEL_RE,
@@ -298,16 +299,26 @@ _EMPTY_CELLS_AFTER = re.compile(r"(?<=[^\s|])\s*\|[\s|]*$")
 #: A byline or an info line that dates the page (`发布时间:2022-03-01 10:25:19 来源:…`, `索引号:… 发布时间:…`).
 #: A page's counter line, its date before its count of views (`文字:[大][中][小] 2022/9/20    浏览次数:1797`): its byline.
 _VIEWS_LINE = re.compile(
-    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)[^\n，,。]{0,30}?(?:浏览|点击|阅读|访问)(?:次数|量|数)\s*[:：]"
+    # (`\d\d{3}`, not `\d{4}`: a pattern that opens with a class is searched by jumping from digit to digit)
+    r"(\d\d{3}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)[^\n，,。]{0,30}?(?:浏览|点击|阅读|访问)(?:次数|量|数)\s*[:：]"
 )
-_DATING_LINE = re.compile(
-    rf"(?:发布|发表|公开|成文|更新)(?:时间|日期)\s*[:：]\s*\d{{4}}|^\s*日期\s*[:：]\s*\d{{4}}|^\s*时间\s*[:：]\s*\d{{4}}-|{_VIEWS_LINE.pattern}"
+_DATING_LABEL = re.compile(r"(?:发布|发表|公开|成文|更新)(?:时间|日期)\s*[:：]\s*\d{4}")
+_DATING_LINE_START = re.compile(
+    r"\s*日期\s*[:：]\s*\d{4}|\s*时间\s*[:：]\s*\d{4}-"
     # (a news byline that gives the outlet, then the date: `作者:   来源: 九江新闻网  2019-01-28`)
-    r"|^\s*(?:作者\s*[:：][^\n]{0,20}?)?来源\s*[:：][^\n:：]{0,30}?\d{4}-\d{1,2}-\d{1,2}\s*$"
+    r"|\s*(?:作者\s*[:：][^\n]{0,20}?)?来源\s*[:：][^\n:：]{0,30}?\d{4}-\d{1,2}-\d{1,2}\s*$"
     # (or the date and time first, then the source or the outlet: `2021-04-28 11:00 来源:惠州日报 浏览:`,
     # `2017-09-22 08:00:02 无忧保`)
-    r"|^\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:来源\s*[:：]|[^\s:：\d]{2,12}\s*$)"
+    r"|\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+(?:来源\s*[:：]|[^\s:：\d]{2,12}\s*$)"
 )
+
+
+def _is_dating_line(line: str) -> bool:
+    """A byline or info line that dates the page: a dating label anywhere, or a line that opens as one.
+
+    (Three searches where one of the alternatives of all three was: the line-opening ones are tried at the start
+    only, the others by jumping to their first characters, not at every character of a paragraph.)"""
+    return bool(_DATING_LABEL.search(line) or _DATING_LINE_START.match(line) or _VIEWS_LINE.search(line))
 
 
 #: A headline that gives its news after a colon (`海口调整高龄老年人长寿补贴发放标准:90至99周岁老年人提高至400元/人/月`):
@@ -333,7 +344,7 @@ def _title_above_byline(raw_lines: list[str], raw_text: str, title: str | None) 
             i
             for i, line in enumerate(raw_lines[:30])
             # (or a date alone on its line, day first: `顺义奖补养老服务机构` / `08.12.2014 14:18`)
-            if _DATING_LINE.search(line) or _DAY_FIRST_DATE_LINE.fullmatch(line)
+            if _is_dating_line(line) or _DAY_FIRST_DATE_LINE.fullmatch(line)
         ),
         None,
     )
@@ -1047,3 +1058,25 @@ def _reply_type(title: str | None, raw_text: str) -> str | None:
     if not m or not _REPLY_WORDS.search(raw_text[:5000]):
         return None
     return "proposal_reply" if m.group("kind") == "提案" else "suggestion_reply"
+
+
+# The patterns searched on each line of a page's head and foot (or on its whole text), each behind a test for the
+# strings its every match holds (`literals.guarded`): most lines hold none of them (issue 16).
+_NEWS_OUTLET = guarded(_NEWS_OUTLET)
+_SOURCE_ANYWHERE = guarded(_SOURCE_ANYWHERE)
+_AUTHOR_OFFICE = guarded(_AUTHOR_OFFICE)
+_ENACTMENT = guarded(_ENACTMENT)
+_SPONSOR = guarded(_SPONSOR)
+_CREDIT_OUTLET = guarded(_CREDIT_OUTLET)
+_ANNOUNCED_BY = guarded(_ANNOUNCED_BY)
+_SOURCE_THEN_DATE = guarded(_SOURCE_THEN_DATE)
+_OUTLET_SOURCE_THEN_DATE = guarded(_OUTLET_SOURCE_THEN_DATE)
+_DATED_SOURCE = guarded(_DATED_SOURCE)
+_BYLINE = guarded(_BYLINE)
+_BREADCRUMB_OWNER = guarded(_BREADCRUMB_OWNER)
+_BREADCRUMB_OUTLET = guarded(_BREADCRUMB_OUTLET)
+_DATELINE_OUTLET = guarded(_DATELINE_OUTLET)
+_STAMPED_DATE = guarded(_STAMPED_DATE)
+_CREDIT_LINE = guarded(_CREDIT_LINE)
+_NOT_A_CREDIT = guarded(_NOT_A_CREDIT)
+_SITE_FOOTER = guarded(_SITE_FOOTER)
