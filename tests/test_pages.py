@@ -389,3 +389,40 @@ def test_pdf_lines_wrapped_inside_a_phrase_are_joined():
     assert paragraph in text.split("\n")  # the wrapped paragraph is one line again
     assert text.split("\n")[0] == "一、完善养老服务设施布局"  # a heading is not joined to its body
     assert text.split("\n")[-1].startswith("(二)")  # nor is the next item
+
+
+_ALL_PAGES = [
+    *(path.read_text(encoding="utf-8") for path in sorted(PAGES.glob("*.html"))),
+    *(path.read_text(encoding="utf-8") for path in sorted((CORPUS / "html").glob("*.html"))),
+]
+
+
+def test_the_label_tables_are_found_without_rendering_every_list_first():
+    """`_metadata_lines` skips a table or list whose bare text holds fewer than two labels before rendering it
+    (issue 16): on every template page and bundled real page, the same lines as rendering every one of them."""
+    from yanglao.parse import pages
+
+    def every_one_rendered(root):
+        rendered = (pages.element_text(t) for t in root.iter("table", "ul", "dl"))
+        return "\n".join(text for text in rendered if len(pages._METADATA_LABEL.findall(text)) >= 2)
+
+    found = 0
+    for html in _ALL_PAGES:
+        root = pages._parse(html)
+        assert pages._metadata_lines(root) == every_one_rendered(root)
+        found += bool(pages._metadata_lines(root))
+    assert found >= 3  # (gkmlpt's div.classify, TRS's and the real pages' label tables)
+
+
+@pytest.mark.parametrize(
+    ("cells", "read"),
+    [
+        ("<td>发布机构:</td><td>某市民政局</td><td>成文日期:</td><td>2024-01-05</td>", True),  # two labels
+        ("<td>发布机构:</td><td>某市民政局</td>", False),  # one
+    ],
+)
+def test_a_table_with_two_labels_is_read_for_metadata_and_one_with_one_is_not(cells, read):
+    from yanglao.parse import pages
+
+    html = f"<html><body><ul><li><a>首页</a></li></ul><table><tr>{cells}</tr></table></body></html>"
+    assert bool(pages._metadata_lines(pages._parse(html))) is read

@@ -317,9 +317,14 @@ def densest_element(root: etree._Element) -> etree._Element:
     return max(scores, key=lambda el: scores[el])
 
 
+# (compiled once: an XPath given as a string is compiled again at every call)
+_CONTENT_XPATHS = [etree.XPath(xpath) for _template, xpath in CONTENT_SELECTORS]
+_TITLE_XPATHS = [(etree.XPath(xpath), xpath == "//title") for xpath in TITLE_SELECTORS]
+
+
 def _content_element(root: etree._Element) -> etree._Element:
-    for _template, xpath in CONTENT_SELECTORS:
-        candidates = [el for el in root.xpath(xpath) if _cjk_count(el.text_content()) >= 20]
+    for xpath in _CONTENT_XPATHS:
+        candidates = [el for el in xpath(root) if _cjk_count(el.text_content()) >= 20]
         if candidates:
             return max(candidates, key=lambda el: len(el.text_content()))
     return densest_element(root)
@@ -327,11 +332,11 @@ def _content_element(root: etree._Element) -> etree._Element:
 
 def page_title(root: etree._Element) -> str | None:
     """The document title as the template shows it (meta ArticleTitle, h1.title, … , <title>)."""
-    for xpath in TITLE_SELECTORS:
-        for found in root.xpath(xpath):
+    for xpath, is_title_tag in _TITLE_XPATHS:
+        for found in xpath(root):
             text = found if isinstance(found, str) else found.text_content()
             text = re.sub(r"\s+", " ", str(text)).strip()
-            if xpath == "//title":
+            if is_title_tag:
                 text = _TITLE_SUFFIX.sub("", text).strip()
             if _cjk_count(text) >= 4:
                 return text
@@ -426,17 +431,19 @@ def _metadata_lines(root: etree._Element) -> str:
     """Text of the tables and lists that hold metadata labels (gkmlpt div.classify, TRS div.article …)."""
     lines = []
     for table in root.iter("table", "ul", "dl"):
+        # (first on the element's bare text, which lxml gives without rendering: every label the rendered text
+        # holds is in it too, and a page's navigation lists, most of its tables and lists, hold none)
+        if len(_METADATA_LABEL.findall(table.text_content())) < 2:
+            continue
         text = element_text(table)
-        if (
-            len(
-                re.findall(
-                    r"索\s*引\s*号|发布机构|成文日期|发文字号|文\s*号|发布日期|主题分类|有\s*效\s*性", text
-                )
-            )
-            >= 2
-        ):
+        if len(_METADATA_LABEL.findall(text)) >= 2:
             lines.append(text)
     return "\n".join(lines)
+
+
+_METADATA_LABEL = re.compile(
+    r"索\s*引\s*号|发布机构|成文日期|发文字号|文\s*号|发布日期|主题分类|有\s*效\s*性"
+)
 
 
 def html_metadata(html: str) -> dict:
