@@ -12,7 +12,7 @@ from conftest import DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yanglao.literals import Guarded, guarded
+from yanglao.literals import Guarded, guarded, literal_openings
 from yanglao.parse import metadata
 
 _REAL_LINES = sorted(
@@ -70,3 +70,76 @@ def test_a_pattern_without_a_few_needed_strings_is_left_as_it_is():
     assert guarded(many) is many
     assert guarded(ignoring_case) is ignoring_case
     assert isinstance(guarded(re.compile("来源[:：]")), Guarded)
+
+
+# --------------------------------------------------------------------------------- literal_openings
+
+
+@pytest.mark.parametrize(
+    ("pattern", "written"),
+    [
+        ("备案|(?:没有|未)履行|责令", "备案|没有履行|未履行|责令"),
+        ("(?:每年|年均)投资|元", "每年投资|年均投资|元"),
+        ("(?<!投资)标准(?:从|由)", "标(?<!投资标)准(?:从|由)"),
+        ("(?<!家庭)(?<!军属)优待金", "优(?<!家庭优)(?<!军属优)待金"),
+        # left as they are: a repeated group, a group before a capturing one, an opening class, a nested group
+        ("(?:甲|乙)?丙", "(?:甲|乙)?丙"),
+        ("(?:甲|乙)(丙)", "(?:甲|乙)(丙)"),
+        ("[甲乙]丙|丁", "[甲乙]丙|丁"),
+        ("(?:(?:甲)|乙)丙", "(?:(?:甲)|乙)丙"),
+        ("a|(b", "a|(b"),
+    ],
+)
+def test_literal_openings(pattern, written):
+    assert literal_openings(pattern) == written
+
+
+def _module_patterns() -> dict[str, re.Pattern]:
+    import importlib
+    import pkgutil
+
+    import yanglao.extract
+    import yanglao.parse
+
+    found = {}
+    for package in (yanglao.extract, yanglao.parse):
+        for module in pkgutil.iter_modules(package.__path__):
+            loaded = importlib.import_module(f"{package.__name__}.{module.name}")
+            for name, value in vars(loaded).items():
+                if (
+                    isinstance(value, re.Pattern)
+                    and isinstance(value.pattern, str)
+                    and literal_openings(value.pattern) != value.pattern
+                ):
+                    found[f"{module.name}.{name}"] = value
+    return found
+
+
+_REWRITABLE = _module_patterns()
+
+
+def test_many_of_the_rules_patterns_can_be_rewritten():
+    assert len(_REWRITABLE) >= 20  # (the general test below is about real patterns, not a handful)
+
+
+@pytest.mark.parametrize("name", sorted(_REWRITABLE))
+def test_a_pattern_rewritten_to_open_with_characters_matches_as_written_on_real_lines(name):
+    pattern = _REWRITABLE[name]
+    rewritten = re.compile(literal_openings(pattern.pattern), pattern.flags)
+    for line in _REAL_LINES:
+        assert [(m.span(), m.groups()) for m in rewritten.finditer(line)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(line)
+        ], line
+
+
+def test_the_cue_lists_compiled_to_open_with_characters_match_as_written():
+    from yanglao.extract import targets
+
+    for source, compiled in (
+        (targets.WEAK_PAST_CUES, targets._WEAK_PAST_RE),
+        (targets.DEPUTY_PROPOSAL, targets._DEPUTY_PROPOSAL_RE),
+    ):
+        assert compiled.pattern != source
+        written = re.compile(source)
+        for line in _REAL_LINES:
+            assert [m.span() for m in compiled.finditer(line)] == [m.span() for m in written.finditer(line)]

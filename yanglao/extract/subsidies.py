@@ -63,6 +63,7 @@ from yanglao.extract.numbers import (
     parse_fraction_percent,
     parse_number,
 )
+from yanglao.literals import literal_openings
 
 # ---------------------------------------------------------------------------
 # Rule tables. Each is a list of (pattern, what it yields), tried in order.
@@ -182,8 +183,10 @@ HANDLING_ONLY = re.compile(r"办理")
 _GIVEN_TOO = re.compile(r"出资|发放|给予|购买")
 # Sentences in which no mention is a provision: sanctions and after-the-fact procedure.
 NOT_A_PROVISION_SENTENCE = re.compile(
-    r"备案|骗取|冒用|冒领|虚报|挪用|截留|侵占|违反|清算|结算|追回|退回|处罚|所称|是指"
-    r"|(?:没有|未)履行|责令"  # a breach of duty and its sanction (`…没有履行相应义务的，由…收回补贴`)
+    literal_openings(
+        r"备案|骗取|冒用|冒领|虚报|挪用|截留|侵占|违反|清算|结算|追回|退回|处罚|所称|是指"
+        r"|(?:没有|未)履行|责令"  # a breach of duty and its sanction (`…没有履行相应义务的，由…收回补贴`)
+    )
 )
 # A mention followed by these describes people, operators or a document (a form, a
 # report), not money given.
@@ -280,20 +283,22 @@ RAISED_STANDARDS = re.compile(
 )
 # Figures: an amount is money only in a sentence with one of these words…
 MONEY_CUES = re.compile(
-    r"补贴|补助|津贴|奖励|奖补|资助|扶持|资金|经费|投入|下拨|拨付|拨款|支出|购买|发放|给予|救助|慰问|补一点|预算内投资"
-    r"|公益金|基金支付|护理保险基金按|奖学金|助学金|增发|发给"
-    # the support of people in destitution (特困供养), paid out as these two, or money paid into someone's account
-    r"|基本生活费|照料护理费|(?:支付|付|拨)(?:到|至)[^，,。；;]{0,12}?账户"
-    # a sum put to a use (`3,700.61万元用于甲良…等6个敬老院建设`, `…项目3.46万元,用于…`), and what a government
-    # invests each year (`每年投资500万元,为45个社区建设…`; others' investment is NOT_SUBSIDY_MONEY's)
-    r"|元[，,]?\s*(?:主要|专项|全部)?用于|(?:每年|年均|财政|政府)投资"
-    # a standard per person or bed written as a rate (`非护理型:2000元/床位·年`); a price or fee is NOT_SUBSIDY_MONEY's
-    # (`每人每月50元` alone is not enough: fees and contributions are written so too, tests/data/fresh2, fresh5)
-    r"|元\s*/\s*(?:人|户|床|张)"
-    # a standard of social assistance (`农村低保年标准从7094元提高至7334元`)
-    r"|(?:低保|最低生活保障|救助|供养|基本生活)(?:年|月)?标准(?:统一)?(?:从|由|提高|调整|为|分别|达到|\s*\d|每人)"
-    # a standard per bed raised (`将敬老院建设标准从省定每张床位1.1万元提高到2.5万元`)
-    r"|(?<!投资)标准(?:从|由)[^，,。；;]{0,8}?每张?床位?[^，,。；;\d]{0,4}[\d.]+\s*万?元"
+    literal_openings(
+        r"补贴|补助|津贴|奖励|奖补|资助|扶持|资金|经费|投入|下拨|拨付|拨款|支出|购买|发放|给予|救助|慰问|补一点|预算内投资"
+        r"|公益金|基金支付|护理保险基金按|奖学金|助学金|增发|发给"
+        # the support of people in destitution (特困供养), paid out as these two, or money paid into someone's account
+        r"|基本生活费|照料护理费|(?:支付|付|拨)(?:到|至)[^，,。；;]{0,12}?账户"
+        # a sum put to a use (`3,700.61万元用于甲良…等6个敬老院建设`, `…项目3.46万元,用于…`), and what a government
+        # invests each year (`每年投资500万元,为45个社区建设…`; others' investment is NOT_SUBSIDY_MONEY's)
+        r"|元[，,]?\s*(?:主要|专项|全部)?用于|(?:每年|年均|财政|政府)投资"
+        # a standard per person or bed written as a rate (`非护理型:2000元/床位·年`); a price or fee is NOT_SUBSIDY_MONEY's
+        # (`每人每月50元` alone is not enough: fees and contributions are written so too, tests/data/fresh2, fresh5)
+        r"|元\s*/\s*(?:人|户|床|张)"
+        # a standard of social assistance (`农村低保年标准从7094元提高至7334元`)
+        r"|(?:低保|最低生活保障|救助|供养|基本生活)(?:年|月)?标准(?:统一)?(?:从|由|提高|调整|为|分别|达到|\s*\d|每人)"
+        # a standard per bed raised (`将敬老院建设标准从省定每张床位1.1万元提高到2.5万元`)
+        r"|(?<!投资)标准(?:从|由)[^，,。；;]{0,8}?每张?床位?[^，,。；;\d]{0,4}[\d.]+\s*万?元"
+    )
 )
 # …and not in a clause about these (fines, prices, wages, investment, loans, private money).
 NOT_SUBSIDY_MONEY = re.compile(

@@ -84,6 +84,7 @@ from yanglao.extract.numbers import (
     parse_fraction_percent,
     parse_number,
 )
+from yanglao.literals import literal_openings
 from yanglao.textmap import SparseTranslation
 
 # ---------------------------------------------------------------------------
@@ -595,7 +596,7 @@ _FORWARD_RE = re.compile(FORWARD_CUES)
 _STATED_TARGET_RE = re.compile(STATED_TARGET)
 _TARGET_MET_RE = re.compile(TARGET_MET)
 _PAST_RE = re.compile(PAST_CUES)
-_WEAK_PAST_RE = re.compile(WEAK_PAST_CUES)
+_WEAK_PAST_RE = re.compile(literal_openings(WEAK_PAST_CUES))  # (opening with characters: see literals)
 _FORECAST_RE = re.compile(FORECAST_CUES)
 _FORECAST_SUBJECT_RE = re.compile(FORECAST_SUBJECTS)
 _SECTION_HEADING_RE = re.compile(SECTION_HEADING)
@@ -658,7 +659,7 @@ _GRANTED_CLASS_AFTER_RE = re.compile(GRANTED_CLASS_AFTER)
 _GRANTED_CLASS_OPENING_RE = re.compile(GRANTED_CLASS_OPENING)
 _PERMITTED_SHARE_RE = re.compile(PERMITTED_SHARE)
 _QUALIFYING_THRESHOLD_RE = re.compile(QUALIFYING_THRESHOLD)
-_DEPUTY_PROPOSAL_RE = re.compile(DEPUTY_PROPOSAL)
+_DEPUTY_PROPOSAL_RE = re.compile(literal_openings(DEPUTY_PROPOSAL))
 _ASSIGNED_PERSON_RE = re.compile(ASSIGNED_PERSON)
 _DISBURSEMENT_SHARE_RE = re.compile(DISBURSEMENT_SHARE)
 _PRICE_CHANGE_RE = re.compile(PRICE_CHANGE)
@@ -668,7 +669,9 @@ _PARAGRAPH_DEADLINE_RE = re.compile(PARAGRAPH_DEADLINE)
 _CLAUSE_DEADLINE_RE = re.compile(CLAUSE_DEADLINE)
 _OWN_TIME_RE = re.compile(OWN_TIME)
 _PAID_SUM_RE = re.compile(PAID_SUM)
-_ANY_DEADLINE_RE = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)")
+_ANY_DEADLINE_RE = re.compile(
+    literal_openings(r"(?:到|至)\s*(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)")
+)
 _RATE_LEADING_VERB_RE = re.compile(RATE_LEADING_VERB)
 _DEADLINE_CELL_TAIL_RE = re.compile(DEADLINE_CELL_TAIL)
 _TABLE_UNIT_BRACKET_RE = re.compile(TABLE_UNIT_BRACKET)
