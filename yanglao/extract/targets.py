@@ -1638,6 +1638,9 @@ def _sentence(
     report_opening = report_opening or bool(_EVENT_DAY_OPENING_RE.match(masked.lstrip(" \x00")))
 
     tenses = _clause_tenses(scan, masked, s_start, clauses, outside, reference_year, paragraph_tense, context)
+    if not _QUANTITY_GATE.may_match(scan, s_start, s_end):
+        # no figure the rules could keep (a sentence run only for the tense it hands on to the next one): its tense
+        return [], "forward" if "forward" in tenses else "past" if "past" in tenses else None
     if (
         paragraph_tense == "past"
         and not any(tenses)
