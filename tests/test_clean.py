@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 from devcorpus import corpus_dir
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -677,3 +678,42 @@ def test_long_lines_are_judged_without_the_cache_as_short_ones_are():
     long_body = "到2025年底,覆盖率达到90%。" * 40
     assert not is_furniture(long_body) and not is_metadata_line(long_body)
     assert is_metadata_line("索引号：11440100MB2C92326P/2024-00123")
+
+
+def test_the_combined_end_marker_pattern_is_the_rules_one_by_one():
+    """_cut_tail runs END_MARKERS as one alternation (issue 16): it must say what the rules say one by one."""
+    from yanglao.parse.clean import _ANY_END_MARKER, END_MARKERS
+
+    assert {rule.pattern.flags for rule in END_MARKERS} == {_ANY_END_MARKER.flags}
+    assert all(rule.pattern.groups == 0 for rule in END_MARKERS)
+    lines = [rule.example for rule in END_MARKERS if getattr(rule, "example", None)]
+    lines += [
+        "扫一扫在手机打开当前页",
+        "上一篇:关于做好养老服务的通知",
+        "【打印本页】【关闭窗口】",
+        "到2025年底,覆盖率达到90%。",
+    ]
+    lines += [
+        line
+        for path in sorted(DATA.glob("heldout_real*/*.txt"))
+        for line in path.read_text("utf-8").split("\n")
+    ]
+    hits = 0
+    for line in lines:
+        one_by_one = any(rule.pattern.fullmatch(line) for rule in END_MARKERS)
+        assert bool(_ANY_END_MARKER.fullmatch(line)) == one_by_one, line
+        hits += one_by_one
+    assert hits >= 3
+
+
+def test_a_bullet_is_taken_off_a_line_only_where_the_pattern_takes_it():
+    from yanglao.parse.clean import _BULLET, _without_bullet
+
+    lines = ["• 一、总体要求", "·· 补贴标准", "??一、标准调整", "?? 1.", "一、总体要求", "?", ""]
+    lines += [
+        line.strip()
+        for path in sorted(DATA.glob("heldout_real*/*.txt"))
+        for line in path.read_text("utf-8").split("\n")
+    ]
+    for line in lines:
+        assert _without_bullet(line) == _BULLET.sub("", line), line

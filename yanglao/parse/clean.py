@@ -284,6 +284,13 @@ TRAILING: list[Rule] = [
 
 # (and the `?` a repost leaves for each lost full-width space of an indent: `??一、标准调整`)
 _BULLET = re.compile(rf"^(?:[•·●◆■▪]+\s*|\?+(?=[{HAN}(（\d]))+")
+_BULLET_FIRST = tuple("•·●◆■▪?")  # what a line `_BULLET` takes anything from opens with
+
+
+def _without_bullet(line: str) -> str:
+    """`_BULLET.sub("", line)`, without the call for the lines (nearly all) that open with no bullet."""
+    return _BULLET.sub("", line) if line.startswith(_BULLET_FIRST) else line
+
 
 # ---------------------------------------------------------------------------------------------
 # PDF damage
@@ -401,6 +408,7 @@ def normalize_chars(text: str) -> str:
 # All of FURNITURE in one pattern: a line fully matches the alternation exactly when it fully matches one
 # of the rules (same flags, no groups), and one call per line replaces twenty (issue 16).
 _ANY_FURNITURE = re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in FURNITURE))
+_ANY_END_MARKER = re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in END_MARKERS))  # (the same)
 
 
 # `clean_text` asks about most lines twice, before and after tightening (which changes few), as it looks for
@@ -527,7 +535,7 @@ def _cut_tail(lines: list[str]) -> list[str]:
     """Lines up to the first end marker with a body above it: a print link under the title of a short page (深圳's
     `发布时间:… 打印` over its one paragraph) ends nothing."""
     for i, line in enumerate(lines):
-        if any(rule.pattern.fullmatch(line) for rule in END_MARKERS):
+        if _ANY_END_MARKER.fullmatch(line):
             tail = sum(len(x) for x in lines[i:])
             above = lines[:i]
             # (a marker among the page's first lines with no sentence above it stands in the page's header)
@@ -673,7 +681,7 @@ def without_pinyin_glosses(text: str) -> str:
 
 def _clean_once(raw: str) -> str:
     text = without_pinyin_glosses(normalize_chars(raw))
-    lines = [_BULLET.sub("", _single_spaces(line).strip()).strip() for line in text.split("\n")]
+    lines = [_without_bullet(_single_spaces(line).strip()).strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     lines = _cut_tail(lines)
     lines = [line for line in lines if not is_furniture(line)]
@@ -685,7 +693,7 @@ def _clean_once(raw: str) -> str:
     damaged = has_pdf_spacing_damage("\n".join(lines))
     out = []
     for line in lines:
-        line = _BULLET.sub("", _single_spaces(line).strip())  # (a page marker may have stood before it)
+        line = _without_bullet(_single_spaces(line).strip())  # (a page marker may have stood before it)
         if damaged:
             line = repair_spacing(line)
         line = tighten(line)
