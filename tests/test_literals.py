@@ -22,16 +22,36 @@ _REAL_LINES = sorted(
         for line in path.read_text(encoding="utf-8").split("\n")
     }
 )
-_GUARDED = {name: value for name, value in vars(metadata).items() if isinstance(value, Guarded)}
+
+
+def _guarded_patterns() -> dict[str, Guarded]:
+    import importlib
+    import pkgutil
+
+    import yanglao.extract
+    import yanglao.parse
+
+    found = {}
+    for package in (yanglao.extract, yanglao.parse):
+        for module in pkgutil.iter_modules(package.__path__):
+            loaded = importlib.import_module(f"{package.__name__}.{module.name}")
+            found.update({f"{module.name}.{n}": v for n, v in vars(loaded).items() if isinstance(v, Guarded)})
+    return found
+
+
+_GUARDED = _guarded_patterns()
 
 
 def test_the_real_lines_are_there():
     assert len(_REAL_LINES) > 1000
 
 
-def test_the_metadata_patterns_read_line_by_line_are_guarded():
-    assert {"_NEWS_OUTLET", "_SOURCE_ANYWHERE", "_AUTHOR_OFFICE", "_BYLINE", "_ENACTMENT"} <= set(_GUARDED)
-    assert _GUARDED["_NEWS_OUTLET"].needed == ("来源", "来自")
+def test_the_patterns_searched_on_many_lines_or_clauses_are_guarded():
+    metadata_lines = {"_NEWS_OUTLET", "_SOURCE_ANYWHERE", "_AUTHOR_OFFICE", "_BYLINE", "_ENACTMENT"}
+    assert {f"metadata.{name}" for name in metadata_lines} <= set(_GUARDED)
+    assert {"targets._TABLE_ROW_RE", "targets._CLAUSE_DEADLINE_RE", "outline._UNIT_NOTE"} <= set(_GUARDED)
+    assert _GUARDED["metadata._NEWS_OUTLET"].needed == ("来源", "来自")
+    assert metadata._NEWS_OUTLET is _GUARDED["metadata._NEWS_OUTLET"]
 
 
 @pytest.mark.parametrize("name", sorted(_GUARDED))
@@ -43,6 +63,7 @@ def test_a_guarded_pattern_answers_as_the_pattern_on_real_lines(name):
             got, expected = getattr(pattern, method)(line), getattr(regex, method)(line)
             assert (got and got.span()) == (expected and expected.span()), (method, line)
         assert [m.span() for m in pattern.finditer(line)] == [m.span() for m in regex.finditer(line)]
+        assert pattern.sub("#", line) == regex.sub("#", line)
         middle = len(line) // 3
         got, expected = pattern.search(line, middle, 2 * middle), regex.search(line, middle, 2 * middle)
         assert (got and got.span()) == (expected and expected.span()), line

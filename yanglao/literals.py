@@ -129,6 +129,9 @@ class Guarded:
             return iter(())
         return self.regex.finditer(text, pos) if endpos is None else self.regex.finditer(text, pos, endpos)
 
+    def sub(self, repl, text: str, count: int = 0) -> str:
+        return self.regex.sub(repl, text, count) if self._may_match(text, 0, None) else text
+
 
 def guarded(regex: re.Pattern[str]) -> re.Pattern[str] | Guarded:
     """`regex` behind a test for the strings its matches need, when it has a few; else `regex` itself."""

@@ -91,6 +91,7 @@ from dataclasses import dataclass, field
 
 from yanglao.extract.categories import CATEGORIES, classify
 from yanglao.extract.numbers import chinese_to_number
+from yanglao.literals import guarded
 
 __all__ = ["CATEGORIES", "extract_measures", "split_units"]
 
@@ -183,14 +184,18 @@ _TOC_KINDS = {"part", "chapter", "section"}
 _QUOTE_MAX = 300  # a quoted point is shorter than this (marker to next marker)
 
 # Responsibility notes: label, then the units.
-_NOTE_LABEL = re.compile(
-    r"(?P<role>责[ \t\u3000]*任|牵[ \t\u3000]*头|主[ \t\u3000]*责|配[ \t\u3000]*合|协[ \t\u3000]*办|参[ \t\u3000]*与)"
-    r"[ \t\u3000]*(?:单[ \t\u3000]*位|部[ \t\u3000]*门)[ \t\u3000]*[:：]"
+_NOTE_LABEL = guarded(
+    re.compile(
+        r"(?P<role>责[ \t\u3000]*任|牵[ \t\u3000]*头|主[ \t\u3000]*责|配[ \t\u3000]*合|协[ \t\u3000]*办|参[ \t\u3000]*与)"
+        r"[ \t\u3000]*(?:单[ \t\u3000]*位|部[ \t\u3000]*门)[ \t\u3000]*[:：]"
+    )
 )
 _LEAD_ROLES = {"责任", "牵头", "主责"}
-_INLINE_LEAD = re.compile(
-    r"[（(](?P<lead>[^（()）\n]{2,120}?)牵头"
-    r"(?:[，,；;、]?(?P<support>[^（()）\n]{2,200}?)(?:等(?:单位|部门)?)?(?:配合|参与|协同|协办))?[）)]"
+_INLINE_LEAD = guarded(
+    re.compile(
+        r"[（(](?P<lead>[^（()）\n]{2,120}?)牵头"
+        r"(?:[，,；;、]?(?P<support>[^（()）\n]{2,200}?)(?:等(?:单位|部门)?)?(?:配合|参与|协同|协办))?[）)]"
+    )
 )
 _UNITISH = re.compile(r"[局委厅部办府院会中心司队署处室行社团联]")
 _ASIDE = re.compile(r"〈[^〉]*〉|[（(][ \t\u3000]*(?:含|下同)[^（()）]*[）)]|[（(]下同[）)]")
@@ -803,9 +808,11 @@ def _note_body(text: str, start: int) -> str:
     return text[start:]
 
 
-_UNIT_NOTE = re.compile(
-    r"[（(][^（()）\n]{0,10}(?:单[ \t\u3000]*位|部[ \t\u3000]*门)[ \t\u3000]*[:：][^（()）\n]*(?:[（(][^（()）\n]*[）)][^（()）\n]*)*[）)]"
-    r"|(?:牵头|责任|配合|协办)单位[:：][^。\n]*"
+_UNIT_NOTE = guarded(
+    re.compile(
+        r"[（(][^（()）\n]{0,10}(?:单[ \t\u3000]*位|部[ \t\u3000]*门)[ \t\u3000]*[:：][^（()）\n]*(?:[（(][^（()）\n]*[）)][^（()）\n]*)*[）)]"
+        r"|(?:牵头|责任|配合|协办)单位[:：][^。\n]*"
+    )
 )
 
 

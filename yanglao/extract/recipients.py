@@ -22,6 +22,7 @@ import re
 from typing import NamedTuple
 
 from yanglao.extract.numbers import HEAD_COUNT_RE, THOUSANDS_SEPARATOR
+from yanglao.literals import guarded
 
 
 class Rule(NamedTuple):
@@ -831,7 +832,7 @@ BAND_OPENS_CLAUSE = Rule(
     "此次优待金的发放范围和标准为:75—79周岁,每人每年200元",
     "heshun-2018-longevity-allowance-news",
 )
-_BAND_OPENS_CLAUSE_RE = re.compile(BAND_OPENS_CLAUSE.pattern)
+_BAND_OPENS_CLAUSE_RE = guarded(re.compile(BAND_OPENS_CLAUSE.pattern))
 
 
 def _band_opening(row: dict, text: str) -> None:

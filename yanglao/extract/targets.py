@@ -84,7 +84,7 @@ from yanglao.extract.numbers import (
     parse_fraction_percent,
     parse_number,
 )
-from yanglao.literals import literal_openings
+from yanglao.literals import guarded, literal_openings
 from yanglao.textmap import SparseTranslation
 
 # ---------------------------------------------------------------------------
@@ -618,7 +618,7 @@ _MONTHLY_PROGRESS_RE = re.compile(MONTHLY_PROGRESS_TITLE)
 _REPORT_ANCHOR = re.compile(r"截至|截止|(?<![由从])目前|(?<![由从])当前|以来|去年|上年|年来|至今")
 _PROGRESS_DONE = re.compile(r"已(?:完成|建成|开工|实施|落实|改造|新增|培训|开通)")
 _LIST_ITEM_RE = re.compile(LIST_ITEM)
-_TABLE_ROW_RE = re.compile(TABLE_ROW)
+_TABLE_ROW_RE = guarded(re.compile(TABLE_ROW))
 _LATE_CLAUSE_RE = re.compile(LATE_DEADLINE_CLAUSE)
 _LATE_FOLLOW_RE = re.compile(LATE_DEADLINE_FOLLOW)
 _CONDITION_CLAUSE_RE = re.compile(CONDITION_CLAUSE)
@@ -666,7 +666,7 @@ _PRICE_CHANGE_RE = re.compile(PRICE_CHANGE)
 _FUND_EXECUTION_RE = re.compile(FUND_EXECUTION)
 _RADIUS_CONTEXT_RE = re.compile(RADIUS_CONTEXT)
 _PARAGRAPH_DEADLINE_RE = re.compile(PARAGRAPH_DEADLINE)
-_CLAUSE_DEADLINE_RE = re.compile(CLAUSE_DEADLINE)
+_CLAUSE_DEADLINE_RE = guarded(re.compile(CLAUSE_DEADLINE))
 _OWN_TIME_RE = re.compile(OWN_TIME)
 _PAID_SUM_RE = re.compile(PAID_SUM)
 _ANY_DEADLINE_RE = re.compile(
