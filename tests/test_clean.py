@@ -717,3 +717,19 @@ def test_a_bullet_is_taken_off_a_line_only_where_the_pattern_takes_it():
     ]
     for line in lines:
         assert _without_bullet(line) == _BULLET.sub("", line), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="老 龄1 2\n|a", max_size=30))
+def test_the_gap_and_space_patterns_match_as_first_written(text):
+    """issue 16 rewrote them to open with what they match first; the matches, groups and counts are the same."""
+    from yanglao.parse.clean import _HAN_DIGIT_GAP, _SPACE_RUN
+
+    gap_as_written = re.compile(rf"[{_HAN_CLASS}] \d|\d [{_HAN_CLASS}]")
+    space_as_written = re.compile(r"(?<=(.)) +(?=(.))")
+    assert [m.span() for m in _HAN_DIGIT_GAP.finditer(text)] == [
+        m.span() for m in gap_as_written.finditer(text)
+    ]
+    assert [(m.span(), m.groups()) for m in _SPACE_RUN.finditer(text)] == [
+        (m.span(), m.groups()) for m in space_as_written.finditer(text)
+    ]

@@ -335,8 +335,10 @@ _DAMAGE_RATIO = 0.01
 
 # (the space before the character is matched, not looked behind for: the same count, found ~6 times faster)
 _ISOLATED_HAN = re.compile(rf" [{HAN}](?= )")
-_HAN_DIGIT_GAP = re.compile(rf"[{HAN}] \d|\d [{HAN}]")
-_SPACE_RUN = re.compile(r"(?<=(.)) +(?=(.))")
+# (both written to open with what they match first, a character or a space, not with alternatives or a lookbehind:
+# re then jumps to the places worth trying; `[HAN] \d|\d [HAN]` and `(?<=(.)) +(?=(.))` as first written)
+_HAN_DIGIT_GAP = re.compile(rf"[{HAN}\d](?:(?<=[{HAN}]) \d|(?<=\d) [{HAN}])")
+_SPACE_RUN = re.compile(r" (?<=(.) ) *(?=(.))")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _TIGHT_BEFORE = re.compile(
     rf"(?<=[{HAN}{CJK_PUNCT}\d]) +(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}]) +(?=[{HAN}{CJK_PUNCT}\d])"
