@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from devcorpus import GOLD, corpus_dir
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from yanglao.extract.recipients import complete
@@ -1959,3 +1959,15 @@ def test_a_group_that_all_may_have_the_money_is_no_average():
     assert not [r for r in rows if r["amount_yuan"]] and left_out
     rows, left_out = subsidies_and_left_out("全区共发放高龄津贴500万元,人均可领取1200元。")  # (a review's)
     assert [r["amount_yuan"] for r in rows] == [5000000] and [x["value"] for x in left_out] == [1200]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="补贴，,：:3000元.\n", max_size=25))
+@example("每人补贴3,000元,按季发放：1,500,000元,另计")
+def test_a_clauses_bounds_are_those_found_a_character_at_a_time(text):
+    """issue 16: clause_bounds finds the clause ends by search, not by stepping a character at a time."""
+    from yanglao.extract.subsidies import Sentence
+
+    sentence = Sentence(0, text, 0)
+    for pos in range(len(text) + 1):
+        assert sentence.clause_bounds(pos) == sentence._clause_bounds_stepwise(pos), pos

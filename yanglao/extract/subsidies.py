@@ -764,6 +764,20 @@ class Sentence:
 
     def clause_bounds(self, pos: int) -> tuple[int, int]:
         """Start and end (sentence-relative) of the clause around sentence position `pos`."""
+        text = self.text
+        if not 0 <= pos <= len(text):
+            return self._clause_bounds_stepwise(pos)
+        a = pos  # after the last clause end before `pos` that is not a thousands separator
+        while (k := max(text.rfind(end, 0, a) for end in CLAUSE_END)) >= 0 and _thousands_comma(text, k):
+            a = k
+        a = k + 1
+        b = pos  # the first one from `pos` on
+        while (found := _CLAUSE_END_RE.search(text, b)) and _thousands_comma(text, found.start()):
+            b = found.start() + 1
+        return a, found.start() if found else len(text)
+
+    def _clause_bounds_stepwise(self, pos: int) -> tuple[int, int]:
+        """`clause_bounds` a character at a time, as first written (for a position outside the sentence)."""
         a = pos
         while a > 0 and (self.text[a - 1] not in CLAUSE_END or _thousands_comma(self.text, a - 1)):
             a -= 1
@@ -779,6 +793,7 @@ def _thousands_comma(text: str, i: int) -> bool:
 
 
 _THOUSANDS_SEPARATOR_RE = re.compile(THOUSANDS_SEPARATOR)
+_CLAUSE_END_RE = re.compile(f"[{re.escape(CLAUSE_END)}]")
 
 
 _LINE_RE = re.compile(r"[^\n]+")

@@ -1260,10 +1260,11 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
                 lead_in_year = lead_in_tense = None
                 lead_in_conditions = False
         block_tense = lead_in_tense or section_tense
-        if any(a <= block_start < b for a, b in task_cells):
+        if task_cells and any(a <= block_start < b for a, b in task_cells):
             block_tense = "forward"
         elif (
-            any(a <= block_start < b for a, b in progress_cells)
+            progress_cells
+            and any(a <= block_start < b for a, b in progress_cells)
             or progress_report
             and not (block_start == line_start and _SECTION_HEADING_RE.match(line))
         ):
