@@ -12,8 +12,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 from devcorpus import published_text
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from yanglao.extract import targets
 from yanglao.extract.targets import doubtful_targets, extract_targets, targets_and_left_out
 
 
@@ -1868,3 +1872,44 @@ def test_the_people_or_homes_a_sum_paid_out_reaches_with_more_than_or_after_xian
     ):
         found, left_out = targets_and_left_out(text, document_year=2016)
         assert found == [] and [t["reason"] for t in left_out] == ["people a sum paid out reaches"], text
+
+
+def _masked_a_character_at_a_time(norm: str) -> str:
+    """`targets._masked` as first written (a list of the characters, item numbers found with a pattern per
+    number): the reference for the slice-at-a-time version of issue 16."""
+    scan = list(norm)
+    for m in targets._MASK_RE.finditer(norm):
+        scan[m.start() : m.end()] = "\x00" * (m.end() - m.start())
+    line_start = last_marker = 0
+    for m in targets._LIST_MARKER_RE.finditer(norm):
+        line = norm.rfind("\n", 0, m.start()) + 1
+        if line != line_start:
+            line_start, last_marker = line, 0
+        number = int(m.group(1))
+        next_item = re.search(rf"(?:^|[\n。;:|\s]){number + 1}\.\D?", norm[m.end() : m.end() + 300], re.M)
+        if (
+            m.group(2) is not None
+            and not (number == last_marker + 1 and number > 1)
+            and not (number == 1 and next_item)
+        ):
+            continue
+        last_marker = number
+        scan[m.start() : m.end()] = "\x00" * (m.end() - m.start())
+    return "".join(scan)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="1234.。\n 《》〔〕[]年万人", max_size=40))
+@example("1.80%以上。2.每年新增《规划》[2]3.5万人\n1.5万人")
+def test_masking_is_as_first_written(text):
+    assert targets._masked(text) == _masked_a_character_at_a_time(text)
+
+
+def test_masking_is_as_first_written_on_real_texts():
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("heldout_real*/*.txt"))]
+    blanked = 0
+    for text in texts:
+        norm = targets._normalize(text).norm
+        assert targets._masked(norm) == _masked_a_character_at_a_time(norm)
+        blanked += "\x00" in targets._masked(norm)
+    assert blanked > 10

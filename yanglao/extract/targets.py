@@ -777,15 +777,23 @@ def _normalize(text: str) -> _View:
 
 
 def _masked(norm: str) -> str:
-    scan = list(norm)
-    for m in _MASK_RE.finditer(norm):
-        scan[m.start() : m.end()] = "\x00" * (m.end() - m.start())
-    _mask_list_markers(norm, scan)
-    return "".join(scan)
+    """The text with titles, bracketed numbers and item numbers blanked (`\x00`), a slice at a time (a list of the
+    text's characters, one new string each for Chinese ones, cost a tenth of a millisecond per document)."""
+    spans = sorted([m.span() for m in _MASK_RE.finditer(norm)] + _list_marker_spans(norm))
+    pieces: list[str] = []
+    kept = 0  # end of the text copied or blanked so far
+    for start, end in spans:
+        start = max(start, kept)  # (spans may overlap: blanking twice is blanking once)
+        if end > start:
+            pieces += (norm[kept:start], "\x00" * (end - start))
+            kept = end
+    pieces.append(norm[kept:])
+    return "".join(pieces)
 
 
-def _mask_list_markers(norm: str, scan: list[str]) -> None:
-    """Blank item numbers (`1.`, `2.`) so `2.65周岁` is item 2, not the number 2.65."""
+def _list_marker_spans(norm: str) -> list[tuple[int, int]]:
+    """Item numbers (`1.`, `2.`) to blank, so that `2.65周岁` is item 2, not the number 2.65."""
+    spans = []
     line_start = 0
     last_marker = 0
     for m in _LIST_MARKER_RE.finditer(norm):
@@ -795,15 +803,18 @@ def _mask_list_markers(norm: str, scan: list[str]) -> None:
         number = int(m.group(1))
         followed_by_digit = m.group(2) is not None
         # `1.80%以上…。2.每年…` is item 1, but `1.5万人` is a number: item 1 needs an item 2 after it.
-        next_item = re.search(rf"(?:^|[\n。;:|\s]){number + 1}\.\D?", norm[m.end() : m.end() + 300], re.M)
         if (
             followed_by_digit
             and not (number == last_marker + 1 and number > 1)
-            and not (number == 1 and next_item)
+            and not (number == 1 and _NEXT_ITEM_2.search(norm[m.end() : m.end() + 300]))
         ):
             continue
         last_marker = number
-        scan[m.start() : m.end()] = "\x00" * (m.end() - m.start())
+        spans.append(m.span())
+    return spans
+
+
+_NEXT_ITEM_2 = re.compile(r"(?:^|[\n。;:|\s])2\.\D?", re.M)  # (asked only of an item 1)
 
 
 # ---------------------------------------------------------------------------
