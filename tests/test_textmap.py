@@ -5,6 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yanglao.extract import targets
 from yanglao.parse import clean
@@ -55,3 +57,37 @@ def test_count_chars_counts_what_a_one_character_findall_finds():
         assert count_chars(runs, text) == len(one.findall(text)), path.name
     assert count_chars(runs, "到2025年底，覆盖率达到90%") == 8
     assert count_chars(runs, "") == 0
+
+
+# --------------------------------------------------------------------------------- PositionMap
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 6)), max_size=8))
+def test_a_position_map_reads_as_the_list_of_every_position(pieces):
+    """issue 16: one entry per piece, read as `index[i]` of the list it replaces (`prefilter.compact`,
+    `targets._normalize`), including the pieces of length 0 that are left out."""
+    from yanglao.textmap import PositionMap
+
+    positions, as_list = PositionMap(), []
+    for origin, length in pieces:
+        positions.add(origin, length)
+        as_list.extend(range(origin, origin + length))
+    assert len(positions) == len(as_list)
+    assert [positions[i] for i in range(len(as_list))] == as_list
+    assert list(positions) == as_list and positions == as_list
+    if as_list:
+        assert positions[-1] == as_list[-1]
+    with pytest.raises(IndexError):
+        positions[len(as_list)]
+
+
+def test_a_position_map_of_a_real_compacted_text_gives_the_quotes_ends():
+    from yanglao.extract import prefilter, subsidies
+
+    text = "到 2025 年 底 ， 覆 盖 率 达 到 90% 。Wi Fi 1 000 元"
+    compacted, positions = prefilter.compact(text)
+    assert compacted == "到2025年底，覆盖率达到90%。Wi Fi 1 000元"
+    assert positions == subsidies._compact(text)[1]
+    start = compacted.index("覆盖率")
+    assert text[positions[start] : positions[start + 2] + 1] == "覆 盖 率"

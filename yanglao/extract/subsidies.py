@@ -64,6 +64,7 @@ from yanglao.extract.numbers import (
     parse_number,
 )
 from yanglao.literals import literal_openings
+from yanglao.textmap import PositionMap
 
 # ---------------------------------------------------------------------------
 # Rule tables. Each is a list of (pattern, what it yields), tried in order.
@@ -2309,7 +2310,7 @@ def _mention_keys(text: str) -> set[str]:
 # ---------------------------------------------------------------------------
 
 
-def _extract(text: str) -> tuple[list[Row], list[dict], str, list[int]]:
+def _extract(text: str) -> tuple[list[Row], list[dict], str, PositionMap]:
     compact, index = prefilter.compact(text)  # = _compact(text), by runs of spaces
     sentences = _sentences(compact)
     rows: list[Row] = []
@@ -2520,7 +2521,7 @@ def _standards_heading_above(sentences: list[Sentence], i: int) -> str | None:
     return None
 
 
-def _span(compact: str, index: list[int], start: int, end: int) -> tuple[int, int]:
+def _span(compact: str, index: PositionMap, start: int, end: int) -> tuple[int, int]:
     while start < end and compact[start] in TRIM:
         start += 1
     while end > start and compact[end - 1] in TRIM:

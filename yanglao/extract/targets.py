@@ -85,7 +85,7 @@ from yanglao.extract.numbers import (
     parse_number,
 )
 from yanglao.literals import guarded, literal_openings
-from yanglao.textmap import SparseTranslation
+from yanglao.textmap import PositionMap, SparseTranslation
 
 # ---------------------------------------------------------------------------
 # Rules as data
@@ -718,7 +718,7 @@ class _View:
 
     norm: str
     scan: str
-    pos: list[int]  # pos[i] = index in the original text of norm[i]
+    pos: PositionMap  # pos[i] = index in the original text of norm[i]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original text of a span of the normalised one: quotes point into the original."""
@@ -754,12 +754,12 @@ def _normalize(text: str) -> _View:
     for start, end in reversed(markers):
         work = work[:start] + dropped * (end - start) + work[end:]
     pieces: list[str] = []
-    pos: list[int] = []
+    pos = PositionMap()
     kept = 0  # start of the text not yet copied
     for gap in gaps.finditer(work):
         start, end = gap.span()
         pieces.append(mapped[kept:start])
-        pos.extend(range(kept, start))
+        pos.add(kept, start - kept)
         kept = end
         run = gap.group(0)
         first_blank = next((i for i, ch in enumerate(run) if ch != dropped), None)
@@ -769,9 +769,9 @@ def _normalize(text: str) -> _View:
         after = mapped[end] if end < len(mapped) else ""
         if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
             pieces.append(" ")
-            pos.append(start + first_blank)
+            pos.add(start + first_blank, 1)
     pieces.append(mapped[kept:])
-    pos.extend(range(kept, len(mapped)))
+    pos.add(kept, len(mapped) - kept)
     norm = "".join(pieces)
     return _View(norm, _masked(norm), pos)
 
