@@ -12,7 +12,7 @@ from conftest import DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yanglao.literals import Guarded, guarded, literal_openings
+from yanglao.literals import FirstCharacterScan, Guarded, first_characters, guarded, literal_openings
 from yanglao.parse import metadata
 
 _REAL_LINES = sorted(
@@ -164,3 +164,79 @@ def test_the_cue_lists_compiled_to_open_with_characters_match_as_written():
         written = re.compile(source)
         for line in _REAL_LINES:
             assert [m.span() for m in compiled.finditer(line)] == [m.span() for m in written.finditer(line)]
+
+
+# --------------------------------------------------------------------------------- scanning by first characters
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        ("补贴|补助", "[补]"),
+        (r"(?P<a>\d+)元|(?P<b>[一二三])个", r"[\d一二三]"),
+        ('["“]?(十四五|十五五)', '["“十]'),
+        (r"(?<!第)\d+|^年", r"[\d年]"),  # (lookbehinds and anchors take no character)
+        ("(?:到|至)?(?:19|20)\\d{2}年", "[到至12]"),
+    ],
+)
+def test_first_characters(pattern, first):
+    assert first_characters(pattern) == first
+
+
+@pytest.mark.parametrize("pattern", [r"\d*", "[^。]+", ".元", r"(a)?\1", "(?i)abc", "a?b?"])
+def test_no_first_characters_where_they_are_not_plain(pattern):
+    assert first_characters(pattern) is None
+
+
+def _scannable_patterns() -> dict[str, re.Pattern]:
+    import importlib
+    import pkgutil
+
+    import yanglao.extract
+    import yanglao.parse
+
+    found = {}
+    for package in (yanglao.extract, yanglao.parse):
+        for module in pkgutil.iter_modules(package.__path__):
+            loaded = importlib.import_module(f"{package.__name__}.{module.name}")
+            for name, value in vars(loaded).items():
+                if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                    try:
+                        FirstCharacterScan(value)
+                    except ValueError:
+                        continue
+                    found[f"{module.name}.{name}"] = value
+    return found
+
+
+_SCANNABLE = _scannable_patterns()
+
+
+def test_most_of_the_rules_patterns_have_first_characters():
+    assert len(_SCANNABLE) >= 100
+    assert {"targets._QUANTITY_RE", "targets._DEADLINE_RE"} <= set(_SCANNABLE)
+
+
+@pytest.mark.parametrize("name", sorted(_SCANNABLE))
+def test_scanning_by_first_characters_finds_what_the_pattern_finds_on_real_lines(name):
+    """Every module-level pattern of extract and parse that has first characters, on every line of the held-out
+    real texts: the same matches and groups by `finditer` and `search`, with and without pos/endpos."""
+    pattern = _SCANNABLE[name]
+    scan = FirstCharacterScan(pattern)
+    for line in _REAL_LINES:
+        assert [(m.span(), m.groups()) for m in scan.finditer(line)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(line)
+        ], line
+        middle = len(line) // 3
+        assert [m.span() for m in scan.finditer(line, middle, 2 * middle)] == [
+            m.span() for m in pattern.finditer(line, middle, 2 * middle)
+        ], line
+        found, expected = scan.search(line, middle), pattern.search(line, middle)
+        assert (found and found.span()) == (expected and expected.span()), line
+
+
+def test_the_figure_and_deadline_rules_are_scanned_by_their_first_characters():
+    from yanglao.extract import targets
+
+    assert targets._QUANTITY_SCAN.regex is targets._QUANTITY_RE
+    assert targets._DEADLINE_SCAN.regex is targets._DEADLINE_RE

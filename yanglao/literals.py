@@ -200,3 +200,105 @@ def literal_openings(pattern: str) -> str:
     if parts is None:
         return pattern
     return "|".join(alternative for part in parts for alternative in _literal_opening(part))
+
+
+# --------------------------------------------------------------------------------- scanning by first characters
+
+_CATEGORY_CLASSES = {
+    sre_constants.CATEGORY_DIGIT: r"\d",
+    sre_constants.CATEGORY_SPACE: r"\s",
+    sre_constants.CATEGORY_WORD: r"\w",
+}
+
+
+def first_characters(pattern: str) -> str | None:
+    """A character class (`[…]`) holding the first character of every match of `pattern`, or None when that is
+    not plain from its parse tree (a negated class, `.`, a back-reference, a pattern that may match nothing)."""
+    parsed = sre_parse.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    pieces, nullable = _first_of_sequence(list(parsed))
+    if pieces is None or nullable or not pieces:
+        return None
+    return "[" + "".join(dict.fromkeys(pieces)) + "]"
+
+
+def _first_of_sequence(items: list) -> tuple[list[str] | None, bool]:
+    """The class pieces a sequence's first character is among, and whether the sequence may match nothing."""
+    pieces: list[str] = []
+    for op, arg in items:
+        found, nullable = _first_of_item(op, arg)
+        if found is None:
+            return None, False
+        pieces += found
+        if not nullable:
+            return pieces, False
+    return pieces, True
+
+
+def _first_of_item(op, arg) -> tuple[list[str] | None, bool]:  # noqa: C901 - one case per node type
+    if op is sre_constants.LITERAL:
+        return [re.escape(chr(arg))], False
+    if op is sre_constants.IN:
+        pieces = []
+        for item_op, item_arg in arg:
+            if item_op is sre_constants.LITERAL:
+                pieces.append(re.escape(chr(item_arg)))
+            elif item_op is sre_constants.RANGE:
+                pieces.append(f"{re.escape(chr(item_arg[0]))}-{re.escape(chr(item_arg[1]))}")
+            elif item_op is sre_constants.CATEGORY and item_arg in _CATEGORY_CLASSES:
+                pieces.append(_CATEGORY_CLASSES[item_arg])
+            else:  # NEGATE, other categories
+                return None, False
+        return pieces, False
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT):
+        return [], True  # zero-width: the first character comes after it
+    if op is sre_constants.SUBPATTERN:
+        _group, add_flags, _del_flags, body = arg
+        return (None, False) if add_flags & (re.IGNORECASE | re.VERBOSE) else _first_of_sequence(list(body))
+    if op is sre_constants.ATOMIC_GROUP:
+        return _first_of_sequence(list(arg))
+    if op is sre_constants.BRANCH:
+        pieces, nullable = [], False
+        for branch in arg[1]:
+            found, empty = _first_of_sequence(list(branch))
+            if found is None:
+                return None, False
+            pieces += found
+            nullable = nullable or empty
+        return pieces, nullable
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        low, _high, body = arg
+        found, empty = _first_of_sequence(list(body))
+        return found, empty or low == 0
+    return None, False  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS …
+
+
+class FirstCharacterScan:
+    """`regex.finditer` tried only where a match can start: at a character of `first_characters(regex)`.
+
+    For a pattern that opens with alternatives (`(?P<d0>…)|(?P<d1>…)|…`), which Python's `re` otherwise tries, each
+    of them, at every character of the text. The same matches: a match starts at one of those characters, and
+    the search goes on from each match's end as `finditer`'s does (the pattern never matches nothing)."""
+
+    __slots__ = ("regex", "starts", "pattern")
+
+    def __init__(self, regex: re.Pattern[str]):
+        first = first_characters(regex.pattern) if not regex.flags & (re.IGNORECASE | re.VERBOSE) else None
+        if first is None or regex.flags & re.MULTILINE:
+            raise ValueError(f"no first characters to scan by: {regex.pattern[:60]}")
+        self.regex, self.starts, self.pattern = regex, re.compile(first), regex.pattern
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        search, match = self.starts.search, self.regex.match
+        while (start := search(text, pos, end)) is not None:
+            found = match(text, start.start(), end)
+            if found is None:
+                pos = start.start() + 1
+                continue
+            yield found
+            pos = found.end()
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)  # (the leftmost match, as `regex.search` finds)

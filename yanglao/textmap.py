@@ -18,7 +18,9 @@ class SparseTranslation:
     def __init__(self, mapping: dict):
         self.table = str.maketrans(mapping)
         mapped = sorted(chr(code) for code in self.table)
-        self.regex = re.compile("[" + "".join(re.escape(c) for c in mapped) + "]+") if mapped else None
+        cls = "[" + "".join(re.escape(c) for c in mapped) + "]"
+        # (`[…][…]*`, not `[…]+`: opening with a class, the search jumps from one mapped character to the next)
+        self.regex = re.compile(cls + cls + "*") if mapped else None
 
     def __call__(self, text: str) -> str:
         if self.regex is None:

@@ -156,7 +156,7 @@ def not_after(not_before: str, pattern: str) -> str:
     return f"{cls}(?<![{not_before}]{cls}){cls}*{pattern[first.end() + 1 :]}"
 
 
-_SPACE_RUN = re.compile("[ \t\u3000\xa0]+")
+_SPACE_RUN = re.compile("[ \t\u3000\xa0][ \t\u3000\xa0]*")  # (opening with a class: see targets._BLANKS_RE)
 
 
 def compact(text: str) -> tuple[str, PositionMap]:

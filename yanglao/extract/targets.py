@@ -84,7 +84,7 @@ from yanglao.extract.numbers import (
     parse_fraction_percent,
     parse_number,
 )
-from yanglao.literals import guarded, literal_openings
+from yanglao.literals import FirstCharacterScan, guarded, literal_openings
 from yanglao.textmap import PositionMap, SparseTranslation
 
 # ---------------------------------------------------------------------------
@@ -583,12 +583,15 @@ _QUANTITY_RE = re.compile(
     rf"|{prefilter.not_after(_AFTER_NUMBER, CHINESE_NUMBER)})[万亿]?)(?:\((?P<alt>{_NUM})\))?"
     rf"(?:(?P<pct1>%)?(?:-|~|—|–|至)(?P<n2>{_NUM}))?"
 )
+# (tried only where a figure or a deadline can start: both open with alternatives, which re tries at every character)
+_QUANTITY_SCAN = FirstCharacterScan(_QUANTITY_RE)
 _CHINESE_ONLY = re.compile(rf"^{CHINESE_NUMBER}[万亿]?$")
 _QUANTITY_GATE = prefilter.quantity_gate(_TARGET_UNIT_RE.pattern, COUNTED_NOUNS)  # sentences that may yield
 _AFTER_RE = re.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(COMPARATORS_AFTER)))
 _BEFORE_RE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(COMPARATORS_BEFORE)))
 _EQ_RE = re.compile(EQ_WORDS)
 _DEADLINE_RE = re.compile("|".join(f"(?P<d{i}>{p})" for i, (p, _) in enumerate(DEADLINES)))
+_DEADLINE_SCAN = FirstCharacterScan(_DEADLINE_RE)
 _TIME_GATE = prefilter.literal_gate([p for p, _ in DEADLINES])
 _FORWARD_GATE = prefilter.literal_gate([FORWARD_CUES])
 _PAST_GATE = prefilter.literal_gate([PAST_CUES])
@@ -726,8 +729,10 @@ class _View:
 
 
 _FOLD_FULLWIDTH = SparseTranslation(_FULLWIDTH)  # one character for one: positions do not move
-_BLANKS_RE = re.compile(r"[ \t\r]+")
-_GAP_RE = re.compile(r"[ \t\r\x01]+")  # blanks, and \x01 standing for a page marker's characters
+# (`[…][…]*`, not `[…]+`: a pattern that opens with a class is searched by jumping to its characters, one that
+# opens with a repeat is tried at every character; the same runs, two to three times faster on Chinese text)
+_BLANKS_RE = re.compile(r"[ \t\r][ \t\r]*")
+_GAP_RE = re.compile(r"[ \t\r\x01][ \t\r\x01]*")  # blanks, and \x01 standing for a page marker's characters
 
 
 def _stand_in(text: str) -> str:
@@ -749,7 +754,7 @@ def _normalize(text: str) -> _View:
     elif dropped == "\x01":
         gaps = _GAP_RE
     else:
-        gaps = re.compile(f"[ \t\r{re.escape(dropped)}]+")
+        gaps = re.compile(f"[ \t\r{re.escape(dropped)}][ \t\r{re.escape(dropped)}]*")
     work = mapped
     for start, end in reversed(markers):
         work = work[:start] + dropped * (end - start) + work[end:]
@@ -840,7 +845,7 @@ def _times(scan: str, start: int, end: int, document_year: int | None) -> list[_
     if not _TIME_GATE.may_match(scan, start, end):
         return []  # (about half the sentences: one search for the literals every deadline holds)
     found = []
-    for m in _DEADLINE_RE.finditer(scan, start, end):
+    for m in _DEADLINE_SCAN.finditer(scan, start, end):
         kind = DEADLINES[int(m.lastgroup[1:])][1]
         t = _Time(m.start(), m.end(), kind)
         text = m.group(0)
@@ -1021,7 +1026,7 @@ def _unit_at(scan: str, at: int) -> tuple[str | None, int, str | None]:
 
 def _quantities(scan: str, start: int, end: int) -> list[_Quantity]:
     found = []
-    for m in _QUANTITY_RE.finditer(scan, start, end):
+    for m in _QUANTITY_SCAN.finditer(scan, start, end):
         if m.group("quarter"):
             q = _Quantity(m.start(), m.end(), [15.0], None, "分钟", True, "lte")
         elif m.group("frac"):
