@@ -206,6 +206,11 @@ def _scannable_patterns() -> dict[str, re.Pattern]:
                     except ValueError:
                         continue
                     found[f"{module.name}.{name}"] = value
+    from yanglao.extract import subsidies
+
+    for i, pattern in enumerate([p for p, _, _ in subsidies.INSTRUMENTS] + subsidies.GENERIC_PROVISIONS):
+        if first_characters(pattern):
+            found[f"subsidies.INSTRUMENTS+GENERIC_PROVISIONS[{i}]"] = re.compile(pattern)
     return found
 
 

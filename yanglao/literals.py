@@ -302,3 +302,12 @@ class FirstCharacterScan:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return next(self.finditer(text, pos, endpos), None)  # (the leftmost match, as `regex.search` finds)
+
+
+def scanned(regex: re.Pattern[str]) -> re.Pattern[str] | FirstCharacterScan:
+    """`regex` searched by its first characters where it has them (`FirstCharacterScan`), else `regex` itself: for
+    a pattern used only with `search` and `finditer`."""
+    try:
+        return FirstCharacterScan(regex)
+    except ValueError:
+        return regex

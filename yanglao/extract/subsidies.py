@@ -63,7 +63,7 @@ from yanglao.extract.numbers import (
     parse_fraction_percent,
     parse_number,
 )
-from yanglao.literals import literal_openings
+from yanglao.literals import literal_openings, scanned
 from yanglao.textmap import PositionMap
 
 # ---------------------------------------------------------------------------
@@ -853,7 +853,7 @@ def _number(token: str) -> float | None:
 
 def _amounts(sentence: str) -> list[Amount]:
     out = []
-    for m in AMOUNT_RE.finditer(sentence):
+    for m in _AMOUNT_SCAN.finditer(sentence):
         unit = m.group("unit")
         bare = unit in ("万", "亿")
         if bare and not BARE_UNIT_NEXT.match(sentence[m.end() :]):
@@ -901,7 +901,10 @@ def _quoted_proposals(sentence: str) -> tuple[tuple[int, int], ...]:
     if not _PROPOSAL_GATE.search(sentence):
         return ()
     return tuple(
-        m.span(g) for m in QUOTED_PROPOSAL.finditer(sentence) for g in ("a", "b", "c", "d") if m.group(g)
+        m.span(g)
+        for m in _QUOTED_PROPOSAL_SCAN.finditer(sentence)
+        for g in ("a", "b", "c", "d")
+        if m.group(g)
     )
 
 
@@ -912,7 +915,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _rates(sentence: str) -> list[tuple[int, int, float]]:
     out: list[tuple[int, int, float]] = []
     ceiling = 100.0
-    for m in RATE_RE.finditer(sentence):
+    for m in _RATE_SCAN.finditer(sentence):
         # (the later rates of a list need no word of their own: `补助标准分别上浮50%、100%、200%`)
         if not (out and LIST_GAP.match(sentence[out[-1][1] : m.start()])):
             before = sentence[: m.start()].rstrip()
@@ -2086,8 +2089,14 @@ class Mention:
     specific: bool
 
 
-_INSTRUMENT_RES = [(re.compile(pattern), kinds, key) for pattern, kinds, key in INSTRUMENTS]
-_GENERIC_RES = [re.compile(pattern) for pattern in GENERIC_PROVISIONS]
+# (each searched by its first characters where it has them: see literals.FirstCharacterScan)
+_INSTRUMENT_RES = [(scanned(re.compile(pattern)), kinds, key) for pattern, kinds, key in INSTRUMENTS]
+_GENERIC_RES = [scanned(re.compile(pattern)) for pattern in GENERIC_PROVISIONS]
+# The rules searched at many sentences or clauses, by their first characters (the rulebook keeps the patterns).
+_AMOUNT_SCAN = scanned(AMOUNT_RE)
+_QUOTED_PROPOSAL_SCAN = scanned(QUOTED_PROPOSAL)
+_RATE_SCAN = scanned(RATE_RE)
+_NOT_A_PROVISION_CLAUSE_SCAN = scanned(NOT_A_PROVISION_CLAUSE)
 # Any instrument or generic provision at all: most sentences have none, and one search tells.
 _ANY_MENTION_RE = re.compile(
     "|".join(f"(?:{p})" for p in [p for p, _, _ in INSTRUMENTS] + GENERIC_PROVISIONS)
@@ -2205,7 +2214,7 @@ def _mention_excluded(
     clause = text[c0:c1]
     if m.key == "彩票公益金":  # the fund's `应当用于…养老` is what allocates it, not a use restriction
         clause = re.sub(r"应当(?:主要)?用于", "用于", clause)
-    if PROCEDURE_AFTER.match(text[m.end : c1]) or NOT_A_PROVISION_CLAUSE.search(clause):
+    if PROCEDURE_AFTER.match(text[m.end : c1]) or _NOT_A_PROVISION_CLAUSE_SCAN.search(clause):
         return True
     if HANDLING_ONLY.search(clause) and not _GIVEN_TOO.search(clause):
         return True
@@ -2433,7 +2442,7 @@ def _recipient_clauses_without_figure(sent: Sentence, figure_rows: list[Row]) ->
         if (a < first_end and not budgeted) or any(r.start < b and a < r.end for r in figure_rows):
             continue
         own = OWN_RECIPIENT_CLAUSE.match(clause) or budgeted
-        if own and not _amounts(clause) and not RATE_RE.search(clause):
+        if own and not _amounts(clause) and not _RATE_SCAN.search(clause):
             out.append(Sentence(a, clause, sent.paragraph))
     return out
 

@@ -84,7 +84,7 @@ from yanglao.extract.numbers import (
     parse_fraction_percent,
     parse_number,
 )
-from yanglao.literals import FirstCharacterScan, guarded, literal_openings
+from yanglao.literals import FirstCharacterScan, guarded, literal_openings, scanned
 from yanglao.textmap import PositionMap, SparseTranslation
 
 # ---------------------------------------------------------------------------
@@ -588,17 +588,17 @@ _QUANTITY_SCAN = FirstCharacterScan(_QUANTITY_RE)
 _CHINESE_ONLY = re.compile(rf"^{CHINESE_NUMBER}[万亿]?$")
 _QUANTITY_GATE = prefilter.quantity_gate(_TARGET_UNIT_RE.pattern, COUNTED_NOUNS)  # sentences that may yield
 _AFTER_RE = re.compile("|".join(f"(?P<a{i}>{p})" for i, (p, _) in enumerate(COMPARATORS_AFTER)))
-_BEFORE_RE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(COMPARATORS_BEFORE)))
+_BEFORE_RE = scanned(re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(COMPARATORS_BEFORE))))
 _EQ_RE = re.compile(EQ_WORDS)
 _DEADLINE_RE = re.compile("|".join(f"(?P<d{i}>{p})" for i, (p, _) in enumerate(DEADLINES)))
 _DEADLINE_SCAN = FirstCharacterScan(_DEADLINE_RE)
 _TIME_GATE = prefilter.literal_gate([p for p, _ in DEADLINES])
 _FORWARD_GATE = prefilter.literal_gate([FORWARD_CUES])
 _PAST_GATE = prefilter.literal_gate([PAST_CUES])
-_FORWARD_RE = re.compile(FORWARD_CUES)
+_FORWARD_RE = scanned(re.compile(FORWARD_CUES))  # (searched by first characters: see literals)
 _STATED_TARGET_RE = re.compile(STATED_TARGET)
 _TARGET_MET_RE = re.compile(TARGET_MET)
-_PAST_RE = re.compile(PAST_CUES)
+_PAST_RE = scanned(re.compile(PAST_CUES))
 _WEAK_PAST_RE = re.compile(literal_openings(WEAK_PAST_CUES))  # (opening with characters: see literals)
 _FORECAST_RE = re.compile(FORECAST_CUES)
 _FORECAST_SUBJECT_RE = re.compile(FORECAST_SUBJECTS)
@@ -692,6 +692,7 @@ _FUNDED_OUTPUT_RE = re.compile(FUNDED_OUTPUT)
 _FUNDED_OUTPUT_GATE = prefilter.literal_gate([FUNDED_OUTPUT])
 _MONEY_BEFORE_RE = re.compile(r"[\d.]\s*[万亿]?元|资金|投资")
 _SCOPE_RE = re.compile("|".join(f"(?:{p})" for p in SCOPES))
+_SCOPE_SCAN = scanned(_SCOPE_RE)
 _PLACE_SPLIT_RATE_RE = re.compile(PLACE_SPLIT_RATE)
 _SPLIT_PLACE_RE = re.compile(rf"(?:其中)?(?P<p>{SPLIT_PLACE})(?:达到|达|为|要|力争|不低于|超过)?")
 _RADIUS_RE = re.compile(rf"(?:{RADIUS_SUFFIX})")
@@ -2170,7 +2171,7 @@ def _row(
     lead_end = scan.find(",", sentence[0], c_start)
     lead = (sentence[0], lead_end if 0 <= lead_end - sentence[0] <= 12 else sentence[0])
     for from_, to in (lead, (c_start, q.start)):
-        for m in _SCOPE_RE.finditer(scan, from_, to):
+        for m in _SCOPE_SCAN.finditer(scan, from_, to):
             scope = view.norm[m.start() : m.end()]
     split = _place_split(scan, q, previous_end, clause[0]) if q.unit == "%" else None
     if split:
