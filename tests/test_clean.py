@@ -733,3 +733,21 @@ def test_the_gap_and_space_patterns_match_as_first_written(text):
     assert [(m.span(), m.groups()) for m in _SPACE_RUN.finditer(text)] == [
         (m.span(), m.groups()) for m in space_as_written.finditer(text)
     ]
+
+
+def test_a_text_whose_chinese_characters_are_all_in_gb2312_is_left_as_it_is_without_converting(monkeypatch):
+    """issue 16: `simplified` returns such a text before OpenCC's conversion, as counting after it would decide.
+    Checked on every held-out real text (one of them a 繁體 repost) against the path that converts every text."""
+    from yanglao.parse import clean
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("heldout_real*/*.txt"))]
+    texts += [
+        "河南7334個社區實現養老服務設施全覆蓋",
+        "乾县民政局关于发放高龄津贴的公示 — 10㎡\xa0",
+        "高龄津贴\ud800",
+    ]
+    quick = [clean.simplified(text) for text in texts]
+    monkeypatch.setattr(clean, "_han_all_in_gb2312", lambda text: False)
+    assert quick == [clean.simplified(text) for text in texts]
+    assert quick[-3] == "河南7334个社区实现养老服务设施全覆盖"
+    assert sum(q != t for q, t in zip(quick, texts, strict=True)) >= 2  # (the 繁體 ones are converted)

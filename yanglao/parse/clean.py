@@ -34,6 +34,7 @@ the pages but not the code can check them. None of them is specific to one docum
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable
 from functools import lru_cache, wraps
@@ -360,6 +361,26 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _t2s = None
 
 
+def _skip_all_but_han(error: UnicodeEncodeError) -> tuple[str, int]:
+    """An encoding error handler: characters other than Chinese ones left out, a Chinese one an error."""
+    if _HAN_CHAR.search(error.object, error.start, error.end):
+        raise error
+    return "", error.end
+
+
+codecs.register_error("yanglao-skip-all-but-han", _skip_all_but_han)
+
+
+def _han_all_in_gb2312(text: str) -> bool:
+    """Whether every Chinese character of the text is in GB2312 (then none counts towards `TRADITIONAL_SHARE`): one
+    encoding of the text, the few other characters GB2312 lacks (`—`, `㎡`, no-break spaces) passed over."""
+    try:
+        text.encode("gb2312", errors="yanglao-skip-all-but-han")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _in_gb2312(ch: str) -> bool:
     try:
         ch.encode("gb2312")
@@ -379,6 +400,8 @@ def simplified(text: str, *, traditional: bool | None = None) -> str:
     '乾县民政局关于发放高龄津贴的公示'
     """
     global _t2s
+    if traditional is None and _han_all_in_gb2312(text):
+        return text  # (what counting below comes to: no character it counts, without converting the text)
     if _t2s is None:
         import opencc  # a C++ library: loaded when a page needs it
 
