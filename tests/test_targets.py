@@ -1913,3 +1913,16 @@ def test_masking_is_as_first_written_on_real_texts():
         assert targets._masked(norm) == _masked_a_character_at_a_time(norm)
         blanked += "\x00" in targets._masked(norm)
     assert blanked > 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="3,700.61万元;:。年\n", max_size=30))
+@example("投入3,700.61万元,新建1,000张床位;到2025年:完成")
+def test_splitting_into_clauses_and_sentences_is_as_first_written(text):
+    """issue 16: runs of other characters as one item of the split pattern, not a character at a time."""
+    from yanglao.extract.numbers import THOUSANDS_SEPARATOR
+
+    for stops in (targets._SENTENCE_END, targets._CLAUSE_END):
+        inside = f"[^{re.escape(stops)}]" + (f"|{THOUSANDS_SEPARATOR}" if "," in stops else "")
+        as_written = [m.span() for m in re.finditer(f"(?:{inside})+", text)]
+        assert targets._split(text, 0, len(text), stops) == as_written
