@@ -53,6 +53,8 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
+import ahocorasick
+
 from yanglao.extract import prefilter
 from yanglao.extract.flat_tables import flat_tables, money_rows
 from yanglao.extract.numbers import (
@@ -63,7 +65,7 @@ from yanglao.extract.numbers import (
     parse_fraction_percent,
     parse_number,
 )
-from yanglao.literals import literal_openings, scanned
+from yanglao.literals import guarded, literal_openings, scanned
 from yanglao.textmap import PositionMap
 
 # ---------------------------------------------------------------------------
@@ -1044,15 +1046,16 @@ LEAD_GROUP = re.compile(
 )
 
 
+_LEAD_GROUP_GUARDED = guarded(LEAD_GROUP)  # (searched only where `标准` stands before the figure)
+
+
 def _of_the_lead_group(text: str, at: int, recipient: str | None) -> str | None:
     """A recipient read from an item under LEAD_GROUP, named with the group (`…工作满3年的养老护理岗位工作人员`); not a
     recipient with a head noun of its own, nor a group that only refers back (`对上述人员的奖励标准为:`)."""
-    lead = next(reversed(list(LEAD_GROUP.finditer(text, 0, at))), None)
-    if (
-        not lead
-        or not recipient
-        or re.search(rf"(?:{WORKER_WORDS}|人员|老年人|老人|家庭|机构|中心)$", recipient)
-    ):
+    if not recipient or re.search(rf"(?:{WORKER_WORDS}|人员|老年人|老人|家庭|机构|中心)$", recipient):
+        return recipient
+    lead = next(reversed(list(_LEAD_GROUP_GUARDED.finditer(text, 0, at))), None)
+    if not lead:
         return recipient
     group = re.sub(r"^(?:符合条件的|符合规定的)", "", lead.group("g").strip(TRIM))
     if (
@@ -2120,6 +2123,10 @@ def _mentions(text: str) -> tuple[Mention, ...]:
 _INSTRUMENT_NEEDS = [prefilter.required_literals(pattern) for pattern, _, _ in INSTRUMENTS]
 _GENERIC_NEEDS = [prefilter.required_literals(pattern) for pattern in GENERIC_PROVISIONS]
 _NEEDED_STRINGS = tuple(sorted(set().union(*filter(None, _INSTRUMENT_NEEDS + _GENERIC_NEEDS))))
+_NEEDED_AUTOMATON = ahocorasick.Automaton()  # every (overlapping) occurrence of them in one pass
+for _needed in _NEEDED_STRINGS:
+    _NEEDED_AUTOMATON.add_word(_needed, _needed)
+_NEEDED_AUTOMATON.make_automaton()
 
 
 def _searchable(patterns: list, needs: list[frozenset[str] | None], held: set[str]) -> list:
@@ -2131,7 +2138,7 @@ def _searchable(patterns: list, needs: list[frozenset[str] | None], held: set[st
 @functools.lru_cache(maxsize=4096)
 def _mentions_cached(text: str, gated: bool) -> tuple[Mention, ...]:
     if gated:
-        held = {literal for literal in _NEEDED_STRINGS if literal in text}
+        held = {literal for _, literal in _NEEDED_AUTOMATON.iter(text)}
         instruments = _searchable(_INSTRUMENT_RES, _INSTRUMENT_NEEDS, held)
         generic = _searchable(_GENERIC_RES, _GENERIC_NEEDS, held)
         if not instruments and not generic:
