@@ -230,10 +230,13 @@ def _drop_tags(root: etree._Element) -> None:
         el.drop_tree()
 
 
+_STYLED_DESCENDANTS = etree.XPath(".//*[@style]")
+
+
 def _drop_hidden(content: etree._Element) -> None:
     """Drop `display:none` descendants (not ancestors: gkmlpt hides <body> until its scripts ran)."""
-    for el in list(content.iterdescendants()):
-        if isinstance(el.tag, str) and _HIDDEN.search(el.get("style", "")):
+    for el in _STYLED_DESCENDANTS(content):  # (only the elements with a style: the others hide nothing)
+        if _HIDDEN.search(el.get("style", "")):
             el.drop_tree()
 
 
