@@ -24,7 +24,8 @@ _REAL_LINES = sorted(
 )
 
 
-def _guarded_patterns() -> dict[str, Guarded]:
+def _module_values() -> dict[str, object]:
+    """Every module-level value of the extract and parse stages, by `module.name`."""
     import importlib
     import pkgutil
 
@@ -35,11 +36,15 @@ def _guarded_patterns() -> dict[str, Guarded]:
     for package in (yanglao.extract, yanglao.parse):
         for module in pkgutil.iter_modules(package.__path__):
             loaded = importlib.import_module(f"{package.__name__}.{module.name}")
-            found.update({f"{module.name}.{n}": v for n, v in vars(loaded).items() if isinstance(v, Guarded)})
+            found.update({f"{module.name}.{name}": value for name, value in vars(loaded).items()})
     return found
 
 
-_GUARDED = _guarded_patterns()
+_VALUES = _module_values()
+_PATTERNS = {k: v for k, v in _VALUES.items() if isinstance(v, re.Pattern) and isinstance(v.pattern, str)}
+
+
+_GUARDED = {name: value for name, value in _VALUES.items() if isinstance(value, Guarded)}
 
 
 def test_the_real_lines_are_there():
@@ -115,28 +120,7 @@ def test_literal_openings(pattern, written):
     assert literal_openings(pattern) == written
 
 
-def _module_patterns() -> dict[str, re.Pattern]:
-    import importlib
-    import pkgutil
-
-    import yanglao.extract
-    import yanglao.parse
-
-    found = {}
-    for package in (yanglao.extract, yanglao.parse):
-        for module in pkgutil.iter_modules(package.__path__):
-            loaded = importlib.import_module(f"{package.__name__}.{module.name}")
-            for name, value in vars(loaded).items():
-                if (
-                    isinstance(value, re.Pattern)
-                    and isinstance(value.pattern, str)
-                    and literal_openings(value.pattern) != value.pattern
-                ):
-                    found[f"{module.name}.{name}"] = value
-    return found
-
-
-_REWRITABLE = _module_patterns()
+_REWRITABLE = {k: v for k, v in _PATTERNS.items() if literal_openings(v.pattern) != v.pattern}
 
 
 def test_many_of_the_rules_patterns_can_be_rewritten():
@@ -189,25 +173,15 @@ def test_no_first_characters_where_they_are_not_plain(pattern):
 
 
 def _scannable_patterns() -> dict[str, re.Pattern]:
-    import importlib
-    import pkgutil
-
-    import yanglao.extract
-    import yanglao.parse
-
-    found = {}
-    for package in (yanglao.extract, yanglao.parse):
-        for module in pkgutil.iter_modules(package.__path__):
-            loaded = importlib.import_module(f"{package.__name__}.{module.name}")
-            for name, value in vars(loaded).items():
-                if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-                    try:
-                        FirstCharacterScan(value)
-                    except ValueError:
-                        continue
-                    found[f"{module.name}.{name}"] = value
     from yanglao.extract import subsidies
 
+    found = {}
+    for name, pattern in _PATTERNS.items():
+        try:
+            FirstCharacterScan(pattern)
+        except ValueError:
+            continue
+        found[name] = pattern
     for i, pattern in enumerate([p for p, _, _ in subsidies.INSTRUMENTS] + subsidies.GENERIC_PROVISIONS):
         if first_characters(pattern):
             found[f"subsidies.INSTRUMENTS+GENERIC_PROVISIONS[{i}]"] = re.compile(pattern)
