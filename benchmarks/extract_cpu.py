@@ -1,7 +1,7 @@
 """CPU time of parsing and extraction per document, by stage, in one process (issue 16).
 
     .venv/bin/python benchmarks/corpus.py --n 1000 --out /tmp/$USER/corpus1000
-    .venv/bin/python benchmarks/extract_cpu.py /tmp/$USER/corpus1000 [--repeat 3] [--profile out.prof] [--top 30]
+    .venv/bin/python benchmarks/extract_cpu.py /tmp/$USER/corpus1000 [--repeat 3] [--steps] [--profile out.prof] [--top 30]
 
 It reads every snapshot of a generated corpus (benchmarks/corpus.py) and runs the same calls as the
 extraction worker (`yanglao.extract.pool.parse_and_extract`): `build_document`, then `extract_rows`, then
@@ -66,6 +66,43 @@ def run(items: list[tuple]) -> tuple[dict[str, float], int]:
     return seconds, rows_out
 
 
+# The steps `--steps` times, as (module, function, label): each module's attribute is wrapped for the run, and the
+# callers reach it through the module (`pages.read_html(…)` in documents.py, `targets.targets_and_left_out(…)` in
+# rows.py), so the wrapper sees every call.
+STEPS = [
+    ("yanglao.parse.pages", "decode_body", "parse: decode"),
+    ("yanglao.parse.pages", "read_html", "parse: HTML (lxml, content, page fields)"),
+    ("yanglao.parse.pages", "pdf_to_text", "parse: PDF text"),
+    ("yanglao.parse.clean", "simplified", "parse: traditional → simplified"),
+    ("yanglao.parse.clean", "clean_text", "parse: clean_text"),
+    ("yanglao.parse.metadata", "extract_metadata", "parse: metadata"),
+    ("yanglao.extract.outline", "extract_measures", "extract: measures"),
+    ("yanglao.extract.targets", "targets_and_left_out", "extract: targets"),
+    ("yanglao.extract.subsidies", "subsidies_and_left_out", "extract: subsidies"),
+    ("yanglao.extract.recipients", "complete", "extract: recipients"),
+]
+
+
+def timed_steps() -> dict[str, float]:
+    """Wrap each of STEPS to add its CPU seconds to the returned dict (a wrapper costs ~1 µs a call)."""
+    import importlib
+
+    spent: dict[str, float] = {label: 0.0 for _, _, label in STEPS}
+    for module_name, name, label in STEPS:
+        module = importlib.import_module(module_name)
+        inner = getattr(module, name)
+
+        def wrapper(*args, _inner=inner, _label=label, **kwargs):
+            start = time.process_time()
+            try:
+                return _inner(*args, **kwargs)
+            finally:
+                spent[_label] += time.process_time() - start
+
+        setattr(module, name, wrapper)
+    return spent
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
@@ -77,6 +114,11 @@ def main() -> None:
         default=1,
         help="run the corpus this many times and keep each stage's least time (a busy machine only adds time; "
         "the caches are warm after the first pass, so compare code with it, do not read it as a stage's cost)",
+    )
+    parser.add_argument(
+        "--steps",
+        action="store_true",
+        help="also CPU ms per document of each step of STEPS (one more, timed, pass)",
     )
     args = parser.parse_args()
     items = load(args.corpus)
@@ -102,6 +144,10 @@ def main() -> None:
         "profiled": bool(profiler),
         "repeat": args.repeat,
     }
+    if args.steps:
+        spent = timed_steps()
+        run(items)
+        result["cpu_ms_per_document_by_step"] = {label: round(1000 * v / n, 2) for label, v in spent.items()}
     print(json.dumps(result, ensure_ascii=False))
     if profiler:
         pstats.Stats(str(args.profile)).sort_stats("tottime").print_stats(args.top)
