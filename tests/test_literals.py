@@ -110,10 +110,14 @@ def test_a_pattern_without_a_few_needed_strings_is_left_as_it_is():
         ("(?<!家庭)(?<!军属)优待金", "优(?<!家庭优)(?<!军属优)待金"),
         # left as they are: a repeated group, a group before a capturing one, an opening class, a nested group
         ("(?:甲|乙)?丙", "(?:甲|乙)?丙"),
+        ("(?<!投资)标?准|元", "(?<!投资)标?准|元"),  # (a repeated character keeps its lookbehind before it)
+        ("(?<!投资)标{1,2}准", "(?<!投资)标{1,2}准"),
         ("(?:甲|乙)(丙)", "(?:甲|乙)(丙)"),
         ("[甲乙]丙|丁", "[甲乙]丙|丁"),
         ("(?:(?:甲)|乙)丙", "(?:(?:甲)|乙)丙"),
         ("a|(b", "a|(b"),
+        ("[^]|(]+|(?:甲|乙)丙", "[^]|(]+|甲丙|乙丙"),  # (a class's `|` and `(` are characters, `]` first too)
+        ("[]|]|(?:甲|乙)丙", "[]|]|甲丙|乙丙"),
     ],
 )
 def test_literal_openings(pattern, written):

@@ -156,7 +156,8 @@ def _top_level_split(pattern: str) -> list[str] | None:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-            i += 1 if pattern[i + 1 : i + 2] != "]" else 2  # (`[]…]`: a `]` first is a character)
+            i += 2 if pattern[i + 1 : i + 2] == "^" else 1
+            i += 1 if pattern[i : i + 1] == "]" else 0  # (`[]…]`, `[^]…]`: a `]` first is a character)
             continue
         elif ch == "(":
             depth += 1
@@ -170,7 +171,8 @@ def _top_level_split(pattern: str) -> list[str] | None:
 
 
 _LITERAL_GROUP = re.compile(r"\(\?:([^\\.^$*+?{}\[\]()]+)\)(?![?*+{])")  # `(?:甲|乙丙)`, not repeated
-_LITERAL_LOOKBEHINDS = re.compile(r"((?:\(\?<[!=][^\\.^$*+?{}\[\]()|]+\))+)([^\\.^$*+?{}\[\]()|])")
+# (lookbehinds, then one character that is not repeated: `(?<!投资)标?准` must stay as it is)
+_LITERAL_LOOKBEHINDS = re.compile(r"((?:\(\?<[!=][^\\.^$*+?{}\[\]()|]+\))+)([^\\.^$*+?{}\[\]()|])(?![?*+{])")
 _LOOKBEHIND = re.compile(r"\(\?<([!=])([^)]+)\)")
 
 
