@@ -686,8 +686,7 @@ def test_the_combined_end_marker_pattern_is_the_rules_one_by_one():
 
     assert {rule.pattern.flags for rule in END_MARKERS} == {_ANY_END_MARKER.flags}
     assert all(rule.pattern.groups == 0 for rule in END_MARKERS)
-    lines = [rule.example for rule in END_MARKERS if getattr(rule, "example", None)]
-    lines += [
+    lines = [
         "扫一扫在手机打开当前页",
         "上一篇:关于做好养老服务的通知",
         "【打印本页】【关闭窗口】",

@@ -76,7 +76,9 @@ def test_a_guarded_pattern_answers_as_the_pattern_on_real_lines(name):
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.text(alphabet="来源自作者:： 民政局2024-01-05\n", max_size=30), st.integers(0, 10), st.integers(0, 30)
+    st.text(alphabet="来源自作者:： 民政局2024-01-05\n", max_size=30),
+    st.integers(-5, 10),
+    st.integers(-5, 30),
 )
 def test_a_guarded_pattern_answers_as_the_pattern_on_any_text(text, pos, endpos):
     for pattern in _GUARDED.values():
@@ -86,6 +88,19 @@ def test_a_guarded_pattern_answers_as_the_pattern_on_any_text(text, pos, endpos)
                 getattr(pattern.regex, method)(text, pos, endpos),
             )
             assert (got and got.span()) == (expected and expected.span())
+
+
+def test_a_guarded_pattern_reads_a_negative_position_as_re_does():
+    pattern = guarded(re.compile("来源[:：]"))
+    assert isinstance(pattern, Guarded)
+    assert (
+        pattern.search("来源:x", -1).span() == re.compile("来源[:：]").search("来源:x", -1).span() == (0, 3)
+    )
+
+
+def test_a_verbose_pattern_is_guarded_by_what_it_reads():
+    verbose = re.compile(r"来 源  # the label", re.VERBOSE)
+    assert guarded(verbose).search("来源").span() == (0, 2)
 
 
 def test_a_pattern_without_a_few_needed_strings_is_left_as_it_is():
@@ -116,6 +131,7 @@ def test_a_pattern_without_a_few_needed_strings_is_left_as_it_is():
         ("[甲乙]丙|丁", "[甲乙]丙|丁"),
         ("(?:(?:甲)|乙)丙", "(?:(?:甲)|乙)丙"),
         ("a|(b", "a|(b"),
+        ("(?ix)a # c|(?:d|e)f", "(?ix)a # c|(?:d|e)f"),  # (verbose: its comments are not read here)
         ("[^]|(]+|(?:甲|乙)丙", "[^]|(]+|甲丙|乙丙"),  # (a class's `|` and `(` are characters, `]` first too)
         ("[]|]|(?:甲|乙)丙", "[]|]|甲丙|乙丙"),
     ],

@@ -426,3 +426,15 @@ def test_a_table_with_two_labels_is_read_for_metadata_and_one_with_one_is_not(ce
 
     html = f"<html><body><ul><li><a>首页</a></li></ul><table><tr>{cells}</tr></table></body></html>"
     assert bool(pages._metadata_lines(pages._parse(html))) is read
+
+
+@pytest.mark.parametrize("row_text", ["附", "<span>附</span>"])
+def test_a_label_the_rendering_joins_across_a_table_row_is_still_read(row_text):
+    """A review's counter-example to the first shortcut of issue 16 (it counted the labels of the bare text): the
+    third row's own text is not rendered, so `文` of one row and `号` of the next read as the label `文号`, and with
+    `发布日期` the table holds two labels; the bare text `…公文附号…` held one."""
+    html = (
+        "<html><body><table><tr><td>发布日期：2020-09-28</td></tr><tr><td>备注：公文</td></tr>"
+        f"<tr>{row_text}<td>号：12</td></tr></table><div><p>{'正文内容' * 6}</p></div></body></html>"
+    )
+    assert html_metadata(html)["published_date"] == "2020-09-28"

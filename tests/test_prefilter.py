@@ -317,6 +317,12 @@ def _sentences_of_real_texts() -> list[str]:
     return [m.group() for text in texts for m in re.finditer(r"[^。；;\n]+[。；;]?", text)]
 
 
+@pytest.mark.parametrize("first", ["[^a]", r"\d", "ab"])
+def test_first_character_class_takes_one_character_or_a_class_of_them(first):
+    with pytest.raises(ValueError, match="one character"):
+        prefilter.first_character_class([("x", "y"), (first, "b")])
+
+
 def test_first_character_class_opens_with_one_class_and_keeps_each_branch():
     pattern = prefilter.first_character_class([(r"[\d元]", ""), ("分", "之")])
     assert pattern == r"[\d元分](?:(?<=[\d元])|(?<=分)之)"

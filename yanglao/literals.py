@@ -1,9 +1,18 @@
-"""What a regular expression's every match must contain, read off its parse tree; and patterns guarded by it.
+"""What a regular expression's matches must contain or open with, read off its parse tree, and faster ways to
+search with it that find the same matches (issue 16).
 
-`required_literals` serves the extraction gates (`yanglao.extract.prefilter`) and `guarded` the parse stage's
-line-by-line reading of a page's head and foot (`yanglao.parse.metadata`): a pattern whose every match holds
-`来源` or `来自` need not be searched on a line that holds neither, and a few `in` tests on a line cost less than
-a search that tries the pattern at every character of it.
+Python's `re` jumps to the places worth trying only for a pattern that opens with a character or a class; one that
+opens with alternatives, a repeat or a lookbehind is tried, every alternative, at every character of the text.
+
+- `required_literals`: strings one of which every match holds (the extraction gates, `extract.prefilter`);
+- `guarded`: a pattern behind an `in` test for those strings (`parse.metadata` reads a page's head and foot line by
+  line: a pattern whose every match holds `来源` or `来自` is not searched on a line that holds neither);
+- `literal_openings`: alternatives that open with a group of literals or with lookbehinds rewritten to open with a
+  character (`(?:没有|未)履行` → `没有履行|未履行`);
+- `first_characters`, `FirstCharacterScan`, `scanned`: `finditer` and `search` tried only where a match can start.
+
+Each gives what the plain pattern gives (tests/test_literals.py checks them on every line of the held-out real
+texts, for every pattern of the rules they apply to, and on generated text).
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ _MAX_LITERALS = 64
 _MAX_GUARD_LITERALS = 4
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Strings one of which every match of `pattern` contains, or None when no such set is known.
 
     Read off the parse tree: a sequence needs what any one of its items needs (the most selective
@@ -27,7 +36,9 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     it must occur at least once. Lookarounds, anchors and back-references need nothing (they may be
     skipped), so the answer is never wrong, only sometimes less selective than it could be.
     """
-    parsed = sre_parse.parse(pattern)
+    parsed = sre_parse.parse(
+        pattern, flags
+    )  # (the flags it is compiled with: re.VERBOSE changes what it reads)
     if parsed.state.flags & re.IGNORECASE:
         return None
     return _sequence(list(parsed))
@@ -101,6 +112,8 @@ class Guarded:
         self.regex, self.needed, self.pattern = regex, tuple(sorted(needed)), regex.pattern
 
     def _may_match(self, text: str, pos: int, endpos: int | None) -> bool:
+        pos = max(pos, 0)  # (as `re` reads them: `str.find` would count a negative position from the end)
+        endpos = None if endpos is None else max(endpos, pos)
         if pos == 0 and endpos is None:  # (the usual call: a plain loop, no generator, no slice)
             for literal in self.needed:  # noqa: SIM110 - a loop: `any()` of a generator costs more than the test
                 if literal in text:
@@ -135,7 +148,7 @@ class Guarded:
 
 def guarded(regex: re.Pattern[str]) -> re.Pattern[str] | Guarded:
     """`regex` behind a test for the strings its matches need, when it has a few; else `regex` itself."""
-    needed = None if regex.flags & re.IGNORECASE else required_literals(regex.pattern)
+    needed = None if regex.flags & re.IGNORECASE else required_literals(regex.pattern, regex.flags)
     if not needed or len(needed) > _MAX_GUARD_LITERALS or "" in needed:
         return regex
     return Guarded(regex, needed)
@@ -198,7 +211,7 @@ def literal_openings(pattern: str) -> str:
     that all open with a character by jumping from one such character to the next; one alternative that opens
     otherwise makes it try every alternative at every character of the text (five times slower on a sentence).
     Not for a pattern compiled with re.VERBOSE (its comments are not read as such here)."""
-    parts = None if "(?x" in pattern else _top_level_split(pattern)
+    parts = None if re.search(r"\(\?[a-zA-Z]*x", pattern) else _top_level_split(pattern)
     if parts is None:
         return pattern
     return "|".join(alternative for part in parts for alternative in _literal_opening(part))
@@ -287,7 +300,7 @@ class FirstCharacterScan:
 
     def __init__(self, regex: re.Pattern[str]):
         first = first_characters(regex.pattern) if not regex.flags & (re.IGNORECASE | re.VERBOSE) else None
-        if first is None or regex.flags & re.MULTILINE:
+        if first is None:
             raise ValueError(f"no first characters to scan by: {regex.pattern[:60]}")
         self.regex, self.starts, self.pattern = regex, re.compile(first), regex.pattern
 

@@ -75,7 +75,7 @@ class PositionMap:
             yield from range(origin, origin + end - start)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, PositionMap | list | tuple):
+        if isinstance(other, PositionMap | list):  # (as a list: equal to a list, not to a tuple)
             return list(self) == list(other)
         return NotImplemented
 

@@ -123,6 +123,9 @@ def first_character_class(branches: Sequence[tuple[str, str]]) -> str:
     The same matches, at the same places, tried in the same order. But Python's `re` searches a pattern that
     opens with a class by jumping from one such character to the next, and one that opens with alternatives,
     some of them classes, by trying every alternative at every character of the text."""
+    for first, _ in branches:
+        if not (len(first) == 1 or re.fullmatch(r"\[[^\^\]][^\]]*\]", first)):
+            raise ValueError(f"not one character or a class of them: {first!r}")
     chars = "".join(first[1:-1] if first.startswith("[") else re.escape(first) for first, _ in branches)
     return f"[{chars}](?:" + "|".join(f"(?<={first}){rest}" for first, rest in branches) + ")"
 

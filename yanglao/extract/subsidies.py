@@ -65,7 +65,7 @@ from yanglao.extract.numbers import (
     parse_fraction_percent,
     parse_number,
 )
-from yanglao.literals import guarded, literal_openings, scanned
+from yanglao.literals import guarded, literal_openings, required_literals, scanned
 from yanglao.textmap import PositionMap
 
 # ---------------------------------------------------------------------------
@@ -2120,8 +2120,8 @@ def _mentions(text: str) -> tuple[Mention, ...]:
 # a sentence without any of a pattern's is not searched with it. (Most sentences the gate lets through name a
 # common word, `养老服务`, `建设`, and hold one or two patterns' strings: one `in` test per string, where one search
 # of all the patterns at once, `_ANY_MENTION_RE`, tried each of them at every character.)
-_INSTRUMENT_NEEDS = [prefilter.required_literals(pattern) for pattern, _, _ in INSTRUMENTS]
-_GENERIC_NEEDS = [prefilter.required_literals(pattern) for pattern in GENERIC_PROVISIONS]
+_INSTRUMENT_NEEDS = [required_literals(pattern) for pattern, _, _ in INSTRUMENTS]
+_GENERIC_NEEDS = [required_literals(pattern) for pattern in GENERIC_PROVISIONS]
 _NEEDED_STRINGS = tuple(sorted(set().union(*filter(None, _INSTRUMENT_NEEDS + _GENERIC_NEEDS))))
 _NEEDED_AUTOMATON = ahocorasick.Automaton()  # every (overlapping) occurrence of them in one pass
 for _needed in _NEEDED_STRINGS:

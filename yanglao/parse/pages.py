@@ -430,23 +430,29 @@ def _from_detail(detail: dict) -> dict:
     return {k: v.strip() for k, v in fields.items() if isinstance(v, str) and v.strip()}
 
 
+_METADATA_LABEL = re.compile(
+    r"索\s*引\s*号|发布机构|成文日期|发文字号|文\s*号|发布日期|主题分类|有\s*效\s*性"
+)
+# What `_metadata_lines` counts in an element's bare text before rendering it: the labels written without spaces in
+# them and without 号 or 性, and every 号 and 性. Rendering keeps the order of the characters and drops some (a table
+# row's own text, its cells' tails), putting line breaks where it drops: a label that allows spaces inside it (`文\s*号`)
+# can then match across a row, `文` ending one and `号` opening the next with dropped text between, where the bare
+# text has no such label. Every label the rendered text holds is one of the first kind, whole in the bare text too,
+# or holds a 号 or a 性 of its own: so the count is never below the rendered text's.
+_METADATA_LABEL_MAY_BE = re.compile(r"发布机构|成文日期|发布日期|主题分类|[号性]")
+
+
 def _metadata_lines(root: etree._Element) -> str:
     """Text of the tables and lists that hold metadata labels (gkmlpt div.classify, TRS div.article …)."""
     lines = []
     for table in root.iter("table", "ul", "dl"):
-        # (first on the element's bare text, which lxml gives without rendering: every label the rendered text
-        # holds is in it too, and a page's navigation lists, most of its tables and lists, hold none)
-        if len(_METADATA_LABEL.findall(table.text_content())) < 2:
+        # (a page's navigation lists, most of its tables and lists, are passed over without rendering them)
+        if len(_METADATA_LABEL_MAY_BE.findall(table.text_content())) < 2:
             continue
         text = element_text(table)
         if len(_METADATA_LABEL.findall(text)) >= 2:
             lines.append(text)
     return "\n".join(lines)
-
-
-_METADATA_LABEL = re.compile(
-    r"索\s*引\s*号|发布机构|成文日期|发文字号|文\s*号|发布日期|主题分类|有\s*效\s*性"
-)
 
 
 def html_metadata(html: str) -> dict:
