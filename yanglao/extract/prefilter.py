@@ -109,13 +109,6 @@ def quantity_gate(unit_pattern: str, counted_nouns: Sequence[str]) -> Gate:
     )
 
 
-def quantity_gate_reference(unit_pattern: str, counted_nouns: Sequence[str]) -> str:
-    """The quantity gate's pattern as first written (the tests check `quantity_gate` against it)."""
-    units = "|".join([unit_pattern, *map(re.escape, counted_nouns), "元"])
-    verbs = "|".join(IMPLIED_UNIT_VERBS)
-    return rf"{FIGURE_END}(?:{units})|分之|一刻钟|(?:{verbs})\d"
-
-
 def first_character_class(branches: Sequence[tuple[str, str]]) -> str:
     """`first1 rest1|first2 rest2|…`, each `first` one character or a class of them, written so that it opens with
     one class of every first character: `[first1 first2 …](?:(?<=first1)rest1|(?<=first2)rest2|…)`.
