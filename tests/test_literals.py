@@ -239,3 +239,31 @@ def test_the_figure_and_deadline_rules_are_scanned_by_their_first_characters():
 
     assert targets._QUANTITY_SCAN.regex is targets._QUANTITY_RE
     assert targets._DEADLINE_SCAN.regex is targets._DEADLINE_RE
+
+
+# The three cue patterns compiled with `literal_openings` whose source is written inline, as first written (47d549c).
+_AS_FIRST_WRITTEN = {
+    "subsidies.NOT_A_PROVISION_SENTENCE": "备案|骗取|冒用|冒领|虚报|挪用|截留|侵占|违反|清算|结算|追回|退回|处罚|所称|是指"
+    "|(?:没有|未)履行|责令",
+    "subsidies.MONEY_CUES": "补贴|补助|津贴|奖励|奖补|资助|扶持|资金|经费|投入|下拨|拨付|拨款|支出|购买|发放|给予|救助|慰问"
+    "|补一点|预算内投资|公益金|基金支付|护理保险基金按|奖学金|助学金|增发|发给|基本生活费|照料护理费"
+    r"|(?:支付|付|拨)(?:到|至)[^，,。；;]{0,12}?账户|元[，,]?\s*(?:主要|专项|全部)?用于|(?:每年|年均|财政|政府)投资"
+    r"|元\s*/\s*(?:人|户|床|张)|(?:低保|最低生活保障|救助|供养|基本生活)(?:年|月)?标准(?:统一)?"
+    r"(?:从|由|提高|调整|为|分别|达到|\s*\d|每人)|(?<!投资)标准(?:从|由)[^，,。；;]{0,8}?每张?床位?[^，,。；;\d]{0,4}[\d.]+\s*万?元",
+    "targets._ANY_DEADLINE_RE": r"(?:到|至)\s*(?:19|20)\d{2}年|(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_AS_FIRST_WRITTEN))
+def test_a_cue_pattern_compiled_to_open_with_characters_matches_as_first_written(name):
+    compiled, written = _VALUES[name], re.compile(_AS_FIRST_WRITTEN[name])
+    assert compiled.pattern == literal_openings(written.pattern) != written.pattern
+    lines = [
+        *_REAL_LINES,
+        "没有履行义务的",
+        "每年投资500万元",
+        "标准从每张床位2000元",
+        "投资标准从每张床位2000元",
+    ]
+    for line in lines:
+        assert [m.span() for m in compiled.finditer(line)] == [m.span() for m in written.finditer(line)], line
