@@ -36,9 +36,8 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     it must occur at least once. Lookarounds, anchors and back-references need nothing (they may be
     skipped), so the answer is never wrong, only sometimes less selective than it could be.
     """
-    parsed = sre_parse.parse(
-        pattern, flags
-    )  # (the flags it is compiled with: re.VERBOSE changes what it reads)
+    # (parsed with the flags it is compiled with: re.VERBOSE changes what it reads)
+    parsed = sre_parse.parse(pattern, flags)
     if parsed.state.flags & re.IGNORECASE:
         return None
     return _sequence(list(parsed))
@@ -152,9 +151,6 @@ def guarded(regex: re.Pattern[str]) -> re.Pattern[str] | Guarded:
     if not needed or len(needed) > _MAX_GUARD_LITERALS or "" in needed:
         return regex
     return Guarded(regex, needed)
-
-
-_META = set("\\.^$*+?{}[]()|")
 
 
 def _top_level_split(pattern: str) -> list[str] | None:
