@@ -2100,7 +2100,8 @@ _AMOUNT_SCAN = scanned(AMOUNT_RE)
 _QUOTED_PROPOSAL_SCAN = scanned(QUOTED_PROPOSAL)
 _RATE_SCAN = scanned(RATE_RE)
 _NOT_A_PROVISION_CLAUSE_SCAN = scanned(NOT_A_PROVISION_CLAUSE)
-# Any instrument or generic provision at all: most sentences have none, and one search tells.
+# Any instrument or generic provision at all (the path with the gates open, which the tests compare with: the
+# gated path below asks only the patterns whose strings a sentence holds).
 _ANY_MENTION_RE = re.compile(
     "|".join(f"(?:{p})" for p in [p for p, _, _ in INSTRUMENTS] + GENERIC_PROVISIONS)
 )
@@ -2116,10 +2117,10 @@ def _mentions(text: str) -> tuple[Mention, ...]:
     return _mentions_cached(text, prefilter.ENABLED)
 
 
-# Each instrument's and provision's strings one of which its every match holds (`prefilter.required_literals`):
+# Each instrument's and provision's strings one of which its every match holds (`literals.required_literals`):
 # a sentence without any of a pattern's is not searched with it. (Most sentences the gate lets through name a
-# common word, `养老服务`, `建设`, and hold one or two patterns' strings: one `in` test per string, where one search
-# of all the patterns at once, `_ANY_MENTION_RE`, tried each of them at every character.)
+# common word, `养老服务`, `建设`, and hold one or two patterns' strings, all found in one Aho-Corasick pass, where
+# one search of all the patterns at once, `_ANY_MENTION_RE`, tried each of them at every character.)
 _INSTRUMENT_NEEDS = [required_literals(pattern) for pattern, _, _ in INSTRUMENTS]
 _GENERIC_NEEDS = [required_literals(pattern) for pattern in GENERIC_PROVISIONS]
 _NEEDED_STRINGS = tuple(sorted(set().union(*filter(None, _INSTRUMENT_NEEDS + _GENERIC_NEEDS))))
