@@ -1356,3 +1356,40 @@ def test_a_dating_line_is_told_as_the_pattern_first_written_told_it_on_real_line
     told = [line for line in lines if _is_dating_line(line)]
     assert told == [line for line in lines if _DATING_LINE_AS_WRITTEN.search(line)]
     assert told  # (real bylines are among them)
+
+
+def test_the_bullet_lead_shortcut_takes_off_what_the_pattern_takes_off():
+    """`_without_bullet_lead` skips the regex for a line opening with neither a space nor a bullet: the same
+    result as the substitution on every line of the held-out real texts (tests/data/heldout_real*) and on
+    lines made to open with each kind of space and bullet."""
+    from conftest import DATA
+
+    from yanglao.parse import metadata
+
+    lines = {
+        line
+        for path in DATA.glob("heldout_real*/*.txt")
+        for line in path.read_text(encoding="utf-8").split("\n")
+    }
+    assert len(lines) > 1000
+    openers = [
+        " ",
+        "\u3000",
+        "\xa0",
+        "\t",
+        "\u2003",
+        "•",
+        "··",
+        "-",
+        "*",
+        "- ",
+        "* ",
+        "-\u3000",
+        "*  ",
+        "—",
+        "·x",
+    ]
+    made = {opener + line for opener in openers for line in ["发布机构 民政局", "", " ", "2024-07-01"]}
+    for line in sorted(lines | made | set(openers)):
+        assert metadata._without_bullet_lead(line) == metadata._FIELD_BULLET_LEAD.sub("", line), line
+    assert metadata._without_bullet_lead("- 发布机构 民政局") == "发布机构 民政局"

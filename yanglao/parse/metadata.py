@@ -142,6 +142,15 @@ def _in_block(block: list[bool], i: int) -> bool:
 
 
 _FIELD_BULLET_LEAD = re.compile(r"^\s*(?:[•·]+|[-*](?=\s*\S))?\s*")
+_BULLET_OPENERS = frozenset("•·-*")
+
+
+def _without_bullet_lead(line: str) -> str:
+    """`_FIELD_BULLET_LEAD.sub("", line)`, without a regex call for a line that opens with neither a space nor a
+    bullet (most lines: the substitution was ~1.5 % of a document's extraction, run on each of its lines)."""
+    if line and not line[0].isspace() and line[0] not in _BULLET_OPENERS:
+        return line
+    return _FIELD_BULLET_LEAD.sub("", line)
 
 
 def parse_labelled_fields(text: str) -> dict:
@@ -156,7 +165,7 @@ def parse_labelled_fields(text: str) -> dict:
     fields: dict = {}
     raw = [unbracket_labels(line) for line in text.split("\n")]
     block = _grid_block([is_metadata_line(line) for line in raw], raw)
-    lines = [_FIELD_BULLET_LEAD.sub("", line) for line in raw]
+    lines = [_without_bullet_lead(line) for line in raw]
     for i, line in enumerate(lines):
         if not block[i] and not (
             _in_block(block, i)
@@ -612,12 +621,12 @@ def _stacked_labels(lines: list[str]) -> dict:
     """Labels printed on a line of their own with the value on the next (``发文机构`` / ``隆阳区…办事处``)."""
     fields: dict = {}
     for label_line, value in zip(lines, lines[1:], strict=False):
-        label = "".join(
-            _FIELD_BULLET_LEAD.sub("", label_line).split()
-        )  # (`- 发文日期` / `- 2024-07-01 14:47:54`)
+        label = "".join(_without_bullet_lead(label_line).split())  # (`- 发文日期` / `- 2024-07-01 14:47:54`)
         field = METADATA_LABELS.get(label) or {"日期": "published_date"}.get(label)
-        value = _FIELD_BULLET_LEAD.sub("", value).strip()
-        if not field or not value or field in fields:
+        if not field or field in fields:
+            continue
+        value = _without_bullet_lead(value).strip()
+        if not value:
             continue
         if field.endswith("_date"):
             value = normalize_date(value)
