@@ -91,3 +91,23 @@ def test_a_position_map_of_a_real_compacted_text_gives_the_quotes_ends():
     assert positions == subsidies._compact(text)[1]
     start = compacted.index("覆盖率")
     assert text[positions[start] : positions[start + 2] + 1] == "覆 盖 率"
+
+
+@pytest.mark.parametrize("path", PAGES[:12] + PAGES[-12:], ids=lambda p: p.name[:24])
+def test_has_chars_answers_as_the_count_does_on_real_pages(path):
+    from yanglao.parse import pages
+    from yanglao.textmap import has_chars
+
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    count = count_chars(pages._CJK, text)
+    for at_least in (-1, 0, 1, 4, 20, count - 1, count, count + 1):
+        assert has_chars(pages._CJK, text, at_least) is (count >= at_least), at_least
+
+
+@given(st.text(alphabet="养老a 1，\u3400\u9fff", max_size=40), st.integers(-2, 45))
+@settings(max_examples=400, deadline=None)
+def test_has_chars_is_the_count_compared(text, at_least):
+    from yanglao.parse import pages
+    from yanglao.textmap import has_chars
+
+    assert has_chars(pages._CJK, text, at_least) is (count_chars(pages._CJK, text) >= at_least)

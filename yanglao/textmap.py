@@ -35,6 +35,19 @@ def count_chars(runs: re.Pattern, text: str) -> int:
     return sum(map(len, runs.findall(text)))
 
 
+def has_chars(runs: re.Pattern, text: str, at_least: int) -> bool:
+    """`count_chars(runs, text) >= at_least`, reading only as many runs as it takes (a page's content element
+    is asked for 20 Chinese characters, and holds thousands)."""
+    if at_least <= 0:
+        return True
+    total = 0
+    for run in runs.finditer(text):
+        total += run.end() - run.start()
+        if total >= at_least:
+            return True
+    return False
+
+
 class PositionMap:
     """Where each character of a text made of pieces of another (blanks dropped) stood in that other text.
 

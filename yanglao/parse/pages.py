@@ -24,7 +24,7 @@ from lxml import etree
 
 from yanglao.parse.metadata import FIELDS as METADATA_FIELDS
 from yanglao.parse.metadata import NO_ISSUER, normalize_date, parse_labelled_fields
-from yanglao.textmap import count_chars
+from yanglao.textmap import count_chars, has_chars
 
 # ---------------------------------------------------------------------------------------------
 # Decoding
@@ -292,6 +292,10 @@ def _cjk_count(text: str) -> int:
     return count_chars(_CJK, text)
 
 
+def _has_cjk(text: str, at_least: int) -> bool:
+    return has_chars(_CJK, text, at_least)
+
+
 def _link_text_len(el: etree._Element) -> int:
     return sum(_cjk_count(a.text_content()) for a in el.iter("a"))
 
@@ -327,9 +331,10 @@ _TITLE_XPATHS = [(etree.XPath(xpath), xpath == "//title") for xpath in TITLE_SEL
 
 def _content_element(root: etree._Element) -> etree._Element:
     for xpath in _CONTENT_XPATHS:
-        candidates = [el for el in xpath(root) if _cjk_count(el.text_content()) >= 20]
+        texts = ((el, el.text_content()) for el in xpath(root))  # (each element's text made once)
+        candidates = [(el, text) for el, text in texts if _has_cjk(text, 20)]
         if candidates:
-            return max(candidates, key=lambda el: len(el.text_content()))
+            return max(candidates, key=lambda candidate: len(candidate[1]))[0]
     return densest_element(root)
 
 
@@ -341,7 +346,7 @@ def page_title(root: etree._Element) -> str | None:
             text = re.sub(r"\s+", " ", str(text)).strip()
             if is_title_tag:
                 text = _TITLE_SUFFIX.sub("", text).strip()
-            if _cjk_count(text) >= 4:
+            if _has_cjk(text, 4):
                 return text
     return None
 
@@ -372,7 +377,7 @@ def read_html(html: str) -> tuple[dict, str]:
 
 def _page_text(html: str, root: etree._Element, title: str | None) -> str:
     hanweb = _HANWEB.search(html)
-    if hanweb and _cjk_count(hanweb.group(1)) >= 20:
+    if hanweb and _has_cjk(hanweb.group(1), 20):
         content = lxml.html.fragment_fromstring(hanweb.group(1), create_parent="div")
         _drop_tags(content)
     else:
