@@ -1015,3 +1015,36 @@ def test_a_title_that_runs_on_into_its_text_is_its_first_clause():
     assert [m["heading"] for m in extract_measures(task)][
         1
     ] == "新建老年日间服务中心1所,社区老年人助餐服务点2个"
+
+
+def _candidates_as_first_written(text: str) -> list[tuple[int, int, str, int]]:
+    """`outline._candidates` with every marker pattern compiled as written (one search per kind)."""
+    from yanglao.extract import outline
+
+    found: dict[int, tuple[int, int, str, int]] = {}
+    for kind, _, pattern in outline.MARKER_KINDS:
+        for match in re.finditer(pattern, text):
+            number = outline._number(kind, match.group("n"))
+            if number is not None and match.start() not in found:
+                found[match.start()] = (match.start(), match.end(), kind, number)
+    return sorted(found.values())
+
+
+def test_the_bracket_markers_searched_per_bracket_find_what_the_markers_as_written_find():
+    """Real texts: every held-out real text (tests/data/heldout_real*) and the bundled documents' cleaned texts."""
+    from yanglao.extract import outline
+
+    paths = sorted(DATA.glob("heldout_real*/*.txt")) + sorted(DATA.glob("*/*.txt"))
+    assert len(paths) > 100
+    assert len(outline._MARKER_RES) == len(outline.MARKER_KINDS) + 2  # (the two bracketed kinds, twice)
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert outline._candidates(text, []) == _candidates_as_first_written(text), path.name
+
+
+@given(st.text(alphabet="（(）)一二十1 2\u3000.、是第条\n", max_size=60))
+@settings(max_examples=500, deadline=None)
+def test_the_bracket_markers_searched_per_bracket_on_generated_text(text):
+    from yanglao.extract import outline
+
+    assert outline._candidates(text, []) == _candidates_as_first_written(text)
