@@ -438,3 +438,48 @@ def test_a_label_the_rendering_joins_across_a_table_row_is_still_read(row_text):
         f"<tr>{row_text}<td>号：12</td></tr></table><div><p>{'正文内容' * 6}</p></div></body></html>"
     )
     assert html_metadata(html)["published_date"] == "2020-09-28"
+
+
+def _real_pages() -> list[tuple[str, str]]:
+    """Every HTML page of the bundled archive and of tests/data/pages, decoded as the pipeline decodes it."""
+    root = Path(__file__).resolve().parents[1]
+    found = []
+    for path in sorted((root / "archive" / "objects").rglob("*")) + sorted(PAGES.glob("*.html")):
+        if path.is_file() and not path.read_bytes().startswith(b"%PDF"):
+            found.append((path.name, decode_body(path.read_bytes(), "text/html")[0]))
+    return found
+
+
+def test_selectors_skipped_for_values_a_page_lacks_choose_what_every_selector_chooses():
+    """`may_select` passes over a selector whose attribute values the page's source lacks: the title and the
+    content element are those that trying every selector gives, on every real page."""
+    from yanglao.parse import pages
+
+    real = _real_pages()
+    assert len(real) >= 15
+    for name, html in real:
+        root = pages._parse(html)
+        assert pages.page_title(root, html) == pages.page_title(root), name
+        pages._drop_tags(root)
+        assert pages._content_element(root, html) is pages._content_element(root), name
+
+
+def test_a_class_written_with_character_references_is_still_selected():
+    from yanglao.parse import pages
+
+    html = (
+        '<html><head><title>站点</title></head><body><div class="content&#95;title">关于做好养老服务工作的通知</div>'
+        '<div id="zo&#x6f;m"><p>'
+        + "各区民政局：现将有关事项通知如下，请认真贯彻执行。" * 2
+        + "</p></div></body></html>"
+    )
+    root = pages._parse(html)
+    assert pages.page_title(root, html) == "关于做好养老服务工作的通知"
+    pages._drop_tags(root)
+    assert pages._content_element(root, html).get("id") == "zoom"
+    assert pages.selector_needs("//*[@id='zoom' or @id='Zoom']") == ("zoom", "Zoom")
+    assert pages.selector_needs("//div[contains(concat(' ', normalize-space(@class), ' '), ' zoom ')]") == (
+        "zoom",
+    )
+    assert pages.selector_needs("//h1") == ()
+    assert not pages.may_select("<div class='x'></div>", ("zoom",))

@@ -324,13 +324,38 @@ def densest_element(root: etree._Element) -> etree._Element:
     return max(scores, key=lambda el: scores[el])
 
 
+_XPATH_LITERAL = re.compile(r"'([^']*)'")
+
+
+def selector_needs(xpath: str) -> tuple[str, ...]:
+    """The attribute values a selector compares with (`contains(@class, 'TRS_Editor')`, `@id='zoom' or
+    @id='Zoom'`): a page's source holds one of them wherever the selector can select something. Empty (no
+    such test) for a selector that may select on any page."""
+    if "not(" in xpath:  # (a value it must not find says nothing about the source)
+        return ()
+    return tuple(literal.strip() for literal in _XPATH_LITERAL.findall(xpath) if literal.strip())
+
+
+def may_select(html: str | None, needed: tuple[str, ...]) -> bool:
+    """Whether a selector with `selector_needs` of `needed` can select anything in the page parsed from `html`.
+
+    An attribute's value is the source's text, or made by a character reference (`&#95;`): HTML 4's named
+    entities, the ones lxml's parser reads, make no letter, digit, `-` or `_`. Each XPath walks the whole tree
+    (~0.03 ms a page), and a page answers most of them with nothing."""
+    return html is None or not needed or "&#" in html or any(value in html for value in needed)
+
+
 # (compiled once: an XPath given as a string is compiled again at every call)
-_CONTENT_XPATHS = [etree.XPath(xpath) for _template, xpath in CONTENT_SELECTORS]
-_TITLE_XPATHS = [(etree.XPath(xpath), xpath == "//title") for xpath in TITLE_SELECTORS]
+_CONTENT_XPATHS = [(etree.XPath(xpath), selector_needs(xpath)) for _template, xpath in CONTENT_SELECTORS]
+_TITLE_XPATHS = [(etree.XPath(xpath), xpath == "//title", selector_needs(xpath)) for xpath in TITLE_SELECTORS]
 
 
-def _content_element(root: etree._Element) -> etree._Element:
-    for xpath in _CONTENT_XPATHS:
+def _content_element(root: etree._Element, html: str | None = None) -> etree._Element:
+    """The template's content element, else the densest; `html`, the source `root` was parsed from, when the
+    caller has it, lets the selectors whose values the page lacks go untried."""
+    for xpath, needed in _CONTENT_XPATHS:
+        if not may_select(html, needed):
+            continue
         texts = ((el, el.text_content()) for el in xpath(root))  # (each element's text made once)
         candidates = [(el, text) for el, text in texts if _has_cjk(text, 20)]
         if candidates:
@@ -338,9 +363,12 @@ def _content_element(root: etree._Element) -> etree._Element:
     return densest_element(root)
 
 
-def page_title(root: etree._Element) -> str | None:
-    """The document title as the template shows it (meta ArticleTitle, h1.title, … , <title>)."""
-    for xpath, is_title_tag in _TITLE_XPATHS:
+def page_title(root: etree._Element, html: str | None = None) -> str | None:
+    """The document title as the template shows it (meta ArticleTitle, h1.title, … , <title>); `html` as for
+    `_content_element`."""
+    for xpath, is_title_tag, needed in _TITLE_XPATHS:
+        if not may_select(html, needed):
+            continue
         for found in xpath(root):
             text = found if isinstance(found, str) else found.text_content()
             text = re.sub(r"\s+", " ", str(text)).strip()
@@ -362,7 +390,7 @@ def html_to_text(html: str) -> str:
     '关于做好养老服务的通知\\n各区：\\n现通知如下。'
     """
     root = _parse(html)
-    return _page_text(html, root, page_title(root))
+    return _page_text(html, root, page_title(root, html))
 
 
 def read_html(html: str) -> tuple[dict, str]:
@@ -370,7 +398,7 @@ def read_html(html: str) -> tuple[dict, str]:
     stage, done twice). The title for the text is read before anything is dropped, the metadata's after the
     scripts and styles, as each function reads it alone; the text's own dropping covers those two tags."""
     root = _parse(html)
-    title = page_title(root)
+    title = page_title(root, html)
     fields = _page_fields(html, root)
     return fields, _page_text(html, root, title)
 
@@ -382,7 +410,7 @@ def _page_text(html: str, root: etree._Element, title: str | None) -> str:
         _drop_tags(content)
     else:
         _drop_tags(root)
-        content = _content_element(root)
+        content = _content_element(root, html)
     _drop_hidden(content)
     text = element_text(content)
     if title and text.split("\n", 1)[0].strip() != title:
@@ -492,7 +520,7 @@ def _page_fields(html: str, root: etree._Element) -> dict:
         if value:
             fields.setdefault(key, value)
     if "title" not in fields:
-        title = page_title(root)
+        title = page_title(root, html)
         if title:
             fields["title"] = title
     return fields
