@@ -75,3 +75,44 @@ def test_tables_follow_the_field_registry_and_national_targets_cite_a_source():
     assert all(n["indicator_code"] in codes and n["source"] for n in tables["national_targets"])
     nursing = {n["plan"]: n["value"] for n in NATIONAL if n["indicator_code"] == "nursing_bed_share"}
     assert nursing == {"十四五": 55, "十五五": 73}
+
+
+def _indicator_code_as_first_written(indicator: str | None, unit: str | None) -> str | None:
+    from yanglao.vocabulary import indicators
+
+    if not indicator:
+        return None
+    text = indicators.PUNCTUATION.sub("", indicator)
+    best = None
+    for entry, pattern, weight in indicators._patterns_in_unit(unit):
+        if any(w in text for w in entry.not_words):
+            continue
+        if pattern.search(text) and (best is None or weight > best[0]):
+            best = (weight, entry.code)
+    return best[1] if best else None
+
+
+def test_indicator_code_tests_the_synonym_first_and_chooses_as_before():
+    """Every indicator wording of the held-out sets' hand-made gold (tests/data/heldout_real*/gold/targets.csv)
+    and every synonym, with every unit of the vocabulary and none."""
+    import csv
+    from pathlib import Path
+
+    data = Path(__file__).parent / "data"
+    wordings = {
+        row["indicator"]
+        for path in data.glob("heldout_real*/gold/targets.csv")
+        for row in csv.DictReader(path.open(encoding="utf-8"))
+        if row.get("indicator")
+    }
+    indicators, _ = load_vocabulary()
+    wordings |= {synonym.replace("…", "") for i in indicators for synonym in i.synonyms}
+    wordings |= {w + not_word for w in list(wordings)[:50] for i in indicators for not_word in i.not_words}
+    assert len(wordings) > 300
+    units = {i.unit for i in indicators} | {None, "%", "个"}
+    for wording in sorted(wordings):
+        for unit in sorted(units, key=str):
+            assert indicator_code(wording, unit) == _indicator_code_as_first_written(wording, unit), (
+                wording,
+                unit,
+            )

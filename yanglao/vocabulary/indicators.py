@@ -143,9 +143,12 @@ def indicator_code(indicator: str | None, unit: str | None) -> str | None:
     text = PUNCTUATION.sub("", indicator)
     best: tuple[int, str] | None = None
     for entry, pattern, weight in _patterns_in_unit(unit):
-        if any(w in text for w in entry.not_words):
-            continue
-        if pattern.search(text) and (best is None or weight > best[0]):
+        # (the synonym first: most do not match, and a search of a short wording costs less than the loop)
+        if (
+            (best is None or weight > best[0])
+            and pattern.search(text)
+            and not any(w in text for w in entry.not_words)
+        ):
             best = (weight, entry.code)
     return best[1] if best else None
 
