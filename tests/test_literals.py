@@ -52,7 +52,15 @@ def test_the_real_lines_are_there():
 
 
 def test_the_patterns_searched_on_many_lines_or_clauses_are_guarded():
-    metadata_lines = {"_NEWS_OUTLET", "_SOURCE_ANYWHERE", "_AUTHOR_OFFICE", "_BYLINE", "_ENACTMENT"}
+    metadata_lines = {
+        "_NEWS_OUTLET",
+        "_SOURCE_ANYWHERE",
+        "_AUTHOR_OFFICE",
+        "_BYLINE",
+        "_ENACTMENT",
+        "_VIEWS_LINE",
+        "_DATING_LABEL",
+    }
     assert {f"metadata.{name}" for name in metadata_lines} <= set(_GUARDED)
     assert {"targets._TABLE_ROW_RE", "targets._CLAUSE_DEADLINE_RE", "outline._UNIT_NOTE"} <= set(_GUARDED)
     assert _GUARDED["metadata._NEWS_OUTLET"].needed == ("来源", "来自")
