@@ -43,3 +43,17 @@ def test_a_money_table_gives_a_subsidy_per_row_not_its_total():
 def test_a_table_without_a_unit_line_gives_no_money():
     text = ANNEX.replace("单位:万元", "")
     assert not [r for r in extract_subsidies(text) if r["amount_yuan"]]
+
+
+def test_a_header_written_with_spaces_inside_is_still_looked_for():
+    """`flat_tables` reads the lines only of a text that holds `序\\s*号`: a header spaced out as the page set it
+    (`序  号`, `序\u3000号`) is one."""
+    from yanglao.extract import flat_tables as module
+
+    for header in ("序  号", "序\u3000号", "| 序 号 |", "序号"):
+        spaced = ANNEX.replace("序号", header)
+        assert [t.header[1:] for t in flat_tables(spaced)] == [["镇街", "名称", "金额"], ["镇街", "金额"]], (
+            header
+        )
+        assert module.HEADER_START.match(header.strip(" |\t\u3000"))
+    assert flat_tables(ANNEX.replace("序号", "序列")) == []

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 HEADER_START = re.compile(r"^\s*序\s*号\s*\|?\s*$")
+_HEADER_WORD = re.compile(r"序\s*号")  # (what every header start holds)
 TITLE = re.compile(r"(?:表|清单|明细|分配|安排)\s*$")
 UNIT_LINE = re.compile(r"单位\s*[:：]\s*(万元|元|亿元|千元)")
 UNIT_FACTORS = {"元": 1, "千元": 1_000, "万元": 10_000, "亿元": 100_000_000}
@@ -53,6 +54,8 @@ def _label(cell: str) -> str:
 
 def flat_tables(text: str) -> list[FlatTable]:
     """Every flattened table of `text`: a `序号` header run, then rows numbered from 1."""
+    if not _HEADER_WORD.search(text):  # (most texts: no table, and no need to make a cell of each line)
+        return []
     lines = [c for c in _lines(text) if c.text]
     tables = []
     for i, line in enumerate(lines):
