@@ -483,3 +483,31 @@ def test_a_class_written_with_character_references_is_still_selected():
     )
     assert pages.selector_needs("//h1") == ()
     assert not pages.may_select("<div class='x'></div>", ("zoom",))
+
+
+def test_plain_elements_give_the_tree_text_and_drops_of_lxml_html():
+    """`_parse` with plain elements (no `HtmlElement` lookup): the same tree as `lxml.html.document_fromstring`,
+    `text_content` and `drop_tree` as its methods, on every real page."""
+    import lxml.html
+    from lxml import etree
+
+    from yanglao.parse import pages
+
+    for name, html in _real_pages():
+        mine = pages._parse(html)
+        theirs = lxml.html.document_fromstring(pages._XML_DECL.sub("", html))
+        assert etree.tostring(mine, encoding=str) == etree.tostring(theirs, encoding=str), name
+        for a, b in zip(mine.iter(), theirs.iter(), strict=True):
+            if isinstance(a.tag, str):  # (elements: it is asked of nothing else)
+                assert pages.text_content(a) == b.text_content(), name
+        for tag in ("p", "span", "a", "td", "script"):
+            for a, b in zip(list(mine.iter(tag)), list(theirs.iter(tag)), strict=True):
+                pages.drop_tree(a)
+                b.drop_tree()
+        assert etree.tostring(mine, encoding=str) == etree.tostring(theirs, encoding=str), name
+    try:
+        pages.drop_tree(pages._parse("<p>x</p>"))
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("the root was dropped")
