@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from devcorpus import corpus_dir
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pdfmaker import cjk_pdf_pages
 
 from yanglao.parse.clean import clean_text
@@ -511,3 +513,19 @@ def test_plain_elements_give_the_tree_text_and_drops_of_lxml_html():
         pass
     else:
         raise AssertionError("the root was dropped")
+
+
+_SPACES_AND_TEXT = st.text(alphabet=" \t\n\r\f\v\xa0\u3000\u2003\u200b\x1c\x85养a|:：", max_size=30)
+
+
+@given(_SPACES_AND_TEXT)
+@settings(max_examples=500, deadline=None)
+def test_a_cell_collapsed_by_split_is_the_cell_collapsed_by_the_pattern(text):
+    """`_render`'s table cells, `" ".join(text.split())`, as `re.sub(r"\\s+", " ", text).strip()` gave them (str.split
+    and re's `\\s` both take Unicode whitespace)."""
+    import re
+
+    assert " ".join(text.split()) == re.sub(r"\s+", " ", text).strip()
+    # and subsidies' table intro, a line that ends with a colon: `[:：]\s*$`
+    line = text.replace("\n", "x")  # (a line of `_LINE_RE`)
+    assert line.rstrip().endswith((":", "：")) == bool(re.search(r"[:：]\s*$", line))

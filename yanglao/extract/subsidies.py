@@ -1797,7 +1797,7 @@ def _table_cells(compact: str, sentences: list[Sentence]) -> dict[int, tuple[str
     for p, (_, line) in enumerate(lines):
         if "|" not in line:
             in_table, header = False, None
-            intro = line if re.search(r"[:：]\s*$", line) else None
+            intro = line if line.rstrip().endswith((":", "：")) else None  # (`[:：]\s*$`, without a search)
             continue
         cells = [c.strip(TRIM) for c in line.split("|")]
         if all(re.fullmatch(r"[-:—\s]*", c) for c in cells):

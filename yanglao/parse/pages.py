@@ -282,7 +282,7 @@ def _render(el: etree._Element, out: list[str]) -> None:
             if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
                 parts: list[str] = []
                 _render_children(cell, parts)
-                cells.append(re.sub(r"\s+", " ", "".join(parts)).strip())
+                cells.append(" ".join("".join(parts).split()))  # (`re.sub(r"\s+", " ", …).strip()`)
         if any(cells):
             out.append("\n" + " | ".join(cells) + "\n")
         out.append(_collapse(el.tail))
