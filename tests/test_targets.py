@@ -1926,3 +1926,33 @@ def test_splitting_into_clauses_and_sentences_is_as_first_written(text):
         inside = f"[^{re.escape(stops)}]" + (f"|{THOUSANDS_SEPARATOR}" if "," in stops else "")
         as_written = [m.span() for m in re.finditer(f"(?:{inside})+", text)]
         assert targets._split(text, 0, len(text), stops) == as_written
+
+
+def _rise_subject_as_first_written(scan: str, c_start: int, figure_start: int) -> str | None:
+    rise = targets._RISE_SUBJECT.search(scan, c_start, figure_start)
+    return targets._clean(rise.group(1))[:40] if rise else None
+
+
+def test_the_rise_subject_is_looked_for_only_before_a_rise_and_found_as_before():
+    """`_rise_subject` searches only words that end with a verb of rising: what the search alone finds, before
+    every figure of every held-out real text (tests/data/heldout_real*), from its line's start."""
+    lines = {
+        line
+        for path in DATA.glob("heldout_real*/*.txt")
+        for line in path.read_text(encoding="utf-8").split("\n")
+    }
+    lines |= {"养老护理员人数由500人增加到  ", "床位数从 1200张提高至", "覆盖率由60%上升"}
+    found = 0
+    for line in sorted(lines):
+        for figure in re.finditer(r"\d", line + "9"):
+            expected = _rise_subject_as_first_written(line + "9", 0, figure.start())
+            assert targets._rise_subject(line + "9", 0, figure.start()) == expected, line
+            found += expected is not None
+    assert found >= 3
+
+
+@given(st.text(alphabet="人数由从目前的 5.0增加提高扩大上升至到,。张\n", max_size=30), st.integers(0, 5))
+@settings(max_examples=500, deadline=None)
+def test_the_rise_subject_on_generated_text(text, start):
+    for end in range(len(text) + 1):
+        assert targets._rise_subject(text, start, end) == _rise_subject_as_first_written(text, start, end)

@@ -2363,8 +2363,16 @@ def _built_object(obj: str, after: str, raw_before: str) -> str:
     return obj
 
 
+# What the words before a figure end with when something rises to it (`_RISE_SUBJECT` ends so, then spaces).
+_RISE_ENDINGS = tuple(
+    verb + to for verb in ("增加", "提高", "提升", "增长", "扩大", "上升") for to in ("", "至", "到")
+)
+
+
 def _rise_subject(scan: str, c_start: int, figure_start: int) -> str | None:
     """What rises to the figure (`养老护理员人数由500人增加到800人` → 养老护理员人数): named before 由."""
+    if not scan[c_start:figure_start].rstrip().endswith(_RISE_ENDINGS):
+        return None  # (most figures: the pattern, tried at each character of the clause, cannot end here)
     rise = _RISE_SUBJECT.search(scan, c_start, figure_start)
     return _clean(rise.group(1))[:40] if rise else None
 
