@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import DATA
 from devcorpus import corpus_dir
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from yanglao.parse.clean import (
@@ -750,3 +750,24 @@ def test_a_text_whose_chinese_characters_are_all_in_gb2312_is_left_as_it_is_with
     assert quick == [clean.simplified(text) for text in texts]
     assert quick[-3] == "河南7334个社区实现养老服务设施全覆盖"
     assert sum(q != t for q, t in zip(quick, texts, strict=True)) >= 2  # (the 繁體 ones are converted)
+
+
+@given(st.text(alphabet="字5 \u3400\uf900a\u3000", max_size=40))
+@settings(max_examples=800, deadline=None)
+@example("字 5 字 5 字")
+def test_han_digit_gaps_found_from_their_spaces_count_what_the_pattern_finds(text):
+    from yanglao.parse import clean
+
+    assert clean._han_digit_gaps(text) == len(clean._HAN_DIGIT_GAP.findall(text))
+
+
+def test_han_digit_gaps_on_the_real_texts():
+    """Every held-out real text (tests/data/heldout_real*), spaced as a damaged PDF would space it as well."""
+    from conftest import DATA
+
+    from yanglao.parse import clean
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(DATA.glob("heldout_real*/*.txt"))]
+    assert len(texts) > 100
+    for text in texts + [" ".join(text[:3000]) for text in texts[:40]]:
+        assert clean._han_digit_gaps(text) == len(clean._HAN_DIGIT_GAP.findall(text))

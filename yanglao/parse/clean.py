@@ -340,6 +340,23 @@ _ISOLATED_HAN = re.compile(rf" [{HAN}](?= )")
 # re then jumps to the places worth trying; `[HAN] \d|\d [HAN]` and `(?<=(.)) +(?=(.))` as first written)
 _HAN_DIGIT_GAP = re.compile(rf"[{HAN}\d](?:(?<=[{HAN}]) \d|(?<=\d) [{HAN}])")
 _SPACE_RUN = re.compile(r" (?<=(.) ) *(?=(.))")
+# The space of each such gap: found by jumping from space to space, where `_HAN_DIGIT_GAP` tries every Chinese
+# character and digit of a page (~0.15 ms a document). Every gap, overlapping ones too: two spaces' matches
+# cannot overlap (the character after a matched space is no space).
+_HAN_DIGIT_GAP_SPACE = re.compile(rf" (?:(?<=[{HAN}] )\d|(?<=\d )[{HAN}])")
+
+
+def _han_digit_gaps(text: str) -> int:
+    """`len(_HAN_DIGIT_GAP.findall(text))`: the gaps that a search from left to right finds, one after another's
+    end (of `字 5 字` the first, `字 5`, not also `5 字`)."""
+    count, free_from = 0, 0
+    for gap in _HAN_DIGIT_GAP_SPACE.finditer(text):
+        if gap.start() - 1 >= free_from:
+            count += 1
+            free_from = gap.start() + 2
+    return count
+
+
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _TIGHT_BEFORE = re.compile(
     rf"(?<=[{HAN}{CJK_PUNCT}\d]) +(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}]) +(?=[{HAN}{CJK_PUNCT}\d])"
@@ -655,7 +672,7 @@ def has_pdf_spacing_damage(text: str) -> bool:
         return False
     if isolated >= _DAMAGE_RATIO * len(text):  # enough already, however few of the characters are Chinese
         return True
-    damage = isolated + len(_HAN_DIGIT_GAP.findall(text))
+    damage = isolated + _han_digit_gaps(text)
     return damage / count_chars(_HAN_RUN, text) >= _DAMAGE_RATIO
 
 
