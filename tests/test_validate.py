@@ -22,6 +22,7 @@ MUTATIONS = [
     ("targets", "comparator", "about"),
     ("targets", "comparator", None),
     ("targets", "value", "九十"),
+    ("targets", "value", True),  # (a bool is an int to Python, no number to the schema)
     ("targets", "deadline_year", 1800),
     ("targets", "deadline", "2025年底"),
     ("targets", "target_id", "Wuhan T1"),

@@ -269,10 +269,14 @@ class RowChecker:
         for field in schema["fields"]:
             constraints = field.get("constraints", {})
             pattern = constraints.get("pattern")
+            kind = field["type"]
             self.fields.append(
                 (
                     field["name"],
-                    field["type"],
+                    kind,
+                    self.TYPES[kind],
+                    kind in {"integer", "number"},  # (where a bool, an int to Python, is no value)
+                    self.FORMATS.get(kind),
                     constraints.get("required", False),
                     set(constraints["enum"]) if "enum" in constraints else None,
                     re.compile(pattern) if pattern else None,
@@ -284,18 +288,16 @@ class RowChecker:
     def problems(self, row: dict) -> list[tuple[str, str]]:
         """The field problems of one row: the same checks Frictionless makes, without reading a file."""
         out = []
-        for name, kind, required, enum, pattern, minimum, maximum in self.fields:
+        for name, kind, types, numeric, form, required, enum, pattern, minimum, maximum in self.fields:
             value = row.get(name)
             if value is None or value == "":
                 if required:
                     out.append((name, "a value is required"))
                 continue
-            if not isinstance(value, self.TYPES[kind]) or (
-                kind in {"integer", "number"} and isinstance(value, bool)
-            ):
+            if not isinstance(value, types) or (numeric and isinstance(value, bool)):
                 out.append((name, f"not a {kind}: {value!r}"))
                 continue
-            if kind in self.FORMATS and not self.FORMATS[kind].fullmatch(value):
+            if form is not None and not form.fullmatch(value):
                 out.append((name, f"not a {kind}: {value!r}"))
             if enum is not None and value not in enum:
                 out.append((name, f"{value!r} is not one of the allowed values"))
