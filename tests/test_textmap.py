@@ -111,3 +111,13 @@ def test_has_chars_is_the_count_compared(text, at_least):
     from yanglao.textmap import has_chars
 
     assert has_chars(pages._CJK, text, at_least) is (count_chars(pages._CJK, text) >= at_least)
+
+
+@given(st.text(alphabet="号性发布机构日期 x", max_size=40), st.integers(-1, 6))
+@settings(max_examples=400, deadline=None)
+def test_has_matches_is_the_count_of_findall_compared(text, at_least):
+    from yanglao.parse import pages
+    from yanglao.textmap import has_matches
+
+    for regex in (pages._METADATA_LABEL_MAY_BE, pages._METADATA_LABEL):
+        assert has_matches(regex, text, at_least) is (len(regex.findall(text)) >= at_least)

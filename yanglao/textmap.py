@@ -48,6 +48,17 @@ def has_chars(runs: re.Pattern, text: str, at_least: int) -> bool:
     return False
 
 
+def has_matches(regex: re.Pattern, text: str, at_least: int) -> bool:
+    """`len(regex.findall(text)) >= at_least`, stopping at the `at_least`-th match (a layout table holds a whole
+    page, and is asked for two labels)."""
+    if at_least <= 0:
+        return True
+    for count, _match in enumerate(regex.finditer(text), start=1):
+        if count >= at_least:
+            return True
+    return False
+
+
 class PositionMap:
     """Where each character of a text made of pieces of another (blanks dropped) stood in that other text.
 

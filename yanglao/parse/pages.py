@@ -24,7 +24,7 @@ from lxml import etree
 
 from yanglao.parse.metadata import FIELDS as METADATA_FIELDS
 from yanglao.parse.metadata import NO_ISSUER, normalize_date, parse_labelled_fields
-from yanglao.textmap import count_chars, has_chars
+from yanglao.textmap import count_chars, has_chars, has_matches
 
 # ---------------------------------------------------------------------------------------------
 # Decoding
@@ -509,10 +509,10 @@ def _metadata_lines(root: etree._Element) -> str:
     lines = []
     for table in root.iter("table", "ul", "dl"):
         # (a page's navigation lists, most of its tables and lists, are passed over without rendering them)
-        if len(_METADATA_LABEL_MAY_BE.findall(text_content(table))) < 2:
+        if not has_matches(_METADATA_LABEL_MAY_BE, text_content(table), 2):
             continue
         text = element_text(table)
-        if len(_METADATA_LABEL.findall(text)) >= 2:
+        if has_matches(_METADATA_LABEL, text, 2):
             lines.append(text)
     return "\n".join(lines)
 
