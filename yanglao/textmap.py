@@ -53,10 +53,7 @@ def has_matches(regex: re.Pattern, text: str, at_least: int) -> bool:
     page, and is asked for two labels)."""
     if at_least <= 0:
         return True
-    for count, _match in enumerate(regex.finditer(text), start=1):
-        if count >= at_least:
-            return True
-    return False
+    return any(count >= at_least for count, _match in enumerate(regex.finditer(text), start=1))
 
 
 class PositionMap:
