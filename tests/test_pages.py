@@ -529,3 +529,11 @@ def test_a_cell_collapsed_by_split_is_the_cell_collapsed_by_the_pattern(text):
     # and subsidies' table intro, a line that ends with a colon: `[:：]\s*$`
     line = text.replace("\n", "x")  # (a line of `_LINE_RE`)
     assert line.rstrip().endswith((":", "：")) == bool(re.search(r"[:：]\s*$", line))
+
+
+@given(st.one_of(st.none(), st.text(alphabet=" \t\n\r\f\v\xa0\u3000养a", max_size=20)))
+@settings(max_examples=500, deadline=None)
+def test_collapse_searches_only_text_with_a_run_to_collapse(text):
+    from yanglao.parse import pages
+
+    assert pages._collapse(text) == (pages._HTML_SPACE.sub(" ", text) if text else "")

@@ -270,7 +270,13 @@ def _drop_hidden(content: etree._Element) -> None:
 
 
 def _collapse(text: str | None) -> str:
-    return _HTML_SPACE.sub(" ", text) if text else ""  # (most tails are None)
+    """Runs of HTML whitespace as one space. (Most tails are None, and most texts have no run to collapse: a lone
+    space stays as it is, so only a text with another whitespace character or two spaces is searched.)"""
+    if not text:
+        return ""
+    if "\n" in text or "\t" in text or "  " in text or "\r" in text or "\f" in text:
+        return _HTML_SPACE.sub(" ", text)
+    return text
 
 
 def _render(el: etree._Element, out: list[str]) -> None:
