@@ -655,12 +655,15 @@ def _trim_tail(text: str, floor: int, end: int) -> int:
     return end
 
 
+_SPACE_NOT_BETWEEN_ALNUM = re.compile(r"(?<![A-Za-z0-9]) | (?![A-Za-z0-9])")
+
+
 def normalize_heading(raw: str) -> str:
     """A heading as published: no page markers, no spaces inside CJK text, no final punctuation."""
     raw = _PAGE_MARK.sub(" ", raw)
-    raw = re.sub(r"\s+", " ", raw).strip()
+    raw = " ".join(raw.split())  # (`re.sub(r"\s+", " ", raw).strip()`)
     # Keep a space only between two ASCII letters or digits (`AI 技术` → `AI技术`, `App Store` kept).
-    raw = re.sub(r"(?<![A-Za-z0-9]) | (?![A-Za-z0-9])", "", raw)
+    raw = _SPACE_NOT_BETWEEN_ALNUM.sub("", raw) if " " in raw else raw
     return raw.strip(" 。．.，,；;：:、")
 
 

@@ -1400,18 +1400,26 @@ PAID_OUT_CLAUSE = re.compile(r"^\s*(?:今年|全年|年内|当年)?[，,]?\s*(?:
 PER_UNIT_AFTER = re.compile(r"^\s*(?:/|每)[^，,。；;\d]{0,5}")
 
 
+# (the patterns searched once or more per sentence compiled once, not looked up in `re`'s cache at each call)
+_PER_AREA = re.compile(r"每平方?米|/平方?米|每㎡|/㎡")
+_BASIS_CUES_RE = [(re.compile(pattern), basis) for pattern, basis in BASIS_CUES]
+_CLAUSE_PUNCTUATION = re.compile(r"[，,。；;：:]")
+_SEMICOLON_AT_END = re.compile(r"[；;]\s*$")
+_TOWARDS = re.compile(r"对|向|为")
+
+
 def _basis(
     before: str, sentence: str, kind: str, recipient: str | None, fund: bool, after: str = ""
 ) -> str | None:
     tail = before[-12:]
-    if re.search(r"每平方?米|/平方?米|每㎡|/㎡", tail):  # per area: no basis in the enum
+    if _PER_AREA.search(tail):  # per area: no basis in the enum
         return None
     if BEDS_MEASURED_BEFORE.search(before):
         return "bed"
     per_unit = PER_UNIT_AFTER.match(after)
     for written in (tail, per_unit.group() if per_unit else ""):
-        for pattern, basis in BASIS_CUES:
-            if re.search(pattern, written):
+        for pattern, basis in _BASIS_CUES_RE:
+            if pattern.search(written):
                 if basis == "meal" and "餐" not in sentence:
                     continue
                 return basis
@@ -2192,7 +2200,7 @@ def _is_caption(sent: Sentence, compact: str) -> bool:
     if line != sent.text.strip():
         return False
     line = ATTACHMENT_PREFIX.sub("", line)  # `附件:1.…发放汇总表`: the attachment's name is a caption
-    if re.search(r"[，,。；;：:]", line):
+    if _CLAUSE_PUNCTUATION.search(line):
         return False
     # (or the first line of a title broken after its conjunction: `…养老护理员特殊岗位津贴补助及` / `竞赛奖励办法补充规定`)
     return not compact[:line_start].strip() or bool(
@@ -2216,7 +2224,7 @@ def _mention_excluded(
     c0, c1 = sent.clause_bounds(m.start)
     # (its own recipient, in its clause or in the `对…,` clause that opens the sentence right before it:
     # `对正常运营半年以上的…互助养老院,视情况给予一定的运营补助`)
-    own_recipient = re.search(r"对|向|为", text[c0 : m.start]) or OPENING_RECIPIENT_CLAUSE.match(text[:c0])
+    own_recipient = _TOWARDS.search(text[c0 : m.start]) or OPENING_RECIPIENT_CLAUSE.match(text[:c0])
     if m.key in figured and not own_recipient:
         return True
     clause = text[c0:c1]
@@ -2378,7 +2386,7 @@ def _extract(text: str) -> tuple[list[Row], list[dict], str, PositionMap]:
             if (
                 lead is None
                 and previous is not None
-                and re.search(r"[；;]\s*$", previous.text)
+                and _SEMICOLON_AT_END.search(previous.text)
                 and figure_rows[-1]
             ):
                 # an item of a `；` list after an item with money: `…每人每月100元；…每人每月200元；`

@@ -842,6 +842,20 @@ class _Time:
     by: bool = False
 
 
+# (the patterns searched once or more per sentence compiled once, not looked up in `re`'s cache at each call)
+_YEAR_RE = re.compile(YEAR)
+_YEAR_NIAN = re.compile(rf"{YEAR}年")
+_BY_AT_END = re.compile(r"(?:到|至)\s*$")
+_BY_CHAR_AT_END = re.compile(r"[到至]$")
+_BEFORE_WORD = re.compile(r"(?:前|以前|之前)")
+_DIGIT = re.compile(r"\d")
+_NEAR_AT_END = re.compile(r"近$")
+_TO_AT_END = re.compile(r"(?:向|给)\s*$")
+_PREPOSITION_AT_END = re.compile(r"[对为向给]$")
+_NORM_BASIS = re.compile(r"每(?:十|百|千|万|十万)(?:户|人|名|位)(?:老年人|老人)?")
+_TAIL_NOUN_STOPS = re.compile(r"提供|为老年人|同时|,")
+
+
 def _times(scan: str, start: int, end: int, document_year: int | None) -> list[_Time]:
     if not _TIME_GATE.may_match(scan, start, end):
         return []  # (about half the sentences: one search for the literals every deadline holds)
@@ -860,7 +874,7 @@ def _times(scan: str, start: int, end: int, document_year: int | None) -> list[_
             t.year = int(years[-1])
             t.date = f"{t.year}-12-31"
         elif kind == "since":
-            t.year = int(re.search(YEAR, text).group(1))
+            t.year = int(_YEAR_RE.search(text).group(1))
         elif kind == "month":
             y, mo = re.match(rf"{YEAR}年(\d{{1,2}})月", text).groups()
             t.year, month = int(y), int(mo)
@@ -872,13 +886,13 @@ def _times(scan: str, start: int, end: int, document_year: int | None) -> list[_
             if 1 <= month <= 12:
                 t.date = f"{t.year}-{month:02d}-{calendar.monthrange(t.year, month)[1]:02d}"
         elif kind == "year":
-            t.year = int(re.search(YEAR, text).group(1))
+            t.year = int(_YEAR_RE.search(text).group(1))
             t.date = f"{t.year}-06-30" if "上半年" in text else f"{t.year}-12-31"
-            t.by = bool(re.search(r"(?:到|至)\s*$", scan[max(0, m.start() - 2) : m.start()]))
+            t.by = bool(_BY_AT_END.search(scan[max(0, m.start() - 2) : m.start()]))
             t.bare = (
                 text.endswith(("年", "度"))
-                and not re.search(r"[到至]$", scan[max(0, m.start() - 1) : m.start()])
-                and not re.match(r"(?:前|以前|之前)", scan[m.end() : m.end() + 2])
+                and not _BY_CHAR_AT_END.search(scan[max(0, m.start() - 1) : m.start()])
+                and not _BEFORE_WORD.match(scan[m.end() : m.end() + 2])
             )
         elif kind == "this_month" and document_year:
             t.year, month = document_year, int(re.match(r"\d{1,2}", text).group(0))
@@ -1264,7 +1278,7 @@ def _candidates(text: str, document_year: int | None) -> list[_Candidate]:
             heading = _SECTION_HEADING_RE.match(line)
             if heading:
                 tense = next((t for p, t in _SECTION_TENSES if p.search(line[:40])), None)
-                year = re.search(rf"{YEAR}年", line) if len(line) <= 30 else None
+                year = _YEAR_NIAN.search(line) if len(line) <= 30 else None
                 if tense is None and year and reference_year and int(year.group(1)) < reference_year:
                     tense = "past"  # `一、2023年工作情况` in a document of 2024
                 goal_year = None
@@ -1436,7 +1450,7 @@ def _clause_deadline(scan: str, start: int, end: int, reference_year: int | None
     """The last deadline still to come that opens a clause of the sentence (see CLAUSE_DEADLINE); a later one, of
     any year, ends the carrying of an earlier plan's end."""
     found = [
-        int(re.search(YEAR, m.group(0)).group(1)) for m in _CLAUSE_DEADLINE_RE.finditer(scan, start, end)
+        int(_YEAR_RE.search(m.group(0)).group(1)) for m in _CLAUSE_DEADLINE_RE.finditer(scan, start, end)
     ]
     years = [y for y in found if not (reference_year and y < reference_year)]
     return years[-1] if years else None
@@ -1453,7 +1467,7 @@ def _paragraph_year(scan: str, start: int, end: int, reference_year: int | None)
     m = _PARAGRAPH_DEADLINE_RE.match(head)
     if not m:
         return None
-    year = int(re.search(YEAR, m.group(0)).group(1))
+    year = int(_YEAR_RE.search(m.group(0)).group(1))
     return None if reference_year and year < reference_year else year
 
 
@@ -1842,7 +1856,7 @@ def _context_exclusion(scan: str, q: _Quantity, clause_before: str, s_start: int
         # (or the facilities a sum is paid to, counted after 向: `向2家社会办非营利性养老机构拨付一次性建设补贴24万元`)
         (
             q.unit in ("人", "人次")
-            or (q.unit in ("家", "户", "所", "个") and re.search(r"(?:向|给)\s*$", clause_before))
+            or (q.unit in ("家", "户", "所", "个") and _TO_AT_END.search(clause_before))
         )
         and _PAID_SUM_RE.search(sentence_text)
         and not _FORWARD_RE.search(sentence_text)
@@ -1897,7 +1911,7 @@ def _comparator(scan: str, q: _Quantity, before: str, clause_text: str) -> tuple
             comparator = COMPARATORS_BEFORE[int(found[-1].lastgroup[1:])][1]
         elif radius:
             comparator = "lte"
-        elif re.search(r"近$", before):
+        elif _NEAR_AT_END.search(before):
             comparator = "approx"
         else:
             comparator = "eq"
@@ -2121,7 +2135,7 @@ def _late_deadline(
             continue
         t = next((t for t in times if a <= t.start < b), None)
         if t is None or not t.year or (reference_year and t.year < reference_year):
-            if re.search(r"\d", scan[a:b]):
+            if _DIGIT.search(scan, a, b):
                 break
             continue
         if _LATE_CLAUSE_RE.match(scan[a : t.start].strip(" \x00")) and _LATE_FOLLOW_RE.search(
@@ -2292,7 +2306,7 @@ def _last_item(phrase: str) -> str:
 
 
 def _tail_noun(phrase: str) -> str:
-    phrase = _clean(re.split(r"提供|为老年人|同时|,", phrase)[0])
+    phrase = _clean(_TAIL_NOUN_STOPS.split(phrase)[0])
     if "的" in phrase and len(phrase) > 16:
         phrase = phrase.rsplit("的", 1)[1]
     return phrase
@@ -2346,7 +2360,7 @@ def noun_follows(scan: str, kept: list[_Quantity], k: int, clause_start: int) ->
     opening = _clean(scan[kept[first - 1].suffix_end if first else clause_start : kept[first].start])
     obj = _object_before(opening)
     # (a subject before the verb does not name what is counted: `浙江今年内要完成300个乡镇养老服务中心和3000个…`)
-    return not obj or bool(re.search(r"[对为向给]$", obj) or _BUILDING_VERB_END.search(obj))
+    return not obj or bool(_PREPOSITION_AT_END.search(obj) or _BUILDING_VERB_END.search(obj))
 
 
 def _built_object(obj: str, after: str, raw_before: str) -> str:
@@ -2482,7 +2496,7 @@ def _indicator(
     if sized:
         return sized[:40]
     tail = _tail_noun(scan[kept[-1].suffix_end : c_end]) if kept else ""
-    norm_basis = re.search(r"每(?:十|百|千|万|十万)(?:户|人|名|位)(?:老年人|老人)?", raw_before)
+    norm_basis = _NORM_BASIS.search(raw_before)
 
     if q.unit == "%" and "用于" in after and _MONEY_RE.search(raw_before + after):
         # 福彩公益金应当将不低于55%的资金用于支持发展养老服务 → 福彩公益金用于支持发展养老服务的比例
@@ -2511,7 +2525,7 @@ def _indicator(
     if noun_follows(scan, kept, k, c_start):
         return _tail_noun(after)[:40]
     obj = _built_object(_object_before(before), after, raw_before)
-    if not obj or re.search(r"[对为向给]$", obj) or _LONE_VERB.match(obj):
+    if not obj or _PREPOSITION_AT_END.search(obj) or _LONE_VERB.match(obj):
         lone = obj if _LONE_VERB.match(obj) else ""
         obj = lone + (_object_after(after, raw_before) or "") or obj
     if (
