@@ -537,3 +537,28 @@ def test_collapse_searches_only_text_with_a_run_to_collapse(text):
     from yanglao.parse import pages
 
     assert pages._collapse(text) == (pages._HTML_SPACE.sub(" ", text) if text else "")
+
+
+@pytest.mark.parametrize("reference", ["&lowbar;", "&UnderBar;", "&#95;", "&#x5f;"])
+def test_a_value_spelled_with_a_named_reference_is_still_selected(reference):
+    """libxml2 2.14 reads HTML5's named references (`&lowbar;` is `_`): a page whose source spells a template's
+    value so is searched with its selector. (The counter-examples a review by a helper session found.)"""
+    from yanglao.parse import pages
+
+    body = "关于做好养老服务工作的通知各区民政局现将有关事项通知如下"
+    page = f'<html><body><div id="wh{reference}x{reference}c">{body}</div><div><p>{"页脚" * 21}</p></div></body></html>'
+    assert pages.html_to_text(page) == body
+    titled = (
+        "<html><head><title>某某市人民政府门户网站</title></head><body>"
+        f'<div class="content{reference}title">关于养老服务的通知</div><p>正文</p></body></html>'
+    )
+    assert pages.html_metadata(titled)["title"] == "关于养老服务的通知"
+
+
+def test_selectors_this_reading_cannot_vouch_for_are_always_tried():
+    from yanglao.parse import pages
+
+    assert pages.selector_needs("//div[@id='a'] | //article") == ()
+    assert pages.selector_needs('//div[@id="zoom"]') == ()
+    assert pages.selector_needs("//div[translate(@id, 'Z', 'z')='zoom']") == ()
+    assert pages.selector_needs("//div[not(contains(@class, 'nav'))]") == ()

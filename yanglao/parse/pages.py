@@ -18,6 +18,7 @@ import io
 import json
 import re
 from datetime import UTC, datetime, timedelta, timezone
+from html.entities import html5 as html5_entities
 
 import lxml.html
 from lxml import etree
@@ -360,13 +361,31 @@ def densest_element(root: etree._Element) -> etree._Element:
 
 
 _XPATH_LITERAL = re.compile(r"'([^']*)'")
+# The HTML5 named character references whose text holds an ASCII letter, digit, `-` or `_` (`&lowbar;`, `&UnderBar;`,
+# `&fjlig;`: libxml2 2.14, under lxml, reads HTML5's), matched without regard to case or a final `;`, so as to be
+# sure of more than is needed; with every numeric one (`&#95;`).
+_SPELLING_REFERENCE = re.compile(
+    "&(?:#|"
+    + "|".join(
+        sorted(
+            {
+                re.escape(name.rstrip(";"))
+                for name, text in html5_entities.items()
+                if re.search(r"[\w-]", text, re.A)
+            }
+        )
+    )
+    + ")",
+    re.I,
+)
 
 
 def selector_needs(xpath: str) -> tuple[str, ...]:
     """The attribute values a selector compares with (`contains(@class, 'TRS_Editor')`, `@id='zoom' or
     @id='Zoom'`): a page's source holds one of them wherever the selector can select something. Empty (no
-    such test) for a selector that may select on any page."""
-    if "not(" in xpath:  # (a value it must not find says nothing about the source)
+    such test) for a selector that may select on any page, and for one this reading cannot vouch for: a value it
+    must not find (`not(…)`), a union (`|`), a value in double quotes or one transformed (`translate(…)`)."""
+    if any(part in xpath for part in ("not(", "|", '"', "translate(")):
         return ()
     return tuple(literal.strip() for literal in _XPATH_LITERAL.findall(xpath) if literal.strip())
 
@@ -374,10 +393,15 @@ def selector_needs(xpath: str) -> tuple[str, ...]:
 def may_select(html: str | None, needed: tuple[str, ...]) -> bool:
     """Whether a selector with `selector_needs` of `needed` can select anything in the page parsed from `html`.
 
-    An attribute's value is the source's text, or made by a character reference (`&#95;`): HTML 4's named
-    entities, the ones lxml's parser reads, make no letter, digit, `-` or `_`. Each XPath walks the whole tree
+    An attribute's value is the source's text, or made by a character reference: a numeric one (`&#95;`) or one of
+    the few named ones that spell such a value's characters (`_SPELLING_REFERENCE`). Each XPath walks the whole tree
     (~0.03 ms a page), and a page answers most of them with nothing."""
-    return html is None or not needed or "&#" in html or any(value in html for value in needed)
+    return (
+        html is None
+        or not needed
+        or any(value in html for value in needed)
+        or ("&" in html and _SPELLING_REFERENCE.search(html) is not None)
+    )
 
 
 # (compiled once: an XPath given as a string is compiled again at every call)
