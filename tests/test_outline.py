@@ -1048,3 +1048,12 @@ def test_the_bracket_markers_searched_per_bracket_on_generated_text(text):
     from yanglao.extract import outline
 
     assert outline._candidates(text, []) == _candidates_as_first_written(text)
+
+
+def test_a_bracketed_marker_that_may_hold_another_bracket_is_not_split():
+    from yanglao.extract import outline
+
+    assert len(outline._marker_scans(r"[（(](?P<n>\d{1,2})[）)]")) == 2
+    for pattern in (r"[（(](?P<n>.)[）)]", r"[（(](?P<n>[^）)]+)[）)]", r"[（(]\((?P<n>\d)[）)]"):
+        with pytest.raises(ValueError):
+            outline._marker_scans(pattern)

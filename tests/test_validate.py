@@ -187,3 +187,11 @@ def test_keys_hashed_in_another_order_than_the_tables_still_name_the_rows_of_a_p
         ),
         ("targets", broken["targets"][5]["target_id"], "target_id", "primary-key: duplicate key"),
     }
+
+
+def test_a_type_the_row_check_does_not_know_fails_at_a_value_not_before():
+    schema = {"fields": [{"name": "year", "type": "year"}, {"name": "note", "type": "string"}]}
+    checker = RowChecker(schema)
+    assert checker.problems({"year": None, "note": "x"}) == []
+    with pytest.raises(KeyError):
+        checker.problems({"year": 2024, "note": "x"})

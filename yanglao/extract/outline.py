@@ -142,6 +142,10 @@ def _marker_scans(pattern: str) -> list[re.Pattern]:
     if not pattern.startswith(_EITHER_OPENING_BRACKET):
         return [re.compile(pattern)]
     rest = pattern[len(_EITHER_OPENING_BRACKET) :]
+    if any(
+        part in rest for part in ("（", "\\(", "[^", ".", "\\S", "\\W", "\\D")
+    ):  # (what could match a bracket)
+        raise ValueError(f"a bracketed marker that may hold another bracket cannot be split: {pattern}")
     return [re.compile("（" + rest), re.compile(r"\(" + rest)]
 
 
