@@ -62,7 +62,7 @@ def test_the_patterns_searched_on_many_lines_or_clauses_are_guarded():
         "_DATING_LABEL",
     }
     assert {f"metadata.{name}" for name in metadata_lines} <= set(_GUARDED)
-    assert {"targets._TABLE_ROW_RE", "targets._CLAUSE_DEADLINE_RE", "outline._UNIT_NOTE"} <= set(_GUARDED)
+    assert {"targets._TABLE_ROW_RE", "targets._CLAUSE_DEADLINE_RE"} <= set(_GUARDED)
     assert _GUARDED["metadata._NEWS_OUTLET"].needed == ("来源", "来自")
     assert metadata._NEWS_OUTLET is _GUARDED["metadata._NEWS_OUTLET"]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from devcorpus import corpus_dir
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from yanglao.extract import categories
@@ -1057,3 +1057,34 @@ def test_a_bracketed_marker_that_may_hold_another_bracket_is_not_split():
     for pattern in (r"[（(](?P<n>.)[）)]", r"[（(](?P<n>[^）)]+)[）)]", r"[（(]\((?P<n>\d)[）)]"):
         with pytest.raises(ValueError):
             outline._marker_scans(pattern)
+
+
+_UNIT_NOTE_AS_FIRST_WRITTEN = re.compile(
+    r"[（(][^（()）\n]{0,10}(?:单[ \t\u3000]*位|部[ \t\u3000]*门)[ \t\u3000]*[:：][^（()）\n]*(?:[（(][^（()）\n]*[）)][^（()）\n]*)*[）)]"
+    r"|(?:牵头|责任|配合|协办)单位[:：][^。\n]*"
+)
+
+
+def test_the_unit_note_written_to_open_with_a_character_finds_what_it_found():
+    """Every held-out real text (tests/data/heldout_real*) and the bundled documents' texts (tests/data/*/)."""
+    from yanglao.extract import outline
+
+    paths = sorted(DATA.glob("*/*.txt"))
+    assert len(paths) > 100
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        new = [m.span() for m in outline._UNIT_NOTE.finditer(text)]
+        assert new == [m.span() for m in _UNIT_NOTE_AS_FIRST_WRITTEN.finditer(text)], path.name
+        assert outline._UNIT_NOTE.sub("", text) == _UNIT_NOTE_AS_FIRST_WRITTEN.sub("", text)
+
+
+@given(st.text(alphabet="（(）)单位部门: ：牵头责任配合协办市民政局。\n", max_size=50))
+@settings(max_examples=600, deadline=None)
+@example("协办单位:市民政局。配合单位：市财政局")
+@example("（牵头单位:市民政局）(责任部门：市财政局(局办))")
+def test_the_unit_note_on_generated_text(text):
+    from yanglao.extract import outline
+
+    assert [m.span() for m in outline._UNIT_NOTE.finditer(text)] == [
+        m.span() for m in _UNIT_NOTE_AS_FIRST_WRITTEN.finditer(text)
+    ]

@@ -830,12 +830,17 @@ def _note_body(text: str, start: int) -> str:
     return text[start:]
 
 
-_UNIT_NOTE = guarded(
-    re.compile(
-        r"[（(][^（()）\n]{0,10}(?:单[ \t\u3000]*位|部[ \t\u3000]*门)[ \t\u3000]*[:：][^（()）\n]*(?:[（(][^（()）\n]*[）)][^（()）\n]*)*[）)]"
-        r"|(?:牵头|责任|配合|协办)单位[:：][^。\n]*"
-    )
-)
+# A responsibility note: `（责任单位:市民政局）` in brackets, or `牵头单位:…` to the clause's end. (Written with each
+# alternative opening with a character, each bracket apart and each role spelled out, where it was
+# `[（(]…|(?:牵头|责任|配合|协办)单位…`: Python's `re` then jumps from one such character to the next instead of trying
+# both alternatives at every character, ~0.06 → 0.02 ms a document. The same matches: at a character only the
+# alternatives that open with it can match, in the order they had.)
+_UNIT_NOTE_IN_BRACKETS = r"[^（()）\n]{0,10}(?:单[ \t\u3000]*位|部[ \t\u3000]*门)[ \t\u3000]*[:：][^（()）\n]*(?:[（(][^（()）\n]*[）)][^（()）\n]*)*[）)]"
+_UNIT_NOTE_ROLES = ("牵头", "责任", "配合", "协办")
+_UNIT_NOTE = re.compile(
+    rf"（{_UNIT_NOTE_IN_BRACKETS}|\({_UNIT_NOTE_IN_BRACKETS}|"
+    + "|".join(rf"{role}单位[:：][^。\n]*" for role in _UNIT_NOTE_ROLES)
+)  # (no longer behind `guarded`: its strings, brackets among them, are in most texts, and the search is fast now)
 
 
 def _without_unit_notes(text: str) -> str:
