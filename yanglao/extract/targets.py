@@ -685,8 +685,10 @@ _EXCL_AFTER = [(re.compile(p), why) for p, why in EXCLUSIONS_AFTER]
 _RISE_FROM_BEFORE_RE = re.compile(RISE_FROM_BEFORE)
 _RISE_TO_AFTER_RE = re.compile(RISE_TO_AFTER)
 # `养老护理员人数由500人增加到800人`: what rises is named before 由, the figure it rises to after it.
+_RISE_VERBS = ("增加", "提高", "提升", "增长", "扩大", "上升")
 _RISE_SUBJECT = re.compile(
-    r"([^,;:。\d\x00]{2,30}?)(?:由|从)(?:目前|现有|当前)?的?\s*[\d.]+[^,;:。\d]{0,4}?(?:增加|提高|提升|增长|扩大|上升)(?:至|到)?\s*$"
+    r"([^,;:。\d\x00]{2,30}?)(?:由|从)(?:目前|现有|当前)?的?\s*[\d.]+[^,;:。\d]{0,4}?"
+    rf"(?:{'|'.join(_RISE_VERBS)})(?:至|到)?\s*$"
 )
 _FUNDED_OUTPUT_RE = re.compile(FUNDED_OUTPUT)
 _FUNDED_OUTPUT_GATE = prefilter.literal_gate([FUNDED_OUTPUT])
@@ -2378,9 +2380,7 @@ def _built_object(obj: str, after: str, raw_before: str) -> str:
 
 
 # What the words before a figure end with when something rises to it (`_RISE_SUBJECT` ends so, then spaces).
-_RISE_ENDINGS = tuple(
-    verb + to for verb in ("增加", "提高", "提升", "增长", "扩大", "上升") for to in ("", "至", "到")
-)
+_RISE_ENDINGS = tuple(verb + to for verb in _RISE_VERBS for to in ("", "至", "到"))
 
 
 def _rise_subject(scan: str, c_start: int, figure_start: int) -> str | None:
