@@ -7,7 +7,8 @@ are most of that refresh). This starts the benchmark's page server (`server.Page
 `--pages` ids) in a process of its own on 127.0.0.1, so that its CPU is not counted, and times
 `yanglao.acquire.fetch.Fetcher.fetch` with the page's ETag, one request at a time over one kept connection:
 with `trust_env` on (the default: proxies and CA bundle from the environment) and off (as `run.py` sets it),
-then the same requests with a bare `requests.Session.get`, for comparison. Least of `--repeat` passes.
+then the same requests with a bare `requests.Session.get` and with urllib3's connection pool (requests' own
+transport), for comparison. Least of `--repeat` passes.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ def timed(call, requests: int, pages: int, repeat: int) -> dict:
 
 def main() -> None:
     import requests
+    import urllib3
 
     from yanglao.acquire.fetch import Fetcher, FetchSettings
 
@@ -106,6 +108,28 @@ def main() -> None:
                             raise RuntimeError("expected 304")
 
                 out["requests_session_get"] = timed(bare, args.requests, args.pages, args.repeat)
+
+                # The same request by requests' own transport, urllib3, on one kept connection: what the client
+                # costs without requests' Session (its request preparation, settings merge, hooks, cookies and
+                # response object), for comparison.
+                pool = urllib3.HTTPConnectionPool("127.0.0.1", port, maxsize=1)
+
+                def transport(i: int) -> None:
+                    response = pool.request(
+                        "GET",
+                        f"/d/d{i}",
+                        headers={"If-None-Match": f'"e{i}"'},
+                        preload_content=False,
+                        redirect=False,
+                        retries=False,
+                    )
+                    response.read()
+                    response.release_conn()
+                    if response.status != 304:
+                        raise RuntimeError("expected 304")
+
+                out["urllib3_pool_request"] = timed(transport, args.requests, args.pages, args.repeat)
+                pool.close()
         finally:
             proc.stdin.close()
             proc.wait(timeout=10)
