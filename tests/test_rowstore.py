@@ -20,7 +20,6 @@ from yanglao.publish.release import published_versions, releases_dir
 from yanglao.publish.rowstore import (
     PER_DOCUMENT_TABLES,
     ROW_INDEX_FILE,
-    ReleaseRows,
     RowIndex,
     TableSpooler,
     index_csv,
@@ -84,8 +83,7 @@ def test_the_previous_release_read_per_document_equals_the_release_read_whole(sh
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="lists open files through /proc (Linux)")
 def test_a_previous_release_holds_one_descriptor_per_table_and_closes_them_when_dropped(shipped_build):
     """Read per document from descriptors kept open for the run (not a file opened per document), and
-    nothing left open once the run lets go of the previous release. (Each table's JSON is what is read: the
-    records the CSV gives, `test_rows_are_read_from_the_json_records_when_they_are_what_the_csv_gives`.)"""
+    nothing left open once the run lets go of the previous release."""
     import gc
     import os
 
@@ -96,9 +94,7 @@ def test_a_previous_release_holds_one_descriptor_per_table_and_closes_them_when_
                 names.append(os.readlink(f"/proc/self/fd/{fd}"))
             except FileNotFoundError:  # the listing's own descriptor, closed since
                 continue
-        return sorted(
-            n for n in names if n.startswith(str(release.resolve())) and n.endswith((".csv", ".json"))
-        )
+        return sorted(n for n in names if n.startswith(str(release.resolve())) and n.endswith(".csv"))
 
     output, release = _release(shipped_build)
     previous = load_previous(release, output / "state")
@@ -117,60 +113,19 @@ def test_a_previous_release_holds_one_descriptor_per_table_and_closes_them_when_
     assert open_csvs() == before
 
 
-def test_rows_are_read_from_the_json_records_when_they_are_what_the_csv_gives(shipped_build):
-    """`ReleaseRows` reads a document's rows from the release's JSON records (C's `json.loads`: faster than the
-    CSV's reader and the conversions of its numbers): the same dicts, value for value and type for type."""
-    output, release = _release(shipped_build)
-    reader = load_previous(release, output / "state").documents.reader
-    used = 0
-    for table in PER_DOCUMENT_TABLES:
-        for document_id in reader.index.documents():
-            start, end, count = reader.index.span(table, document_id)
-            if not count:
-                assert reader.rows(table, document_id) == []
-                continue
-            from_csv = reader._csv_rows(table, start, end)
-            from_json = reader._json_rows(table, document_id, count)
-            used += from_json is not None
-            got = reader.rows(table, document_id)
-            assert got == from_csv and len(got) == count
-            assert [list(map(type, r.values())) for r in got] == [
-                list(map(type, r.values())) for r in from_csv
-            ]
-    assert used == sum(
-        1 for t in PER_DOCUMENT_TABLES for d in reader.index.documents() if reader.index.span(t, d)[2]
-    )
-
-
-@pytest.mark.parametrize(
-    ("column", "value", "from_csv"),
-    [
-        ("lead_units", "", None),  # no value in the CSV: None, where the JSON has ""
-        ("heading", 7, "7"),  # a number in a text column is text in the CSV
-        ("start", 12.5, None),  # not an integer: the CSV's cell does not convert (read as the CSV reads it)
-    ],
-)
-def test_rows_whose_json_is_not_what_the_csv_gives_are_read_from_the_csv(
-    shipped_build, tmp_path, column, value, from_csv
-):
-    from yanglao.publish.release import write_table_files
-
+def test_rows_read_again_are_new_rows_whatever_the_caller_did_to_the_last(shipped_build):
+    """Callers change the rows they are given (`with_place` sets the place columns): what they get must be theirs."""
     output, release = _release(shipped_build)
     previous = load_previous(release, output / "state")
-    table = TABLES_BY_NAME["measures"]
-    document_id = next(d for d in previous.documents if previous.rows["measures"].count(d) > 1)
-    rows = previous.rows_of(document_id)["measures"]
-    rows[1][column] = value
-    index = RowIndex()
-    write_table_files(tmp_path, table, rows, index)
-    reader = ReleaseRows(tmp_path, index)
-    if from_csv is None and column == "start":
-        with pytest.raises(ValueError):  # int("12.5"): the CSV path's own error, not a row of other types
-            reader.rows("measures", document_id)
-        return
-    got = reader.rows("measures", document_id)
-    assert got[1][column] == from_csv and got[0] == previous.rows_of(document_id)["measures"][0]
-    assert reader._json_rows("measures", document_id, len(rows)) is None
+    document_id = next(d for d in previous.documents if previous.rows["measures"].count(d))
+    first = previous.rows["measures"][document_id]
+    expected = [dict(r) for r in first]
+    first[0]["city"] = "别处"
+    first.append({"measure_id": "extra"})
+    assert previous.rows["measures"][document_id] == expected
+    document = previous.documents[document_id]
+    document["text"] = ""
+    assert previous.documents[document_id]["text"]
 
 
 def test_a_row_index_of_another_release_is_not_trusted(shipped_build, tmp_path):

@@ -357,8 +357,7 @@ def typed_value(kind: str, value: str):
 
 
 class ReleaseRows:
-    """Reads one document's rows of a release's CSVs by the ranges of its `RowIndex`, typed as published; from
-    its JSON records instead where the index has their range and they hold just what the CSV gives."""
+    """Reads one document's rows of a release's CSVs by the ranges of its `RowIndex`, typed as published."""
 
     def __init__(self, release: Path, index: RowIndex):
         self.release, self.index, self._typed = Path(release), index, typed_value
@@ -368,24 +367,20 @@ class ReleaseRows:
             if path.exists():
                 with path.open(encoding="utf-8", newline="") as f:
                     self.headers[name] = next(csv.reader(f), [])
-        self._with_json = {name for name in self.headers if (self.release / f"{name}.json").exists()}
-        self._kinds = {name: _column_kinds(name, header) for name, header in self.headers.items()}
-        self._signatures: dict[str, set[tuple]] = {name: set() for name in self.headers}
         self._cached: tuple[str, str, list[dict]] | None = None
-        # One descriptor per file for the reader's life (a release's files never change): opening the file
+        # One descriptor per table for the reader's life (a release's files never change): opening the file
         # for each document was a fifth of taking 9,999 unchanged documents of 10,000.
         self._descriptors: dict[str, int] = {}
         weakref.finalize(self, _close_all, self._descriptors)
 
-    def _read(self, name: str, start: int, end: int) -> bytes:
-        """Bytes `start:end` of the release's file `name` (`measures.csv`, `measures.json`)."""
-        descriptor = self._descriptors.get(name)
+    def _read(self, table: str, start: int, end: int) -> bytes:
+        descriptor = self._descriptors.get(table)
         if descriptor is None:
-            descriptor = self._descriptors[name] = os.open(self.release / name, os.O_RDONLY)
+            descriptor = self._descriptors[table] = os.open(self.release / f"{table}.csv", os.O_RDONLY)
         data = os.pread(descriptor, end - start, start)
         if len(data) != end - start:  # the file is shorter than the index says: not the index of this release
             raise ValueError(
-                f"{self.release / name}: {len(data)} bytes at {start}, the row index says {end - start}"
+                f"{self.release / table}.csv: {len(data)} bytes at {start}, the row index says {end - start}"
             )
         return data
 
@@ -396,44 +391,7 @@ class ReleaseRows:
         start, end, count = self.index.span(table, document_id)
         if not count or table not in self.headers:
             return []
-        out = self._json_rows(table, document_id, count) if table in self._with_json else None
-        if out is None:
-            out = self._csv_rows(table, start, end)
-        self._cached = (table, document_id, out)
-        return [dict(r) for r in out]
-
-    def _json_rows(self, table: str, document_id: str, count: int) -> list[dict] | None:
-        """The document's records as the release's JSON has them, when they are exactly the rows its CSV gives:
-        None otherwise (then the CSV is read). Why: `json.loads` makes the dicts and their types in C, in about
-        60% of the time of reading the CSV's records and converting their numbers (10,000 documents' rows, all
-        five tables: 1.72 → 1.01 s), and a one-document change reads every other document's rows.
-
-        The same rows: whole records (`{`…`}`), as many as the CSV's, keyed by its header, no empty string (the
-        CSV has no value there: `typed_value`'s None), and each value of its column's type as `typed_value`
-        makes it from the CSV (a number written in a text column would be text there)."""
-        start, end = self.index.json_span(table, document_id)
-        if not end:
-            return None
-        data = self._read(f"{table}.json", start, end)
-        if not (data.startswith(b"{") and data.endswith(b"}")) or b'": ""' in data:
-            return None
-        try:
-            rows = json.loads(b"[" + data + b"]")
-        except ValueError:
-            return None
-        if len(rows) != count or list(rows[0]) != self.headers[table]:
-            return None
-        seen, kinds = self._signatures[table], self._kinds[table]
-        for row in rows:
-            signature = tuple(map(type, row.values()))
-            if signature not in seen:
-                if not _typed_as_in_csv(signature, kinds):
-                    return None
-                seen.add(signature)
-        return rows
-
-    def _csv_rows(self, table: str, start: int, end: int) -> list[dict]:
-        text = self._read(f"{table}.csv", start, end).decode("utf-8")
+        text = self._read(table, start, end).decode("utf-8")
         header = self.headers[table]
         # Text columns need only "" → None; the few others are converted after (a call per cell was most of
         # the time of taking a release's unchanged documents).
@@ -447,25 +405,8 @@ class ReleaseRows:
                 if i < len(record) and record[i]:
                     row[name] = typed(kind, record[i])
             out.append(row)
-        return out
-
-
-def _column_kinds(table: str, header: list[str]) -> list[str]:
-    """The schema type of each column of a table's CSV header ("string" for a column the schema lacks)."""
-    kinds = {f.name: f.type for f in TABLES_BY_NAME[table].fields}
-    return [kinds.get(column, "string") for column in header]
-
-
-#: The classes `typed_value` gives a cell of each kind of column (text for the others), besides None.
-_TYPED_CLASSES = {"integer": (int,), "number": (int, float), "boolean": (bool,)}
-
-
-def _typed_as_in_csv(signature: tuple[type, ...], kinds: list[str]) -> bool:
-    """Whether values of these classes (a row's, in column order) are what the CSV's cells give, typed."""
-    return len(signature) == len(kinds) and all(
-        cls is type(None) or cls in _TYPED_CLASSES.get(kind, (str,))
-        for cls, kind in zip(signature, kinds, strict=True)
-    )
+        self._cached = (table, document_id, out)
+        return [dict(r) for r in out]
 
 
 def _close_all(descriptors: dict[str, int]) -> None:
