@@ -311,6 +311,31 @@ def test_tables_written_row_by_row_have_the_bytes_and_hashes_of_the_whole_table(
     assert empty["targets.csv"][1] == len(table_csv(TARGETS, []))
 
 
+def test_a_field_with_a_carriage_return_is_one_field_of_one_record_and_publishes(tmp_path):
+    """Python 3.11's csv.writer leaves a lone carriage return unquoted when the line end is a line feed, and a
+    reader then ends the record there: a registry note with one made the release fail validation with "required"
+    errors on the wrong rows (found by a review, 2026-12-06). Such a record is written with every field quoted."""
+    from yanglao.fields import TABLES_BY_NAME
+    from yanglao.publish.release import write_table_files
+
+    data = tables()
+    data["sources"][0]["note"] = (
+        "第一行\r第二行"  # a lone carriage return, as an old Mac or a paste leaves one
+    )
+    data["sources"].append(dict(data["sources"][0], source_id="other", note="平常的备注"))
+    sources = TABLES_BY_NAME["sources"]
+    whole = table_csv(sources, data["sources"])
+    records = list(csv.reader(whole.decode("utf-8").splitlines(keepends=True)))
+    assert len(records) == 3 and records[1][sources.field_names.index("note")] == "第一行\r第二行"
+    assert b'"demo","https://example.gov.cn/a.html"' in whole  # that record quoted whole
+    assert b"\nother,https://example.gov.cn/a.html," in whole  # the other as before
+    (tmp_path / "rows").mkdir()
+    write_table_files(tmp_path / "rows", sources, sorted(data["sources"], key=lambda r: r["source_id"]))
+    assert (tmp_path / "rows" / "sources.csv").read_bytes() == whole
+    release = publish_release(tmp_path / "out", data, NOW)
+    assert release.published
+
+
 @pytest.fixture
 def validation_beside(monkeypatch):
     """Every full validation in a process of its own beside the downloads, as for a large corpus."""

@@ -103,11 +103,34 @@ def table_csv(table: Table, rows: list[dict], *, ordered: bool = False) -> bytes
     writer = csv.writer(out, lineterminator="\n")
     names = table.field_names
     writer.writerow(names)
-    writer.writerows(
-        [v if v.__class__ is str else format_value(v) for v in map(row.get, names)]
-        for row in (rows if ordered else sort_rows(table, rows))
-    )
-    return out.getvalue().encode("utf-8")
+    rows = rows if ordered else sort_rows(table, rows)
+    writer.writerows(_cells(row, names) for row in rows)
+    text = out.getvalue()
+    header = text[: text.index("\n") + 1]
+    return (header + _carriage_returns_quoted(text[len(header) :], rows, names)).encode("utf-8")
+
+
+def _cells(row: dict, names: list[str]) -> list[str]:
+    return [v if v.__class__ is str else format_value(v) for v in map(row.get, names)]
+
+
+def _carriage_returns_quoted(text: str, rows: Iterable[dict], names: list[str]) -> str:
+    """`text`, the CSV records of `rows`; or, when a cell holds a carriage return, the same records with each one
+    that holds one written with every field quoted.
+
+    Why: Python 3.11's `csv.writer` quotes a field holding a line feed (the line end here) but not one holding a
+    lone carriage return, which a CSV reader takes for the end of the record: such a release failed validation with
+    "required" errors on cells of the wrong rows (found by a review, 2026-12-06). No text of a document or row holds
+    one (`clean_text` turns them into line feeds); a registry's field could."""
+    if "\r" not in text:
+        return text
+    out = io.StringIO()
+    minimal = csv.writer(out, lineterminator="\n")
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in rows:
+        cells = _cells(row, names)
+        (quoted if any("\r" in cell for cell in cells) else minimal).writerow(cells)
+    return out.getvalue()
 
 
 def table_json(table: Table, rows: list[dict], *, ordered: bool = False) -> bytes:
@@ -187,7 +210,7 @@ class _TableFiles:
                     }
                 )
             )
-        csv_bytes = self.buffer.getvalue().encode("utf-8")
+        csv_bytes = _carriage_returns_quoted(self.buffer.getvalue(), rows, names).encode("utf-8")
         self.buffer.seek(0)
         self.buffer.truncate()
         return self.add_bytes(csv_bytes, ",\n".join(records).encode("utf-8"))
