@@ -316,6 +316,7 @@ def test_a_field_with_a_carriage_return_is_one_field_of_one_record_and_publishes
     reader then ends the record there: a registry note with one made the release fail validation with "required"
     errors on the wrong rows (found by a review, 2026-12-06). Such a record is written with every field quoted."""
     from yanglao.fields import TABLES_BY_NAME
+    from yanglao.publish.exports import sheet_name
     from yanglao.publish.release import write_table_files
 
     data = tables()
@@ -334,6 +335,16 @@ def test_a_field_with_a_carriage_return_is_one_field_of_one_record_and_publishes
     assert (tmp_path / "rows" / "sources.csv").read_bytes() == whole
     release = publish_release(tmp_path / "out", data, NOW)
     assert release.published
+    import openpyxl
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(release.path / "sources.parquet").column("note").to_pylist() == [
+        "第一行\r第二行",
+        "平常的备注",
+    ]
+    sheet = openpyxl.load_workbook(release.path / "yanglao-data.xlsx", read_only=True)[sheet_name(sources)]
+    notes = [row[sources.field_names.index("note")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert notes == ["第一行\r第二行", "平常的备注"]
 
 
 @pytest.fixture
