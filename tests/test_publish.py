@@ -326,6 +326,9 @@ def test_a_field_with_a_carriage_return_is_one_field_of_one_record_and_publishes
     data["sources"].append(dict(data["sources"][0], source_id="other", note="平常的备注"))
     sources = TABLES_BY_NAME["sources"]
     whole = table_csv(sources, data["sources"])
+    assert (
+        table_csv(sources, iter(sorted(data["sources"], key=lambda r: r["source_id"])), ordered=True) == whole
+    )
     records = list(csv.reader(whole.decode("utf-8").splitlines(keepends=True)))
     assert len(records) == 3 and records[1][sources.field_names.index("note")] == "第一行\r第二行"
     assert b'"demo","https://example.gov.cn/a.html"' in whole  # that record quoted whole

@@ -103,7 +103,10 @@ def table_csv(table: Table, rows: list[dict], *, ordered: bool = False) -> bytes
     writer = csv.writer(out, lineterminator="\n")
     names = table.field_names
     writer.writerow(names)
-    rows = rows if ordered else sort_rows(table, rows)
+    if not ordered:
+        rows = sort_rows(table, rows)
+    elif not isinstance(rows, list):
+        rows = list(rows)  # read twice when a cell holds a carriage return (`_carriage_returns_quoted`)
     writer.writerows(_cells(row, names) for row in rows)
     text = out.getvalue()
     header = text[: text.index("\n") + 1]
