@@ -323,7 +323,7 @@ def test_a_field_with_a_carriage_return_is_one_field_of_one_record_and_publishes
     data["sources"][0]["note"] = (
         "第一行\r第二行"  # a lone carriage return, as an old Mac or a paste leaves one
     )
-    data["sources"].append(dict(data["sources"][0], source_id="other", note="平常的备注"))
+    data["sources"].append(dict(data["sources"][0], source_id="other", note="平常的\r\n备注"))
     sources = TABLES_BY_NAME["sources"]
     whole = table_csv(sources, data["sources"])
     assert (
@@ -332,7 +332,11 @@ def test_a_field_with_a_carriage_return_is_one_field_of_one_record_and_publishes
     records = list(csv.reader(whole.decode("utf-8").splitlines(keepends=True)))
     assert len(records) == 3 and records[1][sources.field_names.index("note")] == "第一行\r第二行"
     assert b'"demo","https://example.gov.cn/a.html"' in whole  # that record quoted whole
-    assert b"\nother,https://example.gov.cn/a.html," in whole  # the other as before
+    # the other as before: a cell with a line feed is quoted, and the carriage return in it with it
+    assert (
+        b"\nother,https://example.gov.cn/a.html," in whole
+        and b',"\xe5\xb9\xb3\xe5\xb8\xb8\xe7\x9a\x84\r\n' in whole
+    )
     (tmp_path / "rows").mkdir()
     write_table_files(tmp_path / "rows", sources, sorted(data["sources"], key=lambda r: r["source_id"]))
     assert (tmp_path / "rows" / "sources.csv").read_bytes() == whole
@@ -343,11 +347,11 @@ def test_a_field_with_a_carriage_return_is_one_field_of_one_record_and_publishes
 
     assert pq.read_table(release.path / "sources.parquet").column("note").to_pylist() == [
         "第一行\r第二行",
-        "平常的备注",
+        "平常的\r\n备注",
     ]
     sheet = openpyxl.load_workbook(release.path / "yanglao-data.xlsx", read_only=True)[sheet_name(sources)]
     notes = [row[sources.field_names.index("note")] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert notes == ["第一行\r第二行", "平常的备注"]
+    assert notes == ["第一行\r第二行", "平常的\r\n备注"]
 
 
 @pytest.fixture

@@ -118,8 +118,9 @@ def _cells(row: dict, names: list[str]) -> list[str]:
 
 
 def _carriage_returns_quoted(text: str, rows: Iterable[dict], names: list[str]) -> str:
-    """`text`, the CSV records of `rows`; or, when a cell holds a carriage return, the same records with each one
-    that holds one written with every field quoted.
+    """`text`, the CSV records of `rows`; or, when a cell holds a carriage return and no line feed, the same records
+    with each one that holds such a cell written with every field quoted (a cell with a line feed is quoted already,
+    and a carriage return inside it with it).
 
     Why: Python 3.11's `csv.writer` quotes a field holding a line feed (the line end here) but not one holding a
     lone carriage return, which a CSV reader takes for the end of the record: such a release failed validation with
@@ -132,7 +133,7 @@ def _carriage_returns_quoted(text: str, rows: Iterable[dict], names: list[str]) 
     quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     for row in rows:
         cells = _cells(row, names)
-        (quoted if any("\r" in cell for cell in cells) else minimal).writerow(cells)
+        (quoted if any("\r" in cell and "\n" not in cell for cell in cells) else minimal).writerow(cells)
     return out.getvalue()
 
 
