@@ -455,11 +455,6 @@ def test_stored_text_comes_back_exactly_and_smaller_than_utf8():
     sample = max(text, key=lambda p: p.stat().st_size).read_text(encoding="utf-8")
     assert search.inflate(search.deflate(sample)) == sample
     assert len(search.deflate(sample)) < 0.95 * len(zlib.compress(sample.encode("utf-8"), 6))
-    # made by ISA-L, read by zlib: the stored format is zlib's, and within 5% of zlib's own level 6
-    assert zlib.decompress(search.deflate(sample)) == sample.encode(search.STORED_TEXT_ENCODING)
-    assert len(search.deflate(sample)) < 1.05 * len(
-        zlib.compress(sample.encode(search.STORED_TEXT_ENCODING), 6)
-    )
 
 
 def test_a_body_not_found_in_its_document_keeps_its_own_text():

@@ -85,17 +85,9 @@ STORED_ELSEWHERE = {
 STORED_TEXT_ENCODING = "gb18030"
 
 
-# The stored texts are zlib streams (any zlib reads them), made by ISA-L (python-isal) at its level 3: on the
-# 10,000-document benchmark's texts (67.4 MB of GB18030) 0.34 s of CPU and 3.77 KB per document, against zlib's
-# 1.74 s and 3.68 KB at its level 6, which was a seventh of the SQLite build (BENCHMARKS.md, twentieth round).
-TEXT_DEFLATE_LEVEL = 3
-
-
 def deflate(text: str) -> bytes:
     """A document's text as the build stores it: zlib of its GB18030 bytes (`STORED_TEXT_ENCODING`)."""
-    from isal import isal_zlib
-
-    return isal_zlib.compress(text.encode(STORED_TEXT_ENCODING), TEXT_DEFLATE_LEVEL)
+    return zlib.compress(text.encode(STORED_TEXT_ENCODING), 6)
 
 
 class _Inflater:

@@ -371,15 +371,11 @@ def build_database(
 
 
 def build_id() -> int:
-    """Identifies the code that shapes the database, stored as SQLite's user_version (and the deflater of its
-    stored texts: another version of it may deflate a text to other bytes, and an update keeps the old ones)."""
-    import isal
-
+    """Identifies the code that shapes the database, stored as SQLite's user_version."""
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for name in ("serve/sqlite.py", "serve/search.py", "serve/metadata.py", "fields.py"):
         digest.update((package / name).read_bytes())
-    digest.update(isal.__version__.encode())
     return int(digest.hexdigest()[:7], 16)
 
 
