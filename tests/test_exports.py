@@ -134,6 +134,17 @@ def test_the_workbook_is_deflated_by_isal_at_its_fastest_level(latest):
             assert info.compress_size == len(deflated), info.filename
 
 
+def test_the_downloads_fingerprint_follows_what_the_deflater_makes(monkeypatch):
+    """ISA-L picks its code by the CPU: a workbook made where it deflates otherwise is not copied from."""
+    from yanglao.publish import exports
+
+    here, signature = exports.downloads_fingerprint(), exports.deflater_signature()
+    assert exports.deflater_signature() == signature  # the same deflater, the same bytes
+    monkeypatch.setattr(exports, "WORKBOOK_DEFLATE_LEVEL", 2)  # a deflater that makes other bytes
+    assert exports.deflater_signature() != signature
+    assert exports.downloads_fingerprint() != here
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.binary(max_size=300), st.lists(st.integers(0, 300), max_size=8), st.integers(1, 40))
 def test_deflate_blocks_are_the_same_however_the_bytes_come(data, cuts, size):
