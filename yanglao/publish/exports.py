@@ -184,9 +184,8 @@ def _write_deflated(target: zipfile.ZipFile, info: zipfile.ZipInfo, chunks, size
     info.file_size, info.CRC, info.compress_size, info.flag_bits = size, 0, 0, 0
     zip64 = target._allowZip64 and size * 1.05 > zipfile.ZIP64_LIMIT  # as _open_to_write decides
     _open_entry(target, info, zip64)
-    deflate = isal_zlib.compressobj(
-        WORKBOOK_DEFLATE_LEVEL, isal_zlib.DEFLATED, -15
-    )  # raw deflate, as zip has
+    # raw deflate (no zlib header), as a zip entry holds it
+    deflate = isal_zlib.compressobj(WORKBOOK_DEFLATE_LEVEL, isal_zlib.DEFLATED, -15)
     crc = read = written = 0
     for block in deflate_blocks(chunks):
         crc = zlib.crc32(block, crc)
