@@ -61,7 +61,15 @@ from yanglao.publish.release import (
     published_versions,
     releases_dir,
 )
-from yanglao.publish.rowstore import SpooledTables, TableSpooler, spool_rows, write_row_index
+from yanglao.publish.rowstore import (
+    SpooledRelease,
+    SpooledTables,
+    TableSpooler,
+    keep_spooled_release,
+    load_spooled_release,
+    spool_rows,
+    write_row_index,
+)
 from yanglao.report import RunSummary, summary_markdown
 from yanglao.serve.sqlite import _built_from, build_database, update_database
 from yanglao.vocabulary.indicators import vocabulary_tables
@@ -409,6 +417,7 @@ class _Run:
         self.discovered = False  # whether this run has read the listings already
         self.listing_rows = runstate.load_listing_status(self.state_dir)
         self.spool_folder: Path | None = None  # the extraction batches' files, during `extract` only
+        self.spooler: TableSpooler | None = None  # the release's tables as `extract` spooled them
         self.old_listing_rows = self.sorted_listing_rows()
 
     @property
@@ -687,10 +696,17 @@ class _Run:
         sizes = {w.source.id: w.snapshot.size for w in plan.work}
         batches = self._run_batches(plan.work)
         review = pipeline.Review()
-        spooler = TableSpooler(self.spool_folder / "release")
+        kept = self.spooled_release(previous)
+        spooler = self.spooler = TableSpooler(self.spool_folder / "release", kept)
         fresh = pipeline.reviewed(spool.read_results(batches), sizes, previous, review)
-        for _, document, rows in pipeline.release_documents(by_id, fresh, previous, review, self.refused):
-            spooler.add(document, rows)
+        copied = kept.index.positions if kept is not None else ()
+        for sid, document, rows in pipeline.release_documents(
+            by_id, fresh, previous, review, self.refused, copied
+        ):
+            if document is None:
+                spooler.add_kept(sid)  # its rows as the latest release's run spooled them
+            else:
+                spooler.add(document, rows)  # type: ignore[arg-type]
         tables = SpooledTables(spooler.close())
         tables.problems = spooler.problems
         # the sources table on disk too, in its release order (by id), made a row at a time
@@ -768,7 +784,18 @@ class _Run:
             runstate.record_registry(self.output, self.registry)
         if release.row_index is not None and release.path is not None:  # last: only an aid to the next run
             write_row_index(self.state_dir, release.row_index, release.path)
+        if release.published and self.pinned is None and self.spooler is not None:
+            # the spool this release was made from, for the next run to copy its kept documents' rows from
+            keep_spooled_release(
+                self.state_dir, self.spooler.folder, self.spooler.index, release.version, code_fingerprint()
+            )
         return release
+
+    def spooled_release(self, previous) -> SpooledRelease | None:
+        """The spool the latest release was published from, when this code made it (`keep_spooled_release`)."""
+        if previous is None or self.pinned is not None:
+            return None
+        return load_spooled_release(self.state_dir, previous.version, code_fingerprint())
 
     def kept_bytes(self, previous, review) -> KeptBytes | None:
         """The documents taken unchanged from the latest release, whose records publish may copy from its files:

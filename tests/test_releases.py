@@ -53,7 +53,11 @@ def test_rebuild_from_the_archive_matches_every_hash(shipped_build):
     assert ok, mismatches
 
 
-def test_a_changed_page_gets_a_new_snapshot_a_new_release_and_stable_ids(prefect_harness, tmp_path):
+def test_a_changed_page_gets_a_new_snapshot_a_new_release_and_stable_ids(
+    prefect_harness, tmp_path, monkeypatch
+):
+    from yanglao.publish import rowstore
+
     first = build(tmp_path)
     releases = tmp_path / "datasets" / "releases"
     # A first release: every row is new, and changes.json says so without listing every key.
@@ -83,8 +87,22 @@ def test_a_changed_page_gets_a_new_snapshot_a_new_release_and_stable_ids(prefect
     assert [r.sha256 for r in archive.history("huzhou-2020-pilot-plan")][-1] == new_record.sha256
     assert archive.read(old_record.sha256)  # the old snapshot is still there
 
+    # The documents the second run keeps are copied from the spool the first release was made from
+    # (`state/release_rows/`), not read back from the first release's CSVs: only the changed one is read.
+    read: set[str] = set()
+    read_rows = rowstore.ReleaseRows.rows
+
+    def reading(reader, table, document_id):
+        read.add(document_id)
+        return read_rows(reader, table, document_id)
+
+    monkeypatch.setattr(rowstore.ReleaseRows, "rows", reading)
     second = build(tmp_path)
+    monkeypatch.setattr(rowstore.ReleaseRows, "rows", read_rows)
     assert second.published and second.version != first.version
+    assert read == {"huzhou-2020-pilot-plan"} and second.reused == 14
+    spooled = json.loads((tmp_path / "state" / "release_rows" / "index.json").read_text(encoding="utf-8"))
+    assert spooled["version"] == second.version and len(spooled["documents"]) == 15
     new_folder = releases / second.version
     # latest/ is the new release under a second name (links, not a second copy of every byte), and the
     # earlier release, which latest/ named before, keeps its bytes (checked below).

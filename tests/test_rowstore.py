@@ -432,3 +432,63 @@ def test_spooled_rows_come_back_in_their_order_as_often_as_read(tmp_path):
     assert list(table) == rows and list(table) == rows
     empty = spool_rows(tmp_path / "empty.rows", [])
     assert len(empty) == 0 and not empty and list(empty) == []
+
+
+def _spool_release(folder: Path, previous, fresh: set[str] = frozenset(), kept=None) -> TableSpooler:
+    """The release's documents spooled in id order: those in `fresh` (or all, without `kept`) with their rows,
+    the others copied from `kept`."""
+    spooler = TableSpooler(folder, kept)
+    for document_id in sorted(previous.documents):
+        if kept is None or document_id in fresh:
+            spooler.add(previous.documents[document_id], previous.rows_of(document_id))
+        else:
+            spooler.add_kept(document_id)
+    spooler.close()
+    return spooler
+
+
+def test_kept_documents_copied_from_the_kept_spool_are_the_bytes_spooled_afresh(shipped_build, tmp_path):
+    """A run that keeps most documents copies their pickled rows from the spool the latest release was made
+    from, in runs of neighbours, around the documents it spools afresh: the same files, the same index."""
+    from yanglao.publish.rowstore import keep_spooled_release, load_spooled_release
+
+    output, release = _release(shipped_build)
+    previous = load_previous(release, output / "state")
+    whole = _spool_release(tmp_path / "whole", previous)
+    expected = {name: (tmp_path / "whole" / f"{name}.rows").read_bytes() for name in PER_DOCUMENT_TABLES}
+    keep_spooled_release(tmp_path / "state", tmp_path / "whole", whole.index, release.name, "code-1")
+    kept = load_spooled_release(tmp_path / "state", release.name, "code-1")
+    assert kept is not None and kept.ids == sorted(previous.documents) and len(kept.ids) == 15
+    ids = kept.ids
+    for fresh in (set(), {ids[0]}, {ids[7]}, {ids[-1]}, set(ids[3:6]) | {ids[10]}, set(ids)):
+        folder = tmp_path / f"copy-{len(fresh)}-{min(fresh, default='')}"
+        spooler = _spool_release(folder, previous, fresh, kept)
+        for name in PER_DOCUMENT_TABLES:
+            assert (folder / f"{name}.rows").read_bytes() == expected[name], (name, fresh)
+            for document_id in ids:
+                assert spooler.index.span(name, document_id) == whole.index.span(name, document_id)
+        assert spooler.counts == whole.counts and spooler.documents == ids
+        assert spooler.counts["measures"] == len([m for d in ids for m in previous.rows_of(d)["measures"]])
+    # the copies are read back as the rows themselves
+    tables = TableSpooler(tmp_path / "again", kept)
+    for document_id in ids:
+        tables.add_kept(document_id)
+    assert [d["document_id"] for d in tables.close()["documents"]] == ids
+
+
+def test_a_kept_spool_of_another_release_or_code_or_torn_is_not_used(shipped_build, tmp_path):
+    from yanglao.publish.rowstore import SPOOLED_RELEASE, keep_spooled_release, load_spooled_release
+
+    output, release = _release(shipped_build)
+    previous = load_previous(release, output / "state")
+    spooler = _spool_release(tmp_path / "spool", previous)
+    state = tmp_path / "state"
+    keep_spooled_release(state, tmp_path / "spool", spooler.index, release.name, "code-1")
+    assert not (tmp_path / "spool" / "measures.rows").exists()  # moved, not copied
+    assert load_spooled_release(state, release.name, "code-1") is not None
+    assert load_spooled_release(state, "2000.01.01", "code-1") is None  # another release
+    assert load_spooled_release(state, release.name, "code-2") is None  # made by other code
+    measures = state / SPOOLED_RELEASE / "measures.rows"
+    measures.write_bytes(measures.read_bytes()[:-10])  # torn
+    assert load_spooled_release(state, release.name, "code-1") is None
+    assert load_spooled_release(tmp_path / "nothing-here", release.name, "code-1") is None

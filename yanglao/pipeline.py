@@ -8,7 +8,7 @@ so each rule can be tested on plain values (`tests/test_pipeline.py`).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -408,9 +408,11 @@ def release_documents(
     previous: PreviousRelease | None,
     review: Review,
     refused: Iterable[str] = (),
-) -> Iterator[tuple[str, dict, dict[str, list[dict]]]]:
+    copied: Container[str] = (),
+) -> Iterator[tuple[str, dict | None, dict[str, list[dict]] | None]]:
     """Every document of the release, in id order: the fresh ones `published` (`reviewed`, in id order too)
-    and, for every other source, its document and rows of the latest release (`keep_last_good`'s rule).
+    and, for every other source, its document and rows of the latest release (`keep_last_good`'s rule) —
+    or, for those in `copied` (whose rows the caller copies from where it has them), None and None.
 
     Every id yielded is recorded in `review.published`; those taken from the release are the published
     ones neither `review.fresh` nor `review.same_content`. One document is in memory at a time.
@@ -427,7 +429,10 @@ def release_documents(
             pending = next(fresh, None)
         elif _kept_from(previous, source_id, excluded):
             review.published.add(source_id)
-            yield source_id, previous.documents[source_id], previous.rows_of(source_id)  # type: ignore[union-attr]
+            if source_id in copied:
+                yield source_id, None, None
+            else:
+                yield source_id, previous.documents[source_id], previous.rows_of(source_id)  # type: ignore[union-attr]
     if pending is not None:
         raise ValueError(f"fresh document {pending[0]} out of order or not a source of the registry")
 

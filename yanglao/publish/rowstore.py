@@ -9,7 +9,11 @@ once, twice over when a previous release was loaded to compare with: ~60 KB per 
   (`SpooledTable`), so no step holds more than one document's rows;
 - the previous release is read per document from its CSVs by byte range (`RowIndex`, `ReleaseRows`),
   the ranges recorded when the CSVs were written (`state/row_index.json`) or found by one pass over
-  them when that record is missing or describes another release.
+  them when that record is missing or describes another release;
+- the spool a release was published from is kept (`state/release_rows/`, `keep_spooled_release`) with
+  where each document's rows are in it, and the next run made by the same code copies the pickled rows of
+  the documents it keeps from there, in runs of neighbours, instead of reading their CSV records back
+  (`TableSpooler.add_kept`): those rows were placed and checked when they were first spooled.
 
 The release's bytes do not change: the files are written from the same rows in the same order.
 """
@@ -22,6 +26,7 @@ import itertools
 import json
 import os
 import pickle
+import shutil
 import weakref
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
@@ -33,6 +38,7 @@ from yanglao.jsonfile import read_members
 #: The tables of a release whose rows belong to one document each, in the order of a row index entry.
 PER_DOCUMENT_TABLES = ("documents", "measures", "targets", "subsidies", "doubtful")
 ROW_INDEX_FILE = "row_index.json"  # in state/: the byte ranges of the latest release's CSVs
+SPOOLED_RELEASE = "release_rows"  # in state/: the spool the latest release was published from, and its index
 
 
 def row_order(table: Table):
@@ -104,7 +110,7 @@ class TableSpooler:
 
     MAX_PROBLEMS = 1000  # kept in full; beyond them only counted
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, kept: SpooledRelease | None = None):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.files = {name: (self.folder / f"{name}.rows").open("wb") for name in PER_DOCUMENT_TABLES}
@@ -113,6 +119,17 @@ class TableSpooler:
         self.problems: list = []
         self.more_problems = 0
         self._last: str | None = None
+        # where each document's pickled rows are in the files (the next run copies from them), and their ends
+        self.index = RowIndex()
+        self.offsets = dict.fromkeys(PER_DOCUMENT_TABLES, 0)
+        self.kept = kept
+        self._run: tuple[int, int] | None = None  # entries of `kept` waiting to be copied: first, last
+
+    def _next(self, document_id: str) -> None:
+        if self._last is not None and document_id <= self._last:
+            raise ValueError(f"documents out of order: {document_id} after {self._last}")
+        self._last = document_id
+        self.documents.append(document_id)
 
     def add(self, document: dict, rows: Mapping[str, list[dict]]) -> None:
         """Write one document and its rows; documents must come in increasing id order."""
@@ -120,10 +137,8 @@ class TableSpooler:
         from yanglao.publish.validate import check_provenance
 
         document_id = document["document_id"]
-        if self._last is not None and document_id <= self._last:
-            raise ValueError(f"documents out of order: {document_id} after {self._last}")
-        self._last = document_id
-        self.documents.append(document_id)
+        self._copy_run()
+        self._next(document_id)
         per_table = {"documents": [document]}
         for name in PER_DOCUMENT_TABLES[1:]:
             table_rows = list(rows.get(name, []))
@@ -136,13 +151,47 @@ class TableSpooler:
             else:
                 self.more_problems += 1
         for name, table_rows in per_table.items():
-            pickle.dump(table_rows, self.files[name], protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(table_rows, protocol=pickle.HIGHEST_PROTOCOL)
+            start = self.offsets[name]
+            self.files[name].write(data)
+            self.offsets[name] = start + len(data)
+            self.index.add(name, document_id, start, start + len(data), len(table_rows))
             self.counts[name] += len(table_rows)
+
+    def add_kept(self, document_id: str) -> None:
+        """Take a document's rows as they are in the spool of the latest release (`kept`), copied with its
+        neighbours there when they are kept too: not read, placed, checked or pickled again."""
+        at = self.kept.index.positions[document_id]  # type: ignore[union-attr]
+        self._next(document_id)
+        if self._run is not None and self._run[1] + 1 == at:
+            self._run = (self._run[0], at)
+        else:
+            self._copy_run()
+            self._run = (at, at)
+
+    def _copy_run(self) -> None:
+        """Copy the bytes of the waiting kept documents from `kept`'s files, and their places in them."""
+        if self._run is None:
+            return
+        first, last = self._run
+        self._run = None
+        kept = self.kept
+        deltas = []
+        for name in PER_DOCUMENT_TABLES:
+            start, _, _ = kept.index.span_at(name, first)  # type: ignore[union-attr]
+            _, end, _ = kept.index.span_at(name, last)  # type: ignore[union-attr]
+            out = self.files[name]
+            out.flush()
+            copy_range(kept.folder / f"{name}.rows", start, end, out)  # type: ignore[union-attr]
+            deltas.append(self.offsets[name] - start)
+            self.offsets[name] += end - start
+        self.counts = self.index.copy_entries(kept.index, kept.ids, first, last, deltas, self.counts)  # type: ignore[union-attr]
 
     def close(self) -> dict[str, SpooledTable]:
         """Close the files; the tables, ready to be read. Problems beyond MAX_PROBLEMS are counted in one."""
         from yanglao.publish.validate import Problem
 
+        self._copy_run()
         for handle in self.files.values():
             handle.close()
         if self.more_problems:
@@ -152,6 +201,74 @@ class TableSpooler:
             name: SpooledTable(self.folder / f"{name}.rows", self.counts[name])
             for name in PER_DOCUMENT_TABLES
         }
+
+
+def copy_range(source: Path, start: int, end: int, out) -> None:
+    """Append bytes `start`..`end` of the file `source` to the open file `out` (flushed): by the kernel where it
+    can (`os.copy_file_range`), else read and written a MiB at a time."""
+    with source.open("rb") as f:
+        remaining = end - start
+        try:
+            offset = start
+            while remaining > 0:
+                copied = os.copy_file_range(f.fileno(), out.fileno(), remaining, offset)
+                if copied == 0:
+                    raise OSError("source ended early")
+                offset += copied
+                remaining -= copied
+        except (AttributeError, OSError):
+            f.seek(end - remaining)
+            while remaining > 0:
+                block = f.read(min(remaining, 1 << 20))
+                if not block:
+                    raise ValueError(f"{source}: shorter than its index says") from None
+                out.write(block)
+                remaining -= len(block)
+        out.seek(0, os.SEEK_END)  # the writer's own idea of where it is, after the kernel wrote past it
+
+
+class SpooledRelease:
+    """The spool the latest release was published from (`state/release_rows/`): each per-document table's
+    pickled rows, one record per document in id order, and where each document's are (`index`)."""
+
+    def __init__(self, folder: Path, index: RowIndex):
+        self.folder, self.index = Path(folder), index
+        self.ids = sorted(index.positions, key=index.positions.get)
+
+
+def spooled_sizes(folder: Path) -> dict[str, int]:
+    return {name: (folder / f"{name}.rows").stat().st_size for name in PER_DOCUMENT_TABLES}
+
+
+def keep_spooled_release(state_dir: Path, spool: Path, index: RowIndex, version: str, code: str) -> None:
+    """Move the spool `version` was published from into `state_dir`, for the next run to copy kept documents'
+    rows from; `code` is the fingerprint of the code that made it (only that code may copy from it). The files
+    are put in place first, the index last, each by rename: a torn spool is never described as whole."""
+    target = state_dir / SPOOLED_RELEASE
+    staging = state_dir / f".tmp-{SPOOLED_RELEASE}"  # a killed run's is a leftover (`runstate`)
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    for name in PER_DOCUMENT_TABLES:
+        shutil.move(spool / f"{name}.rows", staging / f"{name}.rows")
+    record = index.to_json(version, spooled_sizes(staging)) | {"code": code}
+    (staging / "index.json").write_text(json.dumps(record), encoding="utf-8")
+    shutil.rmtree(target, ignore_errors=True)
+    os.replace(staging, target)
+
+
+def load_spooled_release(state_dir: Path, version: str, code: str) -> SpooledRelease | None:
+    """The kept spool when it is the one `version` was published from by code `code`, whole; else None (the run
+    then reads kept documents from the release's CSVs)."""
+    folder = state_dir / SPOOLED_RELEASE
+    try:
+        data = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        if data.get("version") != version or data.get("code") != code:
+            return None
+        if data.get("sizes") != spooled_sizes(folder):
+            return None
+        return SpooledRelease(folder, RowIndex.from_json(data))
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -203,6 +320,34 @@ class RowIndex:
             return 0, 0, 0
         i = at * self.WIDTH + self.PER_TABLE * PER_DOCUMENT_TABLES.index(table)
         return self.values[i], self.values[i + 1], self.values[i + 2]
+
+    def span_at(self, table: str, entry: int) -> tuple[int, int, int]:
+        """(start, end, count) of the rows in a table of the document recorded `entry`-th."""
+        i = entry * self.WIDTH + self.PER_TABLE * PER_DOCUMENT_TABLES.index(table)
+        return self.values[i], self.values[i + 1], self.values[i + 2]
+
+    def copy_entries(
+        self,
+        other: RowIndex,
+        ids: list[str],
+        first: int,
+        last: int,
+        deltas: list[int],
+        counts: dict[str, int],
+    ) -> dict[str, int]:
+        """Record the entries `first`..`last` of `other` (whose documents are `ids`, in entry order), each table's
+        start and end moved by its delta; `counts` with their rows added."""
+        width, per_table, values = self.WIDTH, self.PER_TABLE, other.values
+        totals = [0] * len(PER_DOCUMENT_TABLES)
+        for entry in range(first, last + 1):
+            row = values[entry * width : (entry + 1) * width]
+            for t, delta in enumerate(deltas):
+                row[t * per_table] += delta
+                row[t * per_table + 1] += delta
+                totals[t] += row[t * per_table + 2]
+            at = self._entry(ids[entry])
+            self.values[at : at + width] = row
+        return {name: counts[name] + totals[t] for t, name in enumerate(PER_DOCUMENT_TABLES)}
 
     def json_span(self, table: str, document_id: str) -> tuple[int, int]:
         """(start, end) of a document's records in a table's JSON, from its first record's `{` to its last
