@@ -127,6 +127,14 @@ def _progress(stage: str, detail: str, seconds: float) -> None:
     print(f"  {stage:<9} {detail} ({seconds:.2f} s)", flush=True)
 
 
+@dataclass(frozen=True)
+class Outcomes:
+    """Every source's outcome, as one object: Prefect links each item of a list a task returns to the task's run
+    (a walk over 100,000 outcomes, and an entry each in the flow run's context), an object as one."""
+
+    items: list[SourceOutcome]
+
+
 @task(name="snapshots", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=5)
 def collect_snapshots(
     sources: list[Source],
@@ -135,9 +143,9 @@ def collect_snapshots(
     pinned: dict[str, str] | None = None,
     fetch_settings: dict | None = None,
     prefetched: dict[str, SourceOutcome] | None = None,
-) -> list[SourceOutcome]:
+) -> Outcomes:
     """Each source's snapshot (`yanglao.acquire.snapshots.collect`), retried once as a whole."""
-    return snapshots.collect(sources, archive, plan, pinned, fetch_settings, prefetched=prefetched)
+    return Outcomes(snapshots.collect(sources, archive, plan, pinned, fetch_settings, prefetched=prefetched))
 
 
 @dataclass
@@ -663,7 +671,7 @@ class _Run:
             quote(self.pinned),
             self.fetch_settings,
             quote(prefetched),
-        )
+        ).items
         self.summary.queued, self.refused = list(plan.queued), set(plan.refused)
         runstate.write_json(self.state_dir / "queue.json", {"queued": plan.queued, "at": self.now_text})
         seconds = time.perf_counter() - started
