@@ -792,18 +792,26 @@ class _Run:
             runstate.record_registry(self.output, self.registry)
         if release.row_index is not None and release.path is not None:  # last: only an aid to the next run
             write_row_index(self.state_dir, release.row_index, release.path)
-        if release.published and self.pinned is None and self.spooler is not None:
+        if (
+            release.published
+            and release.path is not None
+            and self.pinned is None
+            and self.spooler is not None
+        ):
             # the spool this release was made from, for the next run to copy its kept documents' rows from
-            keep_spooled_release(
-                self.state_dir, self.spooler.folder, self.spooler.index, release.version, code_fingerprint()
-            )
+            try:
+                keep_spooled_release(
+                    self.state_dir, self.spooler.folder, self.spooler.index, release.path, code_fingerprint()
+                )
+            except OSError as error:  # only an aid: without it the next run reads the release's CSVs
+                self.summary.warnings.append(f"the release's rows were not kept for the next run: {error}")
         return release
 
     def spooled_release(self, previous) -> SpooledRelease | None:
         """The spool the latest release was published from, when this code made it (`keep_spooled_release`)."""
-        if previous is None or self.pinned is not None:
+        if previous is None or previous.path is None or self.pinned is not None:
             return None
-        return load_spooled_release(self.state_dir, previous.version, code_fingerprint())
+        return load_spooled_release(self.state_dir, previous.path, code_fingerprint())
 
     def kept_bytes(self, previous, review) -> KeptBytes | None:
         """The documents taken unchanged from the latest release, whose records publish may copy from its files:

@@ -456,8 +456,8 @@ def test_kept_documents_copied_from_the_kept_spool_are_the_bytes_spooled_afresh(
     previous = load_previous(release, output / "state")
     whole = _spool_release(tmp_path / "whole", previous)
     expected = {name: (tmp_path / "whole" / f"{name}.rows").read_bytes() for name in PER_DOCUMENT_TABLES}
-    keep_spooled_release(tmp_path / "state", tmp_path / "whole", whole.index, release.name, "code-1")
-    kept = load_spooled_release(tmp_path / "state", release.name, "code-1")
+    keep_spooled_release(tmp_path / "state", tmp_path / "whole", whole.index, release, "code-1")
+    kept = load_spooled_release(tmp_path / "state", release, "code-1")
     assert kept is not None and kept.ids == sorted(previous.documents) and len(kept.ids) == 15
     ids = kept.ids
     for fresh in (set(), {ids[0]}, {ids[7]}, {ids[-1]}, set(ids[3:6]) | {ids[10]}, set(ids)):
@@ -477,18 +477,30 @@ def test_kept_documents_copied_from_the_kept_spool_are_the_bytes_spooled_afresh(
 
 
 def test_a_kept_spool_of_another_release_or_code_or_torn_is_not_used(shipped_build, tmp_path):
+    """The spool is used only for the release it was made from: not for another release, not for another of the
+    same name (a state folder restored beside releases of another run), not by other code, not when torn."""
+    import shutil
+
     from yanglao.publish.rowstore import SPOOLED_RELEASE, keep_spooled_release, load_spooled_release
 
     output, release = _release(shipped_build)
     previous = load_previous(release, output / "state")
     spooler = _spool_release(tmp_path / "spool", previous)
     state = tmp_path / "state"
-    keep_spooled_release(state, tmp_path / "spool", spooler.index, release.name, "code-1")
+    keep_spooled_release(state, tmp_path / "spool", spooler.index, release, "code-1")
     assert not (tmp_path / "spool" / "measures.rows").exists()  # moved, not copied
-    assert load_spooled_release(state, release.name, "code-1") is not None
-    assert load_spooled_release(state, "2000.01.01", "code-1") is None  # another release
-    assert load_spooled_release(state, release.name, "code-2") is None  # made by other code
+    assert load_spooled_release(state, release, "code-1") is not None
+    assert load_spooled_release(state, release, "code-2") is None  # made by other code
+    other = tmp_path / "other" / "2000.01.01"
+    shutil.copytree(release, other)
+    assert load_spooled_release(state, other, "code-1") is None  # another release
+    namesake = tmp_path / "elsewhere" / release.name
+    shutil.copytree(release, namesake)
+    record = json.loads((namesake / "release.json").read_text(encoding="utf-8"))
+    record["hashes"]["targets.csv"] = "0" * 64  # another run's release of the same name
+    (namesake / "release.json").write_text(json.dumps(record), encoding="utf-8")
+    assert load_spooled_release(state, namesake, "code-1") is None
     measures = state / SPOOLED_RELEASE / "measures.rows"
     measures.write_bytes(measures.read_bytes()[:-10])  # torn
-    assert load_spooled_release(state, release.name, "code-1") is None
-    assert load_spooled_release(tmp_path / "nothing-here", release.name, "code-1") is None
+    assert load_spooled_release(state, release, "code-1") is None
+    assert load_spooled_release(tmp_path / "nothing-here", release, "code-1") is None
