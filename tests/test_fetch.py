@@ -611,3 +611,55 @@ def test_site_sim_records_requests_and_answers_404_by_default(site):
     assert client.get(site.url("/x"), timeout=2).content == b"hit 1"
     assert client.get(site.url("/nothing"), timeout=2).status_code == 404
     assert [r.path for r in site.requests] == ["/x?a=1", "/x", "/nothing"]
+
+
+def _sources(urls: list[str]):
+    from yanglao.acquire.registry import parse_registry
+
+    entries = [
+        {"id": f"page-{i:02d}", "url": url, "city": "武汉市", "province": "湖北省", "region_code": "420100"}
+        for i, url in enumerate(urls)
+    ]
+    return parse_registry({"sources": entries})
+
+
+def test_a_hosts_sources_go_to_one_lane_each_dealt_among_its_allowed_connections():
+    from yanglao.acquire.snapshots import host_lanes
+
+    urls = [
+        "http://a.gov.cn/1",
+        "http://b.gov.cn/1",
+        "http://A.gov.cn/2",
+        "file:///x/1.html",
+        "http://a.gov.cn/3",
+    ]
+    sources = _sources(urls)
+    ids = [[s.id for s in lane] for lane in host_lanes(sources)]
+    assert ids == [["page-00", "page-02", "page-04"], ["page-01"], ["page-03"]]
+    two = [[s.id for s in lane] for lane in host_lanes(sources, per_host=2)]
+    assert two == [["page-00", "page-04"], ["page-02"], ["page-01"], ["page-03"]]
+
+
+def test_another_hosts_sources_are_fetched_beside_a_slow_hosts_not_behind_them(site, tmp_path):
+    """A registry lists a city's pages together. With a delay between one host's requests, the pages of another
+    host listed after them are fetched at the same time, not once the threads are free of the first host; each
+    host still gets one request at a time, the delay apart."""
+    from yanglao.acquire.archive import Archive
+    from yanglao.acquire.snapshots import FETCH_THREADS, collect
+    from yanglao.pipeline import plan_fetches
+
+    count = FETCH_THREADS + 4  # more pages of the slow host than there are threads
+    site.routes.update({f"/p{i}": page(UTF8_PAGE) for i in range(count + 2)})
+    urls = [site.url(f"/p{i}") for i in range(count)]
+    urls += [site.url(f"/p{i}").replace("127.0.0.1", "localhost") for i in (count, count + 1)]
+    sources = _sources(urls)
+    plan = plan_fetches(sources, None, set(), [], max_new=len(sources))
+    with Fetcher(settings(per_host_delay=0.3)) as fetcher:
+        outcomes = collect(sources, Archive(tmp_path / "archive"), plan, fetcher=fetcher)
+    assert [o.ok and o.fetched for o in outcomes] == [True] * len(sources)
+    pages = [r for r in site.requests if r.path.startswith("/p")]
+    slow = [r for r in pages if r.headers["Host"].startswith("127.0.0.1")]
+    other = [r for r in pages if r.headers["Host"].startswith("localhost")]
+    assert len(slow) == count and len(other) == 2
+    assert other[0].time < slow[2].time  # not behind the slow host's pages: it waited for none of them
+    assert min(gaps(slow)) >= 0.3 - CLOCK_SLACK

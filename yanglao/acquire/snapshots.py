@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from yanglao.acquire.archive import Archive, SnapshotRecord
 from yanglao.acquire.registry import Source
 from yanglao.pipeline import FetchPlan
 
-FETCH_THREADS = 8  # politeness per host is the Fetcher's job; threads only overlap different hosts
+FETCH_THREADS = 8  # politeness per host is the Fetcher's job; threads overlap different hosts (`host_lanes`)
 
 
 @dataclass
@@ -108,9 +109,29 @@ def collect(
     return [_outcome(source, archive, plan, fetched) for source in sources]
 
 
+def host_lanes(sources: list[Source], per_host: int = 1) -> list[list[Source]]:
+    """The sources to fetch as lanes, each fetched in turn by one thread: `per_host` lanes per host (its
+    sources dealt out among them, in order), file sources one lane.
+
+    Why: the Fetcher lets `per_host_concurrency` requests at a time go to a host. Handed out one source at a
+    time, in the registry's order, every thread waited on the same host while sources of other hosts waited
+    behind them (a registry lists a city's pages together); and each source cost a future, a queue and two
+    thread switches (~0.1 ms of a conditional request's ~0.7 here)."""
+    by_host: dict[str, list[Source]] = {}
+    for source in sources:
+        by_host.setdefault((urlsplit(source.url or "").hostname or "").lower(), []).append(source)
+    return [members[i::per_host] for members in by_host.values() for i in range(min(per_host, len(members)))]
+
+
 def _fetch_all(fetcher, archive: Archive, sources: list[Source]) -> dict[str, SourceOutcome]:
-    with ThreadPoolExecutor(FETCH_THREADS) as pool:
-        return {o.source_id: o for o in pool.map(lambda s: fetch_one(fetcher, archive, s), sources)}
+    settings = getattr(fetcher, "settings", None)
+    lanes = host_lanes(sources, getattr(settings, "per_host_concurrency", 1))
+
+    def fetch_lane(lane: list[Source]) -> list[SourceOutcome]:
+        return [fetch_one(fetcher, archive, source) for source in lane]
+
+    with ThreadPoolExecutor(max(1, min(FETCH_THREADS, len(lanes)))) as pool:
+        return {o.source_id: o for outcomes in pool.map(fetch_lane, lanes) for o in outcomes}
 
 
 def _outcome(source: Source, archive: Archive, plan: FetchPlan, fetched: dict) -> SourceOutcome:
