@@ -800,9 +800,7 @@ class _Run:
         ):
             # the spool this release was made from, for the next run to copy its kept documents' rows from
             try:
-                keep_spooled_release(
-                    self.state_dir, self.spooler.folder, self.spooler.index, release.path, code_fingerprint()
-                )
+                keep_spooled_release(self.state_dir, self.spooler.folder, release.path, code_fingerprint())
             except OSError as error:  # only an aid: without it the next run reads the release's CSVs
                 self.summary.warnings.append(f"the release's rows were not kept for the next run: {error}")
         return release

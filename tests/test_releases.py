@@ -101,8 +101,9 @@ def test_a_changed_page_gets_a_new_snapshot_a_new_release_and_stable_ids(
     monkeypatch.setattr(rowstore.ReleaseRows, "rows", read_rows)
     assert second.published and second.version != first.version
     assert read == {"huzhou-2020-pilot-plan"} and second.reused == 14
-    spooled = json.loads((tmp_path / "state" / "release_rows" / "index.json").read_text(encoding="utf-8"))
-    assert spooled["version"] == second.version and len(spooled["documents"]) == 15
+    spooled = json.loads((tmp_path / "state" / "release_rows" / "record.json").read_text(encoding="utf-8"))
+    ids = json.loads((tmp_path / "state" / "release_rows" / "spans.json").read_text(encoding="utf-8"))
+    assert spooled["version"] == second.version and len(ids) == 15
     new_folder = releases / second.version
     # latest/ is the new release under a second name (links, not a second copy of every byte), and the
     # earlier release, which latest/ named before, keeps its bytes (checked below).

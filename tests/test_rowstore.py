@@ -450,23 +450,26 @@ def _spool_release(folder: Path, previous, fresh: set[str] = frozenset(), kept=N
 def test_kept_documents_copied_from_the_kept_spool_are_the_bytes_spooled_afresh(shipped_build, tmp_path):
     """A run that keeps most documents copies their pickled rows from the spool the latest release was made
     from, in runs of neighbours, around the documents it spools afresh: the same files, the same index."""
-    from yanglao.publish.rowstore import keep_spooled_release, load_spooled_release
+    from yanglao.publish.rowstore import SpooledRelease, keep_spooled_release, load_spooled_release
 
     output, release = _release(shipped_build)
     previous = load_previous(release, output / "state")
     whole = _spool_release(tmp_path / "whole", previous)
     expected = {name: (tmp_path / "whole" / f"{name}.rows").read_bytes() for name in PER_DOCUMENT_TABLES}
-    keep_spooled_release(tmp_path / "state", tmp_path / "whole", whole.index, release, "code-1")
+    spans = SpooledRelease.read(tmp_path / "whole").index
+    keep_spooled_release(tmp_path / "state", tmp_path / "whole", release, "code-1")
     kept = load_spooled_release(tmp_path / "state", release, "code-1")
     assert kept is not None and kept.ids == sorted(previous.documents) and len(kept.ids) == 15
     ids = kept.ids
     for fresh in (set(), {ids[0]}, {ids[7]}, {ids[-1]}, set(ids[3:6]) | {ids[10]}, set(ids)):
         folder = tmp_path / f"copy-{len(fresh)}-{min(fresh, default='')}"
         spooler = _spool_release(folder, previous, fresh, kept)
+        written = SpooledRelease.read(folder)
+        assert written.ids == ids
         for name in PER_DOCUMENT_TABLES:
             assert (folder / f"{name}.rows").read_bytes() == expected[name], (name, fresh)
             for document_id in ids:
-                assert spooler.index.span(name, document_id) == whole.index.span(name, document_id)
+                assert written.index.span(name, document_id) == spans.span(name, document_id)
         assert spooler.counts == whole.counts and spooler.documents == ids
         assert spooler.counts["measures"] == len([m for d in ids for m in previous.rows_of(d)["measures"]])
     # the copies are read back as the rows themselves
@@ -485,9 +488,9 @@ def test_a_kept_spool_of_another_release_or_code_or_torn_is_not_used(shipped_bui
 
     output, release = _release(shipped_build)
     previous = load_previous(release, output / "state")
-    spooler = _spool_release(tmp_path / "spool", previous)
+    _spool_release(tmp_path / "spool", previous)
     state = tmp_path / "state"
-    keep_spooled_release(state, tmp_path / "spool", spooler.index, release, "code-1")
+    keep_spooled_release(state, tmp_path / "spool", release, "code-1")
     assert not (tmp_path / "spool" / "measures.rows").exists()  # moved, not copied
     assert load_spooled_release(state, release, "code-1") is not None
     assert load_spooled_release(state, release, "code-2") is None  # made by other code

@@ -40,6 +40,7 @@ from yanglao.jsonfile import read_members
 PER_DOCUMENT_TABLES = ("documents", "measures", "targets", "subsidies", "doubtful")
 ROW_INDEX_FILE = "row_index.json"  # in state/: the byte ranges of the latest release's CSVs
 SPOOLED_RELEASE = "release_rows"  # in state/: the spool the latest release was published from, and its index
+SPANS_FILE, SPANS_DOCUMENTS = "spans.bin", "spans.json"  # in a spool: where each document's rows are, the ids
 
 
 def row_order(table: Table):
@@ -120,8 +121,9 @@ class TableSpooler:
         self.problems: list = []
         self.more_problems = 0
         self._last: str | None = None
-        # where each document's pickled rows are in the files (the next run copies from them), and their ends
-        self.index = RowIndex()
+        # where each document's pickled rows are in the files, as `RowIndex.values` lays them out, in the order of
+        # `documents` (written beside them by `close`, for the next run to copy from), and the files' ends
+        self.spans = array("q")
         self.offsets = dict.fromkeys(PER_DOCUMENT_TABLES, 0)
         self.kept = kept
         self._run: tuple[int, int] | None = None  # entries of `kept` waiting to be copied: first, last
@@ -151,12 +153,13 @@ class TableSpooler:
                 self.problems.append(problem)
             else:
                 self.more_problems += 1
-        for name, table_rows in per_table.items():
+        for name in PER_DOCUMENT_TABLES:
+            table_rows = per_table[name]
             data = pickle.dumps(table_rows, protocol=pickle.HIGHEST_PROTOCOL)
             start = self.offsets[name]
             self.files[name].write(data)
             self.offsets[name] = start + len(data)
-            self.index.add(name, document_id, start, start + len(data), len(table_rows))
+            self.spans.extend((start, start + len(data), len(table_rows), 0, 0))
             self.counts[name] += len(table_rows)
 
     def add_kept(self, document_id: str) -> None:
@@ -174,27 +177,35 @@ class TableSpooler:
         """Copy the bytes of the waiting kept documents from `kept`'s files, and their places in them."""
         if self._run is None:
             return
+        import numpy as np
+
         first, last = self._run
         self._run = None
-        kept = self.kept
-        deltas = []
-        for name in PER_DOCUMENT_TABLES:
-            start, _, _ = kept.index.span_at(name, first)  # type: ignore[union-attr]
-            _, end, _ = kept.index.span_at(name, last)  # type: ignore[union-attr]
+        kept, width, per_table = self.kept, RowIndex.WIDTH, RowIndex.PER_TABLE
+        entries = np.frombuffer(kept.index.values, dtype=np.int64)[first * width : (last + 1) * width]  # type: ignore[union-attr]
+        entries = entries.reshape(-1, width).copy()
+        for t, name in enumerate(PER_DOCUMENT_TABLES):
+            start, end = int(entries[0, t * per_table]), int(entries[-1, t * per_table + 1])
             out = self.files[name]
             out.flush()
             copy_range(kept.folder / f"{name}.rows", start, end, out)  # type: ignore[union-attr]
-            deltas.append(self.offsets[name] - start)
+            entries[:, t * per_table : t * per_table + 2] += self.offsets[name] - start
             self.offsets[name] += end - start
-        self.counts = self.index.copy_entries(kept.index, kept.ids, first, last, deltas, self.counts)  # type: ignore[union-attr]
+            self.counts[name] += int(entries[:, t * per_table + 2].sum())
+        self.spans.frombytes(entries.astype(np.int64).tobytes())
 
     def close(self) -> dict[str, SpooledTable]:
         """Close the files; the tables, ready to be read. Problems beyond MAX_PROBLEMS are counted in one."""
         from yanglao.publish.validate import Problem
 
         self._copy_run()
+        self.kept = None  # (its index: ~35 MB at 100,000 documents, not held through publishing)
         for handle in self.files.values():
             handle.close()
+        # where each document's rows are, on disk beside them rather than in memory through publishing
+        _write_values(self.folder / SPANS_FILE, self.spans)
+        (self.folder / SPANS_DOCUMENTS).write_text(json.dumps(self.documents), encoding="utf-8")
+        self.spans = array("q")
         if self.more_problems:
             self.problems.append(Problem("release", None, None, f"and {self.more_problems} more problems"))
             self.more_problems = 0
@@ -229,36 +240,55 @@ def copy_range(source: Path, start: int, end: int, out) -> None:
 
 
 class SpooledRelease:
-    """The spool the latest release was published from (`state/release_rows/`): each per-document table's
-    pickled rows, one record per document in id order, and where each document's are (`index`)."""
+    """A release's spool as `TableSpooler` leaves it: each per-document table's pickled rows, one record per
+    document in id order, and where each document's are (`index`; `ids` in entry order)."""
 
-    def __init__(self, folder: Path, index: RowIndex):
-        self.folder, self.index = Path(folder), index
-        self.ids = sorted(index.positions, key=index.positions.get)
+    def __init__(self, folder: Path, ids: list[str], values: array):
+        self.folder, self.ids = Path(folder), ids
+        self.index = RowIndex({d: i for i, d in enumerate(ids)}, values)
+
+    @classmethod
+    def read(cls, folder: Path) -> SpooledRelease:
+        """The spool in `folder` (ValueError when its index does not describe its files)."""
+        ids = json.loads((Path(folder) / SPANS_DOCUMENTS).read_text(encoding="utf-8"))
+        values = _read_values(Path(folder) / SPANS_FILE)
+        if len(values) != RowIndex.WIDTH * len(ids):
+            raise ValueError(f"{folder}: an index of {len(values)} numbers for {len(ids)} documents")
+        return cls(folder, ids, values)
+
+
+def _write_values(path: Path, values: array) -> None:
+    if sys.byteorder != "little":
+        values = array("q", values)
+        values.byteswap()
+    path.write_bytes(values.tobytes())
+
+
+def _read_values(path: Path) -> array:
+    values = array("q")
+    values.frombytes(path.read_bytes())
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values
 
 
 def spooled_sizes(folder: Path) -> dict[str, int]:
-    return {name: (folder / f"{name}.rows").stat().st_size for name in PER_DOCUMENT_TABLES}
+    names = [f"{name}.rows" for name in PER_DOCUMENT_TABLES] + [SPANS_FILE, SPANS_DOCUMENTS]
+    return {name: (folder / name).stat().st_size for name in names}
 
 
-def keep_spooled_release(state_dir: Path, spool: Path, index: RowIndex, release: Path, code: str) -> None:
-    """Move the spool `release` (a published folder) was made from into `state_dir`, for the next run to copy
-    kept documents' rows from; `code` is the fingerprint of the code that made it (only that code may copy from
-    it). Recorded with the release's CSV hashes: a folder of the same name made by another run is another
-    release. The files are put in place first, the index last: a torn spool is never described as whole."""
+def keep_spooled_release(state_dir: Path, spool: Path, release: Path, code: str) -> None:
+    """Move the spool `release` (a published folder) was made from (closed: `TableSpooler.close`) into
+    `state_dir`, for the next run to copy kept documents' rows from; `code` is the fingerprint of the code that
+    made it (only that code may copy from it). Recorded with the release's CSV hashes: a folder of the same name
+    made by another run is another release. The files are put in place first, the record last: a torn spool is
+    never described as whole."""
     target = state_dir / SPOOLED_RELEASE
     staging = state_dir / f".tmp-{SPOOLED_RELEASE}"  # a killed run's is a leftover (`runstate`)
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    for name in PER_DOCUMENT_TABLES:
-        shutil.move(spool / f"{name}.rows", staging / f"{name}.rows")
-    ids = sorted(index.positions, key=index.positions.get)
-    values = array("q", index.values)
-    if sys.byteorder != "little":
-        values.byteswap()
-    (staging / "index.bin").write_bytes(
-        values.tobytes()
-    )  # (a list of 2.5 million numbers in JSON: 1.7 s to read)
+    for name in [f"{name}.rows" for name in PER_DOCUMENT_TABLES] + [SPANS_FILE, SPANS_DOCUMENTS]:
+        shutil.move(spool / name, staging / name)
     record = {
         "version": release.name,
         "hashes": csv_hashes(release),
@@ -266,9 +296,8 @@ def keep_spooled_release(state_dir: Path, spool: Path, index: RowIndex, release:
         "sizes": spooled_sizes(staging),
         "tables": list(PER_DOCUMENT_TABLES),
         "width": RowIndex.WIDTH,
-        "documents": ids,
     }
-    (staging / "index.json").write_text(json.dumps(record), encoding="utf-8")
+    (staging / "record.json").write_text(json.dumps(record), encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)
     os.replace(staging, target)
 
@@ -278,7 +307,7 @@ def load_spooled_release(state_dir: Path, release: Path, code: str) -> SpooledRe
     reads kept documents from the release's CSVs)."""
     folder = state_dir / SPOOLED_RELEASE
     try:
-        data = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+        data = json.loads((folder / "record.json").read_text(encoding="utf-8"))
         hashes = csv_hashes(release)
         if data.get("version") != release.name or data.get("code") != code or data.get("hashes") != hashes:
             return None
@@ -286,15 +315,7 @@ def load_spooled_release(state_dir: Path, release: Path, code: str) -> SpooledRe
             return None
         if data.get("tables") != list(PER_DOCUMENT_TABLES) or data.get("width") != RowIndex.WIDTH:
             return None
-        ids = data["documents"]
-        raw = (folder / "index.bin").read_bytes()
-        if len(raw) != 8 * RowIndex.WIDTH * len(ids):
-            return None
-        values = array("q")
-        values.frombytes(raw)
-        if sys.byteorder != "little":
-            values.byteswap()
-        return SpooledRelease(folder, RowIndex({d: i for i, d in enumerate(ids)}, values))
+        return SpooledRelease.read(folder)
     except (OSError, ValueError, KeyError):
         return None
 
@@ -348,34 +369,6 @@ class RowIndex:
             return 0, 0, 0
         i = at * self.WIDTH + self.PER_TABLE * PER_DOCUMENT_TABLES.index(table)
         return self.values[i], self.values[i + 1], self.values[i + 2]
-
-    def span_at(self, table: str, entry: int) -> tuple[int, int, int]:
-        """(start, end, count) of the rows in a table of the document recorded `entry`-th."""
-        i = entry * self.WIDTH + self.PER_TABLE * PER_DOCUMENT_TABLES.index(table)
-        return self.values[i], self.values[i + 1], self.values[i + 2]
-
-    def copy_entries(
-        self,
-        other: RowIndex,
-        ids: list[str],
-        first: int,
-        last: int,
-        deltas: list[int],
-        counts: dict[str, int],
-    ) -> dict[str, int]:
-        """Record the entries `first`..`last` of `other` (whose documents are `ids`, in entry order), each table's
-        start and end moved by its delta; `counts` with their rows added."""
-        width, per_table, values = self.WIDTH, self.PER_TABLE, other.values
-        totals = [0] * len(PER_DOCUMENT_TABLES)
-        for entry in range(first, last + 1):
-            row = values[entry * width : (entry + 1) * width]
-            for t, delta in enumerate(deltas):
-                row[t * per_table] += delta
-                row[t * per_table + 1] += delta
-                totals[t] += row[t * per_table + 2]
-            at = self._entry(ids[entry])
-            self.values[at : at + width] = row
-        return {name: counts[name] + totals[t] for t, name in enumerate(PER_DOCUMENT_TABLES)}
 
     def json_span(self, table: str, document_id: str) -> tuple[int, int]:
         """(start, end) of a document's records in a table's JSON, from its first record's `{` to its last
