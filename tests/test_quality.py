@@ -161,3 +161,35 @@ def test_the_report_written_a_document_at_a_time_is_json_dump_of_the_whole_repor
     )
     if previous is not None:
         assert carried["doc_number"] == "朝民函〔2023〕59号"
+
+
+def test_with_a_previous_report_only_the_documents_built_now_hold_their_page_metadata(
+    shipped_build, tmp_path
+):
+    """A kept document's row copied from the spool it was first built into carries what its page said; the tally
+    holds that only for the documents built in this run (the rest is lent by the previous report, read a
+    document at a time), and the report is the same bytes as with every document's held."""
+    from yanglao.publish.quality import QualityTally, read_gold, write_quality
+    from yanglao.publish.release import load_release_tables
+
+    output, _ = shipped_build
+    latest = output / "datasets" / "latest"
+    before = json.loads((latest / "quality.json").read_text(encoding="utf-8"))["page_metadata"]
+    tables = load_release_tables(latest)
+    for document in tables["documents"]:  # as the spool has them: each with its page's metadata
+        document["page_metadata"] = before[document["document_id"]]
+    built_now = tables["documents"][3]["document_id"]
+    written = {}
+    for name, held in (("all", None), ("built-now", {built_now})):
+        tally = QualityTally(read_gold())
+        tally.metadata_of = held
+        for table, rows in tables.items():
+            tally.add(table, rows)
+        if held is not None:
+            assert [d for d, found in tally.page_metadata if found is not None] == [built_now]
+        out = tmp_path / name
+        out.mkdir()
+        write_quality(out, tables, previous=latest, tally=tally)
+        written[name] = (out / "quality.json").read_bytes()
+    assert written["all"] == written["built-now"]
+    assert json.loads(written["all"])["page_metadata"] == before

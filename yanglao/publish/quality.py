@@ -139,6 +139,10 @@ class QualityTally:
         self.by_code: Counter = Counter()
         self.left_out: Counter = Counter()
         self.page_metadata: list[tuple[str, dict | None]] = []
+        # Whose page metadata is held (None: every document's): with a previous report to lend the others', the
+        # documents built in this run. A kept document's row copied from the spool it was first built into
+        # carries its metadata too; held for 100,000 documents through publishing they were ~104 MB.
+        self.metadata_of: set[str] | None = None
         # Only the gold's documents are scored: only their rows are copied as text.
         self.scored = (
             {
@@ -155,10 +159,13 @@ class QualityTally:
         if table in ("measures", "targets", "subsidies"):
             self._add_rows(table, rows)
         elif table == "documents":
+            held = self.metadata_of
             for document in rows:
-                self.per_document[document.get("document_id")]  # documents with no rows are listed too
+                document_id = document.get("document_id")
+                self.per_document[document_id]  # documents with no rows are listed too
                 # only the metadata: the documents (with their texts) may be a table on disk
-                self.page_metadata.append((document.get("document_id"), document.get("page_metadata")))
+                found = document.get("page_metadata") if held is None or document_id in held else None
+                self.page_metadata.append((document_id, found))
         elif table == "doubtful":
             self.left_out.update((r.get("table_name"), r.get("verdict"), r.get("reason")) for r in rows)
 

@@ -937,6 +937,8 @@ class ReleaseTallies:
     def __init__(self, changed_documents: set[str] | None = None) -> None:
         self.keys: KeyScanner | None = KeyScanner()
         self.quality: QualityTally | None = QualityTally(read_gold())
+        # the others' page metadata is lent by the previous report, read a document at a time (`write_quality`)
+        self.quality.metadata_of = changed_documents
         self.landing = LandingTally()
         self.examples = Examples()
         self.snapshots: list[tuple[str, str]] = []  # (document id, sha256 of its snapshot), for release.json
