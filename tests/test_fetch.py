@@ -632,12 +632,28 @@ def test_a_hosts_sources_go_to_one_lane_each_dealt_among_its_allowed_connections
         "http://A.gov.cn/2",
         "file:///x/1.html",
         "http://a.gov.cn/3",
+        "file://localhost/x/2.html",
+        "http://localhost/3",
+        "file:///x/4.html",
     ]
     sources = _sources(urls)
-    ids = [[s.id for s in lane] for lane in host_lanes(sources)]
-    assert ids == [["page-00", "page-02", "page-04"], ["page-01"], ["page-03"]]
-    two = [[s.id for s in lane] for lane in host_lanes(sources, per_host=2)]
-    assert two == [["page-00", "page-04"], ["page-02"], ["page-01"], ["page-03"]]
+    ids = [[s.id for s in lane] for lane in host_lanes(sources, local=2)]
+    # local files have no host to be polite to: dealt among lanes of their own (not localhost's)
+    assert ids == [
+        ["page-00", "page-02", "page-04"],
+        ["page-01"],
+        ["page-03", "page-07"],
+        ["page-05"],
+        ["page-06"],
+    ]
+    two = [[s.id for s in lane] for lane in host_lanes(sources, per_host=2, local=1)]
+    assert two == [
+        ["page-00", "page-04"],
+        ["page-02"],
+        ["page-01"],
+        ["page-03", "page-05", "page-07"],
+        ["page-06"],
+    ]
 
 
 def test_another_hosts_sources_are_fetched_beside_a_slow_hosts_not_behind_them(site, tmp_path):

@@ -472,11 +472,13 @@ def test_kept_documents_copied_from_the_kept_spool_are_the_bytes_spooled_afresh(
                 assert written.index.span(name, document_id) == spans.span(name, document_id)
         assert spooler.counts == whole.counts and spooler.documents == ids
         assert spooler.counts["measures"] == len([m for d in ids for m in previous.rows_of(d)["measures"]])
-    # the copies are read back as the rows themselves
+    # the copies are read back as the rows themselves; closed twice, the spool still describes its files
     tables = TableSpooler(tmp_path / "again", kept)
     for document_id in ids:
         tables.add_kept(document_id)
     assert [d["document_id"] for d in tables.close()["documents"]] == ids
+    assert [d["document_id"] for d in tables.close()["documents"]] == ids
+    assert SpooledRelease.read(tmp_path / "again").ids == ids
 
 
 def test_a_kept_spool_of_another_release_or_code_or_torn_is_not_used(shipped_build, tmp_path):

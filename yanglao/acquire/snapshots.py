@@ -109,9 +109,9 @@ def collect(
     return [_outcome(source, archive, plan, fetched) for source in sources]
 
 
-def host_lanes(sources: list[Source], per_host: int = 1) -> list[list[Source]]:
+def host_lanes(sources: list[Source], per_host: int = 1, local: int = FETCH_THREADS) -> list[list[Source]]:
     """The sources to fetch as lanes, each fetched in turn by one thread: `per_host` lanes per host (its
-    sources dealt out among them, in order), file sources one lane.
+    sources dealt out among them, in order); local files (no host to be polite to) dealt among `local` lanes.
 
     Why: the Fetcher lets `per_host_concurrency` requests at a time go to a host. Handed out one source at a
     time, in the registry's order, every thread waited on the same host while sources of other hosts waited
@@ -119,8 +119,15 @@ def host_lanes(sources: list[Source], per_host: int = 1) -> list[list[Source]]:
     thread switches (~0.1 ms of a conditional request's ~0.7 here)."""
     by_host: dict[str, list[Source]] = {}
     for source in sources:
-        by_host.setdefault((urlsplit(source.url or "").hostname or "").lower(), []).append(source)
-    return [members[i::per_host] for members in by_host.values() for i in range(min(per_host, len(members)))]
+        parts = urlsplit(source.url or "")
+        host = "" if parts.scheme.lower() == "file" else (parts.hostname or "").lower()
+        by_host.setdefault(host, []).append(source)
+    return [
+        members[i::width]
+        for host, members in by_host.items()
+        for width in [max(1, local if host == "" else per_host)]
+        for i in range(min(width, len(members)))
+    ]
 
 
 def _fetch_all(fetcher, archive: Archive, sources: list[Source]) -> dict[str, SourceOutcome]:
