@@ -533,11 +533,11 @@ def test_a_full_disk_is_one_line_and_the_previous_release_stays(tiny_disk, tmp_p
     assert cli("run", "--sources", str(registry), "--output", str(output)).returncode == 0
     latest = {p.name: p.read_bytes() for p in (output / "datasets" / "latest").iterdir()}
     # Fill the disk, then change a document so that the run has a release to write.
-    with (tiny_disk / "filler").open("wb") as f:
+    # (unbuffered: a buffered file keeps what the last write could not place and fails again when closed)
+    with (tiny_disk / "filler").open("wb", buffering=0) as f:
         try:
             while True:
                 f.write(b"\0" * 65536)
-                f.flush()
         except OSError:
             pass
     (tmp_path / "reg" / "a.html").write_bytes(html_page(REPLY + "\n到2027年底，新建养老床位3000张。" * 200))
