@@ -198,13 +198,9 @@ class TableSpooler:
         """Close the files; the tables, ready to be read. Problems beyond MAX_PROBLEMS are counted in one."""
         from yanglao.publish.validate import Problem
 
-        tables = {
-            name: SpooledTable(self.folder / f"{name}.rows", self.counts[name])
-            for name in PER_DOCUMENT_TABLES
-        }
         if all(handle.closed for handle in self.files.values()):
-            return tables  # closed before: its ranges are written already
-        self._copy_run()
+            return self._tables()  # closed before: its ranges are written already
+        self._copy_run()  # (before the tables: it adds the kept documents' counts)
         self.kept = None  # (its index: ~35 MB at 100,000 documents, not held through publishing)
         for handle in self.files.values():
             handle.close()
@@ -215,7 +211,13 @@ class TableSpooler:
         if self.more_problems:
             self.problems.append(Problem("release", None, None, f"and {self.more_problems} more problems"))
             self.more_problems = 0
-        return tables
+        return self._tables()
+
+    def _tables(self) -> dict[str, SpooledTable]:
+        return {
+            name: SpooledTable(self.folder / f"{name}.rows", self.counts[name])
+            for name in PER_DOCUMENT_TABLES
+        }
 
 
 def copy_range(source: Path, start: int, end: int, out) -> None:
