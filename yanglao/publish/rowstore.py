@@ -192,7 +192,7 @@ class TableSpooler:
             entries[:, t * per_table : t * per_table + 2] += self.offsets[name] - start
             self.offsets[name] += end - start
             self.counts[name] += int(entries[:, t * per_table + 2].sum())
-        self.spans.frombytes(entries.astype(np.int64).tobytes())
+        self.spans.frombytes(entries.tobytes())  # (int64 already: a copy of the kept index)
 
     def close(self) -> dict[str, SpooledTable]:
         """Close the files; the tables, ready to be read. Problems beyond MAX_PROBLEMS are counted in one."""
