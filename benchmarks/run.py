@@ -37,6 +37,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import sysconfig
 import threading
 import time
 import urllib.parse
@@ -438,6 +439,16 @@ def snapshot_code(target: Path) -> dict:
     }
 
 
+def python_build() -> dict:
+    """The interpreter's executable and how it was configured, for comparing runs on other interpreters."""
+    return {
+        "executable": os.path.realpath(sys.executable),
+        "version": sys.version,
+        "configure": sysconfig.get_config_var("CONFIG_ARGS"),
+        "shared": bool(sysconfig.get_config_var("Py_ENABLE_SHARED")),
+    }
+
+
 def machine() -> dict:
     meminfo = Path("/proc/meminfo").read_text().splitlines()
     mem_kb = int(next(line for line in meminfo if line.startswith("MemTotal")).split()[1])
@@ -448,6 +459,9 @@ def machine() -> dict:
         "cpu": cpu,
         "memory_gb": round(mem_kb / 1024 / 1024, 1),
         "python": platform.python_version(),
+        # which build of it: the same code's extraction took ~12 % less CPU under Debian's /usr/bin/python3.11
+        # than under pyenv's build of 3.11.7 here (BENCHMARKS.md, twenty-second round)
+        "python_build": python_build(),
         "sqlite": sqlite3.sqlite_version,
         "platform": platform.platform(),
     }
