@@ -445,8 +445,18 @@ def python_build() -> dict:
         "executable": os.path.realpath(sys.executable),
         "version": sys.version,
         "configure": sysconfig.get_config_var("CONFIG_ARGS"),
-        "shared": bool(sysconfig.get_config_var("Py_ENABLE_SHARED")),
+        # (Py_ENABLE_SHARED says a libpython was built, not that the executable uses it: Debian's has it linked in)
+        "libpython": libpython_loaded(),
     }
+
+
+def libpython_loaded() -> str | None:
+    """The shared libpython this process runs on, or None when the interpreter is linked into the executable."""
+    try:
+        maps = Path("/proc/self/maps").read_text().splitlines()
+    except OSError:
+        return None
+    return next((line.split()[-1] for line in maps if "/libpython" in line), None)
 
 
 def machine() -> dict:
