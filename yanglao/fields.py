@@ -1006,6 +1006,8 @@ COLUMN_LABELS: dict[str | tuple[str, str], str] = {
     "consecutive_failures": "连续失败", "error": "错误", "snapshot_sha256": "快照哈希", "listing_id": "栏目编号",
     "newest_document_date": "最新文件日期", "pages_read": "读取页数", "links_seen": "链接数",
     "links_matched": "匹配链接", "links_new": "新链接", "code": "代码", "label_zh": "中文名", "label_en": "英文名",
+    "national_target_id": "国家目标编号", "doubtful_id": "记录编号", "table_name": "拟收入的表", "verdict": "结论",
+    "reason": "排除规则", ("doubtful", "value"): "数值",  # (a figure left out of targets or subsidies, not a target value)
 }  # fmt: skip
 
 
