@@ -145,7 +145,7 @@ def main() -> None:
         "cpu_ms_per_document_total": round(1000 * sum(seconds.values()) / n, 2),
         "profiled": bool(profiler),
         "repeat": args.repeat,
-        # (the interpreter's build moves these figures: ~12 % between two builds of Python 3.11 here)
+        # (the interpreter's build moves these figures: ~10 % between two builds of Python 3.11 here)
         "python": f"{platform.python_version()} {os.path.realpath(sys.executable)}",
     }
     if args.steps:

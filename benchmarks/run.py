@@ -469,7 +469,7 @@ def machine() -> dict:
         "cpu": cpu,
         "memory_gb": round(mem_kb / 1024 / 1024, 1),
         "python": platform.python_version(),
-        # which build of it: the same code's extraction took ~12 % less CPU under Debian's /usr/bin/python3.11
+        # which build of it: the same code's extraction took ~10 % less CPU under Debian's /usr/bin/python3.11
         # than under pyenv's build of 3.11.7 here (BENCHMARKS.md, twenty-second round)
         "python_build": python_build(),
         "sqlite": sqlite3.sqlite_version,

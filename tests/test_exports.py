@@ -69,7 +69,7 @@ def test_the_workbook_has_a_sheet_per_table_with_chinese_headers(latest, table):
     expected = csv_rows(latest / f"{table.name}.csv")
     data = pd.read_excel(latest / WORKBOOK, sheet_name=sheet_name(table), dtype=object)
     assert list(data.columns) == [column_label(table.name, n) for n in table.field_names]
-    # (`column_label` falls back to the English name: the doubtful sheet had five such headers)
+    # (`column_label` falls back to the English name: the doubtful and national_targets sheets had five such headers)
     assert all(re.search(r"[\u4e00-\u9fff]", header) for header in data.columns), list(data.columns)
     got = [
         {name: as_text(v) for name, v in zip(table.field_names, row, strict=True)}
